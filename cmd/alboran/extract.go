@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/alboran/alboran/internal/batch"
+	"github.com/alboran/alboran/internal/extract"
+	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/render"
+)
+
+const extractHelp = `Usage: alboran extract [options] INPUT...
+
+Extracts actors, PLOVER events, statistics and quotes from each report and writes them in
+input order. INPUT is a report file (" date YYYY-MM-DD Title", a blank line, the body), any
+.txt file, a JSON Lines file (.jsonl: id, url, title, published, text per line), a .gz of
+either, a directory (read recursively), or - for standard input.
+
+A bad input is reported on standard error with its name and the reason, and the others are
+still extracted; the exit code is then 1.
+
+Examples:
+  alboran extract report.txt                       a readable table
+  alboran extract --format jsonl reports/ > out.jsonl
+  cat report.txt | alboran extract --format json -
+`
+
+// extractOptions are the options of 'alboran extract'.
+type extractOptions struct {
+	format  string
+	workers int
+	inputs  []string
+}
+
+func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	var o extractOptions
+	fs := newFlags("extract", extractHelp, stderr)
+	fs.StringVar(&o.format, "format", "", "output format: table, json or jsonl (default table on a terminal, jsonl otherwise)")
+	fs.IntVar(&o.workers, "workers", 0, "extraction workers (default: one per core)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	o.inputs = fs.Args()
+	if len(o.inputs) == 0 {
+		return usageError{"extract: no input; give report files, a directory, or - for standard input (see alboran extract --help)"}
+	}
+	if o.format == "" {
+		o.format = "jsonl"
+		if isTerminal(stdout) {
+			o.format = "table"
+		}
+	}
+	switch o.format {
+	case "table", "json", "jsonl":
+	default:
+		return usageError{fmt.Sprintf("extract: unknown format %q (want table, json or jsonl)", o.format)}
+	}
+	return runExtract(ctx, o, stdin, stdout, stderr)
+}
+
+func runExtract(ctx context.Context, o extractOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	lx, err := lexicon.Default()
+	if err != nil {
+		return err
+	}
+	x := extract.New(lx)
+	bw := bufio.NewWriterSize(stdout, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	var all []record.Extraction
+	failed, done := 0, 0
+	err = batch.Run(ctx, x, o.inputs, stdin, o.workers, func(r batch.Result) error {
+		for _, w := range r.Item.Warnings {
+			fmt.Fprintf(stderr, "alboran: warning: %s: %s\n", r.Item.Doc.Source, w)
+		}
+		if r.Item.Err != nil {
+			failed++
+			fmt.Fprintf(stderr, "alboran: %s: %v\n", r.Item.Doc.Source, r.Item.Err)
+			return nil
+		}
+		done++
+		switch o.format {
+		case "jsonl":
+			return enc.Encode(r.Extraction)
+		case "json":
+			all = append(all, r.Extraction)
+			return nil
+		default:
+			return render.Table(bw, r.Extraction)
+		}
+	})
+	if err == nil && o.format == "json" {
+		enc.SetIndent("", "  ")
+		if len(all) == 1 {
+			err = enc.Encode(all[0])
+		} else {
+			if all == nil {
+				all = []record.Extraction{}
+			}
+			err = enc.Encode(all)
+		}
+	}
+	if ferr := bw.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("writing output: %w", ferr)
+	}
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d inputs failed: %w", failed, failed+done, errPartial)
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a character device, such as a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,101 @@
+// Command alboran turns news reports on migration, borders and cross-border cooperation into
+// source-cited, structured records. Each command lives in its own file as an options struct and
+// a runX(ctx, opts) function; main only dispatches and maps errors to exit codes.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // the command ran, but some inputs failed or a check did not pass
+	exitUsage   = 2 // the command line was wrong
+	exitAborted = 130
+)
+
+// errUsage marks command-line mistakes; errPartial marks runs in which some inputs failed.
+var (
+	errUsage   = errors.New("usage")
+	errPartial = errors.New("some inputs failed")
+)
+
+// usageError is a command-line mistake with a message for the user.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+func (e usageError) Unwrap() error { return errUsage }
+
+const mainHelp = `alboran turns news reports on migration and borders into source-cited records:
+actors, PLOVER events, statistics and quotes, each pointing back to its sentence.
+
+Usage:
+  alboran <command> [options] [arguments]
+
+Commands:
+  extract   extract records from report files, directories, JSON Lines or stdin
+  eval      score extraction against a directory of gold annotations
+  version   print the version of the binary and of the extraction rules
+
+Run 'alboran <command> --help' for a command's options.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run dispatches a command line and returns the exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, mainHelp)
+		return exitUsage
+	}
+	var err error
+	switch args[0] {
+	case "extract":
+		err = cmdExtract(ctx, args[1:], stdin, stdout, stderr)
+	case "eval":
+		err = cmdEval(ctx, args[1:], stdout, stderr)
+	case "version", "--version":
+		err = cmdVersion(stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, mainHelp)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "alboran: unknown command %q\n\n%s", args[0], mainHelp)
+		return exitUsage
+	}
+	return exitCode(err, stderr)
+}
+
+// exitCode maps an error to an exit code, printing it once.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errHelp):
+		return exitOK
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "alboran: %v\n", err)
+		return exitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "alboran: interrupted")
+		return exitAborted
+	case errors.Is(err, errPartial):
+		fmt.Fprintf(stderr, "alboran: %v\n", err)
+		return exitFailed
+	default:
+		fmt.Fprintf(stderr, "alboran: %v\n", err)
+		return exitFailed
+	}
+}

@@ -1,0 +1,325 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/text"
+)
+
+// verbalTypes need a target other than their source; material types may act at home
+// ("Moroccan police detained 466 suspects" is MAR -> MAR).
+var materialTypes = set("COERCE", "AID", "MOBILIZE", "ASSAULT", "RETREAT")
+
+// futureTypes become AGREE when they are promised rather than done.
+var futureTypes = set("CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE")
+
+var negators = set("not", "never", "no", "without", "nor", "neither", "failed")
+
+var modals = set("will", "would", "shall", "plans", "plan", "planned", "intends", "intend", "going", "wants", "expected", "set", "ready")
+
+var hypothetical = set("could", "might", "may", "if", "unless", "should", "must", "can")
+
+var intentions = set("agreed", "agree", "agrees", "pledged", "pledge", "vowed", "vow", "promised", "promise", "committed", "commitment", "plans", "plan", "decided", "aims", "offered", "ready", "continue", "intends")
+
+// findEvents codes the PLOVER events of each sentence.
+func (s *state) findEvents() {
+	toks := s.doc.Tokens
+	seen := map[string]int{}
+	for si := range s.doc.Sents {
+		sent := s.doc.Sents[si]
+		end := sent.First + len(sent.Tokens)
+		for i := sent.First; i < end; i++ {
+			if s.inQuote[i] || toks[i].Kind != text.Word {
+				continue
+			}
+			m, ok := s.lx.Events.Longest(toks, i)
+			if !ok {
+				continue
+			}
+			rule := m.Vals[0]
+			s.codeEvent(rule, i, m.End, sent, seen)
+			i = m.End - 1
+		}
+	}
+}
+
+// codeEvent turns one trigger into events, one per source and target pair.
+func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, seen map[string]int) {
+	toks := s.doc.Tokens
+	typ := rule.Type
+	lo := sent.First
+	// Negation and modality in the words just before the trigger.
+	future := false
+	for k := i - 1; k >= lo && k >= i-4; k-- {
+		w := toks[k].Low
+		if negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return
+		}
+		if hypothetical[w] {
+			return
+		}
+		if modals[w] {
+			future = true
+		}
+		if w == "to" && k == i-1 {
+			if k > lo && intentions[toks[k-1].Low] || k > lo+1 && intentions[toks[k-2].Low] {
+				future = true
+			} else if !rule.Noun {
+				return // a purpose clause: "held a meeting to discuss"
+			}
+		}
+	}
+	if future {
+		if !futureTypes[typ] {
+			return
+		}
+		typ = "AGREE"
+	}
+	// A noun trigger with a possessor takes it as the source ("Morocco's commitment"); an
+	// unresolved possessor ("the country's aid") leaves the act without a known source.
+	var sources []side
+	if i > lo && toks[i-1].Kind == text.Poss {
+		if m := s.actorAt(i - 2); m >= 0 {
+			sources = []side{s.side(m)}
+		} else {
+			return
+		}
+	} else {
+		sources = s.eventSources(i, sent, typ)
+	}
+	if len(sources) == 0 {
+		return
+	}
+	targets := s.eventTargets(j, sent, typ, sources)
+	date, inferred := s.eventDate(i)
+	loc := s.location(sent)
+	for _, src := range sources {
+		for _, tgt := range targets {
+			if src.code == tgt.code && !materialTypes[typ] {
+				continue
+			}
+			key := typ + "|" + src.code + "|" + tgt.code + "|" + date
+			if _, dup := seen[key]; dup {
+				continue
+			}
+			seen[key] = len(s.events)
+			ev := record.Event{Type: typ, Mode: rule.Mode, Contexts: rule.Contexts, Trigger: s.span(i, j), Location: loc}
+			ev.Source = record.Actor{Actor: src.code, Entity: src.entity}
+			ev.Target = record.Actor{Actor: tgt.code, Entity: tgt.entity}
+			if date != "" {
+				d := date
+				ev.Date = &d
+				ev.DateInferred = inferred
+			}
+			ev.Evidence = s.evidence(sent.Para*0 + toks[i].Sent)
+			ev.Confidence = 0.5
+			if src.explicit {
+				ev.Confidence += 0.2
+			}
+			if !inferred && date != "" {
+				ev.Confidence += 0.2
+			}
+			if len(ev.Contexts) == 0 {
+				ev.Contexts = []string{"migration"}
+			}
+			s.events = append(s.events, ev)
+		}
+	}
+}
+
+// side is one resolved event actor.
+type side struct {
+	code     string
+	entity   string
+	explicit bool
+}
+
+func (s *state) side(m int) side {
+	mm := s.mentions[m]
+	sd := side{code: mm.code, explicit: true}
+	if mm.entity >= 0 {
+		sd.entity = "e" + itoa(mm.entity+1)
+	}
+	return sd
+}
+
+// actorAt returns the mention at token k when it can act: a person with a country, a country
+// named as such, an agency or an organization with a code. A bare adjective before a common
+// noun ("Moroccan students") cannot.
+func (s *state) actorAt(k int) int {
+	m := s.actorMention(k)
+	if m < 0 {
+		return -1
+	}
+	mm := s.mentions[m]
+	if mm.code == "" {
+		return -1
+	}
+	if mm.kind == mCountry && mm.adj {
+		// "his Indonesian and Thai counterparts": an adjective before a role stands for its holder.
+		e := mm.end
+		for e < len(s.doc.Tokens) && (s.doc.Tokens[e].Low == "and" || s.mentionAt(e) != nil && s.mentionAt(e).adj) {
+			e++
+		}
+		if e < len(s.doc.Tokens) {
+			if _, ok := s.lx.Titles.Longest(s.doc.Tokens, e); ok || s.doc.Tokens[e].Low == "counterparts" || s.doc.Tokens[e].Low == "counterpart" {
+				return m
+			}
+		}
+		return -1
+	}
+	return m
+}
+
+// eventSources finds who acted: the nearest actor before the trigger in its sentence, with
+// actors joined to it by "and"; the agent after "by" in a passive; a pronoun's antecedent.
+func (s *state) eventSources(i int, sent text.Sentence, typ string) []side {
+	toks := s.doc.Tokens
+	lo := sent.First
+	hi := sent.First + len(sent.Tokens)
+	for k := i - 1; k >= lo; k-- {
+		w := toks[k].Low
+		if (w == "he" || w == "she") && k >= i-3 || (w == "he" || w == "she") && k == lo {
+			if p := s.pronounPerson(k); p >= 0 && s.mentions[p].code != "" {
+				return []side{s.side(p)}
+			}
+		}
+		m := s.actorAt(k)
+		if m < 0 {
+			continue
+		}
+		mm := s.mentions[m]
+		if mm.start > lo {
+			prev := toks[mm.start-1].Low
+			if prev == "with" || prev == "to" || prev == "from" || prev == "in" || prev == "of" || prev == "on" || prev == "for" || prev == "at" || prev == "against" || prev == "into" || prev == "by" {
+				k = mm.start
+				continue
+			}
+		}
+		out := []side{s.side(m)}
+		out = append(out, s.coordinated(mm.start, -1, lo)...)
+		return out
+	}
+	// Passive: "were rescued by ...".
+	for k := i + 1; k < hi && k < i+6; k++ {
+		if toks[k].Low == "by" {
+			for j := k + 1; j < hi && j < k+6; j++ {
+				if m := s.actorAt(j); m >= 0 {
+					return []side{s.side(m)}
+				}
+			}
+		}
+	}
+	// Material acts by unnamed agents happen where the sentence places them.
+	if materialTypes[typ] {
+		if c := s.placeCountry(sent); c != "" {
+			return []side{{code: c}}
+		}
+	}
+	return nil
+}
+
+// coordinated returns the actors joined by "and" or "," to the mention that starts at k,
+// walking backwards (dir -1) or forwards (dir 1).
+func (s *state) coordinated(k, dir, limit int) []side {
+	toks := s.doc.Tokens
+	var out []side
+	j := k
+	for {
+		j += dir
+		if j < 0 || j >= len(toks) || (dir < 0 && j < limit) || (dir > 0 && j >= limit) {
+			return out
+		}
+		if toks[j].Low != "and" && toks[j].Text != "," {
+			return out
+		}
+		n := j + dir
+		if n < 0 || n >= len(toks) {
+			return out
+		}
+		m := s.actorAt(n)
+		if m < 0 {
+			return out
+		}
+		out = append(out, s.side(m))
+		if dir < 0 {
+			j = s.mentions[m].start
+		} else {
+			j = s.mentions[m].end - 1
+		}
+	}
+}
+
+// eventTargets finds whom the act was aimed at: the nearest actor after the trigger, with
+// actors joined to it; for material acts without one, the source's own country.
+func (s *state) eventTargets(j int, sent text.Sentence, typ string, sources []side) []side {
+	hi := sent.First + len(sent.Tokens)
+	for k := j; k < hi; k++ {
+		if s.inQuote[k] {
+			break
+		}
+		m := s.actorAt(k)
+		if m < 0 {
+			continue
+		}
+		sd := s.side(m)
+		if sd.code == sources[0].code && !materialTypes[typ] {
+			k = s.mentions[m].end - 1
+			continue
+		}
+		out := []side{sd}
+		out = append(out, s.coordinated(s.mentions[m].end-1, 1, hi)...)
+		return out
+	}
+	if materialTypes[typ] {
+		if c := s.placeCountry(sent); c != "" {
+			return []side{{code: c}}
+		}
+		return []side{{code: sources[0].code}}
+	}
+	return []side{{}}
+}
+
+// placeCountry returns the country a sentence places its action in: "off Indonesia's Aceh".
+func (s *state) placeCountry(sent text.Sentence) string {
+	toks := s.doc.Tokens
+	for k := sent.First; k < sent.First+len(sent.Tokens); k++ {
+		m := s.mentionAt(k)
+		if m == nil || m.start != k || m.kind != mCountry || m.adj || k == 0 {
+			continue
+		}
+		switch toks[k-1].Low {
+		case "in", "off", "at", "near", "into", "inside", "on":
+			return m.code
+		}
+	}
+	return ""
+}
+
+// location returns the place a sentence names after "in": "in Madrid".
+func (s *state) location(sent text.Sentence) string {
+	toks := s.doc.Tokens
+	for k := sent.First + 1; k < sent.First+len(sent.Tokens); k++ {
+		if toks[k-1].Low != "in" {
+			continue
+		}
+		if m := s.mentionAt(k); m != nil && m.kind == mCountry && !m.adj {
+			return m.name
+		}
+	}
+	return ""
+}
+
+// eventDate is the date of the sentence, else the date the text last named, else the
+// publication date, marked as inferred.
+func (s *state) eventDate(i int) (string, bool) {
+	if d := s.explicitTime(i, true); d != "" {
+		return d, false
+	}
+	if s.published != "" {
+		return s.published, true
+	}
+	return "", false
+}

@@ -1,0 +1,181 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/text"
+)
+
+// Version names the rules. Stores compare it to decide what to re-extract.
+const Version = "0.1.0"
+
+// Extractor extracts records from documents. It is safe for concurrent use.
+type Extractor struct {
+	lx *lexicon.Lexicon
+}
+
+// New returns an extractor over the given dictionaries.
+func New(lx *lexicon.Lexicon) *Extractor { return &Extractor{lx: lx} }
+
+// state is one document's analysis while it is extracted.
+type state struct {
+	lx        *lexicon.Lexicon
+	doc       *text.Doc
+	published string
+
+	mentions  []mention
+	at        []int32 // mention index per token, -1 for none
+	entities  []entity
+	entityKey map[string]int
+	focus     *string
+	times     []timex
+	inQuote   []bool
+
+	stats  []stat
+	quotes []record.Quote
+	events []record.Event
+}
+
+// Extract returns the records of one document. The document's Text is the body; Published
+// is its publication date or nil. The result depends on nothing else.
+func (x *Extractor) Extract(d record.Document) record.Extraction {
+	if d.ID == "" {
+		sum := sha256.Sum256([]byte(d.Text))
+		d.ID = hex.EncodeToString(sum[:])
+	}
+	if d.Language == "" {
+		d.Language = "en"
+	}
+	s := &state{lx: x.lx, doc: text.Analyze(d.Text), entityKey: map[string]int{}}
+	if d.Published != nil {
+		s.published = *d.Published
+	}
+	s.findActors()
+	s.sortMentions()
+	s.findPersons()
+	s.findTimes()
+	s.markQuotes()
+	s.findQuotes()
+	s.findStatistics()
+	s.findEvents()
+	if d.Dateline == "" {
+		d.Dateline = s.dateline()
+	}
+	out := record.Extraction{Document: d}
+	out.Entities = s.outEntities()
+	out.Events = s.events
+	for i := range out.Events {
+		out.Events[i].ID = "v" + itoa(i+1)
+	}
+	for i, st := range s.stats {
+		st.ID = "s" + itoa(i+1)
+		out.Statistics = append(out.Statistics, st.Statistic)
+	}
+	out.Quotes = s.quotes
+	for i := range out.Quotes {
+		out.Quotes[i].ID = "q" + itoa(i+1)
+	}
+	out.Normalize()
+	return out
+}
+
+// outEntities lists the entities in order of first mention, with code-point offsets.
+func (s *state) outEntities() []record.Entity {
+	out := make([]record.Entity, len(s.entities))
+	for i, e := range s.entities {
+		r := record.Entity{ID: "e" + itoa(i+1), Type: e.typ, Name: e.name, Country: e.country, Titles: e.titles}
+		if e.typ != "person" {
+			r.Code = e.code
+		}
+		sort.Slice(e.mentions, func(a, b int) bool { return e.mentions[a][0] < e.mentions[b][0] })
+		for _, m := range e.mentions {
+			r.Mentions = append(r.Mentions, record.Span{Start: s.doc.Runes(m[0]), End: s.doc.Runes(m[1])})
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// markQuotes marks the tokens inside quotation marks, so that events are not coded from the
+// words a speaker is quoted as saying. It is refined by findQuotes.
+func (s *state) markQuotes() {
+	s.inQuote = make([]bool, len(s.doc.Tokens))
+}
+
+// dateline reads "Rabat –" or "LONDON (Reuters) -" at the start of the body.
+func (s *state) dateline() string {
+	toks := s.doc.Tokens
+	for k := 0; k < len(toks) && k < 6; k++ {
+		t := toks[k]
+		if t.Kind == text.Punct && (t.Text == "–" || t.Text == "—" || t.Text == "-") && k > 0 && toks[k].Sent == toks[0].Sent {
+			return strings.TrimSpace(s.span(0, k))
+		}
+		if t.Kind == text.Punct && t.Text == "(" {
+			if k > 0 {
+				return strings.TrimSpace(s.span(0, k))
+			}
+			return ""
+		}
+		if t.Kind != text.Word || !isCapWord(t) {
+			return ""
+		}
+	}
+	return ""
+}
+
+// explicitTime returns the date the sentence of token i names nearest to it, else (with carry)
+// the last day or month the text named before it.
+func (s *state) explicitTime(i int, carry bool) string {
+	toks := s.doc.Tokens
+	sent := toks[i].Sent
+	best, bestD := "", 1<<30
+	last := ""
+	for _, tx := range s.times {
+		ts := toks[tx.start].Sent
+		if ts == sent {
+			d := i - tx.end
+			if tx.start > i {
+				d = tx.start - i
+			}
+			if d < bestD {
+				best, bestD = tx.value, d
+			}
+			continue
+		}
+		if ts < sent && (len(tx.value) == 10 || len(tx.value) == 7) {
+			last = tx.value
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if carry {
+		return last
+	}
+	return ""
+}
+
+// timeFor is the time of token i for statistics and quotes: the sentence's date, else the date
+// the text last named, else the publication date.
+func (s *state) timeFor(i int) string {
+	if d := s.explicitTime(i, true); d != "" {
+		return d
+	}
+	return s.published
+}
+
+// evidence returns sentence si as evidence.
+func (s *state) evidence(si int) record.Evidence { return s.evidenceRange(si, si) }
+
+func (s *state) evidenceRange(a, b int) record.Evidence {
+	start, end := s.doc.Sents[a].Start, s.doc.Sents[b].End
+	return record.Evidence{Start: s.doc.Runes(start), End: s.doc.Runes(end), Text: s.doc.Text[start:end]}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,483 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alboran/alboran/internal/text"
+)
+
+// particles may stand inside a name: "Gauri van Gulik", "Wan Junaidi bin Tuanku Jaafar".
+var particles = set("van", "von", "de", "der", "den", "da", "di", "du", "bin", "binti", "al", "el", "la", "le", "dos", "das", "ibn", "ter", "del", "y")
+
+// nameHeads are words that make a capitalised phrase a place or an organization, not a person.
+var nameHeads = set("sea", "strait", "straits", "street", "island", "islands", "province", "state", "states", "agency",
+	"office", "department", "ministry", "council", "commission", "university", "station", "force", "forces",
+	"guard", "navy", "police", "party", "airport", "port", "beach", "camp", "centre", "center", "hospital",
+	"court", "news", "times", "post", "project", "foundation", "organisation", "organization", "association",
+	"union", "committee", "institute", "group", "bank", "fund", "company", "corporation", "service", "services",
+	"network", "channel", "ocean", "river", "mountains", "valley", "county", "city", "district", "region",
+	"republic", "kingdom", "house", "hall", "square", "bridge", "road", "avenue", "lane", "bay", "gulf", "coast",
+	"peninsula", "desert", "international", "national", "europe", "africa", "asia", "america", "middle",
+	"east", "west", "north", "south", "aid", "rescue", "migrant", "migrants", "refugee", "refugees", "border",
+	"prize", "award", "act", "law", "bill", "treaty", "convention", "conference", "summit", "day", "week",
+	"month", "year", "church", "mosque", "school", "college", "academy", "army", "navy", "command", "watch",
+	"magazine", "daily", "herald", "journal", "telegraph", "express", "mail", "tribune", "press", "agency",
+	"ltd", "inc", "plc", "llc", "administration", "government", "parliament", "senate", "congress", "assembly",
+	"affairs", "security", "protection", "enforcement", "immigration", "customs", "sector", "division",
+	"unit", "team", "trust", "club", "society", "alliance", "movement", "front", "brigade", "directorate",
+	"general", "secretary", "minister", "president", "prime", "chief", "director", "spokesman", "spokeswoman",
+	"operation", "mission", "programme", "program", "initiative", "plan", "deal", "agreement", "crisis",
+	"facebook", "twitter", "instagram", "youtube", "google", "related", "source", "photo", "image")
+
+// speechVerbs say that the words around them were spoken or written.
+var speechVerbs = set("said", "says", "say", "told", "tells", "added", "adds", "reported", "reports", "wrote", "writes",
+	"tweeted", "explained", "explains", "stated", "states", "noted", "notes", "warned", "warns", "insisted", "insists",
+	"confirmed", "confirms", "announced", "announces", "argued", "argues", "asked", "urged", "claimed", "claims",
+	"continued", "recalled", "replied", "responded", "declared", "commented", "acknowledged", "stressed",
+	"emphasised", "emphasized", "highlighted", "expressed", "described", "admitted", "agreed", "pointed",
+	"revealed", "suggested", "estimated", "predicted", "cautioned", "complained", "blamed", "denied", "vowed",
+	"pledged", "promised", "ordered", "ruled", "told", "visited", "held", "met", "called", "welcomed", "thanked",
+	"praised", "criticised", "criticized", "condemned", "accused", "reiterated", "renewed", "spoke", "speaks",
+	"tells", "wrote", "posted", "underlined", "assured", "believes", "believed", "thinks", "hopes", "hoped",
+	"was", "is", "has", "had", "who", "will", "would", "launched", "founded")
+
+// bylineWords open a reporter's or a contributor's credit: "Writing by", "Thanks to".
+var bylineWords = set("by", "to", "said", "says", "told", "according", "thank", "thanks", "reporter", "correspondent")
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// findPersons finds people: capitalised runs that, once titles and affiliations are peeled
+// off, leave a name of two to five words, with a cue that a person is meant.
+func (s *state) findPersons() {
+	toks := s.doc.Tokens
+	for i := 0; i < len(toks); {
+		if !isCapWord(toks[i]) || s.at[i] >= 0 {
+			i++
+			continue
+		}
+		j := s.nameRunEnd(i)
+		s.personRun(i, j)
+		if j <= i {
+			j = i + 1
+		}
+		i = j
+	}
+	s.coordinatedNames()
+	s.sortMentions()
+	s.surnameMentions()
+	s.roleMentions()
+	s.sortMentions()
+}
+
+// nameRunEnd returns the end of the run of name-like tokens that starts at i.
+func (s *state) nameRunEnd(i int) int {
+	toks := s.doc.Tokens
+	j := i
+	for j < len(toks) && toks[j].Sent == toks[i].Sent {
+		t := toks[j]
+		switch {
+		case isCapWord(t) && s.at[j] < 0:
+			j++
+		case t.Text == "." && j > i && t.Start == toks[j-1].End && utf8.RuneCountInString(toks[j-1].Text) == 1:
+			j++ // an initial: "Matthew J. Hudak"
+		case particles[t.Low] && j > i && j+1 < len(toks) && isCapWord(toks[j+1]) && s.at[j+1] < 0:
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// personRun decides whether the capitalised run [a, b) holds a person's name.
+func (s *state) personRun(a, b int) {
+	toks := s.doc.Tokens
+	// The name starts after the last title in the run; what stands before it is the title
+	// ("Laredo Sector Chief Patrol Agent Matthew J. Hudak").
+	k := a
+	for k < b && s.lx.Stop[toks[k].Low] {
+		k++
+	}
+	titleStart := -1
+	var title string
+	for p := k; p < b-1; p++ {
+		if m, ok := s.lx.Titles.Longest(toks, p); ok && m.End < b {
+			if titleStart < 0 {
+				titleStart = k
+			}
+			title = strings.TrimSpace(s.span(titleStart, m.End))
+			p = m.End - 1
+			k = m.End
+		}
+	}
+	// Trailing initials or particles do not end a name.
+	for b > k && (toks[b-1].Text == "." || particles[toks[b-1].Low]) && !(toks[b-1].Text == "." && b-1 > k && utf8.RuneCountInString(toks[b-2].Text) == 1 && b < len(toks) && isCapWord(toks[b])) {
+		if toks[b-1].Text == "." && b-2 >= k && utf8.RuneCountInString(toks[b-2].Text) == 1 {
+			b -= 2
+			continue
+		}
+		b--
+	}
+	core := 0
+	for t := k; t < b; t++ {
+		w := toks[t]
+		if w.Kind != text.Word || particles[w.Low] {
+			continue
+		}
+		if s.lx.Stop[w.Low] || nameHeads[w.Low] || s.lx.Titles.Has(w.Low) || isAllCaps(w.Text) && utf8.RuneCountInString(w.Text) > 1 {
+			return
+		}
+		if utf8.RuneCountInString(w.Text) > 1 {
+			core++
+		}
+	}
+	if core < 2 || core > 5 {
+		return
+	}
+	cue := title != ""
+	if !cue {
+		title, titleStart = s.titleBefore(k)
+		cue = title != ""
+	}
+	app := s.appositive(b)
+	cue = cue || app.title != "" || app.age
+	cue = cue || s.speechAround(k, b) || s.surnameRecurs(k, b)
+	if !cue {
+		return
+	}
+	if title == "" {
+		title = app.title
+	}
+	name := s.span(k, b)
+	country, known := s.affiliation(titleStart, k, a)
+	if !known && app.known {
+		country, known = app.code, true
+	}
+	gov := title != "" && s.isGovTitle(title)
+	if !known && gov {
+		country = s.focusCountry()
+	}
+	s.addPerson(k, b, name, country, title, gov)
+}
+
+// addPerson records a person mention, merging it with a person of the same name.
+func (s *state) addPerson(k, b int, name, country, title string, gov bool) {
+	key := "p:" + foldName(name)
+	idx, ok := s.entityKey[key]
+	if !ok {
+		var parts []string
+		for t := k; t < b; t++ {
+			if s.doc.Tokens[t].Kind == text.Word {
+				parts = append(parts, s.doc.Tokens[t].Text)
+			}
+		}
+		s.entities = append(s.entities, entity{typ: "person", name: name, country: country, nameToks: parts, gov: gov, first: k})
+		idx = len(s.entities) - 1
+		s.entityKey[key] = idx
+	}
+	e := &s.entities[idx]
+	if title != "" && !contains(e.titles, title) {
+		e.titles = append(e.titles, title)
+	}
+	if e.country == "" && country != "" {
+		e.country = country
+	}
+	s.addMention(mention{start: k, end: b, kind: mPerson, code: e.country, name: name, entity: idx})
+}
+
+// titleBefore returns a lower-case title that ends right before token k ("spokeswoman Marie
+// Harf"), or that an apposition comma separates from it ("Secretary of State for Migration,
+// Jesus Javier Perea").
+func (s *state) titleBefore(k int) (string, int) {
+	toks := s.doc.Tokens
+	for p := k - 1; p >= 0 && p >= k-8 && toks[p].Sent == toks[k].Sent; p-- {
+		if m, ok := s.lx.Titles.Longest(toks, p); ok && m.End <= k {
+			gap := toks[m.End:k]
+			okGap := true
+			for _, g := range gap {
+				if !(isCapWord(g) || g.Low == "for" || g.Low == "of" || g.Low == "to" || g.Low == "the" || g.Text == "," || g.Kind == text.Poss) {
+					okGap = false
+				}
+			}
+			if okGap {
+				return strings.TrimRight(s.span(p, k), ", "), p
+			}
+		}
+		if toks[p].Text == "." || toks[p].Text == ";" {
+			break
+		}
+	}
+	return "", -1
+}
+
+// apposition is what follows a name between commas: ", a spokesman in Greece,".
+type apposition struct {
+	title string
+	code  string
+	known bool
+	age   bool
+}
+
+func (s *state) appositive(b int) apposition {
+	toks := s.doc.Tokens
+	var a apposition
+	if b >= len(toks) || toks[b].Text != "," || b+1 >= len(toks) || toks[b+1].Sent != toks[b].Sent {
+		return a
+	}
+	if toks[b+1].Kind == text.Number {
+		a.age = true
+		return a
+	}
+	end := b + 1
+	for end < len(toks) && end < b+12 && toks[end].Sent == toks[b].Sent && toks[end].Text != "," && toks[end].Text != "." {
+		end++
+	}
+	for p := b + 1; p < end; p++ {
+		if m, ok := s.lx.Titles.Longest(toks, p); ok && m.End <= end && a.title == "" {
+			a.title = strings.TrimSpace(s.span(b+1, m.End))
+			a.title = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(a.title, "the "), "a "), "an ")
+		}
+		if men := s.mentionAt(p); men != nil && !a.known {
+			locative := p > 0 && (toks[p-1].Low == "in" || toks[p-1].Low == "from") && men.kind == mCountry
+			if !locative {
+				a.code, a.known = men.code, true
+				if men.kind == mOrg && men.orgType != "igo" && men.orgType != "agency" {
+					a.code = ""
+				}
+			}
+		}
+	}
+	return a
+}
+
+// speechAround reports whether a speech verb or a credit frames the name [k, b).
+func (s *state) speechAround(k, b int) bool {
+	toks := s.doc.Tokens
+	if b < len(toks) && speechVerbs[toks[b].Low] {
+		return true
+	}
+	if k > 0 && bylineWords[toks[k-1].Low] {
+		return true
+	}
+	// "Al Jazeera's Step Vaessen": an organization's person.
+	if k > 1 && toks[k-1].Kind == text.Poss {
+		if m := s.mentionAt(k - 2); m != nil && m.kind == mOrg {
+			return true
+		}
+	}
+	return false
+}
+
+// surnameRecurs reports whether the name's last word stands alone elsewhere in the text.
+func (s *state) surnameRecurs(k, b int) bool {
+	last := s.doc.Tokens[b-1]
+	for i, t := range s.doc.Tokens {
+		if i >= k && i < b || t.Text != last.Text {
+			continue
+		}
+		if i > 0 && isCapWord(s.doc.Tokens[i-1]) || i+1 < len(s.doc.Tokens) && isCapWord(s.doc.Tokens[i+1]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// affiliation finds the country or organization that a title belongs to: "Morocco's
+// Ambassador", "Spanish Interior Minister", "CBP Acting Commissioner".
+func (s *state) affiliation(titleStart, k, a int) (string, bool) {
+	toks := s.doc.Tokens
+	start := titleStart
+	if start < 0 {
+		start = a
+	}
+	for p := start - 1; p >= 0 && p >= start-4 && toks[p].Sent == toks[start].Sent; p-- {
+		t := toks[p]
+		if t.Kind == text.Poss || t.Low == "new" || t.Low == "former" || t.Low == "acting" || t.Low == "the" || t.Low == "deputy" || t.Low == "then" {
+			continue
+		}
+		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
+			if m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency" {
+				return "", true
+			}
+			return m.code, true
+		}
+		break
+	}
+	// A title inside the run may itself hold the affiliation: "Laredo Sector Chief".
+	for p := start; p < k; p++ {
+		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
+			return m.code, true
+		}
+	}
+	return "", false
+}
+
+func (s *state) isGovTitle(title string) bool {
+	low := strings.ToLower(title)
+	toks := text.Tokenize(low)
+	for i := range toks {
+		if m, ok := s.lx.Titles.Longest(toks, i); ok {
+			for _, v := range m.Vals {
+				if v.Gov {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// coordinatedNames handles "Chris and Regina Catrambone": a lone given name joined by "and" to
+// a person's full name shares that person's surname.
+func (s *state) coordinatedNames() {
+	toks := s.doc.Tokens
+	for _, m := range append([]mention(nil), s.mentions...) {
+		if m.kind != mPerson || m.start < 2 || toks[m.start-1].Low != "and" || m.end-m.start != 2 {
+			continue
+		}
+		g := m.start - 2
+		if !isCapWord(toks[g]) || s.at[g] >= 0 && s.mentions[s.at[g]].kind != mPerson || s.lx.Stop[toks[g].Low] || nameHeads[toks[g].Low] {
+			continue
+		}
+		if g > 0 && isCapWord(toks[g-1]) {
+			continue
+		}
+		e := s.entities[m.entity]
+		name := toks[g].Text + " " + toks[m.end-1].Text
+		s.addPerson(g, g+1, name, e.country, "", e.gov)
+		// The mention covers the given name only; the entity keeps the full name.
+	}
+}
+
+// surnameMentions links a lone surname ("Perea") to the one person it can name.
+func (s *state) surnameMentions() {
+	toks := s.doc.Tokens
+	bySurname := map[string][]int{}
+	for i, e := range s.entities {
+		if e.typ == "person" && len(e.nameToks) > 1 {
+			last := e.nameToks[len(e.nameToks)-1]
+			bySurname[last] = append(bySurname[last], i)
+		}
+	}
+	if len(bySurname) == 0 {
+		return
+	}
+	for i, t := range toks {
+		if s.at[i] >= 0 || !isCapWord(t) {
+			continue
+		}
+		ids := bySurname[t.Text]
+		if len(ids) != 1 || i+1 < len(toks) && isCapWord(toks[i+1]) && s.at[i+1] < 0 {
+			continue
+		}
+		s.addMention(mention{start: i, end: i + 1, kind: mPerson, code: s.entities[ids[0]].country, name: t.Text, entity: ids[0]})
+	}
+}
+
+// roleMentions links "the ambassador" and "the Moroccan envoy" to the person last named with
+// that role or country.
+func (s *state) roleMentions() {
+	toks := s.doc.Tokens
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Low != "the" {
+			continue
+		}
+		j := i + 1
+		code := ""
+		if m := s.mentionAt(j); m != nil && m.kind == mCountry && m.adj {
+			code, j = m.code, m.end
+		}
+		if j >= len(toks) || s.at[j] >= 0 {
+			continue
+		}
+		tm, ok := s.lx.Titles.Longest(toks, j)
+		if !ok || !tm.Vals[0].Role {
+			continue
+		}
+		if tm.End < len(toks) && isCapWord(toks[tm.End]) {
+			continue // "the president Joe Biden": a title before a name, handled as a name
+		}
+		head := toks[tm.End-1].Low
+		best := -1
+		for k := len(s.mentions) - 1; k >= 0; k-- {
+			m := s.mentions[k]
+			if m.kind != mPerson || m.start >= i {
+				continue
+			}
+			e := s.entities[m.entity]
+			if code != "" && e.country != code {
+				continue
+			}
+			if code == "" && !titleHas(e.titles, head) {
+				continue
+			}
+			if best < 0 || m.start > s.mentions[best].start {
+				best = k
+			}
+		}
+		if best >= 0 {
+			e := s.mentions[best].entity
+			s.addMention(mention{start: i, end: tm.End, kind: mPerson, code: s.entities[e].country, name: s.span(i, tm.End), entity: e})
+			i = tm.End - 1
+		}
+	}
+}
+
+func titleHas(titles []string, head string) bool {
+	for _, t := range titles {
+		for _, w := range strings.Fields(strings.ToLower(t)) {
+			if w == head {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pronounPerson resolves "he", "she" or "his" at token i to the person most recently
+// mentioned in the same or the two sentences before, or returns -1.
+func (s *state) pronounPerson(i int) int {
+	toks := s.doc.Tokens
+	sent := toks[i].Sent
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		m := s.mentions[k]
+		if m.start >= i {
+			continue
+		}
+		if toks[m.start].Sent < sent-2 {
+			break
+		}
+		if m.kind == mPerson {
+			return k
+		}
+	}
+	return -1
+}
+
+func isAllCaps(w string) bool {
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func foldName(n string) string { return text.FoldName(n) }

@@ -1,0 +1,423 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/text"
+)
+
+// stat is a statistic as extraction builds it.
+type stat struct {
+	record.Statistic
+	tok  int // first token of the number
+	sent int
+}
+
+// notCounts are words before a number that make it a label, not a count: "No. 5", "article 3".
+var notCounts = set("no", "article", "section", "paragraph", "chapter", "page", "flight", "route", "highway",
+	"resolution", "law", "act", "number", "room", "gate", "platform", "level", "phase", "category", "size",
+	"aged", "age", "ages", "tel", "phone", "fax", "covid", "covid-19", "a", "grade", "code", "line", "road", "m", "a1", "hms", "version", "top")
+
+// changeWords give the direction of a percentage change.
+var changeDown = set("drop", "dropped", "fell", "fall", "falls", "decline", "declined", "decrease", "decreased", "down", "lower", "cut", "reduction", "reduced", "plunged", "plummeted", "slumped")
+var changeUp = set("rise", "rose", "risen", "increase", "increased", "up", "higher", "jump", "jumped", "surge", "surged", "grew", "growth", "soared", "climbed", "spike")
+
+// multipliers are words that state a relative change on their own.
+var multipliers = map[string]float64{"halve": 0.5, "halved": 0.5, "halving": 0.5, "halves": 0.5,
+	"double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "triple": 3, "tripled": 3, "tripling": 3,
+	"threefold": 3, "quadrupled": 4, "fourfold": 4, "twofold": 2}
+
+// findStatistics finds the numbers the report states about the world.
+func (s *state) findStatistics() {
+	toks := s.doc.Tokens
+	inTime := make([]bool, len(toks))
+	for _, tx := range s.times {
+		for k := tx.start; k < tx.end && k < len(toks); k++ {
+			if k >= 0 {
+				inTime[k] = true
+			}
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if f, ok := multipliers[t.Low]; ok && t.Kind == text.Word {
+			s.addChange(i, i+1, f, "exact")
+			continue
+		}
+		if inTime[i] || (t.Kind != text.Number && t.Kind != text.Word) {
+			continue
+		}
+		n, ok := readNumber(toks, i)
+		if !ok {
+			continue
+		}
+		if s.notAStatistic(n) {
+			i = n.end - 1
+			continue
+		}
+		s.addNumber(n)
+		i = n.end - 1
+	}
+	s.linkParts()
+}
+
+// notAStatistic rules out years, ages, times, labels and ordinals.
+func (s *state) notAStatistic(n number) bool {
+	toks := s.doc.Tokens
+	i := n.start
+	if n.currency == "" && i > 0 && notCounts[toks[i-1].Low] && !n.words {
+		return true
+	}
+	if n.end < len(toks) {
+		nx := toks[n.end].Low
+		if nx == "year-old" || nx == "years" && n.end+1 < len(toks) && toks[n.end+1].Low == "old" || nx == "am" || nx == "pm" || nx == "a.m" || nx == "p.m" || nx == "a.m." || nx == "p.m." || nx == "gmt" || nx == "-" && n.end+1 < len(toks) && strings.HasPrefix(toks[n.end+1].Low, "year") {
+			return true
+		}
+		if nx == "of" && n.words && n.value == 1 {
+			return true // "one of the ..."
+		}
+	}
+	// "Leontin Padure, 37,": an age after a name.
+	if i > 1 && toks[i-1].Text == "," && n.end < len(toks) && (toks[n.end].Text == "," || toks[n.end].Low == "and" || toks[n.end].Text == ".") {
+		if m := s.mentionAt(i - 2); m != nil && m.kind == mPerson {
+			return true
+		}
+	}
+	if n.words && n.value == 1 && !s.countedAfter(n) {
+		return true
+	}
+	return false
+}
+
+// countedAfter reports whether a counted noun follows the number closely.
+func (s *state) countedAfter(n number) bool {
+	_, _, ok := s.countedNoun(n)
+	return ok
+}
+
+// countedNoun finds what a number counts: the first cue noun in the few words after it.
+func (s *state) countedNoun(n number) (string, int, bool) {
+	toks := s.doc.Tokens
+	for j := n.end; j < len(toks) && j < n.end+5 && toks[j].Sent == toks[n.start].Sent; j++ {
+		if toks[j].Kind == text.Punct && toks[j].Text != "-" {
+			break
+		}
+		if m, ok := s.lx.StatCueAt(toks, j); ok {
+			for _, v := range m.Vals {
+				if v.Noun {
+					return v.Category, m.End, true
+				}
+			}
+		}
+		if toks[j].Low == "of" && j > n.end { // "123 human trafficking networks", not "hundreds of"
+			continue
+		}
+	}
+	return "", 0, false
+}
+
+// addNumber turns a number into a statistic when it counts something.
+func (s *state) addNumber(n number) {
+	toks := s.doc.Tokens
+	sent := toks[n.start].Sent
+	if n.percent {
+		if f, ok := s.percentChange(n); ok {
+			s.addChange(n.start, n.end, f, n.bound)
+		}
+		return
+	}
+	st := stat{tok: n.start, sent: sent}
+	st.Kind, st.Value, st.Bound = record.KindCount, n.value, n.bound
+	st.Unit = "persons"
+	noun, nounEnd, hasNoun := s.countedNoun(n)
+	switch {
+	case n.currency != "":
+		st.Kind, st.Unit, st.Category = record.KindAmount, n.currency, "funding"
+		if s.near(n, 6, "paid", "pay", "charged", "price", "fee", "fees", "each", "per", "fine", "fined", "worth", "salary", "costs") {
+			st.Category = "other"
+		}
+	default:
+		st.Category = s.countCategory(n, noun, hasNoun)
+		if hasNoun {
+			st.Subject = s.span(n.end, nounEnd)
+		}
+	}
+	if st.Category == "" {
+		return
+	}
+	if st.Category == "boats_seized" || st.Category == "networks_dismantled" {
+		st.Unit = "items"
+	}
+	s.fillStat(&st, n.start, n.end)
+	s.stats = append(s.stats, st)
+}
+
+// countCategory maps a count to a codebook category from what it counts and the verbs around.
+func (s *state) countCategory(n number, noun string, hasNoun bool) string {
+	verb, dist := s.verbCue(n)
+	switch noun {
+	case "networks_dismantled", "trafficking_victims":
+		return noun
+	case "suspects_arrested":
+		return noun
+	case "boats_seized":
+		if verb == "migrants_intercepted" || verb == "suspects_arrested" {
+			return "boats_seized"
+		}
+		return "other"
+	case "migrants":
+		if verb != "" && verb != "suspects_arrested" {
+			return verb
+		}
+		if verb == "suspects_arrested" && dist <= 3 {
+			return "migrants_intercepted"
+		}
+		return "other"
+	}
+	if verb == "migrants_dead_missing" && dist <= 2 {
+		return verb // "at least 78 dead", "80 missing"
+	}
+	if !hasNoun && n.words {
+		return ""
+	}
+	if !hasNoun {
+		return "other"
+	}
+	return "other"
+}
+
+// verbCue returns the category of the nearest verb cue in the number's clause, and how far it
+// stands from the number.
+func (s *state) verbCue(n number) (string, int) {
+	toks := s.doc.Tokens
+	sent := s.doc.Sents[toks[n.start].Sent]
+	best, bestD := "", 1<<30
+	for j := sent.First; j < sent.First+len(sent.Tokens); j++ {
+		if j >= n.start && j < n.end {
+			continue
+		}
+		m, ok := s.lx.StatCueAt(toks, j)
+		if !ok {
+			continue
+		}
+		for _, v := range m.Vals {
+			if v.Noun {
+				continue
+			}
+			d := n.start - m.End
+			if j >= n.end {
+				d = j - n.end
+			}
+			// A verb after the number in another clause counts less than one before it.
+			if j >= n.end {
+				d++
+			}
+			if hasClauseBreak(toks, n, j) {
+				d += 6
+			}
+			if d < bestD {
+				best, bestD = v.Category, d
+			}
+		}
+		j = m.End - 1
+	}
+	return best, bestD
+}
+
+// hasClauseBreak reports whether a semicolon or a second number stands between n and token j.
+func hasClauseBreak(toks []text.Token, n number, j int) bool {
+	lo, hi := j, n.start
+	if j >= n.end {
+		lo, hi = n.end, j
+	}
+	for k := lo; k < hi; k++ {
+		if toks[k].Text == ";" || toks[k].Low == "while" || toks[k].Low == "but" || toks[k].Low == "whereas" {
+			return true
+		}
+	}
+	return false
+}
+
+// percentChange reads "a 29% drop" or "fell by 40%" as a ratio.
+func (s *state) percentChange(n number) (float64, bool) {
+	toks := s.doc.Tokens
+	for j := n.start - 4; j < n.end+3; j++ {
+		if j < 0 || j >= len(toks) || j >= n.start && j < n.end || toks[j].Sent != toks[n.start].Sent {
+			continue
+		}
+		if changeDown[toks[j].Low] {
+			return 1 - n.value/100, true
+		}
+		if changeUp[toks[j].Low] {
+			return 1 + n.value/100, true
+		}
+	}
+	return 0, false
+}
+
+// addChange records a relative change and what it counts, from the words around it.
+func (s *state) addChange(start, end int, f float64, bound string) {
+	toks := s.doc.Tokens
+	st := stat{tok: start, sent: toks[start].Sent}
+	st.Kind, st.Value, st.Bound, st.Unit = record.KindChange, f, bound, "ratio"
+	n := number{start: start, end: end}
+	verb, _ := s.verbCue(n)
+	noun, _, _ := s.countedNoun(n)
+	if noun == "" {
+		noun = s.nounInSentence(start)
+	}
+	switch {
+	case verb == "suspects_arrested" && noun != "suspects_arrested":
+		st.Category = "migrants_intercepted" // "border arrests fell by 40%"
+	case verb != "":
+		st.Category = verb
+	case noun == "migrants":
+		st.Category = "migrants_arrived"
+	default:
+		st.Category = "other"
+	}
+	s.fillStat(&st, start, end)
+	s.stats = append(s.stats, st)
+}
+
+// nounInSentence returns the first counted-noun cue after token i in its sentence.
+func (s *state) nounInSentence(i int) string {
+	toks := s.doc.Tokens
+	sent := s.doc.Sents[toks[i].Sent]
+	for j := i; j < sent.First+len(sent.Tokens); j++ {
+		if m, ok := s.lx.StatCueAt(toks, j); ok && m.Vals[0].Noun {
+			return m.Vals[0].Category
+		}
+	}
+	return ""
+}
+
+// near reports whether any of words stands within d tokens of n in its sentence.
+func (s *state) near(n number, d int, words ...string) bool {
+	toks := s.doc.Tokens
+	for j := n.start - d; j < n.end+d; j++ {
+		if j < 0 || j >= len(toks) || toks[j].Sent != toks[n.start].Sent {
+			continue
+		}
+		for _, w := range words {
+			if toks[j].Low == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fillStat sets a statistic's country, period, source and evidence.
+func (s *state) fillStat(st *stat, start, end int) {
+	toks := s.doc.Tokens
+	st.Country = s.statCountry(start, end)
+	if p := s.timeFor(start); p != "" {
+		st.Period = &p
+	}
+	st.Source = s.claimedSource(st.sent)
+	st.Evidence = s.evidence(st.sent)
+	st.Span = record.Span{Start: s.doc.Runes(toks[start].Start), End: s.doc.Runes(toks[end-1].End)}
+}
+
+// statCountry is where a number happened or whose authority acted: the acting authority
+// before the number, else a place named in the sentence, else the paragraph's, else the
+// document's country.
+func (s *state) statCountry(start, end int) string {
+	toks := s.doc.Tokens
+	sent := s.doc.Sents[toks[start].Sent]
+	from := sent.First
+	to := sent.First + len(sent.Tokens)
+	var subj, loc string
+	for k := from; k < to; k++ {
+		m := s.mentionAt(k)
+		if m == nil || m.start != k || m.code == "" {
+			continue
+		}
+		prev := ""
+		if k > 0 {
+			prev = toks[k-1].Low
+		}
+		if prev == "from" || prev == "of" && m.adj {
+			continue
+		}
+		// An adjective right after the number describes the counted people: "Egyptian migrants".
+		if m.adj && m.kind == mCountry && k >= end && k <= end+3 {
+			continue
+		}
+		switch {
+		case (prev == "in" || prev == "off" || prev == "at" || prev == "near" || prev == "into" || prev == "to" || prev == "across" || prev == "leaving") && m.kind == mCountry && !m.adj:
+			if loc == "" {
+				loc = m.code
+			}
+		case k < start && subj == "" && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
+			subj = m.code
+		}
+	}
+	if subj != "" && len(subj) == 3 {
+		return subj
+	}
+	if loc != "" {
+		return loc
+	}
+	if subj != "" {
+		return subj
+	}
+	for k := from; k < to; k++ {
+		if m := s.mentionAt(k); m != nil && len(m.code) == 3 && m.kind != mPerson {
+			if k >= end && k <= end+3 && m.adj {
+				continue
+			}
+			return m.code
+		}
+	}
+	return s.focusCountry()
+}
+
+// claimedSource reads "according to X" in a sentence.
+func (s *state) claimedSource(sent int) string {
+	toks := s.doc.Sents[sent].Tokens
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Low == "according" && toks[k+1].Low == "to" {
+			first := toks[0].Sent
+			_ = first
+			for j := k + 2; j < len(toks) && j < k+14; j++ {
+				if m := s.mentionAt(s.doc.Sents[sent].First + j); m != nil {
+					if m.kind == mPerson {
+						return s.entities[m.entity].name
+					}
+					return m.name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// linkParts links "including 6,162 foreign nationals" to the whole before it.
+func (s *state) linkParts() {
+	toks := s.doc.Tokens
+	for i := range s.stats {
+		st := &s.stats[i]
+		p := st.tok - 1
+		for p >= 0 && (toks[p].Low == "some" || toks[p].Low == "about" || toks[p].Low == "nearly" || toks[p].Low == "around") {
+			p--
+		}
+		if p < 0 || !(toks[p].Low == "including" || toks[p].Low == "includes" || toks[p].Low == "among" || toks[p].Low == "of" && p > 0 && toks[p-1].Low == "whom") {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			w := &s.stats[j]
+			if w.sent != st.sent || w.Kind != st.Kind || w.PartOf != "" {
+				continue
+			}
+			st.PartOf = "s" + itoa(j+1)
+			st.Qualifier = st.Subject
+			if st.Category == "other" || st.Category != w.Category && w.Category != "other" {
+				st.Category = w.Category
+			}
+			break
+		}
+	}
+}

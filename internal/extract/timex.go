@@ -1,0 +1,313 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/alboran/alboran/internal/text"
+)
+
+// timex is a date expression resolved to an ISO 8601 date or interval.
+type timex struct {
+	start, end int // tokens [start, end)
+	value      string
+}
+
+var months = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "april": 4, "apr": 4, "may": 5,
+	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+func day(t time.Time) string   { return t.Format("2006-01-02") }
+func month(t time.Time) string { return t.Format("2006-01") }
+func year(y int) string        { return strconv.Itoa(y) }
+
+// timeResolver resolves date expressions in text order. It remembers the last year named, for
+// "in the same year".
+type timeResolver struct {
+	pub      time.Time
+	hasPub   bool
+	lastYear int
+}
+
+// findTimes finds and resolves the date expressions of the document, in order.
+func (s *state) findTimes() {
+	r := timeResolver{}
+	if s.published != "" {
+		if t, err := time.Parse("2006-01-02", s.published); err == nil {
+			r.pub, r.hasPub = t, true
+		}
+	}
+	toks := s.doc.Tokens
+	for i := 0; i < len(toks); i++ {
+		if tx, ok := r.at(toks, i); ok {
+			s.times = append(s.times, tx)
+			i = tx.end - 1
+		}
+	}
+}
+
+// at resolves a date expression that starts at token i.
+func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
+	t := toks[i]
+	low := t.Low
+	next := func(k int) string {
+		if i+k < len(toks) && toks[i+k].Sent == t.Sent {
+			return toks[i+k].Low
+		}
+		return ""
+	}
+	prev := ""
+	if i > 0 && toks[i-1].Sent == t.Sent {
+		prev = toks[i-1].Low
+	}
+	since := prev == "since"
+	switch {
+	case t.Kind == text.Word && t.IsCap() && months[strings.TrimSuffix(low, ".")] != 0 && !(low == "may" && !looksDateAround(toks, i)):
+		return r.monthExpr(toks, i, since)
+	case t.Kind == text.Number && isDay(t.Text) && months[next(1)] != 0 && toks[i+1].IsCap():
+		// "14 April 2021"
+		m := months[next(1)]
+		d, _ := strconv.Atoi(t.Text)
+		end := i + 2
+		y, ok := r.yearAt(toks, end)
+		if ok {
+			end++
+		} else {
+			y = r.inferYear(m, d)
+		}
+		return r.finish(i, end, time.Date(y, m, d, 0, 0, 0, 0, time.UTC), "day", since)
+	case t.Kind == text.Word && weekdays[low] != 0 || low == "sunday":
+		if !r.hasPub {
+			return timex{}, false
+		}
+		wd := weekdays[low]
+		// "Wednesday, April 14" is a month expression with a weekday in front.
+		if next(1) == "," && months[next(2)] != 0 {
+			tx, ok := r.monthExpr(toks, i+2, since)
+			tx.start = i
+			return tx, ok
+		}
+		d := r.pub
+		if prev == "next" {
+			d = d.AddDate(0, 0, 1)
+			for d.Weekday() != wd {
+				d = d.AddDate(0, 0, 1)
+			}
+		} else {
+			if prev == "last" {
+				d = d.AddDate(0, 0, -1)
+			}
+			for d.Weekday() != wd {
+				d = d.AddDate(0, 0, -1)
+			}
+		}
+		return r.finish(i, i+1, d, "day", since)
+	case t.Kind == text.Number && len(t.Text) == 4 && isYear(t.Text) && yearContext(toks, i):
+		y, _ := strconv.Atoi(t.Text)
+		r.lastYear = y
+		end := i + 1
+		// "2014-2016", "2014 to 2016"
+		if end+1 < len(toks) && (toks[end].Text == "-" || toks[end].Text == "–" || toks[end].Low == "to") && isYear(toks[end+1].Text) {
+			y2, _ := strconv.Atoi(toks[end+1].Text)
+			r.lastYear = y2
+			return timex{i, end + 2, fmt.Sprintf("%d/%d", y, y2)}, true
+		}
+		if since && r.hasPub {
+			return timex{i, end, fmt.Sprintf("%d-01-01/%s", y, day(r.pub))}, true
+		}
+		return timex{i, end, year(y)}, true
+	}
+	if !r.hasPub || t.Kind != text.Word {
+		return timex{}, false
+	}
+	p := r.pub
+	switch low {
+	case "yesterday":
+		return timex{i, i + 1, day(p.AddDate(0, 0, -1))}, true
+	case "today", "tonight", "overnight":
+		return timex{i, i + 1, day(p)}, true
+	case "last", "this", "past", "previous", "same":
+		n := next(1)
+		switch {
+		case low == "last" && n == "year", low == "previous" && n == "year":
+			r.lastYear = p.Year() - 1
+			return timex{i, i + 2, year(p.Year() - 1)}, true
+		case low == "this" && n == "year":
+			r.lastYear = p.Year()
+			if prev == "far" { // "so far this year"
+				return timex{i - 2, i + 2, fmt.Sprintf("%d-01-01/%s", p.Year(), day(p))}, true
+			}
+			return timex{i, i + 2, year(p.Year())}, true
+		case low == "same" && n == "year" && r.lastYear != 0:
+			return timex{i, i + 2, year(r.lastYear)}, true
+		case low == "last" && n == "month":
+			return timex{i, i + 2, month(p.AddDate(0, -1, 0))}, true
+		case low == "this" && n == "month":
+			return timex{i, i + 2, month(p)}, true
+		case low == "this" && n == "week":
+			start := p
+			for start.Weekday() != time.Monday {
+				start = start.AddDate(0, 0, -1)
+			}
+			return timex{i, i + 2, interval(start, p)}, true
+		case low == "last" && n == "week":
+			return timex{i, i + 2, interval(p.AddDate(0, 0, -7), p.AddDate(0, 0, -1))}, true
+		case (low == "past" || low == "last") && (n == "year" || n == "12" && next(2) == "months"):
+			end := i + 2
+			if n == "12" {
+				end++
+			}
+			return timex{i, end, interval(p.AddDate(-1, 0, 0), p)}, true
+		case low == "last" && (n == "weekend"):
+			return r.weekend(i, i+2)
+		}
+	case "weekend":
+		if prev == "the" || prev == "this" {
+			return r.weekend(i, i+1)
+		}
+	}
+	return timex{}, false
+}
+
+func (r *timeResolver) weekend(i, end int) (timex, bool) {
+	d := r.pub.AddDate(0, 0, -1)
+	for d.Weekday() != time.Sunday {
+		d = d.AddDate(0, 0, -1)
+	}
+	return timex{i, end, interval(d.AddDate(0, 0, -1), d)}, true
+}
+
+// monthExpr resolves "April 14", "April 14, 2021", "November 2020" and "May".
+func (r *timeResolver) monthExpr(toks []text.Token, i int, since bool) (timex, bool) {
+	m := months[strings.TrimSuffix(toks[i].Low, ".")]
+	end := i + 1
+	if end < len(toks) && toks[end].Text == "." && toks[end].Start == toks[i].End {
+		end++
+	}
+	if end < len(toks) && toks[end].Kind == text.Number && isDay(toks[end].Text) && toks[end].Sent == toks[i].Sent {
+		d, _ := strconv.Atoi(toks[end].Text)
+		end++
+		if end < len(toks) && toks[end].Kind == text.Word && (toks[end].Low == "th" || toks[end].Low == "st" || toks[end].Low == "nd" || toks[end].Low == "rd") {
+			end++
+		}
+		k := end
+		if k < len(toks) && toks[k].Text == "," {
+			k++
+		}
+		y, ok := r.yearAt(toks, k)
+		if ok {
+			end = k + 1
+		} else {
+			y = r.inferYear(m, d)
+		}
+		return r.finish(i, end, time.Date(y, m, d, 0, 0, 0, 0, time.UTC), "day", since)
+	}
+	y, ok := r.yearAt(toks, end)
+	if ok {
+		end++
+	} else if r.hasPub {
+		y = r.pub.Year()
+		if m > r.pub.Month() {
+			y--
+		}
+	} else {
+		return timex{}, false
+	}
+	return r.finish(i, end, time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), "month", since)
+}
+
+// finish records the year and applies "since" (an interval up to the publication date).
+func (r *timeResolver) finish(i, end int, t time.Time, prec string, since bool) (timex, bool) {
+	r.lastYear = t.Year()
+	if since && r.hasPub && !t.After(r.pub) {
+		return timex{i, end, interval(t, r.pub)}, true
+	}
+	if prec == "month" {
+		return timex{i, end, month(t)}, true
+	}
+	return timex{i, end, day(t)}, true
+}
+
+func interval(a, b time.Time) string { return day(a) + "/" + day(b) }
+
+// yearAt reads a year at token k.
+func (r *timeResolver) yearAt(toks []text.Token, k int) (int, bool) {
+	if k < len(toks) && toks[k].Kind == text.Number && isYear(toks[k].Text) {
+		y, _ := strconv.Atoi(toks[k].Text)
+		return y, true
+	}
+	return 0, false
+}
+
+// inferYear gives a day without a year the publication year, or the year before when that
+// would put it more than a week after publication.
+func (r *timeResolver) inferYear(m time.Month, d int) int {
+	if !r.hasPub {
+		if r.lastYear != 0 {
+			return r.lastYear
+		}
+		return 0
+	}
+	y := r.pub.Year()
+	if time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(r.pub.AddDate(0, 0, 7)) {
+		y--
+	}
+	return y
+}
+
+func isDay(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 1 && n <= 31 && len(s) <= 2
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 1900 && n <= 2100
+}
+
+// yearContext reports whether a four-digit number at i reads as a year rather than a count.
+func yearContext(toks []text.Token, i int) bool {
+	if i > 0 {
+		switch toks[i-1].Low {
+		case "in", "since", "of", "by", "during", "until", "till", "from", "to", "and", "between", "early", "late", "mid", "before", "after", "for", "through", "spring", "summer", "autumn", "winter", "fall", "-", "–":
+			return true
+		case "$", "€", "£":
+			return false
+		}
+	}
+	if i+1 < len(toks) {
+		n := toks[i+1]
+		if n.Kind == text.Word && !strings.HasSuffix(n.Low, "s") || n.Kind == text.Punct {
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// looksDateAround tells the month "May" from the verb "may": a day or a year must stand next
+// to it, or a preposition before it.
+func looksDateAround(toks []text.Token, i int) bool {
+	if i+1 < len(toks) && toks[i+1].Kind == text.Number {
+		return true
+	}
+	if i > 0 {
+		switch toks[i-1].Low {
+		case "in", "since", "of", "until", "early", "late", "mid", "from", "during", "last", "this", "next", "by":
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,337 @@
+// Package lexicon holds Alboran's dictionaries: countries with their names, adjectives,
+// demonyms and capitals; international organizations and national agencies; titles; agency
+// nouns; PLOVER event triggers; and statistic cues. They are data files embedded with go:embed
+// and compiled once into token tries. A malformed line is an error that names its file and line.
+package lexicon
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/alboran/alboran/internal/text"
+)
+
+//go:embed data/*
+var files embed.FS
+
+// Kinds of actor phrase.
+const (
+	CountryName = iota + 1 // "Morocco"
+	CountryAdj             // "Moroccan", "Moroccans"
+	Capital                // "Rabat", used for the government
+	Org                    // "UNHCR", "Home Office"
+)
+
+// Actor is what an actor phrase stands for.
+type Actor struct {
+	Kind int
+	Code string // the actor code: ISO 3166-1 alpha-3 or the IGO code; "" for NGOs and media
+	Name string // the canonical name: "Morocco", "UNHCR", "Amnesty International"
+	Type string // for organizations: "igo", "agency", "ngo", "media"
+}
+
+// Title is a title or role.
+type Title struct {
+	Phrase string
+	Role   bool // may stand alone for the person later ("the ambassador")
+	Gov    bool // a state office, so the holder acts for a country
+}
+
+// EventRule is one PLOVER trigger.
+type EventRule struct {
+	Type     string
+	Mode     string
+	Contexts []string
+	Noun     bool // a noun trigger: "meeting", "talks"
+	Phrase   string
+}
+
+// StatCue is a word stem that says what a number counts.
+type StatCue struct {
+	Category string
+	Noun     bool
+}
+
+// Lexicon is the compiled dictionaries. It is read-only after Load and safe for concurrent use.
+type Lexicon struct {
+	Actors    *Trie[Actor]
+	Agencies  *Trie[string]
+	Titles    *Trie[Title]
+	Events    *Trie[EventRule]
+	StatCues  *Trie[StatCue]
+	statStems []stem
+	Stop      map[string]bool
+	Countries map[string]string // code -> name
+}
+
+var (
+	once    sync.Once
+	def     *Lexicon
+	loadErr error
+)
+
+// Default returns the dictionaries built from the embedded data, compiled on first use.
+func Default() (*Lexicon, error) {
+	once.Do(func() { def, loadErr = Load() })
+	return def, loadErr
+}
+
+// Load compiles the embedded data files.
+func Load() (*Lexicon, error) {
+	lx := &Lexicon{
+		Actors: NewTrie[Actor](), Agencies: NewTrie[string](), Titles: NewTrie[Title](),
+		Events: NewTrie[EventRule](), StatCues: NewTrie[StatCue](),
+		Stop: map[string]bool{}, Countries: map[string]string{},
+	}
+	steps := []struct {
+		file string
+		cols int
+		fn   func([]string) error
+	}{
+		{"countries.tsv", 4, lx.addCountry},
+		{"organizations.tsv", 3, lx.addOrg},
+		{"agencies.txt", 1, func(c []string) error { lx.Agencies.Add(c[0], c[0], false); return nil }},
+		{"titles.txt", 1, lx.addTitle},
+		{"events.tsv", 4, lx.addEvent},
+		{"statistics.tsv", 3, lx.addStatCue},
+		{"words.txt", 1, func(c []string) error { lx.Stop[c[0]] = true; return nil }},
+	}
+	for _, s := range steps {
+		if err := readTable(s.file, s.cols, s.fn); err != nil {
+			return nil, err
+		}
+	}
+	return lx, nil
+}
+
+// readTable calls fn with the tab-separated columns of each line that is not blank or a
+// comment, and wraps any error with the file and line.
+func readTable(name string, cols int, fn func([]string) error) error {
+	f, err := files.Open("data/" + name)
+	if err != nil {
+		return fmt.Errorf("lexicon: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		c := strings.Split(line, "\t")
+		if len(c) < cols {
+			c = append(c, make([]string, cols-len(c))...)
+		}
+		if cols == 1 {
+			c[0] = strings.TrimSpace(line)
+		}
+		if err := fn(c); err != nil {
+			return fmt.Errorf("lexicon: %s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func split(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (lx *Lexicon) addCountry(c []string) error {
+	code := strings.TrimSpace(c[0])
+	names := split(c[1])
+	if len(code) != 3 || len(names) == 0 {
+		return fmt.Errorf("want a three-letter code and a name, got %q", strings.Join(c, "\t"))
+	}
+	lx.Countries[code] = names[0]
+	for _, n := range names {
+		lx.Actors.Add(n, Actor{Kind: CountryName, Code: code, Name: names[0]}, true)
+	}
+	for _, a := range split(c[2]) {
+		v := Actor{Kind: CountryAdj, Code: code, Name: names[0]}
+		lx.Actors.Add(a, v, true)
+		if !strings.HasSuffix(a, "s") && !strings.HasSuffix(a, "ese") && !strings.HasSuffix(a, "ch") && !strings.HasSuffix(a, "sh") {
+			lx.Actors.Add(a+"s", v, true) // demonym plural: "Moroccans"
+		}
+	}
+	for _, cap := range split(c[3]) {
+		lx.Actors.Add(cap, Actor{Kind: Capital, Code: code, Name: names[0]}, true)
+	}
+	return nil
+}
+
+func (lx *Lexicon) addOrg(c []string) error {
+	code, actsFor := strings.TrimSpace(c[0]), strings.TrimSpace(c[1])
+	names := split(c[2])
+	if code == "" || len(names) == 0 {
+		return fmt.Errorf("want a code and names")
+	}
+	typ := "agency"
+	switch {
+	case code == "NGO":
+		typ, actsFor = "ngo", ""
+	case code == "MEDIA":
+		typ, actsFor = "media", ""
+	case code == actsFor && len(code) != 3 || code == "EU" || code == "UN" || code == "AU" || code == "WB":
+		typ = "igo"
+	}
+	for _, n := range names {
+		lx.Actors.Add(n, Actor{Kind: Org, Code: actsFor, Name: n, Type: typ}, true)
+	}
+	return nil
+}
+
+func (lx *Lexicon) addTitle(c []string) error {
+	p := c[0]
+	t := Title{Role: strings.HasSuffix(p, "*")}
+	p = strings.TrimSuffix(p, "*")
+	t.Phrase = p
+	t.Gov = govTitle(p)
+	lx.Titles.Add(p, t, false)
+	return nil
+}
+
+// govTitle reports whether a title is a state office.
+func govTitle(p string) bool {
+	for _, w := range []string{"minister", "president", "secretary", "ambassador", "envoy", "king", "queen",
+		"prince", "emperor", "chancellor", "sultan", "emir", "governor", "mayor", "senator", "congress",
+		"mp", "judge", "justice", "magistrate", "prosecutor", "attorney", "commissioner", "agent",
+		"officer", "inspector", "superintendent", "general", "admiral", "colonel", "lieutenant",
+		"commander", "sergeant", "police", "patrol", "sen.", "rep.", "gen.", "col.", "lt.", "sgt.", "capt.", "official", "sir"} {
+		if strings.Contains(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (lx *Lexicon) addEvent(c []string) error {
+	typ, mode, ctx, trig := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2]), strings.TrimSpace(c[3])
+	if typ == "" || trig == "" {
+		return fmt.Errorf("want a type and a trigger")
+	}
+	r := EventRule{Type: typ, Mode: mode, Phrase: trig}
+	if ctx != "" {
+		r.Contexts = strings.Split(ctx, ",")
+	}
+	if strings.HasPrefix(trig, "~") {
+		r.Noun = true
+		r.Phrase = trig[1:]
+		lx.Events.Add(r.Phrase, r, false)
+		return nil
+	}
+	head, rest, _ := strings.Cut(trig, " ")
+	forms := Inflect(head)
+	r.Phrase = strings.Split(head, "/")[0]
+	if rest != "" {
+		r.Phrase += " " + rest
+	}
+	for _, f := range forms {
+		p := f
+		if rest != "" {
+			p += " " + rest
+		}
+		lx.Events.Add(p, r, false)
+	}
+	return nil
+}
+
+// Inflect returns the forms of a verb written as "meet/met" (base, then irregular forms): the
+// base, its -s, -ed and -ing forms, and the irregular ones.
+func Inflect(spec string) []string {
+	parts := strings.Split(spec, "/")
+	base := parts[0]
+	forms := append([]string{base}, parts[1:]...)
+	stem := base
+	if strings.HasSuffix(base, "e") && !strings.HasSuffix(base, "ee") {
+		stem = base[:len(base)-1]
+	}
+	switch {
+	case strings.HasSuffix(base, "y") && len(base) > 2 && !strings.ContainsRune("aeiou", rune(base[len(base)-2])):
+		forms = append(forms, base[:len(base)-1]+"ies", base[:len(base)-1]+"ied", base+"ing")
+	case strings.HasSuffix(base, "s") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
+		forms = append(forms, base+"es", stem+"ed", stem+"ing")
+	default:
+		forms = append(forms, base+"s", stem+"ed", stem+"ing")
+	}
+	if len(parts) == 1 && doubles(base) {
+		last := base[len(base)-1:]
+		forms = append(forms, base+last+"ed", base+last+"ing")
+	}
+	return forms
+}
+
+// doubles reports whether a short verb doubles its last consonant ("stop", "stopped").
+func doubles(b string) bool {
+	n := len(b)
+	if n < 3 || n > 4 {
+		return false
+	}
+	v := "aeiou"
+	return !strings.ContainsRune(v, rune(b[n-1])) && strings.ContainsRune(v, rune(b[n-2])) &&
+		!strings.ContainsRune(v, rune(b[n-3])) && !strings.ContainsRune("wxy", rune(b[n-1]))
+}
+
+func (lx *Lexicon) addStatCue(c []string) error {
+	cat, kind := strings.TrimSpace(c[0]), strings.TrimSpace(c[1])
+	if cat == "" || (kind != "noun" && kind != "verb") {
+		return fmt.Errorf("want a category and noun or verb")
+	}
+	for _, w := range split(c[2]) {
+		v := StatCue{Category: cat, Noun: kind == "noun"}
+		lx.StatCues.Add(w, v, false)
+		if !strings.Contains(w, " ") {
+			lx.statStems = append(lx.statStems, stem{w, v})
+		}
+	}
+	return nil
+}
+
+// stem is a one-word cue that matches the start of a word: "drown" matches "drowned".
+type stem struct {
+	prefix string
+	cue    StatCue
+}
+
+// StatCueAt returns the statistic cue at token i: the longest phrase, else the longest stem
+// that starts the word.
+func (lx *Lexicon) StatCueAt(toks []text.Token, i int) (Match[StatCue], bool) {
+	if m, ok := lx.StatCues.Longest(toks, i); ok {
+		return m, true
+	}
+	w := toks[i].Low
+	best := -1
+	for k, st := range lx.statStems {
+		if len(st.prefix) >= 4 && strings.HasPrefix(w, st.prefix) && (best < 0 || len(st.prefix) > len(lx.statStems[best].prefix)) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return Match[StatCue]{}, false
+	}
+	var vals []StatCue
+	for _, st := range lx.statStems {
+		if st.prefix == lx.statStems[best].prefix {
+			vals = append(vals, st.cue)
+		}
+	}
+	return Match[StatCue]{Start: i, End: i + 1, Vals: vals}, true
+}
+
+// Tokens returns the lowercase word tokens of a phrase, as the tries key them.
+func Tokens(p string) []string {
+	toks := text.Tokenize(p)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}

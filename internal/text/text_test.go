@@ -1,0 +1,140 @@
+package text
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParseReport(t *testing.T) {
+	tests := []struct {
+		name, in   string
+		pub, title string
+		body       string
+		warn       bool
+		err        error
+	}{
+		{"header", " date 2021-04-15 Morocco and Spain\n\nRabat – text.", "2021-04-15", "Morocco and Spain", "Rabat – text.", false, nil},
+		{"no leading space", "date 2021-04-15 T\n\nBody", "2021-04-15", "T", "Body", false, nil},
+		{"no header", "Just a body.\n\nMore.", "", "", "Just a body.\n\nMore.", true, nil},
+		{"bad date", " date 2021-13-45 T\n\nBody", "", "2021-13-45 T", "Body", true, nil},
+		{"empty", "  \n\n", "", "", "", false, ErrEmpty},
+		{"binary", "\x00\x01\x02abc", "", "", "", false, ErrBinary},
+		{"crlf", " date 2020-01-02 T\r\n\r\nA\r\n\r\nB", "2020-01-02", "T", "A\n\nB", false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := ParseReport([]byte(tt.in))
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if err != nil {
+				return
+			}
+			if r.Header.Published != tt.pub || r.Header.Title != tt.title || r.Body != tt.body {
+				t.Errorf("got (%q, %q, %q), want (%q, %q, %q)", r.Header.Published, r.Header.Title, r.Body, tt.pub, tt.title, tt.body)
+			}
+			if (len(r.Warnings) > 0) != tt.warn {
+				t.Errorf("warnings = %v, want some: %v", r.Warnings, tt.warn)
+			}
+		})
+	}
+}
+
+func TestParseReportRepairsUTF8AndRefusesLarge(t *testing.T) {
+	r, err := ParseReport([]byte(" date 2020-01-02 T\n\nbad \xff byte"))
+	if err != nil || len(r.Warnings) == 0 || !utf8.ValidString(r.Body) {
+		t.Fatalf("got %+v, %v; want a repaired body with a warning", r, err)
+	}
+	if _, err := ParseReport(make([]byte, MaxReportBytes+1)); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err = %v, want ErrTooLarge", err)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Gen. Smith met U.S. officials. They agreed.", []string{"Gen. Smith met U.S. officials.", "They agreed."}},
+		{"Agent Matthew J. Hudak said so. No. 5 is here.", []string{"Agent Matthew J. Hudak said so.", "No. 5 is here."}},
+		{"It began at 2 a.m. Police arrived.", []string{"It began at 2 a.m.", "Police arrived."}},
+		{"“We will,” he said. “We must.” Then he left.", []string{"“We will,” he said.", "“We must.”", "Then he left."}},
+		{"First paragraph\n\nSecond one.", []string{"First paragraph", "Second one."}},
+		{"The 2.5 million figure rose. Then 9,179 left.", []string{"The 2.5 million figure rose.", "Then 9,179 left."}},
+	}
+	for _, tt := range tests {
+		d := Analyze(tt.in)
+		var got []string
+		for _, s := range d.Sents {
+			got = append(got, tt.in[s.Start:s.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Analyze(%q) sentences = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"Morocco’s envoy", "Morocco|’s|envoy"},
+		{"Spain's 9,179 migrants", "Spain|'s|9,179|migrants"},
+		{"U.S. and Grande-Marlaska", "U.S.|and|Grande-Marlaska"},
+		{"don't 'single' quotes", "don't|'|single|'|quotes"},
+		{"Malacca,Â\u00a0off", "Malacca|,|off"},
+		{"19:00 GMT", "19:00|GMT"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range Tokenize(tt.in) {
+			got = append(got, tok.Text)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("Tokenize(%q) = %q, want %q", tt.in, g, tt.want)
+		}
+	}
+}
+
+func TestRuneOffsets(t *testing.T) {
+	s := "Rabat – Morocco’s envoy"
+	d := Analyze(s)
+	for _, tok := range d.Tokens {
+		r := []rune(s)
+		got := string(r[d.Runes(tok.Start):d.Runes(tok.End)])
+		if got != tok.Text {
+			t.Errorf("code-point slice %q, want %q", got, tok.Text)
+		}
+	}
+}
+
+func TestFoldName(t *testing.T) {
+	if got := FoldName("Fernando Grande-Marlaska"); got != "fernando grande marlaska" {
+		t.Errorf("FoldName = %q", got)
+	}
+	if got := FoldName("Jesús  Pérea"); got != "jesus perea" {
+		t.Errorf("FoldName = %q", got)
+	}
+}
+
+func FuzzParseReport(f *testing.F) {
+	f.Add([]byte(" date 2021-04-15 T\n\nBody."))
+	f.Add([]byte("date x"))
+	f.Add([]byte("\xff\xfe"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r, err := ParseReport(b)
+		if err == nil && !utf8.ValidString(r.Body) {
+			t.Fatalf("body is not valid UTF-8")
+		}
+		d := Analyze(r.Body)
+		n := utf8.RuneCountInString(r.Body)
+		for _, s := range d.Sents {
+			if s.Start > s.End || d.Runes(s.End) > n {
+				t.Fatalf("bad sentence span %+v", s)
+			}
+		}
+	})
+}
