@@ -148,8 +148,14 @@ func (s *state) focusCountry() string {
 			}
 			count[m.code]++
 			if m.kind == mAgency {
-				count[m.code]++
+				count[m.code] += 2
 			}
+		}
+		if m.kind == mOrg && m.orgType == "agency" && len(m.code) == 3 {
+			if _, ok := first[m.code]; !ok {
+				first[m.code] = m.start
+			}
+			count[m.code] += 3 // "Home Office", "Border Patrol": whose state acts
 		}
 	}
 	best := ""

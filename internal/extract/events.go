@@ -15,6 +15,9 @@ var materialTypes = set("COERCE", "AID", "MOBILIZE", "ASSAULT", "RETREAT")
 // futureTypes become AGREE when they are promised rather than done.
 var futureTypes = set("CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE")
 
+// thingNouns next to a trigger show that it acts on a thing, not on people.
+var thingNouns = set("data", "figures", "statistics", "statement", "report", "video", "footage", "images", "photos", "details", "documents", "findings", "results")
+
 var negators = set("not", "never", "no", "without", "nor", "neither", "failed")
 
 var modals = set("will", "would", "shall", "plans", "plan", "planned", "intends", "intend", "going", "wants", "expected", "set", "ready")
@@ -50,6 +53,18 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 	toks := s.doc.Tokens
 	typ := rule.Type
 	lo := sent.First
+	// "charges of assisting": a gerund after a preposition names an act, it does not report one.
+	if i > lo && strings.HasSuffix(toks[i].Low, "ing") && (toks[i-1].Low == "of" || toks[i-1].Low == "for") {
+		return
+	}
+	// "the rescue occurred", "a search and rescue official": a bare verb form used as a noun.
+	if !rule.Noun && toks[i].Low == strings.Fields(rule.Phrase)[0] && s.nominal(i, j, lo) {
+		return
+	}
+	// "data released by CBP": the act is done to a thing, not to people.
+	if i > lo && thingNouns[toks[i-1].Low] || j < len(toks) && thingNouns[toks[j].Low] {
+		return
+	}
 	// Negation and modality in the words just before the trigger.
 	future := false
 	for k := i - 1; k >= lo && k >= i-4; k-- {
@@ -89,15 +104,37 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 	} else {
 		sources = s.eventSources(i, sent, typ)
 	}
-	if len(sources) == 0 {
-		return
+	var targets []side
+	if passive(toks, i, lo) {
+		// "nine Egyptians were arrested": the subject is acted on; the agent follows "by",
+		// else the act happened where the sentence or the report places it.
+		targets = s.subjectBefore(i, sent)
+		sources = s.agentAfter(j, sent)
+		if len(sources) == 0 && materialTypes[typ] {
+			c := s.placeCountry(sent)
+			if c == "" {
+				c = s.focusCountry()
+			}
+			sources = []side{{code: c}}
+		}
+		if len(targets) == 0 && len(sources) > 0 && materialTypes[typ] {
+			targets = []side{{code: sources[0].code}}
+		}
+		if len(sources) == 0 || len(targets) == 0 {
+			return
+		}
+	} else {
+		if len(sources) == 0 {
+			return
+		}
+		targets = s.eventTargets(j, sent, typ, sources)
 	}
-	targets := s.eventTargets(j, sent, typ, sources)
 	date, inferred := s.eventDate(i)
 	loc := s.location(sent)
 	for _, src := range sources {
 		for _, tgt := range targets {
-			if src.code == tgt.code && !materialTypes[typ] {
+			// An act needs someone it is aimed at; verbal acts need someone else.
+			if tgt.code == "" || src.code == tgt.code && !materialTypes[typ] {
 				continue
 			}
 			key := typ + "|" + src.code + "|" + tgt.code + "|" + date
@@ -129,6 +166,76 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 	}
 }
 
+// auxiliaries before a participle make a passive: "were arrested", "have been freed".
+var auxiliaries = set("was", "were", "been", "be", "being", "is", "are", "get", "got", "gets")
+
+// passive reports whether the trigger at i is a passive participle.
+func passive(toks []text.Token, i, lo int) bool {
+	w := toks[i].Low
+	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return false
+	}
+	for k := i - 1; k >= lo && k >= i-3; k-- {
+		if auxiliaries[toks[k].Low] {
+			return true
+		}
+		if !strings.HasSuffix(toks[k].Low, "ly") && toks[k].Low != "also" && toks[k].Low != "later" && toks[k].Low != "reportedly" {
+			return false
+		}
+	}
+	return false
+}
+
+// subjectBefore returns the actors the sentence names before token i, as eventSources finds
+// them, without the passive and place fallbacks.
+func (s *state) subjectBefore(i int, sent text.Sentence) []side {
+	toks := s.doc.Tokens
+	for k := i - 1; k >= sent.First; k-- {
+		if toks[k].Low == "he" || toks[k].Low == "she" {
+			if p := s.pronounPerson(k); p >= 0 && s.mentions[p].code != "" {
+				return []side{s.side(p)}
+			}
+		}
+		m := s.actorAt(k)
+		if m < 0 {
+			continue
+		}
+		mm := s.mentions[m]
+		chain := append([]side{s.side(m)}, s.coordinated(mm.start, -1, sent.First)...)
+		// The preposition before the first of "Mexico, Cuba and Guatemala" governs them all.
+		first := mm.start
+		for n := 1; n < len(chain); n++ {
+			for first > sent.First && s.doc.Tokens[first-1].Low != "from" && s.doc.Tokens[first-1].Low != "of" && s.doc.Tokens[first-1].Low != "in" && (s.actorAt(first-1) >= 0 || s.doc.Tokens[first-1].Low == "and" || s.doc.Tokens[first-1].Text == ",") {
+				first--
+			}
+		}
+		if p := s.prevWord(first, sent.First); p == "from" || p == "of" || p == "in" || p == "to" || p == "with" {
+			k = first
+			continue
+		}
+		return chain
+	}
+	return nil
+}
+
+// agentAfter returns the actor after "by" that follows a passive participle.
+func (s *state) agentAfter(j int, sent text.Sentence) []side {
+	toks := s.doc.Tokens
+	hi := sent.First + len(sent.Tokens)
+	for k := j; k < hi && k < j+6; k++ {
+		if toks[k].Low != "by" {
+			continue
+		}
+		for n := k + 1; n < hi && n < k+6; n++ {
+			if m := s.actorAt(n); m >= 0 {
+				return []side{s.side(m)}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // side is one resolved event actor.
 type side struct {
 	code     string
@@ -156,6 +263,9 @@ func (s *state) actorAt(k int) int {
 	mm := s.mentions[m]
 	if mm.code == "" {
 		return -1
+	}
+	if mm.kind == mCountry && mm.adj && strings.HasSuffix(mm.name, "s") && !strings.HasSuffix(mm.name, "ss") && s.lx.Actors.Has(strings.TrimSuffix(mm.name, "s")) {
+		return m // a plural demonym names people: "Syrians", "Pakistanis"
 	}
 	if mm.kind == mCountry && mm.adj {
 		// "his Indonesian and Thai counterparts": an adjective before a role stands for its holder.
@@ -192,7 +302,7 @@ func (s *state) eventSources(i int, sent text.Sentence, typ string) []side {
 		}
 		mm := s.mentions[m]
 		if mm.start > lo {
-			prev := toks[mm.start-1].Low
+			prev := s.prevWord(mm.start, lo)
 			if prev == "with" || prev == "to" || prev == "from" || prev == "in" || prev == "of" || prev == "on" || prev == "for" || prev == "at" || prev == "against" || prev == "into" || prev == "by" {
 				k = mm.start
 				continue
@@ -212,8 +322,8 @@ func (s *state) eventSources(i int, sent text.Sentence, typ string) []side {
 			}
 		}
 	}
-	// Material acts by unnamed agents happen where the sentence places them.
-	if materialTypes[typ] {
+	// Rescues and arrests by unnamed agents happen where the sentence places them.
+	if typ == "AID" || typ == "COERCE" {
 		if c := s.placeCountry(sent); c != "" {
 			return []side{{code: c}}
 		}
@@ -265,6 +375,11 @@ func (s *state) eventTargets(j int, sent text.Sentence, typ string, sources []si
 			continue
 		}
 		sd := s.side(m)
+		// "immigrants from Mexico": an origin, not the one acted on.
+		if p := s.prevWord(s.mentions[m].start, sent.First); p == "from" || p == "of" && s.mentions[m].kind == mCountry {
+			k = s.mentions[m].end - 1
+			continue
+		}
 		if sd.code == sources[0].code && !materialTypes[typ] {
 			k = s.mentions[m].end - 1
 			continue
@@ -280,6 +395,40 @@ func (s *state) eventTargets(j int, sent text.Sentence, typ string, sources []si
 		return []side{{code: sources[0].code}}
 	}
 	return []side{{}}
+}
+
+// nounHeads after a bare verb form show it modifies a noun: "rescue efforts".
+var nounHeads = set("official", "officials", "efforts", "effort", "operation", "operations", "boat", "boats", "ship",
+	"ships", "mission", "missions", "workers", "worker", "team", "teams", "services", "service", "vessel", "vessels",
+	"crew", "crews", "centre", "center", "centres", "centers", "zone", "area", "group", "groups", "organisation",
+	"organization", "agency", "charity", "charities", "plan", "policy", "flight", "flights", "camp", "camps", "coordination", "station")
+
+// nominal reports whether a bare verb form at [i, j) is used as a noun.
+func (s *state) nominal(i, j, lo int) bool {
+	toks := s.doc.Tokens
+	if j < len(toks) && nounHeads[toks[j].Low] {
+		return true
+	}
+	if i > lo {
+		switch toks[i-1].Low {
+		case "the", "a", "an", "this", "that", "its", "their", "his", "her", "and", "of", "for", "after", "before", "during", "in":
+			return true
+		}
+	}
+	return false
+}
+
+// prevWord returns the word before token k, skipping determiners: "on the EU" gives "on".
+func (s *state) prevWord(k, lo int) string {
+	toks := s.doc.Tokens
+	for p := k - 1; p >= lo; p-- {
+		switch toks[p].Low {
+		case "the", "a", "an", "its", "their", "his", "her":
+			continue
+		}
+		return toks[p].Low
+	}
+	return ""
 }
 
 // placeCountry returns the country a sentence places its action in: "off Indonesia's Aceh".

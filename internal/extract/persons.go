@@ -30,6 +30,9 @@ var nameHeads = set("sea", "strait", "straits", "street", "island", "islands", "
 	"operation", "mission", "programme", "program", "initiative", "plan", "deal", "agreement", "crisis",
 	"facebook", "twitter", "instagram", "youtube", "google", "related", "source", "photo", "image")
 
+// officeWords before a title make it a state office: "government spokesman".
+var officeWords = set("government", "ministry", "police", "army", "navy", "military", "interior", "foreign", "defence", "defense", "state", "coastguard", "presidential", "official")
+
 // speechVerbs say that the words around them were spoken or written.
 var speechVerbs = set("said", "says", "say", "told", "tells", "added", "adds", "reported", "reports", "wrote", "writes",
 	"tweeted", "explained", "explains", "stated", "states", "noted", "notes", "warned", "warns", "insisted", "insists",
@@ -128,7 +131,7 @@ func (s *state) personRun(a, b int) {
 	core := 0
 	for t := k; t < b; t++ {
 		w := toks[t]
-		if w.Kind != text.Word || particles[w.Low] {
+		if w.Kind != text.Word || particles[w.Low] || utf8.RuneCountInString(w.Text) == 1 {
 			continue
 		}
 		if s.lx.Stop[w.Low] || nameHeads[w.Low] || s.lx.Titles.Has(w.Low) || isAllCaps(w.Text) && utf8.RuneCountInString(w.Text) > 1 {
@@ -148,7 +151,7 @@ func (s *state) personRun(a, b int) {
 	}
 	app := s.appositive(b)
 	cue = cue || app.title != "" || app.age
-	cue = cue || s.speechAround(k, b) || s.surnameRecurs(k, b)
+	cue = cue || s.speechAround(k, b) || s.surnameRecurs(k, b) || s.sharesSurname(k)
 	if !cue {
 		return
 	}
@@ -207,7 +210,11 @@ func (s *state) titleBefore(k int) (string, int) {
 				}
 			}
 			if okGap {
-				return strings.TrimRight(s.span(p, k), ", "), p
+				start := p
+				if p > 0 && officeWords[toks[p-1].Low] {
+					start = p - 1 // "a government spokesman"
+				}
+				return strings.TrimRight(s.span(start, k), ", "), start
 			}
 		}
 		if toks[p].Text == "." || toks[p].Text == ";" {
@@ -273,6 +280,17 @@ func (s *state) speechAround(k, b int) bool {
 		}
 	}
 	return false
+}
+
+// sharesSurname reports whether a lone given name and "and" stand before the name: "Chris and
+// Regina Catrambone".
+func (s *state) sharesSurname(k int) bool {
+	toks := s.doc.Tokens
+	if k < 2 || toks[k-1].Low != "and" {
+		return false
+	}
+	g := toks[k-2]
+	return isCapWord(g) && s.at[k-2] < 0 && !s.lx.Stop[g.Low] && !nameHeads[g.Low] && (k < 3 || !isCapWord(toks[k-3]))
 }
 
 // surnameRecurs reports whether the name's last word stands alone elsewhere in the text.
@@ -361,10 +379,12 @@ func (s *state) coordinatedNames() {
 func (s *state) surnameMentions() {
 	toks := s.doc.Tokens
 	bySurname := map[string][]int{}
+	byGiven := map[string][]int{}
 	for i, e := range s.entities {
 		if e.typ == "person" && len(e.nameToks) > 1 {
 			last := e.nameToks[len(e.nameToks)-1]
 			bySurname[last] = append(bySurname[last], i)
+			byGiven[e.nameToks[0]] = append(byGiven[e.nameToks[0]], i)
 		}
 	}
 	if len(bySurname) == 0 {
@@ -375,6 +395,9 @@ func (s *state) surnameMentions() {
 			continue
 		}
 		ids := bySurname[t.Text]
+		if len(ids) == 0 && len(byGiven[t.Text]) == 1 && i > 0 && !isCapWord(toks[i-1]) {
+			ids = byGiven[t.Text] // "Najib said": a given name that names one person
+		}
 		if len(ids) != 1 || i+1 < len(toks) && isCapWord(toks[i+1]) && s.at[i+1] < 0 {
 			continue
 		}

@@ -153,11 +153,13 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 	lo := s.doc.Sents[sentA].First
 	hi := s.doc.Sents[sentB].First + len(s.doc.Sents[sentB].Tokens)
 	// Outside the marks in the quote's sentences, and between its parts.
+	// The attribution after the quotation or between its parts comes first; the words before
+	// it may belong to another sentence of reported speech.
 	var outside [][2]int
-	outside = append(outside, [2]int{lo, first}, [2]int{last + 1, hi})
 	for p := 1; p < len(q.parts); p++ {
 		outside = append(outside, [2]int{q.parts[p-1][1] + 1, q.parts[p][0] - 1})
 	}
+	outside = append(outside, [2]int{last + 1, hi}, [2]int{lo, first})
 	for _, r := range outside {
 		if m := s.speakerIn(r[0], r[1]); m >= 0 {
 			s.setSpeaker(q, m)
@@ -199,10 +201,22 @@ func (s *state) speakerIn(lo, hi int) int {
 			}
 			continue
 		}
-		// "said Chris Boian"
-		if v+1 < hi {
+		// "he said", "she told": a pronoun just before the verb.
+		if v > lo && (toks[v-1].Low == "he" || toks[v-1].Low == "she") {
+			return s.pronounPerson(v - 1)
+		}
+		// "said Chris Boian", "said Amnesty International's director, Gauri van Gulik"; after
+		// "told" comes the listener, not the speaker.
+		if v+1 < hi && invertible[toks[v].Low] && (v == lo || s.actorMention(v-1) < 0) {
 			if m := s.actorMention(v + 1); m >= 0 {
-				return m
+				if s.mentions[m].kind != mPerson {
+					if p := s.personAfter(s.mentions[m].end, hi, 10); p >= 0 {
+						return p
+					}
+				}
+				if v-1 < lo || isCloseQuote(toks[v-1]) || toks[v-1].Text == "," {
+					return m
+				}
 			}
 		}
 		// "Maria Clara, the UNHCR representative in Greece, told": the nearest subject before.
@@ -240,6 +254,19 @@ func (s *state) actorMention(j int) int {
 		return -1
 	}
 	return int(s.at[j])
+}
+
+// invertible speech verbs may come before their speaker: "said Chris Boian".
+var invertible = set("said", "says", "added", "adds", "wrote", "writes", "continued", "explained", "asked", "insisted", "warned")
+
+// personAfter returns the first person mention in [from, hi) within n tokens, or -1.
+func (s *state) personAfter(from, hi, n int) int {
+	for j := from; j < hi && j < from+n; j++ {
+		if m := s.actorMention(j); m >= 0 && s.mentions[m].kind == mPerson {
+			return m
+		}
+	}
+	return -1
 }
 
 // personBefore returns the last person mention in [lo, end), or -1.

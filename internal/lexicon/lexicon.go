@@ -180,6 +180,8 @@ func (lx *Lexicon) addOrg(c []string) error {
 		typ, actsFor = "ngo", ""
 	case code == "MEDIA":
 		typ, actsFor = "media", ""
+	case code == "AGENCY":
+		typ, actsFor = "agency", "" // a national agency whose country the text must give
 	case code == actsFor && len(code) != 3 || code == "EU" || code == "UN" || code == "AU" || code == "WB":
 		typ = "igo"
 	}
@@ -226,6 +228,14 @@ func (lx *Lexicon) addEvent(c []string) error {
 		r.Noun = true
 		r.Phrase = trig[1:]
 		lx.Events.Add(r.Phrase, r, false)
+		return nil
+	}
+	if strings.HasPrefix(trig, "=") {
+		forms := strings.Split(trig[1:], "|")
+		r.Phrase = forms[0]
+		for _, f := range forms {
+			lx.Events.Add(f, r, false)
+		}
 		return nil
 	}
 	head, rest, _ := strings.Cut(trig, " ")
