@@ -73,15 +73,38 @@ func (x *Extractor) Extract(d record.Document) record.Extraction {
 	for i := range out.Events {
 		out.Events[i].ID = "v" + itoa(i+1)
 	}
-	for i, st := range s.stats {
-		st.ID = "s" + itoa(i+1)
-		out.Statistics = append(out.Statistics, st.Statistic)
-	}
+	out.Statistics = s.outStatistics()
 	out.Quotes = s.quotes
 	for i := range out.Quotes {
 		out.Quotes[i].ID = "q" + itoa(i+1)
 	}
 	out.Normalize()
+	return out
+}
+
+// outStatistics lists each figure once: a value repeated for the same kind and category is the
+// same claim, kept at its first mention. Part-of links are renumbered.
+func (s *state) outStatistics() []record.Statistic {
+	var out []record.Statistic
+	ids := map[string]string{} // old id -> new id
+	seen := map[string]string{}
+	for i, st := range s.stats {
+		old := "s" + itoa(i+1)
+		key := st.Kind + "|" + st.Category + "|" + strconv.FormatFloat(st.Value, 'g', -1, 64)
+		if id, dup := seen[key]; dup && st.Category != "other" {
+			ids[old] = id
+			continue
+		}
+		st.ID = "s" + itoa(len(out)+1)
+		ids[old] = st.ID
+		seen[key] = st.ID
+		out = append(out, st.Statistic)
+	}
+	for i := range out {
+		if out[i].PartOf != "" {
+			out[i].PartOf = ids[out[i].PartOf]
+		}
+	}
 	return out
 }
 

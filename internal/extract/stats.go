@@ -19,6 +19,13 @@ var notCounts = set("no", "article", "section", "paragraph", "chapter", "page", 
 	"resolution", "law", "act", "number", "room", "gate", "platform", "level", "phase", "category", "size",
 	"aged", "age", "ages", "tel", "phone", "fax", "covid", "covid-19", "a", "grade", "code", "line", "road", "m", "a1", "hms", "version", "top")
 
+// timeUnits after a number make it a duration or a distance, not a count.
+var timeUnits = set("weeks", "week", "days", "day", "months", "month", "years", "hours", "hour", "minutes", "minute",
+	"seconds", "times", "km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "nautical", "feet", "ft", "degrees", "knots", "tonnes", "tons")
+
+// deadAfter are words that, right after a number, say that it counts the dead or missing.
+var deadAfter = set("dead", "missing", "died", "drowned", "killed", "bodies", "feared", "deaths", "perished")
+
 // changeWords give the direction of a percentage change.
 var changeDown = set("drop", "dropped", "fell", "fall", "falls", "decline", "declined", "decrease", "decreased", "down", "lower", "cut", "reduction", "reduced", "plunged", "plummeted", "slumped")
 var changeUp = set("rise", "rose", "risen", "increase", "increased", "up", "higher", "jump", "jumped", "surge", "surged", "grew", "growth", "soared", "climbed", "spike")
@@ -72,6 +79,12 @@ func (s *state) notAStatistic(n number) bool {
 	if n.end < len(toks) {
 		nx := toks[n.end].Low
 		if nx == "year-old" || nx == "years" && n.end+1 < len(toks) && toks[n.end+1].Low == "old" || nx == "am" || nx == "pm" || nx == "a.m" || nx == "p.m" || nx == "a.m." || nx == "p.m." || nx == "gmt" || nx == "-" && n.end+1 < len(toks) && strings.HasPrefix(toks[n.end+1].Low, "year") {
+			return true
+		}
+		if timeUnits[nx] {
+			return true // "two or three weeks ago", "30 months"
+		}
+		if nx == "or" && n.end+2 < len(toks) && timeUnits[toks[n.end+2].Low] {
 			return true
 		}
 		if nx == "of" && n.words && n.value == 1 {
@@ -175,8 +188,27 @@ func (s *state) countCategory(n number, noun string, hasNoun bool) string {
 		}
 		return "other"
 	}
-	if verb == "migrants_dead_missing" && dist <= 2 {
-		return verb // "at least 78 dead", "80 missing"
+	toks := s.doc.Tokens
+	next := n.end
+	for next < len(toks) && next < n.end+2 && auxiliaries[toks[next].Low] {
+		next++ // "140 are missing", "1,450 have arrived"
+	}
+	if next < len(toks) && deadAfter[toks[next].Low] {
+		return "migrants_dead_missing" // "at least 78 dead", "80 missing"
+	}
+	if noun == "suspects_arrested" && n.end < len(toks) && toks[n.end].Low == "arrests" && s.sentenceHas(n.start, "border") {
+		return "migrants_intercepted" // "16,162 border arrests" are apprehensions of migrants
+	}
+	if !hasNoun && next < len(toks) {
+		if m, ok := s.lx.StatCueAt(toks, next); ok && !m.Vals[0].Noun && m.Vals[0].Category != "suspects_arrested" {
+			return m.Vals[0].Category // "More than 1,450 arrived"
+		}
+	}
+	if !hasNoun && !n.words && verb != "" && verb != "suspects_arrested" && s.nounInSentence(n.start) == "migrants" {
+		return verb // "arrivals tripled from around 27,000 in 2021"
+	}
+	if !hasNoun && verb != "" && verb != "migrants_dead_missing" && dist <= 1 && s.verbBefore(n) {
+		return verb // "Border Patrol apprehended 16,162 in April"
 	}
 	if !hasNoun && n.words {
 		return ""
@@ -223,6 +255,27 @@ func (s *state) verbCue(n number) (string, int) {
 		j = m.End - 1
 	}
 	return best, bestD
+}
+
+// sentenceHas reports whether the sentence of token i holds the word w.
+func (s *state) sentenceHas(i int, w string) bool {
+	for _, t := range s.doc.Sents[s.doc.Tokens[i].Sent].Tokens {
+		if t.Low == w {
+			return true
+		}
+	}
+	return false
+}
+
+// verbBefore reports whether a verb cue stands right before the number.
+func (s *state) verbBefore(n number) bool {
+	toks := s.doc.Tokens
+	for j := n.start - 1; j >= 0 && j >= n.start-3; j-- {
+		if m, ok := s.lx.StatCueAt(toks, j); ok && !m.Vals[0].Noun {
+			return true
+		}
+	}
+	return false
 }
 
 // hasClauseBreak reports whether a semicolon or a second number stands between n and token j.
@@ -339,11 +392,8 @@ func (s *state) statCountry(start, end int) string {
 		if k > 0 {
 			prev = toks[k-1].Low
 		}
-		if prev == "from" || prev == "of" && m.adj {
-			continue
-		}
-		// An adjective right after the number describes the counted people: "Egyptian migrants".
-		if m.adj && m.kind == mCountry && k >= end && k <= end+3 {
+		// "from Syria" is an origin; "Syrian" describes people or things, not the place.
+		if prev == "from" || m.adj && m.kind == mCountry {
 			continue
 		}
 		switch {
@@ -355,24 +405,21 @@ func (s *state) statCountry(start, end int) string {
 			subj = m.code
 		}
 	}
-	if subj != "" && len(subj) == 3 {
+	if len(subj) == 3 {
 		return subj
 	}
 	if loc != "" {
 		return loc
 	}
-	if subj != "" {
-		return subj
-	}
 	for k := from; k < to; k++ {
-		if m := s.mentionAt(k); m != nil && len(m.code) == 3 && m.kind != mPerson {
-			if k >= end && k <= end+3 && m.adj {
-				continue
-			}
+		if m := s.mentionAt(k); m != nil && len(m.code) == 3 && m.kind != mPerson && !m.adj {
 			return m.code
 		}
 	}
-	return s.focusCountry()
+	if f := s.focusCountry(); f != "" {
+		return f
+	}
+	return subj
 }
 
 // claimedSource reads "according to X" in a sentence.
