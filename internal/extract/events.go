@@ -186,12 +186,17 @@ func passive(toks []text.Token, i, lo int) bool {
 	return false
 }
 
-// subjectBefore returns the actors the sentence names before token i, as eventSources finds
-// them, without the passive and place fallbacks.
+// subjectPreps before an actor make it an object or an origin, not the subject.
+var subjectPreps = set("with", "to", "from", "in", "of", "on", "for", "at", "against", "into", "by")
+
+// subjectBefore returns the actors the sentence names as the subject before token i: the
+// nearest actor not governed by a preposition, with the actors joined to it by "and", or the
+// antecedent of a pronoun next to the trigger.
 func (s *state) subjectBefore(i int, sent text.Sentence) []side {
 	toks := s.doc.Tokens
-	for k := i - 1; k >= sent.First; k-- {
-		if toks[k].Low == "he" || toks[k].Low == "she" {
+	lo := sent.First
+	for k := i - 1; k >= lo; k-- {
+		if w := toks[k].Low; (w == "he" || w == "she") && (k >= i-3 || k == lo) {
 			if p := s.pronounPerson(k); p >= 0 && s.mentions[p].code != "" {
 				return []side{s.side(p)}
 			}
@@ -201,15 +206,15 @@ func (s *state) subjectBefore(i int, sent text.Sentence) []side {
 			continue
 		}
 		mm := s.mentions[m]
-		chain := append([]side{s.side(m)}, s.coordinated(mm.start, -1, sent.First)...)
+		chain := append([]side{s.side(m)}, s.coordinated(mm.start, -1, lo)...)
 		// The preposition before the first of "Mexico, Cuba and Guatemala" governs them all.
 		first := mm.start
-		for n := 1; n < len(chain); n++ {
-			for first > sent.First && s.doc.Tokens[first-1].Low != "from" && s.doc.Tokens[first-1].Low != "of" && s.doc.Tokens[first-1].Low != "in" && (s.actorAt(first-1) >= 0 || s.doc.Tokens[first-1].Low == "and" || s.doc.Tokens[first-1].Text == ",") {
+		if len(chain) > 1 {
+			for first > lo && (s.actorAt(first-1) >= 0 || toks[first-1].Low == "and" || toks[first-1].Text == ",") {
 				first--
 			}
 		}
-		if p := s.prevWord(first, sent.First); p == "from" || p == "of" || p == "in" || p == "to" || p == "with" {
+		if subjectPreps[s.prevWord(first, lo)] {
 			k = first
 			continue
 		}
@@ -283,46 +288,15 @@ func (s *state) actorAt(k int) int {
 	return m
 }
 
-// eventSources finds who acted: the nearest actor before the trigger in its sentence, with
-// actors joined to it by "and"; the agent after "by" in a passive; a pronoun's antecedent.
+// eventSources finds who acted: the subject before the trigger, else the agent after "by",
+// else, for rescues and arrests by unnamed agents, the country the sentence places them in.
 func (s *state) eventSources(i int, sent text.Sentence, typ string) []side {
-	toks := s.doc.Tokens
-	lo := sent.First
-	hi := sent.First + len(sent.Tokens)
-	for k := i - 1; k >= lo; k-- {
-		w := toks[k].Low
-		if (w == "he" || w == "she") && k >= i-3 || (w == "he" || w == "she") && k == lo {
-			if p := s.pronounPerson(k); p >= 0 && s.mentions[p].code != "" {
-				return []side{s.side(p)}
-			}
-		}
-		m := s.actorAt(k)
-		if m < 0 {
-			continue
-		}
-		mm := s.mentions[m]
-		if mm.start > lo {
-			prev := s.prevWord(mm.start, lo)
-			if prev == "with" || prev == "to" || prev == "from" || prev == "in" || prev == "of" || prev == "on" || prev == "for" || prev == "at" || prev == "against" || prev == "into" || prev == "by" {
-				k = mm.start
-				continue
-			}
-		}
-		out := []side{s.side(m)}
-		out = append(out, s.coordinated(mm.start, -1, lo)...)
-		return out
+	if src := s.subjectBefore(i, sent); len(src) > 0 {
+		return src
 	}
-	// Passive: "were rescued by ...".
-	for k := i + 1; k < hi && k < i+6; k++ {
-		if toks[k].Low == "by" {
-			for j := k + 1; j < hi && j < k+6; j++ {
-				if m := s.actorAt(j); m >= 0 {
-					return []side{s.side(m)}
-				}
-			}
-		}
+	if src := s.agentAfter(i+1, sent); len(src) > 0 {
+		return src
 	}
-	// Rescues and arrests by unnamed agents happen where the sentence places them.
 	if typ == "AID" || typ == "COERCE" {
 		if c := s.placeCountry(sent); c != "" {
 			return []side{{code: c}}
