@@ -125,6 +125,8 @@ func TestPersons(t *testing.T) {
 		{"Chris and Regina Catrambone have launched a rescue ship. Catrambone said it works.",
 			map[string]string{"Chris Catrambone": "", "Regina Catrambone": ""}},
 		{"(Writing by Nick Tattersall; Editing by Richard Balmforth)", map[string]string{"Nick Tattersall": "", "Richard Balmforth": ""}},
+		{"Greek police arrested smugglers in Greece. A government spokesman, Giorgos Kyritis, said more help was coming.",
+			map[string]string{"Giorgos Kyritis": "GRC"}},
 	}
 	x := extractor(t)
 	for _, tt := range tests {

@@ -163,7 +163,7 @@ func (s *state) personRun(a, b int) {
 	if !known && app.known {
 		country, known = app.code, true
 	}
-	gov := title != "" && s.isGovTitle(title)
+	gov := title != "" && (s.isGovTitle(title) || officeWords[strings.ToLower(strings.Fields(title)[0])])
 	if !known && gov {
 		country = s.focusCountry()
 	}
