@@ -150,7 +150,7 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 				ev.Date = &d
 				ev.DateInferred = inferred
 			}
-			ev.Evidence = s.evidence(sent.Para*0 + toks[i].Sent)
+			ev.Evidence = s.evidence(toks[i].Sent)
 			ev.Confidence = 0.5
 			if src.explicit {
 				ev.Confidence += 0.2

@@ -60,7 +60,6 @@ func (x *Extractor) Extract(d record.Document) record.Extraction {
 	s.sortMentions()
 	s.findPersons()
 	s.findTimes()
-	s.markQuotes()
 	s.findQuotes()
 	s.findStatistics()
 	s.findEvents()
@@ -123,12 +122,6 @@ func (s *state) outEntities() []record.Entity {
 		out[i] = r
 	}
 	return out
-}
-
-// markQuotes marks the tokens inside quotation marks, so that events are not coded from the
-// words a speaker is quoted as saying. It is refined by findQuotes.
-func (s *state) markQuotes() {
-	s.inQuote = make([]bool, len(s.doc.Tokens))
 }
 
 // dateline reads "Rabat –" or "LONDON (Reuters) -" at the start of the body.

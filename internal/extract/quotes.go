@@ -50,6 +50,7 @@ func markKind(toks []text.Token, i int, singleOpen bool) (opens, closes bool, st
 // attribution and those that run over paragraphs, and finds each one's speaker.
 func (s *state) findQuotes() {
 	toks := s.doc.Tokens
+	s.inQuote = make([]bool, len(toks)) // events are not coded from quoted words
 	var open *quote
 	var openStyle byte
 	var qs []quote

@@ -427,8 +427,6 @@ func (s *state) claimedSource(sent int) string {
 	toks := s.doc.Sents[sent].Tokens
 	for k := 0; k+1 < len(toks); k++ {
 		if toks[k].Low == "according" && toks[k+1].Low == "to" {
-			first := toks[0].Sent
-			_ = first
 			for j := k + 2; j < len(toks) && j < k+14; j++ {
 				if m := s.mentionAt(s.doc.Sents[sent].First + j); m != nil {
 					if m.kind == mPerson {
