@@ -133,16 +133,40 @@ func (s *state) mentionAt(i int) *mention {
 	return &s.mentions[s.at[i]]
 }
 
+// isCountry reports whether code names a state rather than an international organization.
+func (s *state) isCountry(code string) bool {
+	_, ok := s.lx.Countries[code]
+	return ok
+}
+
 // focusCountry returns the country the document is most about: the one mentioned most often,
 // the earliest on a tie.
 func (s *state) focusCountry() string {
-	if s.focus != nil {
-		return *s.focus
+	if s.focus == nil {
+		ranked := s.rankCountries()
+		s.focus = &ranked[0]
 	}
+	return *s.focus
+}
+
+// focusCountryBut returns the most mentioned country other than c: who sent people "back to
+// Turkey" is not Turkey.
+func (s *state) focusCountryBut(c string) string {
+	for _, r := range s.rankCountries() {
+		if r != c {
+			return r
+		}
+	}
+	return ""
+}
+
+// rankCountries orders the document's countries by weighted mentions, the earliest first on a
+// tie. It always holds at least one element, "" when no country is named.
+func (s *state) rankCountries() []string {
 	count := map[string]int{}
 	first := map[string]int{}
 	for _, m := range s.mentions {
-		if (m.kind == mCountry || m.kind == mAgency) && len(m.code) == 3 {
+		if (m.kind == mCountry || m.kind == mAgency) && s.isCountry(m.code) {
 			if _, ok := first[m.code]; !ok {
 				first[m.code] = m.start
 			}
@@ -151,21 +175,25 @@ func (s *state) focusCountry() string {
 				count[m.code] += 2
 			}
 		}
-		if m.kind == mOrg && m.orgType == "agency" && len(m.code) == 3 {
+		if m.kind == mOrg && m.orgType == "agency" && s.isCountry(m.code) {
 			if _, ok := first[m.code]; !ok {
 				first[m.code] = m.start
 			}
 			count[m.code] += 3 // "Home Office", "Border Patrol": whose state acts
 		}
 	}
-	best := ""
-	for c, n := range count {
-		if best == "" || n > count[best] || n == count[best] && first[c] < first[best] {
-			best = c
-		}
+	ranked := make([]string, 0, len(count)+1)
+	for c := range count {
+		ranked = append(ranked, c)
 	}
-	s.focus = &best
-	return best
+	sort.Slice(ranked, func(a, b int) bool {
+		ca, cb := ranked[a], ranked[b]
+		if count[ca] != count[cb] {
+			return count[ca] > count[cb]
+		}
+		return first[ca] < first[cb]
+	})
+	return append(ranked, "")
 }
 
 // span returns the text of tokens [i, j).

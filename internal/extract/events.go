@@ -16,9 +16,25 @@ var materialTypes = set("COERCE", "AID", "MOBILIZE", "ASSAULT", "RETREAT")
 var futureTypes = set("CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE")
 
 // thingNouns next to a trigger show that it acts on a thing, not on people.
-var thingNouns = set("data", "figures", "statistics", "statement", "report", "video", "footage", "images", "photos", "details", "documents", "findings", "results")
+var thingNouns = set("data", "figures", "statistics", "statement", "report", "video", "footage", "images", "photos", "details", "documents", "findings", "results",
+	"weather", "winds", "storm", "storms", "waves", "conditions", "shipwreck", "fog")
 
-var negators = set("not", "never", "no", "without", "nor", "neither", "failed")
+// changeNouns before "in" make a trend: "a 29% drop in arrests".
+var changeNouns = set("drop", "fall", "decline", "decrease", "reduction", "rise", "increase", "surge", "spike", "jump", "growth", "uptick", "downturn", "dip")
+
+// afterChangeNoun reports whether the noun at i is the object of "a drop in" or "a rise in
+// border".
+func (s *state) afterChangeNoun(i, lo int) bool {
+	toks := s.doc.Tokens
+	for k := i - 1; k > lo && k >= i-2; k-- {
+		if toks[k].Low == "in" {
+			return changeNouns[toks[k-1].Low]
+		}
+	}
+	return false
+}
+
+var negators = set("not", "never", "no", "without", "nor", "neither", "failed", "avoid", "avoided", "avoiding", "escape", "evade")
 
 var modals = set("will", "would", "shall", "plans", "plan", "planned", "intends", "intend", "going", "wants", "expected", "set", "ready")
 
@@ -46,6 +62,26 @@ func (s *state) findEvents() {
 			i = m.End - 1
 		}
 	}
+	s.dropVagueSelfActs()
+}
+
+// dropVagueSelfActs drops "Greece arrested 9" coded as GRC -> GRC when the report also says
+// whom Greece arrested ("nine Egyptians were arrested": GRC -> EGY) in an act of the same mode.
+func (s *state) dropVagueSelfActs() {
+	specific := map[string]bool{}
+	for _, e := range s.events {
+		if e.Source.Actor != e.Target.Actor {
+			specific[e.Type+"|"+e.Mode+"|"+e.Source.Actor] = true
+		}
+	}
+	out := s.events[:0]
+	for _, e := range s.events {
+		if e.Type == "COERCE" && e.Source.Actor == e.Target.Actor && specific[e.Type+"|"+e.Mode+"|"+e.Source.Actor] {
+			continue
+		}
+		out = append(out, e)
+	}
+	s.events = out
 }
 
 // codeEvent turns one trigger into events, one per source and target pair.
@@ -59,6 +95,10 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 	}
 	// "the rescue occurred", "a search and rescue official": a bare verb form used as a noun.
 	if !rule.Noun && toks[i].Low == strings.Fields(rule.Phrase)[0] && s.nominal(i, j, lo) {
+		return
+	}
+	// "a drop in arrests": a trend in acts counts them, it does not report one.
+	if s.afterChangeNoun(i, lo) {
 		return
 	}
 	// "data released by CBP": the act is done to a thing, not to people.
@@ -104,14 +144,25 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 	} else {
 		sources = s.eventSources(i, sent, typ)
 	}
+	// "migrants deported from the islands", "migrants being detained at a camp": a participle
+	// that describes people names no act of its own.
+	if s.reducedRelative(i, j, lo) {
+		return
+	}
 	var targets []side
 	if passive(toks, i, lo) {
 		// "nine Egyptians were arrested": the subject is acted on; the agent follows "by",
 		// else the act happened where the sentence or the report places it.
-		targets = s.subjectBefore(i, sent)
+		targets = s.subjectBefore(i, sent, true)
+		if len(targets) == 0 && personalModes[rule.Mode] {
+			targets = s.nationalitiesBefore(i, sent)
+		}
 		sources = s.agentAfter(j, sent)
 		if len(sources) == 0 && materialTypes[typ] {
 			c := s.placeCountry(sent)
+			if c == "" && rule.Mode == "deport" {
+				c = s.focusCountryBut(s.destination(j, sent))
+			}
 			if c == "" {
 				c = s.focusCountry()
 			}
@@ -127,7 +178,7 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 		if len(sources) == 0 {
 			return
 		}
-		targets = s.eventTargets(j, sent, typ, sources)
+		targets = s.eventTargets(j, sent, rule, typ, sources)
 	}
 	date, inferred := s.eventDate(i)
 	loc := s.location(sent)
@@ -186,16 +237,46 @@ func passive(toks []text.Token, i, lo int) bool {
 	return false
 }
 
+// relativePreps after a participle show that it describes the noun before it.
+var relativePreps = set("from", "at", "in", "on", "to", "into", "after", "over", "under")
+
+// reducedRelative reports whether the participle at [i, j) modifies the common noun before it.
+func (s *state) reducedRelative(i, j, lo int) bool {
+	toks := s.doc.Tokens
+	k := i - 1
+	if k > lo && toks[k].Low == "being" {
+		k--
+	} else if !strings.HasSuffix(toks[i].Low, "ed") || j >= len(toks) || !relativePreps[toks[j].Low] || toks[j].Low == "by" {
+		return false
+	}
+	if k < lo || toks[k].Kind != text.Word || toks[k].IsCap() && k > lo || auxiliaries[toks[k].Low] || s.actorAt(k) >= 0 {
+		return false
+	}
+	w := toks[k].Low
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !s.lx.Stop[w]
+}
+
+// reportVerbs end the clause that holds a subject.
+var reportVerbs = set("said", "says", "told", "announced", "confirmed")
+
 // subjectPreps before an actor make it an object or an origin, not the subject.
 var subjectPreps = set("with", "to", "from", "in", "of", "on", "for", "at", "against", "into", "by")
 
 // subjectBefore returns the actors the sentence names as the subject before token i: the
 // nearest actor not governed by a preposition, with the actors joined to it by "and", or the
 // antecedent of a pronoun next to the trigger.
-func (s *state) subjectBefore(i int, sent text.Sentence) []side {
+func (s *state) subjectBefore(i int, sent text.Sentence, stopAtReport bool) []side {
 	toks := s.doc.Tokens
 	lo := sent.First
+	// "a shipwreck that killed 78": the relative pronoun stands for a thing, not an actor.
+	if k := i - 1; k > lo && (toks[k].Low == "that" || toks[k].Low == "which") && s.actorAt(k-1) < 0 {
+		return nil
+	}
 	for k := i - 1; k >= lo; k-- {
+		// "police said 202 migrants were shipped back": the speaker is not what was acted on.
+		if stopAtReport && reportVerbs[toks[k].Low] && toks[k+1].Low != "to" {
+			return nil
+		}
 		if w := toks[k].Low; (w == "he" || w == "she") && (k >= i-3 || k == lo) {
 			if p := s.pronounPerson(k); p >= 0 && s.mentions[p].code != "" {
 				return []side{s.side(p)}
@@ -221,6 +302,43 @@ func (s *state) subjectBefore(i int, sent text.Sentence) []side {
 		return chain
 	}
 	return nil
+}
+
+// destination returns the country after "to" that follows the trigger ending at j: "shipped
+// back to Turkey".
+func (s *state) destination(j int, sent text.Sentence) string {
+	toks := s.doc.Tokens
+	hi := sent.First + len(sent.Tokens)
+	for k := j; k < hi && k < j+3; k++ {
+		if toks[k].Low != "to" {
+			continue
+		}
+		if m := s.actorAt(k + 1); m >= 0 {
+			return s.mentions[m].code
+		}
+		if k+2 < hi {
+			if m := s.actorAt(k + 2); m >= 0 && toks[k+1].Low == "the" {
+				return s.mentions[m].code
+			}
+		}
+	}
+	return ""
+}
+
+// nationalitiesBefore returns the nationalities a passive subject gives its people: "202
+// migrants, mostly Pakistani and Afghan, were shipped back".
+func (s *state) nationalitiesBefore(i int, sent text.Sentence) []side {
+	var out []side
+	seen := map[string]bool{}
+	for k := sent.First; k < i; k++ {
+		m := s.mentionAt(k)
+		if m == nil || m.start != k || m.kind != mCountry || !m.adj || m.code == "" || seen[m.code] {
+			continue
+		}
+		seen[m.code] = true
+		out = append(out, side{code: m.code})
+	}
+	return out
 }
 
 // agentAfter returns the actor after "by" that follows a passive participle.
@@ -291,7 +409,10 @@ func (s *state) actorAt(k int) int {
 // eventSources finds who acted: the subject before the trigger, else the agent after "by",
 // else, for rescues and arrests by unnamed agents, the country the sentence places them in.
 func (s *state) eventSources(i int, sent text.Sentence, typ string) []side {
-	if src := s.subjectBefore(i, sent); len(src) > 0 {
+	// "officials said the boat was ... and called on": a verb joined by "and" shares the
+	// speaker as its subject; otherwise the speaker is not the actor of the reported clause.
+	coordinatedVerb := i > sent.First && s.doc.Tokens[i-1].Low == "and"
+	if src := s.subjectBefore(i, sent, !coordinatedVerb); len(src) > 0 {
 		return src
 	}
 	if src := s.agentAfter(i+1, sent); len(src) > 0 {
@@ -338,13 +459,25 @@ func (s *state) coordinated(k, dir, limit int) []side {
 
 // eventTargets finds whom the act was aimed at: the nearest actor after the trigger, with
 // actors joined to it; for material acts without one, the source's own country.
-func (s *state) eventTargets(j int, sent text.Sentence, typ string, sources []side) []side {
+func (s *state) eventTargets(j int, sent text.Sentence, rule lexicon.EventRule, typ string, sources []side) []side {
 	hi := sent.First + len(sent.Tokens)
+	toks := s.doc.Tokens
 	for k := j; k < hi; k++ {
 		if s.inQuote[k] {
 			break
 		}
+		// "jailed four people for smuggling them to the UK": whom an arrest or a deportation
+		// acts on is its object, not a place named after it.
+		if personalModes[rule.Mode] && objectEnds[toks[k].Low] {
+			break
+		}
 		m := s.actorAt(k)
+		if m < 0 && personalModes[rule.Mode] {
+			// "the deportation of 11 Syrian nationals": the people's nationality.
+			if mm := s.actorMention(k); mm >= 0 && s.mentions[mm].kind == mCountry && s.mentions[mm].code != "" {
+				m = mm
+			}
+		}
 		if m < 0 {
 			continue
 		}
@@ -366,10 +499,20 @@ func (s *state) eventTargets(j int, sent text.Sentence, typ string, sources []si
 		if c := s.placeCountry(sent); c != "" {
 			return []side{{code: c}}
 		}
+		// An organization's aid lands somewhere: in the country the report is about.
+		if !s.isCountry(sources[0].code) {
+			return []side{{code: s.focusCountry()}}
+		}
 		return []side{{code: sources[0].code}}
 	}
 	return []side{{}}
 }
+
+// personalModes act on people, whose country is named in the object itself.
+var personalModes = set("arrest", "deport")
+
+// objectEnds close the object of a verb.
+var objectEnds = set("to", "for", "in", "at", "from", "after", "over", "with", "on", "into", "because", "as", "who", "which", "that", "while")
 
 // nounHeads after a bare verb form show it modifies a noun: "rescue efforts".
 var nounHeads = set("official", "officials", "efforts", "effort", "operation", "operations", "boat", "boats", "ship",
@@ -407,14 +550,13 @@ func (s *state) prevWord(k, lo int) string {
 
 // placeCountry returns the country a sentence places its action in: "off Indonesia's Aceh".
 func (s *state) placeCountry(sent text.Sentence) string {
-	toks := s.doc.Tokens
 	for k := sent.First; k < sent.First+len(sent.Tokens); k++ {
 		m := s.mentionAt(k)
 		if m == nil || m.start != k || m.kind != mCountry || m.adj || k == 0 {
 			continue
 		}
-		switch toks[k-1].Low {
-		case "in", "off", "at", "near", "into", "inside", "on":
+		switch s.prevWord(k, sent.First) {
+		case "in", "off", "at", "near", "into", "inside", "on", "along", "across":
 			return m.code
 		}
 	}

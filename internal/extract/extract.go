@@ -159,6 +159,11 @@ func (s *state) explicitTime(i int, carry bool) string {
 			if tx.start > i {
 				d = tx.start - i
 			}
+			// "said on Thursday that 12 were arrested over the past year": the date of the
+			// saying does not date what was said.
+			if tx.end <= i && s.reportBoundary(tx.end, i) {
+				d += 12
+			}
 			if d < bestD {
 				best, bestD = tx.value, d
 			}
@@ -172,7 +177,45 @@ func (s *state) explicitTime(i int, carry bool) string {
 		return best
 	}
 	if carry {
+		if d := s.antecedentTime(sent); d != "" {
+			return d
+		}
 		return last
+	}
+	return ""
+}
+
+// reportBoundary reports whether a reported clause opens between tokens a and b:
+// "... on Thursday that ...".
+func (s *state) reportBoundary(a, b int) bool {
+	for k := a; k < b; k++ {
+		if s.doc.Tokens[k].Text == "that" {
+			return true
+		}
+	}
+	return false
+}
+
+// antecedentTime dates "during the investigation" by the sentence before that named the
+// investigation with a date: "an investigation carried out from May 11 - 23".
+func (s *state) antecedentTime(sent int) string {
+	toks := s.doc.Tokens
+	st := s.doc.Sents[sent]
+	for k := st.First; k+2 < st.First+len(st.Tokens); k++ {
+		if toks[k].Low != "during" || toks[k+1].Low != "the" && toks[k+1].Low != "this" && toks[k+1].Low != "that" {
+			continue
+		}
+		noun := toks[k+2].Low
+		for ps := sent - 1; ps >= 0; ps-- {
+			prev := s.doc.Sents[ps]
+			for n := prev.First; n < prev.First+len(prev.Tokens); n++ {
+				if toks[n].Low == noun && n != k+2 {
+					if d := s.explicitTime(n, false); d != "" {
+						return d
+					}
+				}
+			}
+		}
 	}
 	return ""
 }

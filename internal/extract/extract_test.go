@@ -161,6 +161,8 @@ func TestDates(t *testing.T) {
 		{"They met on 3 March 2019.", "2019-03-03"},
 		{"They met this week.", "2021-04-12/2021-04-15"},
 		{"They met in December.", "2020-12"},
+		{"The operation ran from April 1 - 9.", "2021-04-01/2021-04-09"},
+		{"Talks were held between March 3 and March 5, 2020.", "2020-03-03/2020-03-05"},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
@@ -226,6 +228,10 @@ func TestStatistics(t *testing.T) {
 		{"Border arrests fell by 40% in June.", []st{{"change", "migrants_intercepted", 0.6}}},
 		{"Leontin Padure, 37, was jailed in 2019 at 2am under article 5.", nil},
 		{"Aid helped Spain halve the number of migrants' arrivals.", []st{{"change", "migrants_arrived", 0.5}}},
+		{"9 arrested after a migrant boat sank off Greece.", []st{{"count", "suspects_arrested", 9}}},
+		{"Police said 12 police officials have been arrested.", []st{{"count", "suspects_arrested", 12}}},
+		{"Three people were arrested at the port.", []st{{"count", "suspects_arrested", 3}}},
+		{"Border Patrol arrested 21 migrants near El Paso.", []st{{"count", "migrants_intercepted", 21}}},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
@@ -289,6 +295,18 @@ func TestEvents(t *testing.T) {
 		{"Morocco will meet Spain next week.", []ev{{"AGREE", "MAR", "ESP"}}},
 		{"Moroccan police detained 466 suspects.", []ev{{"COERCE", "MAR", "MAR"}}},
 		{"Spanish officials called on the EU to help.", []ev{{"REQUEST", "ESP", "EU"}}},
+		{"Arrests along the US border dropped 29% in June.", []ev{{"COERCE", "USA", "USA"}}},
+		{"The figures show a drop in arrests in Mexico.", nil},
+		{"A shipwreck that killed 78 migrants off Greece shocked Europe.", nil},
+		{"Turkey will take 200 migrants deported from Greek islands.", nil},
+		{"Migrants being detained at a camp in Greece protested.", nil},
+		{"The IOM is providing aid to survivors in Yemen.", []ev{{"AID", "IOM", "YEM"}}},
+		{"Greek police arrested nine Egyptians. 9 arrested after shipwreck near Greece.", []ev{{"COERCE", "GRC", "EGY"}}},
+		{"Dozens were picked up off Libya.", []ev{{"AID", "LBY", "LBY"}}},
+		{"Greece has many camps. Greek police said 202 migrants, mostly Pakistani, were shipped back to Turkey.", []ev{{"COERCE", "GRC", "PAK"}}},
+		{"Vietnam has jailed four people for smuggling migrants to the UK.", []ev{{"COERCE", "VNM", "VNM"}}},
+		{"Britain completed the deportation of 11 Syrian nationals to Spain.", []ev{{"COERCE", "GBR", "SYR"}}},
+		{"Migrants jumped into the sea to avoid being picked up off France.", nil},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
@@ -304,6 +322,22 @@ func TestEvents(t *testing.T) {
 			if got[i] != tt.want[i] {
 				t.Errorf("%q: %v, want %v", tt.body, got, tt.want)
 			}
+		}
+	}
+}
+
+func TestEventDates(t *testing.T) {
+	tests := []struct{ body, want string }{
+		// The date of the saying does not date what was said.
+		{"Malaysian officials confirmed on Thursday that 12 officers have been arrested over the past year.", "2020-04-15/2021-04-15"},
+		// "during the investigation" takes the dates of the investigation named before.
+		{"The investigation ran from April 1 - 9. Spanish police detained 30 suspects during the investigation.", "2021-04-01/2021-04-09"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		evs := x.Extract(doc("2021-04-15", tt.body)).Events
+		if len(evs) != 1 || evs[0].Date == nil || *evs[0].Date != tt.want {
+			t.Errorf("%q: %+v, want one event dated %s", tt.body, evs, tt.want)
 		}
 	}
 }

@@ -122,6 +122,7 @@ func (s *state) countedNoun(n number) (string, int, bool) {
 					return v.Category, m.End, true
 				}
 			}
+			break // "9 arrested after a migrant shipwreck": the verb comes first
 		}
 		if toks[j].Low == "of" && j > n.end { // "123 human trafficking networks", not "hundreds of"
 			continue
@@ -151,7 +152,7 @@ func (s *state) addNumber(n number) {
 			st.Category = "other"
 		}
 	default:
-		st.Category = s.countCategory(n, noun, hasNoun)
+		st.Category = s.countCategory(n, noun, nounEnd, hasNoun)
 		if hasNoun {
 			st.Subject = s.span(n.end, nounEnd)
 		}
@@ -167,7 +168,8 @@ func (s *state) addNumber(n number) {
 }
 
 // countCategory maps a count to a codebook category from what it counts and the verbs around.
-func (s *state) countCategory(n number, noun string, hasNoun bool) string {
+func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) string {
+	toks := s.doc.Tokens
 	verb, dist := s.verbCue(n)
 	switch noun {
 	case "networks_dismantled", "trafficking_victims":
@@ -184,11 +186,14 @@ func (s *state) countCategory(n number, noun string, hasNoun bool) string {
 			return verb
 		}
 		if verb == "suspects_arrested" && dist <= 3 {
+			// "three people arrested" are suspects; "21 migrants arrested" were intercepted.
+			if genericPeople[toks[nounEnd-1].Low] {
+				return "suspects_arrested"
+			}
 			return "migrants_intercepted"
 		}
 		return "other"
 	}
-	toks := s.doc.Tokens
 	next := n.end
 	for next < len(toks) && next < n.end+2 && auxiliaries[toks[next].Low] {
 		next++ // "140 are missing", "1,450 have arrived"
@@ -210,6 +215,10 @@ func (s *state) countCategory(n number, noun string, hasNoun bool) string {
 	if !hasNoun && verb != "" && verb != "migrants_dead_missing" && dist <= 1 && s.verbBefore(n) {
 		return verb // "Border Patrol apprehended 16,162 in April"
 	}
+	// "9 arrested", "12 police officials have been arrested"
+	if !hasNoun && verb == "suspects_arrested" && dist <= 5 && s.verbFollows(n, dist) {
+		return verb
+	}
 	if !hasNoun && n.words {
 		return ""
 	}
@@ -217,6 +226,26 @@ func (s *state) countCategory(n number, noun string, hasNoun bool) string {
 		return "other"
 	}
 	return "other"
+}
+
+// genericPeople are counted nouns that say nothing of who the people are.
+var genericPeople = set("people", "persons", "men", "women", "individuals")
+
+// verbFollows reports whether the verb cue at verbCue's distance dist after the number is
+// reached through words only: "12 police officials have been arrested".
+func (s *state) verbFollows(n number, dist int) bool {
+	toks := s.doc.Tokens
+	at := n.end + dist - 1 // verbCue counts a verb after the number one further
+	if dist < 1 || at >= len(toks) {
+		return false
+	}
+	for k := n.end; k < at; k++ {
+		if toks[k].Kind != text.Word {
+			return false
+		}
+	}
+	m, ok := s.lx.StatCueAt(toks, at)
+	return ok && !m.Vals[0].Noun
 }
 
 // verbCue returns the category of the nearest verb cue in the number's clause, and how far it
@@ -365,7 +394,11 @@ func (s *state) near(n number, d int, words ...string) bool {
 // fillStat sets a statistic's country, period, source and evidence.
 func (s *state) fillStat(st *stat, start, end int) {
 	toks := s.doc.Tokens
-	st.Country = s.statCountry(start, end)
+	if st.Category == "migrants_returned" {
+		st.Country = s.returnCountry(start)
+	} else {
+		st.Country = s.statCountry(start, end)
+	}
 	if p := s.timeFor(start); p != "" {
 		st.Period = &p
 	}
@@ -405,14 +438,14 @@ func (s *state) statCountry(start, end int) string {
 			subj = m.code
 		}
 	}
-	if len(subj) == 3 {
+	if s.isCountry(subj) {
 		return subj
 	}
 	if loc != "" {
 		return loc
 	}
 	for k := from; k < to; k++ {
-		if m := s.mentionAt(k); m != nil && len(m.code) == 3 && m.kind != mPerson && !m.adj {
+		if m := s.mentionAt(k); m != nil && s.isCountry(m.code) && m.kind != mPerson && !m.adj {
 			return m.code
 		}
 	}
@@ -420,6 +453,33 @@ func (s *state) statCountry(start, end int) string {
 		return f
 	}
 	return subj
+}
+
+// returnCountry is the country that returned people: the one they were sent back from
+// ("deported from the Greek islands"), never the one they were sent to ("shipped back to
+// Turkey").
+func (s *state) returnCountry(start int) string {
+	toks := s.doc.Tokens
+	sent := s.doc.Sents[toks[start].Sent]
+	dest := ""
+	for k := sent.First + 1; k < sent.First+len(sent.Tokens); k++ {
+		m := s.mentionAt(k)
+		if m == nil || m.start != k || m.kind != mCountry || m.code == "" {
+			continue
+		}
+		switch s.prevWord(k, sent.First) {
+		case "from":
+			return m.code
+		case "to":
+			if dest == "" {
+				dest = m.code
+			}
+		}
+	}
+	if c := s.statCountry(start, start+1); c != dest {
+		return c
+	}
+	return s.focusCountryBut(dest)
 }
 
 // claimedSource reads "according to X" in a sentence.

@@ -203,6 +203,22 @@ func (r *timeResolver) monthExpr(toks []text.Token, i int, since bool) (timex, b
 		if k < len(toks) && toks[k].Text == "," {
 			k++
 		}
+		// "May 11 - 23", "May 11 to May 23", "between May 11 and 23"
+		if m2, d2, e2, ok := rangeEnd(toks, end, m, d); ok {
+			if e2+1 < len(toks) && toks[e2].Text == "," {
+				if _, ok := r.yearAt(toks, e2+1); ok {
+					e2++
+				}
+			}
+			y, ok := r.yearAt(toks, e2)
+			if ok {
+				e2++
+			} else {
+				y = r.inferYear(m, d)
+			}
+			r.lastYear = y
+			return timex{i, e2, interval(time.Date(y, m, d, 0, 0, 0, 0, time.UTC), time.Date(y, m2, d2, 0, 0, 0, 0, time.UTC))}, true
+		}
 		y, ok := r.yearAt(toks, k)
 		if ok {
 			end = k + 1
@@ -238,6 +254,33 @@ func (r *timeResolver) finish(i, end int, t time.Time, prec string, since bool) 
 }
 
 func interval(a, b time.Time) string { return day(a) + "/" + day(b) }
+
+// rangeEnd reads the end of a day range after "May 11" at token k: "- 23", "to 23",
+// "and May 23". It returns the end month, day and the token after the range.
+func rangeEnd(toks []text.Token, k int, m time.Month, d int) (time.Month, int, int, bool) {
+	if k+1 >= len(toks) || toks[k].Sent != toks[k+1].Sent {
+		return 0, 0, 0, false
+	}
+	switch toks[k].Low {
+	case "-", "–", "—", "to", "and", "through", "until":
+	default:
+		return 0, 0, 0, false
+	}
+	k++
+	m2 := m
+	if mm := months[strings.TrimSuffix(toks[k].Low, ".")]; mm != 0 && toks[k].IsCap() {
+		m2 = mm
+		k++
+	}
+	if k >= len(toks) || toks[k].Kind != text.Number || !isDay(toks[k].Text) {
+		return 0, 0, 0, false
+	}
+	d2, _ := strconv.Atoi(toks[k].Text)
+	if m2 < m || m2 == m && d2 <= d {
+		return 0, 0, 0, false
+	}
+	return m2, d2, k + 1, true
+}
 
 // yearAt reads a year at token k.
 func (r *timeResolver) yearAt(toks []text.Token, k int) (int, bool) {
