@@ -583,6 +583,9 @@ func (s *state) eventDate(i int) (string, bool) {
 	if d := s.explicitTime(i, true); d != "" {
 		return d, false
 	}
+	if d := s.leadTime(i); d != "" {
+		return d, false
+	}
 	if s.published != "" {
 		return s.published, true
 	}

@@ -164,6 +164,10 @@ func (s *state) explicitTime(i int, carry bool) string {
 			if tx.end <= i && s.reportBoundary(tx.end, i) {
 				d += 12
 			}
+			// "21,553 in May, 30,721 in June": a comma parts list items.
+			if tx.end <= i && s.commaBetween(tx.end, i) {
+				d += 3
+			}
 			if d < bestD {
 				best, bestD = tx.value, d
 			}
@@ -226,7 +230,31 @@ func (s *state) timeFor(i int) string {
 	if d := s.explicitTime(i, true); d != "" {
 		return d
 	}
+	if d := s.leadTime(i); d != "" {
+		return d
+	}
 	return s.published
+}
+
+// leadTime dates a lead that names no date by the day the next sentences give it: "49 died
+// after their boat capsized. Survivors said it sank on Monday." It applies only before the
+// text has named any date.
+func (s *state) leadTime(i int) string {
+	toks := s.doc.Tokens
+	sent := toks[i].Sent
+	for _, tx := range s.times {
+		ts := toks[tx.start].Sent
+		if ts < sent {
+			return ""
+		}
+		if ts > sent+3 {
+			return ""
+		}
+		if len(tx.value) == 10 {
+			return tx.value
+		}
+	}
+	return ""
 }
 
 // evidence returns sentence si as evidence.

@@ -232,6 +232,15 @@ func TestStatistics(t *testing.T) {
 		{"Police said 12 police officials have been arrested.", []st{{"count", "suspects_arrested", 12}}},
 		{"Three people were arrested at the port.", []st{{"count", "suspects_arrested", 3}}},
 		{"Border Patrol arrested 21 migrants near El Paso.", []st{{"count", "migrants_intercepted", 21}}},
+		// A list, a range, a total and a copula share the category their clause gave.
+		{"Police detained 210 migrants in May, 300 migrants in June and an additional 400 individuals in July.",
+			[]st{{"count", "migrants_intercepted", 210}, {"count", "migrants_intercepted", 300}, {"count", "migrants_intercepted", 400}}},
+		{"The previous record for arrivals was 1,075.", []st{{"count", "migrants_arrived", 1075}}},
+		{"Arrivals tripled from around 27,000 in 2019 to more than 90,000 in 2020.",
+			[]st{{"change", "migrants_arrived", 3}, {"count", "migrants_arrived", 27000}, {"count", "migrants_arrived", 90000}}},
+		{"More than 1,450 arrived in August, bringing the total to more than 5,000.",
+			[]st{{"count", "migrants_arrived", 1450}, {"count", "migrants_arrived", 5000}}},
+		{"Officials repatriated 70,000 migrants to over 170 countries.", []st{{"count", "migrants_returned", 70000}}},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
@@ -322,6 +331,39 @@ func TestEvents(t *testing.T) {
 			if got[i] != tt.want[i] {
 				t.Errorf("%q: %v, want %v", tt.body, got, tt.want)
 			}
+		}
+	}
+}
+
+func TestStatisticPeriods(t *testing.T) {
+	tests := []struct {
+		body  string
+		value float64
+		want  string
+	}{
+		// A lead with no date takes the day the next sentence gives.
+		{"At least 49 people died after their boat capsized off Yemen. Survivors said it sank on Monday.", 49, "2021-04-12"},
+		// A comma parts list items: each takes the month after it.
+		{"Police detained 210 migrants in March, 300 migrants in April.", 300, "2021-04"},
+		{"Malaysian officials said on Thursday that 12 officers have been arrested over the past year.", 12, "2020-04-15/2021-04-15"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		found := false
+		for _, st := range x.Extract(doc("2021-04-15", tt.body)).Statistics {
+			if st.Value == tt.value {
+				found = true
+				if st.Period == nil || *st.Period != tt.want {
+					got := "null"
+					if st.Period != nil {
+						got = *st.Period
+					}
+					t.Errorf("%q: %v has period %s, want %s", tt.body, tt.value, got, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no statistic of %v", tt.body, tt.value)
 		}
 	}
 }

@@ -280,6 +280,7 @@ func (s *state) personBefore(lo, end int) int {
 	return -1
 }
 
+// commaBetween reports whether a comma stands between tokens a and b.
 func (s *state) commaBetween(a, b int) bool {
 	for k := a; k < b; k++ {
 		if s.doc.Tokens[k].Text == "," {

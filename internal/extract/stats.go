@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/alboran/alboran/internal/lexicon"
 	"strings"
 
 	"github.com/alboran/alboran/internal/record"
@@ -157,6 +158,9 @@ func (s *state) addNumber(n number) {
 			st.Subject = s.span(n.end, nounEnd)
 		}
 	}
+	if st.Category == "other" && st.Kind == record.KindCount {
+		st.Category = s.sharedCategory(n, sent, noun)
+	}
 	if st.Category == "" {
 		return
 	}
@@ -201,7 +205,7 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 	if next < len(toks) && deadAfter[toks[next].Low] {
 		return "migrants_dead_missing" // "at least 78 dead", "80 missing"
 	}
-	if noun == "suspects_arrested" && n.end < len(toks) && toks[n.end].Low == "arrests" && s.sentenceHas(n.start, "border") {
+	if (noun == "suspects_arrested" || !hasNoun) && n.end < len(toks) && toks[n.end].Low == "arrests" && s.sentenceHas(n.start, "border") {
 		return "migrants_intercepted" // "16,162 border arrests" are apprehensions of migrants
 	}
 	if !hasNoun && next < len(toks) {
@@ -224,6 +228,60 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 	}
 	if !hasNoun {
 		return "other"
+	}
+	return "other"
+}
+
+// boundWords stand between a number and the word that links it to the clause: "to more than
+// 5,000", "and an additional 38,347".
+var boundWords = set("more", "than", "about", "around", "nearly", "almost", "some", "over", "just", "at", "least",
+	"up", "an", "additional", "another", "a", "further", "roughly", "approximately", "under", "fewer", "less", "only")
+
+// sharedCategory gives a number the category its clause already gave another: a list ("21,553
+// immigrants in May, 30,721 migrants in June"), a range or total ("tripled from around 27,000 to
+// more than 90,000", "bringing the total to 5,000"), or the subject of a copula ("the record for
+// arrivals was 1,075"). It returns "other" when nothing is shared.
+func (s *state) sharedCategory(n number, sent int, noun string) string {
+	toks := s.doc.Tokens
+	k := n.start - 1
+	for k >= 0 && toks[k].Sent == sent && boundWords[toks[k].Low] {
+		k--
+	}
+	if k < 0 || toks[k].Sent != sent {
+		return "other"
+	}
+	switch toks[k].Low {
+	case ",", "and":
+		if noun != "migrants" {
+			return "other"
+		}
+		return s.clauseCategory(sent)
+	case "to", "from":
+		// "from around 27,000 in 2021", not "to over 170 countries"
+		if noun == "" && n.end < len(toks) && toks[n.end].Kind == text.Word && !rangeFollowers[toks[n.end].Low] {
+			return "other"
+		}
+		return s.clauseCategory(sent)
+	case "was", "is", "were", "are", "totaled", "totalled", "numbered", "reached", "topped":
+		for j := k - 1; j >= s.doc.Sents[sent].First && j >= k-6; j-- {
+			if c, ok := s.lx.VerbStem(toks[j].Low); ok && c != "suspects_arrested" {
+				return c
+			}
+		}
+	}
+	return "other"
+}
+
+// rangeFollowers may follow a bare number in a range: "from 27,000 in 2021".
+var rangeFollowers = set("in", "on", "at", "by", "last", "this", "per", "a", "and", "or", "since", "during", "over", "the")
+
+// clauseCategory is the category of the last count or change the sentence gave so far.
+func (s *state) clauseCategory(sent int) string {
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent == sent; i-- {
+		st := s.stats[i]
+		if st.Kind != record.KindAmount && st.Category != "other" {
+			return st.Category
+		}
 	}
 	return "other"
 }
@@ -262,7 +320,11 @@ func (s *state) verbCue(n number) (string, int) {
 		if !ok {
 			continue
 		}
-		for _, v := range m.Vals {
+		vals := m.Vals
+		if c, ok := s.lx.VerbStem(toks[j].Low); ok && m.End == j+1 {
+			vals = append(vals[:len(vals):len(vals)], lexicon.StatCue{Category: c}) // "arrivals" is also "arrive"
+		}
+		for _, v := range vals {
 			if v.Noun {
 				continue
 			}
@@ -434,7 +496,7 @@ func (s *state) statCountry(start, end int) string {
 			if loc == "" {
 				loc = m.code
 			}
-		case k < start && subj == "" && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
+		case k < start && subj == "" && !subjectPreps[prev] && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
 			subj = m.code
 		}
 	}

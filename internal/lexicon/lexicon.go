@@ -336,6 +336,21 @@ func (lx *Lexicon) StatCueAt(toks []text.Token, i int) (Match[StatCue], bool) {
 	return Match[StatCue]{Start: i, End: i + 1, Vals: vals}, true
 }
 
+// VerbStem returns the category of the longest verb stem that starts word w: "arrivals" gives
+// migrants_arrived even though the phrase table reads it as a counted noun.
+func (lx *Lexicon) VerbStem(w string) (string, bool) {
+	best := -1
+	for k, st := range lx.statStems {
+		if !st.cue.Noun && len(st.prefix) >= 4 && strings.HasPrefix(w, st.prefix) && (best < 0 || len(st.prefix) > len(lx.statStems[best].prefix)) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return lx.statStems[best].cue.Category, true
+}
+
 // Tokens returns the lowercase word tokens of a phrase, as the tries key them.
 func Tokens(p string) []string {
 	toks := text.Tokenize(p)
