@@ -40,6 +40,13 @@ var modals = set("will", "would", "shall", "plans", "plan", "planned", "intends"
 
 var hypothetical = set("could", "might", "may", "if", "unless", "should", "must", "can")
 
+// attempts before "to" report a verbal act as made: "sought to blame".
+var attempts = set("sought", "seeking", "seeks", "tried", "tries", "trying", "attempted")
+
+// subordinators between an actor and a noun trigger part them: "Malaysia ... after a crackdown
+// in Thailand" does not make the crackdown Malaysia's.
+var subordinators = set("after", "before", "following", "amid", "despite", "since", "because", "as", "while", "when")
+
 var intentions = set("agreed", "agree", "agrees", "pledged", "pledge", "vowed", "vow", "promised", "promise", "committed", "commitment", "plans", "plan", "decided", "aims", "offered", "ready", "continue", "intends")
 
 // findEvents codes the PLOVER events of each sentence.
@@ -49,6 +56,9 @@ func (s *state) findEvents() {
 	for si := range s.doc.Sents {
 		sent := s.doc.Sents[si]
 		end := sent.First + len(sent.Tokens)
+		if toks[end-1].Text == "?" {
+			continue // a question asserts no act
+		}
 		for i := sent.First; i < end; i++ {
 			if s.inQuote[i] || toks[i].Kind != text.Word {
 				continue
@@ -97,6 +107,10 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 	if !rule.Noun && toks[i].Low == strings.Fields(rule.Phrase)[0] && s.nominal(i, j, lo) {
 		return
 	}
+	// "the sentences", "their arrests": a plural verb form after a determiner is a noun.
+	if !rule.Noun && i > lo && determiners[toks[i-1].Low] && strings.HasSuffix(toks[i].Low, "s") {
+		return
+	}
 	// "a drop in arrests": a trend in acts counts them, it does not report one.
 	if s.afterChangeNoun(i, lo) {
 		return
@@ -121,6 +135,8 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 		if w == "to" && k == i-1 {
 			if k > lo && intentions[toks[k-1].Low] || k > lo+1 && intentions[toks[k-2].Low] {
 				future = true
+			} else if k > lo && attempts[toks[k-1].Low] && !materialTypes[typ] {
+				// "sought to blame French authorities": a speech act is done by trying it.
 			} else if !rule.Noun {
 				return // a purpose clause: "held a meeting to discuss"
 			}
@@ -142,7 +158,15 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 			return
 		}
 	} else {
+		if rule.Noun && s.subordinateBefore(i, lo) {
+			return
+		}
 		sources = s.eventSources(i, sent, typ)
+	}
+	// "two Syrians who had requested a return": people of a nationality do not make a
+	// state's verbal acts.
+	if !materialTypes[typ] && typ != "PROTEST" && len(sources) > 0 && s.demonymSource(i, lo) {
+		return
 	}
 	// "migrants deported from the islands", "migrants being detained at a camp": a participle
 	// that describes people names no act of its own.
@@ -232,6 +256,32 @@ func passive(toks []text.Token, i, lo int) bool {
 		}
 		if !strings.HasSuffix(toks[k].Low, "ly") && toks[k].Low != "also" && toks[k].Low != "later" && toks[k].Low != "reportedly" {
 			return false
+		}
+	}
+	return false
+}
+
+// subordinateBefore reports whether a subordinator stands between a noun trigger at i and the
+// nearest actor before it.
+func (s *state) subordinateBefore(i, lo int) bool {
+	toks := s.doc.Tokens
+	for k := i - 1; k >= lo; k-- {
+		if s.actorAt(k) >= 0 {
+			return false
+		}
+		if subordinators[toks[k].Low] {
+			return true
+		}
+	}
+	return false
+}
+
+// demonymSource reports whether the nearest actor before i is a plural demonym: "Syrians".
+func (s *state) demonymSource(i, lo int) bool {
+	for k := i - 1; k >= lo; k-- {
+		if m := s.actorAt(k); m >= 0 {
+			mm := s.mentions[m]
+			return mm.kind == mCountry && mm.adj && strings.HasSuffix(mm.name, "s") && !strings.HasSuffix(mm.name, "ss")
 		}
 	}
 	return false
@@ -513,6 +563,9 @@ var personalModes = set("arrest", "deport")
 
 // objectEnds close the object of a verb.
 var objectEnds = set("to", "for", "in", "at", "from", "after", "over", "with", "on", "into", "because", "as", "who", "which", "that", "while")
+
+// determiners before a verb form make it a noun.
+var determiners = set("the", "a", "an", "this", "these", "those", "its", "their", "his", "her")
 
 // nounHeads after a bare verb form show it modifies a noun: "rescue efforts".
 var nounHeads = set("official", "officials", "efforts", "effort", "operation", "operations", "boat", "boats", "ship",

@@ -316,6 +316,13 @@ func TestEvents(t *testing.T) {
 		{"Vietnam has jailed four people for smuggling migrants to the UK.", []ev{{"COERCE", "VNM", "VNM"}}},
 		{"Britain completed the deportation of 11 Syrian nationals to Spain.", []ev{{"COERCE", "GBR", "SYR"}}},
 		{"Migrants jumped into the sea to avoid being picked up off France.", nil},
+		{"Two Syrians had requested a return to Turkey.", nil},
+		{"Who does the EU send back to Turkey?", nil},
+		{"The sentences imposed by Britain came after a long trial.", nil},
+		{"His Indonesian counterpart met Malaysia's foreign minister.", []ev{{"CONSULT", "IDN", "MYS"}}},
+		{"Arrivals rose in Malaysia after a crackdown in Thailand.", nil},
+		{"The Home Office has sought to blame French authorities.", []ev{{"ACCUSE", "GBR", "FRA"}}},
+		{"US envoy Antony Blinken held meetings in Myanmar.", []ev{{"CONSULT", "USA", "MMR"}}},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
