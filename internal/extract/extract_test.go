@@ -241,6 +241,10 @@ func TestStatistics(t *testing.T) {
 		{"More than 1,450 arrived in August, bringing the total to more than 5,000.",
 			[]st{{"count", "migrants_arrived", 1450}, {"count", "migrants_arrived", 5000}}},
 		{"Officials repatriated 70,000 migrants to over 170 countries.", []st{{"count", "migrants_returned", 70000}}},
+		// Who was aboard, what may happen and vague multiples are not figures of the world.
+		{"Survivors told rescuers that the vessel, carrying 260 migrants, sank.", nil},
+		{"Malaysia said it would let as many as 7,000 migrants come ashore.", nil},
+		{"Several dozen migrants being detained at a camp protested.", nil},
 	}
 	x := extractor(t)
 	for _, tt := range tests {

@@ -101,6 +101,10 @@ func (s *state) notAStatistic(n number) bool {
 	if n.words && n.value == 1 && !s.countedAfter(n) {
 		return true
 	}
+	// "several dozen", "a few hundred": a vague multiple is no figure.
+	if n.words && i > 0 && (toks[i-1].Low == "several" || toks[i-1].Low == "few" || toks[i-1].Low == "many") {
+		return true
+	}
 	return false
 }
 
@@ -152,6 +156,8 @@ func (s *state) addNumber(n number) {
 		if s.near(n, 6, "paid", "pay", "charged", "price", "fee", "fees", "each", "per", "fine", "fined", "worth", "salary", "costs") {
 			st.Category = "other"
 		}
+	case s.aboard(n) || s.projected(n):
+		st.Category = "other"
 	default:
 		st.Category = s.countCategory(n, noun, nounEnd, hasNoun)
 		if hasNoun {
@@ -230,6 +236,36 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 		return "other"
 	}
 	return "other"
+}
+
+// loadVerbs before a number count who was aboard, not what happened to them: "a boat carrying
+// 260 migrants".
+var loadVerbs = set("carrying", "carried", "carries", "containing", "contained", "holding", "packed", "crammed", "transporting", "ferrying")
+
+// aboard reports whether the number counts the people a vessel carried.
+func (s *state) aboard(n number) bool {
+	toks := s.doc.Tokens
+	k := n.start - 1
+	for k >= 0 && toks[k].Sent == toks[n.start].Sent && (boundWords[toks[k].Low] || toks[k].Low == "as" || toks[k].Low == "many" || toks[k].Low == "with") {
+		k--
+	}
+	return k >= 0 && loadVerbs[toks[k].Low]
+}
+
+// projected reports whether a modal governs the number: "would let as many as 7,000 migrants
+// ashore" states a possibility, not a fact.
+func (s *state) projected(n number) bool {
+	toks := s.doc.Tokens
+	for k := n.start - 1; k >= 0 && k >= n.start-5 && toks[k].Sent == toks[n.start].Sent; k-- {
+		if toks[k].Kind == text.Punct {
+			return false
+		}
+		switch toks[k].Low {
+		case "would", "could", "might", "may", "will", "should", "can":
+			return true
+		}
+	}
+	return false
 }
 
 // boundWords stand between a number and the word that links it to the clause: "to more than
