@@ -165,7 +165,7 @@ func (s *state) explicitTime(i int, carry bool) string {
 				d += 12
 			}
 			// "21,553 in May, 30,721 in June": a comma parts list items.
-			if tx.end <= i && s.commaBetween(tx.end, i) {
+			if tx.end <= i && (s.commaBetween(tx.end, i) || s.wordBetween(tx.end, i, "and")) {
 				d += 3
 			}
 			if d < bestD {
@@ -194,6 +194,16 @@ func (s *state) explicitTime(i int, carry bool) string {
 func (s *state) reportBoundary(a, b int) bool {
 	for k := a; k < b; k++ {
 		if s.doc.Tokens[k].Text == "that" {
+			return true
+		}
+	}
+	return false
+}
+
+// wordBetween reports whether word w stands between tokens a and b.
+func (s *state) wordBetween(a, b int, w string) bool {
+	for k := a; k < b; k++ {
+		if s.doc.Tokens[k].Low == w {
 			return true
 		}
 	}

@@ -163,6 +163,9 @@ func TestDates(t *testing.T) {
 		{"They met in December.", "2020-12"},
 		{"The operation ran from April 1 - 9.", "2021-04-01/2021-04-09"},
 		{"Talks were held between March 3 and March 5, 2020.", "2020-03-03/2020-03-05"},
+		{"Turkey is ready to take 200 more on Friday.", "2021-04-16"},
+		{"They arrived during the summer.", "2021"},
+		{"Encounters surged in 2019, with a peak in the last month of the year.", "2019-12"},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
@@ -357,6 +360,8 @@ func TestStatisticPeriods(t *testing.T) {
 		// A comma parts list items: each takes the month after it.
 		{"Police detained 210 migrants in March, 300 migrants in April.", 300, "2021-04"},
 		{"Malaysian officials said on Thursday that 12 officers have been arrested over the past year.", 12, "2020-04-15/2021-04-15"},
+		{"Arrivals tripled from around 27,000 in 2019 to more than 90,000 in 2020.", 3, "2019/2020"},
+		{"Police detained 210 migrants in March and an additional 300 migrants in April.", 300, "2021-04"},
 	}
 	x := extractor(t)
 	for _, tt := range tests {

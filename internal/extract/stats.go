@@ -458,7 +458,31 @@ func (s *state) addChange(start, end int, f float64, bound string) {
 		st.Category = "other"
 	}
 	s.fillStat(&st, start, end)
+	if p := s.changeSpan(start); p != "" {
+		st.Period = &p
+	}
 	s.stats = append(s.stats, st)
+}
+
+// changeSpan is the period a change covers when its sentence names where it started and where
+// it ended: "tripled from 27,000 in 2021 to 90,000 in 2023" covers 2021/2023.
+func (s *state) changeSpan(start int) string {
+	toks := s.doc.Tokens
+	sent := toks[start].Sent
+	var first, last string
+	for _, tx := range s.times {
+		if toks[tx.start].Sent != sent || tx.start < start || strings.Contains(tx.value, "/") {
+			continue
+		}
+		if first == "" {
+			first = tx.value
+		}
+		last = tx.value
+	}
+	if first == "" || first == last || len(first) != len(last) {
+		return ""
+	}
+	return first + "/" + last
 }
 
 // nounInSentence returns the first counted-noun cue after token i in its sentence.

@@ -97,7 +97,7 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 			return tx, ok
 		}
 		d := r.pub
-		if prev == "next" {
+		if prev == "next" || futureBefore(toks, i) {
 			d = d.AddDate(0, 0, 1)
 			for d.Weekday() != wd {
 				d = d.AddDate(0, 0, 1)
@@ -149,7 +149,7 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 			return timex{i, i + 2, year(p.Year())}, true
 		case low == "same" && n == "year" && r.lastYear != 0:
 			return timex{i, i + 2, year(r.lastYear)}, true
-		case low == "last" && n == "month":
+		case low == "last" && n == "month" && next(2) != "of":
 			return timex{i, i + 2, month(p.AddDate(0, -1, 0))}, true
 		case low == "this" && n == "month":
 			return timex{i, i + 2, month(p)}, true
@@ -174,8 +174,37 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 		if prev == "the" || prev == "this" {
 			return r.weekend(i, i+1)
 		}
+	case "summer", "winter", "spring", "autumn":
+		// A season has no ISO form finer than its year.
+		switch prev {
+		case "the", "this":
+			return timex{i - 1, i + 1, year(p.Year())}, true
+		case "last":
+			return timex{i - 1, i + 1, year(p.Year() - 1)}, true
+		}
+	case "month":
+		// "in the last month of the year": December of the year named last.
+		if prev == "last" && next(1) == "of" && next(2) == "the" && next(3) == "year" {
+			y := r.lastYear
+			if y == 0 {
+				y = p.Year()
+			}
+			return timex{i - 1, i + 4, fmt.Sprintf("%d-12", y)}, true
+		}
 	}
 	return timex{}, false
+}
+
+// futureBefore reports whether the sentence speaks of the future before token i: "Turkey is
+// ready to take 200 more on Wednesday".
+func futureBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && toks[k].Sent == toks[i].Sent; k-- {
+		switch toks[k].Low {
+		case "will", "ready", "due", "plans", "scheduled", "expected":
+			return true
+		}
+	}
+	return false
 }
 
 func (r *timeResolver) weekend(i, end int) (timex, bool) {
