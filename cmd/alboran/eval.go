@@ -15,6 +15,7 @@ import (
 	"github.com/alboran/alboran/internal/extract"
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/source"
 )
 
 const evalHelp = `Usage: alboran eval [options] GOLD_DIR
@@ -72,7 +73,7 @@ func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error
 		return err
 	}
 	var exts []record.Extraction
-	err = batch.Run(ctx, extract.New(lx), inputs, nil, 0, func(r batch.Result) error {
+	err = batch.Run(ctx, extract.New(lx), source.Options{}, inputs, nil, 0, func(r batch.Result) error {
 		if r.Item.Err != nil {
 			fmt.Fprintf(stderr, "alboran: %s: %v\n", r.Item.Doc.Source, r.Item.Err)
 			return nil

@@ -13,6 +13,7 @@ import (
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/render"
+	"github.com/alboran/alboran/internal/source"
 )
 
 const extractHelp = `Usage: alboran extract [options] INPUT...
@@ -75,7 +76,7 @@ func runExtract(ctx context.Context, o extractOptions, stdin io.Reader, stdout, 
 	enc.SetEscapeHTML(false)
 	var all []record.Extraction
 	failed, done := 0, 0
-	err = batch.Run(ctx, x, o.inputs, stdin, o.workers, func(r batch.Result) error {
+	err = batch.Run(ctx, x, source.Options{}, o.inputs, stdin, o.workers, func(r batch.Result) error {
 		for _, w := range r.Item.Warnings {
 			fmt.Fprintf(stderr, "alboran: warning: %s: %s\n", r.Item.Doc.Source, w)
 		}

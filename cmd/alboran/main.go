@@ -40,9 +40,17 @@ Usage:
   alboran <command> [options] [arguments]
 
 Commands:
-  extract   extract records from report files, directories, JSON Lines or stdin
-  eval      score extraction against a directory of gold annotations
-  version   print the version of the binary and of the extraction rules
+  extract    extract records from reports, pages, feeds, JSON Lines or stdin, with no setup
+  ingest     extract and store documents and records in the database (./alboran.db)
+  watch      keep ingesting feeds, polling each with conditional GETs
+  search     rank stored reports for a query, with filters
+  stats      print the series of a statistic by year or month
+  export     write a table as CSV, JSON Lines or Parquet
+  reprocess  re-extract stored documents after an upgrade of the rules
+  eval       score extraction against a directory of gold annotations
+  version    print the version of the binary and of the extraction rules
+
+The database is ./alboran.db unless --db or ALBORAN_DB names another.
 
 Run 'alboran <command> --help' for a command's options.
 `
@@ -64,6 +72,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "extract":
 		err = cmdExtract(ctx, args[1:], stdin, stdout, stderr)
+	case "ingest":
+		err = cmdIngest(ctx, args[1:], stdin, stdout, stderr)
+	case "watch":
+		err = cmdWatch(ctx, args[1:], stdout, stderr)
+	case "search":
+		err = cmdSearch(ctx, args[1:], stdout, stderr)
+	case "stats":
+		err = cmdStats(ctx, args[1:], stdout, stderr)
+	case "export":
+		err = cmdExport(ctx, args[1:], stdout, stderr)
+	case "reprocess":
+		err = cmdReprocess(ctx, args[1:], stdout, stderr)
 	case "eval":
 		err = cmdEval(ctx, args[1:], stdout, stderr)
 	case "version", "--version":

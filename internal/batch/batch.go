@@ -20,10 +20,10 @@ type Result struct {
 	Extraction record.Extraction
 }
 
-// Run reads inputs, extracts each document with workers goroutines (0 means one per core), and
+// Run reads inputs with src, extracts each document with workers goroutines (0 means one per core), and
 // calls emit with each result in input order. It returns the first error from reading, from
 // emit, or from ctx.
-func Run(ctx context.Context, x *extract.Extractor, inputs []string, stdin io.Reader, workers int, emit func(Result) error) error {
+func Run(ctx context.Context, x *extract.Extractor, src source.Options, inputs []string, stdin io.Reader, workers int, emit func(Result) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -59,7 +59,7 @@ func Run(ctx context.Context, x *extract.Extractor, inputs []string, stdin io.Re
 		defer close(order)
 		defer close(jobs)
 		seq := 0
-		readErr <- source.Read(ctx, inputs, stdin, func(it source.Item) error {
+		readErr <- src.Read(ctx, inputs, stdin, func(it source.Item) error {
 			done := make(chan Result, 1)
 			select {
 			case order <- done:

@@ -13,6 +13,10 @@ type Document struct {
 	Published *string `json:"published"`
 	Dateline  string  `json:"dateline"`
 	Language  string  `json:"language"`
+	// URL is the page the document came from, when it came from the web.
+	URL string `json:"url,omitempty"`
+	// Partial marks a feed item stored from its summary only.
+	Partial bool `json:"partial,omitempty"`
 	// Text is the body that extraction reads and that offsets count into. It is not part of
 	// the extraction output.
 	Text string `json:"-"`

@@ -1,6 +1,7 @@
 // Package source reads inputs and normalizes each into the one record.Document that extraction
-// reads: report files (codebook section 2), plain text, JSON Lines, gzip files, directories and
-// standard input. A bad input is reported with its source and line and does not stop the rest.
+// reads: report files (codebook section 2), plain text, HTML pages, RSS and Atom feeds, OPML
+// feed lists, JSON Lines, gzip files, directories, globs, URLs and standard input. A bad input
+// is reported with its source and line and does not stop the rest.
 package source
 
 import (
@@ -14,10 +15,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/alboran/alboran/internal/record"
@@ -31,39 +34,101 @@ type Item struct {
 	Err      error // set when the document could not be read; Doc.Source still names it
 }
 
-// ErrNoReports means that a directory held nothing to read.
-var ErrNoReports = errors.New("no reports found (want .txt, .jsonl or .gz files)")
+// ErrNoReports means that a directory or a glob held nothing to read.
+var ErrNoReports = errors.New("no reports found (want .txt, .html, .xml, .opml, .jsonl or .gz files)")
+
+// Options say how inputs are read. The zero value reads local inputs and fetches URLs with a
+// client that has timeouts.
+type Options struct {
+	// Client fetches URLs; nil means a client with a 30 s timeout.
+	Client *http.Client
+	// FetchArticles downloads the page a feed item links to and reads it as HTML.
+	FetchArticles bool
+	// Bytes, when set, counts the bytes read from local files, for progress reports.
+	Bytes *atomic.Int64
+}
+
+// Read reads every input in order with the default options.
+func Read(ctx context.Context, inputs []string, stdin io.Reader, fn func(Item) error) error {
+	return Options{}.Read(ctx, inputs, stdin, fn)
+}
 
 // Read reads every input in order and calls fn with each item. "-" is standard input. It
 // stops early only when fn returns an error or ctx is done.
-func Read(ctx context.Context, inputs []string, stdin io.Reader, fn func(Item) error) error {
+func (o Options) Read(ctx context.Context, inputs []string, stdin io.Reader, fn func(Item) error) error {
+	if o.Client == nil {
+		o.Client = &http.Client{Timeout: 30 * time.Second}
+	}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := readOne(ctx, in, stdin, fn); err != nil {
+		if err := o.readOne(ctx, in, stdin, fn); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func readOne(ctx context.Context, in string, stdin io.Reader, fn func(Item) error) error {
+// Size returns the total size of the local files among inputs, for progress reports; inputs
+// that are not local files count nothing.
+func Size(inputs []string) int64 {
+	var n int64
+	for _, in := range inputs {
+		for _, p := range expand(in) {
+			_ = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && (q == p || isReportName(q)) {
+					if info, err := d.Info(); err == nil {
+						n += info.Size()
+					}
+				}
+				return nil
+			})
+		}
+	}
+	return n
+}
+
+// expand returns the paths a glob names, or the input itself.
+func expand(in string) []string {
+	if _, err := os.Stat(in); err == nil || !strings.ContainsAny(in, "*?[") {
+		return []string{in}
+	}
+	m, _ := filepath.Glob(in)
+	return m
+}
+
+func (o Options) readOne(ctx context.Context, in string, stdin io.Reader, fn func(Item) error) error {
 	if in == "-" {
-		return readStream(ctx, "-", stdin, fn)
+		return o.readStream(ctx, "-", stdin, fn)
+	}
+	if isURL(in) {
+		return o.readURL(ctx, in, fn)
 	}
 	st, err := os.Stat(in)
+	if err != nil && strings.ContainsAny(in, "*?[") {
+		paths := expand(in)
+		if len(paths) == 0 {
+			return fn(Item{Doc: record.Document{Source: in}, Err: ErrNoReports})
+		}
+		for _, p := range paths {
+			if err := o.readOne(ctx, p, stdin, fn); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	if err != nil {
 		return fn(Item{Doc: record.Document{Source: in}, Err: friendly(err)})
 	}
 	if st.IsDir() {
-		return readDir(ctx, in, stdin, fn)
+		return o.readDir(ctx, in, stdin, fn)
 	}
-	return readFile(ctx, in, fn)
+	return o.readFile(ctx, in, fn)
 }
 
 // readDir reads the reports under a directory, recursively, in name order.
-func readDir(ctx context.Context, dir string, stdin io.Reader, fn func(Item) error) error {
+func (o Options) readDir(ctx context.Context, dir string, stdin io.Reader, fn func(Item) error) error {
 	var paths []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -82,30 +147,75 @@ func readDir(ctx context.Context, dir string, stdin io.Reader, fn func(Item) err
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		if err := readFile(ctx, p, fn); err != nil {
+		if err := o.readFile(ctx, p, fn); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func isReportName(p string) bool {
-	p = strings.TrimSuffix(strings.ToLower(p), ".gz")
-	return strings.HasSuffix(p, ".txt") || strings.HasSuffix(p, ".jsonl") || strings.HasSuffix(p, ".ndjson")
+// kinds of input, by file name.
+const (
+	kindReport = iota
+	kindJSONL
+	kindHTML
+	kindFeed
+	kindOPML
+)
+
+func kindOf(name string) int {
+	base := strings.TrimSuffix(strings.ToLower(name), ".gz")
+	switch filepath.Ext(base) {
+	case ".jsonl", ".ndjson":
+		return kindJSONL
+	case ".html", ".htm", ".xhtml":
+		return kindHTML
+	case ".xml", ".rss", ".atom":
+		return kindFeed
+	case ".opml":
+		return kindOPML
+	}
+	return kindReport
 }
 
-// readFile reads one file: JSON Lines by its name, anything else as a report.
-func readFile(ctx context.Context, path string, fn func(Item) error) error {
+func isReportName(p string) bool {
+	base := strings.TrimSuffix(strings.ToLower(p), ".gz")
+	switch filepath.Ext(base) {
+	case ".txt", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".opml":
+		return true
+	}
+	return false
+}
+
+// readFile reads one local file by its name.
+func (o Options) readFile(ctx context.Context, path string, fn func(Item) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fn(Item{Doc: record.Document{Source: path}, Err: friendly(err)})
 	}
 	defer f.Close()
-	return readStream(ctx, path, f, fn)
+	var r io.Reader = f
+	if o.Bytes != nil {
+		r = countingReader{f, o.Bytes}
+	}
+	return o.readStream(ctx, path, r, fn)
 }
 
-// readStream reads a named stream, unpacking gzip and telling JSON Lines from a report.
-func readStream(ctx context.Context, name string, r io.Reader, fn func(Item) error) error {
+// countingReader adds the bytes it reads to n.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
+}
+
+// readStream reads a named stream, unpacking gzip and telling its kind by name, else by its
+// first bytes.
+func (o Options) readStream(ctx context.Context, name string, r io.Reader, fn func(Item) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -115,9 +225,22 @@ func readStream(ctx context.Context, name string, r io.Reader, fn func(Item) err
 		defer zr.Close()
 		br = bufio.NewReaderSize(zr, 64<<10)
 	}
-	base := strings.TrimSuffix(strings.ToLower(name), ".gz")
-	if strings.HasSuffix(base, ".jsonl") || strings.HasSuffix(base, ".ndjson") || name == "-" && looksJSON(br) {
+	kind := kindOf(name)
+	if kind == kindReport {
+		kind = sniff(br)
+	}
+	switch kind {
+	case kindJSONL:
 		return readJSONL(ctx, name, br, fn)
+	case kindHTML, kindFeed, kindOPML:
+		raw, err := io.ReadAll(io.LimitReader(br, text.MaxReportBytes+1))
+		if err != nil {
+			return fn(Item{Doc: record.Document{Source: name}, Err: friendly(err)})
+		}
+		if len(raw) > text.MaxReportBytes {
+			return fn(Item{Doc: record.Document{Source: name}, Err: text.ErrTooLarge})
+		}
+		return o.readMarkup(ctx, kind, name, "", raw, fn)
 	}
 	raw, err := io.ReadAll(io.LimitReader(br, text.MaxReportBytes+1))
 	if err != nil {
@@ -126,9 +249,25 @@ func readStream(ctx context.Context, name string, r io.Reader, fn func(Item) err
 	return fn(Report(name, raw))
 }
 
-func looksJSON(br *bufio.Reader) bool {
-	b, _ := br.Peek(1)
-	return len(b) == 1 && b[0] == '{'
+// sniff tells JSON Lines, HTML, feeds and OPML from a report by the first bytes.
+func sniff(br *bufio.Reader) int {
+	head, _ := br.Peek(512)
+	h := strings.ToLower(strings.TrimSpace(string(head)))
+	switch {
+	case strings.HasPrefix(h, "{"):
+		return kindJSONL
+	case strings.HasPrefix(h, "<!doctype html") || strings.HasPrefix(h, "<html"):
+		return kindHTML
+	case strings.HasPrefix(h, "<?xml") || strings.HasPrefix(h, "<rss") || strings.HasPrefix(h, "<feed") || strings.HasPrefix(h, "<opml"):
+		if strings.Contains(h, "<opml") {
+			return kindOPML
+		}
+		if strings.Contains(h, "<html") {
+			return kindHTML
+		}
+		return kindFeed
+	}
+	return kindReport
 }
 
 // Report parses a report file's bytes into an item.

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/alboran/alboran/internal/export"
+	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/watch"
+)
+
+const exportHelp = `Usage: alboran export --what TABLE [--format FORMAT] [-o FILE]
+
+Writes one table of the database: documents, entities, events, statistics or quotes.
+CSV follows RFC 4180 with a header row; JSONL is one object per line; Parquet is compressed
+with zstd. All three open directly in pandas (read_csv, read_json(lines=True), read_parquet)
+and R (read.csv, jsonlite::stream_in, arrow::read_parquet).
+
+The event table uses POLECAT and PLOVER field names (event_type, event_mode, event_context,
+actor_country, recipient_country, placename, story_date) and a cameo_root column, so that
+GDELT and POLECAT users can join it with their data.
+
+Examples:
+  alboran export --what events --format csv > events.csv
+  alboran export --what events --format parquet -o events.parquet
+`
+
+func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("export", exportHelp, stderr)
+	db := dbFlag(fs)
+	what := fs.String("what", "", "the table: "+strings.Join(store.Tables, ", "))
+	format := fs.String("format", "csv", "csv, jsonl or parquet")
+	out := fs.String("o", "", "write to this file (default standard output)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *what == "" {
+		return usageError{"export: --what is required: " + strings.Join(store.Tables, ", ")}
+	}
+	if !contains(store.Tables, *what) {
+		return usageError{fmt.Sprintf("export: unknown table %q (want %s)", *what, strings.Join(store.Tables, ", "))}
+	}
+	if !contains(export.Formats, *format) {
+		return usageError{fmt.Sprintf("export: unknown format %q (want %s)", *format, strings.Join(export.Formats, ", "))}
+	}
+	if *format == "parquet" && *out == "" && isTerminal(stdout) {
+		return usageError{"export: Parquet is binary; give -o FILE or redirect standard output"}
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *out == "" {
+		_, err := export.Write(ctx, st, *what, *format, stdout)
+		return err
+	}
+	// Write beside the target and rename, so that a failed export leaves no half file.
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".alboran-export-*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	n, err := export.Write(ctx, st, *what, *format, tmp)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", *out, err)
+	}
+	if err := os.Rename(tmp.Name(), *out); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	fmt.Fprintf(stderr, "wrote %d %s rows to %s\n", n, *what, *out)
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+const watchHelp = `Usage: alboran watch --feeds FILE [options]
+
+Keeps ingesting feeds. FILE lists one feed URL per line (# starts a comment), or is an OPML
+file. Each feed is polled every --every with a conditional GET (ETag and If-Modified-Since),
+so an unchanged feed costs one small request. A feed that fails waits twice as long after each
+failure in a row, up to --max-backoff. One line is logged per poll. Stop with Ctrl-C.
+
+Example:
+  alboran watch --feeds feeds.txt --every 15m
+`
+
+func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("watch", watchHelp, stderr)
+	db := dbFlag(fs)
+	feeds := fs.String("feeds", "", "a file of feed URLs, one per line, or an OPML file (required)")
+	every := fs.Duration("every", 15*time.Minute, "how often to poll each feed")
+	maxBackoff := fs.Duration("max-backoff", 6*time.Hour, "the longest wait after failures")
+	fetch := fs.Bool("fetch-articles", false, "download the page each item links to and read it as HTML")
+	once := fs.Bool("once", false, "poll each feed once and exit")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *feeds == "" {
+		return usageError{"watch: --feeds is required (see alboran watch --help)"}
+	}
+	if *every < time.Second {
+		return usageError{"watch: --every must be at least 1s"}
+	}
+	urls, err := watch.ReadFeedList(*feeds)
+	if err != nil {
+		return fmt.Errorf("watch: %w", err)
+	}
+	x, err := newExtractor()
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	w := &watch.Watcher{Store: st, Extractor: x, Client: httpClient(), Feeds: urls, Every: *every,
+		MaxBackoff: *maxBackoff, FetchArticles: *fetch, Log: stdout}
+	if *once {
+		failed := 0
+		for _, r := range w.PollAll(ctx) {
+			if r.Err != nil {
+				failed++
+			}
+		}
+		if failed > 0 {
+			return fmt.Errorf("%d of %d feeds failed: %w", failed, len(urls), errPartial)
+		}
+		return nil
+	}
+	fmt.Fprintf(stderr, "watching %d feeds every %s into %s; Ctrl-C stops\n", len(urls), *every, *db)
+	return w.Run(ctx)
+}

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode"
+
+	"github.com/alboran/alboran/internal/series"
+	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/text"
+)
+
+const searchHelp = `Usage: alboran search [options] QUERY...
+
+Ranks the stored reports for QUERY (every word must occur; "a phrase" in double quotes must
+occur as written) and prints each with its best-matching sentence. The filters narrow the
+reports to those with an event or entity of an actor, an event type, a statistic category or
+a publication date range. With filters only, QUERY may be left out.
+
+Examples:
+  alboran search "trafficking network" --actor MAR --since 2020-01-01
+  alboran search --type COERCE --category suspects_arrested --until 2021-12-31
+`
+
+func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("search", searchHelp, stderr)
+	db := dbFlag(fs)
+	var q store.Query
+	fs.StringVar(&q.Actor, "actor", "", "an actor code (MAR, EU, UNHCR) or an entity name")
+	fs.StringVar(&q.EventType, "type", "", "a PLOVER event type (CONSULT, COERCE, ...)")
+	fs.StringVar(&q.Category, "category", "", "a statistic category (migrants_arrived, ...)")
+	fs.StringVar(&q.Since, "since", "", "published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fs.StringVar(&q.Until, "until", "", "published on or before this date")
+	fs.IntVar(&q.Limit, "limit", 20, "the number of reports to show")
+	format := fs.String("format", "table", "output: table or json")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	q.Text = strings.Join(fs.Args(), " ")
+	q.EventType = strings.ToUpper(q.EventType)
+	if q.Text == "" && q.Actor == "" && q.EventType == "" && q.Category == "" && q.Since == "" && q.Until == "" {
+		return usageError{"search: give a query or a filter (see alboran search --help)"}
+	}
+	for _, d := range []string{q.Since, q.Until} {
+		if d != "" && !validDatePrefix(d) {
+			return usageError{fmt.Sprintf("search: %q is not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", d)}
+		}
+	}
+	if *format != "table" && *format != "json" {
+		return usageError{fmt.Sprintf("search: unknown format %q (want table or json)", *format)}
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	hits, err := st.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	type result struct {
+		Rank      int    `json:"rank"`
+		Title     string `json:"title"`
+		Published string `json:"published"`
+		Source    string `json:"source"`
+		Sentence  string `json:"sentence"`
+	}
+	results := make([]result, len(hits))
+	for i, h := range hits {
+		results[i] = result{i + 1, h.Title, h.Published, h.Source, bestSentence(h.Text, q.Text)}
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(results)
+	}
+	if len(results) == 0 {
+		fmt.Fprintln(stdout, "no reports match")
+		return nil
+	}
+	for _, r := range results {
+		fmt.Fprintf(stdout, "%2d. %s (%s)\n    %s\n    %s\n\n", r.Rank, r.Title, orDash(r.Published), r.Source, r.Sentence)
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func validDatePrefix(s string) bool {
+	for _, layout := range []string{"2006", "2006-01", "2006-01-02"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// bestSentence returns the sentence of body that holds the most query words, else the first.
+func bestSentence(body, query string) string {
+	doc := text.Analyze(body)
+	if len(doc.Sents) == 0 {
+		return ""
+	}
+	words := strings.FieldsFunc(strings.ToLower(query), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	best, bestN := 0, 0
+	for i, s := range doc.Sents {
+		n := 0
+		for _, t := range s.Tokens {
+			for _, w := range words {
+				if strings.HasPrefix(t.Low, w) {
+					n++
+				}
+			}
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	s := doc.Sents[best]
+	return strings.TrimSpace(body[s.Start:s.End])
+}
+
+const statsHelp = `Usage: alboran stats --category CATEGORY [options]
+
+Prints the series of a statistic: for each period, the value that the most reports give,
+how many reports give it (sources), how many reports give any value, and how many distinct
+values were reported. --by groups the periods by year or month, or keeps them as reported.
+
+Examples:
+  alboran stats --category migrants_intercepted --country MAR --by year
+  alboran stats --category migrants_arrived --country GBR --by month --format csv > arrivals.csv
+`
+
+func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("stats", statsHelp, stderr)
+	db := dbFlag(fs)
+	var q store.SeriesQuery
+	fs.StringVar(&q.Category, "category", "", "the statistic category (required), e.g. migrants_arrived")
+	fs.StringVar(&q.Country, "country", "", "an ISO 3166 alpha-3 country code, e.g. MAR")
+	fs.StringVar(&q.By, "by", "year", "group periods by year, month, or period (as reported)")
+	format := fs.String("format", "table", "output: table, csv or json")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if q.Category == "" {
+		return usageError{"stats: --category is required (see alboran stats --help)"}
+	}
+	switch q.By {
+	case "year", "month", "period":
+	default:
+		return usageError{fmt.Sprintf("stats: --by %q: want year, month or period", q.By)}
+	}
+	switch *format {
+	case "table", "csv", "json":
+	default:
+		return usageError{fmt.Sprintf("stats: unknown format %q (want table, csv or json)", *format)}
+	}
+	q.Country = strings.ToUpper(q.Country)
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	figs, err := st.Figures(ctx, q)
+	if err != nil {
+		return err
+	}
+	points := series.Build(figs, q.By)
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if points == nil {
+			points = []series.Point{}
+		}
+		return enc.Encode(points)
+	case "csv":
+		w := csv.NewWriter(stdout)
+		w.Write([]string{"period", "value", "bound", "sources", "reports", "values", "source", "evidence"})
+		for _, p := range points {
+			w.Write([]string{p.Period, strconv.FormatFloat(p.Value, 'f', -1, 64), p.Bound, strconv.Itoa(p.Sources),
+				strconv.Itoa(p.Reports), strconv.Itoa(p.Values), p.Source, p.Evidence})
+		}
+		w.Flush()
+		return w.Error()
+	}
+	if len(points) == 0 {
+		fmt.Fprintf(stdout, "no figures for %s %s\n", q.Category, q.Country)
+		return nil
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "period\tvalue\tsources\treports\tvalues\t")
+	for _, p := range points {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t\n", p.Period, strconv.FormatFloat(p.Value, 'f', -1, 64), p.Sources, p.Reports, p.Values)
+	}
+	return tw.Flush()
+}

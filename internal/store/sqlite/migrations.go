@@ -1,0 +1,127 @@
+package sqlite
+
+// migrations is the ordered schema history. Each entry runs once, in its own transaction, and
+// the number of entries applied is the schema version kept in schema_migrations. Never edit an
+// entry that has shipped: append a new one.
+var migrations = []string{
+	// 1: documents, their records and the full-text index.
+	`CREATE TABLE documents (
+		id                INTEGER PRIMARY KEY,
+		content_hash      TEXT NOT NULL,
+		url               TEXT NOT NULL DEFAULT '',
+		source            TEXT NOT NULL,
+		title             TEXT NOT NULL DEFAULT '',
+		published         TEXT,
+		dateline          TEXT NOT NULL DEFAULT '',
+		language          TEXT NOT NULL DEFAULT '',
+		partial           INTEGER NOT NULL DEFAULT 0,
+		body              TEXT NOT NULL,
+		extractor_version TEXT NOT NULL,
+		ingested_at       TEXT NOT NULL,
+		UNIQUE (content_hash, url)
+	);
+	CREATE INDEX documents_published ON documents (published);
+	CREATE INDEX documents_version ON documents (extractor_version);
+
+	CREATE TABLE entities (
+		doc_id    INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+		entity_id TEXT NOT NULL,
+		type      TEXT NOT NULL,
+		name      TEXT NOT NULL,
+		country   TEXT NOT NULL DEFAULT '',
+		code      TEXT NOT NULL DEFAULT '',
+		titles    TEXT NOT NULL DEFAULT '',
+		version   TEXT NOT NULL,
+		PRIMARY KEY (doc_id, entity_id)
+	) WITHOUT ROWID;
+	CREATE INDEX entities_name ON entities (name);
+	CREATE INDEX entities_code ON entities (code);
+
+	CREATE TABLE mentions (
+		doc_id    INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+		entity_id TEXT NOT NULL,
+		start     INTEGER NOT NULL,
+		end       INTEGER NOT NULL,
+		PRIMARY KEY (doc_id, start, entity_id)
+	) WITHOUT ROWID;
+
+	CREATE TABLE events (
+		doc_id        INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+		event_id      TEXT NOT NULL,
+		type          TEXT NOT NULL,
+		mode          TEXT NOT NULL DEFAULT '',
+		contexts      TEXT NOT NULL DEFAULT '',
+		source_actor  TEXT NOT NULL DEFAULT '',
+		source_entity TEXT NOT NULL DEFAULT '',
+		target_actor  TEXT NOT NULL DEFAULT '',
+		target_entity TEXT NOT NULL DEFAULT '',
+		date          TEXT,
+		date_inferred INTEGER NOT NULL DEFAULT 0,
+		location      TEXT NOT NULL DEFAULT '',
+		trigger       TEXT NOT NULL DEFAULT '',
+		ev_start      INTEGER NOT NULL,
+		ev_end        INTEGER NOT NULL,
+		confidence    REAL NOT NULL,
+		version       TEXT NOT NULL,
+		PRIMARY KEY (doc_id, event_id)
+	) WITHOUT ROWID;
+	CREATE INDEX events_source ON events (source_actor, doc_id);
+	CREATE INDEX events_target ON events (target_actor, doc_id);
+	CREATE INDEX events_type ON events (type, doc_id);
+
+	CREATE TABLE statistics (
+		doc_id         INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+		stat_id        TEXT NOT NULL,
+		kind           TEXT NOT NULL,
+		value          REAL NOT NULL,
+		bound          TEXT NOT NULL DEFAULT '',
+		category       TEXT NOT NULL,
+		unit           TEXT NOT NULL DEFAULT '',
+		subject        TEXT NOT NULL DEFAULT '',
+		country        TEXT NOT NULL DEFAULT '',
+		period         TEXT,
+		claimed_source TEXT NOT NULL DEFAULT '',
+		qualifier      TEXT NOT NULL DEFAULT '',
+		part_of        TEXT NOT NULL DEFAULT '',
+		span_start     INTEGER NOT NULL,
+		span_end       INTEGER NOT NULL,
+		ev_start       INTEGER NOT NULL,
+		ev_end         INTEGER NOT NULL,
+		version        TEXT NOT NULL,
+		PRIMARY KEY (doc_id, stat_id)
+	) WITHOUT ROWID;
+	CREATE INDEX statistics_series ON statistics (category, country, doc_id);
+
+	CREATE TABLE quotes (
+		doc_id         INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+		quote_id       TEXT NOT NULL,
+		speaker        TEXT NOT NULL DEFAULT '',
+		speaker_entity TEXT NOT NULL DEFAULT '',
+		text           TEXT NOT NULL,
+		date           TEXT,
+		spans          TEXT NOT NULL DEFAULT '',
+		ev_start       INTEGER NOT NULL,
+		ev_end         INTEGER NOT NULL,
+		version        TEXT NOT NULL,
+		PRIMARY KEY (doc_id, quote_id)
+	) WITHOUT ROWID;
+
+	CREATE VIRTUAL TABLE documents_fts USING fts5 (
+		title, body, content = 'documents', content_rowid = 'id', tokenize = 'porter unicode61'
+	);
+	CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+		INSERT INTO documents_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+	END;
+	CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+		INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+	END;`,
+
+	// 2: what watch remembers of each feed.
+	`CREATE TABLE feeds (
+		url           TEXT PRIMARY KEY,
+		etag          TEXT NOT NULL DEFAULT '',
+		last_modified TEXT NOT NULL DEFAULT '',
+		failures      INTEGER NOT NULL DEFAULT 0,
+		next_poll     TEXT NOT NULL DEFAULT ''
+	);`,
+}

@@ -1,0 +1,194 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/alboran/alboran/internal/store"
+)
+
+// ftsQuery turns what a user typed into an FTS5 query: every word must occur; a phrase in
+// double quotes must occur as written.
+func ftsQuery(s string) string {
+	var parts []string
+	for i, chunk := range strings.Split(s, `"`) {
+		words := strings.FieldsFunc(chunk, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(words) == 0 {
+			continue
+		}
+		if i%2 == 1 { // inside quotes
+			parts = append(parts, `"`+strings.Join(words, " ")+`"`)
+			continue
+		}
+		for _, w := range words {
+			parts = append(parts, `"`+w+`"`)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// Search ranks reports by BM25 over titles (weighted 5) and text, under the filters.
+func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
+	if q.Limit <= 0 {
+		q.Limit = 20
+	}
+	var where []string
+	var args []any
+	from := `documents d`
+	rank := `0.0`
+	order := `d.published DESC, d.id DESC`
+	if fq := ftsQuery(q.Text); fq != "" {
+		from = `documents_fts f JOIN documents d ON d.id = f.rowid`
+		where = append(where, `documents_fts MATCH ?`)
+		args = append(args, fq)
+		rank = `bm25(documents_fts, 5.0, 1.0)`
+		order = `rank`
+	} else if strings.TrimSpace(q.Text) != "" {
+		return nil, fmt.Errorf("the query %q has no words to search for", q.Text)
+	}
+	if q.Actor != "" {
+		where = append(where, `(EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND (e.source_actor = ? OR e.target_actor = ?))
+			OR EXISTS (SELECT 1 FROM entities n WHERE n.doc_id = d.id AND (n.code = ? OR n.name = ? COLLATE NOCASE)))`)
+		args = append(args, q.Actor, q.Actor, q.Actor, q.Actor)
+	}
+	if q.EventType != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND e.type = ?)`)
+		args = append(args, q.EventType)
+	}
+	if q.Category != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM statistics t WHERE t.doc_id = d.id AND t.category = ?)`)
+		args = append(args, q.Category)
+	}
+	if q.Since != "" {
+		where = append(where, `d.published >= ?`)
+		args = append(args, q.Since)
+	}
+	if q.Until != "" {
+		where = append(where, `d.published <= ?`)
+		args = append(args, q.Until+"~") // "2021-04" covers "2021-04-30"
+	}
+	sqlText := `SELECT d.id, d.source, d.title, coalesce(d.published, ''), ` + rank + ` AS rank, d.body FROM ` + from
+	if len(where) > 0 {
+		sqlText += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	sqlText += ` ORDER BY ` + order + ` LIMIT ?`
+	args = append(args, q.Limit)
+	rows, err := s.db.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []store.Hit
+	for rows.Next() {
+		var h store.Hit
+		if err := rows.Scan(&h.DocID, &h.Source, &h.Title, &h.Published, &h.Rank, &h.Text); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, s.explain(rows.Err())
+}
+
+// Figures returns the counts, amounts and changes reported for a category, oldest period first.
+func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(t.period, ''), t.value, t.bound, t.country, t.claimed_source,
+			d.id, d.source, substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)
+		FROM statistics t JOIN documents d ON d.id = t.doc_id
+		WHERE t.category = ? AND (? = '' OR t.country = ?) AND t.kind = 'count'
+		ORDER BY t.period, d.id, t.stat_id`, q.Category, q.Country, q.Country)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []store.Figure
+	for rows.Next() {
+		var f store.Figure
+		if err := rows.Scan(&f.Period, &f.Value, &f.Bound, &f.Country, &f.Source, &f.DocID, &f.DocSource, &f.Evidence); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, s.explain(rows.Err())
+}
+
+// exports are the queries behind Export, each in a stable order.
+var exports = map[string]string{
+	"documents": `SELECT id, content_hash, url, source, title, coalesce(published, ''), dateline, language, partial,
+		length(body), ingested_at, extractor_version FROM documents ORDER BY id`,
+	"entities": `SELECT n.doc_id, n.entity_id, n.type, n.name, n.country, n.code, n.titles,
+		(SELECT count(*) FROM mentions m WHERE m.doc_id = n.doc_id AND m.entity_id = n.entity_id), n.version
+		FROM entities n ORDER BY n.doc_id, n.entity_id`,
+	"events": `SELECT e.doc_id, e.event_id, coalesce(e.date, ''), e.date_inferred, e.type, e.mode, e.contexts,
+		e.source_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),
+		e.target_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.target_entity), ''),
+		e.location, e.trigger, coalesce(d.published, ''), d.source, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start),
+		e.ev_start, e.ev_end, e.confidence, e.version
+		FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.doc_id, e.event_id`,
+	"statistics": `SELECT t.doc_id, t.stat_id, t.kind, t.value, t.bound, t.category, t.unit, t.subject, t.country,
+		coalesce(t.period, ''), t.claimed_source, t.qualifier, t.part_of, t.span_start, t.span_end,
+		coalesce(d.published, ''), d.source, substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start), t.version
+		FROM statistics t JOIN documents d ON d.id = t.doc_id ORDER BY t.doc_id, t.stat_id`,
+	"quotes": `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''),
+		coalesce(d.published, ''), d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
+		FROM quotes q JOIN documents d ON d.id = q.doc_id ORDER BY q.doc_id, q.quote_id`,
+}
+
+// Export calls fn with each row of a table as its store row type.
+func (s *DB) Export(ctx context.Context, what string, fn func(any) error) error {
+	q, ok := exports[what]
+	if !ok {
+		return fmt.Errorf("cannot export %q: choose one of %s", what, strings.Join(store.Tables, ", "))
+	}
+	rows, err := s.db.QueryContext(ctx, q)
+	if err != nil {
+		return s.explain(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		row, err := scanRow(what, rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	return s.explain(rows.Err())
+}
+
+func scanRow(what string, rows *sql.Rows) (any, error) {
+	switch what {
+	case "documents":
+		var r store.DocumentRow
+		err := rows.Scan(&r.DocID, &r.ContentHash, &r.URL, &r.Source, &r.Title, &r.Published, &r.Dateline, &r.Language,
+			&r.Partial, &r.Chars, &r.IngestedAt, &r.ExtractorVersion)
+		return r, err
+	case "entities":
+		var r store.EntityRow
+		err := rows.Scan(&r.DocID, &r.EntityID, &r.Type, &r.Name, &r.Country, &r.Code, &r.Titles, &r.Mentions, &r.ExtractorVersion)
+		return r, err
+	case "events":
+		var r store.EventRow
+		var id string
+		err := rows.Scan(&r.DocID, &id, &r.EventDate, &r.DateInferred, &r.EventType, &r.EventMode, &r.EventContext,
+			&r.ActorCountry, &r.ActorName, &r.RecipientCountry, &r.RecipientName, &r.Placename, &r.Trigger, &r.StoryDate,
+			&r.Source, &r.Evidence, &r.EvidenceStart, &r.EvidenceEnd, &r.Confidence, &r.ExtractorVersion)
+		r.EventID = fmt.Sprintf("%d-%s", r.DocID, id)
+		r.CAMEORoot, r.QuadClass = store.CAMEO(r.EventType)
+		return r, err
+	case "statistics":
+		var r store.StatisticRow
+		err := rows.Scan(&r.DocID, &r.StatID, &r.Kind, &r.Value, &r.Bound, &r.Category, &r.Unit, &r.Subject, &r.Country,
+			&r.Period, &r.ClaimedSource, &r.Qualifier, &r.PartOf, &r.SpanStart, &r.SpanEnd, &r.Published, &r.Source,
+			&r.Evidence, &r.ExtractorVersion)
+		return r, err
+	default:
+		var r store.QuoteRow
+		err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.Source,
+			&r.Evidence, &r.ExtractorVersion)
+		return r, err
+	}
+}

@@ -1,0 +1,319 @@
+// Package sqlite is the embedded store: one SQLite file, written through modernc.org/sqlite
+// (pure Go, no cgo), in WAL mode. Each Put is one transaction, so a document and all its
+// records are committed together or not at all, and a killed ingest leaves nothing half
+// written.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+
+	"github.com/alboran/alboran/internal/store"
+)
+
+// DB is a store in one SQLite file.
+type DB struct {
+	db   *sql.DB
+	path string
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Open opens or creates the database at path and brings its schema up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(5000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)"} {
+		q.Add("_pragma", p)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &DB{db: db, path: path}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, s.explain(err))
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+// SchemaVersion returns the number of migrations applied.
+func (s *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
+}
+
+func (s *DB) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return err
+	}
+	v, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("the database has schema version %d, newer than this binary's %d; upgrade alboran", v, len(migrations))
+	}
+	for i := v; i < len(migrations); i++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations VALUES (?, ?)`, i+1, now()); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+func now() string { return time.Now().UTC().Format(time.RFC3339) }
+
+// explain turns SQLite's errors about locks and full disks into messages that say what to do.
+func (s *DB) explain(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY"):
+		return fmt.Errorf("%s: %w", s.path, store.ErrLocked)
+	case strings.Contains(msg, "disk is full") || strings.Contains(msg, "SQLITE_FULL"):
+		return fmt.Errorf("%s: the disk is full; free some space and run the same command again (nothing was half written): %w", s.path, err)
+	case strings.Contains(msg, "file is not a database") || strings.Contains(msg, "SQLITE_NOTADB"):
+		return fmt.Errorf("%s is not an Alboran database (not SQLite): %w", s.path, err)
+	}
+	return err
+}
+
+// Put writes entries in one transaction.
+func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, error) {
+	out := make([]store.Outcome, len(entries))
+	err := s.inTx(ctx, func(w *writer) error {
+		for i, e := range entries {
+			hash, u := store.Key(e.Doc)
+			var id int64
+			err := w.insertDoc.QueryRowContext(ctx, hash, u, e.Doc.Source, e.Doc.Title, nullable(e.Doc.Published),
+				e.Extraction.Document.Dateline, e.Doc.Language, e.Doc.Partial, e.Doc.Text, e.Version, now()).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
+				out[i] = store.Unchanged
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("document %s: %w", e.Doc.Source, err)
+			}
+			out[i] = store.Inserted
+			if err := w.records(ctx, id, e); err != nil {
+				return fmt.Errorf("document %s: %w", e.Doc.Source, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Replace swaps the records of stored documents for new ones made by a newer extractor.
+func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) error {
+	if len(ids) != len(entries) {
+		return fmt.Errorf("replace: %d ids for %d entries", len(ids), len(entries))
+	}
+	return s.inTx(ctx, func(w *writer) error {
+		for i, e := range entries {
+			for _, t := range []string{"entities", "mentions", "events", "statistics", "quotes"} {
+				if _, err := w.tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE doc_id = ?`, ids[i]); err != nil {
+					return err
+				}
+			}
+			if _, err := w.tx.ExecContext(ctx, `UPDATE documents SET extractor_version = ?, dateline = ? WHERE id = ?`,
+				e.Version, e.Extraction.Document.Dateline, ids[i]); err != nil {
+				return err
+			}
+			if err := w.records(ctx, ids[i], e); err != nil {
+				return fmt.Errorf("document %d: %w", ids[i], err)
+			}
+		}
+		return nil
+	})
+}
+
+// writer holds one transaction's prepared statements.
+type writer struct {
+	tx                                                      *sql.Tx
+	insertDoc, entity, mention, event, statistic, quoteStmt *sql.Stmt
+}
+
+func (s *DB) inTx(ctx context.Context, fn func(*writer) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.explain(err)
+	}
+	w := &writer{tx: tx}
+	prep := []struct {
+		dst **sql.Stmt
+		q   string
+	}{
+		{&w.insertDoc, `INSERT INTO documents (content_hash, url, source, title, published, dateline, language, partial, body, extractor_version, ingested_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash, url) DO NOTHING RETURNING id`},
+		{&w.entity, `INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.mention, `INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?)`},
+		{&w.event, `INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.statistic, `INSERT INTO statistics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.quoteStmt, `INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+	}
+	for _, p := range prep {
+		if *p.dst, err = tx.PrepareContext(ctx, p.q); err != nil {
+			tx.Rollback()
+			return s.explain(err)
+		}
+	}
+	if err := fn(w); err != nil {
+		tx.Rollback()
+		return s.explain(err)
+	}
+	return s.explain(tx.Commit())
+}
+
+// records writes the records of document id.
+func (w *writer) records(ctx context.Context, id int64, e store.Entry) error {
+	x, v := e.Extraction, e.Version
+	for _, en := range x.Entities {
+		if _, err := w.entity.ExecContext(ctx, id, en.ID, en.Type, en.Name, en.Country, en.Code, strings.Join(en.Titles, "; "), v); err != nil {
+			return fmt.Errorf("entity %s: %w", en.ID, err)
+		}
+		for _, m := range en.Mentions {
+			if _, err := w.mention.ExecContext(ctx, id, en.ID, m.Start, m.End); err != nil {
+				return fmt.Errorf("mention of %s: %w", en.ID, err)
+			}
+		}
+	}
+	for _, ev := range x.Events {
+		if _, err := w.event.ExecContext(ctx, id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"),
+			ev.Source.Actor, ev.Source.Entity, ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred,
+			ev.Location, ev.Trigger, ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v); err != nil {
+			return fmt.Errorf("event %s: %w", ev.ID, err)
+		}
+	}
+	for _, st := range x.Statistics {
+		if _, err := w.statistic.ExecContext(ctx, id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject,
+			st.Country, nullable(st.Period), st.Source, st.Qualifier, st.PartOf, st.Span.Start, st.Span.End,
+			st.Evidence.Start, st.Evidence.End, v); err != nil {
+			return fmt.Errorf("statistic %s: %w", st.ID, err)
+		}
+	}
+	for _, q := range x.Quotes {
+		spans, _ := json.Marshal(q.Spans)
+		if _, err := w.quoteStmt.ExecContext(ctx, id, q.ID, q.Speaker.Name, q.Speaker.Entity, q.Text, nullable(q.Date),
+			string(spans), q.Evidence.Start, q.Evidence.End, v); err != nil {
+			return fmt.Errorf("quote %s: %w", q.ID, err)
+		}
+	}
+	return nil
+}
+
+func nullable(p *string) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// Counts returns the number of rows per table.
+func (s *DB) Counts(ctx context.Context) (map[string]int64, error) {
+	out := map[string]int64{}
+	for _, t := range append([]string{"mentions"}, store.Tables...) {
+		var n int64
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+t).Scan(&n); err != nil {
+			return nil, s.explain(err)
+		}
+		out[t] = n
+	}
+	return out, nil
+}
+
+// Stale calls fn with each document whose extractor version differs from version, in id order.
+// It reads in pages, so fn may write to the store.
+func (s *DB) Stale(ctx context.Context, version string, fn func(store.Stale) error) error {
+	var last int64
+	for {
+		rows, err := s.db.QueryContext(ctx, `SELECT id, source, url, title, published, language, partial, body
+			FROM documents WHERE extractor_version <> ? AND id > ? ORDER BY id LIMIT 256`, version, last)
+		if err != nil {
+			return s.explain(err)
+		}
+		var page []store.Stale
+		for rows.Next() {
+			var st store.Stale
+			var pub sql.NullString
+			if err := rows.Scan(&st.ID, &st.Doc.Source, &st.Doc.URL, &st.Doc.Title, &pub, &st.Doc.Language, &st.Doc.Partial, &st.Doc.Text); err != nil {
+				rows.Close()
+				return err
+			}
+			if pub.Valid {
+				p := pub.String
+				st.Doc.Published = &p
+			}
+			page = append(page, st)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return s.explain(err)
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for _, st := range page {
+			if err := fn(st); err != nil {
+				return err
+			}
+		}
+		last = page[len(page)-1].ID
+	}
+}
+
+// FeedState returns what watch remembers of a feed; a feed never polled has a zero state.
+func (s *DB) FeedState(ctx context.Context, u string) (store.FeedState, error) {
+	st := store.FeedState{URL: u}
+	var next string
+	err := s.db.QueryRowContext(ctx, `SELECT etag, last_modified, failures, next_poll FROM feeds WHERE url = ?`, u).
+		Scan(&st.ETag, &st.LastModified, &st.Failures, &next)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, nil
+	}
+	if err != nil {
+		return st, s.explain(err)
+	}
+	st.NextPoll, _ = time.Parse(time.RFC3339, next)
+	return st, nil
+}
+
+// SetFeedState saves what watch learned of a feed.
+func (s *DB) SetFeedState(ctx context.Context, st store.FeedState) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO feeds (url, etag, last_modified, failures, next_poll) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+		failures = excluded.failures, next_poll = excluded.next_poll`,
+		st.URL, st.ETag, st.LastModified, st.Failures, st.NextPoll.UTC().Format(time.RFC3339))
+	return s.explain(err)
+}

@@ -1,0 +1,291 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alboran/alboran/internal/extract"
+	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/testcorpus"
+)
+
+func open(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func entries(t testing.TB, docs []record.Document) []store.Entry {
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New(lx)
+	out := make([]store.Entry, len(docs))
+	for i, d := range docs {
+		out[i] = store.Entry{Doc: d, Extraction: x.Extract(d), Version: extract.Version}
+	}
+	return out
+}
+
+func TestMigrationsRecordTheSchemaVersion(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v.db")
+	for i := 0; i < 2; i++ { // opening again applies nothing twice
+		db, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := db.SchemaVersion(context.Background())
+		if err != nil || v != len(migrations) {
+			t.Fatalf("schema version %d (%v), want %d", v, err, len(migrations))
+		}
+		db.Close()
+	}
+}
+
+func TestPutIsIdempotent(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	es := entries(t, testcorpus.Generate(20, 1))
+	outs, err := db.Put(ctx, es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range outs {
+		if o != store.Inserted {
+			t.Fatalf("entry %d: %v on first put, want Inserted", i, o)
+		}
+	}
+	before, _ := db.Counts(ctx)
+	outs, err = db.Put(ctx, es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range outs {
+		if o != store.Unchanged {
+			t.Fatalf("entry %d: %v on second put, want Unchanged", i, o)
+		}
+	}
+	after, _ := db.Counts(ctx)
+	for table, n := range before {
+		if after[table] != n {
+			t.Errorf("%s: %d rows after the second put, %d before", table, after[table], n)
+		}
+	}
+	if before["events"] == 0 || before["statistics"] == 0 || before["entities"] == 0 || before["mentions"] == 0 {
+		t.Errorf("records missing after a put: %v", before)
+	}
+}
+
+func TestSameTextAtAnotherURLIsAnotherDocument(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	d := testcorpus.Generate(1, 2)[0]
+	d2 := d
+	d2.URL = "https://example.org/a"
+	outs, err := db.Put(ctx, entries(t, []record.Document{d, d2}))
+	if err != nil || outs[0] != store.Inserted || outs[1] != store.Inserted {
+		t.Fatalf("outcomes %v (%v), want both inserted", outs, err)
+	}
+}
+
+// TestPutIsAllOrNothing fails the second entry of a batch and checks that the first was not
+// written either.
+func TestPutIsAllOrNothing(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	es := entries(t, testcorpus.Generate(2, 3))
+	bad := es[1]
+	bad.Extraction.Events = append(bad.Extraction.Events, bad.Extraction.Events...) // duplicate ids
+	if len(bad.Extraction.Events) == 0 {
+		bad.Extraction.Entities = append(bad.Extraction.Entities, bad.Extraction.Entities...)
+	}
+	if _, err := db.Put(ctx, []store.Entry{es[0], bad}); err == nil {
+		t.Fatal("a batch with a broken entry was stored")
+	}
+	c, _ := db.Counts(ctx)
+	for table, n := range c {
+		if n != 0 {
+			t.Errorf("%s has %d rows after a failed batch", table, n)
+		}
+	}
+}
+
+func TestSearch(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	docs := testcorpus.Generate(200, 4)
+	if _, err := db.Put(ctx, entries(t, docs)); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		q    store.Query
+		ok   func(store.Hit) bool
+	}{
+		{"words", store.Query{Text: "trafficking network"}, func(h store.Hit) bool { return contains(h.Title+" "+h.Text, "trafficking network") }},
+		{"actor", store.Query{Text: "rescued", Actor: "GRC"}, func(h store.Hit) bool { return contains(h.Text, "Gree") }},
+		{"type", store.Query{EventType: "COERCE"}, func(h store.Hit) bool { return contains(h.Text, "arrested") }},
+		{"category", store.Query{Category: "networks_dismantled"}, func(h store.Hit) bool { return contains(h.Text, "networks") }},
+		{"dates", store.Query{Text: "migrants", Since: "2020-01-01", Until: "2020-06"}, func(h store.Hit) bool {
+			return h.Published >= "2020-01-01" && h.Published <= "2020-06-30"
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits, err := db.Search(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) == 0 {
+				t.Fatal("no hits")
+			}
+			for _, h := range hits {
+				if !tt.ok(h) {
+					t.Errorf("hit %q does not fit the query", h.Title)
+				}
+			}
+		})
+	}
+	if _, err := db.Search(ctx, store.Query{Text: `!!! ---`}); err == nil {
+		t.Error("a query of punctuation only was accepted")
+	}
+	// FTS5 operators and SQL in a query are searched for as words, never run.
+	for _, q := range []string{`network") OR ("x`, `x' OR 1=1; DROP TABLE documents; --`, `NEAR(a b) AND body:*`} {
+		if _, err := db.Search(ctx, store.Query{Text: q}); err != nil {
+			t.Errorf("query %q failed: %v", q, err)
+		}
+	}
+	if c, _ := db.Counts(ctx); c["documents"] != 200 {
+		t.Errorf("%d documents after hostile queries, want 200", c["documents"])
+	}
+}
+
+var contains = strings.Contains
+
+func TestFiguresAndExport(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	if _, err := db.Put(ctx, entries(t, testcorpus.Generate(100, 5))); err != nil {
+		t.Fatal(err)
+	}
+	figs, err := db.Figures(ctx, store.SeriesQuery{Category: "migrants_rescued"})
+	if err != nil || len(figs) == 0 {
+		t.Fatalf("%d figures (%v)", len(figs), err)
+	}
+	for _, f := range figs {
+		if f.Evidence == "" || !contains(f.Evidence, "rescued") {
+			t.Errorf("figure %v has evidence %q", f.Value, f.Evidence)
+		}
+	}
+	c, _ := db.Counts(ctx)
+	for _, table := range store.Tables {
+		n := int64(0)
+		err := db.Export(ctx, table, func(row any) error {
+			n++
+			if e, ok := row.(store.EventRow); ok && (e.CAMEORoot == "" || e.Evidence == "") {
+				t.Errorf("event %s lacks its CAMEO root or evidence", e.EventID)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != c[table] {
+			t.Errorf("%s: exported %d rows of %d", table, n, c[table])
+		}
+	}
+	if err := db.Export(ctx, "users; DROP TABLE documents", func(any) error { return nil }); err == nil {
+		t.Error("an unknown table was exported")
+	}
+}
+
+func TestReprocessReplacesStaleRecords(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	es := entries(t, testcorpus.Generate(30, 6))
+	for i := range es {
+		es[i].Version = "0.0.1"
+		es[i].Extraction.Events = nil
+	}
+	if _, err := db.Put(ctx, es); err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	var fresh []store.Entry
+	err := db.Stale(ctx, extract.Version, func(s store.Stale) error {
+		ids = append(ids, s.ID)
+		fresh = append(fresh, entries(t, []record.Document{s.Doc})...)
+		return nil
+	})
+	if err != nil || len(ids) != 30 {
+		t.Fatalf("%d stale documents (%v), want 30", len(ids), err)
+	}
+	if err := db.Replace(ctx, ids, fresh); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	db.Stale(ctx, extract.Version, func(store.Stale) error { n++; return nil })
+	if n != 0 {
+		t.Errorf("%d documents still stale after replace", n)
+	}
+	c, _ := db.Counts(ctx)
+	if c["events"] == 0 {
+		t.Error("replace did not write the new events")
+	}
+}
+
+func TestFeedState(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	st, err := db.FeedState(ctx, "https://example.org/feed")
+	if err != nil || st.ETag != "" || !st.NextPoll.IsZero() {
+		t.Fatalf("new feed state %+v (%v)", st, err)
+	}
+	want := store.FeedState{URL: "https://example.org/feed", ETag: `"abc"`, LastModified: "Mon, 02 Jan 2006 15:04:05 GMT", Failures: 2,
+		NextPoll: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+	if err := db.SetFeedState(ctx, want); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := db.FeedState(ctx, want.URL)
+	if got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+func TestLockedDatabaseSaysSo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "locked.db")
+	a, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	tx, err := a.db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`INSERT INTO feeds (url) VALUES ('x')`); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	b.db.Exec(`PRAGMA busy_timeout = 50`)
+	_, err = b.Put(context.Background(), entries(t, testcorpus.Generate(1, 8)))
+	if !errors.Is(err, store.ErrLocked) {
+		t.Errorf("got %v, want ErrLocked", err)
+	}
+}

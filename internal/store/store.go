@@ -1,0 +1,120 @@
+// Package store keeps documents and their extracted records. Store is the interface; the
+// sqlite package implements it on one embedded file, and the postgres package on a server.
+// A document and all its records are written together or not at all.
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"github.com/alboran/alboran/internal/record"
+)
+
+// ErrLocked means another process holds the database.
+var ErrLocked = errors.New("the database is locked by another process; wait for it to finish or use another --db")
+
+// Entry is one document with its extraction, ready to store.
+type Entry struct {
+	Doc        record.Document
+	Extraction record.Extraction
+	Version    string // the extractor version that made the records
+}
+
+// Key returns a document's identity: the hash of its text, plus its URL when it has one.
+func Key(d record.Document) (hash, url string) {
+	sum := sha256.Sum256([]byte(d.Text))
+	return hex.EncodeToString(sum[:]), d.URL
+}
+
+// Outcome says what storing an entry did.
+type Outcome int
+
+const (
+	Inserted  Outcome = iota // the document is new
+	Unchanged                // the same document was already stored
+)
+
+// Query selects reports for search. Text is a full-text query; the filters are optional.
+type Query struct {
+	Text      string
+	Actor     string // an actor code in an event ("MAR") or an entity name
+	EventType string // a PLOVER type
+	Category  string // a statistic category
+	Since     string // ISO date, inclusive, on the publication date
+	Until     string
+	Limit     int
+}
+
+// Hit is one ranked report.
+type Hit struct {
+	DocID     int64
+	Source    string
+	Title     string
+	Published string
+	Rank      float64
+	Text      string // the body, for picking the matching sentence
+}
+
+// SeriesQuery selects the figures of a statistic series.
+type SeriesQuery struct {
+	Category string
+	Country  string
+	By       string // "year", "month" or "period" (the period as reported)
+}
+
+// Figure is one reported value of a series, before grouping.
+type Figure struct {
+	Period    string
+	Value     float64
+	Bound     string
+	Country   string
+	Source    string // who the report says gave it ("according to")
+	DocID     int64
+	DocSource string
+	Evidence  string
+}
+
+// Stale is a document whose records an older extractor made.
+type Stale struct {
+	ID  int64
+	Doc record.Document
+}
+
+// Store is where ingest writes and where search, stats and export read.
+type Store interface {
+	// Put writes entries in one transaction and says, for each, whether it was new.
+	Put(ctx context.Context, entries []Entry) ([]Outcome, error)
+	// Search ranks reports for q.
+	Search(ctx context.Context, q Query) ([]Hit, error)
+	// Figures returns the reported values of a series.
+	Figures(ctx context.Context, q SeriesQuery) ([]Figure, error)
+	// Export calls fn with each row of a table, in a stable order: what is one of Tables and
+	// each row is the matching *Row type (DocumentRow, EntityRow, EventRow, StatisticRow,
+	// QuoteRow).
+	Export(ctx context.Context, what string, fn func(any) error) error
+	// Stale calls fn with each document whose extractor version differs from version.
+	Stale(ctx context.Context, version string, fn func(Stale) error) error
+	// Replace swaps the records of stored documents for new ones.
+	Replace(ctx context.Context, ids []int64, entries []Entry) error
+	// Counts returns the number of rows per table.
+	Counts(ctx context.Context) (map[string]int64, error)
+	// Feed state for watch: conditional GET validators and back-off.
+	FeedState(ctx context.Context, url string) (FeedState, error)
+	SetFeedState(ctx context.Context, st FeedState) error
+	Close() error
+}
+
+// FeedState is what watch remembers of a feed between polls.
+type FeedState struct {
+	URL          string
+	ETag         string
+	LastModified string
+	Failures     int
+	NextPoll     time.Time
+}
+
+// Tables are the exportable tables.
+var Tables = []string{"documents", "entities", "events", "statistics", "quotes"}
