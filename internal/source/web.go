@@ -161,6 +161,14 @@ func Page(name, pageURL string, raw []byte) Item {
 		it.Err = fmt.Errorf("no article text found in the page: %w", err)
 		return it
 	}
+	// The content tree keeps the paragraph breaks that the plain text loses.
+	var b bytes.Buffer
+	if res.ContentNode != nil && html.Render(&b, res.ContentNode) == nil {
+		body := paragraphs(HTMLText(b.String()))
+		if body != "" {
+			res.ContentText = body
+		}
+	}
 	body := paragraphs(res.ContentText)
 	if strings.TrimSpace(body) == "" {
 		it.Err = text.ErrEmpty
