@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"sync"
 
 	"github.com/alboran/alboran/internal/batch"
 	"github.com/alboran/alboran/internal/extract"
@@ -55,32 +56,54 @@ func (s Summary) Print(w io.Writer) {
 // Run ingests the inputs into st. It returns the summary so far with any error that stopped
 // the run; skipped inputs are counted, not returned as errors.
 func Run(ctx context.Context, x *extract.Extractor, st store.Store, o Options) (Summary, error) {
+	var sumMu sync.Mutex
 	if o.BatchSize <= 0 {
 		o.BatchSize = 256
 	}
 	sum := Summary{Reasons: map[string]int{}}
-	var pending []store.Entry
-	flush := func() error {
+	// A writer goroutine stores full batches while extraction goes on; the channel holds one
+	// batch, so memory stays bounded.
+	batches := make(chan []store.Entry, 1)
+	written := make(chan error, 1)
+	go func() {
+		var werr error
+		for b := range batches {
+			if werr != nil {
+				continue // drain, so that the producer never blocks
+			}
+			outs, err := st.Put(ctx, b)
+			if err != nil {
+				werr = err
+				continue
+			}
+			recs := 0
+			sumMu.Lock()
+			for i, out := range outs {
+				if out == store.Inserted {
+					sum.Ingested++
+					n := records(b[i])
+					sum.Records += n
+					recs += n
+				} else {
+					sum.Unchanged++
+				}
+			}
+			sumMu.Unlock()
+			o.Meter.Add(len(b), recs)
+		}
+		written <- werr
+	}()
+	pending := make([]store.Entry, 0, o.BatchSize)
+	send := func() error {
 		if len(pending) == 0 {
 			return nil
 		}
-		outs, err := st.Put(ctx, pending)
-		if err != nil {
-			return err
+		select {
+		case batches <- pending:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		recs := 0
-		for i, out := range outs {
-			if out == store.Inserted {
-				sum.Ingested++
-				n := records(pending[i])
-				sum.Records += n
-				recs += n
-			} else {
-				sum.Unchanged++
-			}
-		}
-		o.Meter.Add(len(pending), recs)
-		pending = pending[:0]
+		pending = make([]store.Entry, 0, o.BatchSize)
 		return nil
 	}
 	err := batch.Run(ctx, x, o.Source, o.Inputs, o.Stdin, o.Workers, func(r batch.Result) error {
@@ -90,8 +113,10 @@ func Run(ctx context.Context, x *extract.Extractor, st store.Store, o Options) (
 			}
 		}
 		if r.Item.Err != nil {
+			sumMu.Lock()
 			sum.Skipped++
 			sum.Reasons[r.Item.Err.Error()]++
+			sumMu.Unlock()
 			if o.Log != nil {
 				fmt.Fprintf(o.Log, "alboran: skipped %s: %v\n", r.Item.Doc.Source, r.Item.Err)
 			}
@@ -100,14 +125,21 @@ func Run(ctx context.Context, x *extract.Extractor, st store.Store, o Options) (
 		}
 		pending = append(pending, store.Entry{Doc: r.Item.Doc, Extraction: r.Extraction, Version: extract.Version})
 		if len(pending) >= o.BatchSize {
-			return flush()
+			return send()
 		}
 		return nil
 	})
-	if err != nil {
-		return sum, err
+	if err == nil {
+		err = send()
 	}
-	return sum, flush()
+	close(batches)
+	werr := <-written
+	sumMu.Lock()
+	defer sumMu.Unlock()
+	if werr != nil {
+		return sum, werr
+	}
+	return sum, err
 }
 
 func records(e store.Entry) int {

@@ -350,7 +350,7 @@ func jsonItem(name string, line int, b []byte) Item {
 	if strings.TrimSpace(jd.Text) == "" {
 		return Item{Doc: record.Document{Source: src}, Err: text.ErrEmpty}
 	}
-	d := record.Document{ID: jd.ID, Source: jd.URL, Title: jd.Title, Text: jd.Text, Language: "en"}
+	d := record.Document{ID: jd.ID, Source: jd.URL, URL: jd.URL, Title: jd.Title, Text: jd.Text, Language: "en"}
 	if d.Source == "" {
 		d.Source = src
 	}

@@ -16,6 +16,7 @@ var migrations = []string{
 		language          TEXT NOT NULL DEFAULT '',
 		partial           INTEGER NOT NULL DEFAULT 0,
 		body              TEXT NOT NULL,
+		facets            TEXT NOT NULL DEFAULT '', -- search filter tokens, see facets.go
 		extractor_version TEXT NOT NULL,
 		ingested_at       TEXT NOT NULL,
 		UNIQUE (content_hash, url)
@@ -31,19 +32,17 @@ var migrations = []string{
 		country   TEXT NOT NULL DEFAULT '',
 		code      TEXT NOT NULL DEFAULT '',
 		titles    TEXT NOT NULL DEFAULT '',
+		spans     TEXT NOT NULL DEFAULT '[]', -- the mentions: [[start, end], ...]
 		version   TEXT NOT NULL,
 		PRIMARY KEY (doc_id, entity_id)
 	) WITHOUT ROWID;
-	CREATE INDEX entities_name ON entities (name);
+	CREATE INDEX entities_name ON entities (name COLLATE NOCASE);
 	CREATE INDEX entities_code ON entities (code);
 
-	CREATE TABLE mentions (
-		doc_id    INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-		entity_id TEXT NOT NULL,
-		start     INTEGER NOT NULL,
-		end       INTEGER NOT NULL,
-		PRIMARY KEY (doc_id, start, entity_id)
-	) WITHOUT ROWID;
+	-- One row per mention of an entity. The spans live in the entity row, which keeps ingest
+	-- fast (a report has some thirty mentions); this view gives them as rows.
+	CREATE VIEW mentions (doc_id, entity_id, start, end) AS
+		SELECT n.doc_id, n.entity_id, m.value ->> 0, m.value ->> 1 FROM entities n, json_each(n.spans) m;
 
 	CREATE TABLE events (
 		doc_id        INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -107,13 +106,13 @@ var migrations = []string{
 	) WITHOUT ROWID;
 
 	CREATE VIRTUAL TABLE documents_fts USING fts5 (
-		title, body, content = 'documents', content_rowid = 'id', tokenize = 'porter unicode61'
+		title, body, facets, content = 'documents', content_rowid = 'id', tokenize = 'porter unicode61'
 	);
-	CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-		INSERT INTO documents_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
-	END;
+	-- The index is filled once per batch by the writer, not by a trigger per row: FTS5 flushes
+	-- its buffer at every statement that writes it, and one row at a time made many tiny
+	-- segments and constant merging.
 	CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-		INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+		INSERT INTO documents_fts (documents_fts, rowid, title, body, facets) VALUES ('delete', old.id, old.title, old.body, old.facets);
 	END;`,
 
 	// 2: what watch remembers of each feed.

@@ -10,9 +10,10 @@ import (
 	"github.com/alboran/alboran/internal/store"
 )
 
-// ftsQuery turns what a user typed into an FTS5 query: every word must occur; a phrase in
-// double quotes must occur as written.
-func ftsQuery(s string) string {
+// ftsTerms turns what a user typed into FTS5 terms: every word must occur; a phrase in double
+// quotes must occur as written. Everything is quoted, so no FTS5 operator or column name in
+// the input takes effect.
+func ftsTerms(s string) []string {
 	var parts []string
 	for i, chunk := range strings.Split(s, `"`) {
 		words := strings.FieldsFunc(chunk, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
@@ -27,55 +28,87 @@ func ftsQuery(s string) string {
 			parts = append(parts, `"`+w+`"`)
 		}
 	}
-	return strings.Join(parts, " ")
+	return parts
 }
 
-// Search ranks reports by BM25 over titles (weighted 5) and text, under the filters.
+// isCode tells an actor code ("MAR", "UNHCR") from a name ("Karima Benyaich").
+func isCode(s string) bool {
+	if len(s) < 2 || len(s) > 12 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// matchExpr builds the full-text expression of a query: the words in the title and body, and
+// each filter as facet tokens.
+func matchExpr(q store.Query) (expr string, hasText bool, err error) {
+	var and []string
+	if terms := ftsTerms(q.Text); len(terms) > 0 {
+		and = append(and, `{title body} : (`+strings.Join(terms, " ")+`)`)
+		hasText = true
+	} else if strings.TrimSpace(q.Text) != "" {
+		return "", false, fmt.Errorf("the query %q has no words to search for", q.Text)
+	}
+	if q.Actor != "" {
+		if isCode(q.Actor) {
+			and = append(and, `facets : `+facetToken("act", q.Actor))
+		} else if terms := ftsTerms(`"` + q.Actor + `"`); len(terms) > 0 {
+			and = append(and, `{title body} : `+terms[0])
+		}
+	}
+	if q.EventType != "" {
+		and = append(and, `facets : `+facetToken("typ", q.EventType))
+	}
+	if q.Category != "" {
+		and = append(and, `facets : `+facetToken("cat", q.Category))
+	}
+	if q.Since != "" || q.Until != "" {
+		cover := dateCover(q.Since, q.Until)
+		if len(cover) == 0 {
+			return "", false, fmt.Errorf("--since %s is after --until %s", q.Since, q.Until)
+		}
+		and = append(and, `facets : (`+strings.Join(cover, " OR ")+`)`)
+	}
+	return strings.Join(and, " AND "), hasText, nil
+}
+
+// rankCap bounds the work of ranking: when more reports match, the newest rankCap matches (in
+// storage order) are ranked. BM25 costs about a microsecond per match in pure-Go SQLite.
+const rankCap = 10_000
+
+// Search ranks reports by BM25 over titles (weighted 5) and text among the newest rankCap
+// reports that match; filters are facet tokens in the same index. Without words, the newest
+// stored reports that pass the filters come first. The rows of the top reports are read last.
 func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	if q.Limit <= 0 {
 		q.Limit = 20
 	}
-	var where []string
-	var args []any
-	from := `documents d`
-	rank := `0.0`
-	order := `d.published DESC, d.id DESC`
-	if fq := ftsQuery(q.Text); fq != "" {
-		from = `documents_fts f JOIN documents d ON d.id = f.rowid`
-		where = append(where, `documents_fts MATCH ?`)
-		args = append(args, fq)
-		rank = `bm25(documents_fts, 5.0, 1.0)`
-		order = `rank`
-	} else if strings.TrimSpace(q.Text) != "" {
-		return nil, fmt.Errorf("the query %q has no words to search for", q.Text)
+	expr, hasText, err := matchExpr(q)
+	if err != nil {
+		return nil, err
 	}
-	if q.Actor != "" {
-		where = append(where, `(EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND (e.source_actor = ? OR e.target_actor = ?))
-			OR EXISTS (SELECT 1 FROM entities n WHERE n.doc_id = d.id AND (n.code = ? OR n.name = ? COLLATE NOCASE)))`)
-		args = append(args, q.Actor, q.Actor, q.Actor, q.Actor)
+	var inner string
+	args := []any{expr}
+	switch {
+	case hasText:
+		// Matches come newest first from the index; only the capped set is scored, once.
+		inner = `WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(documents_fts, 5.0, 1.0, 0.0) AS rank
+			FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ` + fmt.Sprint(rankCap) + `)
+			SELECT id, rank FROM m ORDER BY rank, id DESC LIMIT ?`
+	case expr != "":
+		inner = `SELECT rowid AS id, 0.0 AS rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
+	default:
+		inner = `SELECT id, 0.0 AS rank FROM documents ORDER BY id DESC LIMIT ?`
+		args = nil
 	}
-	if q.EventType != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND e.type = ?)`)
-		args = append(args, q.EventType)
-	}
-	if q.Category != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM statistics t WHERE t.doc_id = d.id AND t.category = ?)`)
-		args = append(args, q.Category)
-	}
-	if q.Since != "" {
-		where = append(where, `d.published >= ?`)
-		args = append(args, q.Since)
-	}
-	if q.Until != "" {
-		where = append(where, `d.published <= ?`)
-		args = append(args, q.Until+"~") // "2021-04" covers "2021-04-30"
-	}
-	sqlText := `SELECT d.id, d.source, d.title, coalesce(d.published, ''), ` + rank + ` AS rank, d.body FROM ` + from
-	if len(where) > 0 {
-		sqlText += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	sqlText += ` ORDER BY ` + order + ` LIMIT ?`
 	args = append(args, q.Limit)
+	sqlText := `SELECT d.id, d.source, d.title, coalesce(d.published, ''), top.rank, d.body
+		FROM (` + inner + `) top JOIN documents d ON d.id = top.id ORDER BY top.rank, d.id DESC`
 	rows, err := s.db.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, s.explain(err)
@@ -119,7 +152,7 @@ var exports = map[string]string{
 	"documents": `SELECT id, content_hash, url, source, title, coalesce(published, ''), dateline, language, partial,
 		length(body), ingested_at, extractor_version FROM documents ORDER BY id`,
 	"entities": `SELECT n.doc_id, n.entity_id, n.type, n.name, n.country, n.code, n.titles,
-		(SELECT count(*) FROM mentions m WHERE m.doc_id = n.doc_id AND m.entity_id = n.entity_id), n.version
+		json_array_length(n.spans), n.version
 		FROM entities n ORDER BY n.doc_id, n.entity_id`,
 	"events": `SELECT e.doc_id, e.event_id, coalesce(e.date, ''), e.date_inferred, e.type, e.mode, e.contexts,
 		e.source_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),

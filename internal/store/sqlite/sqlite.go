@@ -30,7 +30,7 @@ var _ store.Store = (*DB)(nil)
 // Open opens or creates the database at path and brings its schema up to date.
 func Open(ctx context.Context, path string) (*DB, error) {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(5000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)"} {
+	for _, p := range []string{"busy_timeout(5000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32768)"} {
 		q.Add("_pragma", p)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
@@ -106,15 +106,26 @@ func (s *DB) explain(err error) error {
 	return err
 }
 
-// Put writes entries in one transaction.
+// Put writes entries in one transaction. Documents go in one statement each (to learn which
+// are new); their records, and the full-text index, go in one statement per table for the
+// whole batch.
 func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, error) {
 	out := make([]store.Outcome, len(entries))
-	err := s.inTx(ctx, func(w *writer) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO documents (content_hash, url, source, title, published, dateline,
+			language, partial, body, facets, extractor_version, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (content_hash, url) DO NOTHING RETURNING id`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		var b bulk
+		var ids []int64
 		for i, e := range entries {
 			hash, u := store.Key(e.Doc)
 			var id int64
-			err := w.insertDoc.QueryRowContext(ctx, hash, u, e.Doc.Source, e.Doc.Title, nullable(e.Doc.Published),
-				e.Extraction.Document.Dateline, e.Doc.Language, e.Doc.Partial, e.Doc.Text, e.Version, now()).Scan(&id)
+			err := ins.QueryRowContext(ctx, hash, u, e.Doc.Source, e.Doc.Title, nullable(e.Doc.Published),
+				e.Extraction.Document.Dateline, e.Doc.Language, e.Doc.Partial, e.Doc.Text, facets(e), e.Version, now()).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) {
 				out[i] = store.Unchanged
 				continue
@@ -123,11 +134,16 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 				return fmt.Errorf("document %s: %w", e.Doc.Source, err)
 			}
 			out[i] = store.Inserted
-			if err := w.records(ctx, id, e); err != nil {
-				return fmt.Errorf("document %s: %w", e.Doc.Source, err)
-			}
+			ids = append(ids, id)
+			b.add(id, e)
 		}
-		return nil
+		if len(ids) == 0 {
+			return nil
+		}
+		if err := b.write(ctx, tx); err != nil {
+			return err
+		}
+		return indexDocs(ctx, tx, ids)
 	})
 	if err != nil {
 		return nil, err
@@ -140,97 +156,140 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 	if len(ids) != len(entries) {
 		return fmt.Errorf("replace: %d ids for %d entries", len(ids), len(entries))
 	}
-	return s.inTx(ctx, func(w *writer) error {
-		for i, e := range entries {
-			for _, t := range []string{"entities", "mentions", "events", "statistics", "quotes"} {
-				if _, err := w.tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE doc_id = ?`, ids[i]); err != nil {
-					return err
-				}
-			}
-			if _, err := w.tx.ExecContext(ctx, `UPDATE documents SET extractor_version = ?, dateline = ? WHERE id = ?`,
-				e.Version, e.Extraction.Document.Dateline, ids[i]); err != nil {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		list := jsonText(ids)
+		for _, t := range []string{"entities", "events", "statistics", "quotes"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE doc_id IN (SELECT value FROM json_each(?))`, list); err != nil {
 				return err
 			}
-			if err := w.records(ctx, ids[i], e); err != nil {
-				return fmt.Errorf("document %d: %w", ids[i], err)
-			}
 		}
-		return nil
+		// The facets change with the records, so the documents leave the index and come back.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts (documents_fts, rowid, title, body, facets)
+			SELECT 'delete', id, title, body, facets FROM documents WHERE id IN (SELECT value FROM json_each(?))`, list); err != nil {
+			return err
+		}
+		var b bulk
+		for i, e := range entries {
+			if _, err := tx.ExecContext(ctx, `UPDATE documents SET extractor_version = ?, dateline = ?, facets = ? WHERE id = ?`,
+				e.Version, e.Extraction.Document.Dateline, facets(e), ids[i]); err != nil {
+				return err
+			}
+			b.add(ids[i], e)
+		}
+		if err := b.write(ctx, tx); err != nil {
+			return err
+		}
+		return indexDocs(ctx, tx, ids)
 	})
 }
 
-// writer holds one transaction's prepared statements.
-type writer struct {
-	tx                                                      *sql.Tx
-	insertDoc, entity, mention, event, statistic, quoteStmt *sql.Stmt
+// indexDocs adds documents to the full-text index in one statement.
+func indexDocs(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO documents_fts (rowid, title, body, facets)
+		SELECT id, title, body, facets FROM documents WHERE id IN (SELECT value FROM json_each(?))`, jsonText(ids))
+	return err
 }
 
-func (s *DB) inTx(ctx context.Context, fn func(*writer) error) error {
+func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.explain(err)
 	}
-	w := &writer{tx: tx}
-	prep := []struct {
-		dst **sql.Stmt
-		q   string
-	}{
-		{&w.insertDoc, `INSERT INTO documents (content_hash, url, source, title, published, dateline, language, partial, body, extractor_version, ingested_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash, url) DO NOTHING RETURNING id`},
-		{&w.entity, `INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.mention, `INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?)`},
-		{&w.event, `INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.statistic, `INSERT INTO statistics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.quoteStmt, `INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-	}
-	for _, p := range prep {
-		if *p.dst, err = tx.PrepareContext(ctx, p.q); err != nil {
-			tx.Rollback()
-			return s.explain(err)
-		}
-	}
-	if err := fn(w); err != nil {
+	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return s.explain(err)
 	}
 	return s.explain(tx.Commit())
 }
 
-// records writes the records of document id.
-func (w *writer) records(ctx context.Context, id int64, e store.Entry) error {
+// bulk gathers a batch's records, one list of rows per table, so that each table takes a few
+// multi-row INSERTs for the whole batch rather than one statement per row.
+type bulk struct {
+	entities, events, statistics, quotes [][]any
+}
+
+func (b *bulk) add(id int64, e store.Entry) {
 	x, v := e.Extraction, e.Version
 	for _, en := range x.Entities {
-		if _, err := w.entity.ExecContext(ctx, id, en.ID, en.Type, en.Name, en.Country, en.Code, strings.Join(en.Titles, "; "), v); err != nil {
-			return fmt.Errorf("entity %s: %w", en.ID, err)
+		spans := make([][2]int, len(en.Mentions))
+		for k, m := range en.Mentions {
+			spans[k] = [2]int{m.Start, m.End}
 		}
-		for _, m := range en.Mentions {
-			if _, err := w.mention.ExecContext(ctx, id, en.ID, m.Start, m.End); err != nil {
-				return fmt.Errorf("mention of %s: %w", en.ID, err)
-			}
-		}
+		b.entities = append(b.entities, []any{id, en.ID, en.Type, en.Name, en.Country, en.Code, strings.Join(en.Titles, "; "), jsonText(spans), v})
 	}
 	for _, ev := range x.Events {
-		if _, err := w.event.ExecContext(ctx, id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"),
-			ev.Source.Actor, ev.Source.Entity, ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred,
-			ev.Location, ev.Trigger, ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v); err != nil {
-			return fmt.Errorf("event %s: %w", ev.ID, err)
-		}
+		b.events = append(b.events, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor,
+			ev.Source.Entity, ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred, ev.Location, ev.Trigger,
+			ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v})
 	}
 	for _, st := range x.Statistics {
-		if _, err := w.statistic.ExecContext(ctx, id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject,
-			st.Country, nullable(st.Period), st.Source, st.Qualifier, st.PartOf, st.Span.Start, st.Span.End,
-			st.Evidence.Start, st.Evidence.End, v); err != nil {
-			return fmt.Errorf("statistic %s: %w", st.ID, err)
-		}
+		b.statistics = append(b.statistics, []any{id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject,
+			st.Country, nullable(st.Period), st.Source, st.Qualifier, st.PartOf, st.Span.Start, st.Span.End, st.Evidence.Start,
+			st.Evidence.End, v})
 	}
 	for _, q := range x.Quotes {
 		spans, _ := json.Marshal(q.Spans)
-		if _, err := w.quoteStmt.ExecContext(ctx, id, q.ID, q.Speaker.Name, q.Speaker.Entity, q.Text, nullable(q.Date),
-			string(spans), q.Evidence.Start, q.Evidence.End, v); err != nil {
-			return fmt.Errorf("quote %s: %w", q.ID, err)
+		b.quotes = append(b.quotes, []any{id, q.ID, q.Speaker.Name, q.Speaker.Entity, q.Text, nullable(q.Date), string(spans),
+			q.Evidence.Start, q.Evidence.End, v})
+	}
+}
+
+// write inserts the gathered rows with multi-row INSERT statements: chunks of chunkRows rows
+// through one prepared statement per table, then one statement for the rest.
+func (b *bulk) write(ctx context.Context, tx *sql.Tx) error {
+	for _, t := range []struct {
+		table string
+		rows  [][]any
+	}{
+		{"entities", b.entities}, {"events", b.events}, {"statistics", b.statistics}, {"quotes", b.quotes},
+	} {
+		if len(t.rows) == 0 {
+			continue
+		}
+		cols := len(t.rows[0])
+		insert := func(n int) string {
+			tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+			return `INSERT INTO ` + t.table + ` VALUES ` + strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")
+		}
+		args := make([]any, 0, chunkRows*cols)
+		rows := t.rows
+		if len(rows) >= chunkRows {
+			stmt, err := tx.PrepareContext(ctx, insert(chunkRows))
+			if err != nil {
+				return fmt.Errorf("%s: %w", t.table, err)
+			}
+			for ; len(rows) >= chunkRows; rows = rows[chunkRows:] {
+				args = args[:0]
+				for _, r := range rows[:chunkRows] {
+					args = append(args, r...)
+				}
+				if _, err := stmt.ExecContext(ctx, args...); err != nil {
+					stmt.Close()
+					return fmt.Errorf("%s: %w", t.table, err)
+				}
+			}
+			stmt.Close()
+		}
+		if len(rows) > 0 {
+			args = args[:0]
+			for _, r := range rows {
+				args = append(args, r...)
+			}
+			if _, err := tx.ExecContext(ctx, insert(len(rows)), args...); err != nil {
+				return fmt.Errorf("%s: %w", t.table, err)
+			}
 		}
 	}
 	return nil
+}
+
+// chunkRows is how many rows one INSERT carries; 128 rows of the widest table stay far under
+// SQLite's limit of bound parameters.
+const chunkRows = 128
+
+func jsonText(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 func nullable(p *string) any {

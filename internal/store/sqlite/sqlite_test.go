@@ -289,3 +289,24 @@ func TestLockedDatabaseSaysSo(t *testing.T) {
 		t.Errorf("got %v, want ErrLocked", err)
 	}
 }
+
+func TestDateCover(t *testing.T) {
+	tests := []struct {
+		since, until string
+		want         string
+	}{
+		{"2021", "2021", "y2021"},
+		{"2021-01-01", "2022-02", "y2021 m202201 m202202"},
+		{"2021-03-30", "2021-05-02", "d20210330 d20210331 m202104 d20210501 d20210502"},
+		{"2021-02", "2021-02-28", "m202102"},
+		{"2021-05-01", "2021-04-30", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(dateCover(tt.since, tt.until), " "); got != tt.want {
+			t.Errorf("dateCover(%s, %s) = %q, want %q", tt.since, tt.until, got, tt.want)
+		}
+	}
+	if n := len(dateCover("", "2020-06-30")); n != 120+6 {
+		t.Errorf("an open lower bound gave %d tokens, want years from 1900 and six months", n)
+	}
+}

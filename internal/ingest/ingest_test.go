@@ -1,0 +1,102 @@
+package ingest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/alboran/alboran/internal/extract"
+	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/source"
+	"github.com/alboran/alboran/internal/store/sqlite"
+	"github.com/alboran/alboran/internal/testcorpus"
+)
+
+func extractor(t testing.TB) *extract.Extractor {
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return extract.New(lx)
+}
+
+// reports writes n generated reports and one bad file into a directory.
+func reports(t testing.TB, n int) string {
+	dir := t.TempDir()
+	for i, d := range testcorpus.Generate(n, 3) {
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(d.Source)), []byte(testcorpus.Report(d)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_ = i
+	}
+	os.WriteFile(filepath.Join(dir, "zz-empty.txt"), nil, 0o644)
+	return dir
+}
+
+func TestRunCountsAndIsIdempotent(t *testing.T) {
+	dir := reports(t, 120)
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "i.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	x := extractor(t)
+	o := Options{Inputs: []string{dir}, BatchSize: 50}
+	sum, err := Run(context.Background(), x, db, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 120 || sum.Unchanged != 0 || sum.Skipped != 1 || sum.Records == 0 {
+		t.Fatalf("first run: %+v", sum)
+	}
+	var b strings.Builder
+	sum.Print(&b)
+	if !strings.Contains(b.String(), "skipped 1: empty") {
+		t.Errorf("the summary does not give the reason:\n%s", b.String())
+	}
+	sum, err = Run(context.Background(), x, db, o)
+	if err != nil || sum.Ingested != 0 || sum.Unchanged != 120 {
+		t.Fatalf("second run: %+v %v", sum, err)
+	}
+}
+
+// BenchmarkIngest ingests generated reports into a fresh database per iteration; compare with
+// BenchmarkExtractOnly on the same reports for the cost of storing.
+func BenchmarkIngest(b *testing.B) {
+	dir := reports(b, 2000)
+	x := extractor(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "b.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Run(context.Background(), x, db, Options{Inputs: []string{dir}}); err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+	b.ReportMetric(float64(2000*b.N)/b.Elapsed().Seconds(), "reports/s")
+}
+
+func BenchmarkExtractOnly(b *testing.B) {
+	dir := reports(b, 2000)
+	x := extractor(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n := 0
+		err := source.Options{}.Read(context.Background(), []string{dir}, nil, func(it source.Item) error {
+			if it.Err == nil {
+				x.Extract(it.Doc)
+				n++
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(2000*b.N)/b.Elapsed().Seconds(), "reports/s")
+}

@@ -1,0 +1,76 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/testcorpus"
+)
+
+// benchDB returns a database of n generated reports, built once and kept in the temporary
+// directory between benchmark runs.
+func benchDB(b *testing.B, n int) *DB {
+	b.Helper()
+	sum := sha256.Sum256([]byte(strings.Join(migrations, ";")))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("alboran-bench-%d-%x.db", n, sum[:4]))
+	_, statErr := os.Stat(path)
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if statErr == nil {
+		return db
+	}
+	docs := testcorpus.Generate(n, 42)
+	for i := 0; i < n; i += 1000 {
+		if _, err := db.Put(context.Background(), entries(b, docs[i:min(i+1000, n)])); err != nil {
+			os.Remove(path)
+			b.Fatal(err)
+		}
+	}
+	return db
+}
+
+// BenchmarkSearch100k runs varied searches on 100,000 reports and reports the 95th percentile
+// latency. The target is under 50 ms.
+func BenchmarkSearch100k(b *testing.B) {
+	db := benchDB(b, 100_000)
+	defer db.Close()
+	queries := []store.Query{
+		{Text: "trafficking network"},
+		{Text: "coast guard rescued", Actor: "GRC"},
+		{Text: "agreement", Since: "2021-01-01", Until: "2021-12-31"},
+		{Text: "\"patrol boats\""},
+		{Text: "smugglers", EventType: "COERCE"},
+		{Text: "missing", Category: "migrants_dead_missing"},
+		{Actor: "MAR", Since: "2022-01-01"},
+		{Text: "reception centres full"},
+		{Text: "Tunisia Libya border management"},
+		{Category: "networks_dismantled", Until: "2020-06-30"},
+	}
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := queries[i%len(queries)]
+		t0 := time.Now()
+		hits, err := db.Search(context.Background(), q)
+		lat = append(lat, time.Since(t0))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(hits) == 0 {
+			b.Fatalf("no hits for %+v", q)
+		}
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+}

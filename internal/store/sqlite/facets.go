@@ -1,0 +1,106 @@
+package sqlite
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/alboran/alboran/internal/store"
+)
+
+// Search filters run inside the full-text index: each document carries a facets column of
+// tokens (actors, event types, statistic categories, publication year, month and day) so
+// that a filter is one more posting list to intersect, not a lookup per matching report.
+// Tokens are letters and digits only, so that the tokenizer keeps each one whole.
+
+func facetToken(kind, value string) string {
+	var b strings.Builder
+	b.WriteString(kind)
+	for _, r := range strings.ToLower(value) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// facets returns the facet tokens of an entry.
+func facets(e store.Entry) string {
+	set := map[string]bool{}
+	add := func(kind, v string) {
+		if v != "" {
+			set[facetToken(kind, v)] = true
+		}
+	}
+	x := e.Extraction
+	for _, en := range x.Entities {
+		add("act", en.Code)
+	}
+	for _, ev := range x.Events {
+		add("act", ev.Source.Actor)
+		add("act", ev.Target.Actor)
+		add("typ", ev.Type)
+	}
+	for _, st := range x.Statistics {
+		add("cat", st.Category)
+	}
+	if p := e.Doc.Published; p != nil && len(*p) == 10 {
+		add("y", (*p)[:4])
+		add("m", (*p)[:7])
+		add("d", *p)
+	}
+	out := make([]string, 0, len(set))
+	for t := range set {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+// dateCover returns the facet tokens whose union is the set of days from since to until,
+// inclusive: whole years, then whole months, then days. Either bound may be empty; the range
+// is clipped to 1900-01-01 .. 2099-12-31.
+func dateCover(since, until string) []string {
+	lo, ok := parseBound(since, false)
+	if !ok {
+		lo = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	hi, ok := parseBound(until, true)
+	if !ok {
+		hi = time.Date(2099, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	var out []string
+	for d := lo; !d.After(hi); {
+		switch {
+		case d.YearDay() == 1 && !d.AddDate(1, 0, -1).After(hi):
+			out = append(out, facetToken("y", d.Format("2006")))
+			d = d.AddDate(1, 0, 0)
+		case d.Day() == 1 && !d.AddDate(0, 1, -1).After(hi):
+			out = append(out, facetToken("m", d.Format("2006-01")))
+			d = d.AddDate(0, 1, 0)
+		default:
+			out = append(out, facetToken("d", d.Format("2006-01-02")))
+			d = d.AddDate(0, 0, 1)
+		}
+	}
+	return out
+}
+
+// parseBound reads "2021", "2021-04" or "2021-04-15"; an upper bound of a year or month
+// covers its last day.
+func parseBound(s string, upper bool) (time.Time, bool) {
+	for _, l := range []struct {
+		layout string
+		y, m   int
+	}{{"2006-01-02", 0, 0}, {"2006-01", 0, 1}, {"2006", 1, 0}} {
+		t, err := time.Parse(l.layout, s)
+		if err != nil {
+			continue
+		}
+		if upper && (l.y > 0 || l.m > 0) {
+			t = t.AddDate(l.y, l.m, -1)
+		}
+		return t, true
+	}
+	return time.Time{}, false
+}
