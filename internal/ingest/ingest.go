@@ -61,9 +61,9 @@ func Run(ctx context.Context, x *extract.Extractor, st store.Store, o Options) (
 		o.BatchSize = 256
 	}
 	sum := Summary{Reasons: map[string]int{}}
-	// A writer goroutine stores full batches while extraction goes on; the channel holds one
-	// batch, so memory stays bounded.
-	batches := make(chan []store.Entry, 1)
+	// A writer goroutine stores full batches while extraction goes on; the channel holds a few
+	// batches to absorb jitter, so memory stays bounded.
+	batches := make(chan []store.Entry, 3)
 	written := make(chan error, 1)
 	go func() {
 		var werr error

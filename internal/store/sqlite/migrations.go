@@ -21,8 +21,6 @@ var migrations = []string{
 		ingested_at       TEXT NOT NULL,
 		UNIQUE (content_hash, url)
 	);
-	CREATE INDEX documents_published ON documents (published);
-	CREATE INDEX documents_version ON documents (extractor_version);
 
 	CREATE TABLE entities (
 		doc_id    INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -36,8 +34,8 @@ var migrations = []string{
 		version   TEXT NOT NULL,
 		PRIMARY KEY (doc_id, entity_id)
 	) WITHOUT ROWID;
-	CREATE INDEX entities_name ON entities (name COLLATE NOCASE);
-	CREATE INDEX entities_code ON entities (code);
+	-- Entities and events need no secondary indexes for search: actors and event types are
+	-- facet tokens in the full-text index (see facets.go).
 
 	-- One row per mention of an entity. The spans live in the entity row, which keeps ingest
 	-- fast (a report has some thirty mentions); this view gives them as rows.
@@ -64,9 +62,6 @@ var migrations = []string{
 		version       TEXT NOT NULL,
 		PRIMARY KEY (doc_id, event_id)
 	) WITHOUT ROWID;
-	CREATE INDEX events_source ON events (source_actor, doc_id);
-	CREATE INDEX events_target ON events (target_actor, doc_id);
-	CREATE INDEX events_type ON events (type, doc_id);
 
 	CREATE TABLE statistics (
 		doc_id         INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
