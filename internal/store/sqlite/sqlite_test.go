@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -308,5 +309,34 @@ func TestDateCover(t *testing.T) {
 	}
 	if n := len(dateCover("", "2020-06-30")); n != 120+6 {
 		t.Errorf("an open lower bound gave %d tokens, want years from 1900 and six months", n)
+	}
+}
+
+// TestFullDiskSaysSoAndWritesNothing fills the database to a page limit, which SQLite reports
+// exactly as a full disk, and checks the message and that the batch left nothing behind.
+func TestFullDiskSaysSoAndWritesNothing(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	if _, err := db.Put(ctx, entries(t, testcorpus.Generate(5, 12))); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := db.Counts(ctx)
+	db.db.SetMaxOpenConns(1) // the page limit is set on the one connection
+	var pages int64
+	if err := db.db.QueryRow(`PRAGMA page_count`).Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.Exec(fmt.Sprintf(`PRAGMA max_page_count = %d`, pages+2)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := db.Put(ctx, entries(t, testcorpus.Generate(400, 13)))
+	if err == nil || !strings.Contains(err.Error(), "the disk is full") {
+		t.Fatalf("got %v, want a full-disk message", err)
+	}
+	after, _ := db.Counts(ctx)
+	for table, n := range before {
+		if after[table] != n {
+			t.Errorf("%s: %d rows after the failed batch, %d before", table, after[table], n)
+		}
 	}
 }
