@@ -126,7 +126,7 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 		if negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return
 		}
-		if hypothetical[w] {
+		if hypothetical[w] && !(w == "may" && toks[k].IsCap()) { // "on 3 May" is a month
 			return
 		}
 		if modals[w] {
@@ -309,6 +309,25 @@ func (s *state) reducedRelative(i, j, lo int) bool {
 // reportVerbs end the clause that holds a subject.
 var reportVerbs = set("said", "says", "told", "announced", "confirmed")
 
+// delegates are the people a country sends: "officials of Turkey", "counterparts from Morocco".
+var delegates = set("officials", "official", "representatives", "delegation", "delegations", "delegates", "counterparts",
+	"counterpart", "ministers", "diplomats", "envoys", "leaders", "authorities", "government")
+
+// delegationOf reports whether the actor at k, after the preposition prep, names whom a
+// delegate noun before it acts for: "officials of Turkey met ..." makes Turkey the subject.
+func (s *state) delegationOf(k int, prep string) bool {
+	if prep != "of" && prep != "from" {
+		return false
+	}
+	toks := s.doc.Tokens
+	for p := k - 1; p >= 0 && p >= k-3; p-- {
+		if toks[p].Low == prep {
+			return p > 0 && delegates[toks[p-1].Low]
+		}
+	}
+	return false
+}
+
 // subjectPreps before an actor make it an object or an origin, not the subject.
 var subjectPreps = set("with", "to", "from", "in", "of", "on", "for", "at", "against", "into", "by")
 
@@ -345,7 +364,7 @@ func (s *state) subjectBefore(i int, sent text.Sentence, stopAtReport bool) []si
 				first--
 			}
 		}
-		if subjectPreps[s.prevWord(first, lo)] {
+		if p := s.prevWord(first, lo); subjectPreps[p] && !s.delegationOf(first, p) {
 			k = first
 			continue
 		}
@@ -533,7 +552,7 @@ func (s *state) eventTargets(j int, sent text.Sentence, rule lexicon.EventRule, 
 		}
 		sd := s.side(m)
 		// "immigrants from Mexico": an origin, not the one acted on.
-		if p := s.prevWord(s.mentions[m].start, sent.First); p == "from" || p == "of" && s.mentions[m].kind == mCountry {
+		if p := s.prevWord(s.mentions[m].start, sent.First); (p == "from" || p == "of" && s.mentions[m].kind == mCountry) && !s.delegationOf(s.mentions[m].start, p) {
 			k = s.mentions[m].end - 1
 			continue
 		}

@@ -330,6 +330,9 @@ func TestEvents(t *testing.T) {
 		{"Arrivals rose in Malaysia after a crackdown in Thailand.", nil},
 		{"The Home Office has sought to blame French authorities.", []ev{{"ACCUSE", "GBR", "FRA"}}},
 		{"US envoy Antony Blinken held meetings in Myanmar.", []ev{{"CONSULT", "USA", "MMR"}}},
+		{"Officials of Turkey met their counterparts from Morocco in Rabat.", []ev{{"CONSULT", "TUR", "MAR"}}},
+		{"Greece on 3 May 2021 urged Morocco to do more against smugglers.", []ev{{"REQUEST", "GRC", "MAR"}}},
+		{"The capital of Spain hosted a summit.", nil},
 	}
 	x := extractor(t)
 	for _, tt := range tests {

@@ -118,4 +118,14 @@ var migrations = []string{
 		failures      INTEGER NOT NULL DEFAULT 0,
 		next_poll     TEXT NOT NULL DEFAULT ''
 	);`,
+
+	// 3: cross-report linking. An event's uid is stable whatever the order of ingest (its
+	// document's key and its id); its cluster is the least uid of the events it is linked to.
+	// A person's surname (folded) finds the same person in other reports.
+	`ALTER TABLE events ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+	ALTER TABLE events ADD COLUMN cluster TEXT NOT NULL DEFAULT '';
+	CREATE INDEX events_dyad ON events (type, source_actor, target_actor, date);
+	CREATE INDEX events_cluster ON events (cluster);
+	ALTER TABLE entities ADD COLUMN surname TEXT NOT NULL DEFAULT '';
+	CREATE INDEX entities_surname ON entities (surname) WHERE type = 'person';`,
 }

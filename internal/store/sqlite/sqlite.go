@@ -5,6 +5,8 @@
 package sqlite
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -143,6 +145,9 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 		if err := b.write(ctx, tx); err != nil {
 			return err
 		}
+		if err := linkEvents(ctx, tx, b.linked); err != nil {
+			return err
+		}
 		return indexDocs(ctx, tx, ids)
 	})
 	if err != nil {
@@ -158,6 +163,10 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		list := jsonText(ids)
+		old, err := dyadsOf(ctx, tx, list)
+		if err != nil {
+			return err
+		}
 		for _, t := range []string{"entities", "events", "statistics", "quotes"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE doc_id IN (SELECT value FROM json_each(?))`, list); err != nil {
 				return err
@@ -177,6 +186,13 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 			b.add(ids[i], e)
 		}
 		if err := b.write(ctx, tx); err != nil {
+			return err
+		}
+		// Removing events can split clusters, so the dyads they touched are linked afresh.
+		for _, e := range b.linked {
+			old[dyad{e.typ, e.src, e.tgt}.norm()] = true
+		}
+		if err := relink(ctx, tx, old); err != nil {
 			return err
 		}
 		return indexDocs(ctx, tx, ids)
@@ -206,6 +222,7 @@ func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 // multi-row INSERTs for the whole batch rather than one statement per row.
 type bulk struct {
 	entities, events, statistics, quotes [][]any
+	linked                               []linkEvent
 }
 
 func (b *bulk) add(id int64, e store.Entry) {
@@ -215,12 +232,14 @@ func (b *bulk) add(id int64, e store.Entry) {
 		for k, m := range en.Mentions {
 			spans[k] = [2]int{m.Start, m.End}
 		}
-		b.entities = append(b.entities, []any{id, en.ID, en.Type, en.Name, en.Country, en.Code, strings.Join(en.Titles, "; "), jsonText(spans), v})
+		b.entities = append(b.entities, []any{id, en.ID, en.Type, en.Name, en.Country, en.Code, strings.Join(en.Titles, "; "), jsonText(spans), v, surname(en)})
 	}
 	for _, ev := range x.Events {
+		uid := docKey(e) + "/" + ev.ID
 		b.events = append(b.events, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor,
 			ev.Source.Entity, ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred, ev.Location, ev.Trigger,
-			ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v})
+			ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v, uid, uid})
+		b.linked = append(b.linked, linkEvent{uid: uid, typ: ev.Type, src: ev.Source.Actor, tgt: ev.Target.Actor, date: deref(ev.Date), place: ev.Location})
 	}
 	for _, st := range x.Statistics {
 		b.statistics = append(b.statistics, []any{id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject,
@@ -290,6 +309,20 @@ const chunkRows = 128
 func jsonText(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// docKey is a document's identity, short: the same whatever the order of ingest.
+func docKey(e store.Entry) string {
+	hash, u := store.Key(e.Doc)
+	sum := sha256.Sum256([]byte(hash + "\x00" + u))
+	return hex.EncodeToString(sum[:8])
 }
 
 func nullable(p *string) any {
