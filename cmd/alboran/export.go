@@ -16,7 +16,10 @@ import (
 
 const exportHelp = `Usage: alboran export --what TABLE [--format FORMAT] [-o FILE]
 
-Writes one table of the database: documents, entities, events, statistics or quotes.
+Writes one table of the database: documents, entities, events, statistics or quotes. Each
+event row carries its cluster_id (the real event, across reports) and sources (how many
+reports tell of it); --clusters writes one row per cluster instead, with its canonical date
+and place, its number of sources and its first report.
 CSV follows RFC 4180 with a header row; JSONL is one object per line; Parquet is compressed
 with zstd. All three open directly in pandas (read_csv, read_json(lines=True), read_parquet)
 and R (read.csv, jsonlite::stream_in, arrow::read_parquet).
@@ -36,13 +39,20 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	what := fs.String("what", "", "the table: "+strings.Join(store.Tables, ", "))
 	format := fs.String("format", "csv", "csv, jsonl or parquet")
 	out := fs.String("o", "", "write to this file (default standard output)")
+	clusters := fs.Bool("clusters", false, "with --what events: one row per event cluster")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *clusters {
+		if *what != "" && *what != "events" {
+			return usageError{"export: --clusters goes with --what events"}
+		}
+		*what = "clusters"
 	}
 	if *what == "" {
 		return usageError{"export: --what is required: " + strings.Join(store.Tables, ", ")}
 	}
-	if !contains(store.Tables, *what) {
+	if !contains(store.Tables, *what) && *what != "clusters" {
 		return usageError{fmt.Sprintf("export: unknown table %q (want %s)", *what, strings.Join(store.Tables, ", "))}
 	}
 	if !contains(export.Formats, *format) {

@@ -46,6 +46,9 @@ Commands:
   search     rank stored reports for a query, with filters
   stats      print the series of a statistic by year or month
   export     write a table as CSV, JSON Lines or Parquet
+  claims     list the claims across reports, and the conflicts between them
+  timeline   list the events between two actors, one per real event, by month
+  entity     show the people and organizations a name stands for across reports
   reprocess  re-extract stored documents after an upgrade of the rules
   eval       score extraction against a directory of gold annotations
   version    print the version of the binary and of the extraction rules
@@ -82,6 +85,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdStats(ctx, args[1:], stdout, stderr)
 	case "export":
 		err = cmdExport(ctx, args[1:], stdout, stderr)
+	case "claims":
+		err = cmdClaims(ctx, args[1:], stdout, stderr)
+	case "timeline":
+		err = cmdTimeline(ctx, args[1:], stdout, stderr)
+	case "entity":
+		err = cmdEntity(ctx, args[1:], stdout, stderr)
 	case "reprocess":
 		err = cmdReprocess(ctx, args[1:], stdout, stderr)
 	case "eval":

@@ -136,9 +136,12 @@ func bestSentence(body, query string) string {
 
 const statsHelp = `Usage: alboran stats --category CATEGORY [options]
 
-Prints the series of a statistic: for each period, the value that the most reports give,
-how many reports give it (sources), how many reports give any value, and how many distinct
-values were reported. --by groups the periods by year or month, or keeps them as reported.
+Prints the series of a statistic: one value per (period, country). When reports disagree,
+the value from a named official source ("according to the interior ministry") is chosen, else
+the value that the most independent reports give; the why column says which. sources counts
+the reports that give the chosen value, reports those that give any, values the disagreeing
+values. --by year keeps yearly figures, --by month monthly ones, --by period every period as
+reported (a monthly figure is not a yearly one, so they are never mixed).
 
 Examples:
   alboran stats --category migrants_intercepted --country MAR --by year
@@ -190,22 +193,23 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return enc.Encode(points)
 	case "csv":
 		w := csv.NewWriter(stdout)
-		w.Write([]string{"period", "value", "bound", "sources", "reports", "values", "source", "evidence"})
+		w.Write([]string{"period", "country", "value", "bound", "sources", "reports", "values", "conflict", "why", "source", "evidence"})
 		for _, p := range points {
-			w.Write([]string{p.Period, strconv.FormatFloat(p.Value, 'f', -1, 64), p.Bound, strconv.Itoa(p.Sources),
-				strconv.Itoa(p.Reports), strconv.Itoa(p.Values), p.Source, p.Evidence})
+			w.Write([]string{p.Period, p.Country, strconv.FormatFloat(p.Value, 'f', -1, 64), p.Bound, strconv.Itoa(p.Sources),
+				strconv.Itoa(p.Reports), strconv.Itoa(p.Values), strconv.FormatBool(p.Conflict), p.Why, p.Source, p.Evidence})
 		}
 		w.Flush()
 		return w.Error()
 	}
 	if len(points) == 0 {
-		fmt.Fprintf(stdout, "no figures for %s %s\n", q.Category, q.Country)
+		fmt.Fprintf(stdout, "no %s figures for %s %s\n", q.By, q.Category, q.Country)
 		return nil
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "period\tvalue\tsources\treports\tvalues\t")
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "period\tcountry\tvalue\tsources\treports\tvalues\twhy")
 	for _, p := range points {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t\n", p.Period, strconv.FormatFloat(p.Value, 'f', -1, 64), p.Sources, p.Reports, p.Values)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\n", p.Period, orDash(p.Country), strconv.FormatFloat(p.Value, 'f', -1, 64),
+			p.Sources, p.Reports, p.Values, p.Why)
 	}
 	return tw.Flush()
 }

@@ -141,7 +141,7 @@ func TestIngestSearchStatsExportReprocess(t *testing.T) {
 	}
 	found := false
 	for _, r := range recs[1:] {
-		found = found || r[0] == "2020" && r[1] == "9179"
+		found = found || r[0] == "2020" && r[1] == "MAR" && r[2] == "9179"
 	}
 	if !found {
 		t.Errorf("the 2020 figure 9179 is not in the series:\n%s", out)

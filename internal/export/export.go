@@ -35,6 +35,8 @@ func Write(ctx context.Context, st store.Store, what, format string, w io.Writer
 		return write[store.StatisticRow](ctx, st, what, format, w)
 	case "quotes":
 		return write[store.QuoteRow](ctx, st, what, format, w)
+	case "clusters":
+		return write[store.ClusterRow](ctx, st, what, format, w)
 	}
 	return 0, fmt.Errorf("cannot export %q: choose one of %s", what, strings.Join(store.Tables, ", "))
 }

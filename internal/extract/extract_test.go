@@ -127,6 +127,12 @@ func TestPersons(t *testing.T) {
 		{"(Writing by Nick Tattersall; Editing by Richard Balmforth)", map[string]string{"Nick Tattersall": "", "Richard Balmforth": ""}},
 		{"Greek police arrested smugglers in Greece. A government spokesman, Giorgos Kyritis, said more help was coming.",
 			map[string]string{"Giorgos Kyritis": "GRC"}},
+		// A surname alone after a title is a person; after a fuller name it is that person.
+		{"Morocco's Interior Minister Benali said patrols would continue.", map[string]string{"Benali": "MAR"}},
+		{"Spain's Secretary of State Jesus Javier Perea met them. Secretary of State Perea said it went well.",
+			map[string]string{"Jesus Javier Perea": "ESP"}},
+		{"The ship Notre Dame du Risban sailed.", map[string]string{}},
+		{"Syrian Foreign Minister Walid al-Moallem said any intervention would fail.", map[string]string{"Walid al-Moallem": "SYR"}},
 	}
 	x := extractor(t)
 	for _, tt := range tests {

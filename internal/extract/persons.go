@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alboran/alboran/internal/text"
@@ -79,6 +80,17 @@ func (s *state) findPersons() {
 	s.sortMentions()
 }
 
+// particleCompound reports whether a word is a particle joined to a name: "al-Moallem",
+// "el-Sisi", "bin-Salman".
+func particleCompound(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || !particles[p] || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}
+
 // nameRunEnd returns the end of the run of name-like tokens that starts at i.
 func (s *state) nameRunEnd(i int) int {
 	toks := s.doc.Tokens
@@ -92,6 +104,8 @@ func (s *state) nameRunEnd(i int) int {
 			j++ // an initial: "Matthew J. Hudak"
 		case particles[t.Low] && j > i && j+1 < len(toks) && isCapWord(toks[j+1]) && s.at[j+1] < 0:
 			j++
+		case j > i && particleCompound(t.Text):
+			j++ // "Walid al-Moallem"
 		default:
 			return j
 		}
@@ -141,7 +155,9 @@ func (s *state) personRun(a, b int) {
 			core++
 		}
 	}
-	if core < 2 || core > 5 {
+	// One word is a name only right after a title in the same run, "Interior Minister Benali",
+	// and only when no fuller name in the report ends with it.
+	if core == 1 && (title == "" || b-k != 1 || s.fullerNameEndsWith(toks[b-1].Low)) || core < 1 || core > 5 {
 		return
 	}
 	cue := title != ""
@@ -168,6 +184,19 @@ func (s *state) personRun(a, b int) {
 		country = s.focusCountry()
 	}
 	s.addPerson(k, b, name, country, title, gov)
+}
+
+// fullerNameEndsWith reports whether a capitalised run of two words or more anywhere in the
+// report ends with the word w: then "Minister Perea" is a later mention of "Jesus Javier
+// Perea", which coreference links, not a person of its own.
+func (s *state) fullerNameEndsWith(w string) bool {
+	toks := s.doc.Tokens
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Low == w && isCapWord(toks[i]) && isCapWord(toks[i-1]) && !s.lx.Titles.Has(toks[i-1].Low) && toks[i-1].Sent == toks[i].Sent {
+			return true
+		}
+	}
+	return false
 }
 
 // addPerson records a person mention, merging it with a person of the same name.

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
 )
 
@@ -58,23 +59,22 @@ type Hit struct {
 	Text      string // the body, for picking the matching sentence
 }
 
-// SeriesQuery selects the figures of a statistic series.
+// SeriesQuery selects reported figures: counts of a category (all categories when empty),
+// in a country (all when empty). Parts of a larger figure are left out.
 type SeriesQuery struct {
 	Category string
 	Country  string
 	By       string // "year", "month" or "period" (the period as reported)
 }
 
-// Figure is one reported value of a series, before grouping.
-type Figure struct {
-	Period    string
-	Value     float64
-	Bound     string
-	Country   string
-	Source    string // who the report says gave it ("according to")
-	DocID     int64
-	DocSource string
-	Evidence  string
+// Figure is one reported value of a statistic; the rules that make claims of them are in
+// package link.
+type Figure = link.Figure
+
+// ClusterQuery selects event clusters: those between actors A and B (either may act), or
+// with A on either side when B is empty, or all when both are empty.
+type ClusterQuery struct {
+	A, B string
 }
 
 // Stale is a document whose records an older extractor made.
@@ -91,14 +91,20 @@ type Store interface {
 	Search(ctx context.Context, q Query) ([]Hit, error)
 	// Figures returns the reported values of a series.
 	Figures(ctx context.Context, q SeriesQuery) ([]Figure, error)
-	// Export calls fn with each row of a table, in a stable order: what is one of Tables and
-	// each row is the matching *Row type (DocumentRow, EntityRow, EventRow, StatisticRow,
-	// QuoteRow).
+	// Export calls fn with each row of a table, in a stable order: what is one of Tables or
+	// "clusters", and each row is the matching *Row type (DocumentRow, EntityRow, EventRow,
+	// StatisticRow, QuoteRow, ClusterRow).
 	Export(ctx context.Context, what string, fn func(any) error) error
 	// Stale calls fn with each document whose extractor version differs from version.
 	Stale(ctx context.Context, version string, fn func(Stale) error) error
 	// Replace swaps the records of stored documents for new ones.
 	Replace(ctx context.Context, ids []int64, entries []Entry) error
+	// Clusters returns the event clusters of a dyad (either direction; all when A is empty),
+	// oldest first.
+	Clusters(ctx context.Context, q ClusterQuery) ([]link.Cluster, error)
+	// EntityMentions returns, from every report, the people who share the last word of name
+	// and the organizations and countries with name as their code or name.
+	EntityMentions(ctx context.Context, name string) ([]link.Mention, error)
 	// Counts returns the number of rows per table.
 	Counts(ctx context.Context) (map[string]int64, error)
 	// Feed state for watch: conditional GET validators and back-off.
@@ -118,3 +124,30 @@ type FeedState struct {
 
 // Tables are the exportable tables.
 var Tables = []string{"documents", "entities", "events", "statistics", "quotes"}
+
+// ClusterRowOf flattens a cluster for export.
+func ClusterRowOf(c link.Cluster) ClusterRow {
+	root, quad := CAMEO(c.Type)
+	return ClusterRow{ClusterID: c.ID, EventType: c.Type, CAMEORoot: root, QuadClass: quad, ActorCountry: c.Source,
+		RecipientCountry: c.Target, EventDate: c.Date, Placename: c.Place, Sources: int64(c.Sources),
+		Mentions: int64(len(c.Mentions)), FirstStoryID: c.First.DocID, FirstSource: c.First.DocSource,
+		FirstPublished: c.First.Published, Evidence: c.First.Evidence}
+}
+
+// ClusterRow is one event cluster: one real event, however many reports tell of it.
+type ClusterRow struct {
+	ClusterID        string `json:"cluster_id" parquet:"cluster_id"`
+	EventType        string `json:"event_type" parquet:"event_type"`
+	CAMEORoot        string `json:"cameo_root" parquet:"cameo_root"`
+	QuadClass        int64  `json:"quad_class" parquet:"quad_class"`
+	ActorCountry     string `json:"actor_country" parquet:"actor_country"`
+	RecipientCountry string `json:"recipient_country" parquet:"recipient_country"`
+	EventDate        string `json:"event_date" parquet:"event_date"`
+	Placename        string `json:"placename" parquet:"placename"`
+	Sources          int64  `json:"sources" parquet:"sources"`
+	Mentions         int64  `json:"mentions" parquet:"mentions"`
+	FirstStoryID     int64  `json:"first_story_id" parquet:"first_story_id"`
+	FirstSource      string `json:"first_source" parquet:"first_source"`
+	FirstPublished   string `json:"first_published" parquet:"first_published"`
+	Evidence         string `json:"evidence" parquet:"evidence"`
+}

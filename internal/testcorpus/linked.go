@@ -78,7 +78,8 @@ func Linked(n int, seed uint64) ([]record.Document, Truth) {
 		for j := 0; j < reports; j++ {
 			pub := day.AddDate(0, 0, r.IntN(3)) // reported the same day or up to two days on
 			date := dateExpr(r, day, pub)
-			filler := "Rights groups said the route remained dangerous."
+			// Each report is its own text: copies of one text are one document.
+			filler := fmt.Sprintf("Rights groups said the route remained dangerous, report %d noted.", len(docs)+1)
 			switch kind {
 			case 0: // talks: CONSULT, either order
 				pa, pb := nameOf(a), nameOf(b)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/store"
 	"github.com/alboran/alboran/internal/text"
 )
 
@@ -161,4 +162,84 @@ func surname(en record.Entity) string {
 		return ""
 	}
 	return text.FoldName(f[len(f)-1])
+}
+
+// Clusters returns the event clusters of a dyad, oldest first.
+func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster, error) {
+	where := `1`
+	var args []any
+	switch {
+	case q.A != "" && q.B != "":
+		where = `((e.source_actor = ? AND e.target_actor = ?) OR (e.source_actor = ? AND e.target_actor = ?))`
+		args = append(args, q.A, q.B, q.B, q.A)
+	case q.A != "":
+		where = `(e.source_actor = ? OR e.target_actor = ?)`
+		args = append(args, q.A, q.A)
+	}
+	// The clusters that touch the dyad, then every event of those clusters.
+	rows, err := s.db.QueryContext(ctx, `SELECT e.cluster, e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
+			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
+		FROM events e JOIN documents d ON d.id = e.doc_id
+		WHERE e.cluster IN (SELECT DISTINCT e.cluster FROM events e WHERE `+where+`)
+		ORDER BY e.cluster, e.uid`, args...)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	byID := map[string][]link.EventMention{}
+	var order []string
+	for rows.Next() {
+		var id string
+		var m link.EventMention
+		if err := rows.Scan(&id, &m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date,
+			&m.Place, &m.Evidence); err != nil {
+			return nil, err
+		}
+		if byID[id] == nil {
+			order = append(order, id)
+		}
+		byID[id] = append(byID[id], m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	out := make([]link.Cluster, 0, len(order))
+	for _, id := range order {
+		c := link.Summarize(id, byID[id])
+		_, c.QuadClass = store.CAMEO(c.Type)
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// EntityMentions returns the people who share the last word of name, and the organizations
+// and countries named or coded name, from every report.
+func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, error) {
+	sn := ""
+	if f := strings.Fields(name); len(f) > 0 {
+		sn = text.FoldName(f[len(f)-1])
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT n.doc_id, d.source, coalesce(d.published, ''), n.type, n.name, n.country, n.code, n.titles
+		FROM entities n JOIN documents d ON d.id = n.doc_id
+		WHERE (n.type = 'person' AND n.surname = ?) OR (n.type <> 'person' AND (n.code = ? OR n.name = ? COLLATE NOCASE))
+		ORDER BY n.doc_id, n.entity_id`, sn, strings.ToUpper(name), name)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []link.Mention
+	for rows.Next() {
+		var m link.Mention
+		if err := rows.Scan(&m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Name, &m.Country, &m.Code, &m.Titles); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, s.explain(rows.Err())
 }

@@ -125,13 +125,14 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	return out, s.explain(rows.Err())
 }
 
-// Figures returns the counts, amounts and changes reported for a category, oldest period first.
+// Figures returns the counts reported for a category, oldest period first. Figures that are
+// part of a larger one ("including 6,162 foreign nationals") are left out.
 func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(t.period, ''), t.value, t.bound, t.country, t.claimed_source,
-			d.id, d.source, substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)
+	rows, err := s.db.QueryContext(ctx, `SELECT t.category, coalesce(t.period, ''), t.value, t.bound, t.country, t.claimed_source,
+			d.id, d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)
 		FROM statistics t JOIN documents d ON d.id = t.doc_id
-		WHERE t.category = ? AND (? = '' OR t.country = ?) AND t.kind = 'count'
-		ORDER BY t.period, d.id, t.stat_id`, q.Category, q.Country, q.Country)
+		WHERE (? = '' OR t.category = ?) AND t.category <> 'other' AND (? = '' OR t.country = ?) AND t.kind = 'count' AND t.part_of = ''
+		ORDER BY t.category, t.period, d.id, t.stat_id`, q.Category, q.Category, q.Country, q.Country)
 	if err != nil {
 		return nil, s.explain(err)
 	}
@@ -139,7 +140,8 @@ func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, 
 	var out []store.Figure
 	for rows.Next() {
 		var f store.Figure
-		if err := rows.Scan(&f.Period, &f.Value, &f.Bound, &f.Country, &f.Source, &f.DocID, &f.DocSource, &f.Evidence); err != nil {
+		if err := rows.Scan(&f.Category, &f.Period, &f.Value, &f.Bound, &f.Country, &f.Source, &f.DocID, &f.DocSource,
+			&f.Published, &f.Evidence); err != nil {
 			return nil, err
 		}
 		out = append(out, f)
@@ -158,7 +160,8 @@ var exports = map[string]string{
 		e.source_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),
 		e.target_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.target_entity), ''),
 		e.location, e.trigger, coalesce(d.published, ''), d.source, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start),
-		e.ev_start, e.ev_end, e.confidence, e.version
+		e.ev_start, e.ev_end, e.confidence, e.cluster,
+		(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.version
 		FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.doc_id, e.event_id`,
 	"statistics": `SELECT t.doc_id, t.stat_id, t.kind, t.value, t.bound, t.category, t.unit, t.subject, t.country,
 		coalesce(t.period, ''), t.claimed_source, t.qualifier, t.part_of, t.span_start, t.span_end,
@@ -171,6 +174,18 @@ var exports = map[string]string{
 
 // Export calls fn with each row of a table as its store row type.
 func (s *DB) Export(ctx context.Context, what string, fn func(any) error) error {
+	if what == "clusters" {
+		cs, err := s.Clusters(ctx, store.ClusterQuery{})
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if err := fn(store.ClusterRowOf(c)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	q, ok := exports[what]
 	if !ok {
 		return fmt.Errorf("cannot export %q: choose one of %s", what, strings.Join(store.Tables, ", "))
@@ -208,7 +223,7 @@ func scanRow(what string, rows *sql.Rows) (any, error) {
 		var id string
 		err := rows.Scan(&r.DocID, &id, &r.EventDate, &r.DateInferred, &r.EventType, &r.EventMode, &r.EventContext,
 			&r.ActorCountry, &r.ActorName, &r.RecipientCountry, &r.RecipientName, &r.Placename, &r.Trigger, &r.StoryDate,
-			&r.Source, &r.Evidence, &r.EvidenceStart, &r.EvidenceEnd, &r.Confidence, &r.ExtractorVersion)
+			&r.Source, &r.Evidence, &r.EvidenceStart, &r.EvidenceEnd, &r.Confidence, &r.ClusterID, &r.Sources, &r.ExtractorVersion)
 		r.EventID = fmt.Sprintf("%d-%s", r.DocID, id)
 		r.CAMEORoot, r.QuadClass = store.CAMEO(r.EventType)
 		return r, err

@@ -1,0 +1,154 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/alboran/alboran/internal/link"
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/testcorpus"
+)
+
+func ingestInBatches(t *testing.T, db *DB, docs []record.Document, size int) {
+	t.Helper()
+	es := entries(t, docs)
+	for i := 0; i < len(es); i += size {
+		if _, err := db.Put(context.Background(), es[i:min(i+size, len(es))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func clusterMap(t *testing.T, db *DB) map[string]string {
+	t.Helper()
+	rows, err := db.db.Query(`SELECT uid, cluster FROM events`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var u, c string
+		rows.Scan(&u, &c)
+		out[u] = c
+	}
+	return out
+}
+
+// TestLinkedCorpus ingests a generated corpus with known ground truth (events told by several
+// reports in different words, conflicting and rounded figures, namesakes) in two orders, and
+// checks the clusters, the claims and the people.
+func TestLinkedCorpus(t *testing.T) {
+	docs, truth := testcorpus.Linked(70, 1)
+	if len(docs) < 200 {
+		t.Fatalf("only %d reports", len(docs))
+	}
+	ctx := context.Background()
+	db := open(t)
+	ingestInBatches(t, db, docs, 37)
+
+	// The same reports in reverse order, in other batches, give the same clusters.
+	rev := append([]record.Document(nil), docs...)
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	db2, err := Open(ctx, filepath.Join(t.TempDir(), "rev.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db2.Close()
+	ingestInBatches(t, db2, rev, 11)
+	if a, b := clusterMap(t, db), clusterMap(t, db2); !reflect.DeepEqual(a, b) {
+		t.Errorf("the clusters depend on the order of ingest (%d and %d events)", len(a), len(b))
+	}
+
+	// Purity and completeness of the clusters against the real events.
+	cs, err := db.Clusters(ctx, store.ClusterQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type cell struct{ cluster, real string }
+	n := 0
+	joint := map[cell]int{}
+	for _, c := range cs {
+		for _, m := range c.Mentions {
+			real, ok := truth.Events[m.DocSource+"|"+m.Type+"|"+m.Source+"|"+m.Target]
+			if !ok {
+				continue // an event the truth does not speak of
+			}
+			n++
+			joint[cell{c.ID, real}]++
+		}
+	}
+	bestOf := func(byCluster bool) float64 {
+		best := map[string]int{}
+		for k, v := range joint {
+			key := k.real
+			if byCluster {
+				key = k.cluster
+			}
+			best[key] = max(best[key], v)
+		}
+		sum := 0
+		for _, v := range best {
+			sum += v
+		}
+		return float64(sum) / float64(n)
+	}
+	purity, completeness := bestOf(true), bestOf(false)
+	t.Logf("%d reports, %d labelled event mentions, %d clusters: purity %.3f, completeness %.3f", len(docs), n, len(cs), purity, completeness)
+	if n < 150 || purity < 0.95 || completeness < 0.95 {
+		t.Errorf("purity %.3f and completeness %.3f over %d mentions, want both at least 0.95", purity, completeness, n)
+	}
+
+	// Every planted conflict is found; rounded and repeated figures are not conflicts.
+	figs, err := db.Figures(ctx, store.SeriesQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conflicts := map[string]bool{}
+	for _, c := range link.Claims(figs) {
+		if c.Conflict {
+			conflicts[c.Category+"|"+c.Country+"|"+c.Period] = true
+		}
+	}
+	for _, s := range truth.Conflicts {
+		if !conflicts[s] {
+			t.Errorf("planted conflict %s not found", s)
+		}
+	}
+	for _, s := range truth.Agreeing {
+		if conflicts[s] {
+			t.Errorf("agreeing figures of %s flagged as a conflict", s)
+		}
+	}
+
+	// Namesakes stay apart; a surname alone joins the one person of its country.
+	for _, pair := range truth.Namesakes {
+		ms, err := db.EntityMentions(ctx, pair[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := [2]bool{}
+		for _, e := range link.Entities(ms) {
+			names := strings.Join(e.Names, "|")
+			if contains(names, pair[0]) && contains(names, pair[1]) {
+				t.Errorf("namesakes %s and %s merged", pair[0], pair[1])
+			}
+			found[0] = found[0] || contains(names, pair[0])
+			found[1] = found[1] || contains(names, pair[1])
+			// The report that names only the surname, with the country of the first, joins it.
+			surname := strings.Fields(pair[0])[1]
+			if contains(names, pair[0]) && !contains("|"+names+"|", "|"+surname+"|") {
+				t.Errorf("%s was not joined by %q alone: %v", pair[0], surname, e.Names)
+			}
+		}
+		if !found[0] || !found[1] {
+			t.Errorf("namesakes %v: found %v", pair, found)
+		}
+	}
+}
