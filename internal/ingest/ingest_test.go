@@ -62,23 +62,39 @@ func TestRunCountsAndIsIdempotent(t *testing.T) {
 	}
 }
 
-// BenchmarkIngest ingests generated reports into a fresh database per iteration; compare with
-// BenchmarkExtractOnly on the same reports for the cost of storing.
+// BenchmarkIngest ingests generated reports into a fresh database per iteration, with and
+// without linking events across reports; compare with BenchmarkExtractOnly on the same
+// reports for the cost of storing. ALBORAN_BENCH_INPUT names another input (a JSONL file).
 func BenchmarkIngest(b *testing.B) {
-	dir := reports(b, 2000)
-	x := extractor(b)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "b.db"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := Run(context.Background(), x, db, Options{Inputs: []string{dir}}); err != nil {
-			b.Fatal(err)
-		}
-		db.Close()
+	input, n := os.Getenv("ALBORAN_BENCH_INPUT"), 0
+	if input == "" {
+		input, n = reports(b, 2000), 2000
 	}
-	b.ReportMetric(float64(2000*b.N)/b.Elapsed().Seconds(), "reports/s")
+	x := extractor(b)
+	for _, linked := range []bool{true, false} {
+		name := "linked"
+		if !linked {
+			name = "unlinked"
+		}
+		b.Run(name, func(b *testing.B) {
+			stored := 0
+			for i := 0; i < b.N; i++ {
+				db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "b.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				db.SetLinking(linked)
+				sum, err := Run(context.Background(), x, db, Options{Inputs: []string{input}})
+				if err != nil {
+					b.Fatal(err)
+				}
+				stored += sum.Ingested
+				db.Close()
+			}
+			_ = n
+			b.ReportMetric(float64(stored)/b.Elapsed().Seconds(), "reports/s")
+		})
+	}
 }
 
 func BenchmarkExtractOnly(b *testing.B) {

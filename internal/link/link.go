@@ -34,19 +34,40 @@ func span(d string) (lo, hi time.Time, ok bool) {
 	return time.Time{}, time.Time{}, false
 }
 
-// DateWindow returns the range of ISO dates, as strings, that may agree with d: a day widens
-// by one day each side.
-func DateWindow(d string) (lo, hi string) {
+// maxInterval is the longest interval that can date one event; a longer one ("since
+// January") is too vague to say two reports tell of the same act.
+const maxInterval = 7 * 24 * time.Hour
+
+// DateWindow returns what to look up to find the dates that may agree with d: the range of
+// ISO date strings from lo to hi (a day widened by one day each side, and by maxInterval
+// before, for the short intervals that end near it), and the coarser dates that hold d or
+// come within a day of it ("2021" and "2021-04" for "2021-04-14"; also "2021-03" for
+// "2021-04-01").
+func DateWindow(d string) (lo, hi string, coarser []string) {
 	l, h, ok := span(d)
 	if !ok {
-		return d, d
+		return d, d, nil
 	}
-	return l.AddDate(0, 0, -1).Format("2006-01-02"), h.AddDate(0, 0, 1).Format("2006-01-02") + "~"
+	lo = l.AddDate(0, 0, -1).Add(-maxInterval).Format("2006-01-02")
+	hi = h.AddDate(0, 0, 1).Format("2006-01-02") + "~"
+	// The months and years that hold d, or that end or begin within a day of it.
+	seen := map[string]bool{}
+	for _, t := range []time.Time{l.AddDate(0, 0, -1), l, h, h.AddDate(0, 0, 1)} {
+		for _, c := range []string{t.Format("2006"), t.Format("2006-01")} {
+			if len(c) < len(d) && !seen[c] {
+				seen[c] = true
+				coarser = append(coarser, c)
+			}
+		}
+	}
+	return lo, hi, coarser
 }
 
-// Agree reports whether two events' dates agree at their shared precision within one day, and
-// their places are compatible (the same, or one unknown). "2021-04" agrees with "2021-04-14";
-// "2021-04-14" with "2021-04-15"; "2021-04-14" not with "2021-04-16".
+// Agree reports whether two events' dates agree at their shared precision, and their places
+// are compatible (the same, or one unknown). Two days, or a day and a short interval, agree
+// within one day: "2021-04-14" and "2021-04-15" do, "2021-04-16" does not. A month or a year
+// agrees with what lies inside it: "2021-04" with "2021-04-14", "2020" with "2020-11", but
+// "2020" not with "2021". An interval longer than a week dates no one act.
 func Agree(d1, d2, p1, p2 string) bool {
 	if p1 != "" && p2 != "" && !strings.EqualFold(p1, p2) {
 		return false
@@ -55,6 +76,18 @@ func Agree(d1, d2, p1, p2 string) bool {
 	l2, h2, ok2 := span(d2)
 	if !ok1 || !ok2 {
 		return false
+	}
+	for _, d := range []string{d1, d2} {
+		if a, b, ok := span(d); ok && strings.Contains(d, "/") && b.Sub(a) > maxInterval {
+			return false
+		}
+	}
+	coarse := func(d string) bool { return len(d) == 4 || len(d) == 7 }
+	switch {
+	case coarse(d1) && precision(d1) <= precision(d2):
+		return !l2.Before(l1) && !h2.After(h1) // d2 lies in d1
+	case coarse(d2):
+		return !l1.Before(l2) && !h1.After(h2)
 	}
 	day := 24 * time.Hour
 	return !l1.After(h2.Add(day)) && !l2.After(h1.Add(day))

@@ -74,3 +74,32 @@ func BenchmarkSearch100k(b *testing.B) {
 	b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 }
+
+// BenchmarkPut stores generated reports in batches of 256, with and without linking events
+// across reports; linking must keep at least 80% of the throughput.
+func BenchmarkPut(b *testing.B) {
+	docs := testcorpus.Generate(4000, 77)
+	es := entries(b, docs)
+	for _, linked := range []bool{false, true} {
+		name := "unlinked"
+		if linked {
+			name = "linked"
+		}
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				db, err := Open(context.Background(), filepath.Join(b.TempDir(), "p.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				db.noLink = !linked
+				for k := 0; k < len(es); k += 256 {
+					if _, err := db.Put(context.Background(), es[k:min(k+256, len(es))]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				db.Close()
+			}
+			b.ReportMetric(float64(len(es)*b.N)/b.Elapsed().Seconds(), "reports/s")
+		})
+	}
+}

@@ -15,6 +15,8 @@ import (
 
 // linkEvent is what linking needs of one stored event.
 type linkEvent struct {
+	doc           int64
+	id            string // the event's id in its document
 	uid, cluster  string
 	typ, src, tgt string
 	date, place   string
@@ -30,24 +32,69 @@ func (d dyad) norm() dyad {
 	return d
 }
 
-// candidates returns the stored events of e's dyad whose dates may agree with e's.
-func candidates(ctx context.Context, tx *sql.Tx, e linkEvent) ([]linkEvent, error) {
-	lo, hi := link.DateWindow(e.date)
-	q := `SELECT uid, cluster, type, source_actor, target_actor, coalesce(date, ''), location FROM events
-		WHERE type = ? AND source_actor = ? AND target_actor = ? AND (date BETWEEN ? AND ? OR length(date) < 10 OR instr(date, '/') > 0)`
+// linker holds the statements of one transaction's linking, prepared once.
+type linker struct {
+	find, keep, root, name, grow, moveEvents, moveKeys, drop *sql.Stmt
+}
+
+func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
+	l := &linker{}
+	for _, p := range []struct {
+		dst **sql.Stmt
+		q   string
+	}{
+		// The two halves each walk the key index on the date (an OR would read the whole
+		// dyad); keys hold each cluster once per date and place.
+		{&l.find, `SELECT root, date, location FROM event_keys
+			WHERE type = ?1 AND source = ?2 AND target = ?3 AND date BETWEEN ?4 AND ?5
+			UNION SELECT root, date, location FROM event_keys
+			WHERE type = ?1 AND source = ?2 AND target = ?3 AND date IN (?6, ?7, ?8, ?9, ?10, ?11)`},
+		{&l.keep, `INSERT OR IGNORE INTO event_keys VALUES (?, ?, ?, ?, ?, ?)`},
+		{&l.root, `UPDATE events SET cluster = ? WHERE doc_id = ? AND event_id = ?`},
+		{&l.name, `SELECT id, size FROM clusters WHERE root = ?`},
+		{&l.grow, `INSERT INTO clusters VALUES (?1, ?2, ?3) ON CONFLICT (root) DO UPDATE SET id = ?2, size = ?3`},
+		{&l.moveEvents, `UPDATE events SET cluster = ? WHERE cluster = ?`},
+		{&l.moveKeys, `UPDATE OR IGNORE event_keys SET root = ? WHERE root = ?`},
+		{&l.drop, `DELETE FROM clusters WHERE root = ?1`},
+	} {
+		st, err := tx.PrepareContext(ctx, p.q)
+		if err != nil {
+			l.close()
+			return nil, err
+		}
+		*p.dst = st
+	}
+	return l, nil
+}
+
+func (l *linker) close() {
+	for _, st := range []*sql.Stmt{l.find, l.keep, l.root, l.name, l.grow, l.moveEvents, l.moveKeys, l.drop} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// candidates returns the clusters of e's dyad, once per date and place, whose dates may
+// agree with e's.
+func (l *linker) candidates(ctx context.Context, e linkEvent) ([]linkEvent, error) {
+	lo, hi, coarser := link.DateWindow(e.date)
+	for len(coarser) < 6 {
+		coarser = append(coarser, "") // the query takes six
+	}
 	pairs := [][2]string{{e.src, e.tgt}}
 	if link.Symmetric[e.typ] && e.src != e.tgt {
 		pairs = append(pairs, [2]string{e.tgt, e.src})
 	}
 	var out []linkEvent
 	for _, p := range pairs {
-		rows, err := tx.QueryContext(ctx, q, e.typ, p[0], p[1], lo, hi)
+		rows, err := l.find.QueryContext(ctx, e.typ, p[0], p[1], lo, hi, coarser[0], coarser[1], coarser[2], coarser[3], coarser[4], coarser[5])
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
 			var c linkEvent
-			if err := rows.Scan(&c.uid, &c.cluster, &c.typ, &c.src, &c.tgt, &c.date, &c.place); err != nil {
+			if err := rows.Scan(&c.cluster, &c.date, &c.place); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -61,37 +108,80 @@ func candidates(ctx context.Context, tx *sql.Tx, e linkEvent) ([]linkEvent, erro
 	return out, nil
 }
 
-// linkEvents joins each new event to the clusters of the stored events it agrees with. A cluster is
-// named by the least uid among its events, so the clusters are the connected parts of the
-// "agrees with" graph and do not depend on the order in which reports arrive.
+// linkEvents joins each new event to the clusters of the stored events it agrees with: the
+// clusters are the connected parts of the "agrees with" graph. Each cluster's public id is the
+// least uid among its events, so neither the clusters nor their ids depend on the order in
+// which reports arrive. When clusters merge, the smaller moves into the larger.
 func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
+	l, err := newLinker(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer l.close()
+	type info struct {
+		id   string
+		size int
+	}
 	for _, e := range events {
 		if e.date == "" {
-			continue // an event without a date stays on its own
+			// An event without a date stays on its own.
+			if _, err := l.grow.ExecContext(ctx, e.uid, e.uid, 1); err != nil {
+				return err
+			}
+			continue
 		}
-		cands, err := candidates(ctx, tx, e)
+		cands, err := l.candidates(ctx, e)
 		if err != nil {
 			return fmt.Errorf("linking %s: %w", e.uid, err)
 		}
-		target := e.uid
-		merge := map[string]bool{}
+		roots := map[string]info{}
 		for _, c := range cands {
-			if c.uid == e.uid || !link.Agree(e.date, c.date, e.place, c.place) {
+			if _, seen := roots[c.cluster]; seen || !link.Agree(e.date, c.date, e.place, c.place) {
 				continue
 			}
-			merge[c.cluster] = true
-			if c.cluster < target {
-				target = c.cluster
+			var in info
+			if err := l.name.QueryRowContext(ctx, c.cluster).Scan(&in.id, &in.size); err != nil {
+				return fmt.Errorf("cluster %s: %w", c.cluster, err)
+			}
+			roots[c.cluster] = in
+		}
+		// The largest cluster takes the others in; ties go to the least root, so that the
+		// choice is the same on every run.
+		target, best := e.uid, info{id: e.uid}
+		for r, in := range roots {
+			if target == e.uid || in.size > best.size || in.size == best.size && r < target {
+				target, best = r, in
 			}
 		}
-		merge[e.uid] = true
-		for c := range merge {
-			if c == target {
+		id, size := best.id, best.size+1
+		if e.uid < id {
+			id = e.uid
+		}
+		for r, in := range roots {
+			if r == target {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE events SET cluster = ? WHERE cluster = ?`, target, c); err != nil {
+			for _, st := range []*sql.Stmt{l.moveEvents, l.moveKeys} {
+				if _, err := st.ExecContext(ctx, target, r); err != nil {
+					return err
+				}
+			}
+			if _, err := l.drop.ExecContext(ctx, r); err != nil {
 				return err
 			}
+			size += in.size
+			if in.id < id {
+				id = in.id
+			}
+		}
+		if _, err := l.root.ExecContext(ctx, target, e.doc, e.id); err != nil {
+			return err
+		}
+		if _, err := l.keep.ExecContext(ctx, e.typ, e.src, e.tgt, e.date, e.place, target); err != nil {
+			return err
+		}
+		if _, err := l.grow.ExecContext(ctx, target, id, size); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -116,34 +206,65 @@ func dyadsOf(ctx context.Context, tx *sql.Tx, ids string) (map[dyad]bool, error)
 	return out, rows.Err()
 }
 
-// relink recomputes the clusters of whole dyads from scratch.
+// relink recomputes the clusters of whole dyads from scratch: after a reprocess, removed
+// events may have split clusters.
 func relink(ctx context.Context, tx *sql.Tx, dyads map[dyad]bool) error {
 	keys := make([]dyad, 0, len(dyads))
 	for d := range dyads {
 		keys = append(keys, d)
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		return keys[i].typ+keys[i].a+keys[i].b < keys[j].typ+keys[j].a+keys[j].b
+		return keys[i].typ+"|"+keys[i].a+"|"+keys[i].b < keys[j].typ+"|"+keys[j].a+"|"+keys[j].b
 	})
 	for _, d := range keys {
-		rows, err := tx.QueryContext(ctx, `SELECT uid, coalesce(date, ''), location FROM events
-			WHERE type = ? AND ((source_actor = ? AND target_actor = ?) OR (source_actor = ? AND target_actor = ? AND ?))`,
-			d.typ, d.a, d.b, d.b, d.a, link.Symmetric[d.typ])
+		sym := link.Symmetric[d.typ]
+		match := `type = ?1 AND ((source_actor = ?2 AND target_actor = ?3) OR (?4 AND source_actor = ?3 AND target_actor = ?2))`
+		rows, err := tx.QueryContext(ctx, `SELECT uid, coalesce(date, ''), location, source_actor, target_actor, doc_id, event_id FROM events WHERE `+match,
+			d.typ, d.a, d.b, sym)
 		if err != nil {
 			return err
 		}
 		var evs []link.Event
+		var lev []linkEvent
 		for rows.Next() {
 			var e link.Event
-			if err := rows.Scan(&e.ID, &e.Date, &e.Place); err != nil {
+			var le linkEvent
+			if err := rows.Scan(&e.ID, &e.Date, &e.Place, &le.src, &le.tgt, &le.doc, &le.id); err != nil {
 				rows.Close()
 				return err
 			}
+			le.uid, le.typ, le.date, le.place = e.ID, d.typ, e.Date, e.Place
 			evs = append(evs, e)
+			lev = append(lev, le)
 		}
 		rows.Close()
-		for uid, cluster := range link.Components(evs) {
-			if _, err := tx.ExecContext(ctx, `UPDATE events SET cluster = ? WHERE uid = ?`, cluster, uid); err != nil {
+		// Forget the dyad's clusters, then name each component by its least uid.
+		for _, q := range []string{
+			`DELETE FROM clusters WHERE root IN (SELECT cluster FROM events WHERE ` + match + `)`,
+			`DELETE FROM event_keys WHERE type = ?1 AND ((source = ?2 AND target = ?3) OR (?4 AND source = ?3 AND target = ?2))`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, d.typ, d.a, d.b, sym); err != nil {
+				return err
+			}
+		}
+		comp := link.Components(evs)
+		size := map[string]int{}
+		for _, c := range comp {
+			size[c]++
+		}
+		for _, e := range lev {
+			c := comp[e.uid]
+			if _, err := tx.ExecContext(ctx, `UPDATE events SET cluster = ? WHERE doc_id = ? AND event_id = ?`, c, e.doc, e.id); err != nil {
+				return err
+			}
+			if e.date != "" {
+				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO event_keys VALUES (?, ?, ?, ?, ?, ?)`, e.typ, e.src, e.tgt, e.date, e.place, c); err != nil {
+					return err
+				}
+			}
+		}
+		for c, n := range size {
+			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)`, c, c, n); err != nil {
 				return err
 			}
 		}
@@ -177,11 +298,11 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 		args = append(args, q.A, q.A)
 	}
 	// The clusters that touch the dyad, then every event of those clusters.
-	rows, err := s.db.QueryContext(ctx, `SELECT e.cluster, e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
+	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
 			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
-		FROM events e JOIN documents d ON d.id = e.doc_id
+		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
 		WHERE e.cluster IN (SELECT DISTINCT e.cluster FROM events e WHERE `+where+`)
-		ORDER BY e.cluster, e.uid`, args...)
+		ORDER BY 1, e.uid`, args...)
 	if err != nil {
 		return nil, s.explain(err)
 	}

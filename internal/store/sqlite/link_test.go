@@ -25,7 +25,7 @@ func ingestInBatches(t *testing.T, db *DB, docs []record.Document, size int) {
 
 func clusterMap(t *testing.T, db *DB) map[string]string {
 	t.Helper()
-	rows, err := db.db.Query(`SELECT uid, cluster FROM events`)
+	rows, err := db.db.Query(`SELECT e.uid, k.id FROM events e JOIN clusters k ON k.root = e.cluster`)
 	if err != nil {
 		t.Fatal(err)
 	}

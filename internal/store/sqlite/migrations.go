@@ -120,12 +120,29 @@ var migrations = []string{
 	);`,
 
 	// 3: cross-report linking. An event's uid is stable whatever the order of ingest (its
-	// document's key and its id); its cluster is the least uid of the events it is linked to.
+	// document's key and its id). Its cluster column holds the cluster's root, an internal
+	// handle; clusters maps each root to the cluster's public id, the least uid of its events,
+	// which does not depend on the order of ingest. event_keys holds each cluster once per
+	// (dyad, date, place), so that linking a copy of a story reads one row, not every copy.
 	// A person's surname (folded) finds the same person in other reports.
 	`ALTER TABLE events ADD COLUMN uid TEXT NOT NULL DEFAULT '';
 	ALTER TABLE events ADD COLUMN cluster TEXT NOT NULL DEFAULT '';
-	CREATE INDEX events_dyad ON events (type, source_actor, target_actor, date);
 	CREATE INDEX events_cluster ON events (cluster);
+	CREATE TABLE clusters (
+		root TEXT PRIMARY KEY,
+		id   TEXT NOT NULL,
+		size INTEGER NOT NULL
+	) WITHOUT ROWID;
+	CREATE TABLE event_keys (
+		type     TEXT NOT NULL,
+		source   TEXT NOT NULL,
+		target   TEXT NOT NULL,
+		date     TEXT NOT NULL,
+		location TEXT NOT NULL,
+		root     TEXT NOT NULL,
+		PRIMARY KEY (type, source, target, date, location, root)
+	) WITHOUT ROWID;
+	CREATE INDEX event_keys_root ON event_keys (root);
 	ALTER TABLE entities ADD COLUMN surname TEXT NOT NULL DEFAULT '';
 	CREATE INDEX entities_surname ON entities (surname) WHERE type = 'person';`,
 }

@@ -160,9 +160,10 @@ var exports = map[string]string{
 		e.source_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),
 		e.target_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.target_entity), ''),
 		e.location, e.trigger, coalesce(d.published, ''), d.source, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start),
-		e.ev_start, e.ev_end, e.confidence, e.cluster,
+		e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
 		(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.version
-		FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.doc_id, e.event_id`,
+		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
+		ORDER BY e.doc_id, e.event_id`,
 	"statistics": `SELECT t.doc_id, t.stat_id, t.kind, t.value, t.bound, t.category, t.unit, t.subject, t.country,
 		coalesce(t.period, ''), t.claimed_source, t.qualifier, t.part_of, t.span_start, t.span_end,
 		coalesce(d.published, ''), d.source, substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start), t.version
