@@ -196,3 +196,73 @@ func TestStoreCommandsRejectBadArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkingCommands ingests a linked corpus and runs claims, timeline, entity and the
+// clusters export on it.
+func TestLinkingCommands(t *testing.T) {
+	dir := t.TempDir()
+	docs, truth := testcorpus.Linked(30, 5)
+	f, _ := os.Create(filepath.Join(dir, "linked.jsonl"))
+	enc := json.NewEncoder(f)
+	for _, d := range docs {
+		enc.Encode(map[string]string{"url": "https://example.org/" + d.Source, "title": d.Title, "published": *d.Published, "text": d.Text})
+	}
+	f.Close()
+	db := filepath.Join(dir, "l.db")
+	if code, _, errs := runCLI(t, "", "ingest", "--quiet", "--db", db, f.Name()); code != 0 {
+		t.Fatalf("ingest: %d %s", code, errs)
+	}
+	t.Setenv("ALBORAN_DB", db)
+
+	code, out, _ := runCLI(t, "", "claims", "--conflicts", "--format", "json")
+	var claims []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &claims) != nil || len(claims) < len(truth.Conflicts) {
+		t.Fatalf("claims --conflicts: %d, %d claims for %d planted\n%s", code, len(claims), len(truth.Conflicts), out)
+	}
+	code, out, _ = runCLI(t, "", "claims", "--conflicts")
+	if code != 0 || !strings.Contains(out, "CONFLICT") || !strings.Contains(out, "according to") {
+		t.Errorf("claims table:\n%s", out)
+	}
+
+	// The first real event is talks between two countries, told by several reports.
+	code, out, _ = runCLI(t, "", "timeline", "--format", "json", "MAR")
+	var tl Timeline
+	if code != 0 || json.Unmarshal([]byte(out), &tl) != nil || len(tl.Clusters) == 0 || len(tl.Months) == 0 {
+		t.Fatalf("timeline json: %d\n%s", code, out)
+	}
+	multi := false
+	for _, c := range tl.Clusters {
+		multi = multi || c.Sources > 1
+	}
+	if !multi {
+		t.Error("no event in the timeline is told by more than one report")
+	}
+	code, out, _ = runCLI(t, "", "timeline", "MAR")
+	if code != 0 || !strings.Contains(out, "month") || !strings.Contains(out, "report(s)") {
+		t.Errorf("timeline table:\n%s", out)
+	}
+
+	code, out, _ = runCLI(t, "", "entity", "Benali")
+	if code != 0 || !strings.Contains(out, "Ahmed Benali") || !strings.Contains(out, "Karim Benali") || !strings.Contains(out, "only person who fits") {
+		t.Errorf("entity Benali:\n%s", out)
+	}
+
+	p := filepath.Join(dir, "clusters.csv")
+	if code, _, errs := runCLI(t, "", "export", "--what", "events", "--clusters", "-o", p); code != 0 {
+		t.Fatalf("export --clusters: %d %s", code, errs)
+	}
+	raw, _ := os.ReadFile(p)
+	recs, err := csv.NewReader(strings.NewReader(string(raw))).ReadAll()
+	if err != nil || len(recs) < 2 || recs[0][0] != "cluster_id" || !strings.Contains(strings.Join(recs[0], ","), "sources") {
+		t.Fatalf("clusters export: %v %v", err, recs[:min(2, len(recs))])
+	}
+	code, out, _ = runCLI(t, "", "export", "--what", "events", "--format", "jsonl")
+	if code != 0 || !strings.Contains(out, `"cluster_id"`) || !strings.Contains(out, `"sources"`) {
+		t.Errorf("events export lacks cluster_id and sources")
+	}
+	for _, args := range [][]string{{"timeline"}, {"timeline", "A", "B", "C"}, {"entity"}, {"claims", "--format", "xml"}} {
+		if code, _, _ := runCLI(t, "", args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+}

@@ -16,6 +16,8 @@ import (
 // linkEvent is what linking needs of one stored event.
 type linkEvent struct {
 	doc           int64
+	name          string // for a candidate: its cluster's public id
+	size          int    // and its cluster's size
 	id            string // the event's id in its document
 	uid, cluster  string
 	typ, src, tgt string
@@ -34,7 +36,7 @@ func (d dyad) norm() dyad {
 
 // linker holds the statements of one transaction's linking, prepared once.
 type linker struct {
-	find, keep, root, name, grow, moveEvents, moveKeys, drop *sql.Stmt
+	find, keep, root, grow, moveEvents, moveKeys, drop *sql.Stmt
 }
 
 func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
@@ -45,13 +47,12 @@ func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
 	}{
 		// The two halves each walk the key index on the date (an OR would read the whole
 		// dyad); keys hold each cluster once per date and place.
-		{&l.find, `SELECT root, date, location FROM event_keys
-			WHERE type = ?1 AND source = ?2 AND target = ?3 AND date BETWEEN ?4 AND ?5
-			UNION SELECT root, date, location FROM event_keys
-			WHERE type = ?1 AND source = ?2 AND target = ?3 AND date IN (?6, ?7, ?8, ?9, ?10, ?11)`},
+		{&l.find, `SELECT k.root, k.date, k.location, c.id, c.size FROM event_keys k JOIN clusters c ON c.root = k.root
+			WHERE k.type = ?1 AND k.source = ?2 AND k.target = ?3 AND k.date BETWEEN ?4 AND ?5
+			UNION SELECT k.root, k.date, k.location, c.id, c.size FROM event_keys k JOIN clusters c ON c.root = k.root
+			WHERE k.type = ?1 AND k.source = ?2 AND k.target = ?3 AND k.date IN (?6, ?7, ?8, ?9, ?10, ?11)`},
 		{&l.keep, `INSERT OR IGNORE INTO event_keys VALUES (?, ?, ?, ?, ?, ?)`},
 		{&l.root, `UPDATE events SET cluster = ? WHERE doc_id = ? AND event_id = ?`},
-		{&l.name, `SELECT id, size FROM clusters WHERE root = ?`},
 		{&l.grow, `INSERT INTO clusters VALUES (?1, ?2, ?3) ON CONFLICT (root) DO UPDATE SET id = ?2, size = ?3`},
 		{&l.moveEvents, `UPDATE events SET cluster = ? WHERE cluster = ?`},
 		{&l.moveKeys, `UPDATE OR IGNORE event_keys SET root = ? WHERE root = ?`},
@@ -68,7 +69,7 @@ func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
 }
 
 func (l *linker) close() {
-	for _, st := range []*sql.Stmt{l.find, l.keep, l.root, l.name, l.grow, l.moveEvents, l.moveKeys, l.drop} {
+	for _, st := range []*sql.Stmt{l.find, l.keep, l.root, l.grow, l.moveEvents, l.moveKeys, l.drop} {
 		if st != nil {
 			st.Close()
 		}
@@ -94,7 +95,7 @@ func (l *linker) candidates(ctx context.Context, e linkEvent) ([]linkEvent, erro
 		}
 		for rows.Next() {
 			var c linkEvent
-			if err := rows.Scan(&c.cluster, &c.date, &c.place); err != nil {
+			if err := rows.Scan(&c.cluster, &c.date, &c.place, &c.name, &c.size); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -139,11 +140,7 @@ func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
 			if _, seen := roots[c.cluster]; seen || !link.Agree(e.date, c.date, e.place, c.place) {
 				continue
 			}
-			var in info
-			if err := l.name.QueryRowContext(ctx, c.cluster).Scan(&in.id, &in.size); err != nil {
-				return fmt.Errorf("cluster %s: %w", c.cluster, err)
-			}
-			roots[c.cluster] = in
+			roots[c.cluster] = info{id: c.name, size: c.size}
 		}
 		// The largest cluster takes the others in; ties go to the least root, so that the
 		// choice is the same on every run.

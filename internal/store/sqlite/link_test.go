@@ -152,3 +152,43 @@ func TestLinkedCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestReprocessKeepsClusters re-extracts every document of a linked corpus and checks that
+// the clusters are those of a fresh ingest.
+func TestReprocessKeepsClusters(t *testing.T) {
+	docs, _ := testcorpus.Linked(20, 3)
+	ctx := context.Background()
+	fresh := open(t)
+	ingestInBatches(t, fresh, docs, 25)
+	db := open(t)
+	es := entries(t, docs)
+	for i := range es {
+		es[i].Version = "0.0.1" // stale: every document will be re-extracted
+		if i%2 == 0 {
+			es[i].Extraction.Events = nil // and half of them gain their events only then
+		}
+	}
+	for i := 0; i < len(es); i += 25 {
+		if _, err := db.Put(ctx, es[i:min(i+25, len(es))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids []int64
+	var again []store.Entry
+	if err := db.Stale(ctx, "0.1.0-test", func(s store.Stale) error {
+		ids = append(ids, s.ID)
+		again = append(again, entries(t, []record.Document{s.Doc})...)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(ids); i += 10 {
+		j := min(i+10, len(ids))
+		if err := db.Replace(ctx, ids[i:j], again[i:j]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if a, b := clusterMap(t, fresh), clusterMap(t, db); !reflect.DeepEqual(a, b) || len(a) == 0 {
+		t.Errorf("clusters after reprocess differ from a fresh ingest (%d and %d events)", len(a), len(b))
+	}
+}
