@@ -538,6 +538,13 @@ func (s *state) statCountry(start, end int) string {
 	from := sent.First
 	to := sent.First + len(sent.Tokens)
 	var subj, loc string
+	// "the ministry said that Morocco had prevented 9,800": the actor is in the reported clause.
+	for k := start - 1; k > from; k-- {
+		if toks[k].Text == "that" && s.reportedBefore(k, from) {
+			from = k + 1
+			break
+		}
+	}
 	for k := from; k < to; k++ {
 		m := s.mentionAt(k)
 		if m == nil || m.start != k || m.code == "" {
@@ -575,6 +582,17 @@ func (s *state) statCountry(start, end int) string {
 		return f
 	}
 	return subj
+}
+
+// reportedBefore reports whether a speech verb stands a few words before token k: "said on
+// Tuesday that".
+func (s *state) reportedBefore(k, from int) bool {
+	for j := k - 1; j >= from && j >= k-4; j-- {
+		if reportVerbs[s.doc.Tokens[j].Low] {
+			return true
+		}
+	}
+	return false
 }
 
 // returnCountry is the country that returned people: the one they were sent back from
@@ -616,6 +634,19 @@ func (s *state) claimedSource(sent int) string {
 					}
 					return m.name
 				}
+			}
+			// "according to the Interior Ministry": a capitalised name the gazetteer lacks.
+			j := k + 2
+			if j < len(toks) && toks[j].Low == "the" {
+				j++
+			}
+			e := j
+			for e < len(toks) && isCapWord(toks[e]) {
+				e++
+			}
+			if e-j >= 2 {
+				first := s.doc.Sents[sent].First
+				return s.span(first+j, first+e)
 			}
 		}
 	}

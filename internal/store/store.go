@@ -14,6 +14,9 @@ import (
 	"github.com/alboran/alboran/internal/record"
 )
 
+// ErrNotFound means that no record has the id asked for.
+var ErrNotFound = errors.New("not found")
+
 // ErrLocked means another process holds the database.
 var ErrLocked = errors.New("the database is locked by another process; wait for it to finish or use another --db")
 
@@ -71,6 +74,29 @@ type SeriesQuery struct {
 // package link.
 type Figure = link.Figure
 
+// DocView is one stored document with its records, as the API and the dashboard show it.
+type DocView struct {
+	ID       int64                 `json:"id"`
+	Doc      record.Document       `json:"document"`
+	Text     string                `json:"text"`
+	Version  string                `json:"extractor_version"`
+	Records  record.Extraction     `json:"records"`
+	Clusters map[string]ClusterRef `json:"clusters"` // by event id
+}
+
+// ClusterRef is the cluster an event belongs to.
+type ClusterRef struct {
+	ID      string `json:"cluster_id"`
+	Sources int    `json:"sources"`
+}
+
+// Dyad is a pair of actors and the number of real events between them.
+type Dyad struct {
+	A      string `json:"a"`
+	B      string `json:"b"`
+	Events int    `json:"events"`
+}
+
 // ClusterQuery selects event clusters: those between actors A and B (either may act), or
 // with A on either side when B is empty, or all when both are empty.
 type ClusterQuery struct {
@@ -105,6 +131,14 @@ type Store interface {
 	// EntityMentions returns, from every report, the people who share the last word of name
 	// and the organizations and countries with name as their code or name.
 	EntityMentions(ctx context.Context, name string) ([]link.Mention, error)
+	// Document returns one stored document with all its records.
+	Document(ctx context.Context, id int64) (DocView, error)
+	// Recent returns the newest documents with an id below before (0: the newest).
+	Recent(ctx context.Context, before int64, limit int) ([]Hit, error)
+	// Dyads returns the pairs of actors with the most event clusters.
+	Dyads(ctx context.Context, limit int) ([]Dyad, error)
+	// Quotes returns quotes of documents with an id below before, optionally by one speaker.
+	Quotes(ctx context.Context, speaker string, before int64, limit int) ([]QuoteRow, error)
 	// Counts returns the number of rows per table.
 	Counts(ctx context.Context) (map[string]int64, error)
 	// Feed state for watch: conditional GET validators and back-off.

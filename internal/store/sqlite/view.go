@@ -1,0 +1,212 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/store"
+)
+
+// Document returns one stored document with all its records.
+func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
+	var v store.DocView
+	var pub sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, published, dateline, language, partial, body, extractor_version
+		FROM documents WHERE id = ?`, id).Scan(&v.ID, &v.Doc.Source, &v.Doc.URL, &v.Doc.Title, &pub, &v.Doc.Dateline,
+		&v.Doc.Language, &v.Doc.Partial, &v.Text, &v.Version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, store.ErrNotFound
+	}
+	if err != nil {
+		return v, s.explain(err)
+	}
+	if pub.Valid {
+		p := pub.String
+		v.Doc.Published = &p
+	}
+	v.Doc.ID = fmt.Sprint(id)
+	x := &v.Records
+	x.Document = v.Doc
+	rows, err := s.db.QueryContext(ctx, `SELECT entity_id, type, name, country, code, titles, spans FROM entities WHERE doc_id = ? ORDER BY entity_id`, id)
+	if err != nil {
+		return v, s.explain(err)
+	}
+	for rows.Next() {
+		var e record.Entity
+		var titles, spans string
+		if err := rows.Scan(&e.ID, &e.Type, &e.Name, &e.Country, &e.Code, &titles, &spans); err != nil {
+			rows.Close()
+			return v, err
+		}
+		if titles != "" {
+			e.Titles = strings.Split(titles, "; ")
+		}
+		var sp [][2]int
+		json.Unmarshal([]byte(spans), &sp)
+		for _, p := range sp {
+			e.Mentions = append(e.Mentions, record.Span{Start: p[0], End: p[1]})
+		}
+		x.Entities = append(x.Entities, e)
+	}
+	rows.Close()
+	rows, err = s.db.QueryContext(ctx, `SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor,
+			e.target_entity, e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
+			(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster)
+		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = ? ORDER BY e.event_id`, id)
+	if err != nil {
+		return v, s.explain(err)
+	}
+	v.Clusters = map[string]store.ClusterRef{}
+	for rows.Next() {
+		var e record.Event
+		var contexts string
+		var date sql.NullString
+		var ref store.ClusterRef
+		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
+			&date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Sources); err != nil {
+			rows.Close()
+			return v, err
+		}
+		if contexts != "" {
+			e.Contexts = strings.Split(contexts, ";")
+		}
+		if date.Valid {
+			d := date.String
+			e.Date = &d
+		}
+		v.Clusters[e.ID] = ref
+		x.Events = append(x.Events, e)
+	}
+	rows.Close()
+	rows, err = s.db.QueryContext(ctx, `SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
+			qualifier, part_of, span_start, span_end, ev_start, ev_end FROM statistics WHERE doc_id = ? ORDER BY span_start, stat_id`, id)
+	if err != nil {
+		return v, s.explain(err)
+	}
+	for rows.Next() {
+		var t record.Statistic
+		var period sql.NullString
+		if err := rows.Scan(&t.ID, &t.Kind, &t.Value, &t.Bound, &t.Category, &t.Unit, &t.Subject, &t.Country, &period, &t.Source,
+			&t.Qualifier, &t.PartOf, &t.Span.Start, &t.Span.End, &t.Evidence.Start, &t.Evidence.End); err != nil {
+			rows.Close()
+			return v, err
+		}
+		if period.Valid {
+			p := period.String
+			t.Period = &p
+		}
+		x.Statistics = append(x.Statistics, t)
+	}
+	rows.Close()
+	rows, err = s.db.QueryContext(ctx, `SELECT quote_id, speaker, speaker_entity, text, date, spans, ev_start, ev_end FROM quotes WHERE doc_id = ? ORDER BY quote_id`, id)
+	if err != nil {
+		return v, s.explain(err)
+	}
+	for rows.Next() {
+		var q record.Quote
+		var date sql.NullString
+		var spans string
+		if err := rows.Scan(&q.ID, &q.Speaker.Name, &q.Speaker.Entity, &q.Text, &date, &spans, &q.Evidence.Start, &q.Evidence.End); err != nil {
+			rows.Close()
+			return v, err
+		}
+		if date.Valid {
+			d := date.String
+			q.Date = &d
+		}
+		json.Unmarshal([]byte(spans), &q.Spans)
+		x.Quotes = append(x.Quotes, q)
+	}
+	rows.Close()
+	// Evidence text is cut from the body by code points.
+	runes := []rune(v.Text)
+	cut := func(e *record.Evidence) {
+		if e.Start >= 0 && e.End <= len(runes) && e.Start <= e.End {
+			e.Text = string(runes[e.Start:e.End])
+		}
+	}
+	for i := range x.Events {
+		cut(&x.Events[i].Evidence)
+	}
+	for i := range x.Statistics {
+		cut(&x.Statistics[i].Evidence)
+	}
+	for i := range x.Quotes {
+		cut(&x.Quotes[i].Evidence)
+	}
+	x.Normalize()
+	return v, nil
+}
+
+// Recent returns the newest stored documents, id below before (0: from the newest).
+func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, error) {
+	if before <= 0 {
+		before = 1 << 62
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, source, title, coalesce(published, ''), 0.0, '' FROM documents
+		WHERE id < ? ORDER BY id DESC LIMIT ?`, before, limit)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []store.Hit
+	for rows.Next() {
+		var h store.Hit
+		if err := rows.Scan(&h.DocID, &h.Source, &h.Title, &h.Published, &h.Rank, &h.Text); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, s.explain(rows.Err())
+}
+
+// Dyads returns the most active pairs of actors: the number of event clusters between them.
+func (s *DB) Dyads(ctx context.Context, limit int) ([]store.Dyad, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT min(source_actor, target_actor), max(source_actor, target_actor), count(DISTINCT cluster)
+		FROM events WHERE source_actor <> target_actor AND source_actor <> '' AND target_actor <> ''
+		GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?`, limit)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []store.Dyad
+	for rows.Next() {
+		var d store.Dyad
+		if err := rows.Scan(&d.A, &d.B, &d.Events); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, s.explain(rows.Err())
+}
+
+// Quotes returns quotes, newest document first, optionally by a speaker, after a cursor.
+func (s *DB) Quotes(ctx context.Context, speaker string, before int64, limit int) ([]store.QuoteRow, error) {
+	if before <= 0 {
+		before = 1 << 62
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''),
+			coalesce(d.published, ''), d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
+		FROM quotes q JOIN documents d ON d.id = q.doc_id
+		WHERE q.doc_id < ? AND (? = '' OR q.speaker = ? COLLATE NOCASE) ORDER BY q.doc_id DESC, q.quote_id LIMIT ?`,
+		before, speaker, speaker, limit)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []store.QuoteRow
+	for rows.Next() {
+		var r store.QuoteRow
+		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.Source,
+			&r.Evidence, &r.ExtractorVersion); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, s.explain(rows.Err())
+}
