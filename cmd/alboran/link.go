@@ -113,54 +113,6 @@ Examples:
   alboran timeline MAR ESP --format json
 `
 
-var quadNames = map[int64]string{1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
-
-// Month is one month of a timeline: its clusters counted by quad class.
-type Month struct {
-	Month               string `json:"month"`
-	VerbalCooperation   int    `json:"verbal_cooperation"`
-	MaterialCooperation int    `json:"material_cooperation"`
-	VerbalConflict      int    `json:"verbal_conflict"`
-	MaterialConflict    int    `json:"material_conflict"`
-}
-
-// Timeline is a dyad's events in date order, with their counts per month.
-type Timeline struct {
-	A        string         `json:"a"`
-	B        string         `json:"b"`
-	Months   []Month        `json:"months"`
-	Clusters []link.Cluster `json:"clusters"`
-}
-
-// BuildTimeline counts clusters per month by quad class.
-func BuildTimeline(a, b string, cs []link.Cluster) Timeline {
-	t := Timeline{A: a, B: b, Clusters: cs, Months: []Month{}}
-	idx := map[string]int{}
-	for _, c := range cs {
-		if len(c.Date) < 7 {
-			continue
-		}
-		m := c.Date[:7]
-		i, ok := idx[m]
-		if !ok {
-			i = len(t.Months)
-			idx[m] = i
-			t.Months = append(t.Months, Month{Month: m})
-		}
-		switch c.QuadClass {
-		case 1:
-			t.Months[i].VerbalCooperation++
-		case 2:
-			t.Months[i].MaterialCooperation++
-		case 3:
-			t.Months[i].VerbalConflict++
-		case 4:
-			t.Months[i].MaterialConflict++
-		}
-	}
-	return t
-}
-
 func cmdTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("timeline", timelineHelp, stderr)
 	db := dbFlag(fs)
@@ -187,7 +139,7 @@ func cmdTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if cs == nil {
 		cs = []link.Cluster{}
 	}
-	t := BuildTimeline(q.A, q.B, cs)
+	t := link.BuildTimeline(q.A, q.B, cs)
 	if *format == "json" {
 		return writeJSON(stdout, t)
 	}
@@ -251,7 +203,7 @@ func cmdEntity(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	ents := []link.Entity{}
 	for _, e := range link.Entities(ms) {
-		if matchesName(e, name) {
+		if link.MatchesName(e, name) {
 			ents = append(ents, e)
 		}
 	}
@@ -286,27 +238,4 @@ func cmdEntity(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stdout)
 	}
 	return nil
-}
-
-// matchesName keeps the entities a user's name stands for: any variant equal to it, or, for
-// one word, any person with that surname, or an organization with that code.
-func matchesName(e link.Entity, name string) bool {
-	fold := strings.ToLower(strings.TrimSpace(name))
-	for _, n := range e.Names {
-		if strings.EqualFold(n, name) {
-			return true
-		}
-		if !strings.Contains(fold, " ") {
-			f := strings.Fields(strings.ToLower(n))
-			if len(f) > 0 && f[len(f)-1] == fold {
-				return true
-			}
-		}
-	}
-	for _, m := range e.Mentions {
-		if strings.EqualFold(m.Code, name) {
-			return true
-		}
-	}
-	return false
 }

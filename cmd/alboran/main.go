@@ -49,6 +49,7 @@ Commands:
   claims     list the claims across reports, and the conflicts between them
   timeline   list the events between two actors, one per real event, by month
   entity     show the people and organizations a name stands for across reports
+  serve      serve the JSON API and the web dashboard (--demo: the bundled examples)
   reprocess  re-extract stored documents after an upgrade of the rules
   eval       score extraction against a directory of gold annotations
   version    print the version of the binary and of the extraction rules
@@ -91,6 +92,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdTimeline(ctx, args[1:], stdout, stderr)
 	case "entity":
 		err = cmdEntity(ctx, args[1:], stdout, stderr)
+	case "serve":
+		err = cmdServe(ctx, args[1:], stdout, stderr)
 	case "reprocess":
 		err = cmdReprocess(ctx, args[1:], stdout, stderr)
 	case "eval":

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
-	"unicode"
 
 	"github.com/alboran/alboran/internal/series"
 	"github.com/alboran/alboran/internal/store"
@@ -76,7 +75,7 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	results := make([]result, len(hits))
 	for i, h := range hits {
-		results[i] = result{i + 1, h.Title, h.Published, h.Source, bestSentence(h.Text, q.Text)}
+		results[i] = result{i + 1, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)}
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
@@ -107,31 +106,6 @@ func validDatePrefix(s string) bool {
 		}
 	}
 	return false
-}
-
-// bestSentence returns the sentence of body that holds the most query words, else the first.
-func bestSentence(body, query string) string {
-	doc := text.Analyze(body)
-	if len(doc.Sents) == 0 {
-		return ""
-	}
-	words := strings.FieldsFunc(strings.ToLower(query), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	best, bestN := 0, 0
-	for i, s := range doc.Sents {
-		n := 0
-		for _, t := range s.Tokens {
-			for _, w := range words {
-				if strings.HasPrefix(t.Low, w) {
-					n++
-				}
-			}
-		}
-		if n > bestN {
-			best, bestN = i, n
-		}
-	}
-	s := doc.Sents[best]
-	return strings.TrimSpace(body[s.Start:s.End])
 }
 
 const statsHelp = `Usage: alboran stats --category CATEGORY [options]

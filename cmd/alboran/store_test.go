@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/store/sqlite"
 	"github.com/alboran/alboran/internal/testcorpus"
 )
@@ -226,7 +227,7 @@ func TestLinkingCommands(t *testing.T) {
 
 	// The first real event is talks between two countries, told by several reports.
 	code, out, _ = runCLI(t, "", "timeline", "--format", "json", "MAR")
-	var tl Timeline
+	var tl link.Timeline
 	if code != 0 || json.Unmarshal([]byte(out), &tl) != nil || len(tl.Clusters) == 0 || len(tl.Months) == 0 {
 		t.Fatalf("timeline json: %d\n%s", code, out)
 	}

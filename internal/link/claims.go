@@ -15,6 +15,7 @@ type Figure struct {
 	Bound     string  `json:"bound"`
 	Source    string  `json:"claimed_source"` // who the report says gave it ("according to")
 	DocID     int64   `json:"doc_id"`
+	StatID    string  `json:"stat_id"`
 	DocSource string  `json:"doc_source"`
 	Published string  `json:"published"`
 	Evidence  string  `json:"evidence"`

@@ -207,3 +207,26 @@ func finishEntity(g Entity) Entity {
 	g.Reports = len(docs)
 	return g
 }
+
+// MatchesName keeps the entities a user's name stands for: any variant equal to it, or, for
+// one word, any person with that surname, or an organization with that code.
+func MatchesName(e Entity, name string) bool {
+	fold := strings.ToLower(strings.TrimSpace(name))
+	for _, n := range e.Names {
+		if strings.EqualFold(n, name) {
+			return true
+		}
+		if !strings.Contains(fold, " ") {
+			f := strings.Fields(strings.ToLower(n))
+			if len(f) > 0 && f[len(f)-1] == fold {
+				return true
+			}
+		}
+	}
+	for _, m := range e.Mentions {
+		if strings.EqualFold(m.Code, name) {
+			return true
+		}
+	}
+	return false
+}

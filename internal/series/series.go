@@ -21,6 +21,8 @@ type Point struct {
 	Conflict bool    `json:"conflict"` // reports disagree
 	Why      string  `json:"why"`      // why this value was chosen
 	Source   string  `json:"source"`   // the first report giving the value
+	DocID    int64   `json:"doc_id"`   // its stored id
+	StatID   string  `json:"stat_id"`  // the figure's id in it
 	Evidence string  `json:"evidence"` // its sentence
 }
 
@@ -63,7 +65,8 @@ func Build(figs []store.Figure, by string) []Point {
 			}
 		}
 		out = append(out, Point{Period: c.Period, Country: c.Country, Value: g.Value, Bound: g.Bound, Sources: g.Sources,
-			Reports: len(docs), Values: len(c.Groups), Conflict: c.Conflict, Why: c.Why, Source: first.DocSource, Evidence: first.Evidence})
+			Reports: len(docs), Values: len(c.Groups), Conflict: c.Conflict, Why: c.Why, Source: first.DocSource, DocID: first.DocID, StatID: first.StatID,
+			Evidence: first.Evidence})
 	}
 	sortPoints(out)
 	return out

@@ -129,7 +129,7 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 // part of a larger one ("including 6,162 foreign nationals") are left out.
 func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT t.category, coalesce(t.period, ''), t.value, t.bound, t.country, t.claimed_source,
-			d.id, d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)
+			d.id, t.stat_id, d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)
 		FROM statistics t JOIN documents d ON d.id = t.doc_id
 		WHERE (? = '' OR t.category = ?) AND t.category <> 'other' AND (? = '' OR t.country = ?) AND t.kind = 'count' AND t.part_of = ''
 		ORDER BY t.category, t.period, d.id, t.stat_id`, q.Category, q.Category, q.Country, q.Country)
@@ -140,7 +140,7 @@ func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, 
 	var out []store.Figure
 	for rows.Next() {
 		var f store.Figure
-		if err := rows.Scan(&f.Category, &f.Period, &f.Value, &f.Bound, &f.Country, &f.Source, &f.DocID, &f.DocSource,
+		if err := rows.Scan(&f.Category, &f.Period, &f.Value, &f.Bound, &f.Country, &f.Source, &f.DocID, &f.StatID, &f.DocSource,
 			&f.Published, &f.Evidence); err != nil {
 			return nil, err
 		}

@@ -1,0 +1,382 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/alboran/alboran/internal/link"
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/series"
+	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/text"
+)
+
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"num":   func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
+	"deref": func(p *string) string { return deref(p) },
+	"join":  strings.Join,
+	"quad":  func(q int64) string { return quadClass[q] },
+}).ParseFS(assets, "templates/*.html"))
+
+var quadClass = map[int64]string{1: "vcoop", 2: "mcoop", 3: "vconf", 4: "mconf"}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func (s *Server) routesPages(mux *http.ServeMux) {
+	mux.Handle("GET /static/", http.FileServerFS(assets))
+	mux.HandleFunc("GET /{$}", s.page("overview", s.overview))
+	mux.HandleFunc("GET /reports/{id}", s.page("report", s.report))
+	mux.HandleFunc("GET /search", s.page("search", s.searchPage))
+	mux.HandleFunc("GET /actors/{code}", s.page("actor", s.actor))
+	mux.HandleFunc("GET /timeline", s.page("timeline", s.timelinePage))
+	mux.HandleFunc("GET /series", s.page("series", s.seriesPage))
+	mux.HandleFunc("GET /conflicts", s.page("conflicts", s.conflicts))
+}
+
+// page renders a template with the data fn gives; errors become an HTML error page.
+func (s *Server) page(name string, fn func(*http.Request) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		data, err := fn(r)
+		status := http.StatusOK
+		var ae apiError
+		switch {
+		case err == nil:
+		case errors.As(err, &ae):
+			status, name, data = ae.status, "error", ae.msg
+		case errors.Is(err, store.ErrNotFound):
+			status, name, data = http.StatusNotFound, "error", "Not found."
+		default:
+			s.log.Printf("%s: %v", r.URL.Path, err)
+			status, name, data = http.StatusInternalServerError, "error", "Something went wrong."
+		}
+		var buf bytes.Buffer
+		if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
+			s.log.Printf("template %s: %v", name, err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(status)
+		w.Write(buf.Bytes())
+	}
+}
+
+type overviewData struct {
+	Counts    map[string]int64
+	Recent    []store.Hit
+	Dyads     []store.Dyad
+	Conflicts []link.Claim
+}
+
+func (s *Server) overview(r *http.Request) (any, error) {
+	var d overviewData
+	var err error
+	if d.Counts, err = s.st.Counts(r.Context()); err != nil {
+		return nil, err
+	}
+	if d.Recent, err = s.st.Recent(r.Context(), 0, 10); err != nil {
+		return nil, err
+	}
+	if d.Dyads, err = s.st.Dyads(r.Context(), 10); err != nil {
+		return nil, err
+	}
+	figs, err := s.st.Figures(r.Context(), store.SeriesQuery{})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range link.Claims(figs) {
+		if c.Conflict && len(d.Conflicts) < 5 {
+			d.Conflicts = append(d.Conflicts, c)
+		}
+	}
+	return d, nil
+}
+
+// segment is a piece of a report's text, highlighted when it belongs to a record.
+type segment struct {
+	Text  string
+	Kind  string // "", "stat", "quote", "ent"
+	Rec   string // the record's id
+	Title string
+}
+
+type reportData struct {
+	View     store.DocView
+	Segments []segment
+	Entities map[string]string // id -> name
+}
+
+func (s *Server) report(r *http.Request) (any, error) {
+	id, err := docID(r)
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.st.Document(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	d := reportData{View: v, Entities: map[string]string{}}
+	for _, e := range v.Records.Entities {
+		d.Entities[e.ID] = e.Name
+	}
+	d.Segments = highlight(v.Text, v.Records)
+	return d, nil
+}
+
+// highlight cuts a text into segments by the records' spans: figures first, then quotes,
+// then entity mentions, where they overlap.
+func highlight(body string, x record.Extraction) []segment {
+	runes := []rune(body)
+	owner := make([]int32, len(runes)) // index into marks, +1
+	type mark struct{ kind, rec, title string }
+	var marks []mark
+	set := func(sp record.Span, m mark) {
+		if sp.Start < 0 || sp.End > len(runes) || sp.Start >= sp.End {
+			return
+		}
+		for i := sp.Start; i < sp.End; i++ {
+			if owner[i] != 0 {
+				return // an earlier, stronger record holds it
+			}
+		}
+		marks = append(marks, m)
+		for i := sp.Start; i < sp.End; i++ {
+			owner[i] = int32(len(marks))
+		}
+	}
+	for _, st := range x.Statistics {
+		set(st.Span, mark{"stat", st.ID, st.Category})
+	}
+	for _, q := range x.Quotes {
+		for _, sp := range q.Spans {
+			set(sp, mark{"quote", q.ID, q.Speaker.Name})
+		}
+	}
+	for _, e := range x.Entities {
+		for _, sp := range e.Mentions {
+			set(sp, mark{"ent", e.ID, e.Name})
+		}
+	}
+	var out []segment
+	for i := 0; i < len(runes); {
+		j := i
+		for j < len(runes) && owner[j] == owner[i] {
+			j++
+		}
+		seg := segment{Text: string(runes[i:j])}
+		if o := owner[i]; o != 0 {
+			m := marks[o-1]
+			seg.Kind, seg.Rec, seg.Title = m.kind, m.rec, m.title
+		}
+		out = append(out, seg)
+		i = j
+	}
+	return out
+}
+
+type searchData struct {
+	Q       store.Query
+	Results []docSummary
+}
+
+func (s *Server) searchPage(r *http.Request) (any, error) {
+	p := &params{r: r}
+	q := store.Query{Text: p.text("q", 500), Actor: p.str("actor", codeRe, true), EventType: p.str("type", typeRe, true),
+		Category: p.str("category", categoryRe, false), Since: p.date("since"), Until: p.date("until"), Limit: 30}
+	if p.err != nil {
+		return nil, p.err
+	}
+	d := searchData{Q: q}
+	if q.Text == "" && q.Actor == "" && q.EventType == "" && q.Category == "" && q.Since == "" && q.Until == "" {
+		return d, nil
+	}
+	hits, err := s.st.Search(r.Context(), q)
+	if err != nil {
+		if strings.Contains(err.Error(), "no words") {
+			return nil, bad("%v", err)
+		}
+		return nil, err
+	}
+	for _, h := range hits {
+		d.Results = append(d.Results, docSummary{h.DocID, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)})
+	}
+	return d, nil
+}
+
+type actorData struct {
+	Code     string
+	Entities []link.Entity
+	Timeline link.Timeline
+	Partners []store.Dyad
+}
+
+func (s *Server) actor(r *http.Request) (any, error) {
+	code := strings.ToUpper(r.PathValue("code"))
+	if !codeRe.MatchString(code) {
+		return nil, apiError{http.StatusNotFound, "Not found."}
+	}
+	ms, err := s.st.EntityMentions(r.Context(), code)
+	if err != nil {
+		return nil, err
+	}
+	d := actorData{Code: code}
+	for _, e := range link.Entities(ms) {
+		if link.MatchesName(e, code) {
+			d.Entities = append(d.Entities, e)
+		}
+	}
+	cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: code})
+	if err != nil {
+		return nil, err
+	}
+	d.Timeline = link.BuildTimeline(code, "", cs)
+	partners := map[string]int{}
+	for _, c := range cs {
+		other := c.Target
+		if other == code {
+			other = c.Source
+		}
+		if other != code && other != "" {
+			partners[other]++
+		}
+	}
+	for p, n := range partners {
+		d.Partners = append(d.Partners, store.Dyad{A: code, B: p, Events: n})
+	}
+	sort.Slice(d.Partners, func(i, j int) bool {
+		if d.Partners[i].Events != d.Partners[j].Events {
+			return d.Partners[i].Events > d.Partners[j].Events
+		}
+		return d.Partners[i].B < d.Partners[j].B
+	})
+	if len(d.Entities) == 0 && len(cs) == 0 {
+		return nil, store.ErrNotFound
+	}
+	return d, nil
+}
+
+// bar is one month of the timeline chart, in chart coordinates.
+type bar struct {
+	X, W   int
+	Label  string
+	Blocks []block
+}
+
+type block struct {
+	Y, H  int
+	Class string
+	N     int
+	Title string
+}
+
+type timelineData struct {
+	T      link.Timeline
+	Bars   []bar
+	Height int
+}
+
+func (s *Server) timelinePage(r *http.Request) (any, error) {
+	t, err := s.timeline(r)
+	if err != nil {
+		return nil, err
+	}
+	d := timelineData{T: t, Height: 160}
+	maxN := 1
+	for _, m := range t.Months {
+		maxN = max(maxN, m.VerbalCooperation+m.MaterialCooperation+m.VerbalConflict+m.MaterialConflict)
+	}
+	w := 640 / max(len(t.Months), 1)
+	for i, m := range t.Months {
+		b := bar{X: i * w, W: max(w-4, 2), Label: m.Month}
+		y := d.Height
+		for _, q := range []struct {
+			n     int
+			class string
+			name  string
+		}{{m.VerbalCooperation, "vcoop", "verbal cooperation"}, {m.MaterialCooperation, "mcoop", "material cooperation"},
+			{m.VerbalConflict, "vconf", "verbal conflict"}, {m.MaterialConflict, "mconf", "material conflict"}} {
+			if q.n == 0 {
+				continue
+			}
+			h := q.n * (d.Height - 10) / maxN
+			y -= h
+			b.Blocks = append(b.Blocks, block{Y: y, H: h, Class: q.class, N: q.n, Title: fmt.Sprintf("%s %s: %d", m.Month, q.name, q.n)})
+		}
+		d.Bars = append(d.Bars, b)
+	}
+	return d, nil
+}
+
+// dot is one point of the series chart.
+type dot struct {
+	X, Y  int
+	P     series.Point
+	Label string
+}
+
+type seriesData struct {
+	Q      store.SeriesQuery
+	Points []series.Point
+	Dots   []dot
+	Path   string
+	Max    float64
+}
+
+func (s *Server) seriesPage(r *http.Request) (any, error) {
+	q, pts, err := s.series(r)
+	if err != nil {
+		return nil, err
+	}
+	d := seriesData{Q: q, Points: pts}
+	// One line per country would crowd the chart: draw the first country's points.
+	var draw []series.Point
+	for _, p := range pts {
+		if len(draw) == 0 || p.Country == draw[0].Country {
+			draw = append(draw, p)
+		}
+	}
+	for _, p := range draw {
+		d.Max = max(d.Max, p.Value)
+	}
+	if d.Max == 0 {
+		d.Max = 1
+	}
+	step := 560 / max(len(draw)-1, 1)
+	var path []string
+	for i, p := range draw {
+		x, y := 40+i*step, 170-int(p.Value/d.Max*150)
+		d.Dots = append(d.Dots, dot{X: x, Y: y, P: p, Label: p.Period})
+		cmd := "L"
+		if i == 0 {
+			cmd = "M"
+		}
+		path = append(path, fmt.Sprintf("%s%d %d", cmd, x, y))
+	}
+	d.Path = strings.Join(path, " ")
+	return d, nil
+}
+
+func (s *Server) conflicts(r *http.Request) (any, error) {
+	figs, err := s.st.Figures(r.Context(), store.SeriesQuery{})
+	if err != nil {
+		return nil, err
+	}
+	var out []link.Claim
+	for _, c := range link.Claims(figs) {
+		if c.Conflict {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
