@@ -269,6 +269,7 @@ func (s *Server) actor(r *http.Request) (any, error) {
 // bar is one month of the timeline chart, in chart coordinates.
 type bar struct {
 	X, W   int
+	Mid    int // the label's x, under the bar's middle
 	Label  string
 	Blocks []block
 }
@@ -299,6 +300,7 @@ func (s *Server) timelinePage(r *http.Request) (any, error) {
 	w := 640 / max(len(t.Months), 1)
 	for i, m := range t.Months {
 		b := bar{X: i * w, W: max(w-4, 2), Label: m.Month}
+		b.Mid = 10 + b.W/2
 		y := d.Height
 		for _, q := range []struct {
 			n     int
@@ -346,16 +348,22 @@ func (s *Server) seriesPage(r *http.Request) (any, error) {
 			draw = append(draw, p)
 		}
 	}
-	for _, p := range draw {
+	lo := 0.0
+	for i, p := range draw {
 		d.Max = max(d.Max, p.Value)
+		if i == 0 || p.Value < lo {
+			lo = p.Value
+		}
 	}
-	if d.Max == 0 {
-		d.Max = 1
+	// The scale starts a little under the least value, so that changes show.
+	lo *= 0.8
+	if d.Max <= lo {
+		d.Max = lo + 1
 	}
 	step := 560 / max(len(draw)-1, 1)
 	var path []string
 	for i, p := range draw {
-		x, y := 40+i*step, 170-int(p.Value/d.Max*150)
+		x, y := 40+i*step, 160-int((p.Value-lo)/(d.Max-lo)*140)
 		d.Dots = append(d.Dots, dot{X: x, Y: y, P: p, Label: p.Period})
 		cmd := "L"
 		if i == 0 {
