@@ -107,7 +107,13 @@ func Claims(figs []Figure) []Claim {
 			if fs[i].Value != fs[j].Value {
 				return fs[i].Value < fs[j].Value
 			}
-			return fs[i].DocSource < fs[j].DocSource
+			if fs[i].Bound != fs[j].Bound {
+				return fs[i].Bound < fs[j].Bound
+			}
+			if fs[i].DocSource != fs[j].DocSource {
+				return fs[i].DocSource < fs[j].DocSource
+			}
+			return fs[i].DocID < fs[j].DocID
 		})
 		c := Claim{Category: k.cat, Country: k.country, Period: k.period}
 		var points, bounds []Figure
@@ -118,7 +124,8 @@ func Claims(figs []Figure) []Claim {
 				points = append(points, f)
 			}
 		}
-		// Point values: connected parts of Agreeing.
+		// Point values: connected parts of Agreeing, compared once per distinct value and
+		// bound (many reports give the same figure).
 		parent := make([]int, len(points))
 		for i := range parent {
 			parent[i] = i
@@ -130,8 +137,16 @@ func Claims(figs []Figure) []Claim {
 			}
 			return x
 		}
+		var reps []int // the first point of each distinct (value, bound)
 		for i := range points {
-			for j := i + 1; j < len(points); j++ {
+			if i > 0 && points[i].Value == points[i-1].Value && points[i].Bound == points[i-1].Bound {
+				parent[i] = find(i - 1)
+				continue
+			}
+			reps = append(reps, i)
+		}
+		for a, i := range reps {
+			for _, j := range reps[a+1:] {
 				if Agreeing(points[i], points[j]) {
 					parent[find(j)] = find(i)
 				}

@@ -17,7 +17,8 @@ type Mention struct {
 	Name      string `json:"name"`
 	Country   string `json:"country"`
 	Code      string `json:"code"`
-	Titles    string `json:"titles"` // joined by "; "
+	Titles    string `json:"titles"`  // joined by "; "
+	Reports   int    `json:"reports"` // how many reports have this mention (0 counts as 1)
 }
 
 // Entity is one real person or organization across reports, with every variant seen and the
@@ -30,7 +31,8 @@ type Entity struct {
 	Titles    []string  `json:"titles"`
 	Countries []string  `json:"countries"`
 	Reports   int       `json:"reports"`
-	Mentions  []Mention `json:"mentions"`
+	Mentions  []Mention `json:"mentions"` // the first maxMentions, by report
+	Total     int       `json:"mentions_total"`
 	Evidence  []string  `json:"evidence"`
 }
 
@@ -43,6 +45,9 @@ func lastFolded(name string) string {
 	}
 	return text.FoldName(w[len(w)-1])
 }
+
+// maxMentions bounds the mentions an entity lists; Total gives their number.
+const maxMentions = 10
 
 // Entities joins mentions into entities. Organizations and countries join by code, else by
 // name. A person's full name joins the same full name when the countries do not differ. A
@@ -184,8 +189,12 @@ func contains(list []string, s string) bool {
 
 func finishEntity(g Entity) Entity {
 	docs := map[int64]bool{}
+	extra := 0
 	for _, m := range g.Mentions {
 		docs[m.DocID] = true
+		if m.Reports > 1 {
+			extra += m.Reports - 1
+		}
 		if len(m.Name) > len(g.Name) || len(m.Name) == len(g.Name) && m.Name < g.Name {
 			g.Name = m.Name
 		}
@@ -204,7 +213,11 @@ func finishEntity(g Entity) Entity {
 	sort.Strings(g.Names)
 	sort.Strings(g.Countries)
 	sort.Strings(g.Titles)
-	g.Reports = len(docs)
+	g.Reports = len(docs) + extra
+	g.Total = len(g.Mentions)
+	if len(g.Mentions) > maxMentions {
+		g.Mentions = g.Mentions[:maxMentions]
+	}
 	return g
 }
 

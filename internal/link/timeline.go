@@ -11,10 +11,11 @@ type Month struct {
 
 // Timeline is a dyad's events in date order, with their counts per month.
 type Timeline struct {
-	A        string    `json:"a"`
-	B        string    `json:"b"`
-	Months   []Month   `json:"months"`
-	Clusters []Cluster `json:"clusters"`
+	A          string    `json:"a"`
+	B          string    `json:"b"`
+	Months     []Month   `json:"months"`
+	Clusters   []Cluster `json:"clusters"`
+	NextCursor string    `json:"next_cursor,omitempty"`
 }
 
 // BuildTimeline counts clusters per month by quad class.
@@ -44,4 +45,18 @@ func BuildTimeline(a, b string, cs []Cluster) Timeline {
 		}
 	}
 	return t
+}
+
+// Add counts n clusters of a quad class.
+func (m *Month) Add(quad int64, n int) {
+	switch quad {
+	case 1:
+		m.VerbalCooperation += n
+	case 2:
+		m.MaterialCooperation += n
+	case 3:
+		m.VerbalConflict += n
+	case 4:
+		m.MaterialConflict += n
+	}
 }

@@ -65,9 +65,10 @@ type Hit struct {
 // SeriesQuery selects reported figures: counts of a category (all categories when empty),
 // in a country (all when empty). Parts of a larger figure are left out.
 type SeriesQuery struct {
-	Category string
-	Country  string
-	By       string // "year", "month" or "period" (the period as reported)
+	Category   string
+	Country    string
+	By         string // "year", "month" or "period" (the period as reported)
+	NoEvidence bool   // leave the figures' report and sentence empty: reading them is the costly part
 }
 
 // Figure is one reported value of a statistic; the rules that make claims of them are in
@@ -100,7 +101,8 @@ type Dyad struct {
 // ClusterQuery selects event clusters: those between actors A and B (either may act), or
 // with A on either side when B is empty, or all when both are empty.
 type ClusterQuery struct {
-	A, B string
+	A, B          string
+	Limit, Offset int // a page of clusters in date order; Limit 0 means all
 }
 
 // Stale is a document whose records an older extractor made.
@@ -128,8 +130,12 @@ type Store interface {
 	// Clusters returns the event clusters of a dyad (either direction; all when A is empty),
 	// oldest first.
 	Clusters(ctx context.Context, q ClusterQuery) ([]link.Cluster, error)
+	// Evidence fills in a figure's report and sentence, for figures read with NoEvidence.
+	Evidence(ctx context.Context, f *Figure) error
+	// Months counts a dyad's event clusters per month and PLOVER type.
+	Months(ctx context.Context, a, b string) ([]link.Month, error)
 	// EntityMentions returns, from every report, the people who share the last word of name
-	// and the organizations and countries with name as their code or name.
+	// and the organizations and countries with name as their code.
 	EntityMentions(ctx context.Context, name string) ([]link.Mention, error)
 	// Document returns one stored document with all its records.
 	Document(ctx context.Context, id int64) (DocView, error)

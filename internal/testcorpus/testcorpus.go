@@ -21,8 +21,14 @@ var countries = []country{
 	{"Senegal", "Senegalese", "Dakar"}, {"Mauritania", "Mauritanian", "Nouakchott"}, {"Algeria", "Algerian", "Algiers"},
 }
 
-var firstNames = []string{"Amina", "Carlos", "Elena", "Hassan", "Ioannis", "Lucia", "Mehmet", "Nadia", "Omar", "Sofia", "Youssef", "Marco"}
-var lastNames = []string{"Benali", "Garcia", "Papadopoulos", "Rossi", "Yilmaz", "Haddad", "Moreau", "Diallo", "Camilleri", "Saidi", "Ortega", "Kaya"}
+var firstNames = []string{"Amina", "Carlos", "Elena", "Hassan", "Ioannis", "Lucia", "Mehmet", "Nadia", "Omar", "Sofia", "Youssef", "Marco",
+	"Fatima", "Pablo", "Maria", "Karim", "Giorgos", "Chiara", "Emre", "Leila", "Samir", "Ines", "Tarik", "Paola", "Nikos", "Salma",
+	"Javier", "Aylin", "Rachid", "Giulia", "Hugo", "Zeynep", "Moussa", "Alba", "Khalid", "Eleni", "Luca", "Sara", "Mamadou", "Rania"}
+var lastNames = []string{"Benali", "Garcia", "Papadopoulos", "Rossi", "Yilmaz", "Haddad", "Moreau", "Diallo", "Camilleri", "Saidi", "Ortega", "Kaya",
+	"Alaoui", "Martinez", "Nikolaou", "Bianchi", "Demir", "Mansour", "Lefebvre", "Ndiaye", "Farrugia", "Tazi", "Romero", "Aydin",
+	"Bennani", "Lopez", "Georgiou", "Ferrari", "Celik", "Khoury", "Dubois", "Sow", "Borg", "Idrissi", "Navarro", "Sahin",
+	"Chraibi", "Sanchez", "Karagiannis", "Esposito", "Arslan", "Nasser", "Laurent", "Fall", "Vella", "Amrani", "Ruiz", "Koc",
+	"Berrada", "Torres", "Dimitriou", "Romano", "Ozturk", "Saleh", "Girard", "Ba", "Grech", "Fassi", "Moreno", "Polat"}
 var roles = []string{"Interior Minister", "Foreign Minister", "Minister of Migration", "Secretary of State for Migration"}
 
 var topics = []string{"trafficking network", "search and rescue", "border management", "asylum reception", "smuggling routes", "readmission agreement"}

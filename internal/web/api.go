@@ -360,19 +360,26 @@ func (s *Server) listEvents(r *http.Request) (any, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	if a == "" && b != "" {
-		return nil, bad("parameter b needs actor")
+	if a == "" {
+		return nil, bad("parameter actor is required: events are listed by actor")
 	}
-	cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: a, B: b})
-	if err != nil {
-		return nil, err
-	}
+	// The page is cut after filtering, so the cursor counts filtered clusters; the store gives
+	// them in date order, a bounded window at a time.
 	var keep []link.Cluster
-	for _, c := range cs {
-		if typ != "" && c.Type != typ || since != "" && c.Date < since || until != "" && c.Date > until+"~" {
-			continue
+	for off := 0; len(keep) < int(cur)+limit+1; off += 500 {
+		cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: a, B: b, Limit: 500, Offset: off})
+		if err != nil {
+			return nil, err
 		}
-		keep = append(keep, c)
+		for _, c := range cs {
+			if typ != "" && c.Type != typ || since != "" && c.Date < since || until != "" && c.Date > until+"~" {
+				continue
+			}
+			keep = append(keep, c)
+		}
+		if len(cs) < 500 {
+			break
+		}
 	}
 	return pageOf(keep, cur, limit), nil
 }
@@ -457,23 +464,43 @@ func (s *Server) listQuotes(r *http.Request) (any, error) {
 	return page{qs, next}, nil
 }
 
-func (s *Server) timeline(r *http.Request) (link.Timeline, error) {
+func (s *Server) timeline(r *http.Request, pageSize int) (link.Timeline, error) {
 	p := &params{r: r}
 	a, b := p.str("a", codeRe, true), p.str("b", codeRe, true)
+	cur := p.cursor()
+	limit := pageSize
+	if r.URL.Query().Get("limit") != "" {
+		limit = p.limit()
+	}
 	if p.err != nil {
 		return link.Timeline{}, p.err
 	}
 	if a == "" {
 		return link.Timeline{}, bad("parameter a is required")
 	}
-	cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: a, B: b})
+	cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: a, B: b, Limit: limit + 1, Offset: int(cur)})
 	if err != nil {
 		return link.Timeline{}, err
 	}
-	return link.BuildTimeline(a, b, cs), nil
+	months, err := s.st.Months(r.Context(), a, b)
+	if err != nil {
+		return link.Timeline{}, err
+	}
+	t := link.Timeline{A: a, B: b, Months: months, Clusters: cs}
+	if t.Months == nil {
+		t.Months = []link.Month{}
+	}
+	if t.Clusters == nil {
+		t.Clusters = []link.Cluster{}
+	}
+	if len(cs) > limit {
+		t.Clusters = cs[:limit]
+		t.NextCursor = encodeCursor(cur + int64(limit))
+	}
+	return t, nil
 }
 
-func (s *Server) getTimeline(r *http.Request) (any, error) { return s.timeline(r) }
+func (s *Server) getTimeline(r *http.Request) (any, error) { return s.timeline(r, 50) }
 
 func (s *Server) series(r *http.Request) (store.SeriesQuery, []series.Point, error) {
 	p := &params{r: r}
@@ -485,6 +512,7 @@ func (s *Server) series(r *http.Request) (store.SeriesQuery, []series.Point, err
 	if q.Category == "" {
 		return q, nil, bad("parameter category is required")
 	}
+	q.NoEvidence = true // only the chosen points' sentences are shown
 	figs, err := s.st.Figures(r.Context(), q)
 	if err != nil {
 		return q, nil, err
@@ -492,6 +520,13 @@ func (s *Server) series(r *http.Request) (store.SeriesQuery, []series.Point, err
 	pts := series.Build(figs, q.By)
 	if pts == nil {
 		pts = []series.Point{}
+	}
+	for i := range pts {
+		f := store.Figure{DocID: pts[i].DocID, StatID: pts[i].StatID}
+		if err := s.st.Evidence(r.Context(), &f); err != nil {
+			return q, nil, err
+		}
+		pts[i].Source, pts[i].Evidence = f.DocSource, f.Evidence
 	}
 	return q, pts, nil
 }

@@ -236,7 +236,7 @@ func (s *Server) actor(r *http.Request) (any, error) {
 			d.Entities = append(d.Entities, e)
 		}
 	}
-	cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: code})
+	cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: code, Limit: 200})
 	if err != nil {
 		return nil, err
 	}
@@ -288,7 +288,7 @@ type timelineData struct {
 }
 
 func (s *Server) timelinePage(r *http.Request) (any, error) {
-	t, err := s.timeline(r)
+	t, err := s.timeline(r, 200)
 	if err != nil {
 		return nil, err
 	}

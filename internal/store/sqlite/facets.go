@@ -59,7 +59,7 @@ func facets(e store.Entry) string {
 
 // dateCover returns the facet tokens whose union is the set of days from since to until,
 // inclusive: whole years, then whole months, then days. Either bound may be empty; the range
-// is clipped to 1900-01-01 .. 2099-12-31.
+// is clipped to 1900-01-01 .. the end of next year.
 func dateCover(since, until string) []string {
 	lo, ok := parseBound(since, false)
 	if !ok {
@@ -67,7 +67,8 @@ func dateCover(since, until string) []string {
 	}
 	hi, ok := parseBound(until, true)
 	if !ok {
-		hi = time.Date(2099, 12, 31, 0, 0, 0, 0, time.UTC)
+		// An open end stops at the end of next year: no report is dated later.
+		hi = time.Date(time.Now().Year()+1, 12, 31, 0, 0, 0, 0, time.UTC)
 	}
 	var out []string
 	for d := lo; !d.After(hi); {

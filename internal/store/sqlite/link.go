@@ -282,23 +282,37 @@ func surname(en record.Entity) string {
 	return text.FoldName(f[len(f)-1])
 }
 
-// Clusters returns the event clusters of a dyad, oldest first.
-func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster, error) {
-	where := `1`
-	var args []any
+// pairWhere is the condition on event_keys for a dyad (either role), or one actor.
+func pairWhere(a, b string) (string, []any) {
 	switch {
-	case q.A != "" && q.B != "":
-		where = `((e.source_actor = ? AND e.target_actor = ?) OR (e.source_actor = ? AND e.target_actor = ?))`
-		args = append(args, q.A, q.B, q.B, q.A)
-	case q.A != "":
-		where = `(e.source_actor = ? OR e.target_actor = ?)`
-		args = append(args, q.A, q.A)
+	case a != "" && b != "":
+		return `((source = ? AND target = ?) OR (source = ? AND target = ?))`, []any{a, b, b, a}
+	case a != "":
+		return `(source = ? OR target = ?)`, []any{a, a}
 	}
-	// The clusters that touch the dyad, then every event of those clusters.
+	return `1`, nil
+}
+
+// Clusters returns the event clusters of a dyad, oldest first, a page at a time. The dyad's
+// clusters come from event_keys (dated events only); with no actor, every cluster.
+func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster, error) {
+	var roots string
+	var args []any
+	if q.A != "" {
+		where, wargs := pairWhere(q.A, q.B)
+		roots = `SELECT root FROM (SELECT root, min(date) AS d FROM event_keys WHERE ` + where + ` GROUP BY root ORDER BY d, root`
+		args = wargs
+		if q.Limit > 0 {
+			roots += fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, q.Offset)
+		}
+		roots += `)`
+	} else {
+		roots = `SELECT DISTINCT cluster FROM events`
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
 			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
-		WHERE e.cluster IN (SELECT DISTINCT e.cluster FROM events e WHERE `+where+`)
+		WHERE e.cluster IN (`+roots+`)
 		ORDER BY 1, e.uid`, args...)
 	if err != nil {
 		return nil, s.explain(err)
@@ -336,17 +350,49 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 	return out, nil
 }
 
+// Months counts a dyad's event clusters per month and PLOVER type, from the dated events.
+func (s *DB) Months(ctx context.Context, a, b string) ([]link.Month, error) {
+	where, args := pairWhere(a, b)
+	rows, err := s.db.QueryContext(ctx, `SELECT substr(date, 1, 7), type, count(DISTINCT root) FROM event_keys
+		WHERE `+where+` AND length(date) >= 7 AND instr(date, '/') = 0 GROUP BY 1, 2 ORDER BY 1`, args...)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []link.Month
+	for rows.Next() {
+		var m, typ string
+		var n int
+		if err := rows.Scan(&m, &typ, &n); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].Month != m {
+			out = append(out, link.Month{Month: m})
+		}
+		_, quad := store.CAMEO(typ)
+		out[len(out)-1].Add(quad, n)
+	}
+	return out, s.explain(rows.Err())
+}
+
 // EntityMentions returns the people who share the last word of name, and the organizations
-// and countries named or coded name, from every report.
+// and countries coded name, from every report.
 func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, error) {
 	sn := ""
 	if f := strings.Fields(name); len(f) > 0 {
 		sn = text.FoldName(f[len(f)-1])
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT n.doc_id, d.source, coalesce(d.published, ''), n.type, n.name, n.country, n.code, n.titles
-		FROM entities n JOIN documents d ON d.id = n.doc_id
-		WHERE (n.type = 'person' AND n.surname = ?) OR (n.type <> 'person' AND (n.code = ? OR n.name = ? COLLATE NOCASE))
-		ORDER BY n.doc_id, n.entity_id`, sn, strings.ToUpper(name), name)
+	// One row per way of naming an entity, with the first report and the number of reports,
+	// so that a name in thousands of reports costs a few rows.
+	rows, err := s.db.QueryContext(ctx, `SELECT m.doc, d.source, coalesce(d.published, ''), m.type, m.name, m.country, m.code, m.titles, m.n
+		FROM (SELECT min(n.doc_id) AS doc, count(DISTINCT n.doc_id) AS n, n.type, n.name, n.country, n.code, n.titles
+			FROM entities n WHERE n.type = 'person' AND n.surname = ?
+			GROUP BY n.type, n.name, n.country, n.code, n.titles
+			UNION ALL
+			SELECT min(n.doc_id), count(DISTINCT n.doc_id), n.type, n.name, n.country, n.code, n.titles
+			FROM entities n WHERE n.code = ? AND n.type <> 'person'
+			GROUP BY n.type, n.name, n.country, n.code, n.titles) m
+		JOIN documents d ON d.id = m.doc ORDER BY m.doc, m.name`, sn, strings.ToUpper(strings.TrimSpace(name)))
 	if err != nil {
 		return nil, s.explain(err)
 	}
@@ -354,7 +400,7 @@ func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, e
 	var out []link.Mention
 	for rows.Next() {
 		var m link.Mention
-		if err := rows.Scan(&m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Name, &m.Country, &m.Code, &m.Titles); err != nil {
+		if err := rows.Scan(&m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Name, &m.Country, &m.Code, &m.Titles, &m.Reports); err != nil {
 			return nil, err
 		}
 		out = append(out, m)

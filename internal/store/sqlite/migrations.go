@@ -145,4 +145,11 @@ var migrations = []string{
 	CREATE INDEX event_keys_root ON event_keys (root);
 	ALTER TABLE entities ADD COLUMN surname TEXT NOT NULL DEFAULT '';
 	CREATE INDEX entities_surname ON entities (surname) WHERE type = 'person';`,
+
+	// 4: timelines find a dyad's clusters by their actors, in either role.
+	`CREATE INDEX event_keys_pair ON event_keys (source, target, date);
+	CREATE INDEX event_keys_target ON event_keys (target, date);`,
+
+	// 5: organizations and countries by code, for the entity pages.
+	`CREATE INDEX entities_code ON entities (code) WHERE type <> 'person';`,
 }
