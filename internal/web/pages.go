@@ -215,44 +215,70 @@ func (s *Server) searchPage(r *http.Request) (any, error) {
 }
 
 type actorData struct {
-	Code     string
+	Name     string
+	Code     string // for a country or an organization
 	Entities []link.Entity
 	Timeline link.Timeline
 	Partners []store.Dyad
+	Quotes   []store.QuoteRow
 }
 
+// actor shows a country or organization (by code) or a person (by name): titles, events,
+// quotes and the actors it deals with.
 func (s *Server) actor(r *http.Request) (any, error) {
-	code := strings.ToUpper(r.PathValue("code"))
-	if !codeRe.MatchString(code) {
+	name := strings.TrimSpace(r.PathValue("code"))
+	if name == "" || len(name) > 200 {
 		return nil, apiError{http.StatusNotFound, "Not found."}
 	}
-	ms, err := s.st.EntityMentions(r.Context(), code)
+	d := actorData{Name: name}
+	if up := strings.ToUpper(name); codeRe.MatchString(up) {
+		d.Code, d.Name = up, up
+	}
+	ms, err := s.st.EntityMentions(r.Context(), name)
 	if err != nil {
 		return nil, err
 	}
-	d := actorData{Code: code}
 	for _, e := range link.Entities(ms) {
-		if link.MatchesName(e, code) {
+		if link.MatchesName(e, name) {
 			d.Entities = append(d.Entities, e)
 		}
 	}
-	cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: code, Limit: 200})
-	if err != nil {
-		return nil, err
+	// A person acts for a country: their events are that country's where they are named.
+	var speakers []string
+	for _, e := range d.Entities {
+		if e.Type == "person" {
+			speakers = append(speakers, e.Name)
+			if d.Code == "" && len(e.Countries) == 1 {
+				d.Code = e.Countries[0]
+			}
+		}
 	}
-	d.Timeline = link.BuildTimeline(code, "", cs)
+	for _, sp := range speakers {
+		qs, err := s.st.Quotes(r.Context(), sp, 0, 20)
+		if err != nil {
+			return nil, err
+		}
+		d.Quotes = append(d.Quotes, qs...)
+	}
+	var cs []link.Cluster
+	if d.Code != "" {
+		if cs, err = s.st.Clusters(r.Context(), store.ClusterQuery{A: d.Code, Limit: 200}); err != nil {
+			return nil, err
+		}
+	}
+	d.Timeline = link.BuildTimeline(d.Code, "", cs)
 	partners := map[string]int{}
 	for _, c := range cs {
 		other := c.Target
-		if other == code {
+		if other == d.Code {
 			other = c.Source
 		}
-		if other != code && other != "" {
+		if other != d.Code && other != "" {
 			partners[other]++
 		}
 	}
 	for p, n := range partners {
-		d.Partners = append(d.Partners, store.Dyad{A: code, B: p, Events: n})
+		d.Partners = append(d.Partners, store.Dyad{A: d.Code, B: p, Events: n})
 	}
 	sort.Slice(d.Partners, func(i, j int) bool {
 		if d.Partners[i].Events != d.Partners[j].Events {
