@@ -8,10 +8,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/text"
 )
 
 // ErrNotFound means that no record has the id asked for.
@@ -31,6 +33,27 @@ type Entry struct {
 func Key(d record.Document) (hash, url string) {
 	sum := sha256.Sum256([]byte(d.Text))
 	return hex.EncodeToString(sum[:]), d.URL
+}
+
+// DocUID is a document's identity, short: the same whatever the order of ingest. An event's
+// uid is DocUID + "/" + its id.
+func DocUID(e Entry) string {
+	hash, u := Key(e.Doc)
+	sum := sha256.Sum256([]byte(hash + "\x00" + u))
+	return hex.EncodeToString(sum[:8])
+}
+
+// Surname is the folded last word of a person's name, which finds the same person in other
+// reports; it is empty for other entities.
+func Surname(en record.Entity) string {
+	if en.Type != record.Person {
+		return ""
+	}
+	f := strings.Fields(en.Name)
+	if len(f) == 0 {
+		return ""
+	}
+	return text.FoldName(f[len(f)-1])
 }
 
 // Outcome says what storing an entry did.

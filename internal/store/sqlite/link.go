@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/alboran/alboran/internal/link"
-	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/store"
 	"github.com/alboran/alboran/internal/text"
 )
@@ -267,19 +266,6 @@ func relink(ctx context.Context, tx *sql.Tx, dyads map[dyad]bool) error {
 		}
 	}
 	return nil
-}
-
-// surname is the folded last word of a person's name, which finds the same person in other
-// reports; it is empty for other entities.
-func surname(en record.Entity) string {
-	if en.Type != record.Person {
-		return ""
-	}
-	f := strings.Fields(en.Name)
-	if len(f) == 0 {
-		return ""
-	}
-	return text.FoldName(f[len(f)-1])
 }
 
 // pairWhere is the condition on event_keys for a dyad (either role), or one actor.

@@ -57,19 +57,19 @@ func matchExpr(q store.Query) (expr string, hasText bool, err error) {
 	}
 	if q.Actor != "" {
 		if isCode(q.Actor) {
-			and = append(and, `facets : `+facetToken("act", q.Actor))
+			and = append(and, `facets : `+store.FacetToken("act", q.Actor))
 		} else if terms := ftsTerms(`"` + q.Actor + `"`); len(terms) > 0 {
 			and = append(and, `{title body} : `+terms[0])
 		}
 	}
 	if q.EventType != "" {
-		and = append(and, `facets : `+facetToken("typ", q.EventType))
+		and = append(and, `facets : `+store.FacetToken("typ", q.EventType))
 	}
 	if q.Category != "" {
-		and = append(and, `facets : `+facetToken("cat", q.Category))
+		and = append(and, `facets : `+store.FacetToken("cat", q.Category))
 	}
 	if q.Since != "" || q.Until != "" {
-		cover := dateCover(q.Since, q.Until)
+		cover := store.DateCover(q.Since, q.Until)
 		if len(cover) == 0 {
 			return "", false, fmt.Errorf("--since %s is after --until %s", q.Since, q.Until)
 		}

@@ -6,9 +6,7 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -132,7 +130,7 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 			hash, u := store.Key(e.Doc)
 			var id int64
 			err := ins.QueryRowContext(ctx, hash, u, e.Doc.Source, e.Doc.Title, nullable(e.Doc.Published),
-				e.Extraction.Document.Dateline, e.Doc.Language, e.Doc.Partial, e.Doc.Text, facets(e), e.Version, now()).Scan(&id)
+				e.Extraction.Document.Dateline, e.Doc.Language, e.Doc.Partial, e.Doc.Text, strings.Join(store.Facets(e), " "), e.Version, now()).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) {
 				out[i] = store.Unchanged
 				continue
@@ -187,7 +185,7 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		var b bulk
 		for i, e := range entries {
 			if _, err := tx.ExecContext(ctx, `UPDATE documents SET extractor_version = ?, dateline = ?, facets = ? WHERE id = ?`,
-				e.Version, e.Extraction.Document.Dateline, facets(e), ids[i]); err != nil {
+				e.Version, e.Extraction.Document.Dateline, strings.Join(store.Facets(e), " "), ids[i]); err != nil {
 				return err
 			}
 			b.add(ids[i], e)
@@ -239,10 +237,10 @@ func (b *bulk) add(id int64, e store.Entry) {
 		for k, m := range en.Mentions {
 			spans[k] = [2]int{m.Start, m.End}
 		}
-		b.entities = append(b.entities, []any{id, en.ID, en.Type, en.Name, en.Country, en.Code, strings.Join(en.Titles, "; "), jsonText(spans), v, surname(en)})
+		b.entities = append(b.entities, []any{id, en.ID, en.Type, en.Name, en.Country, en.Code, strings.Join(en.Titles, "; "), jsonText(spans), v, store.Surname(en)})
 	}
 	for _, ev := range x.Events {
-		uid := docKey(e) + "/" + ev.ID
+		uid := store.DocUID(e) + "/" + ev.ID
 		b.events = append(b.events, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor,
 			ev.Source.Entity, ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred, ev.Location, ev.Trigger,
 			ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v, uid, uid})
@@ -323,13 +321,6 @@ func deref(p *string) string {
 		return ""
 	}
 	return *p
-}
-
-// docKey is a document's identity, short: the same whatever the order of ingest.
-func docKey(e store.Entry) string {
-	hash, u := store.Key(e.Doc)
-	sum := sha256.Sum256([]byte(hash + "\x00" + u))
-	return hex.EncodeToString(sum[:8])
 }
 
 func nullable(p *string) any {

@@ -303,11 +303,11 @@ func TestDateCover(t *testing.T) {
 		{"2021-05-01", "2021-04-30", ""},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(dateCover(tt.since, tt.until), " "); got != tt.want {
-			t.Errorf("dateCover(%s, %s) = %q, want %q", tt.since, tt.until, got, tt.want)
+		if got := strings.Join(store.DateCover(tt.since, tt.until), " "); got != tt.want {
+			t.Errorf("store.DateCover(%s, %s) = %q, want %q", tt.since, tt.until, got, tt.want)
 		}
 	}
-	if n := len(dateCover("", "2020-06-30")); n != 120+6 {
+	if n := len(store.DateCover("", "2020-06-30")); n != 120+6 {
 		t.Errorf("an open lower bound gave %d tokens, want years from 1900 and six months", n)
 	}
 }

@@ -1,11 +1,9 @@
-package sqlite
+package store
 
 import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/alboran/alboran/internal/store"
 )
 
 // Search filters run inside the full-text index: each document carries a facets column of
@@ -13,7 +11,7 @@ import (
 // that a filter is one more posting list to intersect, not a lookup per matching report.
 // Tokens are letters and digits only, so that the tokenizer keeps each one whole.
 
-func facetToken(kind, value string) string {
+func FacetToken(kind, value string) string {
 	var b strings.Builder
 	b.WriteString(kind)
 	for _, r := range strings.ToLower(value) {
@@ -24,12 +22,12 @@ func facetToken(kind, value string) string {
 	return b.String()
 }
 
-// facets returns the facet tokens of an entry.
-func facets(e store.Entry) string {
+// Facets returns the facet tokens of an entry, sorted.
+func Facets(e Entry) []string {
 	set := map[string]bool{}
 	add := func(kind, v string) {
 		if v != "" {
-			set[facetToken(kind, v)] = true
+			set[FacetToken(kind, v)] = true
 		}
 	}
 	x := e.Extraction
@@ -54,13 +52,13 @@ func facets(e store.Entry) string {
 		out = append(out, t)
 	}
 	sort.Strings(out)
-	return strings.Join(out, " ")
+	return out
 }
 
-// dateCover returns the facet tokens whose union is the set of days from since to until,
+// DateCover returns the facet tokens whose union is the set of days from since to until,
 // inclusive: whole years, then whole months, then days. Either bound may be empty; the range
 // is clipped to 1900-01-01 .. the end of next year.
-func dateCover(since, until string) []string {
+func DateCover(since, until string) []string {
 	lo, ok := parseBound(since, false)
 	if !ok {
 		lo = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -74,13 +72,13 @@ func dateCover(since, until string) []string {
 	for d := lo; !d.After(hi); {
 		switch {
 		case d.YearDay() == 1 && !d.AddDate(1, 0, -1).After(hi):
-			out = append(out, facetToken("y", d.Format("2006")))
+			out = append(out, FacetToken("y", d.Format("2006")))
 			d = d.AddDate(1, 0, 0)
 		case d.Day() == 1 && !d.AddDate(0, 1, -1).After(hi):
-			out = append(out, facetToken("m", d.Format("2006-01")))
+			out = append(out, FacetToken("m", d.Format("2006-01")))
 			d = d.AddDate(0, 1, 0)
 		default:
-			out = append(out, facetToken("d", d.Format("2006-01-02")))
+			out = append(out, FacetToken("d", d.Format("2006-01-02")))
 			d = d.AddDate(0, 0, 1)
 		}
 	}

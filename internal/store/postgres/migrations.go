@@ -1,0 +1,134 @@
+package postgres
+
+// migrations is the ordered schema history, in the style of the SQLite store: each entry runs
+// once in its own transaction, and schema_migrations keeps the version.
+var migrations = []string{
+	// 1: documents, records, full-text search, linking and feeds.
+	`CREATE TABLE documents (
+		id                BIGSERIAL PRIMARY KEY,
+		content_hash      TEXT NOT NULL,
+		url               TEXT NOT NULL DEFAULT '',
+		source            TEXT NOT NULL,
+		title             TEXT NOT NULL DEFAULT '',
+		published         TEXT,
+		dateline          TEXT NOT NULL DEFAULT '',
+		language          TEXT NOT NULL DEFAULT '',
+		partial           BOOLEAN NOT NULL DEFAULT false,
+		body              TEXT NOT NULL,
+		facets            TEXT[] NOT NULL DEFAULT '{}',
+		extractor_version TEXT NOT NULL,
+		ingested_at       TIMESTAMPTZ NOT NULL DEFAULT now(),
+		tsv               TSVECTOR GENERATED ALWAYS AS (
+			setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'D')) STORED,
+		UNIQUE (content_hash, url)
+	);
+	CREATE INDEX documents_tsv ON documents USING GIN (tsv);
+	CREATE INDEX documents_facets ON documents USING GIN (facets);
+	CREATE INDEX documents_version ON documents (extractor_version);
+
+	CREATE TABLE entities (
+		doc_id    BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+		entity_id TEXT NOT NULL,
+		type      TEXT NOT NULL,
+		name      TEXT NOT NULL,
+		country   TEXT NOT NULL DEFAULT '',
+		code      TEXT NOT NULL DEFAULT '',
+		titles    TEXT NOT NULL DEFAULT '',
+		spans     TEXT NOT NULL DEFAULT '[]',
+		version   TEXT NOT NULL,
+		surname   TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (doc_id, entity_id)
+	);
+	CREATE INDEX entities_surname ON entities (surname) WHERE type = 'person';
+	CREATE INDEX entities_code ON entities (code) WHERE type <> 'person';
+	CREATE VIEW mentions (doc_id, entity_id, start, "end") AS
+		SELECT n.doc_id, n.entity_id, (m.value ->> 0)::int, (m.value ->> 1)::int
+		FROM entities n, json_array_elements(n.spans::json) m;
+
+	CREATE TABLE events (
+		doc_id        BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+		event_id      TEXT NOT NULL,
+		type          TEXT NOT NULL,
+		mode          TEXT NOT NULL DEFAULT '',
+		contexts      TEXT NOT NULL DEFAULT '',
+		source_actor  TEXT NOT NULL DEFAULT '',
+		source_entity TEXT NOT NULL DEFAULT '',
+		target_actor  TEXT NOT NULL DEFAULT '',
+		target_entity TEXT NOT NULL DEFAULT '',
+		date          TEXT,
+		date_inferred BOOLEAN NOT NULL DEFAULT false,
+		location      TEXT NOT NULL DEFAULT '',
+		trigger       TEXT NOT NULL DEFAULT '',
+		ev_start      INTEGER NOT NULL,
+		ev_end        INTEGER NOT NULL,
+		confidence    DOUBLE PRECISION NOT NULL,
+		version       TEXT NOT NULL,
+		uid           TEXT NOT NULL,
+		cluster       TEXT NOT NULL,
+		PRIMARY KEY (doc_id, event_id)
+	);
+	CREATE INDEX events_cluster ON events (cluster);
+
+	CREATE TABLE statistics (
+		doc_id         BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+		stat_id        TEXT NOT NULL,
+		kind           TEXT NOT NULL,
+		value          DOUBLE PRECISION NOT NULL,
+		bound          TEXT NOT NULL DEFAULT '',
+		category       TEXT NOT NULL,
+		unit           TEXT NOT NULL DEFAULT '',
+		subject        TEXT NOT NULL DEFAULT '',
+		country        TEXT NOT NULL DEFAULT '',
+		period         TEXT,
+		claimed_source TEXT NOT NULL DEFAULT '',
+		qualifier      TEXT NOT NULL DEFAULT '',
+		part_of        TEXT NOT NULL DEFAULT '',
+		span_start     INTEGER NOT NULL,
+		span_end       INTEGER NOT NULL,
+		ev_start       INTEGER NOT NULL,
+		ev_end         INTEGER NOT NULL,
+		version        TEXT NOT NULL,
+		PRIMARY KEY (doc_id, stat_id)
+	);
+	CREATE INDEX statistics_series ON statistics (category, country, doc_id);
+
+	CREATE TABLE quotes (
+		doc_id         BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+		quote_id       TEXT NOT NULL,
+		speaker        TEXT NOT NULL DEFAULT '',
+		speaker_entity TEXT NOT NULL DEFAULT '',
+		text           TEXT NOT NULL,
+		date           TEXT,
+		spans          TEXT NOT NULL DEFAULT '',
+		ev_start       INTEGER NOT NULL,
+		ev_end         INTEGER NOT NULL,
+		version        TEXT NOT NULL,
+		PRIMARY KEY (doc_id, quote_id)
+	);
+
+	CREATE TABLE clusters (
+		root TEXT PRIMARY KEY,
+		id   TEXT NOT NULL,
+		size INTEGER NOT NULL
+	);
+	CREATE TABLE event_keys (
+		type     TEXT NOT NULL,
+		source   TEXT NOT NULL,
+		target   TEXT NOT NULL,
+		date     TEXT NOT NULL,
+		location TEXT NOT NULL,
+		root     TEXT NOT NULL,
+		PRIMARY KEY (type, source, target, date, location, root)
+	);
+	CREATE INDEX event_keys_root ON event_keys (root);
+	CREATE INDEX event_keys_pair ON event_keys (source, target, date);
+	CREATE INDEX event_keys_target ON event_keys (target, date);
+
+	CREATE TABLE feeds (
+		url           TEXT PRIMARY KEY,
+		etag          TEXT NOT NULL DEFAULT '',
+		last_modified TEXT NOT NULL DEFAULT '',
+		failures      INTEGER NOT NULL DEFAULT 0,
+		next_poll     TIMESTAMPTZ
+	);`,
+}
