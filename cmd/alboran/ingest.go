@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/alboran/alboran/internal/progress"
 	"github.com/alboran/alboran/internal/source"
 	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/store/postgres"
 	"github.com/alboran/alboran/internal/store/sqlite"
 )
 
@@ -26,11 +28,14 @@ func dbFlag(fs *flag.FlagSet) *string {
 	if def == "" {
 		def = "alboran.db"
 	}
-	return fs.String("db", def, "the database: a SQLite file (env ALBORAN_DB)")
+	return fs.String("db", def, "the database: a SQLite file, or a postgres:// URL (env ALBORAN_DB)")
 }
 
-// openStore opens the store a --db value names.
+// openStore opens the store a --db value names: a postgres:// URL, else a SQLite file.
 func openStore(ctx context.Context, dsn string) (store.Store, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return postgres.Open(ctx, dsn)
+	}
 	return sqlite.Open(ctx, dsn)
 }
 

@@ -1,0 +1,530 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/alboran/alboran/internal/link"
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/store"
+)
+
+// tsQuery builds a tsquery from what a user typed: every word must occur; a phrase in
+// double quotes must occur as written. It returns the SQL and its arguments, numbered from n.
+func tsQuery(s string, n int) (string, []any) {
+	var parts []string
+	var args []any
+	for i, chunk := range strings.Split(s, `"`) {
+		words := strings.FieldsFunc(chunk, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(words) == 0 {
+			continue
+		}
+		if i%2 == 1 {
+			parts = append(parts, fmt.Sprintf("phraseto_tsquery('english', $%d)", n+len(args)))
+			args = append(args, strings.Join(words, " "))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("plainto_tsquery('english', $%d)", n+len(args)))
+		args = append(args, strings.Join(words, " "))
+	}
+	return strings.Join(parts, " && "), args
+}
+
+// rankCap bounds ranking work as in the SQLite store.
+const rankCap = 1000
+
+// Search ranks reports by ts_rank among the newest rankCap matches; filters are facets.
+func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
+	if q.Limit <= 0 {
+		q.Limit = 20
+	}
+	var where []string
+	var args []any
+	tsq, targs := tsQuery(q.Text, 1)
+	if tsq == "" && strings.TrimSpace(q.Text) != "" {
+		return nil, fmt.Errorf("the query %q has no words to search for", q.Text)
+	}
+	if tsq != "" {
+		where = append(where, "tsv @@ ("+tsq+")")
+		args = append(args, targs...)
+	}
+	var must []string
+	if q.Actor != "" {
+		must = append(must, store.FacetToken("act", q.Actor))
+	}
+	if q.EventType != "" {
+		must = append(must, store.FacetToken("typ", q.EventType))
+	}
+	if q.Category != "" {
+		must = append(must, store.FacetToken("cat", q.Category))
+	}
+	if len(must) > 0 {
+		args = append(args, must)
+		where = append(where, fmt.Sprintf("facets @> $%d", len(args)))
+	}
+	if q.Since != "" || q.Until != "" {
+		cover := store.DateCover(q.Since, q.Until)
+		if len(cover) == 0 {
+			return nil, fmt.Errorf("--since %s is after --until %s", q.Since, q.Until)
+		}
+		args = append(args, cover)
+		where = append(where, fmt.Sprintf("facets && $%d", len(args)))
+	}
+	cond := "true"
+	if len(where) > 0 {
+		cond = strings.Join(where, " AND ")
+	}
+	rank := "0.0::float8"
+	if tsq != "" {
+		rank = "ts_rank(d.tsv, " + tsq + ")::float8"
+	}
+	args = append(args, q.Limit)
+	sql := `WITH m AS (SELECT id FROM documents WHERE ` + cond + ` ORDER BY id DESC LIMIT ` + fmt.Sprint(rankCap) + `)
+		SELECT d.id, d.source, d.title, coalesce(d.published, ''), ` + rank + ` AS r, d.body
+		FROM m JOIN documents d ON d.id = m.id ORDER BY r DESC, d.id DESC LIMIT $` + fmt.Sprint(len(args))
+	rows, err := s.pool.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Hit
+	for rows.Next() {
+		var h store.Hit
+		if err := rows.Scan(&h.DocID, &h.Source, &h.Title, &h.Published, &h.Rank, &h.Text); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// Figures returns the counts reported for a category, parts left out.
+func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, error) {
+	where := []string{`t.category <> 'other'`, `t.kind = 'count'`, `t.part_of = ''`}
+	var args []any
+	if q.Category != "" {
+		args = append(args, q.Category)
+		where = append(where, fmt.Sprintf("t.category = $%d", len(args)))
+	}
+	if q.Country != "" {
+		args = append(args, q.Country)
+		where = append(where, fmt.Sprintf("t.country = $%d", len(args)))
+	}
+	cols, from := `d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)`, `statistics t JOIN documents d ON d.id = t.doc_id`
+	if q.NoEvidence {
+		cols, from = `'', '', ''`, `statistics t`
+	}
+	rows, err := s.pool.Query(ctx, `SELECT t.category, coalesce(t.period, ''), t.value, t.bound, t.country, t.claimed_source, t.doc_id, t.stat_id, `+cols+`
+		FROM `+from+` WHERE `+strings.Join(where, " AND ")+` ORDER BY t.category, t.period, t.doc_id, t.stat_id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Figure
+	for rows.Next() {
+		var f store.Figure
+		if err := rows.Scan(&f.Category, &f.Period, &f.Value, &f.Bound, &f.Country, &f.Source, &f.DocID, &f.StatID, &f.DocSource, &f.Published, &f.Evidence); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// Evidence fills in a figure's report and sentence.
+func (s *DB) Evidence(ctx context.Context, f *store.Figure) error {
+	err := s.pool.QueryRow(ctx, `SELECT d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)
+		FROM statistics t JOIN documents d ON d.id = t.doc_id WHERE t.doc_id = $1 AND t.stat_id = $2`, f.DocID, f.StatID).
+		Scan(&f.DocSource, &f.Published, &f.Evidence)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return store.ErrNotFound
+	}
+	return err
+}
+
+var exports = map[string]string{
+	"documents": `SELECT id, content_hash, url, source, title, coalesce(published, ''), dateline, language, partial,
+		length(body)::bigint, to_char(ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), extractor_version FROM documents ORDER BY id`,
+	"entities": `SELECT doc_id, entity_id, type, name, country, code, titles, json_array_length(spans::json)::bigint, version
+		FROM entities ORDER BY doc_id, entity_id`,
+	"events": `SELECT e.doc_id, e.event_id, coalesce(e.date, ''), e.date_inferred, e.type, e.mode, e.contexts,
+		e.source_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),
+		e.target_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.target_entity), ''),
+		e.location, e.trigger, coalesce(d.published, ''), d.source, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start),
+		e.ev_start::bigint, e.ev_end::bigint, e.confidence, coalesce(k.id, e.uid),
+		(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.version
+		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
+		ORDER BY e.doc_id, e.event_id`,
+	"statistics": `SELECT t.doc_id, t.stat_id, t.kind, t.value, t.bound, t.category, t.unit, t.subject, t.country,
+		coalesce(t.period, ''), t.claimed_source, t.qualifier, t.part_of, t.span_start::bigint, t.span_end::bigint,
+		coalesce(d.published, ''), d.source, substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start), t.version
+		FROM statistics t JOIN documents d ON d.id = t.doc_id ORDER BY t.doc_id, t.stat_id`,
+	"quotes": `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''),
+		coalesce(d.published, ''), d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
+		FROM quotes q JOIN documents d ON d.id = q.doc_id ORDER BY q.doc_id, q.quote_id`,
+}
+
+// Export calls fn with each row of a table as its store row type.
+func (s *DB) Export(ctx context.Context, what string, fn func(any) error) error {
+	if what == "clusters" {
+		cs, err := s.Clusters(ctx, store.ClusterQuery{})
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if err := fn(store.ClusterRowOf(c)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	q, ok := exports[what]
+	if !ok {
+		return fmt.Errorf("cannot export %q: choose one of %s", what, strings.Join(store.Tables, ", "))
+	}
+	rows, err := s.pool.Query(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var row any
+		var err error
+		switch what {
+		case "documents":
+			var r store.DocumentRow
+			err = rows.Scan(&r.DocID, &r.ContentHash, &r.URL, &r.Source, &r.Title, &r.Published, &r.Dateline, &r.Language, &r.Partial, &r.Chars, &r.IngestedAt, &r.ExtractorVersion)
+			row = r
+		case "entities":
+			var r store.EntityRow
+			err = rows.Scan(&r.DocID, &r.EntityID, &r.Type, &r.Name, &r.Country, &r.Code, &r.Titles, &r.Mentions, &r.ExtractorVersion)
+			row = r
+		case "events":
+			var r store.EventRow
+			var id string
+			var sources int64
+			err = rows.Scan(&r.DocID, &id, &r.EventDate, &r.DateInferred, &r.EventType, &r.EventMode, &r.EventContext, &r.ActorCountry, &r.ActorName,
+				&r.RecipientCountry, &r.RecipientName, &r.Placename, &r.Trigger, &r.StoryDate, &r.Source, &r.Evidence, &r.EvidenceStart, &r.EvidenceEnd,
+				&r.Confidence, &r.ClusterID, &sources, &r.ExtractorVersion)
+			r.Sources = sources
+			r.EventID = fmt.Sprintf("%d-%s", r.DocID, id)
+			r.CAMEORoot, r.QuadClass = store.CAMEO(r.EventType)
+			row = r
+		case "statistics":
+			var r store.StatisticRow
+			err = rows.Scan(&r.DocID, &r.StatID, &r.Kind, &r.Value, &r.Bound, &r.Category, &r.Unit, &r.Subject, &r.Country, &r.Period, &r.ClaimedSource,
+				&r.Qualifier, &r.PartOf, &r.SpanStart, &r.SpanEnd, &r.Published, &r.Source, &r.Evidence, &r.ExtractorVersion)
+			row = r
+		default:
+			var r store.QuoteRow
+			err = rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.Source, &r.Evidence, &r.ExtractorVersion)
+			row = r
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func pairWhere(a, b string, n int) (string, []any) {
+	switch {
+	case a != "" && b != "":
+		return fmt.Sprintf("((source = $%d AND target = $%d) OR (source = $%d AND target = $%d))", n, n+1, n+1, n), []any{a, b}
+	case a != "":
+		return fmt.Sprintf("(source = $%d OR target = $%d)", n, n), []any{a}
+	}
+	return "true", nil
+}
+
+// Clusters returns the event clusters of a dyad, oldest first, a page at a time.
+func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster, error) {
+	var roots string
+	var args []any
+	if q.A != "" {
+		where, wargs := pairWhere(q.A, q.B, 1)
+		args = wargs
+		roots = `SELECT root FROM (SELECT root, min(date) AS d FROM event_keys WHERE ` + where + ` GROUP BY root ORDER BY d, root`
+		if q.Limit > 0 {
+			roots += fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, q.Offset)
+		}
+		roots += `) r`
+	} else {
+		roots = `SELECT DISTINCT cluster FROM events`
+	}
+	rows, err := s.pool.Query(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
+			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
+		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
+		WHERE e.cluster IN (`+roots+`) ORDER BY 1, e.uid`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := map[string][]link.EventMention{}
+	var order []string
+	for rows.Next() {
+		var id string
+		var m link.EventMention
+		if err := rows.Scan(&id, &m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place, &m.Evidence); err != nil {
+			return nil, err
+		}
+		if byID[id] == nil {
+			order = append(order, id)
+		}
+		byID[id] = append(byID[id], m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]link.Cluster, 0, len(order))
+	for _, id := range order {
+		c := link.Summarize(id, byID[id])
+		_, c.QuadClass = store.CAMEO(c.Type)
+		out = append(out, c)
+	}
+	sortClusters(out)
+	return out, nil
+}
+
+func sortClusters(cs []link.Cluster) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && (cs[j].Date < cs[j-1].Date || cs[j].Date == cs[j-1].Date && cs[j].ID < cs[j-1].ID); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+// Months counts a dyad's event clusters per month and type.
+func (s *DB) Months(ctx context.Context, a, b string) ([]link.Month, error) {
+	where, args := pairWhere(a, b, 1)
+	rows, err := s.pool.Query(ctx, `SELECT substr(date, 1, 7), type, count(DISTINCT root) FROM event_keys
+		WHERE `+where+` AND length(date) >= 7 AND strpos(date, '/') = 0 GROUP BY 1, 2 ORDER BY 1`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []link.Month
+	for rows.Next() {
+		var m, typ string
+		var n int
+		if err := rows.Scan(&m, &typ, &n); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].Month != m {
+			out = append(out, link.Month{Month: m})
+		}
+		_, quad := store.CAMEO(typ)
+		out[len(out)-1].Add(quad, n)
+	}
+	return out, rows.Err()
+}
+
+// EntityMentions returns the people who share the last word of name and the organizations
+// coded name, one row per way of naming them.
+func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, error) {
+	sn := store.Surname(record.Entity{Type: record.Person, Name: name})
+	rows, err := s.pool.Query(ctx, `SELECT m.doc, d.source, coalesce(d.published, ''), m.type, m.name, m.country, m.code, m.titles, m.n
+		FROM (SELECT min(doc_id) AS doc, count(DISTINCT doc_id)::int AS n, type, name, country, code, titles
+			FROM entities WHERE type = 'person' AND surname = $1 GROUP BY type, name, country, code, titles
+			UNION ALL
+			SELECT min(doc_id), count(DISTINCT doc_id)::int, type, name, country, code, titles
+			FROM entities WHERE code = $2 AND type <> 'person' GROUP BY type, name, country, code, titles) m
+		JOIN documents d ON d.id = m.doc ORDER BY m.doc, m.name`, sn, strings.ToUpper(strings.TrimSpace(name)))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []link.Mention
+	for rows.Next() {
+		var m link.Mention
+		if err := rows.Scan(&m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Name, &m.Country, &m.Code, &m.Titles, &m.Reports); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Document returns one stored document with all its records.
+func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
+	var v store.DocView
+	err := s.pool.QueryRow(ctx, `SELECT id, source, url, title, published, dateline, language, partial, body, extractor_version
+		FROM documents WHERE id = $1`, id).Scan(&v.ID, &v.Doc.Source, &v.Doc.URL, &v.Doc.Title, &v.Doc.Published, &v.Doc.Dateline,
+		&v.Doc.Language, &v.Doc.Partial, &v.Text, &v.Version)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return v, store.ErrNotFound
+	}
+	if err != nil {
+		return v, err
+	}
+	v.Doc.ID = fmt.Sprint(id)
+	x := &v.Records
+	x.Document = v.Doc
+	rows, err := s.pool.Query(ctx, `SELECT entity_id, type, name, country, code, titles, spans FROM entities WHERE doc_id = $1 ORDER BY entity_id`, id)
+	if err != nil {
+		return v, err
+	}
+	for rows.Next() {
+		var e record.Entity
+		var titles, spans string
+		if err := rows.Scan(&e.ID, &e.Type, &e.Name, &e.Country, &e.Code, &titles, &spans); err != nil {
+			rows.Close()
+			return v, err
+		}
+		if titles != "" {
+			e.Titles = strings.Split(titles, "; ")
+		}
+		var sp [][2]int
+		json.Unmarshal([]byte(spans), &sp)
+		for _, p := range sp {
+			e.Mentions = append(e.Mentions, record.Span{Start: p[0], End: p[1]})
+		}
+		x.Entities = append(x.Entities, e)
+	}
+	rows.Close()
+	rows, err = s.pool.Query(ctx, `SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor, e.target_entity,
+			e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
+			(SELECT count(DISTINCT c.doc_id)::int FROM events c WHERE c.cluster = e.cluster)
+		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = $1 ORDER BY e.event_id`, id)
+	if err != nil {
+		return v, err
+	}
+	v.Clusters = map[string]store.ClusterRef{}
+	for rows.Next() {
+		var e record.Event
+		var contexts string
+		var ref store.ClusterRef
+		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
+			&e.Date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Sources); err != nil {
+			rows.Close()
+			return v, err
+		}
+		if contexts != "" {
+			e.Contexts = strings.Split(contexts, ";")
+		}
+		v.Clusters[e.ID] = ref
+		x.Events = append(x.Events, e)
+	}
+	rows.Close()
+	rows, err = s.pool.Query(ctx, `SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
+			qualifier, part_of, span_start, span_end, ev_start, ev_end FROM statistics WHERE doc_id = $1 ORDER BY span_start, stat_id`, id)
+	if err != nil {
+		return v, err
+	}
+	for rows.Next() {
+		var t record.Statistic
+		if err := rows.Scan(&t.ID, &t.Kind, &t.Value, &t.Bound, &t.Category, &t.Unit, &t.Subject, &t.Country, &t.Period, &t.Source,
+			&t.Qualifier, &t.PartOf, &t.Span.Start, &t.Span.End, &t.Evidence.Start, &t.Evidence.End); err != nil {
+			rows.Close()
+			return v, err
+		}
+		x.Statistics = append(x.Statistics, t)
+	}
+	rows.Close()
+	rows, err = s.pool.Query(ctx, `SELECT quote_id, speaker, speaker_entity, text, date, spans, ev_start, ev_end FROM quotes WHERE doc_id = $1 ORDER BY quote_id`, id)
+	if err != nil {
+		return v, err
+	}
+	for rows.Next() {
+		var q record.Quote
+		var spans string
+		if err := rows.Scan(&q.ID, &q.Speaker.Name, &q.Speaker.Entity, &q.Text, &q.Date, &spans, &q.Evidence.Start, &q.Evidence.End); err != nil {
+			rows.Close()
+			return v, err
+		}
+		json.Unmarshal([]byte(spans), &q.Spans)
+		x.Quotes = append(x.Quotes, q)
+	}
+	rows.Close()
+	runes := []rune(v.Text)
+	cut := func(e *record.Evidence) {
+		if e.Start >= 0 && e.End <= len(runes) && e.Start <= e.End {
+			e.Text = string(runes[e.Start:e.End])
+		}
+	}
+	for i := range x.Events {
+		cut(&x.Events[i].Evidence)
+	}
+	for i := range x.Statistics {
+		cut(&x.Statistics[i].Evidence)
+	}
+	for i := range x.Quotes {
+		cut(&x.Quotes[i].Evidence)
+	}
+	x.Normalize()
+	return v, nil
+}
+
+// Recent returns the newest documents with an id below before.
+func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, error) {
+	if before <= 0 {
+		before = 1 << 62
+	}
+	rows, err := s.pool.Query(ctx, `SELECT id, source, title, coalesce(published, '') FROM documents WHERE id < $1 ORDER BY id DESC LIMIT $2`, before, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Hit
+	for rows.Next() {
+		var h store.Hit
+		if err := rows.Scan(&h.DocID, &h.Source, &h.Title, &h.Published); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// Dyads returns the pairs of actors with the most event clusters.
+func (s *DB) Dyads(ctx context.Context, limit int) ([]store.Dyad, error) {
+	rows, err := s.pool.Query(ctx, `SELECT least(source_actor, target_actor), greatest(source_actor, target_actor), count(DISTINCT cluster)::int
+		FROM events WHERE source_actor <> target_actor AND source_actor <> '' AND target_actor <> ''
+		GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT $1`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Dyad
+	for rows.Next() {
+		var d store.Dyad
+		if err := rows.Scan(&d.A, &d.B, &d.Events); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Quotes returns quotes of documents with an id below before, optionally by one speaker.
+func (s *DB) Quotes(ctx context.Context, speaker string, before int64, limit int) ([]store.QuoteRow, error) {
+	if before <= 0 {
+		before = 1 << 62
+	}
+	rows, err := s.pool.Query(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''),
+			coalesce(d.published, ''), d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
+		FROM quotes q JOIN documents d ON d.id = q.doc_id
+		WHERE q.doc_id < $1 AND ($2 = '' OR lower(q.speaker) = lower($2)) ORDER BY q.doc_id DESC, q.quote_id LIMIT $3`, before, speaker, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.QuoteRow
+	for rows.Next() {
+		var r store.QuoteRow
+		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.Source, &r.Evidence, &r.ExtractorVersion); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
