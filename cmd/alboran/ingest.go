@@ -94,9 +94,14 @@ killed, run the same command again and every document ends up stored exactly onc
 A bad input is reported with its source and reason and skipped; the rest is stored and the
 exit code is 1.
 
+With --queue nats://HOST:PORT (or ALBORAN_QUEUE), the documents are published to NATS
+JetStream instead, each counted as sent once the stream has acknowledged it, for alboran
+worker processes to extract and store.
+
 Examples:
   alboran ingest reports/ feeds.opml https://example.org/rss.xml archive.jsonl.gz
   alboran ingest --db /data/alboran.db --fetch-articles https://example.org/rss.xml
+  alboran ingest --queue nats://127.0.0.1:4222 archive.jsonl.gz
 `
 
 func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -106,11 +111,16 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	batchSize := fs.Int("batch", 256, "documents per transaction")
 	fetch := fs.Bool("fetch-articles", false, "download the page each feed item links to and read it as HTML")
 	quiet := fs.Bool("quiet", false, "print no progress, only errors and the summary")
+	qf := addQueueFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"ingest: no input; give files, directories, feeds, URLs or - (see alboran ingest --help)"}
+	}
+	if qf.url != "" {
+		// At scale: publish the documents for workers to extract and store.
+		return publish(ctx, qf, fs.Args(), stdin, stdout, stderr, *quiet)
 	}
 	x, err := newExtractor()
 	if err != nil {

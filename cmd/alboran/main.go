@@ -50,6 +50,9 @@ Commands:
   timeline   list the events between two actors, one per real event, by month
   entity     show the people and organizations a name stands for across reports
   serve      serve the JSON API and the web dashboard (--demo: the bundled examples)
+  worker     extract and store documents from the queue (NATS JetStream), at scale
+  queue      show the queue's status or its dead documents
+  migrate    bring a database's schema up to date
   reprocess  re-extract stored documents after an upgrade of the rules
   eval       score extraction against a directory of gold annotations
   version    print the version of the binary and of the extraction rules
@@ -94,6 +97,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdEntity(ctx, args[1:], stdout, stderr)
 	case "serve":
 		err = cmdServe(ctx, args[1:], stdout, stderr)
+	case "worker":
+		err = cmdWorker(ctx, args[1:], stdout, stderr)
+	case "queue":
+		err = cmdQueue(ctx, args[1:], stdout, stderr)
+	case "migrate":
+		err = cmdMigrate(ctx, args[1:], stdout, stderr)
 	case "reprocess":
 		err = cmdReprocess(ctx, args[1:], stdout, stderr)
 	case "eval":
