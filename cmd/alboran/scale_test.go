@@ -179,3 +179,66 @@ func pubRaw(t *testing.T, url, name string) {
 func queueConnect(url, name string) (*queue.Queue, error) {
 	return queue.Connect(context.Background(), queue.Config{URL: url, Name: name, MaxDeliver: 3, AckWait: 3 * time.Second})
 }
+
+// TestWorkerSurvivesPostgresRestart restarts the database under a running worker: the worker
+// keeps its batch, retries, and every report ends up stored exactly once.
+func TestWorkerSurvivesPostgresRestart(t *testing.T) {
+	base, cluster := os.Getenv("ALBORAN_TEST_POSTGRES_FAULT"), strings.Fields(os.Getenv("ALBORAN_TEST_PG_CLUSTER"))
+	if base == "" || len(cluster) != 2 {
+		if os.Getenv("CI") != "" {
+			t.Fatal("the PostgreSQL fault cluster is not set up; scripts/services starts it")
+		}
+		t.Skip("set ALBORAN_TEST_POSTGRES_FAULT and ALBORAN_TEST_PG_CLUSTER (scripts/services does)")
+	}
+	restart := func() {
+		cmd := exec.Command("pg_ctlcluster", cluster[0], cluster[1], "restart")
+		if os.Getuid() != 0 {
+			cmd = exec.Command("sudo", "-n", "pg_ctlcluster", cluster[0], cluster[1], "restart")
+		}
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("restarting PostgreSQL: %v %s", err, out)
+		}
+	}
+	ns := startNATS(t)
+	dsn := pgtest.FreshOn(t, base)
+	dir := t.TempDir()
+	corpus := corpusJSONL(t, dir, 1500, 41)
+	name := fmt.Sprintf("P%d", rand.Uint32())
+	qargs := []string{"--queue", ns.url(), "--queue-name", name, "--ack-wait", "20s", "--max-deliver", "3"}
+	if code, _, errs := runCLI(t, "", append([]string{"ingest", "--quiet"}, append(qargs, corpus)...)...); code != 0 {
+		t.Fatalf("publish: %s", errs)
+	}
+	stored := func() int64 {
+		db, err := postgres.Open(context.Background(), dsn)
+		if err != nil {
+			return -1
+		}
+		defer db.Close()
+		c, _ := db.Counts(context.Background())
+		return c["documents"]
+	}
+	w := worker(t, append([]string{"--db", dsn, "--batch", "32"}, qargs...)...)
+	defer func() { w.Process.Signal(syscall.SIGKILL); w.Wait() }()
+	for i := 0; i < 300 && stored() <= 0; i++ {
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("restarting PostgreSQL with %d of 1500 documents stored", stored())
+	restart()
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		code, out, _ := runCLI(t, "", append([]string{"queue", "status", "--format", "json"}, qargs...)...)
+		if code == 0 && strings.Contains(out, `"pending": 0`) && strings.Contains(out, `"in_flight": 0`) {
+			if !strings.Contains(out, `"dead": 0`) {
+				t.Fatalf("documents died while the database restarted: %s", out)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the queue did not drain: %s", out)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	if n := stored(); n != 1500 {
+		t.Errorf("%d documents stored, want 1500", n)
+	}
+}

@@ -172,10 +172,23 @@ func (w *Worker) handle(ctx context.Context, batch []jetstream.Msg) {
 	if len(entries) == 0 {
 		return
 	}
-	if _, err := w.Store.Put(ctx, entries); err != nil {
-		w.Log.Printf("store: %v", err)
+	// A store that is down is not the documents' fault: retry while keeping the messages, and
+	// never count it toward the dead letter.
+	var err error
+	for wait := 200 * time.Millisecond; ; wait = min(2*wait, 5*time.Second) {
+		if _, err = w.Store.Put(ctx, entries); err == nil || ctx.Err() != nil || wait >= 5*time.Second {
+			break
+		}
+		w.Log.Printf("store: %v; retrying in %s", err, wait)
 		for _, m := range ok {
-			w.fail(ctx, m, fmt.Errorf("store: %w", err))
+			m.InProgress()
+		}
+		time.Sleep(wait)
+	}
+	if err != nil {
+		w.Log.Printf("store: %v; the batch will be delivered again", err)
+		for _, m := range ok {
+			m.NakWithDelay(2 * time.Second)
 		}
 		return
 	}
@@ -205,8 +218,8 @@ func (w *Worker) entry(m jetstream.Msg) (e store.Entry, err error) {
 	return store.Entry{Doc: d, Extraction: w.Extractor.Extract(d), Version: extract.Version}, nil
 }
 
-// fail naks a message with back-off, or moves it to the dead-letter stream after MaxDeliver
-// deliveries.
+// fail naks a message that could not be read or extracted, with back-off, or moves it to the
+// dead-letter stream after MaxDeliver deliveries.
 func (w *Worker) fail(ctx context.Context, m jetstream.Msg, reason error) {
 	n := uint64(1)
 	if md, err := m.Metadata(); err == nil {

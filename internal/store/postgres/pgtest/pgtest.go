@@ -28,8 +28,10 @@ func DSN(t testing.TB) string {
 
 // Fresh creates an empty database on the test server, dropped when the test ends, and returns
 // its URL.
-func Fresh(t testing.TB) string {
-	base := DSN(t)
+func Fresh(t testing.TB) string { return FreshOn(t, DSN(t)) }
+
+// FreshOn creates an empty database on the server base names.
+func FreshOn(t testing.TB, base string) string {
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, base)
 	if err != nil {
