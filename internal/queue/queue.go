@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -158,15 +160,33 @@ func (w *Worker) Run(ctx context.Context) error {
 // handle extracts and stores a batch. Messages are acknowledged only after the commit; a
 // message that cannot be read or extracted is handled alone, and dead after MaxDeliver tries.
 func (w *Worker) handle(ctx context.Context, batch []jetstream.Msg) {
+	// Extraction runs on every core; the batch keeps its order.
+	results := make([]store.Entry, len(batch))
+	errs := make([]error, len(batch))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for k := 0; k < runtime.GOMAXPROCS(0); k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], errs[i] = w.entry(batch[i])
+			}
+		}()
+	}
+	for i := range batch {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var entries []store.Entry
 	var ok []jetstream.Msg
-	for _, m := range batch {
-		e, err := w.entry(m)
-		if err != nil {
-			w.fail(ctx, m, err)
+	for i, m := range batch {
+		if errs[i] != nil {
+			w.fail(ctx, m, errs[i])
 			continue
 		}
-		entries = append(entries, e)
+		entries = append(entries, results[i])
 		ok = append(ok, m)
 	}
 	if len(entries) == 0 {

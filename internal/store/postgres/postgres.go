@@ -101,6 +101,7 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 	out := make([]store.Outcome, len(entries))
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var linked []linkEvent
+		var rows tableRows
 		for i, e := range entries {
 			hash, u := store.Key(e.Doc)
 			var id int64
@@ -117,11 +118,10 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 				return fmt.Errorf("document %s: %w", e.Doc.Source, err)
 			}
 			out[i] = store.Inserted
-			evs, err := writeRecords(ctx, tx, id, e)
-			if err != nil {
-				return fmt.Errorf("document %s: %w", e.Doc.Source, err)
-			}
-			linked = append(linked, evs...)
+			linked = append(linked, rows.add(id, e)...)
+		}
+		if err := rows.copy(ctx, tx); err != nil {
+			return err
 		}
 		return linkEvents(ctx, tx, linked)
 	})
@@ -140,10 +140,14 @@ func explain(err error) error {
 	return err
 }
 
-// writeRecords writes a document's records with pgx's COPY and returns its events for linking.
-func writeRecords(ctx context.Context, tx pgx.Tx, id int64, e store.Entry) ([]linkEvent, error) {
+// tableRows gathers a batch's records, so that each table takes one COPY for the batch.
+type tableRows struct {
+	ents, evs, sts, qs [][]any
+}
+
+// add gathers a document's records and returns its events for linking.
+func (t *tableRows) add(id int64, e store.Entry) []linkEvent {
 	x, v := e.Extraction, e.Version
-	var ents, evs, sts, qs [][]any
 	var linked []linkEvent
 	for _, en := range x.Entities {
 		spans := make([][2]int, len(en.Mentions))
@@ -151,44 +155,49 @@ func writeRecords(ctx context.Context, tx pgx.Tx, id int64, e store.Entry) ([]li
 			spans[k] = [2]int{m.Start, m.End}
 		}
 		b, _ := json.Marshal(spans)
-		ents = append(ents, []any{id, en.ID, en.Type, en.Name, en.Country, en.Code, strings.Join(en.Titles, "; "), string(b), v, store.Surname(en)})
+		t.ents = append(t.ents, []any{id, en.ID, en.Type, en.Name, en.Country, en.Code, strings.Join(en.Titles, "; "), string(b), v, store.Surname(en)})
 	}
 	for _, ev := range x.Events {
 		uid := store.DocUID(e) + "/" + ev.ID
-		evs = append(evs, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor, ev.Source.Entity,
+		t.evs = append(t.evs, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor, ev.Source.Entity,
 			ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred, ev.Location, ev.Trigger, ev.Evidence.Start,
 			ev.Evidence.End, ev.Confidence, v, uid, uid})
 		linked = append(linked, linkEvent{doc: id, id: ev.ID, uid: uid, typ: ev.Type, src: ev.Source.Actor, tgt: ev.Target.Actor,
 			date: deref(ev.Date), place: ev.Location})
 	}
 	for _, st := range x.Statistics {
-		sts = append(sts, []any{id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject, st.Country, nullable(st.Period),
+		t.sts = append(t.sts, []any{id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject, st.Country, nullable(st.Period),
 			st.Source, st.Qualifier, st.PartOf, st.Span.Start, st.Span.End, st.Evidence.Start, st.Evidence.End, v})
 	}
 	for _, q := range x.Quotes {
 		b, _ := json.Marshal(q.Spans)
-		qs = append(qs, []any{id, q.ID, q.Speaker.Name, q.Speaker.Entity, q.Text, nullable(q.Date), string(b), q.Evidence.Start, q.Evidence.End, v})
+		t.qs = append(t.qs, []any{id, q.ID, q.Speaker.Name, q.Speaker.Entity, q.Text, nullable(q.Date), string(b), q.Evidence.Start, q.Evidence.End, v})
 	}
-	for _, t := range []struct {
+	return linked
+}
+
+// copy writes the gathered rows with pgx's COPY.
+func (t *tableRows) copy(ctx context.Context, tx pgx.Tx) error {
+	for _, c := range []struct {
 		table string
 		cols  []string
 		rows  [][]any
 	}{
-		{"entities", []string{"doc_id", "entity_id", "type", "name", "country", "code", "titles", "spans", "version", "surname"}, ents},
+		{"entities", []string{"doc_id", "entity_id", "type", "name", "country", "code", "titles", "spans", "version", "surname"}, t.ents},
 		{"events", []string{"doc_id", "event_id", "type", "mode", "contexts", "source_actor", "source_entity", "target_actor", "target_entity",
-			"date", "date_inferred", "location", "trigger", "ev_start", "ev_end", "confidence", "version", "uid", "cluster"}, evs},
+			"date", "date_inferred", "location", "trigger", "ev_start", "ev_end", "confidence", "version", "uid", "cluster"}, t.evs},
 		{"statistics", []string{"doc_id", "stat_id", "kind", "value", "bound", "category", "unit", "subject", "country", "period",
-			"claimed_source", "qualifier", "part_of", "span_start", "span_end", "ev_start", "ev_end", "version"}, sts},
-		{"quotes", []string{"doc_id", "quote_id", "speaker", "speaker_entity", "text", "date", "spans", "ev_start", "ev_end", "version"}, qs},
+			"claimed_source", "qualifier", "part_of", "span_start", "span_end", "ev_start", "ev_end", "version"}, t.sts},
+		{"quotes", []string{"doc_id", "quote_id", "speaker", "speaker_entity", "text", "date", "spans", "ev_start", "ev_end", "version"}, t.qs},
 	} {
-		if len(t.rows) == 0 {
+		if len(c.rows) == 0 {
 			continue
 		}
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{t.table}, t.cols, pgx.CopyFromRows(t.rows)); err != nil {
-			return nil, fmt.Errorf("%s: %w", t.table, err)
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+			return fmt.Errorf("%s: %w", c.table, err)
 		}
 	}
-	return linked, nil
+	return nil
 }
 
 // linkEvent is what linking needs of one event.
@@ -302,15 +311,12 @@ func linkEvents(ctx context.Context, tx pgx.Tx, events []linkEvent) error {
 				id = c.name
 			}
 		}
-		if _, err := tx.Exec(ctx, `UPDATE events SET cluster = $1 WHERE doc_id = $2 AND event_id = $3`, target, e.doc, e.id); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO event_keys VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-			e.typ, e.src, e.tgt, e.date, e.place, target); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO clusters VALUES ($1, $2, $3) ON CONFLICT (root) DO UPDATE SET id = $2, size = $3`,
-			target, id, size); err != nil {
+		// The three writes go in one round trip.
+		b := &pgx.Batch{}
+		b.Queue(`UPDATE events SET cluster = $1 WHERE doc_id = $2 AND event_id = $3`, target, e.doc, e.id)
+		b.Queue(`INSERT INTO event_keys VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, e.typ, e.src, e.tgt, e.date, e.place, target)
+		b.Queue(`INSERT INTO clusters VALUES ($1, $2, $3) ON CONFLICT (root) DO UPDATE SET id = $2, size = $3`, target, id, size)
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return err
 		}
 	}
@@ -339,18 +345,18 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 				return err
 			}
 		}
+		var fresh tableRows
 		for i, e := range entries {
 			if _, err := tx.Exec(ctx, `UPDATE documents SET extractor_version = $1, dateline = $2, facets = $3 WHERE id = $4`,
 				e.Version, e.Extraction.Document.Dateline, store.Facets(e), ids[i]); err != nil {
 				return err
 			}
-			evs, err := writeRecords(ctx, tx, ids[i], e)
-			if err != nil {
-				return err
-			}
-			for _, ev := range evs {
+			for _, ev := range fresh.add(ids[i], e) {
 				old[dyadOf(ev)] = true
 			}
+		}
+		if err := fresh.copy(ctx, tx); err != nil {
+			return err
 		}
 		return relink(ctx, tx, old)
 	}))
