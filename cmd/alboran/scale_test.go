@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -16,6 +17,8 @@ import (
 	"github.com/alboran/alboran/internal/queue"
 	"github.com/alboran/alboran/internal/store/postgres"
 	"github.com/alboran/alboran/internal/store/postgres/pgtest"
+	"github.com/alboran/alboran/internal/store/sqlite"
+	"github.com/alboran/alboran/internal/store/storetest"
 )
 
 // natsServer starts a private nats-server with JetStream on a free loopback port; restart
@@ -156,6 +159,16 @@ func TestWorkersSurviveFaults(t *testing.T) {
 		if got[table] != want[table] {
 			t.Errorf("%s: %d rows in PostgreSQL after the faults, %d in a clean SQLite ingest", table, got[table], want[table])
 		}
+	}
+	// Linked by workers in whatever order the queue gave, across a crash: the same clusters
+	// as one ordered ingest, so no update was lost and no cluster made twice.
+	ref, err := sqlite.Open(context.Background(), clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ref.Close()
+	if a, b := storetest.Clusters(t, db), storetest.Clusters(t, ref); !reflect.DeepEqual(a, b) {
+		t.Errorf("clusters differ from a clean ingest (%d and %d events)", len(a), len(b))
 	}
 	_, out, _ = runCLI(t, "", append([]string{"queue", "dead"}, qargs...)...)
 	if !strings.Contains(out, "not a document") {
