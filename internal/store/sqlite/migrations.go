@@ -152,4 +152,9 @@ var migrations = []string{
 
 	// 5: organizations and countries by code, for the entity pages.
 	`CREATE INDEX entities_code ON entities (code) WHERE type <> 'person';`,
+
+	// 6: full-text index pages that fill 16 KiB database pages, and merges in larger steps,
+	// so that ingest writes fewer, larger segments.
+	`INSERT INTO documents_fts (documents_fts, rank) VALUES ('pgsz', 16000);
+	INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 8);`,
 }
