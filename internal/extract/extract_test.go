@@ -254,6 +254,8 @@ func TestStatistics(t *testing.T) {
 		{"Survivors told rescuers that the vessel, carrying 260 migrants, sank.", nil},
 		{"Malaysia said it would let as many as 7,000 migrants come ashore.", nil},
 		{"Several dozen migrants being detained at a camp protested.", nil},
+		{"UNHCR estimates that 1,889 have died in these waters.", []st{{"count", "migrants_dead_missing", 1889}}},
+		{"Nearly 350,000 made the voyage this year.", []st{{"count", "migrants_arrived", 350000}}},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
@@ -371,6 +373,8 @@ func TestStatisticPeriods(t *testing.T) {
 		{"Malaysian officials said on Thursday that 12 officers have been arrested over the past year.", 12, "2020-04-15/2021-04-15"},
 		{"Arrivals tripled from around 27,000 in 2019 to more than 90,000 in 2020.", 3, "2019/2020"},
 		{"Police detained 210 migrants in March and an additional 300 migrants in April.", 300, "2021-04"},
+		{"UNHCR estimates that 1,889 have died since the start of the year.", 1889, "2021-01-01/2021-04-15"},
+		{"Nearly 350,000 crossed between January 1 and March 1 this year.", 350000, "2021-01-01/2021-03-01"},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
@@ -384,6 +388,35 @@ func TestStatisticPeriods(t *testing.T) {
 						got = *st.Period
 					}
 					t.Errorf("%q: %v has period %s, want %s", tt.body, tt.value, got, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no statistic of %v", tt.body, tt.value)
+		}
+	}
+}
+
+func TestStatisticCountries(t *testing.T) {
+	tests := []struct {
+		body  string
+		value float64
+		want  string
+	}{
+		{"More than 3,000 migrants have landed in Malaysia and Indonesia this month.", 3000, ""},
+		{"More than 3,500 migrants have arrived on Thai, Malaysian and Indonesian soil.", 3500, ""},
+		{"In the last day, 629 more people have arrived on Greek islands from Turkey.", 629, "GRC"},
+		{"A group of 202 migrants, mostly Pakistani and Afghan, were shipped back to Turkey from Greece.", 202, "GRC"},
+		{"UNHCR estimates that 1,889 have died in these waters.", 1889, ""},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		found := false
+		for _, st := range x.Extract(doc("2021-04-15", tt.body)).Statistics {
+			if st.Value == tt.value {
+				found = true
+				if st.Country != tt.want {
+					t.Errorf("%q: country %q, want %q", tt.body, st.Country, tt.want)
 				}
 			}
 		}

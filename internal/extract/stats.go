@@ -205,7 +205,7 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 		return "other"
 	}
 	next := n.end
-	for next < len(toks) && next < n.end+2 && auxiliaries[toks[next].Low] {
+	for next < len(toks) && next < n.end+2 && (auxiliaries[toks[next].Low] || perfect[toks[next].Low]) {
 		next++ // "140 are missing", "1,450 have arrived"
 	}
 	if next < len(toks) && deadAfter[toks[next].Low] {
@@ -321,6 +321,9 @@ func (s *state) clauseCategory(sent int) string {
 	}
 	return "other"
 }
+
+// perfect auxiliaries stand between a count and its verb: "1,889 have died".
+var perfect = set("have", "has", "had")
 
 // genericPeople are counted nouns that say nothing of who the people are.
 var genericPeople = set("people", "persons", "men", "women", "individuals")
@@ -554,6 +557,13 @@ func (s *state) statCountry(start, end int) string {
 		if k > 0 {
 			prev = toks[k-1].Low
 		}
+		// "on Greek islands": an adjective before a place noun names the place.
+		if m.adj && m.kind == mCountry && m.end < len(toks) && placeNouns[toks[m.end].Low] {
+			if p := s.prevWord(k, from); (p == "on" || p == "in" || p == "to" || p == "at" || p == "off" || p == "near") && loc == "" {
+				loc = m.code
+			}
+			continue
+		}
 		// "from Syria" is an origin; "Syrian" describes people or things, not the place.
 		if prev == "from" || m.adj && m.kind == mCountry {
 			continue
@@ -570,6 +580,11 @@ func (s *state) statCountry(start, end int) string {
 	if s.isCountry(subj) {
 		return subj
 	}
+	// "landed in Malaysia and Indonesia", "on Thai, Malaysian and Indonesian soil": a figure
+	// over several countries belongs to none of them.
+	if s.severalPlaces(from, to) {
+		return ""
+	}
 	if loc != "" {
 		return loc
 	}
@@ -581,7 +596,48 @@ func (s *state) statCountry(start, end int) string {
 	if f := s.focusCountry(); f != "" {
 		return f
 	}
-	return subj
+	return "" // an organization's global figure has no country
+}
+
+// placeNouns after a country adjective make it a place: "Greek islands", "Thai soil".
+var placeNouns = set("soil", "territory", "coast", "coasts", "shores", "shore", "waters", "islands", "island", "border", "borders", "ports", "beaches")
+
+// severalPlaces reports whether the clause [from, to) places its action in two or more
+// countries joined by "and" or commas.
+func (s *state) severalPlaces(from, to int) bool {
+	toks := s.doc.Tokens
+	for k := from; k < to; k++ {
+		m := s.mentionAt(k)
+		if m == nil || m.start != k || m.kind != mCountry || m.code == "" {
+			continue
+		}
+		prev := s.prevWord(k, from)
+		if prev == "from" || !m.adj && prev != "in" && prev != "on" && prev != "into" && prev != "to" && prev != "at" {
+			continue
+		}
+		// Walk the coordination that starts here.
+		codes := map[string]bool{m.code: true}
+		j := m.end
+		for j+1 < to && (toks[j].Text == "," || toks[j].Low == "and") {
+			n := j + 1
+			if toks[n].Low == "and" && n+1 < to {
+				n++
+			}
+			nm := s.mentionAt(n)
+			if nm == nil || nm.start != n || nm.kind != mCountry || nm.adj != m.adj {
+				break
+			}
+			codes[nm.code] = true
+			j = nm.end
+		}
+		// Adjectives name places only before a place noun: "Thai, Malaysian and Indonesian soil",
+		// not "migrants, mostly Pakistani and Afghan".
+		if len(codes) >= 2 && (!m.adj || j < to && placeNouns[toks[j].Low]) {
+			return true
+		}
+		k = j - 1
+	}
+	return false
 }
 
 // reportedBefore reports whether a speech verb stands a few words before token k: "said on

@@ -135,6 +135,12 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 		return timex{i, i + 1, day(p.AddDate(0, 0, -1))}, true
 	case "today", "tonight", "overnight":
 		return timex{i, i + 1, day(p)}, true
+	case "start", "beginning":
+		// "since the start of the year": from January 1 to the publication date.
+		if prev == "the" && next(1) == "of" && next(2) == "the" && next(3) == "year" && i >= 2 && toks[i-2].Low == "since" {
+			r.lastYear = p.Year()
+			return timex{i - 2, i + 4, interval(time.Date(p.Year(), 1, 1, 0, 0, 0, 0, time.UTC), p)}, true
+		}
 	case "last", "this", "past", "previous", "same":
 		n := next(1)
 		switch {
@@ -242,6 +248,8 @@ func (r *timeResolver) monthExpr(toks []text.Token, i int, since bool) (timex, b
 			y, ok := r.yearAt(toks, e2)
 			if ok {
 				e2++
+			} else if ry, n := r.relativeYear(toks, e2); n > 0 {
+				y, e2 = ry, e2+n // "between January 1 and December 1 this year"
 			} else {
 				y = r.inferYear(m, d)
 			}
@@ -283,6 +291,21 @@ func (r *timeResolver) finish(i, end int, t time.Time, prec string, since bool) 
 }
 
 func interval(a, b time.Time) string { return day(a) + "/" + day(b) }
+
+// relativeYear reads "this year" or "last year" at token k and returns the year and the
+// number of tokens.
+func (r *timeResolver) relativeYear(toks []text.Token, k int) (int, int) {
+	if !r.hasPub || k+1 >= len(toks) || toks[k+1].Low != "year" {
+		return 0, 0
+	}
+	switch toks[k].Low {
+	case "this":
+		return r.pub.Year(), 2
+	case "last":
+		return r.pub.Year() - 1, 2
+	}
+	return 0, 0
+}
 
 // rangeEnd reads the end of a day range after "May 11" at token k: "- 23", "to 23",
 // "and May 23". It returns the end month, day and the token after the range.
