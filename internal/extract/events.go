@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
 )
@@ -39,6 +40,34 @@ var negators = set("not", "never", "no", "without", "nor", "neither", "failed", 
 var modals = set("will", "would", "shall", "plans", "plan", "planned", "intends", "intend", "going", "wants", "expected", "set", "ready")
 
 var hypothetical = set("could", "might", "may", "if", "unless", "should", "must", "can")
+
+// intendedBefore reports whether an intention stands just before "to" at k, a date apart at
+// most: "agreed to", "pledged on Tuesday to".
+func (s *state) intendedBefore(k, lo int) bool {
+	toks := s.doc.Tokens
+	for p := k - 1; p >= lo && p >= k-4; p-- {
+		if intentions[toks[p].Low] {
+			return true
+		}
+		if p < k-2 && !s.inTime(p) {
+			return false
+		}
+	}
+	return false
+}
+
+// inTime reports whether token p is part of a date expression.
+func (s *state) inTime(p int) bool {
+	for _, tx := range s.times {
+		if p >= tx.start && p < tx.end {
+			return true
+		}
+		if tx.start > p {
+			break
+		}
+	}
+	return p > 0 && s.doc.Tokens[p].Low == "on"
+}
 
 // attempts before "to" report a verbal act as made: "sought to blame".
 var attempts = set("sought", "seeking", "seeks", "tried", "tries", "trying", "attempted")
@@ -132,8 +161,9 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 		if modals[w] {
 			future = true
 		}
-		if w == "to" && k == i-1 {
-			if k > lo && intentions[toks[k-1].Low] || k > lo+1 && intentions[toks[k-2].Low] {
+		// "agreed to hold monthly meetings": a noun trigger may stand a few words after "to".
+		if w == "to" && (k == i-1 || rule.Noun && k >= i-3) {
+			if s.intendedBefore(k, lo) {
 				future = true
 			} else if k > lo && attempts[toks[k-1].Low] && !materialTypes[typ] {
 				// "sought to blame French authorities": a speech act is done by trying it.
@@ -206,38 +236,51 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 	}
 	date, inferred := s.eventDate(i)
 	loc := s.location(sent)
+	type pair struct{ src, tgt side }
+	var pairs []pair
 	for _, src := range sources {
 		for _, tgt := range targets {
-			// An act needs someone it is aimed at; verbal acts need someone else.
-			if tgt.code == "" || src.code == tgt.code && !materialTypes[typ] {
-				continue
-			}
-			key := typ + "|" + src.code + "|" + tgt.code + "|" + date
-			if _, dup := seen[key]; dup {
-				continue
-			}
-			seen[key] = len(s.events)
-			ev := record.Event{Type: typ, Mode: rule.Mode, Contexts: rule.Contexts, Trigger: s.span(i, j), Location: loc}
-			ev.Source = record.Actor{Actor: src.code, Entity: src.entity}
-			ev.Target = record.Actor{Actor: tgt.code, Entity: tgt.entity}
-			if date != "" {
-				d := date
-				ev.Date = &d
-				ev.DateInferred = inferred
-			}
-			ev.Evidence = s.evidence(toks[i].Sent)
-			ev.Confidence = 0.5
-			if src.explicit {
-				ev.Confidence += 0.2
-			}
-			if !inferred && date != "" {
-				ev.Confidence += 0.2
-			}
-			if len(ev.Contexts) == 0 {
-				ev.Contexts = []string{"migration"}
-			}
-			s.events = append(s.events, ev)
+			pairs = append(pairs, pair{src, tgt})
 		}
+	}
+	// "London and Paris have been negotiating": actors joined as the subject of a symmetric
+	// act take part in it with each other.
+	if link.Symmetric[rule.Type] {
+		for a := 1; a < len(sources); a++ {
+			pairs = append(pairs, pair{sources[0], sources[a]})
+		}
+	}
+	for _, p := range pairs {
+		src, tgt := p.src, p.tgt
+		// An act needs someone it is aimed at; verbal acts need someone else.
+		if tgt.code == "" || src.code == tgt.code && !materialTypes[typ] {
+			continue
+		}
+		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
+		if _, dup := seen[key]; dup {
+			continue
+		}
+		seen[key] = len(s.events)
+		ev := record.Event{Type: typ, Mode: rule.Mode, Contexts: rule.Contexts, Trigger: s.span(i, j), Location: loc}
+		ev.Source = record.Actor{Actor: src.code, Entity: src.entity}
+		ev.Target = record.Actor{Actor: tgt.code, Entity: tgt.entity}
+		if date != "" {
+			d := date
+			ev.Date = &d
+			ev.DateInferred = inferred
+		}
+		ev.Evidence = s.evidence(toks[i].Sent)
+		ev.Confidence = 0.5
+		if src.explicit {
+			ev.Confidence += 0.2
+		}
+		if !inferred && date != "" {
+			ev.Confidence += 0.2
+		}
+		if len(ev.Contexts) == 0 {
+			ev.Contexts = []string{"migration"}
+		}
+		s.events = append(s.events, ev)
 	}
 }
 
@@ -540,6 +583,11 @@ func (s *state) eventTargets(j int, sent text.Sentence, rule lexicon.EventRule, 
 		if personalModes[rule.Mode] && objectEnds[toks[k].Low] {
 			break
 		}
+		// "denied these claims and maintains ... Italy": a verbal act's target stands in its
+		// own clause.
+		if !materialTypes[typ] && k > j && (clauseEnds[toks[k].Low] || toks[k].Low == "and" && s.clauseVerbAt(k+1, hi)) {
+			break
+		}
 		m := s.actorAt(k)
 		if m < 0 && personalModes[rule.Mode] {
 			// "the deportation of 11 Syrian nationals": the people's nationality.
@@ -585,6 +633,24 @@ var objectEnds = set("to", "for", "in", "at", "from", "after", "over", "with", "
 
 // determiners before a verb form make it a noun.
 var determiners = set("the", "a", "an", "this", "these", "those", "its", "their", "his", "her")
+
+// clauseEnds close the clause of a verbal act before its target is found.
+var clauseEnds = set("but", "because", "while", "although", "which", "who", ";")
+
+// notVerbs end in -s or -ed without being finite verbs.
+var notVerbs = set("its", "is", "his", "this", "as", "us", "has", "was", "less", "across", "various", "several", "needed", "red")
+
+// clauseVerbAt reports whether the word at k looks like a finite verb that opens a new clause
+// after "and": "denied these claims and maintains".
+func (s *state) clauseVerbAt(k, hi int) bool {
+	if k >= hi {
+		return false
+	}
+	t := s.doc.Tokens[k]
+	w := t.Low
+	return t.Kind == text.Word && !t.IsCap() && !notVerbs[w] && s.actorAt(k) < 0 &&
+		(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+}
 
 // nounHeads after a bare verb form show it modifies a noun: "rescue efforts".
 var nounHeads = set("official", "officials", "efforts", "effort", "operation", "operations", "boat", "boats", "ship",

@@ -341,6 +341,12 @@ func TestEvents(t *testing.T) {
 		{"Officials of Turkey met their counterparts from Morocco in Rabat.", []ev{{"CONSULT", "TUR", "MAR"}}},
 		{"Greece on 3 May 2021 urged Morocco to do more against smugglers.", []ev{{"REQUEST", "GRC", "MAR"}}},
 		{"The capital of Spain hosted a summit.", nil},
+		// Coordinated subjects of a symmetric act are its two sides.
+		{"London and Paris have been negotiating a deal.", []ev{{"CONSULT", "FRA", "GBR"}}},
+		// A verbal act's target stops at the end of its clause.
+		{"Spain denied these claims and maintains it did not reach Italy.", nil},
+		// An intended meeting, with a date between the intention and "to", is an AGREE.
+		{"Spain and Morocco agreed on Tuesday to hold monthly meetings.", []ev{{"AGREE", "MAR", "ESP"}}},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
