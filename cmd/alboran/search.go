@@ -18,8 +18,9 @@ import (
 
 const searchHelp = `Usage: alboran search [options] QUERY...
 
-Ranks the stored reports for QUERY (every word must occur; "a phrase" in double quotes must
-occur as written) and prints each with its best-matching sentence. The filters narrow the
+Ranks the stored reports for QUERY (every word must occur, in any of its forms: "networks"
+also finds "network"; "a phrase" in double quotes must occur as written) and prints each
+with its best-matching sentence. The filters narrow the
 reports to those with an event or entity of an actor, an event type, a statistic category or
 a publication date range. With filters only, QUERY may be left out, and the reports come
 newest stored first. When more than 1,000 reports match, the ranking covers the 1,000

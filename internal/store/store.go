@@ -38,8 +38,12 @@ func Key(d record.Document) (hash, url string) {
 // DocUID is a document's identity, short: the same whatever the order of ingest. An event's
 // uid is DocUID + "/" + its id.
 func DocUID(e Entry) string {
-	hash, u := Key(e.Doc)
-	sum := sha256.Sum256([]byte(hash + "\x00" + u))
+	return UID(Key(e.Doc))
+}
+
+// UID is DocUID from a document's key, for a caller that has it already.
+func UID(hash, url string) string {
+	sum := sha256.Sum256([]byte(hash + "\x00" + url))
 	return hex.EncodeToString(sum[:8])
 }
 

@@ -35,7 +35,7 @@ func (d dyad) norm() dyad {
 
 // linker holds the statements of one transaction's linking, prepared once.
 type linker struct {
-	find, keep, root, grow, moveEvents, moveKeys, drop *sql.Stmt
+	find, keep, grow, moveEvents, moveKeys, drop *sql.Stmt
 }
 
 func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
@@ -51,7 +51,6 @@ func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
 			UNION SELECT k.root, k.date, k.location, c.id, c.size FROM event_keys k JOIN clusters c ON c.root = k.root
 			WHERE k.type = ?1 AND k.source = ?2 AND k.target = ?3 AND k.date IN (?6, ?7, ?8, ?9, ?10, ?11)`},
 		{&l.keep, `INSERT OR IGNORE INTO event_keys VALUES (?, ?, ?, ?, ?, ?)`},
-		{&l.root, `UPDATE events SET cluster = ? WHERE doc_id = ? AND event_id = ?`},
 		{&l.grow, `INSERT INTO clusters VALUES (?1, ?2, ?3) ON CONFLICT (root) DO UPDATE SET id = ?2, size = ?3`},
 		{&l.moveEvents, `UPDATE events SET cluster = ? WHERE cluster = ?`},
 		{&l.moveKeys, `UPDATE OR IGNORE event_keys SET root = ? WHERE root = ?`},
@@ -68,7 +67,7 @@ func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
 }
 
 func (l *linker) close() {
-	for _, st := range []*sql.Stmt{l.find, l.keep, l.root, l.grow, l.moveEvents, l.moveKeys, l.drop} {
+	for _, st := range []*sql.Stmt{l.find, l.keep, l.grow, l.moveEvents, l.moveKeys, l.drop} {
 		if st != nil {
 			st.Close()
 		}
@@ -112,17 +111,43 @@ func (l *linker) candidates(ctx context.Context, e linkEvent) ([]linkEvent, erro
 // clusters are the connected parts of the "agrees with" graph. Each cluster's public id is the
 // least uid among its events, so neither the clusters nor their ids depend on the order in
 // which reports arrive. When clusters merge, the smaller moves into the larger.
+//
+// The new events are not stored yet: linkEvents sets each one's cluster root, which its row
+// then carries, so that linking costs no update of the events it links.
 func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
 	l, err := newLinker(ctx, tx)
 	if err != nil {
 		return err
 	}
 	defer l.close()
+	// moved maps a root merged during this batch to the root it went into, for the new
+	// events that took the old root.
+	moved := map[string]string{}
 	type info struct {
 		id   string
 		size int
 	}
-	for _, e := range events {
+	// An event whose type, actors, date and place repeat an earlier one of the batch, and
+	// agree with themselves, agrees with exactly the clusters that one did, which are one
+	// cluster by now: it joins it without a lookup. joined gives the root each such key went
+	// into; grown gives the id and size of each root this batch grew.
+	type key struct{ typ, src, tgt, date, place string }
+	joined := map[key]string{}
+	grown := map[string]info{}
+	resolve := func(r string) string {
+		for m, ok := moved[r]; ok; m, ok = moved[m] {
+			r = m
+		}
+		return r
+	}
+	defer func() {
+		for i := range events {
+			events[i].cluster = resolve(events[i].cluster)
+		}
+	}()
+	for i := range events {
+		e := &events[i]
+		e.cluster = e.uid
 		if e.date == "" {
 			// An event without a date stays on its own.
 			if _, err := l.grow.ExecContext(ctx, e.uid, e.uid, 1); err != nil {
@@ -130,7 +155,21 @@ func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
 			}
 			continue
 		}
-		cands, err := l.candidates(ctx, e)
+		k := key{e.typ, e.src, e.tgt, e.date, e.place}
+		if r, ok := joined[k]; ok {
+			r = resolve(r)
+			in := grown[r]
+			in.size++
+			if e.uid < in.id {
+				in.id = e.uid
+			}
+			grown[r], e.cluster = in, r
+			if _, err := l.grow.ExecContext(ctx, r, in.id, in.size); err != nil {
+				return err
+			}
+			continue
+		}
+		cands, err := l.candidates(ctx, *e)
 		if err != nil {
 			return fmt.Errorf("linking %s: %w", e.uid, err)
 		}
@@ -165,13 +204,16 @@ func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
 			if _, err := l.drop.ExecContext(ctx, r); err != nil {
 				return err
 			}
+			moved[r] = target
 			size += in.size
 			if in.id < id {
 				id = in.id
 			}
 		}
-		if _, err := l.root.ExecContext(ctx, target, e.doc, e.id); err != nil {
-			return err
+		e.cluster = target
+		grown[target] = info{id: id, size: size}
+		if link.Agree(e.date, e.date, e.place, e.place) { // not so for a long interval
+			joined[k] = target
 		}
 		if _, err := l.keep.ExecContext(ctx, e.typ, e.src, e.tgt, e.date, e.place, target); err != nil {
 			return err

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -190,5 +191,48 @@ func TestReprocessKeepsClusters(t *testing.T) {
 	}
 	if a, b := clusterMap(t, fresh), clusterMap(t, db); !reflect.DeepEqual(a, b) || len(a) == 0 {
 		t.Errorf("clusters after reprocess differ from a fresh ingest (%d and %d events)", len(a), len(b))
+	}
+}
+
+// TestCopiesInOneBatchLinkAsOneByOne stores copies of reports (the same events, other URLs)
+// in one batch and one at a time: the clusters must be the same. A copy of a day joins its
+// original; a copy dated by a long interval, which dates no one act, stays on its own.
+func TestCopiesInOneBatchLinkAsOneByOne(t *testing.T) {
+	day, span := "2021-04-14", "2021-01-01/2021-06-30"
+	var es []store.Entry
+	for i := 0; i < 6; i++ {
+		date := &day
+		if i%2 == 1 {
+			date = &span
+		}
+		pub := "2021-04-15"
+		es = append(es, store.Entry{
+			Doc: record.Document{Source: fmt.Sprintf("copy-%d.txt", i), URL: fmt.Sprintf("https://example.org/%d", i),
+				Title: "Copy", Published: &pub, Text: fmt.Sprintf("Morocco and Spain met. (%d)", i/2)},
+			Extraction: record.Extraction{Events: []record.Event{{ID: "v1", Type: "CONSULT",
+				Source: record.Actor{Actor: "MAR"}, Target: record.Actor{Actor: "ESP"}, Date: date}}},
+			Version: "test",
+		})
+	}
+	ctx := context.Background()
+	one, each := open(t), open(t)
+	if _, err := one.Put(ctx, es); err != nil {
+		t.Fatal(err)
+	}
+	for i := range es {
+		if _, err := each.Put(ctx, es[i:i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := clusterMap(t, one), clusterMap(t, each)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("one batch: %v\none at a time: %v", a, b)
+	}
+	ids := map[string]bool{}
+	for _, id := range b {
+		ids[id] = true
+	}
+	if len(b) != 6 || len(ids) != 4 { // the three days together, each interval alone
+		t.Errorf("%d events in %d clusters, want 6 in 4: %v", len(b), len(ids), b)
 	}
 }

@@ -11,25 +11,84 @@ import (
 	"github.com/alboran/alboran/internal/store"
 )
 
-// ftsTerms turns what a user typed into FTS5 terms: every word must occur; a phrase in double
-// quotes must occur as written. Everything is quoted, so no FTS5 operator or column name in
-// the input takes effect.
-func ftsTerms(s string) []string {
-	var parts []string
+// ftsTerms turns what a user typed into FTS5 terms: every word must occur, in any of its
+// forms ("networks" finds "network", "rescued" finds "rescuing": see inflections). A phrase in double
+// quotes must occur as written: its words are terms as they stand, and the phrase, lower
+// case, is returned to be found in the text (the index keeps no word positions, see
+// migration 7). Everything is quoted, so no FTS5 operator or column name in the input takes
+// effect.
+func ftsTerms(s string) (terms, phrases []string) {
 	for i, chunk := range strings.Split(s, `"`) {
 		words := strings.FieldsFunc(chunk, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if len(words) == 0 {
 			continue
 		}
 		if i%2 == 1 { // inside quotes
-			parts = append(parts, `"`+strings.Join(words, " ")+`"`)
+			for _, w := range words {
+				terms = append(terms, `"`+w+`"`)
+			}
+			if len(words) > 1 {
+				phrases = append(phrases, strings.ToLower(strings.Join(words, " ")))
+			}
 			continue
 		}
 		for _, w := range words {
-			parts = append(parts, `"`+w+`"`)
+			forms := inflections(w)
+			for k, f := range forms {
+				forms[k] = `"` + f + `"`
+			}
+			if len(forms) == 1 {
+				terms = append(terms, forms[0])
+			} else {
+				terms = append(terms, "("+strings.Join(forms, " OR ")+")")
+			}
 		}
 	}
-	return parts
+	return terms, phrases
+}
+
+// inflections returns the forms of a word a search looks for: the word, and when stem finds
+// its stem, the stem's English inflections ("rescued": rescue, rescues, rescuing, ...;
+// "trafficking": trafficked, traffickers, ...). Forms that are not words cost a lookup each
+// and find nothing.
+func inflections(w string) []string {
+	st := stem(w)
+	if st == "" {
+		return []string{w}
+	}
+	bases := []string{strings.TrimSuffix(st, "e")}
+	if n := len(bases[0]); n >= 5 && bases[0][n-1] == bases[0][n-2] && !strings.ContainsRune("aeiousl", rune(bases[0][n-1])) {
+		bases = append(bases, bases[0][:n-1]) // "stopped": stop, stops
+	}
+	forms := []string{strings.ToLower(w)}
+	seen := map[string]bool{forms[0]: true}
+	for _, b := range bases {
+		for _, suf := range []string{"", "e", "s", "es", "ed", "ing", "er", "ers"} {
+			if f := b + suf; !seen[f] {
+				seen[f] = true
+				forms = append(forms, f)
+			}
+		}
+	}
+	return forms
+}
+
+// stem cuts an English inflection off a word, for a search that finds its other forms:
+// "trafficking" → "traffick", "boats" → "boat", "rescued" → "rescu". The index keeps words as
+// they are written (stemming every word at ingest cost a tenth of its time), so the query
+// does the widening. It returns "" for a word too short to widen: "EU" stays "EU".
+func stem(w string) string {
+	w = strings.ToLower(w)
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "ss") && len(w)-len(suf) >= 4 {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if len([]rune(w)) < 4 {
+		return ""
+	}
+	return w
 }
 
 // isCode tells an actor code ("MAR", "UNHCR") from a name ("Karima Benyaich").
@@ -47,19 +106,21 @@ func isCode(s string) bool {
 
 // matchExpr builds the full-text expression of a query: the words in the title and body, and
 // each filter as facet tokens.
-func matchExpr(q store.Query) (expr string, hasText bool, err error) {
+func matchExpr(q store.Query) (expr string, phrases []string, hasText bool, err error) {
 	var and []string
-	if terms := ftsTerms(q.Text); len(terms) > 0 {
-		and = append(and, `{title body} : (`+strings.Join(terms, " ")+`)`)
+	if terms, ph := ftsTerms(q.Text); len(terms) > 0 {
+		and = append(and, `{title body} : (`+strings.Join(terms, " AND ")+`)`)
+		phrases = ph
 		hasText = true
 	} else if strings.TrimSpace(q.Text) != "" {
-		return "", false, fmt.Errorf("the query %q has no words to search for", q.Text)
+		return "", nil, false, fmt.Errorf("the query %q has no words to search for", q.Text)
 	}
 	if q.Actor != "" {
 		if isCode(q.Actor) {
 			and = append(and, `facets : `+store.FacetToken("act", q.Actor))
-		} else if terms := ftsTerms(`"` + q.Actor + `"`); len(terms) > 0 {
-			and = append(and, `{title body} : `+terms[0])
+		} else if terms, ph := ftsTerms(`"` + q.Actor + `"`); len(terms) > 0 {
+			and = append(and, `{title body} : (`+strings.Join(terms, " AND ")+`)`)
+			phrases = append(phrases, ph...)
 		}
 	}
 	if q.EventType != "" {
@@ -71,11 +132,11 @@ func matchExpr(q store.Query) (expr string, hasText bool, err error) {
 	if q.Since != "" || q.Until != "" {
 		cover := store.DateCover(q.Since, q.Until)
 		if len(cover) == 0 {
-			return "", false, fmt.Errorf("--since %s is after --until %s", q.Since, q.Until)
+			return "", nil, false, fmt.Errorf("--since %s is after --until %s", q.Since, q.Until)
 		}
 		and = append(and, `facets : (`+strings.Join(cover, " OR ")+`)`)
 	}
-	return strings.Join(and, " AND "), hasText, nil
+	return strings.Join(and, " AND "), phrases, hasText, nil
 }
 
 // rankCap bounds the work of ranking: when more reports match, the newest rankCap matches (in
@@ -90,20 +151,29 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	if q.Limit <= 0 {
 		q.Limit = 20
 	}
-	expr, hasText, err := matchExpr(q)
+	expr, phrases, hasText, err := matchExpr(q)
 	if err != nil {
 		return nil, err
 	}
-	var inner string
+	// A phrase is looked for in the text of the reports that have its words.
+	from, where := `documents_fts`, `documents_fts MATCH ?`
 	args := []any{expr}
+	if len(phrases) > 0 {
+		from = `documents_fts JOIN documents p ON p.id = documents_fts.rowid`
+		for _, ph := range phrases {
+			where += ` AND instr(lower(p.title || ' ' || p.body), ?) > 0`
+			args = append(args, ph)
+		}
+	}
+	var inner string
 	switch {
 	case hasText:
 		// Matches come newest first from the index; only the capped set is scored, once.
-		inner = `WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(documents_fts, 5.0, 1.0, 0.0) AS rank
-			FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ` + fmt.Sprint(rankCap) + `)
+		inner = `WITH m AS MATERIALIZED (SELECT documents_fts.rowid AS id, bm25(documents_fts, 5.0, 1.0, 0.0) AS rank
+			FROM ` + from + ` WHERE ` + where + ` ORDER BY documents_fts.rowid DESC LIMIT ` + fmt.Sprint(rankCap) + `)
 			SELECT id, rank FROM m ORDER BY rank, id DESC LIMIT ?`
 	case expr != "":
-		inner = `SELECT rowid AS id, 0.0 AS rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
+		inner = `SELECT documents_fts.rowid AS id, 0.0 AS rank FROM ` + from + ` WHERE ` + where + ` ORDER BY documents_fts.rowid DESC LIMIT ?`
 	default:
 		inner = `SELECT id, 0.0 AS rank FROM documents ORDER BY id DESC LIMIT ?`
 		args = nil

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -43,7 +44,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		}
 	}
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(5000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32768)", "wal_autocheckpoint(5000)"} {
+	for _, p := range []string{"busy_timeout(5000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32768)", "wal_autocheckpoint(5000)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
@@ -163,18 +164,21 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 			}
 			out[i] = store.Inserted
 			ids = append(ids, id)
-			b.add(id, e)
+			b.add(id, store.UID(hash, u), e)
 		}
 		if len(ids) == 0 {
 			return nil
-		}
-		if err := b.write(ctx, tx); err != nil {
-			return err
 		}
 		if !s.noLink {
 			if err := linkEvents(ctx, tx, b.linked); err != nil {
 				return err
 			}
+			for i, e := range b.linked {
+				b.events[i][len(b.events[i])-1] = e.cluster
+			}
+		}
+		if err := b.write(ctx, tx); err != nil {
+			return err
 		}
 		return indexDocs(ctx, tx, ids)
 	})
@@ -211,7 +215,7 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 				e.Version, e.Extraction.Document.Dateline, strings.Join(store.Facets(e), " "), ids[i]); err != nil {
 				return err
 			}
-			b.add(ids[i], e)
+			b.add(ids[i], store.DocUID(e), e)
 		}
 		if err := b.write(ctx, tx); err != nil {
 			return err
@@ -253,17 +257,23 @@ type bulk struct {
 	linked                               []linkEvent
 }
 
-func (b *bulk) add(id int64, e store.Entry) {
+// add gathers the rows of the document stored as id; docUID is its store.DocUID.
+func (b *bulk) add(id int64, docUID string, e store.Entry) {
 	x, v := e.Extraction, e.Version
 	for _, en := range x.Entities {
-		spans := make([][2]int, len(en.Mentions))
+		// The spans as JSON, [[start, end], ...], written directly: a report has some thirty.
+		spans := []byte{'['}
 		for k, m := range en.Mentions {
-			spans[k] = [2]int{m.Start, m.End}
+			if k > 0 {
+				spans = append(spans, ',')
+			}
+			spans = append(strconv.AppendInt(append(strconv.AppendInt(append(spans, '['), int64(m.Start), 10), ','), int64(m.End), 10), ']')
 		}
-		b.entities = append(b.entities, []any{id, en.ID, en.Type, en.Name, en.Country, en.Code, strings.Join(en.Titles, "; "), jsonText(spans), v, store.Surname(en)})
+		spans = append(spans, ']')
+		b.entities = append(b.entities, []any{id, en.ID, en.Type, en.Name, en.Country, en.Code, strings.Join(en.Titles, "; "), string(spans), v, store.Surname(en)})
 	}
 	for _, ev := range x.Events {
-		uid := store.DocUID(e) + "/" + ev.ID
+		uid := docUID + "/" + ev.ID
 		b.events = append(b.events, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor,
 			ev.Source.Entity, ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred, ev.Location, ev.Trigger,
 			ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v, uid, uid})

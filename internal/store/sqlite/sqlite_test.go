@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -337,6 +339,93 @@ func TestFullDiskSaysSoAndWritesNothing(t *testing.T) {
 	for table, n := range before {
 		if after[table] != n {
 			t.Errorf("%s: %d rows after the failed batch, %d before", table, after[table], n)
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	tests := []struct{ word, want string }{
+		{"trafficking", "traffick"},
+		{"networks", "network"},
+		{"rescued", "rescu"},
+		{"crosses", "cross"},
+		{"rules", "rule"},
+		{"process", "process"},
+		{"Patrol", "patrol"},
+		{"EU", ""},
+		{"boat", "boat"},
+		{"its", ""},
+	}
+	for _, tt := range tests {
+		if got := stem(tt.word); got != tt.want {
+			t.Errorf("stem(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestSearchFindsOtherForms checks that a word finds its inflected forms, which the index
+// keeps unstemmed, and that a quoted phrase finds itself only, in its order.
+func TestSearchFindsOtherForms(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	pub := "2021-04-14"
+	docs := []record.Document{
+		{Source: "a.txt", Title: "Networks", Published: &pub, Text: "Police dismantled two trafficking networks near the EU border."},
+		{Source: "b.txt", Title: "Rescue", Published: &pub, Text: "The coast guard was rescuing 40 people off Lesbos."},
+	}
+	if _, err := db.Put(ctx, entries(t, docs)); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"trafficked network", []string{"a.txt"}},
+		{"dismantling", []string{"a.txt"}},
+		{"rescued", []string{"b.txt"}},
+		{"EU", []string{"a.txt"}},
+		{`"trafficking network"`, nil},
+		{`"Trafficking networks"`, []string{"a.txt"}},
+		{`"networks trafficking"`, nil}, // the words, not the phrase
+		{`coast "coast guard" rescue`, []string{"b.txt"}},
+	}
+	for _, tt := range tests {
+		hits, err := db.Search(ctx, store.Query{Text: tt.text})
+		if err != nil {
+			t.Fatalf("%q: %v", tt.text, err)
+		}
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.Source)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q found %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestInflections(t *testing.T) {
+	tests := []struct {
+		word       string
+		has, hasnt []string
+	}{
+		{"rescued", []string{"rescued", "rescue", "rescues", "rescuing"}, nil},
+		{"missing", []string{"miss", "missed", "misses", "missing"}, []string{"mission"}},
+		{"trafficking", []string{"trafficked", "trafficker", "traffickers"}, nil},
+		{"stopped", []string{"stop", "stops", "stopping"}, nil},
+		{"EU", []string{"EU"}, []string{"eus"}},
+	}
+	for _, tt := range tests {
+		got := inflections(tt.word)
+		for _, f := range tt.has {
+			if !slices.Contains(got, f) {
+				t.Errorf("inflections(%q) = %v, lacks %q", tt.word, got, f)
+			}
+		}
+		for _, f := range tt.hasnt {
+			if slices.Contains(got, f) {
+				t.Errorf("inflections(%q) = %v, has %q", tt.word, got, f)
+			}
 		}
 	}
 }
