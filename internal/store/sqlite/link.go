@@ -45,11 +45,15 @@ func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
 		q   string
 	}{
 		// The two halves each walk the key index on the date (an OR would read the whole
-		// dyad); keys hold each cluster once per date and place.
-		{&l.find, `SELECT k.root, k.date, k.location, c.id, c.size FROM event_keys k JOIN clusters c ON c.root = k.root
-			WHERE k.type = ?1 AND k.source = ?2 AND k.target = ?3 AND k.date BETWEEN ?4 AND ?5
-			UNION SELECT k.root, k.date, k.location, c.id, c.size FROM event_keys k JOIN clusters c ON c.root = k.root
-			WHERE k.type = ?1 AND k.source = ?2 AND k.target = ?3 AND k.date IN (?6, ?7, ?8, ?9, ?10, ?11)`},
+		// dyad); keys hold each cluster once per date and place. A cluster comes once, with
+		// its keys in one text (date US place RS date US place ...): a vague date can reach
+		// hundreds of keys of a few clusters.
+		{&l.find, `SELECT u.root, group_concat(u.date || char(31) || u.location, char(30)), c.id, c.size FROM (
+				SELECT root, date, location FROM event_keys
+				WHERE type = ?1 AND source = ?2 AND target = ?3 AND date BETWEEN ?4 AND ?5
+				UNION SELECT root, date, location FROM event_keys
+				WHERE type = ?1 AND source = ?2 AND target = ?3 AND date IN (?6, ?7, ?8, ?9, ?10, ?11)
+			) u JOIN clusters c ON c.root = u.root GROUP BY u.root`},
 		{&l.keep, `INSERT OR IGNORE INTO event_keys VALUES (?, ?, ?, ?, ?, ?)`},
 		{&l.grow, `INSERT INTO clusters VALUES (?1, ?2, ?3) ON CONFLICT (root) DO UPDATE SET id = ?2, size = ?3`},
 		{&l.moveEvents, `UPDATE events SET cluster = ? WHERE cluster = ?`},
@@ -93,11 +97,15 @@ func (l *linker) candidates(ctx context.Context, e linkEvent) ([]linkEvent, erro
 		}
 		for rows.Next() {
 			var c linkEvent
-			if err := rows.Scan(&c.cluster, &c.date, &c.place, &c.name, &c.size); err != nil {
+			var keys string
+			if err := rows.Scan(&c.cluster, &keys, &c.name, &c.size); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			out = append(out, c)
+			for _, k := range strings.Split(keys, "\x1e") {
+				c.date, c.place, _ = strings.Cut(k, "\x1f")
+				out = append(out, c)
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
