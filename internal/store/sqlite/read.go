@@ -12,7 +12,7 @@ import (
 )
 
 // ftsTerms turns what a user typed into FTS5 terms: every word must occur, in any of its
-// forms ("networks" finds "network", "rescued" finds "rescuing": see inflections). A phrase in double
+// forms ("networks" finds "network", "rescued" finds "rescuing": see stem). A phrase in double
 // quotes must occur as written: its words are terms as they stand, and the phrase, lower
 // case, is returned to be found in the text (the index keeps no word positions, see
 // migration 7). Everything is quoted, so no FTS5 operator or column name in the input takes
@@ -33,47 +33,18 @@ func ftsTerms(s string) (terms, phrases []string) {
 			continue
 		}
 		for _, w := range words {
-			forms := inflections(w)
-			for k, f := range forms {
-				forms[k] = `"` + f + `"`
-			}
-			if len(forms) == 1 {
-				terms = append(terms, forms[0])
+			// One prefix term, not an OR of the forms: BM25 reads every term of every match.
+			if st := stem(w); st != "" {
+				terms = append(terms, `"`+st+`" *`)
 			} else {
-				terms = append(terms, "("+strings.Join(forms, " OR ")+")")
+				terms = append(terms, `"`+w+`"`)
 			}
 		}
 	}
 	return terms, phrases
 }
 
-// inflections returns the forms of a word a search looks for: the word, and when stem finds
-// its stem, the stem's English inflections ("rescued": rescue, rescues, rescuing, ...;
-// "trafficking": trafficked, traffickers, ...). Forms that are not words cost a lookup each
-// and find nothing.
-func inflections(w string) []string {
-	st := stem(w)
-	if st == "" {
-		return []string{w}
-	}
-	bases := []string{strings.TrimSuffix(st, "e")}
-	if n := len(bases[0]); n >= 5 && bases[0][n-1] == bases[0][n-2] && !strings.ContainsRune("aeiousl", rune(bases[0][n-1])) {
-		bases = append(bases, bases[0][:n-1]) // "stopped": stop, stops
-	}
-	forms := []string{strings.ToLower(w)}
-	seen := map[string]bool{forms[0]: true}
-	for _, b := range bases {
-		for _, suf := range []string{"", "e", "s", "es", "ed", "ing", "er", "ers"} {
-			if f := b + suf; !seen[f] {
-				seen[f] = true
-				forms = append(forms, f)
-			}
-		}
-	}
-	return forms
-}
-
-// stem cuts an English inflection off a word, for a search that finds its other forms:
+// stem cuts an English inflection off a word, for a prefix search that finds its other forms:
 // "trafficking" → "traffick", "boats" → "boat", "rescued" → "rescu". The index keeps words as
 // they are written (stemming every word at ingest cost a tenth of its time), so the query
 // does the widening. It returns "" for a word too short to widen: "EU" stays "EU".

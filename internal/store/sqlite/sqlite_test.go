@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -400,32 +399,6 @@ func TestSearchFindsOtherForms(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%q found %v, want %v", tt.text, got, tt.want)
-		}
-	}
-}
-
-func TestInflections(t *testing.T) {
-	tests := []struct {
-		word       string
-		has, hasnt []string
-	}{
-		{"rescued", []string{"rescued", "rescue", "rescues", "rescuing"}, nil},
-		{"missing", []string{"miss", "missed", "misses", "missing"}, []string{"mission"}},
-		{"trafficking", []string{"trafficked", "trafficker", "traffickers"}, nil},
-		{"stopped", []string{"stop", "stops", "stopping"}, nil},
-		{"EU", []string{"EU"}, []string{"eus"}},
-	}
-	for _, tt := range tests {
-		got := inflections(tt.word)
-		for _, f := range tt.has {
-			if !slices.Contains(got, f) {
-				t.Errorf("inflections(%q) = %v, lacks %q", tt.word, got, f)
-			}
-		}
-		for _, f := range tt.hasnt {
-			if slices.Contains(got, f) {
-				t.Errorf("inflections(%q) = %v, has %q", tt.word, got, f)
-			}
 		}
 	}
 }
