@@ -51,6 +51,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	// Connections stay open between requests: a new one starts with an empty page cache and
+	// reads the schema again, and database/sql keeps only two idle ones by default. A server
+	// answers with a few at a time (pure-Go SQLite is bound by the cores), and the others wait.
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
 	s := &DB{db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
@@ -58,6 +63,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	return s, nil
 }
+
+// maxConns bounds the open connections: enough for reads to overlap a write and each other.
+const maxConns = 8
 
 // newFile creates an empty database with 16 KiB pages.
 func newFile(path string) error {
