@@ -159,15 +159,14 @@ var migrations = []string{
 	INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 8);`,
 
 	// 7: cheaper ingest. The full-text index drops the Porter stemmer, which cost a tenth of
-	// ingest, and word positions (detail = column), which cost another twentieth: searches
-	// widen words to their stems, and find phrases in the text of the reports that have
-	// their words (see ftsTerms). It merges 16 segments at a time, not 8: merging rewrote
-	// the index ever more often as it grew. The series index holds only the figures that
+	// ingest: searches widen words to their stems instead (see ftsTerms). It keeps word
+	// positions, without which BM25 tokenizes every ranked report again. It merges 16
+	// segments at a time, not 8: merging rewrote the index ever more often as it grew. The series index holds only the figures that
 	// series read (counts, not parts, with a category), the conditions of Figures, so that
 	// the other figures cost no index writes.
 	`DROP TABLE documents_fts;
 	CREATE VIRTUAL TABLE documents_fts USING fts5 (
-		title, body, facets, content = 'documents', content_rowid = 'id', tokenize = 'unicode61', detail = column
+		title, body, facets, content = 'documents', content_rowid = 'id', tokenize = 'unicode61'
 	);
 	INSERT INTO documents_fts (documents_fts, rank) VALUES ('pgsz', 16000);
 	INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 16);

@@ -12,24 +12,18 @@ import (
 )
 
 // ftsTerms turns what a user typed into FTS5 terms: every word must occur, in any of its
-// forms ("networks" finds "network", "rescued" finds "rescuing": see stem). A phrase in double
-// quotes must occur as written: its words are terms as they stand, and the phrase, lower
-// case, is returned to be found in the text (the index keeps no word positions, see
-// migration 7). Everything is quoted, so no FTS5 operator or column name in the input takes
-// effect.
-func ftsTerms(s string) (terms, phrases []string) {
+// forms ("networks" finds "network", "rescued" finds "rescuing": see stem); a phrase in
+// double quotes must occur as written. Everything is quoted, so no FTS5 operator or column
+// name in the input takes effect.
+func ftsTerms(s string) []string {
+	var terms []string
 	for i, chunk := range strings.Split(s, `"`) {
 		words := strings.FieldsFunc(chunk, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if len(words) == 0 {
 			continue
 		}
 		if i%2 == 1 { // inside quotes
-			for _, w := range words {
-				terms = append(terms, `"`+w+`"`)
-			}
-			if len(words) > 1 {
-				phrases = append(phrases, strings.ToLower(strings.Join(words, " ")))
-			}
+			terms = append(terms, `"`+strings.Join(words, " ")+`"`)
 			continue
 		}
 		for _, w := range words {
@@ -41,7 +35,7 @@ func ftsTerms(s string) (terms, phrases []string) {
 			}
 		}
 	}
-	return terms, phrases
+	return terms
 }
 
 // stem cuts an English inflection off a word, for a prefix search that finds its other forms:
@@ -77,21 +71,19 @@ func isCode(s string) bool {
 
 // matchExpr builds the full-text expression of a query: the words in the title and body, and
 // each filter as facet tokens.
-func matchExpr(q store.Query) (expr string, phrases []string, hasText bool, err error) {
+func matchExpr(q store.Query) (expr string, hasText bool, err error) {
 	var and []string
-	if terms, ph := ftsTerms(q.Text); len(terms) > 0 {
+	if terms := ftsTerms(q.Text); len(terms) > 0 {
 		and = append(and, `{title body} : (`+strings.Join(terms, " AND ")+`)`)
-		phrases = ph
 		hasText = true
 	} else if strings.TrimSpace(q.Text) != "" {
-		return "", nil, false, fmt.Errorf("the query %q has no words to search for", q.Text)
+		return "", false, fmt.Errorf("the query %q has no words to search for", q.Text)
 	}
 	if q.Actor != "" {
 		if isCode(q.Actor) {
 			and = append(and, `facets : `+store.FacetToken("act", q.Actor))
-		} else if terms, ph := ftsTerms(`"` + q.Actor + `"`); len(terms) > 0 {
-			and = append(and, `{title body} : (`+strings.Join(terms, " AND ")+`)`)
-			phrases = append(phrases, ph...)
+		} else if terms := ftsTerms(`"` + q.Actor + `"`); len(terms) > 0 {
+			and = append(and, `{title body} : `+terms[0])
 		}
 	}
 	if q.EventType != "" {
@@ -103,11 +95,11 @@ func matchExpr(q store.Query) (expr string, phrases []string, hasText bool, err 
 	if q.Since != "" || q.Until != "" {
 		cover := store.DateCover(q.Since, q.Until)
 		if len(cover) == 0 {
-			return "", nil, false, fmt.Errorf("--since %s is after --until %s", q.Since, q.Until)
+			return "", false, fmt.Errorf("--since %s is after --until %s", q.Since, q.Until)
 		}
 		and = append(and, `facets : (`+strings.Join(cover, " OR ")+`)`)
 	}
-	return strings.Join(and, " AND "), phrases, hasText, nil
+	return strings.Join(and, " AND "), hasText, nil
 }
 
 // rankCap bounds the work of ranking: when more reports match, the newest rankCap matches (in
@@ -122,29 +114,20 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	if q.Limit <= 0 {
 		q.Limit = 20
 	}
-	expr, phrases, hasText, err := matchExpr(q)
+	expr, hasText, err := matchExpr(q)
 	if err != nil {
 		return nil, err
 	}
-	// A phrase is looked for in the text of the reports that have its words.
-	from, where := `documents_fts`, `documents_fts MATCH ?`
-	args := []any{expr}
-	if len(phrases) > 0 {
-		from = `documents_fts JOIN documents p ON p.id = documents_fts.rowid`
-		for _, ph := range phrases {
-			where += ` AND instr(lower(p.title || ' ' || p.body), ?) > 0`
-			args = append(args, ph)
-		}
-	}
 	var inner string
+	args := []any{expr}
 	switch {
 	case hasText:
 		// Matches come newest first from the index; only the capped set is scored, once.
-		inner = `WITH m AS MATERIALIZED (SELECT documents_fts.rowid AS id, bm25(documents_fts, 5.0, 1.0, 0.0) AS rank
-			FROM ` + from + ` WHERE ` + where + ` ORDER BY documents_fts.rowid DESC LIMIT ` + fmt.Sprint(rankCap) + `)
+		inner = `WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(documents_fts, 5.0, 1.0, 0.0) AS rank
+			FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ` + fmt.Sprint(rankCap) + `)
 			SELECT id, rank FROM m ORDER BY rank, id DESC LIMIT ?`
 	case expr != "":
-		inner = `SELECT documents_fts.rowid AS id, 0.0 AS rank FROM ` + from + ` WHERE ` + where + ` ORDER BY documents_fts.rowid DESC LIMIT ?`
+		inner = `SELECT rowid AS id, 0.0 AS rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
 	default:
 		inner = `SELECT id, 0.0 AS rank FROM documents ORDER BY id DESC LIMIT ?`
 		args = nil
