@@ -252,7 +252,15 @@ func TestStatistics(t *testing.T) {
 		{"Officials repatriated 70,000 migrants to over 170 countries.", []st{{"count", "migrants_returned", 70000}}},
 		// Who was aboard, what may happen and vague multiples are not figures of the world.
 		{"Survivors told rescuers that the vessel, carrying 260 migrants, sank.", nil},
+		{"The freighter was reported to be carrying 700–1,000 migrants.", nil},
+		{"A boat sank along with up to 650 people onboard.", nil},
+		// A group or a family is not a person.
+		{"One group of migrants was seen walking up a hill after landing.", nil},
+		{"Three families of migrants arrived in Dover.", nil},
+		{"The coast guard rescued 650 people from a boat off Crete.", []st{{"count", "migrants_rescued", 650}}},
 		{"Malaysia said it would let as many as 7,000 migrants come ashore.", nil},
+		{"The order freezes asylum processing when daily arrests reach 2,500.", nil},
+		{"Arrivals reached 2,500 in June.", []st{{"count", "migrants_arrived", 2500}}},
 		{"Several dozen migrants being detained at a camp protested.", nil},
 		{"UNHCR estimates that 1,889 have died in these waters.", []st{{"count", "migrants_dead_missing", 1889}}},
 		{"Nearly 350,000 made the voyage this year.", []st{{"count", "migrants_arrived", 350000}}},

@@ -156,7 +156,7 @@ func (s *state) addNumber(n number) {
 		if s.near(n, 6, "paid", "pay", "charged", "price", "fee", "fees", "each", "per", "fine", "fined", "worth", "salary", "costs") {
 			st.Category = "other"
 		}
-	case s.aboard(n) || s.projected(n):
+	case s.aboard(n) || s.projected(n) || n.end < len(toks) && collectives[toks[n.end].Low]:
 		st.Category = "other"
 	default:
 		st.Category = s.countCategory(n, noun, nounEnd, hasNoun)
@@ -242,31 +242,67 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 // 260 migrants".
 var loadVerbs = set("carrying", "carried", "carries", "containing", "contained", "holding", "packed", "crammed", "transporting", "ferrying")
 
-// aboard reports whether the number counts the people a vessel carried.
+// aboard reports whether the number counts the people a vessel carried: a load verb before it
+// ("carrying 700–1,000 migrants", either end of the range), or "aboard" just after its noun
+// ("sank with up to 650 people onboard").
 func (s *state) aboard(n number) bool {
 	toks := s.doc.Tokens
+	sent := toks[n.start].Sent
 	k := n.start - 1
-	for k >= 0 && toks[k].Sent == toks[n.start].Sent && (boundWords[toks[k].Low] || toks[k].Low == "as" || toks[k].Low == "many" || toks[k].Low == "with") {
-		k--
-	}
-	return k >= 0 && loadVerbs[toks[k].Low]
-}
-
-// projected reports whether a modal governs the number: "would let as many as 7,000 migrants
-// ashore" states a possibility, not a fact.
-func (s *state) projected(n number) bool {
-	toks := s.doc.Tokens
-	for k := n.start - 1; k >= 0 && k >= n.start-5 && toks[k].Sent == toks[n.start].Sent; k-- {
-		if toks[k].Kind == text.Punct {
-			return false
+	skip := func() {
+		for k >= 0 && toks[k].Sent == sent && (boundWords[toks[k].Low] || toks[k].Low == "as" || toks[k].Low == "many" || toks[k].Low == "with") {
+			k--
 		}
-		switch toks[k].Low {
-		case "would", "could", "might", "may", "will", "should", "can":
+	}
+	skip()
+	if k >= 1 && (toks[k].Text == "–" || toks[k].Text == "-" || toks[k].Low == "to") && toks[k-1].Kind == text.Number {
+		k -= 2
+		skip()
+	}
+	if k >= 0 && loadVerbs[toks[k].Low] {
+		return true
+	}
+	for j := n.end; j < len(toks) && j <= n.end+2 && toks[j].Sent == sent; j++ {
+		if aboardWords[toks[j].Low] {
 			return true
 		}
 	}
 	return false
 }
+
+// collectives count groups, not people: "one group of migrants", "three families".
+var collectives = set("group", "groups", "family", "families", "batch", "batches")
+
+// aboardWords after a number's noun say where its people were: "650 people onboard".
+var aboardWords = set("aboard", "onboard")
+
+// projected reports whether a modal governs the number: "would let as many as 7,000 migrants
+// ashore" states a possibility, not a fact. So does a condition on reaching it: "freezes
+// asylum processing when daily arrests reach 2,500" states a threshold.
+func (s *state) projected(n number) bool {
+	toks := s.doc.Tokens
+	reach := false
+	for k := n.start - 1; k >= 0 && k >= n.start-6 && toks[k].Sent == toks[n.start].Sent; k-- {
+		if toks[k].Kind == text.Punct {
+			return false
+		}
+		switch w := toks[k].Low; {
+		case w == "would" || w == "could" || w == "might" || w == "may" || w == "will" || w == "should" || w == "can":
+			return true
+		case reachVerbs[w] && (k == n.start-1 || boundWords[toks[k+1].Low]):
+			reach = true
+		case reach && conditions[w]:
+			return true
+		}
+	}
+	return false
+}
+
+// reachVerbs and conditions make a threshold: "when arrests reach 2,500", "if numbers exceed".
+var (
+	reachVerbs = set("reach", "reaches", "exceed", "exceeds", "surpass", "surpasses", "top", "tops", "hit", "hits")
+	conditions = set("when", "whenever", "if", "once", "until", "unless")
+)
 
 // boundWords stand between a number and the word that links it to the clause: "to more than
 // 5,000", "and an additional 38,347".
