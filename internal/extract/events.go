@@ -161,8 +161,9 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 		if modals[w] {
 			future = true
 		}
-		// "agreed to hold monthly meetings": a noun trigger may stand a few words after "to".
-		if w == "to" && (k == i-1 || rule.Noun && k >= i-3) {
+		// "agreed to hold monthly meetings", "agreed to attend a regional summit": a noun
+		// trigger may stand a few words after "to".
+		if w == "to" && (k == i-1 || rule.Noun && k >= i-4) {
 			if s.intendedBefore(k, lo) {
 				future = true
 			} else if k > lo && attempts[toks[k-1].Low] && !materialTypes[typ] {

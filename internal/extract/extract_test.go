@@ -355,6 +355,7 @@ func TestEvents(t *testing.T) {
 		{"Spain denied these claims and maintains it did not reach Italy.", nil},
 		// An intended meeting, with a date between the intention and "to", is an AGREE.
 		{"Spain and Morocco agreed on Tuesday to hold monthly meetings.", []ev{{"AGREE", "MAR", "ESP"}}},
+		{"Myanmar had agreed to attend a regional summit in Bangkok.", []ev{{"AGREE", "MMR", "THA"}}},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
