@@ -121,6 +121,11 @@ func TestPersons(t *testing.T) {
 		{"Thai Prime Minister Prayuth Chan-ocha told parliament on Wednesday that shelters would not open.",
 			map[string]string{"Prayuth Chan-ocha": "THA"}},
 		{"\"We are ready,\" said Chris Boian, a spokesman for UNHCR.", map[string]string{"Chris Boian": "UNHCR"}},
+		// An office only one country has gives the holder's country.
+		{"Spain took the flight. Lawyers for Home Secretary Priti Patel said Spanish authorities could be trusted.",
+			map[string]string{"Priti Patel": "GBR"}},
+		{"Mexico met US officials. Homeland Security Secretary Alejandro Mayorkas spoke in Mexico City.",
+			map[string]string{"Alejandro Mayorkas": "USA"}},
 		{"The Strait of Malacca and Kuala Lumpur were named. New York is big.", map[string]string{}},
 		{"Chris and Regina Catrambone have launched a rescue ship. Catrambone said it works.",
 			map[string]string{"Chris Catrambone": "", "Regina Catrambone": ""}},

@@ -179,6 +179,10 @@ func (s *state) personRun(a, b int) {
 	if !known && app.known {
 		country, known = app.code, true
 	}
+	if !known {
+		// An office only one country has: "Home Secretary Priti Patel".
+		country, known = s.titleCountry(title)
+	}
 	gov := title != "" && (s.isGovTitle(title) || officeWords[strings.ToLower(strings.Fields(title)[0])])
 	if !known && gov {
 		country = s.focusCountry()
@@ -362,6 +366,21 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 	for p := start; p < k; p++ {
 		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
 			return m.code, true
+		}
+	}
+	return "", false
+}
+
+// titleCountry gives the country of an office that only one country has.
+func (s *state) titleCountry(title string) (string, bool) {
+	toks := text.Tokenize(strings.ToLower(title))
+	for i := range toks {
+		if m, ok := s.lx.Titles.Longest(toks, i); ok {
+			for _, v := range m.Vals {
+				if v.Country != "" {
+					return v.Country, true
+				}
+			}
 		}
 	}
 	return "", false

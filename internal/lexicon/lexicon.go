@@ -38,6 +38,8 @@ type Title struct {
 	Phrase string
 	Role   bool // may stand alone for the person later ("the ambassador")
 	Gov    bool // a state office, so the holder acts for a country
+	// Country is the one country that has the office ("home secretary": GBR), or "".
+	Country string
 }
 
 // EventRule is one PLOVER trigger.
@@ -94,7 +96,7 @@ func Load() (*Lexicon, error) {
 		{"countries.tsv", 4, lx.addCountry},
 		{"organizations.tsv", 3, lx.addOrg},
 		{"agencies.txt", 1, func(c []string) error { lx.Agencies.Add(c[0], c[0], false); return nil }},
-		{"titles.txt", 1, lx.addTitle},
+		{"titles.txt", 2, lx.addTitle},
 		{"events.tsv", 4, lx.addEvent},
 		{"statistics.tsv", 3, lx.addStatCue},
 		{"words.txt", 1, func(c []string) error { lx.Stop[c[0]] = true; return nil }},
@@ -192,8 +194,8 @@ func (lx *Lexicon) addOrg(c []string) error {
 }
 
 func (lx *Lexicon) addTitle(c []string) error {
-	p := c[0]
-	t := Title{Role: strings.HasSuffix(p, "*")}
+	p := strings.TrimSpace(c[0])
+	t := Title{Role: strings.HasSuffix(p, "*"), Country: strings.TrimSpace(c[1])}
 	p = strings.TrimSuffix(p, "*")
 	t.Phrase = p
 	t.Gov = govTitle(p)
