@@ -394,6 +394,8 @@ func TestStatisticPeriods(t *testing.T) {
 		{"Arrivals tripled from around 27,000 in 2019 to more than 90,000 in 2020.", 3, "2019/2020"},
 		{"Police detained 210 migrants in March and an additional 300 migrants in April.", 300, "2021-04"},
 		{"UNHCR estimates that 1,889 have died since the start of the year.", 1889, "2021-01-01/2021-04-15"},
+		// A running total ends where the figure before it does.
+		{"More than 1,450 arrived in March, bringing the total since the start of the year to more than 5,000.", 5000, "2021-01-01/2021-03-31"},
 		{"Nearly 350,000 crossed between January 1 and March 1 this year.", 350000, "2021-01-01/2021-03-01"},
 	}
 	x := extractor(t)

@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/alboran/alboran/internal/lexicon"
 	"strings"
+	"time"
 
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
@@ -524,6 +525,42 @@ func (s *state) changeSpan(start int) string {
 	return first + "/" + last
 }
 
+// totalUpTo ends a running total where the figure before it in the sentence ends: "1,450
+// arrived in August, bringing the total since the start of the year to 5,000" counts up to
+// the end of August, not to the day of the report.
+func (s *state) totalUpTo(start int, p string) string {
+	from, to, ok := strings.Cut(p, "/")
+	if !ok || to != s.published || !strings.HasSuffix(from, "-01-01") {
+		return p
+	}
+	toks := s.doc.Tokens
+	sent := toks[start].Sent
+	total := false
+	for k := start - 1; k >= 0 && k >= start-10 && toks[k].Sent == sent; k-- {
+		total = total || toks[k].Low == "total"
+	}
+	if !total {
+		return p
+	}
+	month := ""
+	for _, tx := range s.times {
+		if tx.start >= start {
+			break
+		}
+		if toks[tx.start].Sent == sent && len(tx.value) == 7 && tx.value[:4] == from[:4] {
+			month = tx.value
+		}
+	}
+	if month == "" {
+		return p
+	}
+	m, err := time.Parse("2006-01", month)
+	if err != nil {
+		return p
+	}
+	return from + "/" + m.AddDate(0, 1, -1).Format("2006-01-02")
+}
+
 // nounInSentence returns the first counted-noun cue after token i in its sentence.
 func (s *state) nounInSentence(i int) string {
 	toks := s.doc.Tokens
@@ -561,6 +598,7 @@ func (s *state) fillStat(st *stat, start, end int) {
 		st.Country = s.statCountry(start, end)
 	}
 	if p := s.timeFor(start); p != "" {
+		p = s.totalUpTo(start, p)
 		st.Period = &p
 	}
 	st.Source = s.claimedSource(st.sent)
