@@ -297,6 +297,20 @@ func abs(f float64) float64 {
 	return f
 }
 
+// TestQuoteAfterColonStandsAlone checks that a quotation introduced by a colon is not joined
+// to a quoted fragment before it, though a speech verb stands between them.
+func TestQuoteAfterColonStandsAlone(t *testing.T) {
+	body := "The Coastguard said it had been 'assisting Border Force' today, with a spokesman adding: 'We are committed to safeguarding life.'"
+	qs := extractor(t).Extract(doc("2021-01-01", body)).Quotes
+	var texts []string
+	for _, q := range qs {
+		texts = append(texts, q.Text)
+	}
+	if len(qs) != 2 || qs[1].Text != "We are committed to safeguarding life." {
+		t.Errorf("quotes %q, want the fragment and the statement apart", texts)
+	}
+}
+
 func TestQuotes(t *testing.T) {
 	tests := []struct {
 		body    string

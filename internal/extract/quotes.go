@@ -109,7 +109,8 @@ func (s *state) findQuotes() {
 }
 
 // joinInterrupted joins quotations in one paragraph that only their attribution separates:
-// "We will," he said, "do it."
+// "We will," he said, "do it." A colon before the second opens a quotation of its own: "it
+// had been 'assisting Border Force' today, with a spokesman adding: 'We are ...'".
 func (s *state) joinInterrupted(qs []quote) []quote {
 	toks := s.doc.Tokens
 	var out []quote
@@ -117,7 +118,7 @@ func (s *state) joinInterrupted(qs []quote) []quote {
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
 			gap := toks[prev.close+1 : q.open]
-			if len(gap) > 0 && len(gap) <= 12 && toks[prev.close].Para == toks[q.open].Para && hasSpeech(gap) {
+			if len(gap) > 0 && len(gap) <= 12 && toks[prev.close].Para == toks[q.open].Para && hasSpeech(gap) && gap[len(gap)-1].Text != ":" {
 				prev.parts = append(prev.parts, q.parts...)
 				prev.close = q.close
 				continue
