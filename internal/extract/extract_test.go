@@ -127,6 +127,9 @@ func TestPersons(t *testing.T) {
 		{"Mexico met US officials. Homeland Security Secretary Alejandro Mayorkas spoke in Mexico City.",
 			map[string]string{"Alejandro Mayorkas": "USA"}},
 		{"The Strait of Malacca and Kuala Lumpur were named. New York is big.", map[string]string{}},
+		// A vessel's name is not a person.
+		{"The boat is named Louise Michel, after a French anarchist. Louise Michel has picked up 219 migrants, its captain said. The Louise Michel is near Lampedusa.", map[string]string{}},
+		{"A man named John Carter was arrested by police, officers said.", map[string]string{"John Carter": ""}},
 		{"Chris and Regina Catrambone have launched a rescue ship. Catrambone said it works.",
 			map[string]string{"Chris Catrambone": "", "Regina Catrambone": ""}},
 		{"(Writing by Nick Tattersall; Editing by Richard Balmforth)", map[string]string{"Nick Tattersall": "", "Richard Balmforth": ""}},

@@ -61,12 +61,24 @@ func set(ws ...string) map[string]bool {
 // off, leave a name of two to five words, with a cue that a person is meant.
 func (s *state) findPersons() {
 	toks := s.doc.Tokens
+	// A name given to a vessel anywhere in the report names it everywhere: "The boat is named
+	// Louise Michel ... Louise Michel has picked up 219 migrants".
+	vesselNames := map[string]bool{}
+	for i := 0; i < len(toks); i++ {
+		if isCapWord(toks[i]) && s.at[i] < 0 && (i == 0 || !isCapWord(toks[i-1])) && s.vesselName(i) {
+			vesselNames[s.runKey(i, s.nameRunEnd(i))] = true
+		}
+	}
 	for i := 0; i < len(toks); {
 		if !isCapWord(toks[i]) || s.at[i] >= 0 {
 			i++
 			continue
 		}
 		j := s.nameRunEnd(i)
+		if vesselNames[s.runKey(i, j)] {
+			i = j
+			continue
+		}
 		s.personRun(i, j)
 		if j <= i {
 			j = i + 1
@@ -189,6 +201,37 @@ func (s *state) personRun(a, b int) {
 	}
 	s.addPerson(k, b, name, country, title, gov)
 }
+
+// runKey is the text of the capitalised run a..b without a leading article, so that "The
+// Louise Michel" at the start of a sentence is the same run as "Louise Michel".
+func (s *state) runKey(a, b int) string {
+	for a < b-1 && articles[s.doc.Tokens[a].Low] {
+		a++
+	}
+	return s.span(a, b)
+}
+
+var articles = set("the", "a", "an")
+
+// vesselName reports whether the run at a names a vessel: "the boat is named Louise Michel",
+// "a ship called Ocean Viking", "the rescue vessel Sea-Watch 3".
+func (s *state) vesselName(a int) bool {
+	toks := s.doc.Tokens
+	for p := a - 1; p >= 0 && p >= a-4 && toks[p].Sent == toks[a].Sent; p-- {
+		w := toks[p].Low
+		switch {
+		case vessels[w]:
+			return true
+		case w == "named" || w == "called" || w == "dubbed" || w == "is" || w == "was" || w == "rescue" || w == "the":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// vessels are the nouns that stand before a ship's name.
+var vessels = set("boat", "ship", "vessel", "ferry", "freighter", "tanker", "yacht", "trawler", "tug", "cutter", "frigate")
 
 // fullerNameEndsWith reports whether a capitalised run of two words or more anywhere in the
 // report ends with the word w: then "Minister Perea" is a later mention of "Jesus Javier
