@@ -257,6 +257,9 @@ func linkEvents(ctx context.Context, tx pgx.Tx, events []linkEvent) error {
 			pairs = append(pairs, [2]string{e.tgt, e.src})
 		}
 		roots := map[string]linkEvent{}
+		if !link.Agree(e.date, e.date, e.place, e.place) {
+			pairs = nil // a date that agrees with no date, not even itself, links to nothing
+		}
 		for _, p := range pairs {
 			rows, err := tx.Query(ctx, `SELECT DISTINCT k.root, k.date, k.location, c.id, c.size FROM event_keys k JOIN clusters c ON c.root = k.root
 				WHERE k.type = $1 AND k.source = $2 AND k.target = $3 AND (k.date BETWEEN $4 AND $5 OR k.date = ANY($6))`,

@@ -177,9 +177,14 @@ func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
 			}
 			continue
 		}
-		cands, err := l.candidates(ctx, *e)
-		if err != nil {
-			return fmt.Errorf("linking %s: %w", e.uid, err)
+		// A date that agrees with no date, not even itself (an interval longer than a week),
+		// links to nothing: the event keeps a cluster of its own without a lookup, which for
+		// a long interval would read every key of its dyad within it.
+		var cands []linkEvent
+		if link.Agree(e.date, e.date, e.place, e.place) {
+			if cands, err = l.candidates(ctx, *e); err != nil {
+				return fmt.Errorf("linking %s: %w", e.uid, err)
+			}
 		}
 		roots := map[string]info{}
 		for _, c := range cands {

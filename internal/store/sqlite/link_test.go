@@ -236,3 +236,35 @@ func TestCopiesInOneBatchLinkAsOneByOne(t *testing.T) {
 		t.Errorf("%d events in %d clusters, want 6 in 4: %v", len(b), len(ids), b)
 	}
 }
+
+// BenchmarkLinkLongIntervals stores 4,000 copies of a report whose events are dated by a
+// long interval, which links to nothing, and by a day inside it. Linking must not read the
+// keys of every earlier copy for each new one: the throughput stays flat as copies pile up.
+func BenchmarkLinkLongIntervals(b *testing.B) {
+	day, span := "2021-04-14", "2021-01-01/2021-06-30"
+	var es []store.Entry
+	for i := 0; i < 4000; i++ {
+		es = append(es, store.Entry{
+			Doc: record.Document{Source: fmt.Sprintf("copy-%d.txt", i), URL: fmt.Sprintf("https://example.org/%d", i),
+				Title: "Copy", Text: "Morocco and Spain met."},
+			Extraction: record.Extraction{Events: []record.Event{
+				{ID: "v1", Type: "CONSULT", Source: record.Actor{Actor: "MAR"}, Target: record.Actor{Actor: "ESP"}, Date: &span},
+				{ID: "v2", Type: "CONSULT", Source: record.Actor{Actor: "MAR"}, Target: record.Actor{Actor: "ESP"}, Date: &day},
+			}},
+			Version: "test",
+		})
+	}
+	for i := 0; i < b.N; i++ {
+		db, err := Open(context.Background(), filepath.Join(b.TempDir(), "l.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for k := 0; k < len(es); k += 256 {
+			if _, err := db.Put(context.Background(), es[k:min(k+256, len(es))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		db.Close()
+	}
+	b.ReportMetric(float64(len(es)*b.N)/b.Elapsed().Seconds(), "reports/s")
+}

@@ -148,7 +148,7 @@ func (s *DB) explain(err error) error {
 // whole batch.
 func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, error) {
 	out := make([]store.Outcome, len(entries))
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inWriteTx(ctx, func(tx *sql.Tx) error {
 		ins, err := tx.PrepareContext(ctx, `INSERT INTO documents (content_hash, url, source, title, published, dateline,
 			language, partial, body, facets, extractor_version, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (content_hash, url) DO NOTHING RETURNING id`)
@@ -251,7 +251,34 @@ func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return s.explain(err)
 	}
-	if err := fn(tx); err != nil {
+	return s.finish(tx, fn(tx))
+}
+
+// inWriteTx runs fn in a transaction that checks no foreign keys. Put gives each record the
+// id of a document it has just inserted in the same transaction, so the check guards nothing
+// there, and it costs a lookup per record and a statement journal (a copy of each page a
+// multi-row INSERT touches) per statement. The pragma holds only outside a transaction, so the
+// transaction takes a connection of its own and gives it back with the check on again.
+func (s *DB) inWriteTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return s.explain(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return s.explain(err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`)
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return s.explain(err)
+	}
+	return s.finish(tx, fn(tx))
+}
+
+// finish commits tx, or rolls it back when err is set.
+func (s *DB) finish(tx *sql.Tx, err error) error {
+	if err != nil {
 		tx.Rollback()
 		return s.explain(err)
 	}
@@ -300,7 +327,9 @@ func (b *bulk) add(id int64, docUID string, e store.Entry) {
 }
 
 // write inserts the gathered rows with multi-row INSERT statements: chunks of chunkRows rows
-// through one prepared statement per table, then one statement for the rest.
+// through one prepared statement per table, then one statement for the rest. OR FAIL, not the
+// default OR ABORT: a failed statement fails the whole transaction anyway, and ABORT would make
+// SQLite keep a statement journal to undo just the statement.
 func (b *bulk) write(ctx context.Context, tx *sql.Tx) error {
 	for _, t := range []struct {
 		table string
@@ -314,7 +343,7 @@ func (b *bulk) write(ctx context.Context, tx *sql.Tx) error {
 		cols := len(t.rows[0])
 		insert := func(n int) string {
 			tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
-			return `INSERT INTO ` + t.table + ` VALUES ` + strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")
+			return `INSERT OR FAIL INTO ` + t.table + ` VALUES ` + strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")
 		}
 		args := make([]any, 0, chunkRows*cols)
 		rows := t.rows

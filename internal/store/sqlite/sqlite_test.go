@@ -402,3 +402,20 @@ func TestSearchFindsOtherForms(t *testing.T) {
 		}
 	}
 }
+
+// TestPutLeavesForeignKeysOn checks that the connection a Put took, with foreign keys off for
+// its transaction, goes back to the pool with them on.
+func TestPutLeavesForeignKeysOn(t *testing.T) {
+	db := open(t)
+	db.db.SetMaxOpenConns(1) // the one connection Put used is the one asked below
+	if _, err := db.Put(context.Background(), entries(t, testcorpus.Generate(3, 5))); err != nil {
+		t.Fatal(err)
+	}
+	var on int
+	if err := db.db.QueryRow(`PRAGMA foreign_keys`).Scan(&on); err != nil {
+		t.Fatal(err)
+	}
+	if on != 1 {
+		t.Errorf("foreign_keys = %d after Put, want 1", on)
+	}
+}
