@@ -81,7 +81,9 @@ func TestTwoWorkers(t *testing.T) {
 	var st Status
 	for time.Now().Before(deadline) {
 		st, err = q.Status(ctx)
-		if err == nil && st.Pending == 0 && st.InFlight == 0 && st.Dead == 1 {
+		// The poison reaches the dead-letter stream before the main stream drops it, so
+		// the wait is for both.
+		if err == nil && st.Pending == 0 && st.InFlight == 0 && st.Dead == 1 && st.Done == 301 {
 			break
 		}
 		time.Sleep(200 * time.Millisecond)
