@@ -108,7 +108,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fs := newFlags("ingest", ingestHelp, stderr)
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "extraction workers (default: one per core)")
-	batchSize := fs.Int("batch", 256, "documents per transaction")
+	batchSize := fs.Int("batch", ingest.DefaultBatch, "documents per transaction")
 	fetch := fs.Bool("fetch-articles", false, "download the page each feed item links to and read it as HTML")
 	quiet := fs.Bool("quiet", false, "print no progress, only errors and the summary")
 	qf := addQueueFlags(fs)
@@ -185,7 +185,7 @@ func cmdReprocess(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	defer st.Close()
 	meter := newMeter(stderr, *quiet, "reprocess", 0, nil)
-	n, err := ingest.Reprocess(ctx, x, st, 256, meter)
+	n, err := ingest.Reprocess(ctx, x, st, 0, meter)
 	meter.Done()
 	if err != nil {
 		return err
