@@ -253,7 +253,9 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 	if q.A != "" {
 		where, wargs := pairWhere(q.A, q.B, 1)
 		args = wargs
-		roots = `SELECT root FROM (SELECT root, min(date) AS d FROM event_keys WHERE ` + where + ` GROUP BY root ORDER BY d, root`
+		// Ties on the date go by the public id, which does not depend on the order of ingest.
+		roots = `SELECT root FROM (SELECT k.root, min(k.date) AS d, min(c.id) AS id FROM event_keys k JOIN clusters c ON c.root = k.root
+			WHERE ` + where + ` GROUP BY k.root ORDER BY d, id`
 		if q.Limit > 0 {
 			roots += fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, q.Offset)
 		}

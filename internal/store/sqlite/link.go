@@ -341,7 +341,9 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 	var args []any
 	if q.A != "" {
 		where, wargs := pairWhere(q.A, q.B)
-		roots = `SELECT root FROM (SELECT root, min(date) AS d FROM event_keys WHERE ` + where + ` GROUP BY root ORDER BY d, root`
+		// Ties on the date go by the public id, which does not depend on the order of ingest.
+		roots = `SELECT root FROM (SELECT k.root, min(k.date) AS d, c.id FROM event_keys k JOIN clusters c ON c.root = k.root
+			WHERE ` + where + ` GROUP BY k.root ORDER BY d, c.id`
 		args = wargs
 		if q.Limit > 0 {
 			roots += fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, q.Offset)
