@@ -181,7 +181,8 @@ func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
 		// links to nothing: the event keeps a cluster of its own without a lookup, which for
 		// a long interval would read every key of its dyad within it.
 		var cands []linkEvent
-		if link.Agree(e.date, e.date, e.place, e.place) {
+		linkable := link.Agree(e.date, e.date, e.place, e.place)
+		if linkable {
 			if cands, err = l.candidates(ctx, *e); err != nil {
 				return fmt.Errorf("linking %s: %w", e.uid, err)
 			}
@@ -225,7 +226,7 @@ func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
 		}
 		e.cluster = target
 		grown[target] = info{id: id, size: size}
-		if link.Agree(e.date, e.date, e.place, e.place) { // not so for a long interval
+		if linkable {
 			joined[k] = target
 		}
 		if _, err := l.keep.ExecContext(ctx, e.typ, e.src, e.tgt, e.date, e.place, target); err != nil {
