@@ -9,7 +9,10 @@ import (
 // Search filters run inside the full-text index: each document carries a facets column of
 // tokens (actors, event types, statistic categories, publication year, month and day) so
 // that a filter is one more posting list to intersect, not a lookup per matching report.
-// Tokens are letters and digits only, so that the tokenizer keeps each one whole.
+// Tokens are letters and digits only, so that the tokenizer keeps each one whole. People's
+// surnames and the countries of figures are tokens too: the embedded store finds the reports
+// that name a person, or give a figure for a country, through them rather than through
+// B-tree indexes, whose random keys made ingest rewrite pages all over the file.
 
 func FacetToken(kind, value string) string {
 	var b strings.Builder
@@ -33,6 +36,7 @@ func Facets(e Entry) []string {
 	x := e.Extraction
 	for _, en := range x.Entities {
 		add("act", en.Code)
+		add("sn", Surname(en))
 	}
 	for _, ev := range x.Events {
 		add("act", ev.Source.Actor)
@@ -41,6 +45,7 @@ func Facets(e Entry) []string {
 	}
 	for _, st := range x.Statistics {
 		add("cat", st.Category)
+		add("sc", st.Country)
 	}
 	if p := e.Doc.Published; p != nil && len(*p) == 10 {
 		add("y", (*p)[:4])

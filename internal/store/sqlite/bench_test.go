@@ -104,3 +104,43 @@ func BenchmarkPut(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReads100k times the entity and series reads of the web pages on 100,000 reports:
+// the people who share a surname, the reports that code an organization or a country, and a
+// category's figures with and without a country.
+func BenchmarkReads100k(b *testing.B) {
+	db := benchDB(b, 100_000)
+	defer db.Close()
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		run  func() (int, error)
+	}{
+		{"mentions-surname", func() (int, error) { ms, err := db.EntityMentions(ctx, "Omar Haddad"); return len(ms), err }},
+		{"mentions-code", func() (int, error) { ms, err := db.EntityMentions(ctx, "UNHCR"); return len(ms), err }},
+		{"figures-category", func() (int, error) {
+			fs, err := db.Figures(ctx, store.SeriesQuery{Category: "migrants_rescued", NoEvidence: true})
+			return len(fs), err
+		}},
+		{"figures-all", func() (int, error) {
+			fs, err := db.Figures(ctx, store.SeriesQuery{NoEvidence: true})
+			return len(fs), err
+		}},
+		{"figures-country", func() (int, error) {
+			fs, err := db.Figures(ctx, store.SeriesQuery{Category: "migrants_rescued", Country: "GRC", NoEvidence: true})
+			return len(fs), err
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				n, err := c.run()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if n == 0 {
+					b.Fatal("no rows")
+				}
+			}
+		})
+	}
+}

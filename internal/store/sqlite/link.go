@@ -426,17 +426,23 @@ func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, e
 	if f := strings.Fields(name); len(f) > 0 {
 		sn = text.FoldName(f[len(f)-1])
 	}
-	// One row per way of naming an entity, with the first report and the number of reports,
-	// so that a name in thousands of reports costs a few rows.
-	rows, err := s.db.QueryContext(ctx, `SELECT m.doc, d.source, coalesce(d.published, ''), m.type, m.name, m.country, m.code, m.titles, m.n
+	code := strings.ToUpper(strings.TrimSpace(name))
+	// The reports come from the facet tokens of the full-text index (see store.Facets); one
+	// row per way of naming an entity, with the first report and the number of reports, so
+	// that a name in thousands of reports costs a few rows.
+	rows, err := s.db.QueryContext(ctx, `WITH
+			p AS MATERIALIZED (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?),
+			o AS MATERIALIZED (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?)
+		SELECT m.doc, d.source, coalesce(d.published, ''), m.type, m.name, m.country, m.code, m.titles, m.n
 		FROM (SELECT min(n.doc_id) AS doc, count(DISTINCT n.doc_id) AS n, n.type, n.name, n.country, n.code, n.titles
-			FROM entities n WHERE n.type = 'person' AND n.surname = ?
+			FROM entities n WHERE n.doc_id IN p AND n.type = 'person' AND n.surname = ?
 			GROUP BY n.type, n.name, n.country, n.code, n.titles
 			UNION ALL
 			SELECT min(n.doc_id), count(DISTINCT n.doc_id), n.type, n.name, n.country, n.code, n.titles
-			FROM entities n WHERE n.code = ? AND n.type <> 'person'
+			FROM entities n WHERE n.doc_id IN o AND n.code = ? AND n.type <> 'person'
 			GROUP BY n.type, n.name, n.country, n.code, n.titles) m
-		JOIN documents d ON d.id = m.doc ORDER BY m.doc, m.name`, sn, strings.ToUpper(strings.TrimSpace(name)))
+		JOIN documents d ON d.id = m.doc ORDER BY m.doc, m.name`,
+		`facets : `+store.FacetToken("sn", sn), `facets : `+store.FacetToken("act", code), sn, code)
 	if err != nil {
 		return nil, s.explain(err)
 	}

@@ -154,16 +154,23 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 // Figures returns the counts reported for a category, oldest period first. Figures that are
 // part of a larger one ("including 6,162 foreign nationals") are left out.
 func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, error) {
-	// Only the conditions asked for, so that SQLite uses the series index.
 	where := []string{`t.category <> 'other'`, `t.kind = 'count'`, `t.part_of = ''`}
 	var args []any
+	var facets []string
 	if q.Category != "" {
 		where = append(where, `t.category = ?`)
 		args = append(args, q.Category)
+		facets = append(facets, store.FacetToken("cat", q.Category))
 	}
 	if q.Country != "" {
 		where = append(where, `t.country = ?`)
 		args = append(args, q.Country)
+		facets = append(facets, store.FacetToken("sc", q.Country))
+	}
+	// The reports that can hold such figures come from their facet tokens (see store.Facets).
+	if len(facets) > 0 {
+		where = append(where, `t.doc_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`)
+		args = append(args, `facets : (`+strings.Join(facets, " AND ")+`)`)
 	}
 	// Without evidence the documents are not read at all: Evidence fills in what is shown.
 	cols, from := `d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)`,

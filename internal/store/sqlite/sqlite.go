@@ -113,6 +113,12 @@ func (s *DB) migrate(ctx context.Context) error {
 			tx.Rollback()
 			return fmt.Errorf("migration %d: %w", i+1, err)
 		}
+		if up := upgrades[i+1]; up != nil {
+			if err := up(ctx, tx); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("migration %d: %w", i+1, err)
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations VALUES (?, ?)`, i+1, now()); err != nil {
 			tx.Rollback()
 			return err

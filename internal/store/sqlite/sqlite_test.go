@@ -419,3 +419,100 @@ func TestPutLeavesForeignKeysOn(t *testing.T) {
 		t.Errorf("foreign_keys = %d after Put, want 1", on)
 	}
 }
+
+// TestMigration8AddsFacetsToOldReports builds a store as it was before migration 8 (its
+// indexes, no surname or figure-country tokens), opens it again, and checks that people,
+// organizations and a country's figures are found as in a store ingested afresh.
+func TestMigration8AddsFacetsToOldReports(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Put(ctx, entries(t, testcorpus.Generate(300, 8))); err != nil {
+		t.Fatal(err)
+	}
+	type found struct {
+		people, orgs int
+		figures      int
+	}
+	look := func(db *DB) found {
+		var f found
+		for _, name := range []string{"Omar Haddad", "Garcia", "Rossi"} {
+			ms, err := db.EntityMentions(ctx, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.people += len(ms)
+		}
+		for _, code := range []string{"UNHCR", "GRC", "MAR"} {
+			ms, err := db.EntityMentions(ctx, code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.orgs += len(ms)
+		}
+		figs, err := db.Figures(ctx, store.SeriesQuery{Category: "migrants_rescued", Country: "GRC", NoEvidence: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.figures = len(figs)
+		return f
+	}
+	want := look(db)
+	if want.people == 0 || want.orgs == 0 || want.figures == 0 {
+		t.Fatalf("the fresh store finds too little to compare: %+v", want)
+	}
+
+	// Back to schema 7: the old indexes, and facets without the new tokens.
+	rows, err := db.db.QueryContext(ctx, `SELECT id, facets FROM documents`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var facets string
+		if err := rows.Scan(&id, &facets); err != nil {
+			t.Fatal(err)
+		}
+		var keep []string
+		for _, tok := range strings.Fields(facets) {
+			if !strings.HasPrefix(tok, "sn") && !strings.HasPrefix(tok, "sc") {
+				keep = append(keep, tok)
+			}
+		}
+		old[id] = strings.Join(keep, " ")
+	}
+	rows.Close()
+	for id, facets := range old {
+		if _, err := db.db.ExecContext(ctx, `UPDATE documents SET facets = ? WHERE id = ?`, facets, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		`INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')`,
+		`CREATE INDEX entities_surname ON entities (surname) WHERE type = 'person'`,
+		`CREATE INDEX entities_code ON entities (code) WHERE type <> 'person'`,
+		`CREATE INDEX statistics_series ON statistics (category, country, doc_id) WHERE category <> 'other' AND kind = 'count' AND part_of = ''`,
+		`DELETE FROM schema_migrations WHERE version = 8`,
+	} {
+		if _, err := db.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := look(db); got.people != 0 || got.figures != 0 {
+		t.Fatalf("without the tokens the store still finds %+v", got)
+	}
+	db.Close()
+
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := look(db); got != want {
+		t.Errorf("after migration 8 the store finds %+v, want %+v as ingested afresh", got, want)
+	}
+}
