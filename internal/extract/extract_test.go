@@ -417,23 +417,32 @@ func TestStatisticPeriods(t *testing.T) {
 	}
 	x := extractor(t)
 	for _, tt := range tests {
-		found := false
-		for _, st := range x.Extract(doc("2021-04-15", tt.body)).Statistics {
-			if st.Value == tt.value {
-				found = true
-				if st.Period == nil || *st.Period != tt.want {
-					got := "null"
-					if st.Period != nil {
-						got = *st.Period
-					}
-					t.Errorf("%q: %v has period %s, want %s", tt.body, tt.value, got, tt.want)
+		for _, st := range statisticsOf(t, x, tt.body, tt.value) {
+			if st.Period == nil || *st.Period != tt.want {
+				got := "null"
+				if st.Period != nil {
+					got = *st.Period
 				}
+				t.Errorf("%q: %v has period %s, want %s", tt.body, tt.value, got, tt.want)
 			}
 		}
-		if !found {
-			t.Errorf("%q: no statistic of %v", tt.body, tt.value)
+	}
+}
+
+// statisticsOf returns the statistics of value that body (published 2021-04-15) yields, and
+// reports an error when there is none.
+func statisticsOf(t *testing.T, x *Extractor, body string, value float64) []record.Statistic {
+	t.Helper()
+	var out []record.Statistic
+	for _, st := range x.Extract(doc("2021-04-15", body)).Statistics {
+		if st.Value == value {
+			out = append(out, st)
 		}
 	}
+	if len(out) == 0 {
+		t.Errorf("%q: no statistic of %v", body, value)
+	}
+	return out
 }
 
 func TestStatisticCountries(t *testing.T) {
@@ -450,17 +459,10 @@ func TestStatisticCountries(t *testing.T) {
 	}
 	x := extractor(t)
 	for _, tt := range tests {
-		found := false
-		for _, st := range x.Extract(doc("2021-04-15", tt.body)).Statistics {
-			if st.Value == tt.value {
-				found = true
-				if st.Country != tt.want {
-					t.Errorf("%q: country %q, want %q", tt.body, st.Country, tt.want)
-				}
+		for _, st := range statisticsOf(t, x, tt.body, tt.value) {
+			if st.Country != tt.want {
+				t.Errorf("%q: country %q, want %q", tt.body, st.Country, tt.want)
 			}
-		}
-		if !found {
-			t.Errorf("%q: no statistic of %v", tt.body, tt.value)
 		}
 	}
 }

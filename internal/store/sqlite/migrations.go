@@ -203,7 +203,7 @@ var upgrades = map[int]func(context.Context, *sql.Tx) error{8: refacet}
 // documents stored before migration 8, then rebuilds the full-text index.
 func refacet(ctx context.Context, tx *sql.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT doc_id, 'sn', surname FROM entities WHERE type = 'person' AND surname <> ''
-		UNION SELECT doc_id, 'sc', country FROM statistics WHERE country <> '' ORDER BY 1`)
+		UNION SELECT doc_id, 'sc', country FROM statistics WHERE country <> ''`)
 	if err != nil {
 		return err
 	}
