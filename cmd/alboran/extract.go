@@ -30,12 +30,14 @@ Examples:
   alboran extract report.txt                       a readable table
   alboran extract --format jsonl reports/ > out.jsonl
   cat report.txt | alboran extract --format json -
+  alboran extract --explain report.txt             each record with the rule that made it
 `
 
 // extractOptions are the options of 'alboran extract'.
 type extractOptions struct {
 	format  string
 	workers int
+	explain bool
 	inputs  []string
 }
 
@@ -44,6 +46,7 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	fs := newFlags("extract", extractHelp, stderr)
 	fs.StringVar(&o.format, "format", "", "output format: table, json or jsonl (default table on a terminal, jsonl otherwise)")
 	fs.IntVar(&o.workers, "workers", 0, "extraction workers (default: one per core)")
+	fs.BoolVar(&o.explain, "explain", false, "give each record the rule or frame that made it and the tokens it used (\"explain\" in JSON, \"why\" lines in the table)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -71,6 +74,7 @@ func runExtract(ctx context.Context, o extractOptions, stdin io.Reader, stdout, 
 		return err
 	}
 	x := extract.New(lx)
+	x.Explain = o.explain
 	bw := bufio.NewWriterSize(stdout, 64<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)

@@ -18,6 +18,9 @@ const Version = "0.2.0"
 // Extractor extracts records from documents. It is safe for concurrent use.
 type Extractor struct {
 	lx *lexicon.Lexicon
+	// Explain makes every record carry the rule that made it and the tokens it used
+	// (record.Explanation). Set it before the first call to Extract.
+	Explain bool
 }
 
 // New returns an extractor over the given dictionaries.
@@ -28,6 +31,7 @@ type state struct {
 	lx        *lexicon.Lexicon
 	doc       *text.Doc
 	published string
+	explain   bool // records carry their Explanation
 
 	mentions  []mention
 	at        []int32 // mention index per token, -1 for none
@@ -52,7 +56,7 @@ func (x *Extractor) Extract(d record.Document) record.Extraction {
 	if d.Language == "" {
 		d.Language = "en"
 	}
-	s := &state{lx: x.lx, doc: text.Analyze(d.Text), entityKey: map[string]int{}}
+	s := &state{lx: x.lx, doc: text.Analyze(d.Text), entityKey: map[string]int{}, explain: x.Explain}
 	if d.Published != nil {
 		s.published = *d.Published
 	}
@@ -276,3 +280,34 @@ func (s *state) evidenceRange(a, b int) record.Evidence {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// why returns the explanation of a record made by rule from the given token ranges (byte
+// offsets into the text, as tokens hold them), or nil when the extractor does not explain.
+func (s *state) why(rule string, uses ...use) *record.Explanation {
+	if !s.explain {
+		return nil
+	}
+	e := &record.Explanation{Rule: rule}
+	for _, u := range uses {
+		if u.end <= u.start {
+			continue
+		}
+		e.Uses = append(e.Uses, record.Use{Role: u.role, Text: s.doc.Text[u.start:u.end],
+			Span: record.Span{Start: s.doc.Runes(u.start), End: s.doc.Runes(u.end)}})
+	}
+	return e
+}
+
+// use is a piece of text a rule used: its role and its byte range.
+type use struct {
+	role       string
+	start, end int
+}
+
+// tokUse is the use of tokens a..b-1 (token indexes) in a role.
+func (s *state) tokUse(role string, a, b int) use {
+	if a < 0 || b > len(s.doc.Tokens) || a >= b {
+		return use{role: role}
+	}
+	return use{role: role, start: s.doc.Tokens[a].Start, end: s.doc.Tokens[b-1].End}
+}

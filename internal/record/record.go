@@ -45,13 +45,29 @@ const (
 
 // Entity is an actor: a person, a country or an organization.
 type Entity struct {
-	ID       string   `json:"id"`
-	Type     string   `json:"type"`
-	Name     string   `json:"name"`
-	Country  string   `json:"country"`
-	Code     string   `json:"code,omitempty"`
-	Titles   []string `json:"titles"`
-	Mentions []Span   `json:"mentions"`
+	ID       string       `json:"id"`
+	Type     string       `json:"type"`
+	Name     string       `json:"name"`
+	Country  string       `json:"country"`
+	Code     string       `json:"code,omitempty"`
+	Titles   []string     `json:"titles"`
+	Mentions []Span       `json:"mentions"`
+	Explain  *Explanation `json:"explain,omitempty"`
+}
+
+// Explanation says why a record is there: the rule or frame that made it, and the tokens it
+// used, each with the role it played. It is filled only when extraction is asked to explain
+// (alboran extract --explain) and is never stored.
+type Explanation struct {
+	Rule string `json:"rule"`
+	Uses []Use  `json:"uses,omitempty"`
+}
+
+// Use is one piece of text a rule used, with its role ("trigger", "source: nsubj", "value").
+type Use struct {
+	Role string `json:"role"`
+	Text string `json:"text"`
+	Span Span   `json:"span"`
 }
 
 // Actor is one side of an event: an actor code and, when known, the entity behind it.
@@ -62,19 +78,20 @@ type Actor struct {
 
 // Event is one PLOVER-coded act.
 type Event struct {
-	ID           string   `json:"id"`
-	Type         string   `json:"type"`
-	Mode         string   `json:"mode"`
-	Contexts     []string `json:"contexts"`
-	Source       Actor    `json:"source"`
-	Target       Actor    `json:"target"`
-	Date         *string  `json:"date"`
-	DateInferred bool     `json:"date_inferred,omitempty"`
-	Location     string   `json:"location"`
-	Trigger      string   `json:"trigger"`
-	Negated      bool     `json:"-"`
-	Evidence     Evidence `json:"evidence"`
-	Confidence   float64  `json:"confidence"`
+	ID           string       `json:"id"`
+	Type         string       `json:"type"`
+	Mode         string       `json:"mode"`
+	Contexts     []string     `json:"contexts"`
+	Source       Actor        `json:"source"`
+	Target       Actor        `json:"target"`
+	Date         *string      `json:"date"`
+	DateInferred bool         `json:"date_inferred,omitempty"`
+	Location     string       `json:"location"`
+	Trigger      string       `json:"trigger"`
+	Negated      bool         `json:"-"`
+	Evidence     Evidence     `json:"evidence"`
+	Confidence   float64      `json:"confidence"`
+	Explain      *Explanation `json:"explain,omitempty"`
 }
 
 // Statistic kinds and bounds.
@@ -91,20 +108,21 @@ const (
 
 // Statistic is a number the report states about the world.
 type Statistic struct {
-	ID        string   `json:"id"`
-	Kind      string   `json:"kind"`
-	Value     float64  `json:"value"`
-	Bound     string   `json:"bound"`
-	Category  string   `json:"category"`
-	Unit      string   `json:"unit"`
-	Subject   string   `json:"subject"`
-	Country   string   `json:"country"`
-	Period    *string  `json:"period"`
-	Source    string   `json:"source"`
-	Qualifier string   `json:"qualifier"`
-	PartOf    string   `json:"part_of"`
-	Span      Span     `json:"span"`
-	Evidence  Evidence `json:"evidence"`
+	ID        string       `json:"id"`
+	Kind      string       `json:"kind"`
+	Value     float64      `json:"value"`
+	Bound     string       `json:"bound"`
+	Category  string       `json:"category"`
+	Unit      string       `json:"unit"`
+	Subject   string       `json:"subject"`
+	Country   string       `json:"country"`
+	Period    *string      `json:"period"`
+	Source    string       `json:"source"`
+	Qualifier string       `json:"qualifier"`
+	PartOf    string       `json:"part_of"`
+	Span      Span         `json:"span"`
+	Evidence  Evidence     `json:"evidence"`
+	Explain   *Explanation `json:"explain,omitempty"`
 }
 
 // Speaker names who said a quote.
@@ -115,12 +133,13 @@ type Speaker struct {
 
 // Quote is a direct quotation with its speaker.
 type Quote struct {
-	ID       string   `json:"id"`
-	Speaker  Speaker  `json:"speaker"`
-	Text     string   `json:"text"`
-	Date     *string  `json:"date"`
-	Spans    []Span   `json:"spans"`
-	Evidence Evidence `json:"evidence"`
+	ID       string       `json:"id"`
+	Speaker  Speaker      `json:"speaker"`
+	Text     string       `json:"text"`
+	Date     *string      `json:"date"`
+	Spans    []Span       `json:"spans"`
+	Evidence Evidence     `json:"evidence"`
+	Explain  *Explanation `json:"explain,omitempty"`
 }
 
 // Extraction is everything Alboran extracts from one document.

@@ -40,6 +40,12 @@ func Table(w io.Writer, x record.Extraction) error {
 		fmt.Fprintf(tw, "  \t%s\t%s\t%s\t%s\t%d\n", e.Type, e.Name, dash(code), dash(strings.Join(e.Titles, "; ")), len(e.Mentions))
 	}
 	tw.Flush()
+	for _, e := range x.Entities {
+		if e.Explain != nil {
+			fmt.Fprintf(ew, "  %s %s", e.ID, e.Name)
+			why(ew, e.Explain)
+		}
+	}
 
 	section(ew, "Events", len(x.Events))
 	for _, v := range x.Events {
@@ -56,6 +62,7 @@ func Table(w io.Writer, x record.Extraction) error {
 		}
 		fmt.Fprintf(ew, "  [%s]\n", v.Trigger)
 		evidence(ew, v.Evidence.Text)
+		why(ew, v.Explain)
 	}
 
 	section(ew, "Statistics", len(x.Statistics))
@@ -73,11 +80,13 @@ func Table(w io.Writer, x record.Extraction) error {
 		}
 		fmt.Fprintln(ew)
 		evidence(ew, s.Evidence.Text)
+		why(ew, s.Explain)
 	}
 
 	section(ew, "Quotes", len(x.Quotes))
 	for _, q := range x.Quotes {
 		fmt.Fprintf(ew, "  %s: “%s”\n", dash(q.Speaker.Name), q.Text)
+		why(ew, q.Explain)
 	}
 	fmt.Fprintln(ew)
 	return ew.err
@@ -91,6 +100,18 @@ func evidence(w io.Writer, s string) {
 		s = string(r[:157]) + "..."
 	}
 	fmt.Fprintf(w, "       ↳ %s\n", s)
+}
+
+// why writes a record's explanation, when it has one: the rule, then each token it used.
+func why(w io.Writer, e *record.Explanation) {
+	if e == nil {
+		return
+	}
+	fmt.Fprintf(w, "       why: %s", e.Rule)
+	for _, u := range e.Uses {
+		fmt.Fprintf(w, "; %s %q", u.Role, u.Text)
+	}
+	fmt.Fprintln(w)
 }
 
 func value(s record.Statistic) string {
