@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/alboran/alboran/internal/extract"
 	"github.com/alboran/alboran/internal/lexicon"
@@ -177,6 +178,50 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		}
 		if _, err := st.Document(ctx, 1<<40); err != store.ErrNotFound {
 			t.Errorf("a missing document gave %v", err)
+		}
+	})
+
+	t.Run("text a database cannot store", func(t *testing.T) {
+		// NUL characters and a byte that is not UTF-8, in a batch with a clean document: both
+		// are stored, each bad character as U+FFFD, and the records' offsets still point at
+		// their words.
+		st := open(t)
+		docs := testcorpus.Generate(2, 7)
+		docs[1].Text = strings.Replace(docs[1].Text, " ", " \x00", 3) + " \xff end."
+		docs[1].Title += "\x00"
+		es := Entries(t, docs)
+		if _, err := st.Put(ctx, es); err != nil {
+			t.Fatalf("a batch with NUL characters: %v", err)
+		}
+		recent, err := st.Recent(ctx, 0, 5)
+		if err != nil || len(recent) != 2 {
+			t.Fatalf("recent: %d %v", len(recent), err)
+		}
+		for _, r := range recent {
+			v, err := st.Document(ctx, r.DocID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.ContainsRune(v.Text, 0) || strings.ContainsRune(v.Doc.Title, 0) || !utf8.ValidString(v.Text) {
+				t.Errorf("document %d stored with NUL or invalid UTF-8", r.DocID)
+			}
+			if v.Doc.Source == docs[1].Source && strings.Count(v.Text, "\uFFFD") != 4 {
+				t.Errorf("%d replacement characters in the stored text, want 4", strings.Count(v.Text, "\uFFFD"))
+			}
+			if v.Doc.Source != docs[1].Source {
+				continue
+			}
+			stored, orig := []rune(v.Text), []rune(docs[1].Text)
+			if len(stored) != len(orig) {
+				t.Fatalf("the stored text has %d code points, the original %d", len(stored), len(orig))
+			}
+			for _, en := range v.Records.Entities {
+				for _, m := range en.Mentions {
+					if a, b := string(stored[m.Start:m.End]), strings.ReplaceAll(string(orig[m.Start:m.End]), "\x00", "\uFFFD"); a != b {
+						t.Errorf("mention %v of %q reads %q in the stored text, %q in the original", m, en.Name, a, b)
+					}
+				}
+			}
 		}
 	})
 
