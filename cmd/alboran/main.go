@@ -75,6 +75,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprint(stderr, mainHelp)
 		return exitUsage
 	}
+	// No password or token from a connection URL reaches a message or a log line.
+	stderr = newRedactWriter(stderr, secretsIn(args))
 	var err error
 	switch args[0] {
 	case "extract":
