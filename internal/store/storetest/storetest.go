@@ -299,3 +299,27 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		}
 	})
 }
+
+// Texts returns the stored documents' texts by source.
+func Texts(t testing.TB, st store.Store) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]string{}
+	for before := int64(0); ; {
+		page, err := st.Recent(ctx, before, 200)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			return out
+		}
+		for _, h := range page {
+			v, err := st.Document(ctx, h.DocID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[v.Doc.Source] = v.Text
+			before = h.DocID
+		}
+	}
+}
