@@ -326,6 +326,35 @@ func (q *Queue) Dead(ctx context.Context) ([]DeadLetter, error) {
 	return out, err
 }
 
+// RemoveLeftover removes from the stream the delivered messages whose documents db holds,
+// and returns how many. Workers call it when the queue is idle, so that acknowledgements a
+// server restart lost do not stay in the stream.
+func (q *Queue) RemoveLeftover(ctx context.Context, db Ledger) (int, error) {
+	snap, err := q.snapshot(ctx)
+	if err != nil || snap.left() == 0 {
+		return 0, err
+	}
+	msgs, err := q.deliveredMsgs(ctx, snap, db)
+	if err != nil {
+		return 0, err
+	}
+	docs, err := q.js.Stream(ctx, q.cfg.docs())
+	if err != nil {
+		return 0, fmt.Errorf("queue: %w", err)
+	}
+	n := 0
+	for _, d := range msgs {
+		if !d.stored {
+			continue
+		}
+		if err := docs.DeleteMsg(ctx, d.seq); err != nil && !errors.Is(err, jetstream.ErrMsgNotFound) {
+			return n, fmt.Errorf("queue: removing stored document %d: %w", d.seq, err)
+		}
+		n++
+	}
+	return n, nil
+}
+
 // Requeued says what Requeue did.
 type Requeued struct {
 	Stranded int `json:"stranded"` // stranded documents sent back to the workers
@@ -354,13 +383,14 @@ func (q *Queue) Requeue(ctx context.Context, db Ledger, dead bool) (Requeued, er
 		if err != nil {
 			return r, err
 		}
+		if db != nil {
+			if r.Leftover, err = q.RemoveLeftover(ctx, db); err != nil {
+				return r, err
+			}
+		}
 		for _, d := range msgs {
 			switch {
 			case d.stored:
-				if err := docs.DeleteMsg(ctx, d.seq); err != nil && !errors.Is(err, jetstream.ErrMsgNotFound) {
-					return r, fmt.Errorf("queue: removing stored document %d: %w", d.seq, err)
-				}
-				r.Leftover++
 			case snap.cons.NumAckPending > 0:
 				r.Waiting++
 			default:

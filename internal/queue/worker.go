@@ -49,7 +49,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		w.settings = Settings{MaxDeliver: DefaultMaxDeliver, AckWait: DefaultAckWait}
 	}
 	var cons jetstream.Consumer
-	var read time.Time
+	var read, swept time.Time
 	for ctx.Err() == nil {
 		if cons == nil || time.Since(read) > 30*time.Second {
 			// The consumer's settings can change under a running worker (another worker
@@ -83,6 +83,10 @@ func (w *Worker) Run(ctx context.Context) error {
 			sleepCtx(ctx, 500*time.Millisecond)
 			continue
 		}
+		if len(batch) == 0 && time.Since(swept) > 15*time.Second {
+			swept = time.Now()
+			w.sweep(ctx)
+		}
 		if len(batch) > 0 {
 			if err := w.handle(ctx, batch); err != nil {
 				w.Log.Printf("stopping: the documents not yet stored go back to the queue")
@@ -91,6 +95,20 @@ func (w *Worker) Run(ctx context.Context) error {
 		}
 	}
 	return ctx.Err()
+}
+
+// sweep removes, while the queue is idle, the messages that a server restart left in the
+// stream although their documents are stored.
+func (w *Worker) sweep(ctx context.Context) {
+	l, ok := w.Store.(Ledger)
+	if !ok {
+		return
+	}
+	if n, err := w.Queue.RemoveLeftover(ctx, l); err != nil && ctx.Err() == nil {
+		w.Log.Printf("removing stored documents left in the stream: %v", err)
+	} else if n > 0 {
+		w.Log.Printf("removed %d stored documents that a server restart had left in the stream", n)
+	}
 }
 
 // fetch takes what is waiting, up to a batch, without waiting for more; when nothing is, it
