@@ -573,8 +573,9 @@ func BenchmarkWorkerKill(b *testing.B) {
 	b.ReportMetric(term.Seconds()/float64(b.N), "s-term-to-stored")
 }
 
-// TestRedaction runs the commands that take connection URLs with a password in them, working
-// and failing: no output holds the password.
+// TestRedaction runs the commands that take connection URLs with a password in them (worker,
+// serve, migrate, queue, ingest --queue, search), working and failing: no output holds the
+// password.
 func TestRedaction(t *testing.T) {
 	t.Parallel()
 	dsn := pgtest.Fresh(t)
@@ -586,7 +587,12 @@ func TestRedaction(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	w.signal(syscall.SIGTERM)
-	outputs := []string{w.log.String()}
+	srv := startProc(t, "serve", "--db", dsn, "--addr", "127.0.0.1:0")
+	for i := 0; i < 600 && !strings.Contains(srv.log.String(), "serving"); i++ {
+		time.Sleep(50 * time.Millisecond)
+	}
+	srv.signal(syscall.SIGTERM)
+	outputs := []string{w.log.String(), srv.log.String()}
 	for _, args := range [][]string{
 		{"migrate", "--db", dsn},
 		{"migrate", "--db", bad},
@@ -606,8 +612,13 @@ func TestRedaction(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(outputs[0], ":xxxxx@") || !strings.Contains(outputs[0], "worker: stopped") {
-		t.Errorf("the worker's log does not name its database with the password hidden:\n%s", outputs[0])
+	for _, out := range outputs[:2] {
+		if !strings.Contains(out, ":xxxxx@") {
+			t.Errorf("the log does not name the database with the password hidden:\n%s", out)
+		}
+	}
+	if !strings.Contains(outputs[0], "worker: stopped") {
+		t.Errorf("the worker did not say it stopped:\n%s", outputs[0])
 	}
 }
 
