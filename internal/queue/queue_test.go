@@ -424,3 +424,43 @@ func TestSettings(t *testing.T) {
 		t.Errorf("settings %+v (%v), want 3 replicas", s, err)
 	}
 }
+
+// TestNoResult gives two documents to a consumer that never answers, as a worker that dies
+// at each delivery would, until their last delivery: a worker then settles them without
+// extracting them again, the one stored meanwhile as done, the other as dead with the reason.
+func TestNoResult(t *testing.T) {
+	t.Parallel()
+	q := fresh(t, 1, time.Second)
+	ctx := context.Background()
+	db := openDB(t)
+	docs := testcorpus.Generate(2, 43)
+	for _, d := range docs {
+		if err := q.Publish(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Put(ctx, storetest.Entries(t, docs[1:])); err != nil {
+		t.Fatal(err)
+	}
+	c, err := q.js.Consumer(ctx, q.cfg.docs(), consumerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for got := 0; got < 2; {
+		b, err := c.Fetch(2, jetstream.FetchMaxWait(time.Second))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range b.Messages() {
+			got++
+		}
+	}
+	stop := workers(t, q, db, 1, 64)
+	st := drain(t, q, db, func(st Status) bool { return st.Dead == 1 })
+	stop()
+	exact(t, st, 2, 1)
+	dead, err := q.Dead(ctx)
+	if err != nil || len(dead) != 1 || dead[0].Source != docs[0].Source || !strings.Contains(dead[0].Reason, "without a result") {
+		t.Errorf("dead letters %+v (%v), want %s delivered without a result", dead, err, docs[0].Source)
+	}
+}
