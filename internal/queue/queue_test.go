@@ -19,6 +19,7 @@ import (
 
 	"github.com/alboran/alboran/internal/extract"
 	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/store"
 	"github.com/alboran/alboran/internal/store/postgres"
 	"github.com/alboran/alboran/internal/store/postgres/pgtest"
@@ -308,19 +309,7 @@ func TestStrandedAndLeftover(t *testing.T) {
 	ctx := context.Background()
 	db := openDB(t)
 	docs := testcorpus.Generate(3, 37)
-	for _, d := range docs {
-		if err := q.Publish(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := db.Put(ctx, storetest.Entries(t, docs[2:])); err != nil {
-		t.Fatal(err)
-	}
-	// A consumer that takes the documents and never answers, until the server gives up.
-	c, err := q.js.Consumer(ctx, q.cfg.docs(), consumerName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := unanswered(t, q, db, docs, 1)
 	// The server drops a message from in flight when its last ack wait has ended and a pull
 	// request is waiting.
 	got := 0
@@ -425,6 +414,26 @@ func TestSettings(t *testing.T) {
 	}
 }
 
+// unanswered publishes docs, stores the last stored of them directly, and returns the
+// workers' consumer, for a test to take the documents and never answer.
+func unanswered(t testing.TB, q *Queue, db *postgres.DB, docs []record.Document, stored int) jetstream.Consumer {
+	t.Helper()
+	ctx := context.Background()
+	for _, d := range docs {
+		if err := q.Publish(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Put(ctx, storetest.Entries(t, docs[len(docs)-stored:])); err != nil {
+		t.Fatal(err)
+	}
+	c, err := q.js.Consumer(ctx, q.cfg.docs(), consumerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // TestNoResult gives two documents to a consumer that never answers, as a worker that dies
 // at each delivery would, until their last delivery: a worker then settles them without
 // extracting them again, the one stored meanwhile as done, the other as dead with the reason.
@@ -434,18 +443,7 @@ func TestNoResult(t *testing.T) {
 	ctx := context.Background()
 	db := openDB(t)
 	docs := testcorpus.Generate(2, 43)
-	for _, d := range docs {
-		if err := q.Publish(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := db.Put(ctx, storetest.Entries(t, docs[1:])); err != nil {
-		t.Fatal(err)
-	}
-	c, err := q.js.Consumer(ctx, q.cfg.docs(), consumerName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := unanswered(t, q, db, docs, 1)
 	for got := 0; got < 2; {
 		b, err := c.Fetch(2, jetstream.FetchMaxWait(time.Second))
 		if err != nil {
