@@ -48,8 +48,8 @@ func Clusters(t testing.TB, st store.Store) map[string]string {
 	out := map[string]string{}
 	err := st.Export(context.Background(), "events", func(row any) error {
 		r := row.(store.EventRow)
-		id := r.EventID[strings.IndexByte(r.EventID, '-')+1:]
-		out[r.Source+"|"+id] = r.ClusterID
+		id := r.EventID[strings.IndexByte(r.EventID, '/')+1:]
+		out[r.DocSource+"|"+id] = r.ClusterID
 		return nil
 	})
 	if err != nil {
