@@ -1,7 +1,10 @@
 package geo
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/alboran/alboran/internal/text"
 )
 
 func gaz(t testing.TB) *Gazetteer {
@@ -114,6 +117,16 @@ func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := Load(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestFoldASCIIIsFold(t *testing.T) {
+	for _, s := range []string{"Strait of Gibraltar", "  the  Aegean ", "Bab-el-Mandeb", "N'Djamena", "St. Peter Port", "Dover_Kent", "U.S.", "Mölndal", "Côte d'Ivoire"} {
+		got := fold(s)
+		want := strings.TrimPrefix(dropApostrophes.Replace(text.FoldName(s)), "the ")
+		if got != want {
+			t.Errorf("fold(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
