@@ -15,6 +15,20 @@ var triggers = map[string]bool{
 	"around": true, "inside": true, "reached": true, "reaching": true, "reach": true,
 }
 
+// Words before "in" that make what follows where someone is from or is kept, not where the
+// act was: "based in Malta", "born in Syria".
+var notHere = map[string]bool{
+	"based": true, "born": true, "headquartered": true, "registered": true, "flagged": true, "stationed": true,
+	"resident": true, "residing": true, "living": true, "lives": true, "lived": true,
+}
+
+// arrival reports whether a word is a verb of arrival, after which "to" names a place:
+// "migrants arriving to Yemen".
+func arrival(w string) bool {
+	return strings.HasPrefix(w, "arriv") || strings.HasPrefix(w, "land") || strings.HasPrefix(w, "return") ||
+		strings.HasPrefix(w, "deport") || strings.HasPrefix(w, "travel")
+}
+
 // Nouns that name a place by what it is: "the island of Lampedusa", "the coast of Libya",
 // "Libya's capital Tripoli".
 var containers = map[string]bool{
@@ -42,21 +56,30 @@ func (g *Gazetteer) Find(sentence string, countries []string) (Match, bool) {
 	var best Match
 	found := false
 	for i, t := range toks {
-		if !triggers[t.low] {
+		if !triggers[t.low] && !(t.low == "to" && i > 0 && arrival(toks[i-1].low)) {
+			continue
+		}
+		// "based in Malta", "born in Syria": where someone is from, not where the act was.
+		if i > 0 && notHere[toks[i-1].low] {
 			continue
 		}
 		m, end, ok := g.after(sentence, toks, i+1, countries)
 		if !ok {
 			continue
 		}
-		// "off Indonesia's Aceh", "in Libya's capital Tripoli": the second place, within the first.
+		// "off Indonesia's Aceh", "in Libya's capital Tripoli": the second place, within the first;
+		// "off Thailand's coast": the first. "On Greece's official version" names no place.
 		if end+1 < len(toks) && toks[end].low == "'s" {
 			j := end + 1
 			for k := 0; k < 2 && j < len(toks) && containers[toks[j].low]; k++ {
 				j++
 			}
-			if m2, _, ok := g.name(sentence, toks, j, append([]string{m.Place.Country}, countries...)); ok && rank(m2.Place.Kind) <= rank(m.Place.Kind) {
+			m2, _, ok := g.name(sentence, toks, j, append([]string{m.Place.Country}, countries...))
+			switch {
+			case ok && rank(m2.Place.Kind) <= rank(m.Place.Kind):
 				m = m2
+			case j == end+1:
+				continue
 			}
 		}
 		if !found || rank(m.Place.Kind) < rank(best.Place.Kind) {
