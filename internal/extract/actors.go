@@ -25,6 +25,7 @@ type mention struct {
 	name       string // the words as written
 	entity     int    // index into state.entities, or -1
 	adj        bool   // an adjective or demonym ("Moroccan"), not a name
+	capital    bool   // a capital or seat of government standing for a country ("Rabat")
 	orgType    string
 }
 
@@ -53,6 +54,11 @@ func (s *state) findActors() {
 			continue
 		}
 		a := m.Vals[0]
+		for _, v := range m.Vals {
+			if v.Kind == lexicon.Org {
+				a = v // "Downing Street" is an office that speaks, not only a seat of government
+			}
+		}
 		men := mention{start: i, end: m.End, code: a.Code, name: s.span(i, m.End), entity: -1}
 		switch a.Kind {
 		case lexicon.Org:
@@ -60,6 +66,7 @@ func (s *state) findActors() {
 		default:
 			men.kind = mCountry
 			men.adj = a.Kind == lexicon.CountryAdj
+			men.capital = a.Kind == lexicon.Capital
 		}
 		// A country's office: "Moroccan police", "Spain's Interior Ministry", "Thai navy".
 		if men.kind == mCountry {
