@@ -41,6 +41,8 @@ type state struct {
 	times     []timex
 	inQuote   []bool
 
+	acronyms map[string]string // initials -> the longest capitalised phrase with them
+
 	stats  []stat
 	quotes []record.Quote
 	events []record.Event
