@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
 )
 
@@ -40,6 +41,7 @@ type entity struct {
 	nameToks []string
 	mentions [][2]int // byte ranges
 	first    int      // token of the first mention
+	why      *record.Explanation
 }
 
 // findActors finds the gazetteer's countries and organizations, and the agencies they head.

@@ -117,7 +117,7 @@ func (s *state) outStatistics() []record.Statistic {
 func (s *state) outEntities() []record.Entity {
 	out := make([]record.Entity, len(s.entities))
 	for i, e := range s.entities {
-		r := record.Entity{ID: "e" + itoa(i+1), Type: e.typ, Name: e.name, Country: e.country, Titles: e.titles}
+		r := record.Entity{ID: "e" + itoa(i+1), Type: e.typ, Name: e.name, Country: e.country, Titles: e.titles, Explain: e.why}
 		if e.typ != "person" {
 			r.Code = e.code
 		}
