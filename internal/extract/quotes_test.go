@@ -12,10 +12,13 @@ func TestQuoteSpeakers(t *testing.T) {
 	}{
 		// A surname alone, a pronoun or a one-name person names the speaker.
 		{"Harbour master Ivo Kovac inspected the quay. \"We must act,\" Kovac joked.", "Ivo Kovac", "We must act,", "quote.verb-subject"},
+		{"Harbour master Ivo Kovac said the quay was safe. He was tired. \"We must act,\" he said.", "Ivo Kovac", "We must act,", "quote.pronoun"},
 		{"\"We are worried about the winter,\" said Okafor.", "Okafor", "We are worried about the winter,", "quote.verb-subject-inverted"},
 		{"Interior Minister Lars Ek spoke on Monday. Mr Ek was quoted in Swedish media as saying: \"We are full.\"", "Lars Ek", "We are full.", "quote.nearest-subject"},
 		// Of several names, the one the apposition follows.
 		{"\"We must act,\" Tomas Berg, Halvorsen's chief of staff, said.", "Tomas Berg", "We must act,", "quote.subject-apposition"},
+		// A new speaker introduced with an apposition, not the previous one or their charity.
+		{"Petra Lind, a nurse, said the port was full. Anna de la Cruz, of the charity Safe Harbour, said: \"We cannot wait any longer.\"", "Anna de la Cruz", "We cannot wait any longer.", "quote.subject-apposition"},
 		// An organization speaks in its fullest form; a role speaks for its office.
 		{"The Border Enforcement Directorate said on Monday: \"Crossings fell by half.\"", "Border Enforcement Directorate", "Crossings fell by half.", "quote.name"},
 		{"Greek coastguard vessels searched the area. \"Forty people swam ashore,\" the coastguard said.", "Greek coastguard", "Forty people swam ashore,", "quote.office"},
