@@ -40,6 +40,7 @@ type state struct {
 	focus     *string
 	times     []timex
 	inQuote   []bool
+	trees     []*sentTree // per sentence, parsed on first use (tree.go)
 
 	acronyms map[string]string // initials -> the longest capitalised phrase with them
 
