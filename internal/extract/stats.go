@@ -783,7 +783,12 @@ func (s *state) fillStat(st *stat, start, end int) {
 	if st.Category == "migrants_returned" {
 		st.Country = s.returnCountry(start)
 	} else {
-		st.Country = s.statCountry(start, end)
+		st.Country = s.statCountry(start, end, st.Category == "migrants_arrived")
+		if st.Category == "funding" {
+			if d, ok := s.donor(start); ok {
+				st.Country = d
+			}
+		}
 	}
 	if p := s.timeFor(start); p != "" {
 		p = s.totalUpTo(start, p)
@@ -797,7 +802,7 @@ func (s *state) fillStat(st *stat, start, end int) {
 // statCountry is where a number happened or whose authority acted: the acting authority
 // before the number, else a place named in the sentence, else the paragraph's, else the
 // document's country.
-func (s *state) statCountry(start, end int) string {
+func (s *state) statCountry(start, end int, arriving bool) string {
 	toks := s.doc.Tokens
 	sent := s.doc.Sents[toks[start].Sent]
 	from := sent.First
@@ -810,7 +815,32 @@ func (s *state) statCountry(start, end int) string {
 			break
 		}
 	}
+	// The actor of the clause that holds the number: "Border Force detained 223 migrants as
+	// French authorities stopped another 106" gives 106 to France. The words since the last
+	// clause break before the number name it; else its tree does.
+	clause := from
+	for k := start - 1; k > from; k-- {
+		if t := toks[k]; t.Text == ";" || t.Low == "as" || t.Low == "while" || t.Low == "whereas" || t.Low == "but" || (t.Text == "-" || t.Text == "–" || t.Text == "—") && t.Start > toks[k-1].End {
+			clause = k + 1
+			break
+		}
+	}
+	for k := clause; k < start; k++ {
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && !subjectPreps[s.prevWord(k, from)] && (m.kind == mAgency || m.kind == mOrg && m.orgType == "agency" || m.kind == mCountry && !m.adj && !m.capital && s.prevWord(k, from) != "from") {
+			subj = m.code
+			break
+		}
+	}
+	if v := s.governingVerb(start); v >= 0 && subj == "" {
+		if m := s.clauseAgent(v, start); m != nil && s.isCountry(m.code) && (m.kind == mAgency || m.kind == mCountry && !m.adj && !m.capital || m.kind == mOrg && m.orgType == "agency") {
+			subj = m.code
+		}
+	}
 	for k := from; k < to; k++ {
+		// "arrivals in Europe": a Europe-wide total is the EU's.
+		if toks[k].Text == "Europe" && loc == "" && k > from && (toks[k-1].Low == "in" || toks[k-1].Low == "into" || toks[k-1].Low == "to") {
+			loc = "EU"
+		}
 		m := s.mentionAt(k)
 		if m == nil || m.start != k || m.code == "" {
 			continue
@@ -831,7 +861,7 @@ func (s *state) statCountry(start, end int) string {
 			continue
 		}
 		switch {
-		case (prev == "in" || prev == "off" || prev == "at" || prev == "near" || prev == "into" || prev == "to" || prev == "across" || prev == "leaving") && m.kind == mCountry && !m.adj:
+		case (prev == "in" || prev == "off" || prev == "at" || prev == "near" || prev == "into" || prev == "to" || prev == "across" || prev == "leaving" || prev == "of" && k > 1 && placeNouns[toks[k-2].Low]) && m.kind == mCountry && !m.adj:
 			if loc == "" {
 				loc = m.code
 			}
@@ -850,6 +880,11 @@ func (s *state) statCountry(start, end int) string {
 	if loc != "" {
 		return loc
 	}
+	// "drowned in the Mediterranean", "rescued at sea", "crossed the Channel": a figure at sea
+	// belongs to no country unless a coast or a country places it.
+	if s.atSea(from, to) && !arriving {
+		return ""
+	}
 	for k := from; k < to; k++ {
 		if m := s.mentionAt(k); m != nil && s.isCountry(m.code) && m.kind != mPerson && !m.adj {
 			return m.code
@@ -859,6 +894,40 @@ func (s *state) statCountry(start, end int) string {
 		return f
 	}
 	return "" // an organization's global figure has no country
+}
+
+// seaWords name the open sea or a route across it.
+var seaWords = set("mediterranean", "med", "aegean", "sea", "seas", "ocean", "route", "routes")
+
+// atSea reports whether the clause [from, to) places its figure at sea: a sea word after "in",
+// "at", "across", "on" or "crossed the".
+func (s *state) atSea(from, to int) bool {
+	toks := s.doc.Tokens
+	for k := from + 1; k < to; k++ {
+		if !seaWords[toks[k].Low] {
+			continue
+		}
+		p := k - 1
+		for p > from && (articles[toks[p].Low] || toks[p].Kind == text.Word && !toks[p].IsCap() && s.lx.Common[toks[p].Low] && !prepositions[toks[p].Low] && p > k-3) {
+			p--
+		}
+		switch toks[p].Low {
+		case "in", "at", "across", "on", "crossed", "cross", "crossing", "along":
+			return true
+		}
+	}
+	return false
+}
+
+// donor returns who gives the money at token tok: the actor of its clause, a state or a body of
+// states ("The EU pledged 3 billion euros to Turkey" is the EU's).
+func (s *state) donor(tok int) (string, bool) {
+	if v := s.governingVerb(tok); v >= 0 {
+		if m := s.clauseAgent(v, tok); m != nil && m.code != "" && !(m.kind == mCountry && m.adj) {
+			return m.code, true
+		}
+	}
+	return "", false
 }
 
 // placeNouns after a country adjective make it a place: "Greek islands", "Thai soil".
@@ -932,7 +1001,7 @@ func (s *state) returnCountry(start int) string {
 			dests[m.code] = true // "ten were flown to Germany and four to France"
 		}
 	}
-	if c := s.statCountry(start, start+1); !dests[c] {
+	if c := s.statCountry(start, start+1, false); !dests[c] {
 		return c
 	}
 	for _, c := range s.rankCountries() {

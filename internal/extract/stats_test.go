@@ -60,3 +60,27 @@ func TestStatisticClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestStatisticCountryClasses checks where a figure happened: the place of the event, the
+// actor of its own clause, the EU for Europe-wide totals, the donor for funding.
+func TestStatisticCountryClasses(t *testing.T) {
+	tests := []struct {
+		body  string
+		value float64
+		want  string
+	}{
+		{"A boat bound for Malta capsized off Tunisia; 34 drowned.", 34, "TUN"},
+		{"Border Force officials detained 50 migrants in Dover as French authorities stopped another 40 people making the crossing.", 40, "FRA"},
+		{"Italy counted the dead. Nearly 900 people drowned in the Mediterranean this year.", 900, ""},
+		{"Total arrivals in Europe rose to about 90,000 in March.", 90000, "EU"},
+		{"The EU pledged 3 billion euros to Turkey to help refugees.", 3e9, "EU"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		for _, st := range statisticsOf(t, x, tt.body, tt.value) {
+			if st.Country != tt.want {
+				t.Errorf("%q: %v has country %q, want %q", tt.body, tt.value, st.Country, tt.want)
+			}
+		}
+	}
+}
