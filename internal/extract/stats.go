@@ -790,7 +790,7 @@ func (s *state) fillStat(st *stat, start, end int) {
 			}
 		}
 	}
-	if p := s.timeFor(start); p != "" {
+	if p := s.statPeriod(start); p != "" {
 		p = s.totalUpTo(start, p)
 		st.Period = &p
 	}
@@ -914,6 +914,71 @@ func (s *state) atSea(from, to int) bool {
 		switch toks[p].Low {
 		case "in", "at", "across", "on", "crossed", "cross", "crossing", "along":
 			return true
+		}
+	}
+	return false
+}
+
+// statPeriod is the time a figure covers: the nearest time phrase of its sentence that is not a
+// comparison's base ("up 48% on the first six months of 2024", "compared to the same period
+// last year"); else the sentence's, the text's or the publication's date.
+func (s *state) statPeriod(start int) string {
+	toks := s.doc.Tokens
+	sent := toks[start].Sent
+	var own []timex
+	for _, tx := range s.times {
+		if toks[tx.start].Sent == sent && !s.comparisonBase(tx) {
+			own = append(own, tx)
+		}
+	}
+	if len(own) == 0 {
+		return s.timeFor(start)
+	}
+	if len(own) < s.timesIn(sent) {
+		// Some were bases: choose among the others, nearest first.
+		best, bestD := "", 1<<30
+		for _, tx := range own {
+			d := tx.start - start
+			if d < 0 {
+				d = start - tx.end
+			}
+			if d < bestD {
+				best, bestD = tx.value, d
+			}
+		}
+		return best
+	}
+	return s.timeFor(start)
+}
+
+// timesIn counts the time phrases of sentence sent.
+func (s *state) timesIn(sent int) int {
+	n := 0
+	for _, tx := range s.times {
+		if s.doc.Tokens[tx.start].Sent == sent {
+			n++
+		}
+	}
+	return n
+}
+
+// comparisonBase reports whether a time phrase is the base a figure is compared with: "on the
+// first six months of 2024", "compared to the same period last year", "than in 2019", "from
+// the previous year", "over last year's figures".
+func (s *state) comparisonBase(tx timex) bool {
+	toks := s.doc.Tokens
+	for k := tx.start - 1; k >= 0 && k >= tx.start-4 && toks[k].Sent == toks[tx.start].Sent; k-- {
+		switch w := toks[k].Low; {
+		case w == "than" || w == "compared" || w == "versus" || w == "vs":
+			return true
+		case w == "on" && (k+1 < tx.start && toks[k+1].Low == "the" || toks[tx.start].Low == "the"): // "up 48% on the first half of 2024"
+			return true
+		case w == "over" && k == tx.start-1: // "over last year's figures"
+			return true
+		case w == "from" && (toks[tx.start].Low == "previous" || toks[tx.start].Low == "same" || k+1 < tx.start && (toks[k+2].Low == "previous" || toks[k+2].Low == "same")):
+			return true
+		case w == "," || w == ";" || w == "in" || w == "during" || w == "since":
+			return false
 		}
 	}
 	return false
