@@ -27,6 +27,7 @@ type mention struct {
 	entity     int    // index into state.entities, or -1
 	adj        bool   // an adjective or demonym ("Moroccan"), not a name
 	capital    bool   // a capital or seat of government standing for a country ("Rabat")
+	title      string // a one-name person's title ("Pope Francis"), who is no entity
 	orgType    string
 }
 

@@ -196,6 +196,11 @@ func (s *state) personRun(a, b int) {
 	}
 	// A person is named with a given name and a family name (codebook section 4): one word,
 	// "Interior Minister Benali", names a speaker but no person.
+	if core == 1 && title != "" && b-k == 1 && k == desc && !s.fullerNameEndsWith(toks[k].Low) {
+		// "Pope Francis", "Archbishop Ieronymos": a speaker and an antecedent, not a person.
+		s.addMention(mention{start: k, end: b, kind: mPerson, entity: -1, name: s.span(titleStart, b), title: title})
+		return
+	}
 	if core < 2 || core > 5 {
 		return
 	}
@@ -488,7 +493,9 @@ var vessels = set("boat", "ship", "vessel", "ferry", "freighter", "tanker", "yac
 func (s *state) fullerNameEndsWith(w string) bool {
 	toks := s.doc.Tokens
 	for i := 1; i < len(toks); i++ {
-		if toks[i].Low == w && isCapWord(toks[i]) && isCapWord(toks[i-1]) && !s.lx.Titles.Has(toks[i-1].Low) && toks[i-1].Sent == toks[i].Sent {
+		g := toks[i-1]
+		opener := i-1 == s.doc.Sents[g.Sent].First && s.lx.Common[g.Low] // "Upon Francis's return"
+		if toks[i].Low == w && isCapWord(toks[i]) && isCapWord(g) && !s.lx.Titles.Has(g.Low) && !s.lx.Stop[g.Low] && !opener && g.Sent == toks[i].Sent {
 			return true
 		}
 	}
@@ -720,7 +727,7 @@ func (s *state) isGovTitle(title string) bool {
 func (s *state) coordinatedNames() {
 	toks := s.doc.Tokens
 	for _, m := range append([]mention(nil), s.mentions...) {
-		if m.kind != mPerson || m.start < 2 || toks[m.start-1].Low != "and" || m.end-m.start != 2 {
+		if m.kind != mPerson || m.entity < 0 || m.start < 2 || toks[m.start-1].Low != "and" || m.end-m.start != 2 {
 			continue
 		}
 		g := m.start - 2
@@ -794,7 +801,7 @@ func (s *state) roleMentions() {
 		best := -1
 		for k := len(s.mentions) - 1; k >= 0; k-- {
 			m := s.mentions[k]
-			if m.kind != mPerson || m.start >= i {
+			if m.kind != mPerson || m.start >= i || m.entity < 0 {
 				continue
 			}
 			e := s.entities[m.entity]

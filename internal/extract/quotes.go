@@ -103,9 +103,62 @@ func (s *state) findQuotes() {
 	for k := range qs {
 		s.attribute(&qs[k], qs, k)
 	}
-	for _, q := range qs {
+	for k, q := range qs {
+		if s.repeated(qs, k) {
+			continue // a photo caption that repeats a quotation is not a second one
+		}
 		s.addQuote(q)
 	}
+}
+
+// quoteWords returns the lower-case words inside a quotation's marks.
+func (s *state) quoteWords(q quote) []string {
+	var ws []string
+	for _, p := range q.parts {
+		for k := p[0]; k < p[1] && k < len(s.doc.Tokens); k++ {
+			if t := s.doc.Tokens[k]; t.Kind == text.Word || t.Kind == text.Number {
+				ws = append(ws, t.Low)
+			}
+		}
+	}
+	return ws
+}
+
+// repeated reports whether quotation k repeats another one near it, as a photo caption does:
+// nine in ten of its words stand in a longer one (or in an earlier one as long) at most two
+// paragraphs away.
+func (s *state) repeated(qs []quote, k int) bool {
+	mine := s.quoteWords(qs[k])
+	if len(mine) < 4 {
+		return false
+	}
+	for j := range qs {
+		if j == k {
+			continue
+		}
+		if d := s.doc.Tokens[qs[j].open].Para - s.doc.Tokens[qs[k].open].Para; d > 2 || d < -2 {
+			continue // a caption stands by the text it repeats
+		}
+		other := s.quoteWords(qs[j])
+		if len(other) < len(mine) || len(other) == len(mine) && j > k {
+			continue
+		}
+		have := make(map[string]int, len(other))
+		for _, w := range other {
+			have[w]++
+		}
+		shared := 0
+		for _, w := range mine {
+			if have[w] > 0 {
+				have[w]--
+				shared++
+			}
+		}
+		if shared*10 >= len(mine)*9 {
+			return true
+		}
+	}
+	return false
 }
 
 // joinInterrupted joins quotations in one paragraph that only their attribution separates:
@@ -432,8 +485,8 @@ func (s *state) speakerEndingAt(e, from int) who {
 		}
 		w := nobody
 		w.name, w.start, w.end, w.rule = s.span(a, e), a, e, "quote.name"
-		if e-a == 1 && s.lx.Common[toks[a].Low] {
-			return nobody
+		if e-a == 1 && (s.lx.Common[toks[a].Low] || s.peopleNoun(toks[a].Low)) {
+			return nobody // "Reporters described", "Officials said": people the text does not name
 		}
 		return w
 	}
@@ -471,6 +524,11 @@ func (s *state) honorificName(a, e int) who {
 	w := nobody
 	w.name, w.start, w.end, w.rule = s.span(k, b), a, b, "quote.honorific"
 	return w
+}
+
+// peopleNoun reports whether w, singular or plural, is a noun for people: "reporters", "woman".
+func (s *state) peopleNoun(w string) bool {
+	return s.lx.People[w] || s.lx.People[strings.TrimSuffix(w, "s")] || genericPeople[w]
 }
 
 // roleSpeaker resolves a role [a, e) to who holds it: the person last named with that title,
@@ -519,10 +577,14 @@ func (s *state) roleSpeaker(a, e, from int) who {
 	head := toks[e-1].Low
 	for k := len(s.mentions) - 1; k >= 0; k-- {
 		m := s.mentions[k]
-		if m.kind != mPerson || m.start >= a || m.entity < 0 {
+		if m.kind != mPerson || m.start >= a {
 			continue
 		}
-		if titleHas(s.entities[m.entity].titles, head) {
+		titles := []string{m.title}
+		if m.entity >= 0 {
+			titles = s.entities[m.entity].titles
+		}
+		if titleHas(titles, head) {
 			w := s.mentionWho(k)
 			w.start, w.end, w.rule = a, e, "quote.role"
 			return w
@@ -591,7 +653,7 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	for e < hi && (isCapWord(toks[e]) && s.at[e] < 0 || e > a && e+1 < hi && (toks[e].Low == "and" || toks[e].Low == "of" || toks[e].Low == "for") && isCapWord(toks[e+1])) {
 		e++
 	}
-	if e > a && !s.lx.Stop[toks[a].Low] && !(e-a == 1 && s.lx.Common[toks[a].Low]) && !s.lx.Titles.Has(toks[a].Low) {
+	if e > a && !s.lx.Stop[toks[a].Low] && !(e-a == 1 && (s.lx.Common[toks[a].Low] || s.peopleNoun(toks[a].Low))) && !s.lx.Titles.Has(toks[a].Low) {
 		w := nobody
 		w.name, w.start, w.end, w.rule = s.span(a, e), a, e, "quote.name"
 		return w
@@ -748,6 +810,13 @@ func (s *state) addQuote(q quote) {
 		}
 	}
 	w := q.who
+	// A fragment quoted inside a sentence ("described it as 'rickety boats'") is attributed only
+	// by its own sentence's speech verb, never by a neighbour's.
+	last := q.parts[len(q.parts)-1]
+	sentence := last[1] > last[0] && strings.ContainsAny(toks[last[1]-1].Text, ".!?…")
+	if words <= 4 && !sentence && w.found() && (w.rule == "quote.continues" || w.rule == "quote.sentence-before" || w.rule == "quote.colon-before" || w.rule == "quote.nearest-subject") {
+		w = nobody
+	}
 	if words == 0 || words <= 2 && !w.found() {
 		return
 	}

@@ -1084,7 +1084,7 @@ func (s *state) claimedSource(sent int) string {
 		if toks[k].Low == "according" && toks[k+1].Low == "to" {
 			for j := k + 2; j < len(toks) && j < k+14; j++ {
 				if m := s.mentionAt(s.doc.Sents[sent].First + j); m != nil {
-					if m.kind == mPerson {
+					if m.kind == mPerson && m.entity >= 0 {
 						return s.entities[m.entity].name
 					}
 					return m.name
