@@ -831,9 +831,12 @@ func (s *state) statCountry(start, end int, arriving bool) string {
 			break
 		}
 	}
-	if v := s.governingVerb(start); v >= 0 && subj == "" {
-		if m := s.clauseAgent(v, start); m != nil && s.isCountry(m.code) && (m.kind == mAgency || m.kind == mCountry && !m.adj && !m.capital || m.kind == mOrg && m.orgType == "agency") {
-			subj = m.code
+	// Only a clause with actors of two countries needs its tree to tell them apart.
+	if subj == "" && s.countriesIn(from, to) >= 2 {
+		if v := s.governingVerb(start); v >= 0 {
+			if m := s.clauseAgent(v, start); m != nil && s.isCountry(m.code) && (m.kind == mAgency || m.kind == mCountry && !m.adj && !m.capital || m.kind == mOrg && m.orgType == "agency") {
+				subj = m.code
+			}
 		}
 	}
 	for k := from; k < to; k++ {
@@ -982,6 +985,17 @@ func (s *state) comparisonBase(tx timex) bool {
 		}
 	}
 	return false
+}
+
+// countriesIn counts the distinct countries that mentions in tokens [from, to) name.
+func (s *state) countriesIn(from, to int) int {
+	seen := map[string]bool{}
+	for k := from; k < to; k++ {
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) {
+			seen[m.code] = true
+		}
+	}
+	return len(seen)
 }
 
 // donor returns who gives the money at token tok: the actor of its clause, a state or a body of
