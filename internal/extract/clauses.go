@@ -1,5 +1,7 @@
 package extract
 
+import "sync/atomic"
+
 // Clause structure for facts, read off the dependency tree (tree.go): which verb governs a
 // number, who acts in that verb's clause. Every helper parses only the sentence it is asked
 // about.
@@ -64,4 +66,25 @@ func (s *state) mentionIn(d int) *mention {
 		}
 	}
 	return nil
+}
+
+// parseCount counts, over the documents an extractor sees, the sentences and how many of them
+// a rule had parsed.
+type parseCount struct {
+	sentences, parsed atomic.Int64
+}
+
+// countParses adds a document's sentences and parsed sentences to x.parses, when it is set.
+func (x *Extractor) countParses(s *state) {
+	if x.parses == nil {
+		return
+	}
+	n := 0
+	for _, t := range s.trees {
+		if t != nil {
+			n++
+		}
+	}
+	x.parses.sentences.Add(int64(len(s.doc.Sents)))
+	x.parses.parsed.Add(int64(n))
 }

@@ -21,6 +21,7 @@ type Extractor struct {
 	// Explain makes every record carry the rule that made it and the tokens it used
 	// (record.Explanation). Set it before the first call to Extract.
 	Explain bool
+	parses  *parseCount // counts sentences and parsed sentences when set (benchmarks)
 }
 
 // New returns an extractor over the given dictionaries.
@@ -85,6 +86,7 @@ func (x *Extractor) Extract(d record.Document) record.Extraction {
 		out.Quotes[i].ID = "q" + itoa(i+1)
 	}
 	out.Normalize()
+	x.countParses(s)
 	return out
 }
 
