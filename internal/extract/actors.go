@@ -37,6 +37,7 @@ type entity struct {
 	name     string
 	code     string
 	country  string
+	actor    string // for a person: the state they act for in events, "" for a private person
 	titles   []string
 	gov      bool
 	nameToks []string

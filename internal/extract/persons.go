@@ -258,6 +258,12 @@ func (s *state) personRun(a, b int) {
 		// An office only one country has: "Home Secretary Priti Patel".
 		country, known = s.titleCountry(title)
 	}
+	// The country of an office or an affiliation makes the person a state's actor in events;
+	// a nationality or the place where the report is set only gives their country.
+	actor := ""
+	if known && !(app.known && app.origin && country == app.code) {
+		actor = country
+	}
 	if !known {
 		// "Sudanese asylum seeker Idris Kamal", "one of the four Sudanese asylum seekers, Amin
 		// Adam": a stated nationality.
@@ -276,6 +282,7 @@ func (s *state) personRun(a, b int) {
 	}
 	if !known && gov {
 		country = s.focusCountry()
+		actor = country
 	}
 	// A person the report quotes or describes, with no office, organization or nationality of
 	// their own, lives and acts where the report is set; a reporter's or a contributor's credit
@@ -283,7 +290,7 @@ func (s *state) personRun(a, b int) {
 	if !known && !gov && !s.credit(a) && !app.org {
 		country = s.focusCountry()
 	}
-	s.addPerson(k, b, name, country, title, gov)
+	s.addPerson(k, b, name, country, actor, title, gov)
 	if e := &s.entities[s.entityKey["p:"+foldName(name)]]; e.why == nil && s.explain {
 		uses := []use{s.tokUse("name", k, b)}
 		if titleStart >= 0 && titleStart < k {
@@ -503,7 +510,7 @@ func (s *state) fullerNameEndsWith(w string) bool {
 }
 
 // addPerson records a person mention, merging it with a person of the same name.
-func (s *state) addPerson(k, b int, name, country, title string, gov bool) {
+func (s *state) addPerson(k, b int, name, country, actor, title string, gov bool) {
 	key := "p:" + foldName(name)
 	idx, ok := s.entityKey[key]
 	if !ok {
@@ -513,7 +520,7 @@ func (s *state) addPerson(k, b int, name, country, title string, gov bool) {
 				parts = append(parts, s.doc.Tokens[t].Text)
 			}
 		}
-		s.entities = append(s.entities, entity{typ: "person", name: name, country: country, nameToks: parts, gov: gov, first: k})
+		s.entities = append(s.entities, entity{typ: "person", name: name, country: country, actor: actor, nameToks: parts, gov: gov, first: k})
 		idx = len(s.entities) - 1
 		s.entityKey[key] = idx
 	}
@@ -524,7 +531,10 @@ func (s *state) addPerson(k, b int, name, country, title string, gov bool) {
 	if e.country == "" && country != "" {
 		e.country = country
 	}
-	s.addMention(mention{start: k, end: b, kind: mPerson, code: e.country, name: name, entity: idx})
+	if e.actor == "" && actor != "" {
+		e.actor = actor
+	}
+	s.addMention(mention{start: k, end: b, kind: mPerson, code: e.actor, name: name, entity: idx})
 }
 
 // titleBefore returns a lower-case title that ends right before token k ("spokeswoman Marie
@@ -564,6 +574,7 @@ type apposition struct {
 	age    bool
 	person bool // the apposition names a person: "a Burmese man", "a 20-year-old"
 	org    bool // the apposition names an organization that is no state's: "of the charity X"
+	origin bool // the country is where the person comes from, not whom they act for
 }
 
 func (s *state) appositive(b int) apposition {
@@ -605,6 +616,7 @@ func (s *state) appositive(b int) apposition {
 			locative := p > 0 && (toks[p-1].Low == "in" || toks[p-1].Low == "from" && !a.person) && men.kind == mCountry
 			if !locative {
 				a.code, a.known = men.code, true
+				a.origin = p > 0 && toks[p-1].Low == "from" // "a 25-year-old man from Hungary"
 				if men.kind == mOrg && men.orgType != "igo" && men.orgType != "agency" {
 					a.code, a.org = "", true
 				}
@@ -739,7 +751,10 @@ func (s *state) coordinatedNames() {
 		}
 		e := s.entities[m.entity]
 		name := toks[g].Text + " " + toks[m.end-1].Text
-		s.addPerson(g, g+1, name, e.country, "", e.gov)
+		s.addPerson(g, g+1, name, e.country, e.actor, "", e.gov)
+		if p := &s.entities[s.entityKey["p:"+foldName(name)]]; p.why == nil {
+			p.why = s.why("person.shared-surname", s.tokUse("given", g, g+1), s.tokUse("surname", m.end-1, m.end))
+		}
 		// The mention covers the given name only; the entity keeps the full name.
 	}
 }
@@ -770,7 +785,7 @@ func (s *state) surnameMentions() {
 		if len(ids) != 1 || i+1 < len(toks) && isCapWord(toks[i+1]) && s.at[i+1] < 0 {
 			continue
 		}
-		s.addMention(mention{start: i, end: i + 1, kind: mPerson, code: s.entities[ids[0]].country, name: t.Text, entity: ids[0]})
+		s.addMention(mention{start: i, end: i + 1, kind: mPerson, code: s.entities[ids[0]].actor, name: t.Text, entity: ids[0]})
 	}
 }
 
@@ -817,7 +832,7 @@ func (s *state) roleMentions() {
 		}
 		if best >= 0 {
 			e := s.mentions[best].entity
-			s.addMention(mention{start: i, end: tm.End, kind: mPerson, code: s.entities[e].country, name: s.span(i, tm.End), entity: e})
+			s.addMention(mention{start: i, end: tm.End, kind: mPerson, code: s.entities[e].actor, name: s.span(i, tm.End), entity: e})
 			i = tm.End - 1
 		}
 	}

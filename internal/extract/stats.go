@@ -14,6 +14,8 @@ type stat struct {
 	record.Statistic
 	tok  int // first token of the number
 	sent int
+	rule string // the rule that gave the category, for --explain
+	noun [2]int // the tokens of the counted noun, if any
 }
 
 // notCounts are words before a number that make it a label, not a count: "No. 5", "article 3".
@@ -221,24 +223,32 @@ func (s *state) addNumber(n number) {
 	noun, nounEnd, hasNoun := s.countedNoun(n)
 	switch {
 	case n.currency != "":
-		st.Kind, st.Unit, st.Category = record.KindAmount, n.currency, "funding"
+		st.Kind, st.Unit, st.Category, st.rule = record.KindAmount, n.currency, "funding", "statistic.amount"
 		if s.near(n, 6, "paid", "pay", "charged", "price", "fee", "fees", "each", "per", "fine", "fined", "worth", "salary", "costs",
 			"seized", "confiscated", "cash", "ransom", "bail", "bribe", "bribes", "stolen", "earns", "earned", "revenue", "turnover") {
-			st.Category = "other"
+			st.Category, st.rule = "other", "statistic.amount-not-funding"
 		}
-	case s.aboard(n) || s.projected(n) || s.collective(n):
-		st.Category = "other"
+	case s.aboard(n):
+		st.Category, st.rule = "other", "statistic.aboard"
+	case s.projected(n):
+		st.Category, st.rule = "other", "statistic.projected"
+	case s.collective(n):
+		st.Category, st.rule = "other", "statistic.groups"
 	default:
 		st.Category = s.countCategory(n, noun, nounEnd, hasNoun)
-
+		st.rule = "statistic.predicate"
 		if hasNoun {
 			st.Subject = s.span(n.end, nounEnd)
+			st.rule, st.noun = "statistic.counted-noun", [2]int{n.end, nounEnd}
 		}
 	}
 	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount {
 		shared := s.sharedCategory(n, sent, noun)
 		if st.Category == "" && shared == "other" {
 			return // "one of", "two" with nothing counted
+		}
+		if shared != "other" {
+			st.rule = "statistic.shared-clause"
 		}
 		st.Category = shared
 	}
@@ -668,7 +678,7 @@ func (s *state) percentChange(n number) (float64, bool) {
 func (s *state) addChange(start, end int, f float64, bound string) {
 	toks := s.doc.Tokens
 	st := stat{tok: start, sent: toks[start].Sent}
-	st.Kind, st.Value, st.Bound, st.Unit = record.KindChange, f, bound, "ratio"
+	st.Kind, st.Value, st.Bound, st.Unit, st.rule = record.KindChange, f, bound, "ratio", "statistic.change"
 	n := number{start: start, end: end}
 	verb, _ := s.verbCue(n)
 	noun, _, _ := s.countedNoun(n)
@@ -797,6 +807,13 @@ func (s *state) fillStat(st *stat, start, end int) {
 	st.Source = s.claimedSource(st.sent)
 	st.Evidence = s.evidence(st.sent)
 	st.Span = record.Span{Start: s.doc.Runes(toks[start].Start), End: s.doc.Runes(toks[end-1].End)}
+	if s.explain {
+		rule := st.rule
+		if rule == "" {
+			rule = "statistic." + st.Kind
+		}
+		st.Explain = s.why(rule, s.tokUse("value", start, end), s.tokUse("counted", st.noun[0], st.noun[1]))
+	}
 }
 
 // statCountry is where a number happened or whose authority acted: the acting authority

@@ -45,6 +45,9 @@ func TestStatisticClasses(t *testing.T) {
 	for _, tt := range tests {
 		var got []st
 		for _, s := range x.Extract(doc("2021-01-01", tt.body)).Statistics {
+			if s.Explain == nil || s.Explain.Rule == "" || len(s.Explain.Uses) == 0 || s.Explain.Uses[0].Role != "value" {
+				t.Errorf("%q: %v has no explanation with its value: %+v", tt.body, s.Value, s.Explain)
+			}
 			if s.Category != "other" {
 				got = append(got, st{s.Kind, s.Category, s.Value})
 			}
