@@ -825,6 +825,7 @@ func (s *state) statCountry(start, end int, arriving bool) string {
 	from := sent.First
 	to := sent.First + len(sent.Tokens)
 	var subj, loc string
+	charity := false // a body that is no state's acts in the clause
 	// "the ministry said that Morocco had prevented 9,800": the actor is in the reported clause.
 	for k := start - 1; k > from; k-- {
 		if toks[k].Text == "that" && s.reportedBefore(k, from) {
@@ -862,6 +863,9 @@ func (s *state) statCountry(start, end int, arriving bool) string {
 			loc = "EU"
 		}
 		m := s.mentionAt(k)
+		if m != nil && m.start == k && k < start && subj == "" && m.kind == mOrg && (m.orgType == "ngo" || m.orgType == "media") && !subjectPreps[s.prevWord(k, from)] {
+			charity = true // "Sea-Watch rescued 1,000": no state acted
+		}
 		if m == nil || m.start != k || m.code == "" {
 			continue
 		}
@@ -899,6 +903,9 @@ func (s *state) statCountry(start, end int, arriving bool) string {
 	}
 	if loc != "" {
 		return loc
+	}
+	if charity && subj == "" {
+		return ""
 	}
 	// "drowned in the Mediterranean", "rescued at sea", "crossed the Channel": a figure at sea
 	// belongs to no country unless a coast or a country places it.
