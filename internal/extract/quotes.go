@@ -366,6 +366,10 @@ func (s *state) speakerBefore(lo, v int) who {
 				continue
 			}
 			if w := s.speakerEndingAt(c, from); w.found() && s.mentionKind(w) == mPerson {
+				// "Home Secretary, Yvette Cooper, said": the name after a role is who holds it.
+				if m := s.actorMention(c + 1); w.rule == "quote.role" && m >= 0 && s.mentions[m].kind == mPerson && s.mentions[m].start == c+1 {
+					w = s.mentionWho(m)
+				}
 				w.rule = "quote.subject-apposition"
 				return w
 			}

@@ -19,6 +19,8 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"\"We must act,\" Tomas Berg, Halvorsen's chief of staff, said.", "Tomas Berg", "We must act,", "quote.subject-apposition"},
 		// A new speaker introduced with an apposition, not the previous one or their charity.
 		{"Petra Lind, a nurse, said the port was full. Anna de la Cruz, of the charity Safe Harbour, said: \"We cannot wait any longer.\"", "Anna de la Cruz", "We cannot wait any longer.", "quote.subject-apposition"},
+		// A role in front of its holder's name: the name speaks.
+		{"Home Secretary Ada Lind toured Dover. Home Secretary, Ruth Kemp, said: \"The gangs will pay.\"", "Ruth Kemp", "The gangs will pay.", "quote.subject-apposition"},
 		// An organization speaks in its fullest form; a role speaks for its office.
 		{"The Border Enforcement Directorate said on Monday: \"Crossings fell by half.\"", "Border Enforcement Directorate", "Crossings fell by half.", "quote.name"},
 		{"Greek coastguard vessels searched the area. \"Forty people swam ashore,\" the coastguard said.", "Greek coastguard", "Forty people swam ashore,", "quote.office"},
