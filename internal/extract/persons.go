@@ -410,10 +410,15 @@ func (s *state) coordinatedWithPerson(k int) int {
 	return -1
 }
 
-// credit reports whether a reporter's or a contributor's credit introduces the name at k:
-// "Reporting by", "Editing by", "Thanks to".
+// credit reports whether a reporter's or a contributor's credit introduces the name at k, or
+// the list of names it belongs to: "Reporting by", "Editing by", "Thanks to".
 func (s *state) credit(k int) bool {
 	toks := s.doc.Tokens
+	// "Reporting by Renee Maltezou, George Georgiopoulos and Theodora Arvanitidou": every name
+	// of a credit's list.
+	for k > 0 && k > s.doc.Sents[toks[k].Sent].First && (isCapWord(toks[k-1]) || toks[k-1].Text == "," || toks[k-1].Low == "and" || toks[k-1].Text == ".") {
+		k--
+	}
 	if k == 0 {
 		return false
 	}

@@ -34,6 +34,8 @@ func TestPersonClasses(t *testing.T) {
 		{"Greek police searched the island. Nikos Papas, a fisherman, said he saw the boat. (Reporting by Anna Kovacs; Editing by Peter Hale)",
 			map[string]string{"Nikos Papas": "GRC", "Anna Kovacs": "", "Peter Hale": ""}},
 		{"Greek police searched the island. Rosa Linde, of the charity Open Shore, said help was slow.", map[string]string{"Rosa Linde": ""}},
+		{"Greek police searched the island. (Reporting by Anna Kovacs, Ivo Petrov and Lena Haas in Athens)",
+			map[string]string{"Anna Kovacs": "", "Ivo Petrov": "", "Lena Haas": ""}},
 	}
 	x := extractor(t)
 	x.Explain = true
