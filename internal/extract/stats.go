@@ -147,8 +147,11 @@ func (s *state) notAStatistic(n number) bool {
 		}
 	}
 	// "Sea-Watch 4", "Ocean Viking 2": a number after a capitalised name labels it.
-	if !n.words && n.currency == "" && i > 0 && isCapWord(toks[i-1]) && toks[i-1].Sent == toks[i].Sent && i-1 != s.doc.Sents[toks[i].Sent].First && months[toks[i-1].Low] == 0 && !s.countedAfter(n) {
-		if m := s.mentionAt(i - 1); m == nil || m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency" {
+	if !n.words && n.currency == "" && i > 0 && isCapWord(toks[i-1]) && toks[i-1].Sent == toks[i].Sent && months[toks[i-1].Low] == 0 && toks[i-1].End+1 >= toks[i].Start {
+		_, verb := s.speechAt(i - 1) // "Indonesia Says 217 Missing": a headline's verb
+		m := s.mentionAt(i - 1)
+		charity := m != nil && m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency"
+		if !verb && (charity || m == nil && i-1 != s.doc.Sents[toks[i].Sent].First) {
 			return true
 		}
 	}
@@ -171,6 +174,9 @@ func (s *state) countedNoun(n number) (string, int, bool) {
 	for j := n.end; j < len(toks) && j < n.end+5 && toks[j].Sent == toks[n.start].Sent; j++ {
 		if toks[j].Kind == text.Punct && toks[j].Text != "-" {
 			break
+		}
+		if (toks[j].Low == "suspected" || toks[j].Low == "alleged") && j+1 < len(toks) && toks[j+1].Kind == text.Word {
+			continue // "20 suspected migrants": an adjective, not the suspects counted
 		}
 		if m, ok := s.lx.StatCueAt(toks, j); ok {
 			for _, v := range m.Vals {

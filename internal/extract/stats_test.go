@@ -29,6 +29,8 @@ func TestStatisticClasses(t *testing.T) {
 		// Not statistics: fees, seized cash, ship names, lengths, fractions, charges, operations.
 		{"Each migrant paid smugglers 3,000 euros. Police seized 40,000 euros in cash.", nil},
 		{"The Sea-Watch 4 rescued 45 people from a 12-metre dinghy.", []st{{"count", "migrants_rescued", 45}}},
+		{"Sea-Watch 4 crew members helped 60 migrants ashore. At least 20 suspected migrants landed in Kent.", []st{{"count", "migrants_arrived", 20}}},
+		{"Greece Says 217 Asylum Seekers Missing", []st{{"count", "migrants_dead_missing", 217}}},
 		{"The driver was charged with 12 counts of manslaughter; two thirds of the group were minors.", nil},
 		{"The charity ran three separate rescue operations in May.", nil},
 		// Funding in words and figures, "12-fold", "N times".
