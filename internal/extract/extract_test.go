@@ -135,9 +135,8 @@ func TestPersons(t *testing.T) {
 		{"(Writing by Nick Tattersall; Editing by Richard Balmforth)", map[string]string{"Nick Tattersall": "", "Richard Balmforth": ""}},
 		{"Greek police arrested smugglers in Greece. A government spokesman, Giorgos Kyritis, said more help was coming.",
 			map[string]string{"Giorgos Kyritis": "GRC"}},
-		// A surname alone after a title names no person (codebook section 4: a given name and a
-		// family name); after a fuller name it is that person.
-		{"Morocco's Interior Minister Benali said patrols would continue.", map[string]string{}},
+		// A surname alone after a title is a person; after a fuller name it is that person.
+		{"Morocco's Interior Minister Benali said patrols would continue.", map[string]string{"Benali": "MAR"}},
 		{"Spain's Secretary of State Jesus Javier Perea met them. Secretary of State Perea said it went well.",
 			map[string]string{"Jesus Javier Perea": "ESP"}},
 		{"The ship Notre Dame du Risban sailed.", map[string]string{}},
