@@ -194,14 +194,16 @@ func (s *state) personRun(a, b int) {
 			core++
 		}
 	}
-	// A person is named with a given name and a family name (codebook section 4): one word,
-	// "Interior Minister Benali", names a speaker but no person.
-	if core == 1 && title != "" && b-k == 1 && k == desc && !s.fullerNameEndsWith(toks[k].Low) {
+	oneName := core == 1 && title != "" && b-k == 1 && k == desc && !s.fullerNameEndsWith(toks[k].Low)
+	if oneName && !s.isGovTitle(title) {
 		// "Pope Francis", "Archbishop Ieronymos": a speaker and an antecedent, not a person.
 		s.addMention(mention{start: k, end: b, kind: mPerson, entity: -1, name: s.span(titleStart, b), title: title})
 		return
 	}
-	if core < 2 || core > 5 {
+	// A person is named with a given name and a family name (codebook section 4); the holder of
+	// a state office named by surname alone ("Interior Minister Benali") is kept, so that
+	// linking can join the surname to the full name another report gives.
+	if !oneName && core < 2 || core > 5 {
 		return
 	}
 	// "the Louise Michel": a person's name takes no article; "at Duncan Lewis", "in Kara
