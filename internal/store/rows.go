@@ -57,8 +57,9 @@ type EventRow struct {
 	EvidenceStart    int64   `json:"evidence_start" parquet:"evidence_start"`
 	EvidenceEnd      int64   `json:"evidence_end" parquet:"evidence_end"`
 	Confidence       float64 `json:"confidence" parquet:"confidence"`
-	ClusterID        string  `json:"cluster_id" parquet:"cluster_id"` // the real event, across reports
-	Sources          int64   `json:"sources" parquet:"sources"`       // reports that tell of it
+	ClusterID        string  `json:"cluster_id" parquet:"cluster_id"`     // the real event, across reports
+	ClusterRole      string  `json:"cluster_role" parquet:"cluster_role"` // "member" (dated to a day) or "mention"
+	Sources          int64   `json:"sources" parquet:"sources"`           // reports that tell of it
 	ExtractorVersion string  `json:"extractor_version" parquet:"extractor_version"`
 }
 

@@ -66,6 +66,8 @@ func TestLinkedCorpus(t *testing.T) {
 	if a, b := clusterMap(t, db), clusterMap(t, db2); !reflect.DeepEqual(a, b) {
 		t.Errorf("the clusters depend on the order of ingest (%d and %d events)", len(a), len(b))
 	}
+	checkStore(t, db)
+	checkStore(t, db2)
 
 	// Purity and completeness of the clusters against the real events.
 	cs, err := db.Clusters(ctx, store.ClusterQuery{})
@@ -192,6 +194,12 @@ func TestReprocessKeepsClusters(t *testing.T) {
 	if a, b := clusterMap(t, fresh), clusterMap(t, db); !reflect.DeepEqual(a, b) || len(a) == 0 {
 		t.Errorf("clusters after reprocess differ from a fresh ingest (%d and %d events)", len(a), len(b))
 	}
+	checkStore(t, db)
+	var stale int
+	db.db.QueryRow(`SELECT count(*) FROM clusters c WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.cluster = c.root)`).Scan(&stale)
+	if stale != 0 {
+		t.Errorf("%d clusters rows that no event holds after reprocess", stale)
+	}
 }
 
 // TestCopiesInOneBatchLinkAsOneByOne stores copies of reports (the same events, other URLs)
@@ -267,4 +275,92 @@ func BenchmarkLinkLongIntervals(b *testing.B) {
 		db.Close()
 	}
 	b.ReportMetric(float64(len(es)*b.N)/b.Elapsed().Seconds(), "reports/s")
+}
+
+// toSchema8 takes a store back to schema 8, before migration 9: event_keys of (dyad, date,
+// place) and no key or role on events, with the clusters that single-link chaining made at
+// worst: every event of a dyad in one cluster.
+func toSchema8(t *testing.T, db *DB) {
+	t.Helper()
+	for _, q := range []string{
+		`DROP TABLE event_keys`,
+		`CREATE TABLE event_keys (type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, date TEXT NOT NULL,
+			location TEXT NOT NULL, root TEXT NOT NULL, PRIMARY KEY (type, source, target, date, location, root)) WITHOUT ROWID`,
+		`CREATE INDEX event_keys_root ON event_keys (root)`,
+		`CREATE INDEX event_keys_pair ON event_keys (source, target, date)`,
+		`CREATE INDEX event_keys_target ON event_keys (target, date)`,
+		`ALTER TABLE events DROP COLUMN link_key`,
+		`ALTER TABLE events DROP COLUMN mention`,
+		`UPDATE events SET cluster = (SELECT min(x.uid) FROM events x WHERE x.type = events.type
+			AND x.source_actor = events.source_actor AND x.target_actor = events.target_actor)`,
+		`DELETE FROM clusters`,
+		`INSERT INTO clusters SELECT cluster, cluster, count(*) FROM events GROUP BY cluster`,
+		`INSERT OR IGNORE INTO event_keys SELECT type, source_actor, target_actor, date, location, cluster FROM events WHERE date IS NOT NULL`,
+		`DELETE FROM schema_migrations WHERE version = 9`,
+	} {
+		if _, err := db.db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// TestMigration9Relinks takes a store back to the chained clusters of schema 8 and checks
+// that migration 9 gives the clusters of a fresh ingest.
+func TestMigration9Relinks(t *testing.T) {
+	docs, _ := testcorpus.Linked(30, 5)
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingestInBatches(t, db, docs, 40)
+	want := clusterMap(t, db)
+	toSchema8(t, db)
+	if got := clusterMap(t, db); reflect.DeepEqual(got, want) {
+		t.Fatal("schema 8's chained clusters are those of schema 9: the test tests nothing")
+	}
+	db.Close()
+	db, err = Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := clusterMap(t, db); !reflect.DeepEqual(got, want) || len(want) == 0 {
+		t.Errorf("after migration 9: %d events in other clusters than a fresh ingest's", len(diff(got, want)))
+	}
+	checkStore(t, db)
+}
+
+func diff(a, b map[string]string) []string {
+	var out []string
+	for k, v := range a {
+		if b[k] != v {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// checkStore checks what linking keeps against the events: each event holds its key's root,
+// each key counts its events, and each cluster row's id and size are those of its events.
+func checkStore(t *testing.T, db *DB) {
+	t.Helper()
+	for _, q := range []struct{ what, sql string }{
+		{"events whose root is not their key's", `SELECT count(*) FROM events e JOIN event_keys k ON k.id = e.link_key WHERE k.root <> e.cluster`},
+		{"events whose key is missing", `SELECT count(*) FROM events e WHERE e.link_key <> '' AND NOT EXISTS (SELECT 1 FROM event_keys k WHERE k.id = e.link_key)`},
+		{"keys that miscount their events", `SELECT count(*) FROM event_keys k WHERE k.n <> (SELECT count(*) FROM events e WHERE e.link_key = k.id)
+			OR k.first_uid <> (SELECT min(uid) FROM events e WHERE e.link_key = k.id)`},
+		{"clusters of the wrong size", `SELECT count(*) FROM clusters c WHERE c.size <> (SELECT count(*) FROM events e WHERE e.cluster = c.root)`},
+		{"events without a clusters row", `SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM clusters c WHERE c.root = e.cluster)`},
+		{"clusters whose id is not their least member's", `SELECT count(*) FROM clusters c WHERE c.id <> coalesce(
+			(SELECT min(uid) FROM events e WHERE e.cluster = c.root AND NOT e.mention), (SELECT min(uid) FROM events e WHERE e.cluster = c.root))`},
+	} {
+		var n int
+		if err := db.db.QueryRow(q.sql).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", q.what, err)
+		}
+		if n != 0 {
+			t.Errorf("%d %s", n, q.what)
+		}
+	}
 }

@@ -221,7 +221,7 @@ var exports = map[string]string{
 		e.source_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),
 		e.target_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.target_entity), ''),
 		e.location, e.trigger, coalesce(d.published, ''), d.source, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start),
-		e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
+		e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid), ` + store.RoleSQL + `,
 		(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.version
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
 		ORDER BY e.doc_id, e.event_id`,
@@ -285,7 +285,7 @@ func scanRow(what string, rows *sql.Rows) (any, error) {
 		var id string
 		err := rows.Scan(&r.DocID, &id, &r.EventDate, &r.DateInferred, &r.EventType, &r.EventMode, &r.EventContext,
 			&r.ActorCountry, &r.ActorName, &r.RecipientCountry, &r.RecipientName, &r.Placename, &r.Trigger, &r.StoryDate,
-			&r.Source, &r.Evidence, &r.EvidenceStart, &r.EvidenceEnd, &r.Confidence, &r.ClusterID, &r.Sources, &r.ExtractorVersion)
+			&r.Source, &r.Evidence, &r.EvidenceStart, &r.EvidenceEnd, &r.Confidence, &r.ClusterID, &r.ClusterRole, &r.Sources, &r.ExtractorVersion)
 		r.EventID = fmt.Sprintf("%d-%s", r.DocID, id)
 		r.CAMEORoot, r.QuadClass = store.CAMEO(r.EventType)
 		return r, err
