@@ -23,13 +23,15 @@ type KeyStore interface {
 	Days(ctx context.Context, k Key, lo, hi string) ([]Stored, error)
 	// Acts returns at most limit day-precise keys of a dyad and act (Key.Act) dated from lo to hi.
 	Acts(ctx context.Context, k Key, act, lo, hi string, limit int) ([]Stored, error)
-	// Mentions returns the mentions of a dyad and act whose dates begin from lo to day and end
-	// on day or later.
+	// Mentions returns the mentions of a dyad and act, not crowded, whose dates begin from lo
+	// to day and end on day or later.
 	Mentions(ctx context.Context, k Key, act, lo, day string) ([]Stored, error)
 	// Add stores a new key.
 	Add(ctx context.Context, s Stored) error
 	// SetRoot gives a stored key another root.
 	SetRoot(ctx context.Context, id, root string) error
+	// Crowd marks a stored mention crowded (see Stored).
+	Crowd(ctx context.Context, id string) error
 }
 
 // Placement is where linking puts an event: the root of its cluster, its key ("" for an
@@ -62,11 +64,12 @@ type Linked struct {
 // entry is a key as a Linker holds it during a batch.
 type entry struct {
 	Stored
-	id     string
-	stored bool   // the key was stored before the batch
-	orig   string // its root before the batch
-	added  int
-	first  string // the least uid the batch added
+	id      string
+	pending bool   // a new key, stored once it has its root
+	stored  bool   // the key was stored before the batch
+	orig    string // its root before the batch
+	added   int
+	first   string // the least uid the batch added
 }
 
 func (en *entry) current() Stored {
@@ -115,8 +118,9 @@ func (l *Linker) fresh(ss []Stored) []Stored {
 	return out
 }
 
+// setRoot gives a key its root; a new key is stored then, with it.
 func (l *Linker) setRoot(ctx context.Context, en *entry, root string) error {
-	if en.Root == root {
+	if en.Root == root && !en.pending {
 		return nil
 	}
 	if en.Root != "" {
@@ -124,6 +128,13 @@ func (l *Linker) setRoot(ctx context.Context, en *entry, root string) error {
 	}
 	l.touched[root] = true
 	en.Root = root
+	if en.pending {
+		// The key is stored with the events it has so far; the batch counts only those after.
+		en.pending = false
+		en.Stored = en.current()
+		en.added, en.first = 0, ""
+		return l.ks.Add(ctx, en.Stored)
+	}
 	return l.ks.SetRoot(ctx, en.id, root)
 }
 
@@ -158,11 +169,8 @@ func (l *Linker) Add(ctx context.Context, e Event) error {
 		l.touched[en.Root] = true
 		return nil
 	}
-	en = &entry{Stored: Stored{Key: k, First: e.ID}, id: id, added: 1, first: e.ID}
+	en = &entry{Stored: Stored{Key: k, First: e.ID}, id: id, pending: true, added: 1, first: e.ID}
 	l.keys[id] = en
-	if err := l.ks.Add(ctx, en.Stored); err != nil {
-		return err
-	}
 	if k.Day() {
 		return l.regroup(ctx, en)
 	}
@@ -177,7 +185,7 @@ func (l *Linker) regroup(ctx context.Context, en *entry) error {
 	if err != nil {
 		return err
 	}
-	changes := Regroup(en.Key.Date, l.fresh(ss))
+	changes := Regroup(en.Key.Date, append(l.fresh(ss), en.current()))
 	ids := make([]string, 0, len(changes))
 	for id := range changes {
 		ids = append(ids, id)
@@ -192,8 +200,8 @@ func (l *Linker) regroup(ctx context.Context, en *entry) error {
 			return err
 		}
 	}
-	if _, ok := changes[en.id]; !ok {
-		ids = append(ids, en.id) // (Regroup always gives a new key its root)
+	if en.pending {
+		return fmt.Errorf("regroup: the new key %s got no root", en.id)
 	}
 	seen := map[string]bool{}
 	for _, id := range ids {
@@ -219,10 +227,18 @@ func (l *Linker) regroup(ctx context.Context, en *entry) error {
 // point points a mention at the one cluster it fits, or at a cluster of its own.
 func (l *Linker) point(ctx context.Context, m *entry) error {
 	root := ""
-	if lo, hi, ok := Span(m.Key.Date); ok {
+	if lo, hi, ok := Span(m.Key.Date); ok && !m.Crowded {
 		ss, err := l.ks.Acts(ctx, m.Key, m.Key.Act(), lo, hi, MaxPointed+1)
 		if err != nil {
 			return err
+		}
+		if len(ss) > MaxPointed && !m.Crowded {
+			m.Crowded = true
+			if !m.pending {
+				if err := l.ks.Crowd(ctx, m.id); err != nil {
+					return err
+				}
+			}
 		}
 		root = Point(m.Key, l.fresh(ss))
 	}
@@ -274,6 +290,17 @@ func (l *Linker) Result() Linked {
 func Relink(evs []Event) ([]Stored, map[string]Placement) {
 	ms := Clusters(evs)
 	keys := map[string]*Stored{}
+	// The days of the day-precise keys, by dyad and act.
+	act := func(k Key) Key { return Key{Type: k.Type, Source: k.Source, Target: k.Target, Stem: k.Act()} }
+	acts := map[Key][]time.Time{}
+	seen := map[string]bool{}
+	for _, e := range evs {
+		if k := KeyOf(e); Keyed(e) && k.Day() && !seen[k.ID()] {
+			seen[k.ID()] = true
+			d, _, _ := span(k.Date)
+			acts[act(k)] = append(acts[act(k)], d)
+		}
+	}
 	out := make(map[string]Placement, len(evs))
 	for _, e := range evs {
 		m := ms[e.ID]
@@ -286,6 +313,15 @@ func Relink(evs []Event) ([]Stored, map[string]Placement) {
 		s := keys[id]
 		if s == nil {
 			s = &Stored{Key: k, First: e.ID, Root: m.Root}
+			if lo, hi, _ := span(k.Date); !k.Day() {
+				n := 0
+				for _, d := range acts[act(k)] {
+					if !d.Before(lo) && !d.After(hi) {
+						n++
+					}
+				}
+				s.Crowded = n > MaxPointed
+			}
 			keys[id] = s
 		}
 		s.N++

@@ -82,13 +82,16 @@ func Keyed(e Event) bool {
 	return k.Day() || k.Stem != ""
 }
 
-// Stored is a key as a store keeps it: the least uid and the number of its events, and the
-// root of its cluster ("" for a key not stored yet).
+// Stored is a key as a store keeps it: the least uid and the number of its events, the root
+// of its cluster ("" for a key not stored yet), and, for a mention, whether its dates hold
+// more than MaxPointed day-precise keys of its act: such a mention points at nothing, now and
+// after any key is added, so linking never looks at it again.
 type Stored struct {
-	Key   Key
-	First string
-	N     int
-	Root  string
+	Key     Key
+	First   string
+	N       int
+	Root    string
+	Crowded bool
 }
 
 // node is a key with what clustering needs of it.

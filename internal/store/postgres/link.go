@@ -12,7 +12,7 @@ import (
 )
 
 // keyColumns are the columns of event_keys that make a link.Stored, in scanKeys' order.
-const keyColumns = `type, source, target, date, location, stem, figures, root, first_uid, n`
+const keyColumns = `type, source, target, date, location, stem, figures, root, first_uid, n, crowded`
 
 // keyStore is the link.KeyStore of one transaction: event_keys.
 type keyStore struct{ tx pgx.Tx }
@@ -28,7 +28,7 @@ func scanKeys(rows pgx.Rows, err error) ([]link.Stored, error) {
 	for rows.Next() {
 		var s link.Stored
 		k := &s.Key
-		if err := rows.Scan(&k.Type, &k.Source, &k.Target, &k.Date, &k.Place, &k.Stem, &k.Figures, &s.Root, &s.First, &s.N); err != nil {
+		if err := rows.Scan(&k.Type, &k.Source, &k.Target, &k.Date, &k.Place, &k.Stem, &k.Figures, &s.Root, &s.First, &s.N, &s.Crowded); err != nil {
 			return nil, err
 		}
 		out = append(out, s)
@@ -52,22 +52,22 @@ func (ks keyStore) Days(ctx context.Context, k link.Key, lo, hi string) ([]link.
 }
 
 func (ks keyStore) Acts(ctx context.Context, k link.Key, act, lo, hi string, limit int) ([]link.Stored, error) {
-	return scanKeys(ks.tx.Query(ctx, `SELECT `+keyColumns+` FROM event_keys WHERE `+dyadWhere+` AND act = $4 AND day AND lo BETWEEN $5 AND $6 LIMIT $7`,
+	return scanKeys(ks.tx.Query(ctx, `SELECT `+keyColumns+` FROM event_keys WHERE `+dyadWhere+` AND act = $4 AND day AND crowded = false AND lo BETWEEN $5 AND $6 LIMIT $7`,
 		k.Type, k.Source, k.Target, act, lo, hi, limit))
 }
 
 func (ks keyStore) Mentions(ctx context.Context, k link.Key, act, lo, day string) ([]link.Stored, error) {
-	return scanKeys(ks.tx.Query(ctx, `SELECT `+keyColumns+` FROM event_keys WHERE `+dyadWhere+` AND act = $4 AND NOT day
-		AND lo BETWEEN $5 AND $6 AND hi >= $6`, k.Type, k.Source, k.Target, act, lo, day))
+	return scanKeys(ks.tx.Query(ctx, `SELECT `+keyColumns+` FROM event_keys WHERE `+dyadWhere+` AND act = $4 AND day = false
+		AND crowded = false AND lo BETWEEN $5 AND $6 AND hi >= $6`, k.Type, k.Source, k.Target, act, lo, day))
 }
 
-const insertKey = `INSERT INTO event_keys (id, ` + keyColumns + `, act, lo, hi, day) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`
+const insertKey = `INSERT INTO event_keys (id, ` + keyColumns + `, act, lo, hi, day) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`
 
 // keyRow is an event_keys row: the id, keyColumns, then act, lo, hi, day.
 func keyRow(s link.Stored) []any {
 	k := s.Key
 	lo, hi, _ := link.Span(k.Date)
-	return []any{k.ID(), k.Type, k.Source, k.Target, k.Date, k.Place, k.Stem, k.Figures, s.Root, s.First, s.N, k.Act(), lo, hi, k.Day()}
+	return []any{k.ID(), k.Type, k.Source, k.Target, k.Date, k.Place, k.Stem, k.Figures, s.Root, s.First, s.N, s.Crowded, k.Act(), lo, hi, k.Day()}
 }
 
 func (ks keyStore) Add(ctx context.Context, s link.Stored) error {
@@ -77,6 +77,11 @@ func (ks keyStore) Add(ctx context.Context, s link.Stored) error {
 
 func (ks keyStore) SetRoot(ctx context.Context, id, root string) error {
 	_, err := ks.tx.Exec(ctx, `UPDATE event_keys SET root = $1 WHERE id = $2`, root, id)
+	return err
+}
+
+func (ks keyStore) Crowd(ctx context.Context, id string) error {
+	_, err := ks.tx.Exec(ctx, `UPDATE event_keys SET crowded = true WHERE id = $1`, id)
 	return err
 }
 

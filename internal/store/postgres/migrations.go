@@ -142,7 +142,8 @@ var migrations = []string{
 	// alike (type, actors, date, place, trigger stem, figures) share a row of event_keys, which
 	// holds the first and last day its date can mean, whether that is one day (its events are
 	// members of their cluster) or not (mentions), the act its trigger names, its cluster's
-	// root, and the number and least uid of its events. An event row names its key and whether
+	// root, the number and least uid of its events, and for a mention whether it is crowded
+	// (link.Stored). An event row names its key and whether
 	// it is a mention. The Go step relinks every stored event by the new rules.
 	`DROP TABLE event_keys;
 	CREATE TABLE event_keys (
@@ -157,13 +158,14 @@ var migrations = []string{
 		root      TEXT NOT NULL,
 		first_uid TEXT NOT NULL,
 		n         INTEGER NOT NULL,
+		crowded   BOOLEAN NOT NULL,
 		act       TEXT NOT NULL,
 		lo        TEXT NOT NULL,
 		hi        TEXT NOT NULL,
 		day       BOOLEAN NOT NULL
 	);
 	CREATE INDEX event_keys_days ON event_keys (type, source, target, day, lo);
-	CREATE INDEX event_keys_acts ON event_keys (type, source, target, act, day, lo);
+	CREATE INDEX event_keys_acts ON event_keys (type, source, target, act, day, crowded, lo);
 	CREATE INDEX event_keys_root ON event_keys (root);
 	CREATE INDEX event_keys_pair ON event_keys (source, target, date);
 	CREATE INDEX event_keys_target ON event_keys (target, date);

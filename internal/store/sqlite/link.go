@@ -13,12 +13,15 @@ import (
 )
 
 // keyColumns are the columns of event_keys that make a link.Stored, in scanKeys' order.
-const keyColumns = `type, source, target, date, location, stem, figures, root, first_uid, n`
+const keyColumns = `type, source, target, date, location, stem, figures, root, first_uid, n, crowded`
+
+// insertKey writes a row of event_keys (keyRow).
+const insertKey = `INSERT INTO event_keys (id, ` + keyColumns + `, act, lo, hi, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // keyStore is the link.KeyStore of one write transaction: event_keys, through statements
 // prepared once.
 type keyStore struct {
-	get, days, acts, mentions, add, setRoot *sql.Stmt
+	get, days, acts, mentions, add, setRoot, crowd *sql.Stmt
 }
 
 var _ link.KeyStore = (*keyStore)(nil)
@@ -32,10 +35,11 @@ func newKeyStore(ctx context.Context, tx *sql.Tx) (*keyStore, error) {
 	}{
 		{&ks.get, `SELECT ` + keyColumns + ` FROM event_keys WHERE id = ?`},
 		{&ks.days, `SELECT ` + keyColumns + ` FROM event_keys WHERE ` + dyad + ` AND day = 1 AND lo BETWEEN ?4 AND ?5`},
-		{&ks.acts, `SELECT ` + keyColumns + ` FROM event_keys WHERE ` + dyad + ` AND act = ?4 AND day = 1 AND lo BETWEEN ?5 AND ?6 LIMIT ?7`},
-		{&ks.mentions, `SELECT ` + keyColumns + ` FROM event_keys WHERE ` + dyad + ` AND act = ?4 AND day = 0 AND lo BETWEEN ?5 AND ?6 AND hi >= ?6`},
-		{&ks.add, `INSERT INTO event_keys (id, ` + keyColumns + `, act, lo, hi, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&ks.acts, `SELECT ` + keyColumns + ` FROM event_keys WHERE ` + dyad + ` AND act = ?4 AND day = 1 AND crowded = 0 AND lo BETWEEN ?5 AND ?6 LIMIT ?7`},
+		{&ks.mentions, `SELECT ` + keyColumns + ` FROM event_keys WHERE ` + dyad + ` AND act = ?4 AND day = 0 AND crowded = 0 AND lo BETWEEN ?5 AND ?6 AND hi >= ?6`},
+		{&ks.add, insertKey},
 		{&ks.setRoot, `UPDATE event_keys SET root = ? WHERE id = ?`},
+		{&ks.crowd, `UPDATE event_keys SET crowded = 1 WHERE id = ?`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.q)
 		if err != nil {
@@ -48,7 +52,7 @@ func newKeyStore(ctx context.Context, tx *sql.Tx) (*keyStore, error) {
 }
 
 func (ks *keyStore) close() {
-	for _, st := range []*sql.Stmt{ks.get, ks.days, ks.acts, ks.mentions, ks.add, ks.setRoot} {
+	for _, st := range []*sql.Stmt{ks.get, ks.days, ks.acts, ks.mentions, ks.add, ks.setRoot, ks.crowd} {
 		if st != nil {
 			st.Close()
 		}
@@ -64,7 +68,7 @@ func scanKeys(rows *sql.Rows, err error) ([]link.Stored, error) {
 	for rows.Next() {
 		var s link.Stored
 		k := &s.Key
-		if err := rows.Scan(&k.Type, &k.Source, &k.Target, &k.Date, &k.Place, &k.Stem, &k.Figures, &s.Root, &s.First, &s.N); err != nil {
+		if err := rows.Scan(&k.Type, &k.Source, &k.Target, &k.Date, &k.Place, &k.Stem, &k.Figures, &s.Root, &s.First, &s.N, &s.Crowded); err != nil {
 			return nil, err
 		}
 		out = append(out, s)
@@ -101,11 +105,16 @@ func (ks *keyStore) Add(ctx context.Context, s link.Stored) error {
 func keyRow(s link.Stored) []any {
 	k := s.Key
 	lo, hi, _ := link.Span(k.Date)
-	return []any{k.ID(), k.Type, k.Source, k.Target, k.Date, k.Place, k.Stem, k.Figures, s.Root, s.First, s.N, k.Act(), lo, hi, k.Day()}
+	return []any{k.ID(), k.Type, k.Source, k.Target, k.Date, k.Place, k.Stem, k.Figures, s.Root, s.First, s.N, s.Crowded, k.Act(), lo, hi, k.Day()}
 }
 
 func (ks *keyStore) SetRoot(ctx context.Context, id, root string) error {
 	_, err := ks.setRoot.ExecContext(ctx, root, id)
+	return err
+}
+
+func (ks *keyStore) Crowd(ctx context.Context, id string) error {
+	_, err := ks.crowd.ExecContext(ctx, id)
 	return err
 }
 
@@ -140,8 +149,13 @@ type linkEvent struct {
 // applyLinked writes what a batch of linking left: the keys' counts, the stored events that
 // move, and the clusters rows (public id and size) of the roots it touched.
 func applyLinked(ctx context.Context, tx *sql.Tx, res link.Linked) error {
+	count, err := tx.PrepareContext(ctx, `UPDATE event_keys SET n = n + ?, first_uid = min(first_uid, ?) WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer count.Close()
 	for _, c := range res.Counts {
-		if _, err := tx.ExecContext(ctx, `UPDATE event_keys SET n = n + ?, first_uid = min(first_uid, ?) WHERE id = ?`, c.Added, c.First, c.Key); err != nil {
+		if _, err := count.ExecContext(ctx, c.Added, c.First, c.Key); err != nil {
 			return err
 		}
 	}
@@ -163,24 +177,39 @@ func applyLinked(ctx context.Context, tx *sql.Tx, res link.Linked) error {
 // uid of the members (of the mentions, when the cluster has no member), the size the number
 // of events. A root without keys is an event alone (in alone) or a cluster that is gone.
 func writeClusters(ctx context.Context, tx *sql.Tx, roots []string, alone map[string]bool) error {
-	agg, err := tx.PrepareContext(ctx, `SELECT coalesce(min(CASE WHEN day = 1 THEN first_uid END), min(first_uid)), sum(n) FROM event_keys WHERE root = ?`)
-	if err != nil {
-		return err
+	var stmts [4]*sql.Stmt
+	for i, q := range []string{
+		`SELECT coalesce(min(CASE WHEN day = 1 THEN first_uid END), min(first_uid)), sum(n) FROM event_keys WHERE root = ?`,
+		`INSERT INTO clusters VALUES (?1, ?2, ?3) ON CONFLICT (root) DO UPDATE SET id = ?2, size = ?3`,
+		`INSERT OR REPLACE INTO clusters VALUES (?1, ?1, 1)`,
+		`DELETE FROM clusters WHERE root = ?`,
+	} {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		stmts[i] = st
 	}
-	defer agg.Close()
+	agg, upsert, single, drop := stmts[0], stmts[1], stmts[2], stmts[3]
 	for _, r := range roots {
+		if alone[r] {
+			if _, err := single.ExecContext(ctx, r); err != nil {
+				return err
+			}
+			continue
+		}
 		var id sql.NullString
 		var size sql.NullInt64
 		if err := agg.QueryRowContext(ctx, r).Scan(&id, &size); err != nil {
 			return err
 		}
+		var err error
 		switch {
 		case size.Valid && size.Int64 > 0:
-			_, err = tx.ExecContext(ctx, `INSERT INTO clusters VALUES (?1, ?2, ?3) ON CONFLICT (root) DO UPDATE SET id = ?2, size = ?3`, r, id.String, size.Int64)
-		case alone[r]:
-			_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO clusters VALUES (?1, ?1, 1)`, r)
+			_, err = upsert.ExecContext(ctx, r, id.String, size.Int64)
 		default:
-			_, err = tx.ExecContext(ctx, `DELETE FROM clusters WHERE root = ?`, r)
+			_, err = drop.ExecContext(ctx, r)
 		}
 		if err != nil {
 			return err
@@ -300,7 +329,7 @@ func relink(ctx context.Context, tx *sql.Tx, want map[dyad]bool, stale []string)
 		return err
 	}
 	defer up.Close()
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO event_keys (id, `+keyColumns+`, act, lo, hi, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	ins, err := tx.PrepareContext(ctx, insertKey)
 	if err != nil {
 		return err
 	}

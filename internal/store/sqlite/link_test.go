@@ -3,10 +3,12 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
@@ -362,5 +364,57 @@ func checkStore(t *testing.T, db *DB) {
 		if n != 0 {
 			t.Errorf("%d %s", n, q.what)
 		}
+	}
+}
+
+// BenchmarkLinkDenseDyad stores 4,000 reports of one busy dyad, as the Channel crossings of
+// 2020 were: each tells of a day's detentions in a year (distinct figures, so distinct keys),
+// and one in four also gives the running total for the year (a mention). Every new key
+// regroups the days around it and points again the year's mentions of its act: the cost of
+// linking where it is highest, with and without it.
+func BenchmarkLinkDenseDyad(b *testing.B) {
+	r := rand.New(rand.NewPCG(4, 4))
+	year := "2020"
+	var es []store.Entry
+	for i := 0; i < 4000; i++ {
+		day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(366)).Format(time.DateOnly)
+		evs := []record.Event{{ID: "v1", Type: "COERCE", Source: record.Actor{Actor: "GBR"}, Target: record.Actor{Actor: "GBR"},
+			Date: &day, Trigger: "detained", Evidence: record.Evidence{Start: 0, End: 40}}}
+		stats := []record.Statistic{{ID: "s1", Kind: record.KindCount, Value: float64(10 + r.IntN(400)), Category: "migrants_intercepted",
+			Evidence: record.Evidence{Start: 0, End: 40}}}
+		if i%4 == 0 {
+			evs = append(evs, record.Event{ID: "v2", Type: "COERCE", Source: record.Actor{Actor: "GBR"}, Target: record.Actor{Actor: "GBR"},
+				Date: &year, Trigger: "intercepted", Evidence: record.Evidence{Start: 41, End: 90}})
+			stats = append(stats, record.Statistic{ID: "s2", Kind: record.KindCount, Value: float64(1000 + i), Category: "migrants_intercepted",
+				Evidence: record.Evidence{Start: 41, End: 90}})
+		}
+		es = append(es, store.Entry{
+			Doc: record.Document{Source: fmt.Sprintf("dense-%d.txt", i), URL: fmt.Sprintf("https://example.org/dense/%d", i),
+				Title: "Crossings", Text: fmt.Sprintf("Border Force detained migrants (%d).", i)},
+			Extraction: record.Extraction{Events: evs, Statistics: stats},
+			Version:    "test",
+		})
+	}
+	for _, linked := range []bool{true, false} {
+		name := "linked"
+		if !linked {
+			name = "unlinked"
+		}
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				db, err := Open(context.Background(), filepath.Join(b.TempDir(), "d.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				db.SetLinking(linked)
+				for k := 0; k < len(es); k += 256 {
+					if _, err := db.Put(context.Background(), es[k:min(k+256, len(es))]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				db.Close()
+			}
+			b.ReportMetric(float64(len(es)*b.N)/b.Elapsed().Seconds(), "reports/s")
+		})
 	}
 }
