@@ -17,9 +17,10 @@ import (
 const exportHelp = `Usage: alboran export --what TABLE [--format FORMAT] [-o FILE]
 
 Writes one table of the database: documents, entities, events, statistics or quotes. Each
-event row carries its cluster_id (the real event, across reports) and sources (how many
-reports tell of it); --clusters writes one row per cluster instead, with its canonical date
-and place, its number of sources and its first report.
+event row carries its cluster_id (the real event, across reports), its cluster_role
+("member" for an event dated to a day, "mention" for one dated by a month, a year or an
+interval) and sources (how many reports tell of it); --clusters writes one row per cluster
+instead, with its canonical date and place, its number of sources and its first report.
 CSV follows RFC 4180 with a header row; JSONL is one object per line; Parquet is compressed
 with zstd. All three open directly in pandas (read_csv, read_json(lines=True), read_parquet)
 and R (read.csv, jsonlite::stream_in, arrow::read_parquet).

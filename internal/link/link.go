@@ -270,12 +270,12 @@ func (u unionFind) union(a, b *group) { u[u.find(b)] = u.find(a) }
 func (u unionFind) clusters(ds days) [][]*node {
 	byRoot := map[*group][]*node{}
 	var order []*group
-	var ds2 []int
+	dayList := make([]int, 0, len(ds))
 	for d := range ds {
-		ds2 = append(ds2, d)
+		dayList = append(dayList, d)
 	}
-	sort.Ints(ds2)
-	for _, d := range ds2 {
+	sort.Ints(dayList)
+	for _, d := range dayList {
 		for _, g := range ds[d] {
 			r := u.find(g)
 			if _, ok := byRoot[r]; !ok {
