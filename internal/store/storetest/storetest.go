@@ -278,6 +278,14 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		if c, _ := st.Counts(ctx); n != 0 || c["events"] == 0 {
 			t.Errorf("%d stale after replace, %d events", n, c["events"])
 		}
+		// Reprocessing rebuilds the clusters: those of linking the new records from scratch.
+		want, roles, _ := Linked(fresh)
+		if got := Clusters(t, st); !reflect.DeepEqual(got, want) {
+			t.Errorf("clusters after reprocess differ from linking the new records afresh")
+		}
+		if got := Roles(t, st); !reflect.DeepEqual(got, roles) {
+			t.Errorf("roles after reprocess differ from linking the new records afresh")
+		}
 	})
 
 	t.Run("feed state", func(t *testing.T) {
