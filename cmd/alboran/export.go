@@ -16,10 +16,12 @@ import (
 const exportHelp = `Usage: alboran export --what TABLE [--format FORMAT] [--profile PROFILE] [-o FILE]
 
 Writes one table of the database: documents, entities, events, statistics, quotes or
-clusters. Each event row carries its cluster_id (the real event, across reports) and
-cluster_sources (how many reports tell of it); --clusters (or --what clusters) writes one row
-per cluster instead, with its canonical date and place, its number of sources and its first
-report. docs/data-dictionary.md lists every column, its type and what it means.
+clusters. Each event row carries its cluster_id (the real event, across reports), its
+cluster_role ("member" for an event dated to a day, "mention" for one dated by a month, a year
+or an interval, which points at the one cluster that fits) and cluster_sources (how many
+reports tell of it); --clusters (or --what clusters) writes one row per cluster instead, with
+its canonical date and place, its number of sources and its first report.
+docs/data-dictionary.md lists every column, its type and what it means.
 
 Ids are stable: doc_id comes from the document's text and URL, a record's id is doc_id/v1
 (s1, q1, e1), so the same report has the same ids in any database. Dates are typed: a date

@@ -60,7 +60,7 @@ type RawEvent struct {
 	DocSource, Evidence                   string
 	EvStart, EvEnd                        int64
 	Confidence                            float64
-	Cluster                               string
+	Cluster, Role                         string
 	Sources                               int64
 	Version                               string
 }
@@ -76,7 +76,7 @@ func (r RawEvent) Row() EventRow {
 		SourceActor: Null(r.SourceActor), SourceName: Null(r.SourceName), SourceEntity: Null(RecordID(doc, r.SourceEntity)),
 		TargetActor: Null(r.TargetActor), TargetName: Null(r.TargetName), TargetEntity: Null(RecordID(doc, r.TargetEntity)),
 		DateInferred: r.DateInferred, Location: Null(r.Location), Trigger: r.Trigger, Confidence: Round2(r.Confidence),
-		ClusterID: r.Cluster, ClusterSources: r.Sources, Evidence: r.Evidence, EvidenceStart: r.EvStart, EvidenceEnd: r.EvEnd,
+		ClusterID: r.Cluster, ClusterRole: r.Role, ClusterSources: r.Sources, Evidence: r.Evidence, EvidenceStart: r.EvStart, EvidenceEnd: r.EvEnd,
 		DocSource: r.DocSource, DocPublished: published(r.Published), ExtractorVersion: r.Version}
 	if r.Date != nil {
 		row.EventDate, row.EventDateEnd, row.DatePrecision = DateRange(*r.Date)

@@ -85,6 +85,7 @@ type EventRow struct {
 	CAMEORoot        string     `json:"cameo_root" parquet:"cameo_root" doc:"CAMEO root code and name ('07 Provide aid'), text so that CSV readers keep the leading zero; the code is its first two characters"`
 	QuadClass        int64      `json:"quad_class" parquet:"quad_class" doc:"1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict"`
 	ClusterID        string     `json:"cluster_id" parquet:"cluster_id" doc:"the real event across reports: the least event_id of its cluster"`
+	ClusterRole      string     `json:"cluster_role" parquet:"cluster_role" doc:"member (an event dated to a day) or mention (dated by a month, a year or an interval, pointing at the one cluster that fits, if any)"`
 	ClusterSources   int64      `json:"cluster_sources" parquet:"cluster_sources" doc:"reports that tell of the cluster"`
 	Evidence         string     `json:"evidence" parquet:"evidence" doc:"the sentence"`
 	EvidenceStart    int64      `json:"evidence_start" parquet:"evidence_start" doc:"code-point offset of the sentence in the text"`

@@ -112,11 +112,16 @@ type DocView struct {
 	Clusters map[string]ClusterRef `json:"clusters"` // by event id
 }
 
-// ClusterRef is the cluster an event belongs to.
+// ClusterRef is the cluster an event belongs to, and how: a "member" (an event dated to a
+// day) or a "mention" (dated by a month, a year or an interval, or not at all; see package link).
 type ClusterRef struct {
 	ID      string `json:"cluster_id"`
+	Role    string `json:"role"`
 	Sources int    `json:"sources"`
 }
+
+// RoleSQL is the SQL expression of an event row's role in its cluster.
+const RoleSQL = `CASE WHEN e.mention THEN 'mention' ELSE 'member' END`
 
 // Dyad is a pair of actors and the number of real events between them.
 type Dyad struct {

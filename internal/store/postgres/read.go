@@ -159,7 +159,7 @@ var exports = map[string]string{
 		e.source_actor, e.source_entity, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),
 		e.target_actor, e.target_entity, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.target_entity), ''),
 		e.location, e.place::text, e.trigger, d.published, d.source, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start),
-		e.ev_start::bigint, e.ev_end::bigint, e.confidence, coalesce(k.id, e.uid),
+		e.ev_start::bigint, e.ev_end::bigint, e.confidence, coalesce(k.id, e.uid), ` + store.RoleSQL + `,
 		(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.version
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
 		ORDER BY e.doc_id, e.event_id`,
@@ -211,7 +211,7 @@ func (s *DB) Export(ctx context.Context, what string, fn func(any) error) error 
 			var r store.RawEvent
 			err = rows.Scan(&r.UID, &r.ID, &r.Date, &r.DateInferred, &r.Type, &r.Mode, &r.Contexts, &r.SourceActor, &r.SourceEntity,
 				&r.SourceName, &r.TargetActor, &r.TargetEntity, &r.TargetName, &r.Location, &r.Place, &r.Trigger, &r.Published,
-				&r.DocSource, &r.Evidence, &r.EvStart, &r.EvEnd, &r.Confidence, &r.Cluster, &r.Sources, &r.Version)
+				&r.DocSource, &r.Evidence, &r.EvStart, &r.EvEnd, &r.Confidence, &r.Cluster, &r.Role, &r.Sources, &r.Version)
 			row = r.Row()
 		case "statistics":
 			var r store.RawStatistic
@@ -262,7 +262,7 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 		roots = `SELECT DISTINCT cluster FROM events`
 	}
 	rows, err := s.pool.Query(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
-			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
+			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
 		WHERE e.cluster IN (`+roots+`) ORDER BY 1, e.uid`, args...)
 	if err != nil {
@@ -274,7 +274,7 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 	for rows.Next() {
 		var id string
 		var m link.EventMention
-		if err := rows.Scan(&id, &m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place, &m.Evidence); err != nil {
+		if err := rows.Scan(&id, &m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place, &m.Role, &m.Evidence); err != nil {
 			return nil, err
 		}
 		if byID[id] == nil {
@@ -393,7 +393,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	rows.Close()
 	rows, err = s.pool.Query(ctx, `SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor, e.target_entity,
 			e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
-			(SELECT count(DISTINCT c.doc_id)::int FROM events c WHERE c.cluster = e.cluster), e.place::text
+			`+store.RoleSQL+`, (SELECT count(DISTINCT c.doc_id)::int FROM events c WHERE c.cluster = e.cluster), e.place::text
 		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = $1 ORDER BY e.event_id`, id)
 	if err != nil {
 		return v, err
@@ -405,7 +405,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		var ref store.ClusterRef
 		var place *string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
-			&e.Date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Sources, &place); err != nil {
+			&e.Date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Role, &ref.Sources, &place); err != nil {
 			rows.Close()
 			return v, err
 		}

@@ -221,7 +221,7 @@ var exports = map[string]string{
 		e.source_actor, e.source_entity, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),
 		e.target_actor, e.target_entity, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.target_entity), ''),
 		e.location, e.place, e.trigger, d.published, d.source, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start),
-		e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
+		e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid), ` + store.RoleSQL + `,
 		(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.version
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
 		ORDER BY e.doc_id, e.event_id`,
@@ -284,7 +284,7 @@ func scanRow(what string, rows *sql.Rows) (any, error) {
 		var r store.RawEvent
 		err := rows.Scan(&r.UID, &r.ID, &r.Date, &r.DateInferred, &r.Type, &r.Mode, &r.Contexts, &r.SourceActor, &r.SourceEntity,
 			&r.SourceName, &r.TargetActor, &r.TargetEntity, &r.TargetName, &r.Location, &r.Place, &r.Trigger, &r.Published,
-			&r.DocSource, &r.Evidence, &r.EvStart, &r.EvEnd, &r.Confidence, &r.Cluster, &r.Sources, &r.Version)
+			&r.DocSource, &r.Evidence, &r.EvStart, &r.EvEnd, &r.Confidence, &r.Cluster, &r.Role, &r.Sources, &r.Version)
 		return r.Row(), err
 	case "statistics":
 		var r store.RawStatistic

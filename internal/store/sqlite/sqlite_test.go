@@ -466,6 +466,7 @@ func TestMigration8AddsFacetsToOldReports(t *testing.T) {
 	}
 
 	// Back to schema 7: the old indexes, and facets without the new tokens.
+	toSchema9(t, db)
 	rows, err := db.db.QueryContext(ctx, `SELECT id, facets FROM documents`)
 	if err != nil {
 		t.Fatal(err)

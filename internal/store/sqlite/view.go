@@ -56,7 +56,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	rows.Close()
 	rows, err = s.db.QueryContext(ctx, `SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor,
 			e.target_entity, e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
-			(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.place
+			`+store.RoleSQL+`, (SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.place
 		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = ? ORDER BY e.event_id`, id)
 	if err != nil {
 		return v, s.explain(err)
@@ -69,7 +69,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		var ref store.ClusterRef
 		var place *string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
-			&date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Sources, &place); err != nil {
+			&date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Role, &ref.Sources, &place); err != nil {
 			rows.Close()
 			return v, err
 		}
