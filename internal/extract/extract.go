@@ -13,7 +13,7 @@ import (
 )
 
 // Version names the rules. Stores compare it to decide what to re-extract.
-const Version = "0.2.0"
+const Version = "0.3.0"
 
 // Extractor extracts records from documents. It is safe for concurrent use.
 type Extractor struct {
@@ -21,6 +21,7 @@ type Extractor struct {
 	// Explain makes every record carry the rule that made it and the tokens it used
 	// (record.Explanation). Set it before the first call to Extract.
 	Explain bool
+	parses  *parseCount // counts sentences and parsed sentences when set (benchmarks)
 }
 
 // New returns an extractor over the given dictionaries.
@@ -40,6 +41,9 @@ type state struct {
 	focus     *string
 	times     []timex
 	inQuote   []bool
+	trees     []*sentTree // per sentence, parsed on first use (tree.go)
+
+	acronyms map[string]string // initials -> the longest capitalised phrase with them
 
 	stats  []stat
 	quotes []record.Quote
@@ -81,7 +85,9 @@ func (x *Extractor) Extract(d record.Document) record.Extraction {
 	for i := range out.Quotes {
 		out.Quotes[i].ID = "q" + itoa(i+1)
 	}
+	resolvePlaces(&out)
 	out.Normalize()
+	x.countParses(s)
 	return out
 }
 
@@ -115,7 +121,7 @@ func (s *state) outStatistics() []record.Statistic {
 func (s *state) outEntities() []record.Entity {
 	out := make([]record.Entity, len(s.entities))
 	for i, e := range s.entities {
-		r := record.Entity{ID: "e" + itoa(i+1), Type: e.typ, Name: e.name, Country: e.country, Titles: e.titles}
+		r := record.Entity{ID: "e" + itoa(i+1), Type: e.typ, Name: e.name, Country: e.country, Titles: e.titles, Explain: e.why}
 		if e.typ != "person" {
 			r.Code = e.code
 		}

@@ -141,7 +141,7 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 			r.lastYear = p.Year()
 			return timex{i - 2, i + 4, interval(time.Date(p.Year(), 1, 1, 0, 0, 0, 0, time.UTC), p)}, true
 		}
-	case "last", "this", "past", "previous", "same":
+	case "last", "this", "past", "previous", "same", "that":
 		n := next(1)
 		switch {
 		case low == "last" && n == "year", low == "previous" && n == "year":
@@ -149,11 +149,11 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 			return timex{i, i + 2, year(p.Year() - 1)}, true
 		case low == "this" && n == "year":
 			r.lastYear = p.Year()
-			if prev == "far" { // "so far this year"
-				return timex{i - 2, i + 2, fmt.Sprintf("%d-01-01/%s", p.Year(), day(p))}, true
+			if prev == "far" { // "so far this year": the year's running total
+				return timex{i - 2, i + 2, year(p.Year())}, true
 			}
 			return timex{i, i + 2, year(p.Year())}, true
-		case low == "same" && n == "year" && r.lastYear != 0:
+		case (low == "same" || low == "that") && n == "year" && r.lastYear != 0:
 			return timex{i, i + 2, year(r.lastYear)}, true
 		case low == "last" && n == "month" && next(2) != "of":
 			return timex{i, i + 2, month(p.AddDate(0, -1, 0))}, true
@@ -167,6 +167,19 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 			return timex{i, i + 2, interval(start, p)}, true
 		case low == "last" && n == "week":
 			return timex{i, i + 2, interval(p.AddDate(0, 0, -7), p.AddDate(0, 0, -1))}, true
+		case (low == "past" || low == "last") && n != "year" && i+2 < len(toks) && unitDays[next(2)] > 0:
+			// "over the past 48 hours", "in the last six months", "the past two weeks"
+			if k, ok := countWord(toks[i+1]); ok {
+				d := float64(k) * unitDays[next(2)]
+				from := p.AddDate(0, 0, -int(d+0.5))
+				if d < 1 {
+					from = p.AddDate(0, 0, -1)
+				}
+				if strings.HasPrefix(next(2), "month") {
+					from = p.AddDate(0, -k, 0)
+				}
+				return timex{i, i + 3, interval(from, p)}, true
+			}
 		case (low == "past" || low == "last") && (n == "year" || n == "12" && next(2) == "months"):
 			end := i + 2
 			if n == "12" {
@@ -175,6 +188,29 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 			return timex{i, end, interval(p.AddDate(-1, 0, 0), p)}, true
 		case low == "last" && (n == "weekend"):
 			return r.weekend(i, i+2)
+		}
+	case "first":
+		// "in the first half of this year", "the first six months of 2024", "the first 22 days
+		// of this month"
+		if tx, ok := r.firstPart(toks, i); ok {
+			return tx, true
+		}
+	case "ago":
+		// "two years ago", "ten days ago"
+		if i > 1 {
+			if n, ok := countWord(toks[i-2]); ok {
+				switch u := toks[i-1].Low; u {
+				case "year", "years":
+					r.lastYear = p.Year() - n
+					return timex{i - 2, i + 1, year(p.Year() - n)}, true
+				case "day", "days":
+					return timex{i - 2, i + 1, day(p.AddDate(0, 0, -n))}, true
+				case "week", "weeks":
+					return timex{i - 2, i + 1, day(p.AddDate(0, 0, -7*n))}, true
+				case "month", "months":
+					return timex{i - 2, i + 1, month(p.AddDate(0, -n, 0))}, true
+				}
+			}
 		}
 	case "weekend":
 		if prev == "the" || prev == "this" {
@@ -199,6 +235,85 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 		}
 	}
 	return timex{}, false
+}
+
+// unitDays are the lengths of the units of "the past N units", in days.
+var unitDays = map[string]float64{"hours": 1.0 / 24, "days": 1, "weeks": 7, "months": 30, "years": 365}
+
+// countWord reads a small count written in digits or words: "48", "six", "two".
+func countWord(t text.Token) (int, bool) {
+	if t.Kind == text.Number {
+		n, err := strconv.Atoi(t.Text)
+		return n, err == nil && n > 0 && n < 1000
+	}
+	if v, ok := units[t.Low]; ok {
+		return int(v), true
+	}
+	if v, ok := tens[t.Low]; ok {
+		return int(v), true
+	}
+	return 0, false
+}
+
+// firstPart resolves "first half of this year", "first six months of 2024", "first 22 days of
+// this month" at token i ("first").
+func (r *timeResolver) firstPart(toks []text.Token, i int) (timex, bool) {
+	k := i + 1
+	var n int
+	unit := ""
+	if k < len(toks) && (toks[k].Low == "half" || toks[k].Low == "quarter") {
+		unit = toks[k].Low
+		k++
+	} else if c, ok := countWord(toks[min(k, len(toks)-1)]); ok && k+1 < len(toks) {
+		n, unit = c, toks[k+1].Low
+		k += 2
+	}
+	if k+1 >= len(toks) || toks[k].Low != "of" {
+		return timex{}, false
+	}
+	k++
+	if toks[k].Low == "the" || toks[k].Low == "this" {
+		k++
+	}
+	var y int
+	var m time.Month
+	switch {
+	case k < len(toks) && toks[k].Low == "year" && toks[k-1].Low == "this" && r.hasPub:
+		y = r.pub.Year()
+	case k < len(toks) && toks[k].Low == "year" && r.lastYear != 0:
+		y = r.lastYear
+	case k < len(toks) && toks[k].Low == "year" && r.hasPub:
+		y = r.pub.Year()
+	case k < len(toks) && toks[k].Kind == text.Number && isYear(toks[k].Text):
+		y, _ = strconv.Atoi(toks[k].Text)
+	case k < len(toks) && toks[k].Low == "month" && r.hasPub:
+		y, m = r.pub.Year(), r.pub.Month()
+	default:
+		return timex{}, false
+	}
+	start := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	var end time.Time
+	switch {
+	case m != 0 && (unit == "days" || unit == "day") && n > 0:
+		start = time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+		end = start.AddDate(0, 0, n-1)
+	case m != 0:
+		return timex{}, false
+	case unit == "half":
+		end = time.Date(y, 6, 30, 0, 0, 0, 0, time.UTC)
+	case unit == "quarter":
+		end = time.Date(y, 3, 31, 0, 0, 0, 0, time.UTC)
+	case (unit == "months" || unit == "month") && n > 0 && n <= 12:
+		end = start.AddDate(0, n, -1)
+	default:
+		return timex{}, false
+	}
+	r.lastYear = y
+	b := i
+	if b > 0 && toks[b-1].Low == "the" {
+		b--
+	}
+	return timex{b, k + 1, interval(start, end)}, true
 }
 
 // futureBefore reports whether the sentence speaks of the future before token i: "Turkey is

@@ -67,6 +67,12 @@ type Lexicon struct {
 	statStems []stem
 	Stop      map[string]bool
 	Countries map[string]string // code -> name
+	// Speech maps each form of a speech verb ("said", "tells") to what it allows.
+	Speech map[string]SpeechVerb
+	// Common holds common English words (common.en.txt), lower case.
+	Common map[string]bool
+	// People holds nouns that name a person ("woman", "fisherman"), lower case.
+	People map[string]bool
 }
 
 var (
@@ -87,6 +93,7 @@ func Load() (*Lexicon, error) {
 		Actors: NewTrie[Actor](), Agencies: NewTrie[string](), Titles: NewTrie[Title](),
 		Events: NewTrie[EventRule](), StatCues: NewTrie[StatCue](),
 		Stop: map[string]bool{}, Countries: map[string]string{},
+		Speech: map[string]SpeechVerb{}, Common: map[string]bool{}, People: map[string]bool{},
 	}
 	steps := []struct {
 		file string
@@ -100,6 +107,9 @@ func Load() (*Lexicon, error) {
 		{"events.tsv", 4, lx.addEvent},
 		{"statistics.tsv", 3, lx.addStatCue},
 		{"words.txt", 1, func(c []string) error { lx.Stop[c[0]] = true; return nil }},
+		{"speech.en.txt", 2, lx.addSpeech},
+		{"common.en.txt", 1, func(c []string) error { lx.Common[c[0]] = true; return nil }},
+		{"people.en.txt", 1, func(c []string) error { lx.People[c[0]] = true; return nil }},
 	}
 	for _, s := range steps {
 		if err := readTable(s.file, s.cols, s.fn); err != nil {

@@ -4,6 +4,9 @@ package storetest
 
 import (
 	"context"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -14,6 +17,7 @@ import (
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/source"
 	"github.com/alboran/alboran/internal/store"
 	"github.com/alboran/alboran/internal/testcorpus"
 )
@@ -49,14 +53,83 @@ func Clusters(t testing.TB, st store.Store) map[string]string {
 	out := map[string]string{}
 	err := st.Export(context.Background(), "events", func(row any) error {
 		r := row.(store.EventRow)
-		id := r.EventID[strings.IndexByte(r.EventID, '-')+1:]
-		out[r.Source+"|"+id] = r.ClusterID
+		id := r.EventID[strings.IndexByte(r.EventID, '/')+1:]
+		out[r.DocSource+"|"+id] = r.ClusterID
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// Roles maps each event (document source and event id) to its role in its cluster.
+func Roles(t testing.TB, st store.Store) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := st.Export(context.Background(), "events", func(row any) error {
+		r := row.(store.EventRow)
+		out[r.DocSource+"|"+r.EventID[strings.IndexByte(r.EventID, '/')+1:]] = r.ClusterRole
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// devDir is where the dev reports are, from a store's package directory.
+const devDir = "../../../../shared/eval/dev"
+
+// DevReports reads the dev reports beside the project: in CI they must be there.
+func DevReports(t testing.TB) []record.Document {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(devDir, "*.txt"))
+	if len(paths) == 0 {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("the dev reports are needed in CI: %s is missing", devDir)
+		}
+		t.Skipf("%s is missing", devDir)
+	}
+	var docs []record.Document
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		it := source.Report(p, raw)
+		if it.Err != nil {
+			t.Fatal(it.Err)
+		}
+		docs = append(docs, it.Doc)
+	}
+	return docs
+}
+
+// Linked gives each event (document source and event id) the cluster and role that
+// link.Clusters gives all the entries' events at once, and their dates.
+func Linked(es []store.Entry) (clusters, roles, dates map[string]string) {
+	var evs []link.Event
+	name := map[string]string{}
+	dates = map[string]string{}
+	for _, e := range es {
+		uid := store.DocUID(e)
+		for _, ev := range e.Extraction.Events {
+			le := link.EventOf(uid+"/"+ev.ID, ev, e.Extraction.Statistics)
+			evs = append(evs, le)
+			name[le.ID] = e.Doc.Source + "|" + ev.ID
+			dates[name[le.ID]] = le.Date
+		}
+	}
+	clusters, roles = map[string]string{}, map[string]string{}
+	for uid, m := range link.Clusters(evs) {
+		clusters[name[uid]] = m.Cluster
+		roles[name[uid]] = "member"
+		if m.Mention {
+			roles[name[uid]] = "mention"
+		}
+	}
+	return clusters, roles, dates
 }
 
 // Run runs the suite; open returns a new, empty store.
@@ -150,7 +223,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 
 	t.Run("figures, exports and documents", func(t *testing.T) {
 		st := open(t)
-		PutAll(t, st, Entries(t, testcorpus.Generate(60, 5)), 30)
+		es := Entries(t, testcorpus.Generate(60, 5))
+		PutAll(t, st, es, 30)
 		figs, err := st.Figures(ctx, store.SeriesQuery{Category: "migrants_rescued"})
 		if err != nil || len(figs) == 0 {
 			t.Fatalf("%d figures (%v)", len(figs), err)
@@ -168,6 +242,27 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 				t.Errorf("%s: exported %d of %d", table, n, c[table])
 			}
 		}
+		// The places extraction resolved come back from the export under ids made from the
+		// content (the document's uid and the record's id), whichever store holds them.
+		want, got := map[string]record.Geo{}, map[string]record.Geo{}
+		for _, e := range es {
+			for _, ev := range e.Extraction.Events {
+				if ev.Place != nil {
+					want[store.DocUID(e)+"/"+ev.ID] = *ev.Place
+				}
+			}
+		}
+		err = st.Export(ctx, "events", func(row any) error {
+			r := row.(store.EventRow)
+			if r.PlaceName != nil {
+				got[r.EventID] = record.Geo{Name: *r.PlaceName, GeoNamesID: r.PlaceGeoNamesID, Kind: *r.PlaceKind,
+					Country: deref(r.PlaceCountry), Region: deref(r.PlaceRegion), Lat: *r.PlaceLat, Lon: *r.PlaceLon}
+			}
+			return nil
+		})
+		if err != nil || len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("exported places (%v): %d, want %d as extracted", err, len(got), len(want))
+		}
 		recent, err := st.Recent(ctx, 0, 5)
 		if err != nil || len(recent) != 5 {
 			t.Fatalf("recent: %d %v", len(recent), err)
@@ -175,6 +270,20 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		v, err := st.Document(ctx, recent[0].DocID)
 		if err != nil || v.Text == "" || len(v.Records.Entities) == 0 {
 			t.Fatalf("document: %+v %v", v.Doc, err)
+		}
+		places := 0
+		for _, ev := range v.Records.Events {
+			if ev.Place != nil {
+				places++
+			}
+		}
+		for _, f := range v.Records.Statistics {
+			if f.Place != nil {
+				places++
+			}
+		}
+		if places == 0 {
+			t.Errorf("document %d: no event or figure has its place", v.ID)
 		}
 		if _, err := st.Document(ctx, 1<<40); err != store.ErrNotFound {
 			t.Errorf("a missing document gave %v", err)
@@ -250,6 +359,14 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		if c, _ := st.Counts(ctx); n != 0 || c["events"] == 0 {
 			t.Errorf("%d stale after replace, %d events", n, c["events"])
 		}
+		// Reprocessing rebuilds the clusters: those of linking the new records from scratch.
+		want, roles, _ := Linked(fresh)
+		if got := Clusters(t, st); !reflect.DeepEqual(got, want) {
+			t.Errorf("clusters after reprocess differ from linking the new records afresh")
+		}
+		if got := Roles(t, st); !reflect.DeepEqual(got, roles) {
+			t.Errorf("roles after reprocess differ from linking the new records afresh")
+		}
 	})
 
 	t.Run("feed state", func(t *testing.T) {
@@ -298,6 +415,61 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 			t.Errorf("months: %v %v", ms, err)
 		}
 	})
+
+	t.Run("the dev reports link alike in any order", func(t *testing.T) {
+		es := Entries(t, DevReports(t))
+		want, roles, dates := Linked(es)
+		r := rand.New(rand.NewPCG(16, 16))
+		for round := 0; round < 2; round++ {
+			st := open(t)
+			r.Shuffle(len(es), func(i, j int) { es[i], es[j] = es[j], es[i] })
+			for i := 0; i < len(es); {
+				n := 1 + r.IntN(20)
+				PutAll(t, st, es[i:min(i+n, len(es))], n)
+				i += n
+			}
+			got := Clusters(t, st)
+			if !reflect.DeepEqual(got, want) {
+				n := 0
+				for k, v := range got {
+					if want[k] != v {
+						n++
+					}
+				}
+				t.Fatalf("order %d: %d of %d events are not in the clusters that linking all the reports at once gives", round, n, len(got))
+			}
+			if got := Roles(t, st); !reflect.DeepEqual(got, roles) {
+				t.Errorf("order %d: roles differ from linking all the reports at once", round)
+			}
+			// No cluster's day-precise dates span more than one day.
+			days := map[string][2]string{}
+			for ev, c := range got {
+				if roles[ev] != "member" {
+					continue
+				}
+				d, ok := days[c]
+				if !ok {
+					d = [2]string{dates[ev], dates[ev]}
+				}
+				d[0], d[1] = min(d[0], dates[ev]), max(d[1], dates[ev])
+				days[c] = d
+			}
+			for c, d := range days {
+				lo, _ := time.Parse(time.DateOnly, d[0])
+				hi, _ := time.Parse(time.DateOnly, d[1])
+				if hi.Sub(lo) > 24*time.Hour {
+					t.Errorf("cluster %s spans %s to %s", c, d[0], d[1])
+				}
+			}
+		}
+	})
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }
 
 // Texts returns the stored documents' texts by source.

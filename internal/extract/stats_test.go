@@ -1,0 +1,93 @@
+package extract
+
+import "testing"
+
+// TestStatisticClasses checks what a number counts, one class of the issue a block.
+func TestStatisticClasses(t *testing.T) {
+	type st struct {
+		kind, cat string
+		value     float64
+	}
+	tests := []struct {
+		body string
+		want []st
+	}{
+		// Category from what the number counts and the verb that governs it.
+		{"Rescuers never reached the 12 boats carrying 380 people.", nil},
+		{"Spain flew 17 of the arrivals back to Portugal.", []st{{"count", "migrants_returned", 17}}},
+		{"In October, 366 Eritreans drowned near the island.", []st{{"count", "migrants_dead_missing", 366}}},
+		{"Last week 26 Sudanese men were rescued.", []st{{"count", "migrants_rescued", 26}}},
+		// The right clause.
+		{"About 35 clung to the hull and up to 60 may have drowned.", []st{{"count", "migrants_dead_missing", 60}}},
+		{"Eleven are confirmed dead and between 40 and 90 are believed to be missing.",
+			[]st{{"count", "migrants_dead_missing", 11}, {"count", "migrants_dead_missing", 40}, {"count", "migrants_dead_missing", 90}}},
+		// Bare numbers that continue a counted noun or a list.
+		{"600 are feared dead; two suspects were held in Ghent and four in Liège.",
+			[]st{{"count", "migrants_dead_missing", 600}, {"count", "suspects_arrested", 2}, {"count", "suspects_arrested", 4}}},
+		{"Of the 30 who were deported, twenty were flown to Malta and ten to Cyprus.",
+			[]st{{"count", "migrants_returned", 30}, {"count", "migrants_returned", 20}, {"count", "migrants_returned", 10}}},
+		// Not statistics: fees, seized cash, ship names, lengths, fractions, charges, operations.
+		{"Each migrant paid smugglers 3,000 euros. Police seized 40,000 euros in cash.", nil},
+		{"The Sea-Watch 4 rescued 45 people from a 12-metre dinghy.", []st{{"count", "migrants_rescued", 45}}},
+		{"Sea-Watch 4 crew members helped 60 migrants ashore. At least 20 suspected migrants landed in Kent.", []st{{"count", "migrants_arrived", 20}}},
+		{"Greece Says 217 Asylum Seekers Missing", []st{{"count", "migrants_dead_missing", 217}}},
+		{"The driver was charged with 12 counts of manslaughter; two thirds of the group were minors.", nil},
+		{"The charity ran three separate rescue operations in May.", nil},
+		// Funding in words and figures, "12-fold", "N times".
+		{"The EU pledged a 9-billion-euro budget for the camps.", []st{{"amount", "funding", 9e9}}},
+		{"Arrivals rose 12-fold. Deaths were three times higher than in 2019.",
+			[]st{{"change", "migrants_arrived", 12}, {"change", "migrants_dead_missing", 3}}},
+		// European number formats in English text.
+		{"Italy said 1.250 migrants landed in May and 12 000 landed in June.",
+			[]st{{"count", "migrants_arrived", 1250}, {"count", "migrants_arrived", 12000}}},
+		{"The EU pledged 2.500.000 euros.", []st{{"amount", "funding", 2.5e6}}},
+	}
+	x := extractor(t)
+	x.Explain = true
+	for _, tt := range tests {
+		var got []st
+		for _, s := range x.Extract(doc("2021-01-01", tt.body)).Statistics {
+			if s.Explain == nil || s.Explain.Rule == "" || len(s.Explain.Uses) == 0 || s.Explain.Uses[0].Role != "value" {
+				t.Errorf("%q: %v has no explanation with its value: %+v", tt.body, s.Value, s.Explain)
+			}
+			if s.Category != "other" {
+				got = append(got, st{s.Kind, s.Category, s.Value})
+			}
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: %v, want %v", tt.body, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i].kind != tt.want[i].kind || got[i].cat != tt.want[i].cat || abs(got[i].value-tt.want[i].value) > 1e-6 {
+				t.Errorf("%q: %v, want %v", tt.body, got, tt.want)
+			}
+		}
+	}
+}
+
+// TestStatisticCountryClasses checks where a figure happened: the place of the event, the
+// actor of its own clause, the EU for Europe-wide totals, the donor for funding.
+func TestStatisticCountryClasses(t *testing.T) {
+	tests := []struct {
+		body  string
+		value float64
+		want  string
+	}{
+		{"A boat bound for Malta capsized off Tunisia; 34 drowned.", 34, "TUN"},
+		{"Border Force officials detained 50 migrants in Dover as French authorities stopped another 40 people making the crossing.", 40, "FRA"},
+		{"Italy counted the dead. Nearly 900 people drowned in the Mediterranean this year.", 900, ""},
+		{"Total arrivals in Europe rose to about 90,000 in March.", 90000, "EU"},
+		{"The EU pledged 3 billion euros to Turkey to help refugees.", 3e9, "EU"},
+		// A charity that acts for no state gives its figure no country.
+		{"Italy closed its ports. Doctors Without Borders rescued 300 people last month.", 300, ""},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		for _, st := range statisticsOf(t, x, tt.body, tt.value) {
+			if st.Country != tt.want {
+				t.Errorf("%q: %v has country %q, want %q", tt.body, tt.value, st.Country, tt.want)
+			}
+		}
+	}
+}
