@@ -171,6 +171,6 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return nil
 	}
-	fmt.Fprintf(stderr, "watching %d feeds every %s into %s; Ctrl-C stops\n", len(urls), *every, *db)
+	fmt.Fprintf(stderr, "watching %d feeds every %s into %s; Ctrl-C stops\n", len(urls), *every, redactURL(*db))
 	return w.Run(ctx)
 }

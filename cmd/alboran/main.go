@@ -51,7 +51,7 @@ Commands:
   entity     show the people and organizations a name stands for across reports
   serve      serve the JSON API and the web dashboard (--demo: the bundled examples)
   worker     extract and store documents from the queue (NATS JetStream), at scale
-  queue      show the queue's status or its dead documents
+  queue      show the queue's status and dead documents, or send documents back
   migrate    bring a database's schema up to date
   reprocess  re-extract stored documents after an upgrade of the rules
   eval       score extraction against a directory of gold annotations
@@ -77,6 +77,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprint(stderr, mainHelp)
 		return exitUsage
 	}
+	// No password or token from a connection URL reaches a message or a log line.
+	stderr = newRedactWriter(stderr, secretsIn(args))
 	var err error
 	switch args[0] {
 	case "extract":

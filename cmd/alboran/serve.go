@@ -73,7 +73,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	srv := web.New(st, x, os.Getenv("ALBORAN_TOKEN"), log.New(stderr, "alboran: ", log.LstdFlags))
 	return web.Serve(ctx, *addr, srv.Handler(), func(a net.Addr) {
-		fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", path, a)
+		fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", redactURL(path), a)
 	})
 }
 

@@ -24,7 +24,7 @@ import (
 // a process and kill it.
 func TestMain(m *testing.M) {
 	if os.Getenv("ALBORAN_TEST_AS_CLI") == "1" {
-		os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		main() // the command itself, signals included
 	}
 	os.Exit(m.Run())
 }

@@ -29,11 +29,20 @@ type Entry struct {
 	Version    string // the extractor version that made the records
 }
 
-// Key returns a document's identity: the hash of its text, plus its URL when it has one.
+// ErrRejected marks a write that the database refused because of what an entry holds (a
+// value it cannot store, a broken constraint, a limit), not because it is unavailable: the
+// same batch without the entry that causes it can be stored. Stores wrap such errors with it.
+var ErrRejected = errors.New("the database refused a document")
+
+// Key returns a document's identity: the hash of its text, plus its URL when it has one. It
+// is the identity of the document as stored, after Clean.
 func Key(d record.Document) (hash, url string) {
-	sum := sha256.Sum256([]byte(d.Text))
-	return hex.EncodeToString(sum[:]), d.URL
+	sum := sha256.Sum256([]byte(CleanText(d.Text)))
+	return hex.EncodeToString(sum[:]), CleanText(d.URL)
 }
+
+// DocKey is a document's identity as Key gives it.
+type DocKey struct{ Hash, URL string }
 
 // DocUID is a document's identity, short: the same whatever the order of ingest. An event's
 // uid is DocUID + "/" + its id.
@@ -145,7 +154,9 @@ type Stale struct {
 
 // Store is where ingest writes and where search, stats and export read.
 type Store interface {
-	// Put writes entries in one transaction and says, for each, whether it was new.
+	// Put writes entries in one transaction and says, for each, whether it was new. It
+	// cleans the entries in place first (Clean). An error wrapping ErrRejected means the
+	// database refused what an entry holds; any other error says nothing about the entries.
 	Put(ctx context.Context, entries []Entry) ([]Outcome, error)
 	// Search ranks reports for q.
 	Search(ctx context.Context, q Query) ([]Hit, error)

@@ -101,6 +101,9 @@ func deref(p *string) string {
 
 // Put writes entries in one transaction, linking their events.
 func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, error) {
+	for i := range entries {
+		store.Clean(&entries[i]) // PostgreSQL refuses NUL in text
+	}
 	out := make([]store.Outcome, len(entries))
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var rows tableRows
@@ -135,11 +138,15 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 	return out, nil
 }
 
-// explain says what to do about errors a user can fix.
+// explain says what to do about errors a user can fix, and marks those that belong to what a
+// document holds with store.ErrRejected.
 func explain(err error) error {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) && pe.Code == "53100" {
 		return fmt.Errorf("the database server's disk is full; free some space and run the same command again (nothing was half written): %w", err)
+	}
+	if Rejected(err) {
+		return fmt.Errorf("%w: %w", store.ErrRejected, err)
 	}
 	return err
 }
@@ -323,4 +330,41 @@ func (s *DB) SetFeedState(ctx context.Context, st store.FeedState) error {
 	_, err := s.pool.Exec(ctx, `INSERT INTO feeds VALUES ($1, $2, $3, $4, $5) ON CONFLICT (url) DO UPDATE
 		SET etag = $2, last_modified = $3, failures = $4, next_poll = $5`, st.URL, st.ETag, st.LastModified, st.Failures, st.NextPoll)
 	return err
+}
+
+// Holds says, for each key, whether its document is stored.
+func (s *DB) Holds(ctx context.Context, keys []store.DocKey) ([]bool, error) {
+	out := make([]bool, len(keys))
+	for lo := 0; lo < len(keys); lo += 1000 {
+		part := keys[lo:min(lo+1000, len(keys))]
+		hashes, urls := make([]string, len(part)), make([]string, len(part))
+		for i, k := range part {
+			hashes[i], urls[i] = k.Hash, k.URL
+		}
+		rows, err := s.pool.Query(ctx, `SELECT k.i FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(hash, url, i)
+			JOIN documents d ON d.content_hash = k.hash AND d.url = k.url`, hashes, urls)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var i int
+			if err := rows.Scan(&i); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[lo+i-1] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// DocumentCount returns the number of stored documents.
+func (s *DB) DocumentCount(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM documents`).Scan(&n)
+	return n, err
 }

@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"errors"
+	"net/url"
 	"reflect"
 	"testing"
 
@@ -79,4 +81,56 @@ func TestMigration3Relinks(t *testing.T) {
 	if got := clusterMap(); !reflect.DeepEqual(got, want) || len(want) == 0 {
 		t.Errorf("after migration 3 the clusters differ from a fresh ingest's (%d and %d events)", len(got), len(want))
 	}
+}
+
+// TestErrorsSayWhose checks that a value PostgreSQL refuses is the document's fault
+// (store.ErrRejected), and that a server that cannot be reached is an outage, not a refusal.
+func TestErrorsSayWhose(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.Fresh(t)
+	db, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	es := storetest.Entries(t, testcorpus.Generate(3, 11))
+	dup := es[1]
+	dup.Extraction.Statistics = append(dup.Extraction.Statistics, dup.Extraction.Statistics...) // duplicate keys: 23505
+	if _, err := db.Put(ctx, []store.Entry{es[0], dup}); !errors.Is(err, store.ErrRejected) || Unavailable(err) {
+		t.Errorf("duplicate record ids: %v, want a rejection", err)
+	}
+	if _, err := db.pool.Exec(ctx, `ALTER TABLE documents ADD CONSTRAINT no_poison CHECK (title NOT LIKE 'POISON%')`); err != nil {
+		t.Fatal(err)
+	}
+	poison := es[2]
+	poison.Doc.Title = "POISON"
+	if _, err := db.Put(ctx, []store.Entry{es[0], poison}); !errors.Is(err, store.ErrRejected) {
+		t.Errorf("a broken check constraint: %v, want a rejection", err)
+	}
+	if outs, err := db.Put(ctx, es[:1]); err != nil || outs[0] != store.Inserted {
+		t.Errorf("the batch without them: %v %v", outs, err)
+	}
+	has, err := db.Holds(ctx, []store.DocKey{keyOf(es[0]), keyOf(es[2]), {Hash: "x"}})
+	if err != nil || !has[0] || has[1] || has[2] {
+		t.Errorf("holds %v (%v), want [true false false]", has, err)
+	}
+	if n, err := db.DocumentCount(ctx); n != 1 || err != nil {
+		t.Errorf("%d documents (%v)", n, err)
+	}
+
+	// Nothing listens on port 1; a wrong password is no outage.
+	_, err = Open(ctx, "postgres://alboran:alboran@127.0.0.1:1/alboran?connect_timeout=2")
+	if !Unavailable(err) || errors.Is(err, store.ErrRejected) {
+		t.Errorf("a refused connection: %v, want unavailable", err)
+	}
+	u, _ := url.Parse(dsn)
+	u.User = url.UserPassword(u.User.Username(), "wrong-password")
+	if _, err = Open(ctx, u.String()); err == nil || Unavailable(err) {
+		t.Errorf("a wrong password: %v, want an error that is not an outage", err)
+	}
+}
+
+func keyOf(e store.Entry) store.DocKey {
+	h, u := store.Key(e.Doc)
+	return store.DocKey{Hash: h, URL: u}
 }

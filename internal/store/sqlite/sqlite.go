@@ -154,6 +154,9 @@ func (s *DB) explain(err error) error {
 // are new); their records, and the full-text index, go in one statement per table for the
 // whole batch.
 func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, error) {
+	for i := range entries {
+		store.Clean(&entries[i]) // stored the same way as in PostgreSQL
+	}
 	out := make([]store.Outcome, len(entries))
 	err := s.inWriteTx(ctx, func(tx *sql.Tx) error {
 		ins, err := tx.PrepareContext(ctx, `INSERT INTO documents (content_hash, url, source, title, published, dateline,

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/alboran/alboran/internal/extract"
 	"github.com/alboran/alboran/internal/lexicon"
@@ -289,6 +290,50 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		}
 	})
 
+	t.Run("text a database cannot store", func(t *testing.T) {
+		// NUL characters and a byte that is not UTF-8, in a batch with a clean document: both
+		// are stored, each bad character as U+FFFD, and the records' offsets still point at
+		// their words.
+		st := open(t)
+		docs := testcorpus.Generate(2, 7)
+		docs[1].Text = strings.Replace(docs[1].Text, " ", " \x00", 3) + " \xff end."
+		docs[1].Title += "\x00"
+		es := Entries(t, docs)
+		if _, err := st.Put(ctx, es); err != nil {
+			t.Fatalf("a batch with NUL characters: %v", err)
+		}
+		recent, err := st.Recent(ctx, 0, 5)
+		if err != nil || len(recent) != 2 {
+			t.Fatalf("recent: %d %v", len(recent), err)
+		}
+		for _, r := range recent {
+			v, err := st.Document(ctx, r.DocID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.ContainsRune(v.Text, 0) || strings.ContainsRune(v.Doc.Title, 0) || !utf8.ValidString(v.Text) {
+				t.Errorf("document %d stored with NUL or invalid UTF-8", r.DocID)
+			}
+			if v.Doc.Source == docs[1].Source && strings.Count(v.Text, "\uFFFD") != 4 {
+				t.Errorf("%d replacement characters in the stored text, want 4", strings.Count(v.Text, "\uFFFD"))
+			}
+			if v.Doc.Source != docs[1].Source {
+				continue
+			}
+			stored, orig := []rune(v.Text), []rune(docs[1].Text)
+			if len(stored) != len(orig) {
+				t.Fatalf("the stored text has %d code points, the original %d", len(stored), len(orig))
+			}
+			for _, en := range v.Records.Entities {
+				for _, m := range en.Mentions {
+					if a, b := string(stored[m.Start:m.End]), strings.ReplaceAll(string(orig[m.Start:m.End]), "\x00", "\uFFFD"); a != b {
+						t.Errorf("mention %v of %q reads %q in the stored text, %q in the original", m, en.Name, a, b)
+					}
+				}
+			}
+		}
+	})
+
 	t.Run("reprocess", func(t *testing.T) {
 		st := open(t)
 		es := Entries(t, testcorpus.Generate(30, 6))
@@ -425,4 +470,28 @@ func deref(p *string) string {
 		return ""
 	}
 	return *p
+}
+
+// Texts returns the stored documents' texts by source.
+func Texts(t testing.TB, st store.Store) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]string{}
+	for before := int64(0); ; {
+		page, err := st.Recent(ctx, before, 200)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			return out
+		}
+		for _, h := range page {
+			v, err := st.Document(ctx, h.DocID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[v.Doc.Source] = v.Text
+			before = h.DocID
+		}
+	}
 }
