@@ -147,7 +147,7 @@ func (s *state) notAStatistic(n number) bool {
 		}
 	}
 	// "Sea-Watch 4", "Ocean Viking 2": a number after a capitalised name labels it.
-	if !n.words && n.currency == "" && i > 0 && isCapWord(toks[i-1]) && toks[i-1].Sent == toks[i].Sent && months[toks[i-1].Low] == 0 && toks[i-1].End+1 >= toks[i].Start {
+	if !n.words && n.currency == "" && i > 0 && isCapWord(toks[i-1]) && toks[i-1].Sent == toks[i].Sent && months[toks[i-1].Low] == 0 && weekdays[toks[i-1].Low] == 0 && toks[i-1].End+1 >= toks[i].Start {
 		_, verb := s.speechAt(i - 1) // "Indonesia Says 217 Missing": a headline's verb
 		m := s.mentionAt(i - 1)
 		charity := m != nil && m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency"
@@ -796,13 +796,18 @@ func (s *state) near(n number, d int, words ...string) bool {
 // fillStat sets a statistic's country, period, source and evidence.
 func (s *state) fillStat(st *stat, start, end int) {
 	toks := s.doc.Tokens
+	var because use
 	if st.Category == "migrants_returned" {
-		st.Country = s.returnCountry(start)
+		st.Country, because = s.returnCountry(start)
 	} else {
-		st.Country = s.statCountry(start, end, st.Category == "migrants_arrived")
+		st.Country, because = s.statCountry(start, end, st.Category)
+		// Money is the donor's: the actor of its clause, never the place it pays for ("the
+		// journey to Britain cost him 11,000 pounds").
 		if st.Category == "funding" {
-			if d, ok := s.donor(start); ok {
-				st.Country = d
+			if d, u, ok := s.donor(start); ok {
+				st.Country, because = d, u
+			} else if because.role == "country: place" {
+				st.Country, because = "", use{}
 			}
 		}
 	}
@@ -818,19 +823,21 @@ func (s *state) fillStat(st *stat, start, end int) {
 		if rule == "" {
 			rule = "statistic." + st.Kind
 		}
-		st.Explain = s.why(rule, s.tokUse("value", start, end), s.tokUse("counted", st.noun[0], st.noun[1]))
+		st.Explain = s.why(rule, s.tokUse("value", start, end), s.tokUse("counted", st.noun[0], st.noun[1]), because)
 	}
 }
 
 // statCountry is where a number happened or whose authority acted: the acting authority
 // before the number, else a place named in the sentence, else the paragraph's, else the
 // document's country.
-func (s *state) statCountry(start, end int, arriving bool) string {
+func (s *state) statCountry(start, end int, category string) (string, use) {
+	arriving := category == "migrants_arrived"
 	toks := s.doc.Tokens
 	sent := s.doc.Sents[toks[start].Sent]
 	from := sent.First
 	to := sent.First + len(sent.Tokens)
 	var subj, loc string
+	subjAt, locAt := -1, -1
 	charity := false // a body that is no state's acts in the clause
 	// "the ministry said that Morocco had prevented 9,800": the actor is in the reported clause.
 	for k := start - 1; k > from; k-- {
@@ -850,27 +857,35 @@ func (s *state) statCountry(start, end int, arriving bool) string {
 		}
 	}
 	for k := clause; k < start; k++ {
-		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && !subjectPreps[s.prevWord(k, from)] && (m.kind == mAgency || m.kind == mOrg && m.orgType == "agency" || m.kind == mCountry && !m.adj && !m.capital && s.prevWord(k, from) != "from") {
-			subj = m.code
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && !subjectPreps[s.prevWord(k, from)] && !prepositions[s.prevWord(k, from)] && (m.kind == mAgency || m.kind == mOrg && m.orgType == "agency" || m.kind == mCountry && !m.adj && !m.capital && s.prevWord(k, from) != "from") {
+			subj, subjAt = m.code, k
 			break
+		}
+	}
+	// "The coastguard rescued 26": an office named by its noun alone is the one the text named
+	// in full before ("the Greek coastguard").
+	if subj == "" {
+		if c, k, e := s.officeIn(clause, start, from); c != "" {
+			subj, subjAt = c, k
+			_ = e
 		}
 	}
 	// Only a clause with actors of two countries needs its tree to tell them apart.
 	if subj == "" && s.countriesIn(from, to) >= 2 {
 		if v := s.governingVerb(start); v >= 0 {
 			if m := s.clauseAgent(v, start); m != nil && s.isCountry(m.code) && (m.kind == mAgency || m.kind == mCountry && !m.adj && !m.capital || m.kind == mOrg && m.orgType == "agency") {
-				subj = m.code
+				subj, subjAt = m.code, m.start
 			}
 		}
 	}
 	for k := from; k < to; k++ {
 		// "arrivals in Europe": a Europe-wide total is the EU's.
 		if toks[k].Text == "Europe" && loc == "" && k > from && (toks[k-1].Low == "in" || toks[k-1].Low == "into" || toks[k-1].Low == "to") {
-			loc = "EU"
+			loc, locAt = "EU", k
 		}
 		m := s.mentionAt(k)
-		if m != nil && m.start == k && k < start && subj == "" && m.kind == mOrg && (m.orgType == "ngo" || m.orgType == "media") && !subjectPreps[s.prevWord(k, from)] {
-			charity = true // "Sea-Watch rescued 1,000": no state acted
+		if m != nil && m.start == k && k < start && subj == "" && m.kind == mOrg && (m.orgType == "ngo" || m.orgType == "media") && (!subjectPreps[s.prevWord(k, from)] || s.prevWord(k, from) == "by") {
+			charity = true // "Sea-Watch rescued 1,000", "a ship run by Sea-Watch": no state acted
 		}
 		if m == nil || m.start != k || m.code == "" {
 			continue
@@ -882,7 +897,7 @@ func (s *state) statCountry(start, end int, arriving bool) string {
 		// "on Greek islands": an adjective before a place noun names the place.
 		if m.adj && m.kind == mCountry && m.end < len(toks) && placeNouns[toks[m.end].Low] {
 			if p := s.prevWord(k, from); (p == "on" || p == "in" || p == "to" || p == "at" || p == "off" || p == "near") && loc == "" {
-				loc = m.code
+				loc, locAt = m.code, k
 			}
 			continue
 		}
@@ -892,41 +907,100 @@ func (s *state) statCountry(start, end int, arriving bool) string {
 		}
 		switch {
 		case (prev == "in" || prev == "off" || prev == "at" || prev == "near" || prev == "into" || prev == "to" || prev == "across" || prev == "leaving" || prev == "of" && k > 1 && placeNouns[toks[k-2].Low]) && m.kind == mCountry && !m.adj:
-			if loc == "" {
-				loc = m.code
+			if loc == "" && !s.residence(k, from) {
+				loc, locAt = m.code, k
 			}
-		case k < start && subj == "" && !subjectPreps[prev] && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
-			subj = m.code
+		case k < start && subj == "" && !subjectPreps[prev] && !prepositions[prev] && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
+			subj, subjAt = m.code, k
 		}
 	}
 	if s.isCountry(subj) {
-		return subj
+		return subj, s.tokUse("country: actor", subjAt, s.mentionEnd(subjAt))
 	}
 	// "landed in Malaysia and Indonesia", "on Thai, Malaysian and Indonesian soil": a figure
 	// over several countries belongs to none of them.
 	if s.severalPlaces(from, to) {
-		return ""
+		return "", use{}
+	}
+	// "at Farmakonisi, close to the Turkish coast": a town or an island is more precise than
+	// a country.
+	gp := s.gazetteerPlace(from, to)
+	if gp.local && gp.code != "" {
+		return gp.code, s.tokUse("country: place", gp.at, gp.end)
 	}
 	if loc != "" {
-		return loc
+		return loc, s.tokUse("country: place", locAt, s.mentionEnd(locAt))
+	}
+	// "landed in Dover", "off Lampedusa": a place the gazetteer knows.
+	if gp.found && !gp.sea {
+		return gp.code, s.tokUse("country: place", gp.at, gp.end)
 	}
 	if charity && subj == "" {
-		return ""
+		return "", use{}
 	}
 	// "drowned in the Mediterranean", "rescued at sea", "crossed the Channel": a figure at sea
 	// belongs to no country unless a coast or a country places it.
-	if s.atSea(from, to) && !arriving {
-		return ""
+	if (gp.sea || s.atSea(from, to)) && !arriving {
+		return "", use{}
 	}
 	for k := from; k < to; k++ {
-		if m := s.mentionAt(k); m != nil && s.isCountry(m.code) && m.kind != mPerson && !m.adj {
-			return m.code
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && m.kind != mPerson && !m.adj && !s.residence(k, from) {
+			return m.code, s.tokUse("country: sentence", m.start, m.end)
 		}
 	}
-	if f := s.focusCountry(); f != "" {
-		return f
+	// "An estimated 3,771 died that year": the dead of a year, that no clause places, are a
+	// route's toll, not a country's.
+	if category == "migrants_dead_missing" && s.longPeriod(start) {
+		return "", use{}
 	}
-	return "" // an organization's global figure has no country
+	// "A boat capsized off Lampedusa. Fifteen are confirmed dead.": the scene the sentences
+	// before set.
+	if p := s.scene(toks[start].Sent); p.found && !(p.sea && arriving) {
+		return p.code, s.tokUse("country: scene", p.at, p.end)
+	}
+	if f := s.focusCountry(); f != "" {
+		return f, s.focusUse("country: report")
+	}
+	return "", use{} // an organization's global figure has no country
+}
+
+// longPeriod reports whether the figure at token start covers a year or more.
+func (s *state) longPeriod(start int) bool {
+	p := s.statPeriod(start)
+	if len(p) == 4 {
+		return true
+	}
+	from, to, ok := strings.Cut(p, "/")
+	if !ok {
+		return false
+	}
+	a, err1 := time.Parse("2006-01-02", from)
+	b, err2 := time.Parse("2006-01-02", to)
+	if err1 != nil || err2 != nil {
+		return len(from) == 4
+	}
+	return b.Sub(a) > 180*24*time.Hour
+}
+
+// mentionEnd returns the end of the mention that covers token k, or k+1.
+func (s *state) mentionEnd(k int) int {
+	if m := s.mentionAt(k); m != nil {
+		return m.end
+	}
+	return k + 1
+}
+
+// focusUse is the use of the report's main country: its first mention.
+func (s *state) focusUse(role string) use { return s.countryUse(role, s.focusCountry()) }
+
+// countryUse is the use of a country's first mention in the report, in a role.
+func (s *state) countryUse(role, code string) use {
+	for _, m := range s.mentions {
+		if m.code == code && m.kind != mPerson {
+			return s.tokUse(role, m.start, m.end)
+		}
+	}
+	return use{role: role}
 }
 
 // seaWords name the open sea or a route across it.
@@ -1030,13 +1104,13 @@ func (s *state) countriesIn(from, to int) int {
 
 // donor returns who gives the money at token tok: the actor of its clause, a state or a body of
 // states ("The EU pledged 3 billion euros to Turkey" is the EU's).
-func (s *state) donor(tok int) (string, bool) {
+func (s *state) donor(tok int) (string, use, bool) {
 	if v := s.governingVerb(tok); v >= 0 {
 		if m := s.clauseAgent(v, tok); m != nil && m.code != "" && !(m.kind == mCountry && m.adj) {
-			return m.code, true
+			return m.code, s.tokUse("country: donor", m.start, m.end), true
 		}
 	}
-	return "", false
+	return "", use{}, false
 }
 
 // placeNouns after a country adjective make it a place: "Greek islands", "Thai soil".
@@ -1094,7 +1168,7 @@ func (s *state) reportedBefore(k, from int) bool {
 // returnCountry is the country that returned people: the one they were sent back from
 // ("deported from the Greek islands"), never the one they were sent to ("shipped back to
 // Turkey").
-func (s *state) returnCountry(start int) string {
+func (s *state) returnCountry(start int) (string, use) {
 	toks := s.doc.Tokens
 	sent := s.doc.Sents[toks[start].Sent]
 	dests := map[string]bool{}
@@ -1105,20 +1179,20 @@ func (s *state) returnCountry(start int) string {
 		}
 		switch s.prevWord(k, sent.First) {
 		case "from":
-			return m.code
+			return m.code, s.tokUse("country: returned from", m.start, m.end)
 		case "to":
 			dests[m.code] = true // "ten were flown to Germany and four to France"
 		}
 	}
-	if c := s.statCountry(start, start+1, false); !dests[c] {
-		return c
+	if c, u := s.statCountry(start, start+1, "migrants_returned"); !dests[c] {
+		return c, u
 	}
 	for _, c := range s.rankCountries() {
 		if !dests[c] {
-			return c
+			return c, s.countryUse("country: report", c)
 		}
 	}
-	return ""
+	return "", use{}
 }
 
 // claimedSource reads "according to X" in a sentence.

@@ -81,6 +81,20 @@ func TestStatisticCountryClasses(t *testing.T) {
 		{"The EU pledged 3 billion euros to Turkey to help refugees.", 3e9, "EU"},
 		// A charity that acts for no state gives its figure no country.
 		{"Italy closed its ports. Doctors Without Borders rescued 300 people last month.", 300, ""},
+		// A place the gazetteer knows places the figure: a town, an island.
+		{"Spain and Morocco met on Monday. On Tuesday 58 migrants landed in Tangier.", 58, "MAR"},
+		{"Turkey and Greece disagree. Five children drowned at Lesbos, close to the Turkish coast.", 5, "GRC"},
+		// Where a vessel is based is not where it acted.
+		{"Italy and Libya talk. A ship based in Malta and run by Doctors Without Borders rescued 80 people on Sunday.", 80, ""},
+		// A sentence that places nothing continues the scene the sentences before set.
+		{"Spain, Italy and France met in Rome. A dinghy sank off Ceuta on Friday. Twelve are confirmed dead.", 12, "ESP"},
+		{"Spain, Italy and France met in Rome. A dinghy sank in the Mediterranean on Friday. Twelve are confirmed dead.", 12, ""},
+		// An office named by its noun alone is the one the text named in full before.
+		{"Greece and Turkey met on Friday. The Greek coastguard said a boat sank. Later the coastguard rescued 21 people.", 21, "GRC"},
+		// The dead of a year that no clause places are a route's toll.
+		{"Italy and Malta met on Friday. An estimated 2,100 died or went missing last year.", 2100, ""},
+		// Money is the donor's, never the place it pays for.
+		{"Britain and France met on Friday. The journey to Britain cost him 9,000 euros.", 9000, ""},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
