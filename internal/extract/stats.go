@@ -1,9 +1,11 @@
 package extract
 
 import (
-	"github.com/alboran/alboran/internal/lexicon"
+	"sort"
 	"strings"
 	"time"
+
+	"github.com/alboran/alboran/internal/lexicon"
 
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
@@ -173,6 +175,11 @@ func (s *state) countedNoun(n number) (string, int, bool) {
 	toks := s.doc.Tokens
 	for j := n.end; j < len(toks) && j < n.end+5 && toks[j].Sent == toks[n.start].Sent; j++ {
 		if toks[j].Kind == text.Punct && toks[j].Text != "-" {
+			break
+		}
+		// "a record of 416 on 28 boats": a noun after a preposition or another number is not
+		// what this number counts.
+		if toks[j].Kind == text.Number || prepositions[toks[j].Low] && toks[j].Low != "of" {
 			break
 		}
 		if (toks[j].Low == "suspected" || toks[j].Low == "alleged") && j+1 < len(toks) && toks[j+1].Kind == text.Word {
@@ -523,19 +530,33 @@ func (s *state) sharedCategory(n number, sent int, noun string) string {
 	}
 	switch toks[k].Low {
 	case ",", "and":
-		// "ten were flown to Germany and four to France": a bare number with no verb of its own
-		// continues the list before it.
-		gapped := noun == "" && (n.end >= len(toks) || toks[n.end].Sent != sent || prepositions[toks[n.end].Low] || toks[n.end].Kind == text.Punct)
+		// "ten were flown to Germany and four to France", "and a further 218 this month": a bare
+		// number with no verb of its own continues the list before it.
+		gapped := noun == "" && (n.end >= len(toks) || toks[n.end].Sent != sent || prepositions[toks[n.end].Low] || toks[n.end].Kind == text.Punct || s.timeAt(n.end))
 		if noun != "migrants" && !gapped {
 			return "other"
 		}
-		return s.clauseCategory(sent)
+		if !gapped {
+			return s.clauseCategory(sent, -1)
+		}
+		return s.clauseCategory(sent, n.start)
 	case "to", "from":
 		// "from around 27,000 in 2021", not "to over 170 countries"
 		if noun == "" && n.end < len(toks) && toks[n.end].Kind == text.Word && !rangeFollowers[toks[n.end].Low] {
 			return "other"
 		}
-		return s.clauseCategory(sent)
+		if noun != "" {
+			return s.clauseCategory(sent, -1)
+		}
+		return s.clauseCategory(sent, n.start)
+	case "of":
+		// "a single-day record of 416", "a total of 5,025": a measure of the clause's count.
+		if noun == "" && k > 0 && measureNouns[toks[k-1].Low] {
+			if c := s.clauseCategory(sent, n.start); c != "other" {
+				return c
+			}
+			return s.sentenceCategory(sent - 1)
+		}
 	case "was", "is", "were", "are", "totaled", "totalled", "numbered", "reached", "topped":
 		for j := k - 1; j >= s.doc.Sents[sent].First && j >= k-6; j-- {
 			if c, ok := s.lx.VerbStem(toks[j].Low); ok && c != "suspects_arrested" {
@@ -549,15 +570,53 @@ func (s *state) sharedCategory(n number, sent int, noun string) string {
 // rangeFollowers may follow a bare number in a range: "from 27,000 in 2021".
 var rangeFollowers = set("in", "on", "at", "by", "last", "this", "per", "a", "and", "or", "since", "during", "over", "the")
 
-// clauseCategory is the category of the last count or change the sentence gave so far.
-func (s *state) clauseCategory(sent int) string {
+// measureNouns name a figure whose count the clause gives: "a record of 416", "the total to".
+var measureNouns = set("record", "total", "tally", "toll", "figure", "number", "peak", "high", "sum", "count")
+
+// clauseCategory is the category of the last count or change the sentence gave, else (with at
+// >= 0, for a bare number) of the nearest verb or noun of an act before token at ("the number
+// of people killed ... to at least 900", "Wednesday's arrivals take the total for the year to
+// 6,512", "raising the death toll to 37").
+func (s *state) clauseCategory(sent, at int) string {
 	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent == sent; i-- {
 		st := s.stats[i]
 		if st.Kind != record.KindAmount && st.Category != "other" {
 			return st.Category
 		}
 	}
+	if at < 0 {
+		return "other"
+	}
+	toks := s.doc.Tokens
+	for j := at - 1; j >= s.doc.Sents[sent].First; j-- {
+		if s.inQuote[j] {
+			continue
+		}
+		if m, ok := s.lx.StatCueAt(toks, j); ok && !m.Vals[0].Noun && m.Vals[0].Category != "suspects_arrested" {
+			return m.Vals[0].Category
+		}
+		if c, ok := s.lx.VerbStem(toks[j].Low); ok && c != "suspects_arrested" {
+			return c
+		}
+	}
 	return "other"
+}
+
+// sentenceCategory is the category of the last count sentence sent gave, for "This figure
+// includes a record of 1,468" after it; "other" when it gave none.
+func (s *state) sentenceCategory(sent int) string {
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= sent; i-- {
+		if st := s.stats[i]; st.sent == sent && st.Kind == record.KindCount && st.Category != "other" {
+			return st.Category
+		}
+	}
+	return "other"
+}
+
+// timeAt reports whether a time phrase starts at token i.
+func (s *state) timeAt(i int) bool {
+	k := sort.Search(len(s.times), func(k int) bool { return s.times[k].start >= i })
+	return k < len(s.times) && s.times[k].start == i
 }
 
 // perfect auxiliaries stand between a count and its verb: "1,889 have died".
@@ -843,6 +902,14 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 	for k := start - 1; k > from; k-- {
 		if toks[k].Text == "that" && s.reportedBefore(k, from) {
 			from = k + 1
+			break
+		}
+	}
+	// "..., said an IOM spokesman in Geneva": the attribution after the figure places the saying,
+	// not the figure.
+	for k := end; k < to; k++ {
+		if _, ok := s.speechAt(k); ok && !s.inQuote[k] && k > 0 && (toks[k-1].Text == "," || isCloseQuote(toks[k-1])) {
+			to = k
 			break
 		}
 	}

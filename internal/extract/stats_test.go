@@ -26,6 +26,15 @@ func TestStatisticClasses(t *testing.T) {
 			[]st{{"count", "migrants_dead_missing", 600}, {"count", "suspects_arrested", 2}, {"count", "suspects_arrested", 4}}},
 		{"Of the 30 who were deported, twenty were flown to Malta and ten to Cyprus.",
 			[]st{{"count", "migrants_returned", 30}, {"count", "migrants_returned", 20}, {"count", "migrants_returned", 10}}},
+		// A measure of the clause's count: a record, a total, a toll, a further figure.
+		{"So far in June, 912 migrants have arrived, including a single-day record of 305 on 19 boats on June 4.",
+			[]st{{"count", "migrants_arrived", 912}, {"count", "migrants_arrived", 305}}},
+		{"Friday's arrivals take the total for the year to 4,410.", []st{{"count", "migrants_arrived", 4410}}},
+		{"Divers recovered more bodies from the hull on Sunday, raising the death toll to 52.", []st{{"count", "migrants_dead_missing", 52}}},
+		{"The agency counted 611 drownings in 2019, and a further 93 this month alone.",
+			[]st{{"count", "migrants_dead_missing", 611}, {"count", "migrants_dead_missing", 93}}},
+		{"Some 3,200 migrants arrived by boat last year. This figure includes a single-month record of 702 in May.",
+			[]st{{"count", "migrants_arrived", 3200}, {"count", "migrants_arrived", 702}}},
 		// Not statistics: fees, seized cash, ship names, lengths, fractions, charges, operations.
 		{"Each migrant paid smugglers 3,000 euros. Police seized 40,000 euros in cash.", nil},
 		{"The Sea-Watch 4 rescued 45 people from a 12-metre dinghy.", []st{{"count", "migrants_rescued", 45}}},
@@ -93,6 +102,8 @@ func TestStatisticCountryClasses(t *testing.T) {
 		{"Greece and Turkey met on Friday. The Greek coastguard said a boat sank. Later the coastguard rescued 21 people.", 21, "GRC"},
 		// The dead of a year that no clause places are a route's toll.
 		{"Italy and Malta met on Friday. An estimated 2,100 died or went missing last year.", 2100, ""},
+		// The attribution after a figure places the saying, not the figure.
+		{"Italy and Libya met on Friday. At least 96 people drowned in the Mediterranean last week, said a UN spokesman in Geneva.", 96, ""},
 		// Money is the donor's, never the place it pays for.
 		{"Britain and France met on Friday. The journey to Britain cost him 9,000 euros.", 9000, ""},
 	}
