@@ -293,8 +293,11 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 		if s.sentBack(n, nounEnd) {
 			return "migrants_returned" // "Spain flew 17 of the arrivals back to Portugal"
 		}
-		if c := s.predicateAfter(nounEnd); c != "" && c != "suspects_arrested" {
-			return c // "26 Sudanese males were picked up", "366 Eritreans drowned"
+		// "26 Sudanese males were picked up", "366 Eritreans drowned"; but "stopped 106 people
+		// making the crossing": a participle after the noun describes the people whom the verb
+		// before governs.
+		if c := s.predicateAfter(nounEnd); c != "" && c != "suspects_arrested" && !(nounEnd < len(toks) && strings.HasSuffix(toks[nounEnd].Low, "ing") && s.verbBefore(n)) {
+			return c
 		}
 		if verb != "" && verb != "suspects_arrested" {
 			return verb
@@ -1011,7 +1014,7 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 		return "", use{}
 	}
 	for k := from; k < to; k++ {
-		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && m.kind != mPerson && !m.adj && !s.residence(k, from) {
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && m.kind != mPerson && !m.adj && !s.residence(k, from) && (!s.origin(k, from) || category == "migrants_rescued" || category == "trafficking_victims") {
 			return m.code, s.tokUse("country: sentence", m.start, m.end)
 		}
 	}
@@ -1029,6 +1032,22 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 		return f, s.focusUse("country: report")
 	}
 	return "", use{} // an organization's global figure has no country
+}
+
+// origin reports whether the mention at token k follows "from", alone or in a list: "from
+// Syria and Sri Lanka".
+func (s *state) origin(k, from int) bool {
+	toks := s.doc.Tokens
+	for p := k - 1; p >= from && p >= k-12; p-- {
+		switch {
+		case toks[p].Low == "from":
+			return true
+		case toks[p].Text == "," || toks[p].Low == "and" || toks[p].Low == "or" || articles[toks[p].Low] || s.mentionAt(p) != nil && s.mentionAt(p).kind == mCountry:
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // longPeriod reports whether the figure at token start covers a year or more.

@@ -35,6 +35,11 @@ func TestStatisticClasses(t *testing.T) {
 			[]st{{"count", "migrants_dead_missing", 611}, {"count", "migrants_dead_missing", 93}}},
 		{"Some 3,200 migrants arrived by boat last year. This figure includes a single-month record of 702 in May.",
 			[]st{{"count", "migrants_arrived", 3200}, {"count", "migrants_arrived", 702}}},
+		// Light verbs of arrival with their object: "made the long journey", "made their way".
+		{"At least 2,380 have made the perilous journey this month, and 140 made their way to Malta on Monday.",
+			[]st{{"count", "migrants_arrived", 2380}, {"count", "migrants_arrived", 140}}},
+		// A participle after the people describes them; the verb before governs the number.
+		{"Moroccan police stopped another 77 people making the crossing.", []st{{"count", "migrants_intercepted", 77}}},
 		// Not statistics: fees, seized cash, ship names, lengths, fractions, charges, operations.
 		{"Each migrant paid smugglers 3,000 euros. Police seized 40,000 euros in cash.", nil},
 		{"The Sea-Watch 4 rescued 45 people from a 12-metre dinghy.", []st{{"count", "migrants_rescued", 45}}},
@@ -102,6 +107,9 @@ func TestStatisticCountryClasses(t *testing.T) {
 		{"Greece and Turkey met on Friday. The Greek coastguard said a boat sank. Later the coastguard rescued 21 people.", 21, "GRC"},
 		// The dead of a year that no clause places are a route's toll.
 		{"Italy and Malta met on Friday. An estimated 2,100 died or went missing last year.", 2100, ""},
+		// Where people come from is not where the figure happened; where they are rescued from is.
+		{"Greece and Italy met on Friday. The 31 migrants from Syria and Iraq landed in a small boat on Monday.", 31, "GRC"},
+		{"Spain and Morocco met on Friday. In May, 65 Senegalese were rescued in two batches from Mauritania.", 65, "MRT"},
 		// The attribution after a figure places the saying, not the figure.
 		{"Italy and Libya met on Friday. At least 96 people drowned in the Mediterranean last week, said a UN spokesman in Geneva.", 96, ""},
 		// Money is the donor's, never the place it pays for.
