@@ -927,7 +927,7 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 		}
 	}
 	for k := clause; k < start; k++ {
-		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && !subjectPreps[s.prevWord(k, from)] && !prepositions[s.prevWord(k, from)] && (m.kind == mAgency || m.kind == mOrg && m.orgType == "agency" || m.kind == mCountry && !m.adj && !m.capital && s.prevWord(k, from) != "from") {
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && !subjectPreps[s.prevWord(k, from)] && !prepositions[s.prevWord(k, from)] && (m.kind == mAgency || m.kind == mOrg && m.orgType == "agency" || m.kind == mCountry && !m.adj && !m.capital && !s.origin(k, from)) {
 			subj, subjAt = m.code, k
 			break
 		}
@@ -980,7 +980,7 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 			if loc == "" && !s.residence(k, from) {
 				loc, locAt = m.code, k
 			}
-		case k < start && subj == "" && !subjectPreps[prev] && !prepositions[prev] && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
+		case k < start && subj == "" && !subjectPreps[prev] && !prepositions[prev] && !s.origin(k, from) && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
 			subj, subjAt = m.code, k
 		}
 	}

@@ -35,6 +35,9 @@ func TestStatisticClasses(t *testing.T) {
 			[]st{{"count", "migrants_dead_missing", 611}, {"count", "migrants_dead_missing", 93}}},
 		{"Some 3,200 migrants arrived by boat last year. This figure includes a single-month record of 702 in May.",
 			[]st{{"count", "migrants_arrived", 3200}, {"count", "migrants_arrived", 702}}},
+		// People detained at a border were intercepted; suspects detained were arrested.
+		{"Officials said 18 people were detained in two incidents. Police detained two suspected smugglers.",
+			[]st{{"count", "migrants_intercepted", 18}, {"count", "suspects_arrested", 2}}},
 		// Light verbs of arrival with their object: "made the long journey", "made their way".
 		{"At least 2,380 have made the perilous journey this month, and 140 made their way to Malta on Monday.",
 			[]st{{"count", "migrants_arrived", 2380}, {"count", "migrants_arrived", 140}}},
@@ -110,6 +113,7 @@ func TestStatisticCountryClasses(t *testing.T) {
 		// Where people come from is not where the figure happened; where they are rescued from is.
 		{"Greece and Italy met on Friday. The 31 migrants from Syria and Iraq landed in a small boat on Monday.", 31, "GRC"},
 		{"Spain and Morocco met on Friday. In May, 65 Senegalese were rescued in two batches from Mauritania.", 65, "MRT"},
+		{"A total of 40 migrants from Niger, Mali and Chad were detained by Spanish police.", 40, "ESP"},
 		// The attribution after a figure places the saying, not the figure.
 		{"Italy and Libya met on Friday. At least 96 people drowned in the Mediterranean last week, said a UN spokesman in Geneva.", 96, ""},
 		// Money is the donor's, never the place it pays for.
