@@ -66,8 +66,10 @@ type Lexicon struct {
 	StatCues  *Trie[StatCue]
 	statStems []stem
 	statGaps  []gapCue
-	Stop      map[string]bool
-	Countries map[string]string // code -> name
+	// statBlocks are phrases inside which a word is no cue: "in return", "return flight".
+	statBlocks *Trie[bool]
+	Stop       map[string]bool
+	Countries  map[string]string // code -> name
 	// Speech maps each form of a speech verb ("said", "tells") to what it allows.
 	Speech map[string]SpeechVerb
 	// Common holds common English words (common.en.txt), lower case.
@@ -92,7 +94,7 @@ func Default() (*Lexicon, error) {
 func Load() (*Lexicon, error) {
 	lx := &Lexicon{
 		Actors: NewTrie[Actor](), Agencies: NewTrie[string](), Titles: NewTrie[Title](),
-		Events: NewTrie[EventRule](), StatCues: NewTrie[StatCue](),
+		Events: NewTrie[EventRule](), StatCues: NewTrie[StatCue](), statBlocks: NewTrie[bool](),
 		Stop: map[string]bool{}, Countries: map[string]string{},
 		Speech: map[string]SpeechVerb{}, Common: map[string]bool{}, People: map[string]bool{},
 	}
@@ -305,8 +307,12 @@ func doubles(b string) bool {
 
 func (lx *Lexicon) addStatCue(c []string) error {
 	w, kind, cat := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2])
+	if kind == "none" && w != "" {
+		lx.statBlocks.Add(w, true, false) // "in return": no cue inside
+		return nil
+	}
 	if w == "" || cat == "" || (kind != "noun" && kind != "verb") {
-		return fmt.Errorf("want a cue, noun or verb, and a category")
+		return fmt.Errorf("want a cue, noun, verb or none, and a category")
 	}
 	v := StatCue{Category: cat, Noun: kind == "noun"}
 	if a, b, ok := strings.Cut(w, "..."); ok {
@@ -370,8 +376,14 @@ type stem struct {
 }
 
 // StatCueAt returns the statistic cue at token i: a phrase with a gap, else the longest phrase,
-// else the longest stem that starts the word.
+// else the longest stem that starts the word; none inside a phrase that blocks cues ("in
+// return").
 func (lx *Lexicon) StatCueAt(toks []text.Token, i int) (Match[StatCue], bool) {
+	for k := i; k >= 0 && k >= i-2; k-- {
+		if m, ok := lx.statBlocks.Longest(toks, k); ok && m.End > i {
+			return Match[StatCue]{}, false
+		}
+	}
 	if m, ok := lx.gapAt(toks, i); ok {
 		return m, true
 	}

@@ -31,6 +31,18 @@ func TestStatCues(t *testing.T) {
 			t.Errorf("%q: %+v %v, want %s (noun %v) over %d words", tt.text, m, ok, tt.cat, tt.noun, tt.words)
 		}
 	}
+	// A phrase of kind none holds no cue: "in return", "a return flight".
+	for _, c := range []struct {
+		s string
+		i int
+	}{{"sent in return", 2}, {"a return flight", 1}} {
+		if m, ok := lx.StatCueAt(text.Tokenize(c.s), c.i); ok {
+			t.Errorf("%q: word %d is a cue: %+v", c.s, c.i, m)
+		}
+	}
+	if _, ok := lx.StatCueAt(text.Tokenize("were returned"), 1); !ok {
+		t.Error(`"returned" is no cue`)
+	}
 	// A gap is at most three words, and stops at punctuation.
 	for _, s := range []string{"made a lot of very slow journey", "made a plan, then a journey"} {
 		if m, ok := lx.StatCueAt(text.Tokenize(s), 0); ok && m.End > 1 {
@@ -41,7 +53,7 @@ func TestStatCues(t *testing.T) {
 
 // TestStatCueLine checks that a malformed line of statistics.en.tsv is refused.
 func TestStatCueLine(t *testing.T) {
-	lx := &Lexicon{StatCues: NewTrie[StatCue]()}
+	lx := &Lexicon{StatCues: NewTrie[StatCue](), statBlocks: NewTrie[bool]()}
 	for _, c := range [][]string{{"drown", "adverb", "migrants_dead_missing"}, {"", "verb", "x"}, {"made ...", "verb", "migrants_arrived"}} {
 		if err := lx.addStatCue(c); err == nil {
 			t.Errorf("%q: no error", c)
