@@ -61,7 +61,8 @@ func (s *state) findStatistics() {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if f, ok := multipliers[t.Low]; ok && t.Kind == text.Word {
+		// "doubled", "will double"; not "a double amputee".
+		if f, ok := multipliers[t.Low]; ok && t.Kind == text.Word && !(i > 0 && articles[toks[i-1].Low]) {
 			s.addChange(i, i+1, f, "exact")
 			continue
 		}
@@ -318,6 +319,9 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 	if next < len(toks) && deadAfter[toks[next].Low] {
 		return "migrants_dead_missing" // "at least 78 dead", "80 missing"
 	}
+	if (noun == "suspects_arrested" || !hasNoun) && n.end < len(toks) && toks[n.end].Low == "arrests" && s.sentenceHas(n.start, "border") {
+		return "migrants_intercepted" // "16,162 border arrests" are apprehensions of migrants
+	}
 	// "Fifteen are confirmed dead", "31 are believed to have drowned", "the 416 who arrived":
 	// the predicate of a bare number says what it counts.
 	if !hasNoun {
@@ -329,9 +333,6 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 		if c := s.predicateAfter(after); c != "" {
 			return c
 		}
-	}
-	if (noun == "suspects_arrested" || !hasNoun) && n.end < len(toks) && toks[n.end].Low == "arrests" && s.sentenceHas(n.start, "border") {
-		return "migrants_intercepted" // "16,162 border arrests" are apprehensions of migrants
 	}
 	if !hasNoun && next < len(toks) {
 		if m, ok := s.lx.StatCueAt(toks, next); ok && !m.Vals[0].Noun && m.Vals[0].Category != "suspects_arrested" {
@@ -1044,6 +1045,8 @@ func (s *state) origin(k, from int) bool {
 			return true
 		case toks[p].Text == "," || toks[p].Low == "and" || toks[p].Low == "or" || articles[toks[p].Low] || s.mentionAt(p) != nil && s.mentionAt(p).kind == mCountry:
 			continue
+		case p == k-1 && toks[p].Kind == text.Word && !toks[p].IsCap() && !prepositions[toks[p].Low] && !s.lx.Stop[toks[p].Low]:
+			continue // "from war-torn Syria"
 		}
 		return false
 	}

@@ -43,6 +43,16 @@ func TestStatisticClasses(t *testing.T) {
 			[]st{{"count", "migrants_arrived", 2380}, {"count", "migrants_arrived", 140}}},
 		// A participle after the people describes them; the verb before governs the number.
 		{"Moroccan police stopped another 77 people making the crossing.", []st{{"count", "migrants_intercepted", 77}}},
+		// The same value twice in one sentence counts different things.
+		{"The 40 men, two women and two teenage boys rescued were from Guinea.",
+			[]st{{"count", "migrants_rescued", 40}, {"count", "migrants_rescued", 2}, {"count", "migrants_rescued", 2}}},
+		// Border arrests are apprehensions.
+		{"Agents registered 9,120 arrests in May at the southern border.", []st{{"count", "migrants_intercepted", 9120}}},
+		// Words of a cue that mean something else: "in return", "a return flight", "lost their
+		// homes", "a double amputee".
+		{"A first group of 52 Afghans was sent to Spain in return for aid.", nil},
+		{"The minister flew home on a return flight with 9 Yemenis who had lost their homes.", nil},
+		{"Some 30 boats carrying a double amputee reached the island.", nil},
 		// Not statistics: fees, seized cash, ship names, lengths, fractions, charges, operations.
 		{"Each migrant paid smugglers 3,000 euros. Police seized 40,000 euros in cash.", nil},
 		{"The Sea-Watch 4 rescued 45 people from a 12-metre dinghy.", []st{{"count", "migrants_rescued", 45}}},
