@@ -242,8 +242,14 @@ func (s *state) addNumber(n number) {
 			"seized", "confiscated", "cash", "ransom", "bail", "bribe", "bribes", "stolen", "earns", "earned", "revenue", "turnover") {
 			st.Category, st.rule = "other", "statistic.amount-not-funding"
 		}
-	case s.aboard(n):
+	case s.isAboard(n):
 		st.Category, st.rule = "other", "statistic.aboard"
+		if load, _ := s.aboard(n); load >= 0 && hasNoun {
+			if c := s.carriedCategory(load, nounEnd); c != "" {
+				st.Category, st.rule = c, "statistic.vessel-predicate"
+				st.Subject, st.noun = s.span(n.end, nounEnd), [2]int{n.end, nounEnd}
+			}
+		}
 	case s.projected(n):
 		st.Category, st.rule = "other", "statistic.projected"
 	case s.collective(n):
@@ -416,8 +422,8 @@ var loadVerbs = set("carry", "carrying", "carried", "carries", "containing", "co
 
 // aboard reports whether the number counts the people a vessel carried: a load verb before it
 // ("carrying 700–1,000 migrants", either end of the range), or "aboard" just after its noun
-// ("sank with up to 650 people onboard").
-func (s *state) aboard(n number) bool {
+// ("sank with up to 650 people onboard"). It returns the load verb's token, or -1.
+func (s *state) aboard(n number) (int, bool) {
 	toks := s.doc.Tokens
 	sent := toks[n.start].Sent
 	k := n.start - 1
@@ -432,15 +438,83 @@ func (s *state) aboard(n number) bool {
 		skip()
 	}
 	if k >= 0 && loadVerbs[toks[k].Low] {
-		return true
+		return k, true
 	}
 	for j := n.end; j < len(toks) && j <= n.end+2 && toks[j].Sent == sent; j++ {
 		if aboardWords[toks[j].Low] {
+			return -1, true
+		}
+	}
+	return -1, false
+}
+
+// isAboard reports whether the number counts the people a vessel carried.
+func (s *state) isAboard(n number) bool {
+	_, ok := s.aboard(n)
+	return ok
+}
+
+// carriedCategory is what happened to the people a vessel carried, when the vessel's own verb
+// says it: "a boat carrying 800 refugees from Libya reached Lampedusa", "prevented seven
+// dinghies carrying 54 people from crossing", "a dinghy carrying 45 migrants was rescued". A
+// vessel that capsized or sank says nothing of its people's fate. It returns "" when no such
+// verb stands in the clause.
+func (s *state) carriedCategory(load, nounEnd int) string {
+	toks := s.doc.Tokens
+	sent := toks[load].Sent
+	// The vessel just before the load verb, and a verb of the clause before the vessel.
+	v := -1
+	for k := load - 1; k >= 0 && k >= load-3 && toks[k].Sent == sent && toks[k].Kind != text.Punct; k-- {
+		if m, ok := s.lx.StatCueAt(toks, k); ok && m.Vals[0].Noun && m.Vals[0].Category == "boats_seized" {
+			v = k
+			break
+		}
+	}
+	if v < 0 {
+		return ""
+	}
+	for k := v - 1; k >= 0 && k >= v-4 && toks[k].Sent == sent && toks[k].Kind != text.Punct; k-- {
+		if m, ok := s.lx.StatCueAt(toks, k); ok && !m.Vals[0].Noun {
+			// "Rescuers reached the boats" says nothing of who arrived; "never rescued" is no
+			// rescue.
+			if c := m.Vals[0].Category; carriedFates[c] && c != "migrants_arrived" && !s.negatedWord(k) {
+				return c
+			}
+			break
+		}
+	}
+	// The vessel's predicate after the people it carried.
+	for j := nounEnd; j < len(toks) && j < nounEnd+8 && toks[j].Sent == sent; j++ {
+		if toks[j].Kind == text.Punct || clauseBreaks[toks[j].Low] || toks[j].Low == "and" || toks[j].Low == "who" {
+			break
+		}
+		if m, ok := s.lx.StatCueAt(toks, j); ok && !m.Vals[0].Noun {
+			if c := m.Vals[0].Category; carriedFates[c] && !s.negatedWord(j) {
+				return c
+			}
+			break
+		}
+	}
+	return ""
+}
+
+// denials before a verb deny it: "never reached", "did not rescue".
+var denials = set("not", "never", "n't", "no", "failed", "unable")
+
+// negatedWord reports whether a negation stands in the three words before token k of its
+// sentence.
+func (s *state) negatedWord(k int) bool {
+	toks := s.doc.Tokens
+	for p := k - 1; p >= 0 && p >= k-3 && toks[p].Sent == toks[k].Sent; p-- {
+		if denials[toks[p].Low] {
 			return true
 		}
 	}
 	return false
 }
+
+// carriedFates are what a vessel's verb can say of the people aboard.
+var carriedFates = set("migrants_arrived", "migrants_intercepted", "migrants_rescued")
 
 // collectives count groups, not people: "one group of migrants", "three families".
 var collectives = set("group", "groups", "family", "families", "batch", "batches", "rescue", "rescues", "operation", "operations", "incident", "incidents", "mission", "missions", "trips", "attempts")

@@ -43,6 +43,11 @@ func TestStatisticClasses(t *testing.T) {
 			[]st{{"count", "migrants_arrived", 2380}, {"count", "migrants_arrived", 140}}},
 		// A participle after the people describes them; the verb before governs the number.
 		{"Moroccan police stopped another 77 people making the crossing.", []st{{"count", "migrants_intercepted", 77}}},
+		// A vessel's own verb says what happened to the people it carried; sinking does not.
+		{"A boat carrying 310 migrants from Libya reached Lampedusa on Sunday.", []st{{"count", "migrants_arrived", 310}}},
+		{"Police prevented four dinghies carrying 61 people from crossing.", []st{{"count", "boats_seized", 4}, {"count", "migrants_intercepted", 61}}},
+		{"Rescuers did not reach the boats carrying 97 people.", nil},
+		{"A boat carrying 120 migrants capsized off Libya.", nil},
 		// The same value twice in one sentence counts different things.
 		{"The 40 men, two women and two teenage boys rescued were from Guinea.",
 			[]st{{"count", "migrants_rescued", 40}, {"count", "migrants_rescued", 2}, {"count", "migrants_rescued", 2}}},
