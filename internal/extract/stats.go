@@ -726,6 +726,7 @@ func (s *state) verbCue(n number) (string, int) {
 	toks := s.doc.Tokens
 	sent := s.doc.Sents[toks[n.start].Sent]
 	best, bestD := "", 1<<30
+	neg := false
 	for j := sent.First; j < sent.First+len(sent.Tokens); j++ {
 		if j >= n.start && j < n.end {
 			continue
@@ -754,10 +755,13 @@ func (s *state) verbCue(n number) (string, int) {
 				d += 6
 			}
 			if d < bestD {
-				best, bestD = v.Category, d
+				best, bestD, neg = v.Category, d, s.negatedWord(j)
 			}
 		}
 		j = m.End - 1
+	}
+	if neg {
+		return "", bestD // "no rescue was sent to the 112 people": what did not happen
 	}
 	return best, bestD
 }

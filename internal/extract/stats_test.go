@@ -43,6 +43,9 @@ func TestStatisticClasses(t *testing.T) {
 			[]st{{"count", "migrants_arrived", 2380}, {"count", "migrants_arrived", 140}}},
 		// A participle after the people describes them; the verb before governs the number.
 		{"Moroccan police stopped another 77 people making the crossing.", []st{{"count", "migrants_intercepted", 77}}},
+		// What did not happen is no figure.
+		{"Logs show that no rescue was sent to three dinghies carrying a total of 75 people.", nil},
+		{"Rescuers never reached the 41 people adrift.", nil},
 		// A vessel's own verb says what happened to the people it carried; sinking does not.
 		{"A boat carrying 310 migrants from Libya reached Lampedusa on Sunday.", []st{{"count", "migrants_arrived", 310}}},
 		{"Police prevented four dinghies carrying 61 people from crossing.", []st{{"count", "boats_seized", 4}, {"count", "migrants_intercepted", 61}}},
