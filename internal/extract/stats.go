@@ -1199,30 +1199,46 @@ func (s *state) atSea(from, to int) bool {
 func (s *state) statPeriod(start int) string {
 	toks := s.doc.Tokens
 	sent := toks[start].Sent
-	var own []timex
+	var own, poss []timex
 	for _, tx := range s.times {
-		if toks[tx.start].Sent == sent && !s.comparisonBase(tx) {
-			own = append(own, tx)
+		if toks[tx.start].Sent != sent || s.comparisonBase(tx) {
+			continue
 		}
+		// "Yesterday's arrivals meant 5,800 have arrived this year": a time that owns a noun
+		// dates that noun, not the figure, unless it is the only time there is.
+		if tx.end < len(toks) && toks[tx.end].Kind == text.Poss && len(tx.value) == 10 {
+			poss = append(poss, tx)
+			continue
+		}
+		own = append(own, tx)
+	}
+	if len(own) == 0 {
+		own = poss
+	} else if len(poss) > 0 {
+		return nearestTime(own, start)
 	}
 	if len(own) == 0 {
 		return s.timeFor(start)
 	}
 	if len(own) < s.timesIn(sent) {
-		// Some were bases: choose among the others, nearest first.
-		best, bestD := "", 1<<30
-		for _, tx := range own {
-			d := tx.start - start
-			if d < 0 {
-				d = start - tx.end
-			}
-			if d < bestD {
-				best, bestD = tx.value, d
-			}
-		}
-		return best
+		return nearestTime(own, start) // some were bases: choose among the others
 	}
 	return s.timeFor(start)
+}
+
+// nearestTime is the value of the time phrase nearest token start.
+func nearestTime(ts []timex, start int) string {
+	best, bestD := "", 1<<30
+	for _, tx := range ts {
+		d := tx.start - start
+		if d < 0 {
+			d = start - tx.end
+		}
+		if d < bestD {
+			best, bestD = tx.value, d
+		}
+	}
+	return best
 }
 
 // timesIn counts the time phrases of sentence sent.
@@ -1241,7 +1257,7 @@ func (s *state) timesIn(sent int) int {
 // the previous year", "over last year's figures".
 func (s *state) comparisonBase(tx timex) bool {
 	toks := s.doc.Tokens
-	for k := tx.start - 1; k >= 0 && k >= tx.start-4 && toks[k].Sent == toks[tx.start].Sent; k-- {
+	for k := tx.start - 1; k >= 0 && k >= tx.start-6 && toks[k].Sent == toks[tx.start].Sent; k-- {
 		switch w := toks[k].Low; {
 		case w == "than" || w == "compared" || w == "versus" || w == "vs":
 			return true
