@@ -92,21 +92,27 @@ func (x *Extractor) Extract(d record.Document) record.Extraction {
 }
 
 // outStatistics lists each figure once: a value repeated for the same kind and category is the
-// same claim, kept at its first mention. Part-of links are renumbered.
+// same claim, kept at its first mention, unless one sentence gives it twice for different
+// things ("62 men, three women and three minors"). Part-of links are renumbered.
 func (s *state) outStatistics() []record.Statistic {
 	var out []record.Statistic
 	ids := map[string]string{} // old id -> new id
-	seen := map[string]string{}
+	seen := map[string]int{}   // key -> index in s.stats of its first mention
 	for i, st := range s.stats {
 		old := "s" + itoa(i+1)
 		key := st.Kind + "|" + st.Category + "|" + strconv.FormatFloat(st.Value, 'g', -1, 64)
-		if id, dup := seen[key]; dup && st.Category != "other" {
-			ids[old] = id
-			continue
+		if first, dup := seen[key]; dup && st.Category != "other" {
+			f := s.stats[first]
+			if f.sent != st.sent || f.Subject == st.Subject {
+				ids[old] = ids["s"+itoa(first+1)]
+				continue
+			}
 		}
 		st.ID = "s" + itoa(len(out)+1)
 		ids[old] = st.ID
-		seen[key] = st.ID
+		if _, dup := seen[key]; !dup {
+			seen[key] = i
+		}
 		out = append(out, st.Statistic)
 	}
 	for i := range out {

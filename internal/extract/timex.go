@@ -96,6 +96,18 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 			tx.start = i
 			return tx, ok
 		}
+		// "between Friday and Monday", "from Friday to Monday": the days from one to the other.
+		if (prev == "between" || prev == "from") && (next(1) == "and" || next(1) == "to") && weekdays[next(2)] != 0 {
+			end := r.pub
+			for end.Weekday() != weekdays[next(2)] {
+				end = end.AddDate(0, 0, -1)
+			}
+			start := end.AddDate(0, 0, -1)
+			for start.Weekday() != wd {
+				start = start.AddDate(0, 0, -1)
+			}
+			return timex{i, i + 3, interval(start, end)}, true
+		}
 		d := r.pub
 		if prev == "next" || futureBefore(toks, i) {
 			d = d.AddDate(0, 0, 1)
@@ -135,11 +147,18 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 		return timex{i, i + 1, day(p.AddDate(0, 0, -1))}, true
 	case "today", "tonight", "overnight":
 		return timex{i, i + 1, day(p)}, true
+	case "morning", "afternoon", "evening":
+		// "this morning": the day of publication.
+		if prev == "this" {
+			return timex{i - 1, i + 1, day(p)}, true
+		}
 	case "start", "beginning":
-		// "since the start of the year": from January 1 to the publication date.
-		if prev == "the" && next(1) == "of" && next(2) == "the" && next(3) == "year" && i >= 2 && toks[i-2].Low == "since" {
-			r.lastYear = p.Year()
-			return timex{i - 2, i + 4, interval(time.Date(p.Year(), 1, 1, 0, 0, 0, 0, time.UTC), p)}, true
+		// "since the start of the year", "since the beginning of June", "since the start of
+		// 2025": from the first day of that time to the publication date.
+		if prev == "the" && next(1) == "of" && i >= 2 && toks[i-2].Low == "since" {
+			if tx, ok := r.sinceStart(toks, i); ok {
+				return tx, true
+			}
 		}
 	case "last", "this", "past", "previous", "same", "that":
 		n := next(1)
@@ -212,6 +231,12 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 				}
 			}
 		}
+	case "year":
+		// "the total for the year", "the year's total": the year of publication.
+		if prev == "the" && i >= 2 && (toks[i-2].Low == "for" || i+1 < len(toks) && toks[i+1].Kind == text.Poss) {
+			r.lastYear = p.Year()
+			return timex{i - 1, i + 1, year(p.Year())}, true
+		}
 	case "weekend":
 		if prev == "the" || prev == "this" {
 			return r.weekend(i, i+1)
@@ -235,6 +260,46 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 		}
 	}
 	return timex{}, false
+}
+
+// sinceStart resolves "since the start of the year", "... of this month", "... of June", "... of
+// 2025" at token i ("start" or "beginning"): an interval up to the publication date.
+func (r *timeResolver) sinceStart(toks []text.Token, i int) (timex, bool) {
+	p := r.pub
+	k := i + 2
+	if k < len(toks) && (toks[k].Low == "the" || toks[k].Low == "this") {
+		k++
+	}
+	if k >= len(toks) || toks[k].Sent != toks[i].Sent {
+		return timex{}, false
+	}
+	var from time.Time
+	switch w := toks[k].Low; {
+	case w == "year":
+		from = time.Date(p.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	case w == "month":
+		from = time.Date(p.Year(), p.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case months[w] != 0 && toks[k].IsCap():
+		y := p.Year()
+		if months[w] > p.Month() {
+			y--
+		}
+		if yy, ok := r.yearAt(toks, k+1); ok {
+			y = yy
+			k++
+		}
+		from = time.Date(y, months[w], 1, 0, 0, 0, 0, time.UTC)
+	case toks[k].Kind == text.Number && isYear(toks[k].Text):
+		y, _ := strconv.Atoi(toks[k].Text)
+		from = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	default:
+		return timex{}, false
+	}
+	if from.After(p) {
+		return timex{}, false
+	}
+	r.lastYear = p.Year()
+	return timex{i - 2, k + 1, interval(from, p)}, true
 }
 
 // unitDays are the lengths of the units of "the past N units", in days.
@@ -389,6 +454,17 @@ func (r *timeResolver) monthExpr(toks []text.Token, i int, since bool) (timex, b
 		}
 	} else {
 		return timex{}, false
+	}
+	// "from January to July", "between March and May": the months from one to the other.
+	if i > 0 && (toks[i-1].Low == "from" || toks[i-1].Low == "between") && end+1 < len(toks) && (toks[end].Low == "to" || toks[end].Low == "and" || toks[end].Low == "until") {
+		if m2 := months[toks[end+1].Low]; m2 > m && toks[end+1].IsCap() && (end+2 >= len(toks) || toks[end+2].Kind != text.Number || !isDay(toks[end+2].Text)) {
+			e := end + 2
+			if y2, ok := r.yearAt(toks, e); ok && y2 == y {
+				e++
+			}
+			r.lastYear = y
+			return timex{i, e, fmt.Sprintf("%d-%02d/%d-%02d", y, m, y, m2)}, true
+		}
 	}
 	return r.finish(i, end, time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), "month", since)
 }

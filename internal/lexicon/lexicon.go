@@ -65,8 +65,11 @@ type Lexicon struct {
 	Events    *Trie[EventRule]
 	StatCues  *Trie[StatCue]
 	statStems []stem
-	Stop      map[string]bool
-	Countries map[string]string // code -> name
+	statGaps  []gapCue
+	// statBlocks are phrases inside which a word is no cue: "in return", "return flight".
+	statBlocks *Trie[bool]
+	Stop       map[string]bool
+	Countries  map[string]string // code -> name
 	// Speech maps each form of a speech verb ("said", "tells") to what it allows.
 	Speech map[string]SpeechVerb
 	// Common holds common English words (common.en.txt), lower case.
@@ -91,7 +94,7 @@ func Default() (*Lexicon, error) {
 func Load() (*Lexicon, error) {
 	lx := &Lexicon{
 		Actors: NewTrie[Actor](), Agencies: NewTrie[string](), Titles: NewTrie[Title](),
-		Events: NewTrie[EventRule](), StatCues: NewTrie[StatCue](),
+		Events: NewTrie[EventRule](), StatCues: NewTrie[StatCue](), statBlocks: NewTrie[bool](),
 		Stop: map[string]bool{}, Countries: map[string]string{},
 		Speech: map[string]SpeechVerb{}, Common: map[string]bool{}, People: map[string]bool{},
 	}
@@ -105,7 +108,7 @@ func Load() (*Lexicon, error) {
 		{"agencies.txt", 1, func(c []string) error { lx.Agencies.Add(c[0], c[0], false); return nil }},
 		{"titles.txt", 2, lx.addTitle},
 		{"events.tsv", 4, lx.addEvent},
-		{"statistics.tsv", 3, lx.addStatCue},
+		{"statistics.en.tsv", 3, lx.addStatCue},
 		{"words.txt", 1, func(c []string) error { lx.Stop[c[0]] = true; return nil }},
 		{"speech.en.txt", 2, lx.addSpeech},
 		{"common.en.txt", 1, func(c []string) error { lx.Common[c[0]] = true; return nil }},
@@ -303,18 +306,67 @@ func doubles(b string) bool {
 }
 
 func (lx *Lexicon) addStatCue(c []string) error {
-	cat, kind := strings.TrimSpace(c[0]), strings.TrimSpace(c[1])
-	if cat == "" || (kind != "noun" && kind != "verb") {
-		return fmt.Errorf("want a category and noun or verb")
+	w, kind, cat := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2])
+	if kind == "none" && w != "" {
+		lx.statBlocks.Add(w, true, false) // "in return": no cue inside
+		return nil
 	}
-	for _, w := range split(c[2]) {
-		v := StatCue{Category: cat, Noun: kind == "noun"}
-		lx.StatCues.Add(w, v, false)
-		if !strings.Contains(w, " ") {
-			lx.statStems = append(lx.statStems, stem{w, v})
+	if w == "" || cat == "" || (kind != "noun" && kind != "verb") {
+		return fmt.Errorf("want a cue, noun, verb or none, and a category")
+	}
+	v := StatCue{Category: cat, Noun: kind == "noun"}
+	if a, b, ok := strings.Cut(w, "..."); ok {
+		g := gapCue{first: Tokens(strings.TrimSpace(a)), last: Tokens(strings.TrimSpace(b)), cue: v}
+		if len(g.first) == 0 || len(g.last) == 0 {
+			return fmt.Errorf("a gap needs words on both sides: %q", w)
 		}
+		lx.statGaps = append(lx.statGaps, g)
+		return nil
+	}
+	lx.StatCues.Add(w, v, false)
+	if !strings.Contains(w, " ") {
+		lx.statStems = append(lx.statStems, stem{w, v})
 	}
 	return nil
+}
+
+// gapCue is a cue phrase with up to maxGap words inside it: "made ... journey".
+type gapCue struct {
+	first, last []string
+	cue         StatCue
+}
+
+// maxGap is how many words "..." in a cue phrase stands for at most.
+const maxGap = 3
+
+// gapAt returns the gap cue that starts at token i, if any: the first words, up to maxGap
+// words of the sentence, then the last words.
+func (lx *Lexicon) gapAt(toks []text.Token, i int) (Match[StatCue], bool) {
+	for _, g := range lx.statGaps {
+		j, ok := wordsAt(toks, i, g.first)
+		if !ok {
+			continue
+		}
+		for k := j; k <= j+maxGap && k < len(toks) && toks[k].Sent == toks[i].Sent; k++ {
+			if toks[k].Kind == text.Punct {
+				break
+			}
+			if end, ok := wordsAt(toks, k, g.last); ok {
+				return Match[StatCue]{Start: i, End: end, Vals: []StatCue{g.cue}}, true
+			}
+		}
+	}
+	return Match[StatCue]{}, false
+}
+
+// wordsAt reports whether the words ws stand at token i, and returns the token after them.
+func wordsAt(toks []text.Token, i int, ws []string) (int, bool) {
+	for k, w := range ws {
+		if i+k >= len(toks) || toks[i+k].Lower() != w {
+			return 0, false
+		}
+	}
+	return i + len(ws), true
 }
 
 // stem is a one-word cue that matches the start of a word: "drown" matches "drowned".
@@ -323,9 +375,18 @@ type stem struct {
 	cue    StatCue
 }
 
-// StatCueAt returns the statistic cue at token i: the longest phrase, else the longest stem
-// that starts the word.
+// StatCueAt returns the statistic cue at token i: a phrase with a gap, else the longest phrase,
+// else the longest stem that starts the word; none inside a phrase that blocks cues ("in
+// return").
 func (lx *Lexicon) StatCueAt(toks []text.Token, i int) (Match[StatCue], bool) {
+	for k := i; k >= 0 && k >= i-2; k-- {
+		if m, ok := lx.statBlocks.Longest(toks, k); ok && m.End > i {
+			return Match[StatCue]{}, false
+		}
+	}
+	if m, ok := lx.gapAt(toks, i); ok {
+		return m, true
+	}
 	if m, ok := lx.StatCues.Longest(toks, i); ok {
 		return m, true
 	}
