@@ -35,18 +35,15 @@ func (s *state) afterChangeNoun(i, lo int) bool {
 	return false
 }
 
-var negators = set("not", "never", "no", "without", "nor", "neither", "failed", "avoid", "avoided", "avoiding", "escape", "evade")
-
-var modals = set("will", "would", "shall", "plans", "plan", "planned", "intends", "intend", "going", "wants", "expected", "set", "ready")
-
-var hypothetical = set("could", "might", "may", "if", "unless", "should", "must", "can")
+// modality returns how word w bears on an act (lexicon data en/modality.tsv), or "".
+func (s *state) modality(w string) string { return s.lx.Modality[w] }
 
 // intendedBefore reports whether an intention stands just before "to" at k, a date apart at
 // most: "agreed to", "pledged on Tuesday to".
 func (s *state) intendedBefore(k, lo int) bool {
 	toks := s.doc.Tokens
 	for p := k - 1; p >= lo && p >= k-4; p-- {
-		if intentions[toks[p].Low] {
+		if s.modality(toks[p].Low) == "intention" {
 			return true
 		}
 		if p < k-2 && !s.inTime(p) {
@@ -69,14 +66,9 @@ func (s *state) inTime(p int) bool {
 	return p > 0 && s.doc.Tokens[p].Low == "on"
 }
 
-// attempts before "to" report a verbal act as made: "sought to blame".
-var attempts = set("sought", "seeking", "seeks", "tried", "tries", "trying", "attempted")
-
 // subordinators between an actor and a noun trigger part them: "Malaysia ... after a crackdown
 // in Thailand" does not make the crackdown Malaysia's.
 var subordinators = set("after", "before", "following", "amid", "despite", "since", "because", "as", "while", "when")
-
-var intentions = set("agreed", "agree", "agrees", "pledged", "pledge", "vowed", "vow", "promised", "promise", "committed", "commitment", "plans", "plan", "decided", "aims", "offered", "ready", "continue", "intends")
 
 // findEvents codes the PLOVER events of each sentence.
 func (s *state) findEvents() {
@@ -96,12 +88,63 @@ func (s *state) findEvents() {
 			if !ok {
 				continue
 			}
-			rule := m.Vals[0]
+			rule, ok := s.pickRule(m.Vals, i, m.End, end)
+			if !ok {
+				continue
+			}
 			s.codeEvent(rule, i, m.End, sent, seen)
 			i = m.End - 1
 		}
 	}
 	s.dropVagueSelfActs()
+}
+
+// pickRule chooses among the rules of a trigger at [i, j): a rule that names the object it
+// needs ("lift" a "curfew") when that object follows, else a rule that needs none.
+func (s *state) pickRule(rules []lexicon.EventRule, i, j, hi int) (lexicon.EventRule, bool) {
+	var plain *lexicon.EventRule
+	for k := range rules {
+		r := &rules[k]
+		if len(r.Frame.On) == 0 {
+			if plain == nil {
+				plain = r
+			}
+			continue
+		}
+		if s.objectIn(r, i, j, hi) {
+			return *r, true
+		}
+	}
+	if plain == nil {
+		return lexicon.EventRule{}, false
+	}
+	return *plain, true
+}
+
+// objectIn reports whether one of the words a rule needs stands as its object: for a verb a
+// word among the next five, for a noun the verb among the three words before it.
+func (s *state) objectIn(r *lexicon.EventRule, i, j, hi int) bool {
+	toks := s.doc.Tokens
+	a, b := j, min(j+5, hi)
+	if r.Noun {
+		a, b = max(i-3, toks[i].Sent), i
+		a = max(a, s.doc.Sents[toks[i].Sent].First)
+	}
+	for k := a; k < b; k++ {
+		if toks[k].Kind != text.Word {
+			if !r.Noun {
+				return false
+			}
+			continue
+		}
+		w := toks[k].Low
+		for _, o := range r.Frame.On {
+			if w == o || strings.HasPrefix(w, o) && len(w)-len(o) <= 3 || strings.HasSuffix(o, "e") && strings.HasPrefix(w, o[:len(o)-1]) && len(w) <= len(o)+2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dropVagueSelfActs drops "Greece arrested 9" coded as GRC -> GRC when the report also says
@@ -152,13 +195,14 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 	future := false
 	for k := i - 1; k >= lo && k >= i-4; k-- {
 		w := toks[k].Low
-		if negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+		mod := s.modality(w)
+		if mod == "negation" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return
 		}
-		if hypothetical[w] && !(w == "may" && toks[k].IsCap()) { // "on 3 May" is a month
+		if (mod == "hypothetical" || mod == "condition") && !(w == "may" && toks[k].IsCap()) { // "on 3 May" is a month
 			return
 		}
-		if modals[w] {
+		if mod == "future" || mod == "intention" {
 			future = true
 		}
 		// "agreed to hold monthly meetings", "agreed to attend a regional summit": a noun
@@ -166,7 +210,7 @@ func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, 
 		if w == "to" && (k == i-1 || rule.Noun && k >= i-4) {
 			if s.intendedBefore(k, lo) {
 				future = true
-			} else if k > lo && attempts[toks[k-1].Low] && !materialTypes[typ] {
+			} else if k > lo && s.modality(toks[k-1].Low) == "attempt" && !materialTypes[typ] {
 				// "sought to blame French authorities": a speech act is done by trying it.
 			} else if !rule.Noun {
 				return // a purpose clause: "held a meeting to discuss"
