@@ -55,6 +55,8 @@ Commands:
   migrate    bring a database's schema up to date
   reprocess  re-extract stored documents after an upgrade of the rules
   eval       score extraction against a directory of gold annotations
+  parse      print a report's sentences as dependency trees (CoNLL-U or a table)
+  train-syntax  train the syntax model (tagger and parser) on a CoNLL-U treebank
   version    print the version of the binary and of the extraction rules
 
 The database is ./alboran.db unless --db or ALBORAN_DB names another.
@@ -107,6 +109,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdReprocess(ctx, args[1:], stdout, stderr)
 	case "eval":
 		err = cmdEval(ctx, args[1:], stdout, stderr)
+	case "parse":
+		err = cmdParse(ctx, args[1:], stdin, stdout, stderr)
+	case "train-syntax":
+		err = cmdTrainSyntax(ctx, args[1:], stdout, stderr)
 	case "version", "--version":
 		err = cmdVersion(stdout)
 	case "help", "-h", "--help":
