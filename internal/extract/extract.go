@@ -40,6 +40,7 @@ type state struct {
 	focus     *string
 	times     []timex
 	inQuote   []bool
+	trees     []*sentTree // per sentence, parsed on first use (tree.go)
 
 	stats  []stat
 	quotes []record.Quote
