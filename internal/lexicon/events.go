@@ -13,6 +13,7 @@ type EventRule struct {
 	Noun     bool   // a noun trigger: "meeting", "talks"
 	Phrase   string // the trigger in its base form: "call on", "hunger strike"
 	Lemma    string // the base form of the trigger's head word: "call", "strike"
+	Head     int    // the position of the head word in the phrase: 0 for a verb, the last noun's for a noun
 	Frame    Frame
 }
 
@@ -29,6 +30,9 @@ type Frame struct {
 	People bool
 	// Self lets the target be the source's own country.
 	Self bool
+	// Adverbial marks a noun trigger that stands as a phrase of another verb's clause ("thanks
+	// to Morocco's help"): the source is that clause's subject.
+	Adverbial bool
 }
 
 // Arg is one place where an actor may stand: a relation of the trigger ("obj"), an obl or nmod
@@ -94,6 +98,8 @@ func parseFrame(col string) (Frame, error) {
 			f.People = true
 		case !ok && key == "self":
 			f.Self = true
+		case !ok && key == "adverbial":
+			f.Adverbial = true
 		case ok && key == "on":
 			f.On = split(val)
 			if len(f.On) == 0 {
@@ -131,7 +137,7 @@ func (lx *Lexicon) addEvent(c []string) error {
 	if trig == "" {
 		return fmt.Errorf("want a trigger")
 	}
-	frame, err := parseFrame(c[4])
+	frame, err := parseFrame(strings.Join(c[4:], " ")) // settings may be split by tabs too
 	if err != nil {
 		return err
 	}
@@ -169,25 +175,33 @@ func (lx *Lexicon) addEvent(c []string) error {
 		}
 	}
 	words := strings.Fields(r.Phrase)
-	r.Lemma = words[0]
 	if r.Noun {
-		r.Lemma = words[len(words)-1] // "hunger strike" is a strike
+		// "hunger strike" is a strike; "thanks to" is thanks.
+		r.Head = len(words) - 1
+		for r.Head > 0 && prepositions[words[r.Head]] {
+			r.Head--
+		}
 	}
+	r.Lemma = words[r.Head]
 	for _, f := range forms {
 		lx.Events.Add(f, r, false)
 	}
 	return nil
 }
 
+// prepositions end some noun triggers without being their head: "thanks to".
+var prepositions = set("to", "with", "for", "of", "on", "in", "against", "from", "by")
+
 // plover lists the 16 PLOVER event types.
 var plover = set("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
 	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 // modalityRoles are the roles of en/modality.tsv.
-var modalityRoles = set("negation", "hypothetical", "future", "intention", "attempt", "refusal", "threat", "condition")
+var modalityRoles = set("negation", "hypothetical", "future", "intention", "attempt", "refusal", "threat", "condition",
+	"aspect", "light", "happen")
 
 // verbRoles are roles held by verbs, whose inflected forms are added.
-var verbRoles = set("intention", "attempt", "refusal", "threat")
+var verbRoles = set("intention", "attempt", "refusal", "threat", "aspect", "light", "happen")
 
 func (lx *Lexicon) addModality(c []string) error {
 	role := strings.TrimSpace(c[0])
@@ -200,10 +214,15 @@ func (lx *Lexicon) addModality(c []string) error {
 			forms = Inflect(w)
 		}
 		for _, f := range forms {
-			if _, dup := lx.Modality[f]; !dup {
-				lx.Modality[f] = role
+			if lx.Modality[role] == nil {
+				lx.Modality[role] = map[string]bool{}
 			}
+			lx.Modality[role][f] = true
 		}
 	}
 	return nil
 }
+
+// Modal reports whether word w (lower case) has the role in en/modality.tsv: Modal("intention",
+// "pledged").
+func (lx *Lexicon) Modal(role, w string) bool { return lx.Modality[role][w] }

@@ -54,7 +54,7 @@ type Lexicon struct {
 	Agencies  *Trie[string]
 	Titles    *Trie[Title]
 	Events    *Trie[EventRule]
-	Modality  map[string]string // word -> how it bears on an act: "negation", "future", ...
+	Modality  map[string]map[string]bool // role ("negation", "future", ...) -> its words
 	StatCues  *Trie[StatCue]
 	statStems []stem
 	Stop      map[string]bool
@@ -78,7 +78,7 @@ func Load() (*Lexicon, error) {
 	lx := &Lexicon{
 		Actors: NewTrie[Actor](), Agencies: NewTrie[string](), Titles: NewTrie[Title](),
 		Events: NewTrie[EventRule](), StatCues: NewTrie[StatCue](),
-		Stop: map[string]bool{}, Countries: map[string]string{}, Modality: map[string]string{},
+		Stop: map[string]bool{}, Countries: map[string]string{}, Modality: map[string]map[string]bool{},
 	}
 	steps := []struct {
 		file string
