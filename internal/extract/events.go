@@ -54,11 +54,15 @@ func (s *state) findEvents() {
 				continue
 			}
 			if m, ok := s.lx.Events.Longest(toks, i); ok {
-				trigs = append(trigs, trigger{i, m.End, m.Vals})
+				if rules := s.possibleRules(m.Vals, sent); len(rules) > 0 {
+					trigs = append(trigs, trigger{i, m.End, rules})
+				}
 				i = m.End - 1
 			}
 		}
-		if len(trigs) == 0 {
+		// Only a sentence that can hold an event is parsed: one with a trigger and an actor,
+		// or a trigger of an act that an unnamed agent may do ("were rescued").
+		if len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) {
 			continue
 		}
 		t := s.tree(si)
@@ -78,6 +82,53 @@ func (s *state) findEvents() {
 	}
 	s.events = mergeMentions(evs)
 	s.dropVagueSelfActs()
+}
+
+// possibleRules keeps the rules of a trigger that the sentence can satisfy without its tree:
+// a rule that needs an object ("lift" a "curfew") needs that word in the sentence.
+func (s *state) possibleRules(rules []lexicon.EventRule, sent text.Sentence) []lexicon.EventRule {
+	out := rules[:0:0]
+	for _, r := range rules {
+		if len(r.Frame.On) == 0 || sentenceHasWord(sent, r.Frame.On) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// sentenceHasWord reports whether a word of the sentence starts with one of ws ("curfew" finds
+// "curfews").
+func sentenceHasWord(sent text.Sentence, ws []string) bool {
+	for _, t := range sent.Tokens {
+		for _, w := range ws {
+			if strings.HasPrefix(t.Low, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayHoldEvent reports whether a sentence with triggers can hold an event before parsing it:
+// it names an actor or a state agency, or a trigger is a material act that an unnamed agent
+// may do.
+func (s *state) mayHoldEvent(sent text.Sentence, trigs []trigger) bool {
+	for k := sent.First; k < sent.First+len(sent.Tokens); k++ {
+		if m := s.mentionAt(k); m != nil && m.code != "" {
+			return true
+		}
+		if s.lx.Agencies.Has(s.doc.Tokens[k].Low) {
+			return true
+		}
+	}
+	for _, tr := range trigs {
+		for _, r := range tr.rules {
+			if materialTypes[r.Type] && r.Type != "ASSAULT" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // act is one trigger read on its tree.
