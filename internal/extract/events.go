@@ -415,6 +415,8 @@ func (s *state) mood(a *act) bool {
 					return false
 				}
 			case s.modalNode(t, "aspect", h):
+			case tok.XPOS == "VBN" && !t.hasMark(x, "to") && (hl == "have" || hl == "be" || hl == "get"):
+				// "they had stopped" read as "had" governing "stopped": an auxiliary.
 			default:
 				// "urged Turkey to open", "the decision to deport", "needed to leave": the act
 				// is wanted, not done.

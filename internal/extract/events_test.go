@@ -84,6 +84,10 @@ func TestEventPeopleTargets(t *testing.T) {
 		// Without one, the country where it happens.
 		{"Spanish police detained 30 migrants on Monday.", []string{"COERCE ESP ESP"}},
 		{"Nine migrants were detained off Tunisia.", []string{"COERCE TUN TUN"}},
+		// Several nationalities, each one; the destination is not the one who sends.
+		{"Greek police said 40 migrants, mostly Syrian and Iraqi, were sent back to Turkey.", []string{"COERCE GRC IRQ", "COERCE GRC SYR"}},
+		// A pronoun in a reported clause stands for the one who reports.
+		{"Turkish authorities said they had stopped 300 migrants.", []string{"COERCE TUR TUR"}},
 	})
 }
 
