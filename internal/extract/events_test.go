@@ -86,6 +86,8 @@ func TestEventPeopleTargets(t *testing.T) {
 		{"Nine migrants were detained off Tunisia.", []string{"COERCE TUN TUN"}},
 		// Several nationalities, each one; the destination is not the one who sends.
 		{"Greek police said 40 migrants, mostly Syrian and Iraqi, were sent back to Turkey.", []string{"COERCE GRC IRQ", "COERCE GRC SYR"}},
+		// A verbal act on unnamed people at home: the accusing state's own country.
+		{"A court in Spain charged 12 border guards over the deaths.", []string{"ACCUSE ESP ESP"}},
 		// A pronoun in a reported clause stands for the one who reports.
 		{"Turkish authorities said they had stopped 300 migrants.", []string{"COERCE TUR TUR"}},
 	})

@@ -77,7 +77,8 @@ func (s *state) codeAct(a *act, seen map[string]bool, out *[]coded) {
 	toks := s.doc.Tokens
 	for _, p := range pairs {
 		src, tgt := p.src, p.tgt
-		if tgt.code == "" || src.code == "" || src.code == tgt.code && !materialTypes[typ] && !a.rule.Frame.Self {
+		// Verbal acts are aimed at someone else, unless they fall on people at home.
+		if tgt.code == "" || src.code == "" || src.code == tgt.code && !materialTypes[typ] && !a.rule.Frame.Self && !a.rule.Frame.People {
 			continue
 		}
 		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
@@ -481,7 +482,10 @@ func (s *state) targets(a *act, sources []side) []side {
 			}
 		}
 	}
-	if !materialTypes[a.typ] {
+	// An act on unnamed people ("charged 17 coastguards", "rescued 40 migrants") falls on the
+	// country where it happens.
+	onPeople := a.rule.Frame.People && (a.nominal || s.hasPatient(a))
+	if !materialTypes[a.typ] && !onPeople {
 		// "renewed Morocco's commitment to deepen cooperation with Spain", "called for an
 		// investigation into Greece's handling": a verbal act is aimed at whom its content
 		// names.
@@ -489,16 +493,15 @@ func (s *state) targets(a *act, sources []side) []side {
 			return out
 		}
 	}
-	if a.typ == "ASSAULT" && !(a.rule.Frame.People && s.hasPatient(a)) {
+	if a.typ == "ASSAULT" && !onPeople {
 		return []side{{node: -1}} // violence against a thing: "shelled the town"
 	}
-	if materialTypes[a.typ] || a.rule.Frame.Self {
+	if materialTypes[a.typ] || a.rule.Frame.Self || onPeople {
 		// Unnamed people take the country where the act happens: its clause's place, else
 		// the acting state's own country, else a place the sentence names, else the report's.
 		if p, ok := s.clausePlace(a); ok {
 			return []side{p}
 		}
-		// Violence against a thing ("shelled the town") is aimed at no one known.
 		if s.isCountry(sources[0].code) {
 			return []side{{code: sources[0].code, node: -1, how: "source's country"}}
 		}
