@@ -41,7 +41,6 @@ type trigger struct {
 func (s *state) findEvents() {
 	toks := s.doc.Tokens
 	seen := map[string]bool{}
-	var evs []coded
 	for si := range s.doc.Sents {
 		sent := s.doc.Sents[si]
 		end := sent.First + len(sent.Tokens)
@@ -76,11 +75,10 @@ func (s *state) findEvents() {
 		}
 		for _, tr := range trigs {
 			if a, ok := s.readAct(t, si, tr, nodes); ok {
-				s.codeAct(a, seen, &evs)
+				s.codeAct(a, seen)
 			}
 		}
 	}
-	s.events = mergeMentions(evs)
 	s.dropVagueSelfActs()
 }
 

@@ -22,7 +22,7 @@ type side struct {
 
 // codeAct resolves an act's roles, date and place, and records one event per source and
 // target pair.
-func (s *state) codeAct(a *act, seen map[string]bool, out *[]coded) {
+func (s *state) codeAct(a *act, seen map[string]bool) {
 	typ := a.typ
 	if a.refused {
 		switch {
@@ -121,39 +121,13 @@ func (s *state) codeAct(a *act, seen map[string]bool, out *[]coded) {
 			}
 			ev.Explain = s.why("frame "+a.frame+" ("+voice+")", uses...)
 		}
-		*out = append(*out, coded{ev, dateNode >= 0})
+		s.events = append(s.events, ev)
 	}
 }
 
 // mutualTypes are acts that joint subjects do with each other when no one else is named:
 // "Jordan and Britain agreed to", "Canada and Mexico signed".
 var mutualTypes = set("AGREE", "SUPPORT", "CONSULT", "COOPERATE")
-
-// coded is an event with whether its own clause dated it.
-type coded struct {
-	record.Event
-	ownDate bool
-}
-
-// mergeMentions keeps one event per act: a mention of an act that its clause does not date
-// ("the rescue", "Italy rescues 500 migrants") is the act that another clause dated, when
-// there is one, not another act on the date the text carried.
-func mergeMentions(evs []coded) []record.Event {
-	dated := map[string]bool{}
-	for _, e := range evs {
-		if e.ownDate {
-			dated[e.Type+"|"+e.Source.Actor+"|"+e.Target.Actor] = true
-		}
-	}
-	out := make([]record.Event, 0, len(evs))
-	for _, e := range evs {
-		if !e.ownDate && dated[e.Type+"|"+e.Source.Actor+"|"+e.Target.Actor] {
-			continue
-		}
-		out = append(out, e.Event)
-	}
-	return out
-}
 
 // nodeUse is the use of a tree node's word in a role.
 func (s *state) nodeUse(t *sentTree, role string, n int) use {
