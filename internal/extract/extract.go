@@ -290,6 +290,10 @@ func (s *state) why(rule string, uses ...use) *record.Explanation {
 	}
 	e := &record.Explanation{Rule: rule}
 	for _, u := range uses {
+		if u.start < 0 {
+			e.Uses = append(e.Uses, record.Use{Role: u.role}) // a rule's choice that no token shows
+			continue
+		}
 		if u.end <= u.start {
 			continue
 		}

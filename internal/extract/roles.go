@@ -138,7 +138,7 @@ func (s *state) nodeUse(t *sentTree, role string, n int) use {
 // sideUse is the use of the words that named an actor.
 func (s *state) sideUse(role string, a *act, sd side) use {
 	if sd.node < 0 {
-		return use{role: role + ": " + sd.how + " " + sd.code}
+		return use{role: role + ": " + sd.how + " " + sd.code, start: -1}
 	}
 	k := a.t.text(sd.node)
 	if m := s.actorMention(k); m >= 0 {
