@@ -88,6 +88,10 @@ func TestEventPeopleTargets(t *testing.T) {
 		{"Greek police said 40 migrants, mostly Syrian and Iraqi, were sent back to Turkey.", []string{"COERCE GRC IRQ", "COERCE GRC SYR"}},
 		// A verbal act on unnamed people at home: the accusing state's own country.
 		{"A court in Spain charged 12 border guards over the deaths.", []string{"ACCUSE ESP ESP"}},
+		// Joint agents each act at home.
+		{"Thailand, Malaysia and Indonesia intercepted boats carrying migrants.", []string{"COERCE IDN IDN", "COERCE MYS MYS", "COERCE THA THA"}},
+		// A destination is not the people's nationality.
+		{"Spanish police said 40 migrants were returned to Algeria.", []string{"COERCE ESP ESP"}},
 		// A pronoun in a reported clause stands for the one who reports.
 		{"Turkish authorities said they had stopped 300 migrants.", []string{"COERCE TUR TUR"}},
 	})
@@ -118,6 +122,10 @@ func TestEventModality(t *testing.T) {
 
 func TestEventMainActOverBackground(t *testing.T) {
 	runEvents(t, []evCase{
+		// A gerund after "with" names the charge, not an act.
+		{"Italian police charged a German captain with aiding illegal immigration.", []string{"ACCUSE ITA DEU"}},
+		// Violence by someone the text does not name is no state's act.
+		{"Dozens of people were killed in the attack.", nil},
 		{"Kenya suspended flights to Somalia after a plane was shot down.", []string{"SANCTION KEN SOM"}},
 	})
 }

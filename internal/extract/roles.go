@@ -47,7 +47,7 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 	}
 	a.typ = typ
 	sources, unnamed := s.sources(a)
-	if len(sources) == 0 && unnamed && materialTypes[typ] {
+	if len(sources) == 0 && unnamed && materialTypes[typ] && typ != "ASSAULT" {
 		// "were arrested", "the coastguard rescued 26": an unnamed state agent acts for
 		// the country where the act happens.
 		if c := s.actingCountry(a); c.code != "" {
@@ -77,6 +77,9 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 	toks := s.doc.Tokens
 	for _, p := range pairs {
 		src, tgt := p.src, p.tgt
+		if tgt.how == "source's country" && s.isCountry(src.code) {
+			tgt.code = src.code // each of "Thailand, Malaysia and Indonesia" at home
+		}
 		// Verbal acts are aimed at someone else, unless they fall on people at home.
 		if tgt.code == "" || src.code == "" || src.code == tgt.code && !materialTypes[typ] && !a.rule.Frame.Self && !a.rule.Frame.People {
 			continue
@@ -284,11 +287,25 @@ func (s *state) actingCountry(a *act) side {
 	if c := s.placeCountry(s.doc.Sents[a.si]); c != "" {
 		return side{code: c, node: -1, how: "place in sentence"}
 	}
+	if c := s.recentPlace(a.si); c != "" {
+		return side{code: c, node: -1, how: "place named before"}
+	}
 	// Whoever sent people "back to Turkey" is not Turkey.
 	if dest := s.destination(a); dest != "" {
 		return side{code: s.focusCountryBut(dest), node: -1, how: "report's focus, not the destination"}
 	}
 	return side{code: s.focusCountry(), node: -1, how: "report's focus"}
+}
+
+// recentPlace returns the country that a place phrase of one of the three sentences before
+// sentence si names ("off Lesbos", "in Greece"): where the story stands.
+func (s *state) recentPlace(si int) string {
+	for k := si - 1; k >= 0 && k >= si-3; k-- {
+		if c := s.placeCountry(s.doc.Sents[k]); c != "" {
+			return c
+		}
+	}
+	return ""
 }
 
 // destination returns the country an act sends people to ("shipped back to Turkey"), or "".
@@ -444,7 +461,12 @@ func (s *state) targets(a *act, sources []side) []side {
 		args = append(mustArgs("nsubj:pass"), args...)
 	}
 	if a.rule.Frame.People {
-		if out := s.peopleTarget(a, args); len(out) > 0 {
+		// The people are the patient; a destination ("returned to Myanmar") is not theirs.
+		pargs := args
+		if len(a.rule.Frame.Target) == 0 {
+			pargs = args[:1]
+		}
+		if out := s.peopleTarget(a, pargs); len(out) > 0 {
 			return out
 		}
 	} else {
@@ -532,7 +554,8 @@ func (s *state) hasPatient(a *act) bool {
 	for _, r := range []string{"obj", "nsubj:pass"} {
 		for _, d := range t.under(a.n, r) {
 			if r == "nsubj:pass" || !a.passive {
-				if u := t.Tokens[d].UPOS; u == "NOUN" || u == "PRON" || u == "PROPN" || u == "NUM" {
+				// A name ("the Commission") is not unnamed people.
+				if u := t.Tokens[d].UPOS; u == "NOUN" && !s.doc.Tokens[t.text(d)].IsCap() || u == "PRON" || u == "NUM" {
 					return !s.lx.Stop[strings.ToLower(t.Tokens[d].Lemma)] || u == "PRON"
 				}
 			}
@@ -772,8 +795,8 @@ func (s *state) antecedent(t *sentTree, n int, how string) (side, bool) {
 	default:
 		return side{}, false
 	}
-	// Up through the clauses that hold the pronoun to a subject that names an actor.
-	for x, steps := t.Head(n), 0; x >= 0 && steps < 8; x, steps = t.Head(x), steps+1 {
+	// Up through the clauses that hold a subject pronoun to a subject that names an actor.
+	for x, steps := t.Head(n), 0; x >= 0 && steps < 8 && syntax.RelIs(t.Tokens[n].Rel, "nsubj"); x, steps = t.Head(x), steps+1 {
 		rel := t.Tokens[x].Rel
 		if subj := t.child(t.Head(x), "nsubj"); (rel == "ccomp" || rel == "conj" || rel == "advcl") && subj >= 0 && subj != n && t.Tokens[subj].UPOS != "PRON" {
 			if sd, ok := s.actorAtNode(t, subj, how+" (antecedent)"); ok && !sd.people {
