@@ -1004,6 +1004,10 @@ func (s *state) actDate(a *act) (string, bool, int) {
 		return best, false, bestNode
 	}
 	d, inferred := s.eventDate(a.tr.i)
+	// A date after publication dates a plan, not a done act.
+	if !a.future && s.published != "" && d > s.published && !strings.HasPrefix(s.published, d) {
+		return s.published, true, -1
+	}
 	return d, inferred, -1
 }
 
