@@ -255,11 +255,16 @@ func (s *state) objectIs(t *sentTree, n int, r lexicon.EventRule) bool {
 	} else {
 		cands = append(cands, t.under(n, "obj")...)
 		cands = append(cands, t.under(n, "nsubj:pass")...)
-		// "called off a four-day strike", "opened the Friendship Bridge": a compound or a
-		// name before the object's head may hold the word.
+		// "called off a four-day strike", "opened the Friendship Bridge", "declared a state
+		// of siege": a compound, a conjunct or an "of" phrase of the object may hold the word.
 		for _, o := range cands {
 			cands = append(cands, t.under(o, "compound")...)
 			cands = append(cands, t.under(o, "conj")...)
+			for _, d := range t.under(o, "nmod") {
+				if t.hasMark(d, "of") {
+					cands = append(cands, d)
+				}
+			}
 		}
 	}
 	for _, c := range cands {

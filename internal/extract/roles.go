@@ -47,10 +47,15 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 	}
 	a.typ = typ
 	sources, unnamed := s.sources(a)
-	if len(sources) == 0 && unnamed && materialTypes[typ] && typ != "ASSAULT" {
+	if len(sources) == 0 && unnamed && materialTypes[typ] {
 		// "were arrested", "the coastguard rescued 26": an unnamed state agent acts for
-		// the country where the act happens.
-		if c := s.actingCountry(a); c.code != "" {
+		// the country where the act happens. Violence by an unnamed hand is coded only
+		// where its own clause places it ("killed by a bomb in Beirut").
+		if typ != "ASSAULT" {
+			if c := s.actingCountry(a); c.code != "" {
+				sources = []side{c}
+			}
+		} else if c, ok := s.clausePlace(a); ok {
 			sources = []side{c}
 		}
 	}
@@ -218,7 +223,8 @@ func (s *state) sources(a *act) (out []side, unnamed bool) {
 	}
 	out = s.actorsOf(t, n, how)
 	if len(out) == 0 {
-		return nil, s.agencyNoun(t, n)
+		// Violence by an unnamed hand ("killed by a roadside bomb") may still be placed.
+		return nil, s.agencyNoun(t, n) || a.typ == "ASSAULT" && s.actorMention(t.text(n)) < 0
 	}
 	return s.statesOnly(a, out), false
 }
@@ -621,7 +627,7 @@ func (s *state) nationalities(t *sentTree, n int, how string) []side {
 			r := t.Tokens[d].Rel
 			switch {
 			case r == "amod", r == "appos", r == "conj", r == "compound", r == "parataxis", r == "list", r == "dep",
-				r == "nmod" && (t.hasMark(d, "from") || t.hasMark(d, "of")):
+				r == "nmod" && (t.hasMark(d, "from") || t.hasMark(d, "of") || t.hasMark(d, "for")):
 				walk(d, depth+1)
 			}
 		}
