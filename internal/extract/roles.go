@@ -223,8 +223,9 @@ func (s *state) sources(a *act) (out []side, unnamed bool) {
 	}
 	out = s.actorsOf(t, n, how)
 	if len(out) == 0 {
-		// Violence by an unnamed hand ("killed by a roadside bomb") may still be placed.
-		return nil, s.agencyNoun(t, n) || a.typ == "ASSAULT" && s.actorMention(t.text(n)) < 0
+		// Violence by an unnamed hand ("killed by a roadside bomb") may still be placed;
+		// harm done by an accident ("a shipwreck that killed 78") is no one's act.
+		return nil, s.agencyNoun(t, n) || a.typ == "ASSAULT" && s.actorMention(t.text(n)) < 0 && !s.modalNode(t, "accident", n)
 	}
 	return s.statesOnly(a, out), false
 }
