@@ -25,12 +25,17 @@ read as by 'alboran extract' (files, directories, feeds, JSON Lines, URLs, - for
 
 With --conllu-in FILE, reads the sentences and tokens of a CoNLL-U file instead, tags and
 parses them afresh and writes CoNLL-U with the same sentences, token ids, comments and
-multiword ranges, so that a CoNLL-U scorer can compare it with the file.
+multiword ranges, so that a CoNLL-U scorer can compare it with the file. With --score it
+prints instead how the model scores against the file's annotations: UPOS, XPOS, lemma, UAS and
+LAS with the file's tokens, then the same (F1, words aligned by offsets) when the model's own
+tokenizer splits each sentence's '# text' line.
 `
 
 type parseOptions struct {
 	format   string
 	conlluIn string
+	score    bool
+	model    string
 	inputs   []string
 }
 
@@ -39,6 +44,8 @@ func cmdParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs := newFlags("parse", parseHelp, stderr)
 	fs.StringVar(&o.format, "format", "conllu", "output format: conllu or table")
 	fs.StringVar(&o.conlluIn, "conllu-in", "", "re-tag and re-parse the tokens of this CoNLL-U file")
+	fs.BoolVar(&o.score, "score", false, "with --conllu-in: print the scores against the file's annotations")
+	fs.StringVar(&o.model, "model", "", "a model file written by train-syntax, instead of the embedded one")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -49,16 +56,22 @@ func cmdParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if (o.conlluIn == "") == (len(o.inputs) == 0) {
 		return usageError{"parse: give input reports, or --conllu-in FILE (see alboran parse --help)"}
 	}
+	if o.score && o.conlluIn == "" {
+		return usageError{"parse: --score needs --conllu-in FILE"}
+	}
 	return runParse(ctx, o, stdin, stdout, stderr)
 }
 
 func runParse(ctx context.Context, o parseOptions, stdin io.Reader, stdout, stderr io.Writer) error {
-	m, err := syntax.Default()
+	m, err := loadModel(o.model)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
+	if o.score {
+		return scoreCoNLLU(ctx, m, o.conlluIn, w)
+	}
 	if o.conlluIn != "" {
 		return parseCoNLLU(ctx, m, o, w)
 	}
@@ -152,4 +165,41 @@ func writeTable(w io.Writer, title string, s *syntax.Sentence) error {
 	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// scoreCoNLLU scores the model against a CoNLL-U file, with its tokens and with the model's.
+func scoreCoNLLU(ctx context.Context, m *syntax.Model, path string, w io.Writer) error {
+	cs, err := syntax.ReadCoNLLUFile(ctx, path)
+	if err != nil {
+		return fmt.Errorf("parse: %w", err)
+	}
+	gold := m.Evaluate(ctx, syntax.Sentences(cs))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	raw, err := m.EvaluateText(ctx, cs)
+	if err != nil {
+		return fmt.Errorf("parse: %s: %w", path, err)
+	}
+	fmt.Fprintf(w, "%s: %d sentences\n", path, len(cs))
+	fmt.Fprintf(w, "  gold tokens:      %s\n", gold)
+	fmt.Fprintf(w, "  own tokenization: %s\n", raw)
+	return nil
+}
+
+// loadModel reads a model file, or returns the embedded model when path is empty.
+func loadModel(path string) (*syntax.Model, error) {
+	if path == "" {
+		return syntax.Default()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	defer f.Close()
+	m, err := syntax.Read(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("parse: %s: %w", path, err)
+	}
+	return m, nil
 }

@@ -36,7 +36,9 @@ func cmdTrainSyntax(ctx context.Context, args []string, stdout, stderr io.Writer
 	fs.IntVar(&o.opts.ParseIters, "parse-iters", 15, "parser passes over the training set")
 	fs.IntVar(&o.opts.Folds, "folds", 5, "jackknife folds for the parser's training tags (1: gold tags)")
 	fs.Int64Var(&o.opts.Seed, "seed", 1, "random seed")
-	fs.Float64Var(&o.opts.MinWeight, "min-weight", 0.5, "prune averaged weights smaller than this")
+	fs.Float64Var(&o.opts.MinWeight, "min-weight", 1, "prune parser weights whose average is smaller than this")
+	fs.Float64Var(&o.opts.TagMinWeight, "tag-min-weight", 0.5, "prune tagger weights whose average is smaller than this")
+	fs.BoolVar(&o.opts.PruneReport, "prune-report", false, "score the dev set at several pruning thresholds")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -19,18 +19,18 @@ func tokenAt(t *testing.T, s *state, word string) int {
 }
 
 func TestTreeHelpers(t *testing.T) {
-	s := &state{doc: text.Analyze("Moroccan police detained 466 suspects of the smuggling network. The coast guard didn't stop the Europe-bound boat... It was not intercepted by the navy.")}
+	s := &state{doc: text.Analyze("Police arrested 466 suspects of the smuggling network. The coast guard didn't stop the Europe-bound boat... It was not intercepted by the navy.")}
 	if s.trees != nil {
 		t.Fatal("trees allocated before any rule asked")
 	}
-	detained := tokenAt(t, s, "detained")
+	detained := tokenAt(t, s, "arrested")
 	if got := s.synRel(detained); got != "root" {
 		t.Errorf("rel of detained = %q, want root", got)
 	}
 	if s.trees[1] != nil || s.trees[2] != nil {
 		t.Error("sentences that no rule asked about were parsed")
 	}
-	if got := s.synDep(detained, "nsubj"); got != tokenAt(t, s, "police") {
+	if got := s.synDep(detained, "nsubj"); got != tokenAt(t, s, "Police") {
 		t.Errorf("nsubj of detained = %d, want police", got)
 	}
 	suspects := tokenAt(t, s, "suspects")
@@ -53,7 +53,7 @@ func TestTreeHelpers(t *testing.T) {
 	if s.synNegated(detained) {
 		t.Error("detained is not negated")
 	}
-	if got := s.synLemma(detained); got != "detain" {
+	if got := s.synLemma(detained); got != "arrest" {
 		t.Errorf("lemma of detained = %q", got)
 	}
 

@@ -12,6 +12,26 @@ type lemmatizer struct {
 	table map[lemmaKey]lemmaVal
 	rules map[ruleKey]rule // (class, lower-case suffix) -> rule
 	feats []string         // class -> most frequent features
+	// byPOS is the table again, by lower-case form and UPOS only, for a form the treebank has
+	// with another tag of the same part of speech ("fled" seen as VBD, asked as VBN).
+	byPOS map[posKey]string
+}
+
+type posKey struct{ form, upos string }
+
+// index builds byPOS from the table; upos gives each class's UPOS. Where a form has several
+// lemmas, the smallest is kept, so that the result does not depend on map order.
+func (l *lemmatizer) index(upos []string) {
+	l.byPOS = map[posKey]string{}
+	for k, v := range l.table {
+		if k.class >= len(upos) {
+			continue
+		}
+		pk := posKey{strings.ToLower(k.form), upos[k.class]}
+		if old, ok := l.byPOS[pk]; !ok || v.lemma < old {
+			l.byPOS[pk] = v.lemma
+		}
+	}
 }
 
 type lemmaKey struct {
@@ -47,6 +67,9 @@ func (l *lemmatizer) lemma(form string, class int, upos string) (lemma, feats st
 	}
 	if v, ok := l.table[lemmaKey{low, class}]; ok {
 		return v.lemma, v.feats
+	}
+	if lemma, ok := l.byPOS[posKey{low, upos}]; ok {
+		return lemma, feats
 	}
 	base := low
 	if upos == "PROPN" {

@@ -41,7 +41,7 @@ func (m *Model) scratch() *scratch {
 	if x, ok := m.pool.Get().(*scratch); ok {
 		return x
 	}
-	return &scratch{tscores: make([]float32, len(m.tg.classes.upos)), pscores: make([]float32, m.ps.classes())}
+	return &scratch{tscores: make([]float32, len(m.tg.classes.upos)), pscores: make([]float32, m.ps.outputs())}
 }
 
 // Tag sets the UPOS, XPOS, Lemma and Feats of every token from its Form.
@@ -71,7 +71,7 @@ func (m *Model) Parse(s *Sentence) {
 	}
 	x := m.scratch()
 	m.tag(s, x)
-	x.pw.fill(x.info, x.tags)
+	x.pw.fill(x.info, x.tags, m.tg.classes.coarse)
 	n := len(s.Tokens)
 	x.feats = m.ps.parse(&x.st, &x.pw, n, x.feats, x.pscores)
 	for i := range s.Tokens {
@@ -115,7 +115,7 @@ func Default() (*Model, error) {
 }
 
 // The model file: a magic line, then a flate-compressed stream of varints and strings.
-const magic = "alboran-syntax-model 1\n"
+const magic = "alboran-syntax-model 2\n"
 
 // ErrModel marks a model file that cannot be read.
 var ErrModel = errors.New("bad syntax model file")
@@ -231,6 +231,7 @@ func Read(r io.Reader) (*Model, error) {
 		}
 		tg.dict[k] = c
 	}
+	tg.classes.setCoarse()
 	tg.model = d.table(nc)
 	lm := &lemmatizer{table: map[lemmaKey]lemmaVal{}, rules: map[ruleKey]rule{}}
 	for range d.count(1 << 24) {
@@ -253,13 +254,14 @@ func Read(r io.Reader) (*Model, error) {
 		ps.labels = append(ps.labels, d.str())
 	}
 	ps.root = int(d.uint())
-	ps.model = d.table(1 + 2*nl)
+	ps.model = d.table(1 + 2*nl + 3)
 	if d.err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrModel, d.err)
 	}
 	if nc == 0 || nl == 0 || ps.root >= nl || len(lm.feats) != nc {
 		return nil, fmt.Errorf("%w: inconsistent sizes", ErrModel)
 	}
+	lm.index(tg.classes.upos)
 	m.tg, m.lm, m.ps = tg, lm, ps
 	return m, nil
 }
@@ -296,27 +298,45 @@ func (e *enc) str(s string) {
 	}
 }
 
-// table writes a table's entries sorted by key, keys as deltas, weights as quantized ints.
+// table writes a table: its scale, then its keys sorted, the number of pairs of each, and
+// the pairs, each as fixed-width little-endian arrays that Read decodes in bulk.
 func (e *enc) table(t *table) {
-	keys := make([]int, 0, len(t.slots)/2)
+	idx := make([]int, 0, t.features)
 	for i := range t.slots {
 		if t.slots[i].key != 0 {
-			keys = append(keys, i)
+			idx = append(idx, i)
 		}
 	}
-	sort.Slice(keys, func(i, j int) bool { return t.slots[keys[i]].key < t.slots[keys[j]].key })
+	sort.Slice(idx, func(i, j int) bool { return t.slots[idx[i]].key < t.slots[idx[j]].key })
 	e.u64(uint64(math.Float32bits(t.scale)))
-	e.uint(uint64(len(keys)))
-	prev := uint64(0)
-	for _, i := range keys {
-		s := t.slots[i]
-		e.uint(s.key - prev)
-		prev = s.key
-		e.uint(uint64(s.n))
-		for k := s.off; k < s.off+s.n; k++ {
-			e.uint(uint64(t.cls[k]))
-			e.int(int64(math.Round(float64(t.w[k] / t.scale))))
+	e.uint(uint64(len(idx)))
+	npairs := 0
+	for _, i := range idx {
+		npairs += len(t.pairsOf(&t.slots[i]))
+	}
+	e.uint(uint64(npairs))
+	b := make([]byte, 0, 8*len(idx))
+	for _, i := range idx {
+		b = binary.LittleEndian.AppendUint64(b, t.slots[i].key)
+	}
+	e.bytes(b)
+	b = b[:0]
+	for _, i := range idx {
+		b = append(b, byte(len(t.pairsOf(&t.slots[i]))))
+	}
+	e.bytes(b)
+	b = b[:0]
+	for _, i := range idx {
+		for _, p := range t.pairsOf(&t.slots[i]) {
+			b = binary.LittleEndian.AppendUint32(b, p)
 		}
+	}
+	e.bytes(b)
+}
+
+func (e *enc) bytes(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
 	}
 }
 
@@ -389,47 +409,56 @@ func (d *dec) str() string {
 	return string(b)
 }
 
-// table reads a table written by enc.table, straight into its arrays.
+// table reads a table written by enc.table.
 func (d *dec) table(classes int) *table {
 	scale := math.Float32frombits(uint32(d.u64()))
 	n := d.count(1 << 26)
-	size := 1
-	for size < 2*n+1 {
-		size <<= 1
+	npairs := d.count(1 << 28)
+	keys := d.bytes(8 * n)
+	counts := d.bytes(n)
+	pairs := d.bytes(4 * npairs)
+	t := newTable(classes, n, scale)
+	if d.err != nil {
+		return t
 	}
-	t := &table{classes: classes, scale: scale, mask: uint64(size - 1), slots: make([]slot, size)}
-	t.cls = make([]uint8, 0, 2*n)
-	t.w = make([]float32, 0, 2*n)
-	prev := uint64(0)
-	for range n {
-		if d.err != nil {
-			break
+	buf := make([]uint32, 0, 256)
+	off := 0
+	for i := 0; i < n; i++ {
+		k := binary.LittleEndian.Uint64(keys[8*i:])
+		c := int(counts[i])
+		if k == 0 || c == 0 || c > classes || off+4*c > len(pairs) {
+			d.fail("bad feature entry")
+			return t
 		}
-		k := prev + d.uint()
-		prev = k
-		m := d.count(classes)
-		if k == 0 {
-			d.fail("zero feature key")
-			break
-		}
-		s := slot{key: k, off: uint32(len(t.cls)), n: uint32(m)}
-		for range m {
-			c := d.uint()
-			if c >= uint64(classes) {
+		buf = buf[:0]
+		for j := 0; j < c; j++ {
+			p := binary.LittleEndian.Uint32(pairs[off+4*j:])
+			if int(p>>16) >= classes {
 				d.fail("class out of range")
-			}
-			t.cls = append(t.cls, uint8(c))
-			t.w = append(t.w, float32(d.int())*scale)
-		}
-		i := k & t.mask
-		for t.slots[i].key != 0 {
-			if t.slots[i].key == k {
-				d.fail("duplicate feature key")
 				return t
 			}
-			i = (i + 1) & t.mask
+			buf = append(buf, p)
 		}
-		t.slots[i] = s
+		off += 4 * c
+		if !t.add(k, buf) {
+			d.fail("duplicate feature key")
+			return t
+		}
+	}
+	if off != len(pairs) {
+		d.fail("pair count mismatch")
 	}
 	return t
+}
+
+func (d *dec) bytes(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(d.r, b); err != nil {
+		d.err = err
+		return nil
+	}
+	return b
 }

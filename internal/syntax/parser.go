@@ -226,12 +226,24 @@ const (
 	pS0wN0pN1p
 	pS0pS0RlN0p
 	pS1pS0pS0Ll
+	pS0uN0u
+	pS1uS0u
+	pS0uN0uN1u
+	pS1uS0uN0u
+	pS0wN0u
+	pS0uN0w
+	pDepthS0pN0p
+	pRestS0pN0p
+	pPunctS0N0
+	pPunctS1S0
+	pRestS0w
 )
 
 // sentence-level values for features: a word's normalized form, its tag class, and the two
 // combined, with sentinels for none and ROOT.
 type pwords struct {
-	w, p, wp []uint64
+	w, p, wp, u []uint64 // u: the universal tag alone
+	punct       []int32  // punct[i]: number of punctuation tokens before token i
 }
 
 var (
@@ -239,19 +251,62 @@ var (
 	hRoot = hashString("<root>")
 )
 
-func (pw *pwords) fill(info []wordInfo, tags []int) {
+func (pw *pwords) fill(info []wordInfo, tags []int, coarse []uint8) {
 	n := len(info)
-	pw.w, pw.p, pw.wp = pw.w[:0], pw.p[:0], pw.wp[:0]
+	pw.w, pw.p, pw.wp, pw.u = pw.w[:0], pw.p[:0], pw.wp[:0], pw.u[:0]
+	pw.punct = append(pw.punct[:0], 0)
 	for i := 0; i < n; i++ {
+		k := pw.punct[i]
+		if isPunct(info[i]) {
+			k++
+		}
+		pw.punct = append(pw.punct, k)
 		p := uint64(tags[i] + 2)
 		pw.w = append(pw.w, info[i].norm)
 		pw.p = append(pw.p, p)
 		pw.wp = append(pw.wp, f1(info[i].norm, p))
+		pw.u = append(pw.u, uint64(coarse[tags[i]])+2)
 	}
 	// ROOT at n, none at n+1.
 	pw.w = append(pw.w, hRoot, hNone)
 	pw.p = append(pw.p, 1, 0)
 	pw.wp = append(pw.wp, f1(hRoot, 1), f1(hNone, 0))
+	pw.u = append(pw.u, 1, 0)
+}
+
+// puncts is the hash of a punctuation word's normalized form, for isPunct.
+var puncts = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, p := range []string{",", ".", ":", ";", "-", "--", "(", ")", "\"", "'", "?", "!", "...", "“", "”"} {
+		m[hashString(p)] = true
+	}
+	return m
+}()
+
+func isPunct(w wordInfo) bool { return puncts[w.norm] }
+
+// between counts the punctuation tokens strictly between tokens a < b, capped at 3.
+func (pw *pwords) between(a, b int) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	if a < 0 || b >= len(pw.punct) || b <= a {
+		return 0
+	}
+	return uint64(min(pw.punct[b]-pw.punct[a+1], 3))
+}
+
+func bucket(k int) uint64 {
+	switch {
+	case k <= 3:
+		return uint64(k)
+	case k <= 6:
+		return 4
+	case k <= 10:
+		return 5
+	default:
+		return 6
+	}
 }
 
 func dist(a, b int) uint64 {
@@ -316,7 +371,7 @@ func (s *pstate) features(pw *pwords, out []uint64) []uint64 {
 	s0l, s0l2, s0r, s0r2 := child(s.l1, s0), child(s.l2, s0), child(s.r1, s0), child(s.r2, s0)
 	s1l, s1r := child(s.l1, s1), child(s.r1, s1)
 	n0l, n0l2 := child(s.l1, n0), child(s.l2, n0)
-	w, p, wp := pw.w, pw.p, pw.wp
+	w, p, wp, u := pw.w, pw.p, pw.wp, pw.u
 	d := uint64(0)
 	if s0 < s.n && n0 < s.n {
 		d = dist(s0, n0)
@@ -366,7 +421,23 @@ func (s *pstate) features(pw *pwords, out []uint64) []uint64 {
 		f3(pS0wN0pN1p, w[s0], p[n0], p[n1]),
 		f3(pS0pS0RlN0p, p[s0], lab(s0r), p[n0]),
 		f3(pS1pS0pS0Ll, p[s1], p[s0], lab(s0l)),
+		f2(pS0uN0u, u[s0], u[n0]), f2(pS1uS0u, u[s1], u[s0]),
+		f3(pS0uN0uN1u, u[s0], u[n0], u[n1]), f3(pS1uS0uN0u, u[s1], u[s0], u[n0]),
+		f2(pS0wN0u, w[s0], u[n0]), f2(pS0uN0w, u[s0], w[n0]),
+		f3(pDepthS0pN0p, bucket(len(s.stack)-1), p[s0], p[n0]),
+		f3(pRestS0pN0p, bucket(s.n-s.b), p[s0], p[n0]),
+		f3(pPunctS0N0, punctBetween(pw, s0, n0, s.n), p[s0], p[n0]),
+		f3(pPunctS1S0, punctBetween(pw, s1, s0, s.n), p[s1], p[s0]),
+		f2(pRestS0w, bucket(s.n-s.b), w[s0]),
 	)
+}
+
+// punctBetween counts the punctuation between two words; 0 when either is ROOT or none.
+func punctBetween(pw *pwords, a, b, n int) uint64 {
+	if a >= n || b >= n {
+		return 0
+	}
+	return pw.between(a, b)
 }
 
 // parser scores moves with a perceptron over the features of the configuration.
@@ -377,6 +448,17 @@ type parser struct {
 }
 
 func (ps *parser) classes() int { return 1 + 2*len(ps.labels) }
+
+// outputs is the number of scores the model gives: one per class, then one per move type. A
+// class's score is its own plus its move type's, so that the decision to attach is learned
+// from every label's examples and the label refines it.
+func (ps *parser) outputs() int { return ps.classes() + 3 }
+
+// score returns the score of class c from the model's outputs.
+func (ps *parser) score(scores []float32, c int) float32 {
+	m, _ := moveOf(c, len(ps.labels))
+	return scores[c] + scores[ps.classes()+m]
+}
 
 func moveOf(class, nl int) (move, label int) {
 	switch {
@@ -409,12 +491,13 @@ func (ps *parser) allowed(s *pstate, c int, shift, left, right bool) bool {
 func (ps *parser) best(s *pstate, scores []float32) int {
 	shift, left, right := s.legal()
 	bc := -1
-	for c := range scores {
+	var bs float32
+	for c := 0; c < ps.classes(); c++ {
 		if !ps.allowed(s, c, shift, left, right) {
 			continue
 		}
-		if bc < 0 || scores[c] > scores[bc] {
-			bc = c
+		if sc := ps.score(scores, c); bc < 0 || sc > bs {
+			bc, bs = c, sc
 		}
 	}
 	return bc

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"math"
+	"math/bits"
 	"sort"
 )
 
@@ -97,29 +98,35 @@ func bump(row []weight, class int, d float32, t float64) []weight {
 // tick advances the averaging clock by one instance.
 func (p *trainer) tick() { p.t++ }
 
-// table is a frozen, averaged, pruned model: an open-addressing hash table from feature to a
-// run of (class, weight) pairs. It is read-only and safe for concurrent use.
+// table is a frozen, averaged, pruned model: an open-addressing hash table from feature to
+// its (class, weight) pairs. A pair is packed in a uint32 (class << 16 | int16 weight); up to
+// inlinePairs pairs sit in the feature's 32-byte slot itself, so that most lookups cost one
+// cache line. It is read-only and safe for concurrent use.
 type table struct {
-	classes int
-	scale   float32 // the quantization step of the weights
-	mask    uint64
-	slots   []slot
-	cls     []uint8
-	w       []float32
+	classes  int
+	scale    float32 // the quantization step of the weights
+	size     uint64
+	slots    []slot
+	overflow []uint32 // the pairs of features with more than inlinePairs
+	features int
 }
 
+const inlinePairs = 5
+
 type slot struct {
-	key uint64 // 0 for an empty slot
-	off uint32
-	n   uint32
+	key   uint64 // 0 for an empty slot
+	n     uint32 // number of pairs
+	pairs [inlinePairs]uint32
+	// With more than inlinePairs pairs, pairs[0] is their offset in overflow.
 }
 
 // entry is one feature of a frozen model, before it is put into a table.
 type entry struct {
-	key uint64
-	cls []uint8
-	w   []int16
+	key   uint64
+	pairs []uint32
 }
+
+func pack(class int, w int16) uint32 { return uint32(class)<<16 | uint32(uint16(w)) }
 
 // freeze averages the weights, drops those whose averaged magnitude is under minWeight, and
 // quantizes what is left to int16 with the returned scale. Entries are sorted by key.
@@ -136,9 +143,10 @@ func (p *trainer) freeze(minWeight float64) (entries []entry, scale float32) {
 	}
 	scale = float32(maxAbs / 32767)
 	for key, r := range p.index {
-		var e entry
-		e.key = key
-		for _, w := range p.rows[r] {
+		e := entry{key: key}
+		row := append([]weight(nil), p.rows[r]...)
+		sort.Slice(row, func(i, j int) bool { return row[i].class < row[j].class })
+		for _, w := range row {
 			a := avg(w)
 			if math.Abs(a) < minWeight {
 				continue
@@ -147,10 +155,9 @@ func (p *trainer) freeze(minWeight float64) (entries []entry, scale float32) {
 			if q == 0 {
 				continue
 			}
-			e.cls = append(e.cls, uint8(w.class))
-			e.w = append(e.w, int16(q))
+			e.pairs = append(e.pairs, pack(int(w.class), int16(q)))
 		}
-		if len(e.cls) > 0 && key != 0 {
+		if len(e.pairs) > 0 && key != 0 {
 			entries = append(entries, e)
 		}
 	}
@@ -158,30 +165,55 @@ func (p *trainer) freeze(minWeight float64) (entries []entry, scale float32) {
 	return entries, scale
 }
 
-// newTable builds the lookup table of entries.
-func newTable(classes int, entries []entry, scale float32) *table {
-	size := 1
-	for size < 2*len(entries)+1 {
-		size <<= 1
-	}
-	t := &table{classes: classes, scale: scale, mask: uint64(size - 1), slots: make([]slot, size)}
-	n := 0
-	for _, e := range entries {
-		n += len(e.cls)
-	}
-	t.cls = make([]uint8, 0, n)
-	t.w = make([]float32, 0, n)
-	for _, e := range entries {
-		s := slot{key: e.key, off: uint32(len(t.cls)), n: uint32(len(e.cls))}
-		t.cls = append(t.cls, e.cls...)
-		for _, q := range e.w {
-			t.w = append(t.w, float32(q)*scale)
+// newTable makes an empty table for n features, at a load of at most 70%.
+func newTable(classes, n int, scale float32) *table {
+	size := uint64(n)*10/7 + 1
+	return &table{classes: classes, scale: scale, size: size, slots: make([]slot, size)}
+}
+
+// home is the first slot to probe for a key.
+func (t *table) home(key uint64) uint64 {
+	hi, _ := bits.Mul64(key, t.size)
+	return hi
+}
+
+// add puts a feature into the table; it reports false when the key is already there.
+func (t *table) add(key uint64, pairs []uint32) bool {
+	i := t.home(key)
+	for t.slots[i].key != 0 {
+		if t.slots[i].key == key {
+			return false
 		}
-		i := e.key & t.mask
-		for t.slots[i].key != 0 {
-			i = (i + 1) & t.mask
+		if i++; i == t.size {
+			i = 0
 		}
-		t.slots[i] = s
+	}
+	s := &t.slots[i]
+	s.key = key
+	s.n = uint32(len(pairs))
+	if len(pairs) <= inlinePairs {
+		copy(s.pairs[:], pairs)
+	} else {
+		s.pairs[0] = uint32(len(t.overflow))
+		t.overflow = append(t.overflow, pairs...)
+	}
+	t.features++
+	return true
+}
+
+// pairsOf returns the pairs of slot s.
+func (t *table) pairsOf(s *slot) []uint32 {
+	if s.n <= inlinePairs {
+		return s.pairs[:s.n]
+	}
+	return t.overflow[s.pairs[0] : s.pairs[0]+s.n]
+}
+
+// tableOf builds the table of frozen entries.
+func tableOf(classes int, entries []entry, scale float32) *table {
+	t := newTable(classes, len(entries), scale)
+	for _, e := range entries {
+		t.add(e.key, e.pairs)
 	}
 	return t
 }
@@ -189,22 +221,31 @@ func newTable(classes int, entries []entry, scale float32) *table {
 // scores adds every feature's weights into out (len = classes), which it zeroes first.
 func (t *table) scores(feats []uint64, out []float32) {
 	clear(out)
+	// Touch every feature's home slot first: the loads do not depend on each other, so the
+	// processor fetches the cache lines in parallel instead of waiting for one at a time.
+	var touch uint64
 	for _, f := range feats {
-		i := f & t.mask
+		touch += t.slots[t.home(f)].key
+	}
+	if touch == 1 { // never in practice; keeps the loads from being optimized away
+		out[0] += 0
+	}
+	for _, f := range feats {
+		i := t.home(f)
 		for {
 			s := &t.slots[i]
 			if s.key == f {
-				cls := t.cls[s.off : s.off+s.n]
-				w := t.w[s.off : s.off+s.n]
-				for k, c := range cls {
-					out[c] += w[k]
+				for _, p := range t.pairsOf(s) {
+					out[p>>16] += float32(int16(p))
 				}
 				break
 			}
 			if s.key == 0 {
 				break
 			}
-			i = (i + 1) & t.mask
+			if i++; i == t.size {
+				i = 0
+			}
 		}
 	}
 }

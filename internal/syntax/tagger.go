@@ -35,17 +35,38 @@ const (
 	tShapeP1
 	tWm1Shape
 	tWp1Shape
+	tP1Suf3
+	tWm1P1
+	tWp1Wp2
+	tSuf5
+	tWm2Wm1
+	tP2W
 )
 
 // tagClasses are the tagger's classes: pairs of a UPOS and an XPOS tag.
 type tagClasses struct {
 	upos, xpos []string
+	coarse     []uint8 // class -> index of its UPOS among the classes' UPOS tags
+}
+
+// setCoarse numbers the classes' UPOS tags.
+func (tc *tagClasses) setCoarse() {
+	ids := map[string]uint8{}
+	tc.coarse = tc.coarse[:0]
+	for _, u := range tc.upos {
+		id, ok := ids[u]
+		if !ok {
+			id = uint8(len(ids))
+			ids[u] = id
+		}
+		tc.coarse = append(tc.coarse, id)
+	}
 }
 
 // wordInfo holds a token's interned hashes, computed once per sentence.
 type wordInfo struct {
-	norm, cased, suf1, suf2, suf3, suf4, pre1, pre3, shape uint64
-	firstCap                                               bool
+	norm, cased, suf1, suf2, suf3, suf4, suf5, pre1, pre3, shape uint64
+	firstCap                                                     bool
 }
 
 // boundary values for positions outside the sentence.
@@ -142,7 +163,7 @@ func infos(toks []Token, out []wordInfo) []wordInfo {
 		r, _ := utf8.DecodeRuneInString(f)
 		out = append(out, wordInfo{
 			norm: hashString(n), cased: hashString(f),
-			suf1: hashString(suffix(n, 1)), suf2: hashString(suffix(n, 2)), suf3: hashString(suffix(n, 3)), suf4: hashString(suffix(n, 4)),
+			suf1: hashString(suffix(n, 1)), suf2: hashString(suffix(n, 2)), suf3: hashString(suffix(n, 3)), suf4: hashString(suffix(n, 4)), suf5: hashString(suffix(n, 5)),
 			pre1: hashString(prefix(n, 1)), pre3: hashString(prefix(n, 3)), shape: hashString(shapeOf(f)),
 			firstCap: i == 0 && unicode.IsUpper(r),
 		})
@@ -213,6 +234,12 @@ func tagFeatures(w []wordInfo, i int, p1, p2 uint64, out []uint64) []uint64 {
 		f2(tShapeP1, c.shape, p1),
 		f2(tWm1Shape, shape(i-1), c.shape),
 		f2(tWp1Shape, c.shape, shape(i+1)),
+		f2(tP1Suf3, p1, c.suf3),
+		f2(tWm1P1, norm(i-1), p1),
+		f2(tWp1Wp2, norm(i+1), norm(i+2)),
+		f1(tSuf5, c.suf5),
+		f2(tWm2Wm1, norm(i-2), norm(i-1)),
+		f2(tP2W, p2, c.norm),
 	)
 }
 

@@ -12,15 +12,18 @@ import (
 
 // TrainOptions sets how Train builds a model. The zero value of a field takes its default.
 type TrainOptions struct {
-	TagIters   int     // tagger passes over the training set (default 6)
-	ParseIters int     // parser passes (default 15)
-	Folds      int     // jackknife folds that give the parser predicted tags to learn from (default 5; 1 for gold tags)
-	Seed       int64   // seed of the shuffles and of the oracle's exploration (default 1)
-	Explore    float64 // probability of following the model's own move once past the first pass (default 0.9)
-	MinWeight  float64 // averaged weights smaller than this are pruned (default 0.5)
-	DictMin    int     // a word enters the tag dictionary when seen this often... (default 20)
-	DictRatio  float64 // ...with one tag this share of the time (default 0.97)
-	Log        io.Writer
+	TagIters     int     // tagger passes over the training set (default 6)
+	ParseIters   int     // parser passes (default 15)
+	Folds        int     // jackknife folds that give the parser predicted tags to learn from (default 5; 1 for gold tags)
+	Seed         int64   // seed of the shuffles and of the oracle's exploration (default 1)
+	Explore      float64 // probability of following the model's own move once past the first pass (default 0.9)
+	MinWeight    float64 // parser weights whose average is smaller than this are pruned (default 1)
+	TagMinWeight float64 // the same for the tagger (default 0.5)
+	DictMin      int     // a word enters the tag dictionary when seen this often... (default 20)
+	DictRatio    float64 // ...with one tag this share of the time (default 0.97)
+	// PruneReport scores the dev set with the parser pruned at several thresholds.
+	PruneReport bool
+	Log         io.Writer
 }
 
 func (o *TrainOptions) defaults() {
@@ -40,7 +43,10 @@ func (o *TrainOptions) defaults() {
 		o.Explore = 0.9
 	}
 	if o.MinWeight == 0 {
-		o.MinWeight = 0.5
+		o.MinWeight = 1
+	}
+	if o.TagMinWeight == 0 {
+		o.TagMinWeight = 0.5
 	}
 	if o.DictRatio == 0 {
 		o.DictRatio = 0.97
@@ -79,6 +85,7 @@ func Train(ctx context.Context, train, dev []*Sentence, o TrainOptions) (*Model,
 		tc.upos = append(tc.upos, u)
 		tc.xpos = append(tc.xpos, x)
 	}
+	tc.setCoarse()
 	if len(tc.upos) > 255 {
 		return nil, fmt.Errorf("train: %d tag pairs, at most 255", len(tc.upos))
 	}
@@ -189,8 +196,8 @@ func Train(ctx context.Context, train, dev []*Sentence, o TrainOptions) (*Model,
 	if err != nil {
 		return nil, err
 	}
-	te, tscale := tr.freeze(o.MinWeight)
-	tg := &tagger{classes: tc, dict: dict, model: newTable(len(tc.upos), te, tscale)}
+	te, tscale := tr.freeze(o.TagMinWeight)
+	tg := &tagger{classes: tc, dict: dict, model: tableOf(len(tc.upos), te, tscale)}
 	logf("tagger: %d features kept of %d", len(te), len(tr.rows))
 	tr = nil
 
@@ -201,9 +208,10 @@ func Train(ctx context.Context, train, dev []*Sentence, o TrainOptions) (*Model,
 		}
 	}
 	m := &Model{tg: tg, lm: lc.build(3)}
+	m.lm.index(tc.upos)
 	m.ps = ps
 
-	pt := newTrainer(ps.classes())
+	pt := newTrainer(ps.outputs())
 	rng := rand.New(rand.NewSource(o.Seed))
 	order := append([]int(nil), all...)
 	for it := 0; it < o.ParseIters; it++ {
@@ -219,7 +227,7 @@ func Train(ctx context.Context, train, dev []*Sentence, o TrainOptions) (*Model,
 					return nil, err
 				}
 			}
-			r, n := trainParse(pt, ps, train[i], &golds[i], rng, explore)
+			r, n := trainParse(pt, ps, tc.coarse, train[i], &golds[i], rng, explore)
 			right += r
 			total += n
 		}
@@ -231,8 +239,15 @@ func Train(ctx context.Context, train, dev []*Sentence, o TrainOptions) (*Model,
 		}
 		logf("%s", msg)
 	}
+	if len(dev) > 0 && o.PruneReport {
+		for _, thr := range []float64{0.25, 0.5, 1, 2, 4} {
+			e, sc := pt.freeze(thr)
+			ps.model = tableOf(ps.outputs(), e, sc)
+			logf("pruned at %.2f: %d parser features; dev %s", thr, len(e), m.Evaluate(ctx, dev))
+		}
+	}
 	pe, pscale := pt.freeze(o.MinWeight)
-	ps.model = newTable(ps.classes(), pe, pscale)
+	ps.model = tableOf(ps.outputs(), pe, pscale)
 	logf("parser: %d features kept of %d", len(pe), len(pt.rows))
 	m.Info = fmt.Sprintf("trained on %d sentences; %d tagger and %d parser features", len(train), len(te), len(pe))
 	if len(dev) > 0 {
@@ -331,7 +346,7 @@ func trainTagger(ctx context.Context, golds []goldSent, idx []int, classes int, 
 
 // trainParse parses one sentence with the dynamic oracle, updating the model where it
 // chooses a move that loses arcs. It returns the number of moves that were right and made.
-func trainParse(p *trainer, ps *parser, s *Sentence, g *goldSent, rng *rand.Rand, explore float64) (right, total int) {
+func trainParse(p *trainer, ps *parser, coarse []uint8, s *Sentence, g *goldSent, rng *rand.Rand, explore float64) (right, total int) {
 	n := len(s.Tokens)
 	if n == 0 {
 		return 0, 0
@@ -340,11 +355,11 @@ func trainParse(p *trainer, ps *parser, s *Sentence, g *goldSent, rng *rand.Rand
 	st.reset(n)
 	var pw pwords
 	info := infos(s.Tokens, nil)
-	pw.fill(info, g.predTags)
+	pw.fill(info, g.predTags, coarse)
 	inStack := make([]bool, n+1)
 	inStack[n] = true
 	nc := ps.classes()
-	scores := make([]float32, nc)
+	scores := make([]float32, ps.outputs())
 	costs := make([]int, nc)
 	var feats []uint64
 	nl := len(ps.labels)
@@ -379,15 +394,17 @@ func trainParse(p *trainer, ps *parser, s *Sentence, g *goldSent, rng *rand.Rand
 			minCost = min(minCost, cost)
 		}
 		pred, gold := -1, -1
+		var pscore, gscore float32
 		for c := 0; c < nc; c++ {
 			if costs[c] < 0 {
 				continue
 			}
-			if pred < 0 || scores[c] > scores[pred] {
-				pred = c
+			sc := ps.score(scores, c)
+			if pred < 0 || sc > pscore {
+				pred, pscore = c, sc
 			}
-			if costs[c] == minCost && (gold < 0 || scores[c] > scores[gold]) {
-				gold = c
+			if costs[c] == minCost && (gold < 0 || sc > gscore) {
+				gold, gscore = c, sc
 			}
 		}
 		total++
@@ -395,6 +412,9 @@ func trainParse(p *trainer, ps *parser, s *Sentence, g *goldSent, rng *rand.Rand
 			right++
 		} else {
 			p.update(feats, gold, pred)
+			gm, _ := moveOf(gold, nl)
+			pm, _ := moveOf(pred, nl)
+			p.update(feats, nc+gm, nc+pm)
 		}
 		p.tick()
 		next := gold
