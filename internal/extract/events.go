@@ -160,7 +160,7 @@ func (s *state) readAct(t *sentTree, si int, tr trigger, trigNodes map[int]bool)
 	}
 	a.typ = a.rule.Type
 	tok := &t.Tokens[a.n]
-	a.nominal = isNoun(tok.UPOS)
+	a.nominal = isNoun(tok.UPOS) || a.rule.Frame.Adverbial
 	a.frame = a.rule.Type + " " + a.rule.Phrase
 	if a.nominal {
 		if !s.nounClause(a) {
@@ -171,6 +171,9 @@ func (s *state) readAct(t *sentTree, si int, tr trigger, trigNodes map[int]bool)
 		a.passive = t.passive(a.n)
 		if !clauseRels[tok.Rel] {
 			return nil, false // "Rescued migrants", "saving lives" as a goal: no clause
+		}
+		if a.passive && t.onlyBeing(a.n) {
+			return nil, false // "migrants being detained at a camp": a description
 		}
 		// An act on people needs the people: "numbers picked up again" rescues no one.
 		if a.rule.Frame.People && !a.passive && len(s.patients(a)) == 0 {
@@ -482,6 +485,19 @@ func (s *state) mood(a *act) bool {
 // clauseHeads are the relations of a clause's head: a noun there with a past participle after
 // it is a misread subject and verb.
 var clauseHeads = set("root", "ccomp", "parataxis", "advcl")
+
+// onlyBeing reports whether passive verb n has "being" for its only auxiliary: a participle
+// phrase that describes, not a clause that reports.
+func (t *sentTree) onlyBeing(n int) bool {
+	being := false
+	for _, d := range t.under(n, "aux") {
+		if !strings.EqualFold(t.Tokens[d].Form, "being") {
+			return false
+		}
+		being = true
+	}
+	return being
+}
 
 // mainAcl reports whether verb n, which the parser attached as a participle modifying the
 // noun that heads the sentence or a clause, is in fact the clause's main verb: "Spanish officials called

@@ -79,7 +79,7 @@ func TestEventRolesFromTree(t *testing.T) {
 func TestEventPeopleTargets(t *testing.T) {
 	runEvents(t, []evCase{
 		// The stated nationality of the people acted on.
-		{"Greek coastguards rescued 60 Sudanese off Lesbos.", []string{"AID GRC SDN"}},
+		{"On Monday, Greek coastguards rescued 60 Sudanese off Lesbos.", []string{"AID GRC SDN"}},
 		{"Italy completed the deportation of 11 Tunisian nationals.", []string{"COERCE ITA TUN"}},
 		// Without one, the country where it happens.
 		{"Spanish police detained 30 migrants on Monday.", []string{"COERCE ESP ESP"}},

@@ -219,6 +219,13 @@ func (s *state) sources(a *act) (out []side, unnamed bool) {
 		return nil, false
 	}
 	if n < 0 {
+		// The parser found no subject: take an actor that stands just before the verb
+		// with nothing between to govern it ("Portugal offered" read as an adverb).
+		if !a.passive && a.verb >= 0 {
+			if sd, ok := s.subjectBefore(a); ok {
+				return s.statesOnly(a, []side{sd}), false
+			}
+		}
 		return nil, true
 	}
 	out = s.actorsOf(t, n, how)
@@ -228,6 +235,45 @@ func (s *state) sources(a *act) (out []side, unnamed bool) {
 		return nil, s.agencyNoun(t, n) || a.typ == "ASSAULT" && s.actorMention(t.text(n)) < 0 && !s.modalNode(t, "accident", n)
 	}
 	return s.statesOnly(a, out), false
+}
+
+// subjectBefore returns the actor whose mention ends the words before the act's verb in its
+// sentence, when no verb, clause word, punctuation or preposition stands between them or
+// before it.
+func (s *state) subjectBefore(a *act) (side, bool) {
+	t := a.t
+	toks := s.doc.Tokens
+	first := s.doc.Sents[a.si].First
+	// Up the verbs that share the subject: "offered to take in".
+	x := a.verb
+	for steps := 0; steps < 8 && (t.Tokens[x].Rel == "xcomp" || t.Tokens[x].Rel == "conj") && t.Head(x) >= 0; steps++ {
+		x = t.Head(x)
+	}
+	v := t.text(x)
+	for k := v - 1; k >= first; k-- {
+		if n := t.syn(k); n >= 0 && syntax.RelIs(t.Tokens[n].Rel, "aux") {
+			continue // "has offered"
+		}
+		m := s.actorMention(k)
+		if m < 0 {
+			w := toks[k].Low
+			if toks[k].Kind != text.Word || isRelative(w) || s.lx.Stop[w] && !(w == "the") || isVerb(t.Tokens[t.syn(k)].UPOS) {
+				return side{}, false
+			}
+			continue // "Greek coastguards rescued": a noun after the nationality
+		}
+		mm := s.mentions[m]
+		if mm.code == "" || mm.start > first && subjectPreps[s.prevWord(mm.start, first)] {
+			return side{}, false
+		}
+		sd := s.side(m)
+		sd.node, sd.how = t.syn(k), "the actor before the verb"
+		if mm.kind == mCountry && mm.adj {
+			sd.entity = ""
+		}
+		return sd, true
+	}
+	return side{}, false
 }
 
 func firstPerson(w string) bool {
@@ -521,7 +567,7 @@ func (s *state) targets(a *act, sources []side) []side {
 var contentRels = set("obj", "iobj", "obl", "ccomp", "xcomp", "nmod", "nmod:poss", "acl", "amod", "compound", "conj", "nsubj", "appos")
 
 // contentActors returns the first actor, other than the source, named in the content of a
-// verbal act, breadth first, at most three relations deep.
+// verbal act, breadth first, at most four relations deep.
 func (s *state) contentActors(a *act, src string) []side {
 	t := a.t
 	level := []int{a.n}
@@ -529,7 +575,7 @@ func (s *state) contentActors(a *act, src string) []side {
 		level = append(level, a.verb)
 	}
 	seen := map[int]bool{}
-	for depth := 0; depth < 3 && len(level) > 0; depth++ {
+	for depth := 0; depth < 4 && len(level) > 0; depth++ {
 		var next []int
 		for _, x := range level {
 			for _, d := range t.under(x, "") {
@@ -589,6 +635,13 @@ func dropCode(in []side, c string, keep bool) []side {
 // Sudanese", "the deportation of 11 Syrian nationals"), or a named actor that stands there.
 func (s *state) peopleTarget(a *act, args []lexicon.Arg) []side {
 	t := a.t
+	if a.passive && !a.nominal && t.child(a.n, "nsubj:pass") < 0 && t.Tokens[a.n].Rel != "acl" {
+		// The parser lost the passive's subject: the nationalities named before the verb
+		// ("202 migrants, mostly Pakistani, were shipped back").
+		if out := s.nationalitiesBefore(a); len(out) > 0 {
+			return out
+		}
+	}
 	for k, arg := range args {
 		nodes := s.argNodes(a, arg)
 		if k == 0 && !a.nominal && !a.passive {
@@ -628,12 +681,34 @@ func (s *state) nationalities(t *sentTree, n int, how string) []side {
 			r := t.Tokens[d].Rel
 			switch {
 			case r == "amod", r == "appos", r == "conj", r == "compound", r == "parataxis", r == "list", r == "dep",
+				(r == "acl" || r == "acl:relcl") && t.Tokens[d].UPOS == "ADJ",
 				r == "nmod" && (t.hasMark(d, "from") || t.hasMark(d, "of") || t.hasMark(d, "for")):
 				walk(d, depth+1)
 			}
 		}
 	}
 	walk(n, 0)
+	return out
+}
+
+// nationalitiesBefore returns the nationality adjectives that stand before a passive trigger in
+// its sentence, not after a preposition ("migrants from Libya" names an origin the tree would
+// have given).
+func (s *state) nationalitiesBefore(a *act) []side {
+	var out []side
+	seen := map[string]bool{}
+	first := s.doc.Sents[a.si].First
+	for k := first; k < a.tr.i; k++ {
+		m := s.mentionAt(k)
+		if m == nil || m.start != k || m.kind != mCountry || !m.adj || m.code == "" || seen[m.code] {
+			continue
+		}
+		if subjectPreps[s.prevWord(k, first)] {
+			continue
+		}
+		seen[m.code] = true
+		out = append(out, side{code: m.code, node: a.t.syn(k), how: "nationality before the verb", people: true})
+	}
 	return out
 }
 
@@ -674,6 +749,20 @@ func (t *sentTree) follow(n int, arg lexicon.Arg) []int {
 			continue
 		}
 		out = append(out, t.follow(d, *arg.Next)...)
+	}
+	// A prepositional phrase may be read as the trigger's obl or nmod: "thanks to X's help".
+	if len(out) == 0 && arg.Case != "" && (arg.Rel == "nmod" || arg.Rel == "obl") {
+		other := arg
+		other.Rel = map[string]string{"nmod": "obl", "obl": "nmod"}[arg.Rel]
+		for _, d := range t.under(n, other.Rel) {
+			if r := t.Tokens[d].Rel; r == other.Rel && t.hasMark(d, arg.Case) {
+				if arg.Next == nil {
+					out = append(out, d)
+				} else {
+					out = append(out, t.follow(d, *arg.Next)...)
+				}
+			}
+		}
 	}
 	if len(out) == 0 && arg.Rel == "obl" && arg.Case != "" && arg.Next == nil {
 		for _, o := range t.under(n, "obj") {
