@@ -172,7 +172,7 @@ func (s *state) readAct(t *sentTree, si int, tr trigger, trigNodes map[int]bool)
 		if !clauseRels[tok.Rel] {
 			return nil, false // "Rescued migrants", "saving lives" as a goal: no clause
 		}
-		if a.passive && t.onlyBeing(a.n) {
+		if a.passive && t.onlyBeing(a.n) && t.child(a.n, "obl:agent") < 0 {
 			return nil, false // "migrants being detained at a camp": a description
 		}
 		// An act on people needs the people: "numbers picked up again" rescues no one.

@@ -84,8 +84,9 @@ func TestEventPeopleTargets(t *testing.T) {
 		// Without one, the country where it happens.
 		{"Spanish police detained 30 migrants on Monday.", []string{"COERCE ESP ESP"}},
 		{"Nine migrants were detained off Tunisia.", []string{"COERCE TUN TUN"}},
-		// Several nationalities, each one; the destination is not the one who sends.
-		{"Greek police said 40 migrants, mostly Syrian and Iraqi, were sent back to Turkey.", []string{"COERCE GRC IRQ", "COERCE GRC SYR"}},
+		// Several nationalities: each one, and the place (codebook section 3); the
+		// destination is not the one who sends.
+		{"Greek police said 40 migrants, mostly Syrian and Iraqi, were sent back to Turkey.", []string{"COERCE GRC GRC", "COERCE GRC IRQ", "COERCE GRC SYR"}},
 		// A verbal act on unnamed people at home: the accusing state's own country.
 		{"A court in Spain charged 12 border guards over the deaths.", []string{"ACCUSE ESP ESP"}},
 		// Joint agents each act at home.
@@ -114,6 +115,9 @@ func TestEventModality(t *testing.T) {
 		// Promised cooperation is an AGREE; promised coercion a THREATEN.
 		{"Spain will send aid to Mauritania.", []string{"AGREE ESP MRT"}},
 		{"Iran threatened to close the strait to American ships.", []string{"THREATEN IRN USA"}},
+		// A warning of one's own act threatens; a warning about someone else's criticises.
+		{"Spain warned Morocco that it would close the border.", []string{"THREATEN ESP MAR"}},
+		{"Greece warned that the Italian plan could leave migrants stranded.", []string{"ACCUSE GRC ITA"}},
 		{"Nigeria will withdraw its troops from Chad unless President Deby holds elections.", []string{"THREATEN NGA TCD"}},
 		// A meeting held to discuss something: the discussion is its purpose.
 		{"Egypt held talks with Sudan to discuss the dam.", []string{"CONSULT EGY SDN"}},

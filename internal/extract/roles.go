@@ -18,6 +18,7 @@ type side struct {
 	node     int    // the tree node that named it, -1 for a place or the report's focus
 	how      string // the relation or rule that gave it: "nsubj", "obl:agent", "place"
 	people   bool   // unnamed people of a nationality ("60 Sudanese"), not a state acting
+	demonym  bool   // named by a nationality adjective or demonym, not by a name
 }
 
 // codeAct resolves an act's roles, date and place, and records one event per source and
@@ -61,6 +62,12 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 	}
 	if len(sources) == 0 {
 		return
+	}
+	// "warned that the deal could see people deported": a warning about someone else's act
+	// is a complaint, not a threat.
+	if f := a.rule.Frame.Other; f != "" && typ == a.rule.Type && s.reportsOther(a, sources) {
+		typ = f
+		a.typ = typ
 	}
 	targets := s.targets(a, sources)
 	date, inferred, dateNode := s.actDate(a)
@@ -137,6 +144,41 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 // "Jordan and Britain agreed to", "Canada and Mexico signed".
 var mutualTypes = set("AGREE", "SUPPORT", "CONSULT", "COOPERATE")
 
+// reportsOther reports whether the clause a trigger reports (its ccomp) has a subject that is
+// not one of the sources.
+func (s *state) reportsOther(a *act, sources []side) bool {
+	t := a.t
+	c := t.child(a.n, "ccomp")
+	if c < 0 {
+		// "warned in a letter seen by the press that ...": a that-clause may hang lower.
+		for _, d := range t.under(a.n, "") {
+			for _, e := range append([]int{d}, t.under(d, "")...) {
+				if r := t.Tokens[e].Rel; c < 0 && (r == "ccomp" || r == "acl" || r == "advcl") && t.hasMark(e, "that") {
+					c = e
+				}
+			}
+		}
+	}
+	if c < 0 {
+		return false
+	}
+	subj := t.child(c, "nsubj")
+	if subj < 0 {
+		return true
+	}
+	// The subject or a name in apposition to it ("France, the UK" misread).
+	for _, n := range append([]int{subj}, t.under(subj, "appos")...) {
+		for _, sd := range s.actorsOf(t, n, "nsubj") {
+			for _, src := range sources {
+				if sd.code == src.code {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
 // nodeUse is the use of a tree node's word in a role.
 func (s *state) nodeUse(t *sentTree, role string, n int) use {
 	k := t.text(n)
@@ -160,14 +202,18 @@ func (s *state) sideUse(role string, a *act, sd side) use {
 // whom Greece arrested ("nine Egyptians were arrested": GRC -> EGY) in an act of the same mode.
 func (s *state) dropVagueSelfActs() {
 	specific := map[string]bool{}
+	sameSentence := map[string]bool{}
 	for _, e := range s.events {
 		if e.Source.Actor != e.Target.Actor {
 			specific[e.Type+"|"+e.Mode+"|"+e.Source.Actor] = true
+			sameSentence[e.Type+"|"+e.Mode+"|"+e.Source.Actor+"|"+itoa(e.Evidence.Start)] = true
 		}
 	}
 	out := s.events[:0]
 	for _, e := range s.events {
-		if e.Type == "COERCE" && e.Source.Actor == e.Target.Actor && specific[e.Type+"|"+e.Mode+"|"+e.Source.Actor] {
+		key := e.Type + "|" + e.Mode + "|" + e.Source.Actor
+		// People of several nationalities are also coded at home in their own sentence.
+		if e.Type == "COERCE" && e.Source.Actor == e.Target.Actor && specific[key] && !sameSentence[key+"|"+itoa(e.Evidence.Start)] {
 			continue
 		}
 		out = append(out, e)
@@ -639,7 +685,7 @@ func (s *state) peopleTarget(a *act, args []lexicon.Arg) []side {
 		// The parser lost the passive's subject: the nationalities named before the verb
 		// ("202 migrants, mostly Pakistani, were shipped back").
 		if out := s.nationalitiesBefore(a); len(out) > 0 {
-			return out
+			return s.withPlace(a, out)
 		}
 	}
 	for k, arg := range args {
@@ -649,10 +695,13 @@ func (s *state) peopleTarget(a *act, args []lexicon.Arg) []side {
 		}
 		for _, n := range nodes {
 			if out := s.actorsOf(t, n, arg.String()); len(out) > 0 {
+				if allDemonyms(out) {
+					return s.withPlace(a, out) // "migrants, mostly Syrian and Iraqi"
+				}
 				return out
 			}
 			if out := s.nationalities(t, n, arg.String()); len(out) > 0 {
-				return out
+				return s.withPlace(a, out)
 			}
 		}
 	}
@@ -674,7 +723,7 @@ func (s *state) nationalities(t *sentTree, n int, how string) []side {
 			mm := s.mentions[m]
 			if mm.kind == mCountry && mm.code != "" && !seen[mm.code] && (mm.adj || t.hasMark(x, "from") || t.hasMark(x, "of")) {
 				seen[mm.code] = true
-				out = append(out, side{code: mm.code, node: x, how: how + " nationality", people: true})
+				out = append(out, side{code: mm.code, node: x, how: how + " nationality", people: true, demonym: mm.adj})
 			}
 		}
 		for _, d := range t.under(x, "") {
@@ -682,13 +731,34 @@ func (s *state) nationalities(t *sentTree, n int, how string) []side {
 			switch {
 			case r == "amod", r == "appos", r == "conj", r == "compound", r == "parataxis", r == "list", r == "dep",
 				(r == "acl" || r == "acl:relcl") && t.Tokens[d].UPOS == "ADJ",
-				r == "nmod" && (t.hasMark(d, "from") || t.hasMark(d, "of") || t.hasMark(d, "for")):
+				r == "nmod" && (t.hasMark(d, "from") || t.hasMark(d, "of") || t.hasMark(d, "for") || t.child(d, "case") < 0):
 				walk(d, depth+1)
 			}
 		}
 	}
 	walk(n, 0)
 	return out
+}
+
+func allDemonyms(sds []side) bool {
+	for _, sd := range sds {
+		if !sd.demonym {
+			return false
+		}
+	}
+	return true
+}
+
+// withPlace adds, to people of several nationalities, the country where the act happens
+// (codebook section 3): each nationality is one reading, the place the other.
+func (s *state) withPlace(a *act, nats []side) []side {
+	if len(nats) < 2 {
+		return nats
+	}
+	if p, ok := s.clausePlace(a); ok {
+		return append(nats, p)
+	}
+	return append(nats, side{node: -1, how: "source's country"})
 }
 
 // nationalitiesBefore returns the nationality adjectives that stand before a passive trigger in
@@ -870,6 +940,7 @@ func (s *state) actorAtNode(t *sentTree, n int, how string) (side, bool) {
 	sd := s.side(m)
 	sd.node, sd.how = n, how
 	if mm.kind == mCountry && mm.adj {
+		sd.demonym = true
 		// A demonym that heads its phrase names people ("60 Sudanese", "two Syrians"); with
 		// "the" and no number it may name the nation ("the Palestinians reject").
 		if isNoun(tok.UPOS) || syntax.RelIs(tok.Rel, "nsubj") || syntax.RelIs(tok.Rel, "obj") {

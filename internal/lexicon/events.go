@@ -30,6 +30,10 @@ type Frame struct {
 	People bool
 	// Self lets the target be the source's own country.
 	Self bool
+	// Other is the type the trigger takes when what it reports is someone else's act: "warned
+	// that the deal could see people deported" is an ACCUSE, "warned that it would close the
+	// border" a THREATEN.
+	Other string
 	// Adverbial marks a noun trigger that stands as a phrase of another verb's clause ("thanks
 	// to Morocco's help"): the source is that clause's subject.
 	Adverbial bool
@@ -100,6 +104,11 @@ func parseFrame(col string) (Frame, error) {
 			f.Self = true
 		case !ok && key == "adverbial":
 			f.Adverbial = true
+		case ok && key == "other":
+			if !plover[val] {
+				return f, fmt.Errorf("other=%s is not a PLOVER type", val)
+			}
+			f.Other = val
 		case ok && key == "on":
 			f.On = split(val)
 			if len(f.On) == 0 {
