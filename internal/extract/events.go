@@ -53,7 +53,7 @@ func (s *state) findEvents() {
 				continue
 			}
 			if m, ok := s.lx.Events.Longest(toks, i); ok {
-				if rules := s.possibleRules(m.Vals, sent); len(rules) > 0 {
+				if rules := s.possibleRules(m.Vals, sent, i); len(rules) > 0 {
 					trigs = append(trigs, trigger{i, m.End, rules})
 				}
 				i = m.End - 1
@@ -82,16 +82,48 @@ func (s *state) findEvents() {
 	s.dropVagueSelfActs()
 }
 
-// possibleRules keeps the rules of a trigger that the sentence can satisfy without its tree:
-// a rule that needs an object ("lift" a "curfew") needs that word in the sentence.
-func (s *state) possibleRules(rules []lexicon.EventRule, sent text.Sentence) []lexicon.EventRule {
+// possibleRules keeps the rules of a trigger at token i that the sentence can satisfy without
+// its tree: a rule that needs an object ("lift" a "curfew") needs that word in the sentence; a
+// noun ("talks", or "the rescue") reports an act only with a verb that carries it ("held",
+// "began"), so the sentence needs one.
+func (s *state) possibleRules(rules []lexicon.EventRule, sent text.Sentence, i int) []lexicon.EventRule {
 	out := rules[:0:0]
+	carried := -1 // whether the sentence has a verb that carries a noun trigger, once asked
 	for _, r := range rules {
-		if len(r.Frame.On) == 0 || sentenceHasWord(sent, r.Frame.On) {
-			out = append(out, r)
+		if len(r.Frame.On) > 0 && !sentenceHasWord(sent, r.Frame.On) {
+			continue
 		}
+		if !r.Frame.Adverbial && (r.Noun || s.nounForm(i, sent)) {
+			if carried < 0 {
+				carried = 0
+				for _, t := range sent.Tokens {
+					if s.lx.Modal("light", t.Low) || s.lx.Modal("happen", t.Low) {
+						carried = 1
+						break
+					}
+				}
+			}
+			if carried == 0 {
+				continue
+			}
+		}
+		out = append(out, r)
 	}
 	return out
+}
+
+// nounWords before a word make it a noun: "the rescue", "of aid", "their return".
+var nounWords = set("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+	"of", "for", "after", "before", "during", "in", "on", "with", "without", "further", "more", "new")
+
+// nounForm reports whether the verb trigger at token i is used as a noun, by the word before
+// it; a form in -ing or -ed may still be a verb there ("after being rescued", "of granting").
+func (s *state) nounForm(i int, sent text.Sentence) bool {
+	w := s.doc.Tokens[i].Low
+	if i == sent.First || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
+		return false
+	}
+	return nounWords[s.doc.Tokens[i-1].Low]
 }
 
 // sentenceHasWord reports whether a word of the sentence starts with one of ws ("curfew" finds

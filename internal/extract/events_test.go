@@ -1,11 +1,16 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/alboran/alboran/internal/link"
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/source"
+	"github.com/alboran/alboran/internal/text"
 )
 
 // evKeys lists the events of a one-document body as a test states them: "TYPE SRC TGT". Acts
@@ -206,4 +211,51 @@ func TestEventDates(t *testing.T) {
 			t.Errorf("%q: %+v, want the last event dated %s", tt.body, evs, tt.want)
 		}
 	}
+}
+
+// BenchmarkExtractDev measures full extraction of the dev reports beside the project, with the
+// syntax model loaded before the timer starts, and reports the share of sentences parsed. Run
+// with GOMAXPROCS=1 go test -run '^$' -bench ExtractDev ./internal/extract for the one-core
+// figure.
+func BenchmarkExtractDev(b *testing.B) {
+	x := extractor(b)
+	paths, _ := filepath.Glob("../../../shared/eval/dev/*.txt")
+	if len(paths) == 0 {
+		b.Skip("no dev reports beside the project (../shared/eval/dev)")
+	}
+	var docs []record.Document
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, source.Report(p, raw).Doc)
+	}
+	x.Extract(docs[0]) // loads the syntax model
+	sents, parsed := 0, 0
+	for _, d := range docs {
+		s := &state{lx: x.lx, doc: text.Analyze(d.Text), entityKey: map[string]int{}}
+		if d.Published != nil {
+			s.published = *d.Published
+		}
+		s.findActors()
+		s.sortMentions()
+		s.findPersons()
+		s.findTimes()
+		s.findQuotes()
+		s.findStatistics()
+		s.findEvents()
+		sents += len(s.doc.Sents)
+		for _, t := range s.trees {
+			if t != nil {
+				parsed++
+			}
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x.Extract(docs[i%len(docs)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+	b.ReportMetric(100*float64(parsed)/float64(sents), "%parsed")
 }
