@@ -201,6 +201,13 @@ func (s *state) readAct(t *sentTree, si int, tr trigger, trigNodes map[int]bool)
 	} else {
 		a.verb = a.n
 		a.passive = t.passive(a.n)
+		// "Israel is opposed to the plan": a stance, not a passive.
+		if a.passive && a.rule.Frame.Stative && t.child(a.n, "obl:agent") < 0 {
+			a.passive = false
+		}
+		if a.rule.Frame.Alone {
+			a.passive = false // "resigned" has no passive; a parser may read one
+		}
 		if !clauseRels[tok.Rel] {
 			return nil, false // "Rescued migrants", "saving lives" as a goal: no clause
 		}

@@ -154,6 +154,14 @@ func TestEventTypes(t *testing.T) {
 		{"The UN provided tents to Lebanon.", []string{"AID UN LBN"}},
 		{"Italy agreed to host the next round of talks with Libya.", []string{"AGREE ITA LBY"}},
 		{"Ukraine released 40 Russian prisoners.", []string{"RETREAT UKR RUS"}},
+		// A stance in the passive form.
+		{"Israel is opposed to French mediation.", []string{"REJECT ISR FRA"}},
+		// People blocking a road protest; a state's agents coerce.
+		{"Demonstrators in Cairo blocked a road.", []string{"PROTEST EGY EGY"}},
+		{"Hungarian police blocked the road.", []string{"COERCE HUN HUN"}},
+		// An act no one else is in has an empty target.
+		{"The Georgian president resigned on Sunday.", []string{"RETREAT GEO "}},
+		{"Azerbaijan threatened to break relations with Russia.", []string{"THREATEN AZE RUS"}},
 	})
 }
 

@@ -19,6 +19,7 @@ type side struct {
 	how      string // the relation or rule that gave it: "nsubj", "obl:agent", "place"
 	people   bool   // unnamed people of a nationality ("60 Sudanese"), not a state acting
 	demonym  bool   // named by a nationality adjective or demonym, not by a name
+	civil    bool   // people, not a state's agents: "demonstrators in Baghdad", "Palestinian youths"
 }
 
 // codeAct resolves an act's roles, date and place, and records one event per source and
@@ -63,6 +64,11 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 	if len(sources) == 0 {
 		return
 	}
+	// "demonstrators blocked a road": people, not a state's agents, protest.
+	if c := a.rule.Frame.Civil; c != "" && allCivil(sources) {
+		typ = c
+		a.typ = typ
+	}
 	// "warned that the deal could see people deported": a warning about someone else's act
 	// is a complaint, not a threat.
 	if f := a.rule.Frame.Other; f != "" && typ == a.rule.Type && s.reportsOther(a, sources) {
@@ -93,7 +99,8 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 			tgt.code = src.code // each of "Thailand, Malaysia and Indonesia" at home
 		}
 		// Verbal acts are aimed at someone else, unless they fall on people at home.
-		if tgt.code == "" || src.code == "" || src.code == tgt.code && !materialTypes[typ] && !a.rule.Frame.Self && !a.rule.Frame.People {
+		if tgt.code == "" && !(a.rule.Frame.Alone && len(targets) == 1) || src.code == "" ||
+			tgt.code != "" && src.code == tgt.code && !materialTypes[typ] && !a.rule.Frame.Self && !a.rule.Frame.People {
 			continue
 		}
 		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
@@ -547,6 +554,9 @@ func mustArgs(ss ...string) []lexicon.Arg {
 
 // targets finds whom the act was aimed at.
 func (s *state) targets(a *act, sources []side) []side {
+	if a.rule.Frame.Alone && len(a.rule.Frame.Target) == 0 {
+		return []side{{node: -1}} // "resigned": no one else is in it
+	}
 	args := a.rule.Frame.Target
 	switch {
 	case len(args) == 0 && a.nominal:
@@ -610,7 +620,7 @@ func (s *state) targets(a *act, sources []side) []side {
 
 // contentRels lead from a verbal act into what it says or asks: its object, complements and
 // the phrases that modify them.
-var contentRels = set("obj", "iobj", "obl", "ccomp", "xcomp", "nmod", "nmod:poss", "acl", "amod", "compound", "conj", "nsubj", "appos")
+var contentRels = set("obj", "iobj", "obl", "ccomp", "xcomp", "nmod", "nmod:poss", "acl", "amod", "compound", "conj", "nsubj", "appos", "advcl")
 
 // contentActors returns the first actor, other than the source, named in the content of a
 // verbal act, breadth first, at most four relations deep.
@@ -631,6 +641,9 @@ func (s *state) contentActors(a *act, src string) []side {
 				}
 				if r == "obl" && (t.child(d, "case") < 0 || t.hasMark(d, "by")) {
 					continue // a time, or the agent
+				}
+				if r == "advcl" && !t.hasMark(d, "to") {
+					continue // only a purpose tells what the act was for
 				}
 				seen[d] = true
 				next = append(next, d)
@@ -738,6 +751,15 @@ func (s *state) nationalities(t *sentTree, n int, how string) []side {
 	}
 	walk(n, 0)
 	return out
+}
+
+func allCivil(sds []side) bool {
+	for _, sd := range sds {
+		if !sd.civil {
+			return false
+		}
+	}
+	return len(sds) > 0
 }
 
 func allDemonyms(sds []side) bool {
@@ -902,7 +924,10 @@ func (s *state) actorsOf(t *sentTree, n int, how string) []side {
 func (s *state) modifierActor(t *sentTree, x int, how string) (side, bool) {
 	for _, d := range t.under(x, "") {
 		r := t.Tokens[d].Rel
-		if r != "amod" && r != "nmod:poss" && r != "compound" && !(r == "nmod" && (t.hasMark(d, "of") || t.hasMark(d, "from") || t.hasMark(d, "in"))) {
+		// "officials in Vienna" act for Austria, "demonstrators in Cairo" are Egypt's people;
+		// people killed "in Nairobi" were only there.
+		in := t.hasMark(d, "in") && (s.agencyNoun(t, x) || syntax.RelIs(t.Tokens[x].Rel, "nsubj"))
+		if r != "amod" && r != "nmod:poss" && r != "compound" && !(r == "nmod" && (t.hasMark(d, "of") || t.hasMark(d, "from") || in)) {
 			continue
 		}
 		// The modifier itself, or a word of its own name ("Three US servicemen").
@@ -914,11 +939,18 @@ func (s *state) modifierActor(t *sentTree, x int, how string) (side, bool) {
 			}
 			if sd, ok := s.actorAtNode(t, c, how+" "+r); ok {
 				sd.people = false
+				sd.civil = !s.agencyNoun(t, x) && !s.titleNoun(t, x)
 				return sd, true
 			}
 		}
 	}
 	return side{}, false
+}
+
+// titleNoun reports whether node n is a title that holds an office ("minister", "president").
+func (s *state) titleNoun(t *sentTree, n int) bool {
+	_, ok := s.lx.Titles.Longest(s.doc.Tokens, t.text(n))
+	return ok
 }
 
 // actorAtNode returns the actor whose mention holds node n's word, or the antecedent of a
@@ -945,6 +977,7 @@ func (s *state) actorAtNode(t *sentTree, n int, how string) (side, bool) {
 		// "the" and no number it may name the nation ("the Palestinians reject").
 		if isNoun(tok.UPOS) || syntax.RelIs(tok.Rel, "nsubj") || syntax.RelIs(tok.Rel, "obj") {
 			sd.people = t.child(n, "nummod") >= 0 || !t.hasDet(n, "the")
+			sd.civil = true
 		}
 		sd.entity = ""
 	}

@@ -34,6 +34,15 @@ type Frame struct {
 	// that the deal could see people deported" is an ACCUSE, "warned that it would close the
 	// border" a THREATEN.
 	Other string
+	// Civil is the type the trigger takes when its source is not a state's agent but people
+	// ("demonstrators blocked a road" is a PROTEST, "police blocked a road" a COERCE).
+	Civil string
+	// Stative marks a verb whose passive form states its subject's stance: "Israel is opposed
+	// to the plan" is Israel opposing it.
+	Stative bool
+	// Alone marks an act that has no target: "resigned", "surrendered" (coded with an empty
+	// target, as PLOVER does).
+	Alone bool
 	// Adverbial marks a noun trigger that stands as a phrase of another verb's clause ("thanks
 	// to Morocco's help"): the source is that clause's subject.
 	Adverbial bool
@@ -104,6 +113,15 @@ func parseFrame(col string) (Frame, error) {
 			f.Self = true
 		case !ok && key == "adverbial":
 			f.Adverbial = true
+		case !ok && key == "stative":
+			f.Stative = true
+		case !ok && key == "alone":
+			f.Alone = true
+		case ok && key == "civil":
+			if !plover[val] {
+				return f, fmt.Errorf("civil=%s is not a PLOVER type", val)
+			}
+			f.Civil = val
 		case ok && key == "other":
 			if !plover[val] {
 				return f, fmt.Errorf("other=%s is not a PLOVER type", val)
