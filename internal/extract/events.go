@@ -297,6 +297,15 @@ func (s *state) objectIs(t *sentTree, n int, r lexicon.EventRule) bool {
 	} else {
 		cands = append(cands, t.under(n, "obj")...)
 		cands = append(cands, t.under(n, "nsubj:pass")...)
+		if len(cands) == 0 && t.child(n, "aux:pass") >= 0 {
+			// A passive whose subject the parser lost ("11 Syrian migrants — believed to
+			// be smugglers — were returned"): the nouns just before the verb.
+			for k, first := t.text(n)-1, t.text(0); k >= first && k >= t.text(n)-8; k-- {
+				if x := t.syn(k); x >= 0 && isNoun(t.Tokens[x].UPOS) {
+					cands = append(cands, x)
+				}
+			}
+		}
 		// "called off a four-day strike", "opened the Friendship Bridge", "declared a state
 		// of siege": a compound, a conjunct or an "of" phrase of the object may hold the word.
 		for _, o := range cands {
@@ -462,6 +471,12 @@ func (s *state) mood(a *act) bool {
 			case s.modalNode(t, "aspect", h):
 			case tok.XPOS == "VBN" && !t.hasMark(x, "to") && (hl == "have" || hl == "be" || hl == "get"):
 				// "they had stopped" read as "had" governing "stopped": an auxiliary.
+			case hl == "have" && t.hasMark(x, "to") && t.Tokens[h].XPOS == "VBD":
+				// "had to be rescued": a past necessity was met.
+			case hl == "be" && t.hasMark(x, "to"):
+				// "are to be housed": planned.
+				a.future = true
+				a.why = append(a.why, s.nodeUse(t, "planned", h))
 			default:
 				// "urged Turkey to open", "the decision to deport", "needed to leave": the act
 				// is wanted, not done.

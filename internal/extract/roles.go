@@ -61,6 +61,12 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 			sources = []side{c}
 		}
 	}
+	// "protests broke out": the people of the place where they happen protest.
+	if len(sources) == 0 && unnamed && typ == "PROTEST" && a.nominal {
+		if c := s.actingCountry(a); c.code != "" {
+			sources = []side{c}
+		}
+	}
 	if len(sources) == 0 {
 		return
 	}
