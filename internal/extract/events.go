@@ -265,8 +265,8 @@ func (s *state) pickRule(t *sentTree, tr trigger) (lexicon.EventRule, int, bool)
 			score = 2
 		case r.Noun && r.Frame.Adverbial:
 			score = 2 // "thanks to" as a preposition
-		case !r.Noun && isNoun(upos) && t.Tokens[n].Rel != "compound":
-			score = 1 // a verb used as a noun: "the rescue of 50 migrants"
+		case !r.Noun && isNoun(upos) && t.Tokens[n].Rel != "compound" && !strings.Contains(r.Phrase, " "):
+			score = 1 // a verb used as a noun: "the rescue of 50 migrants" (not "the next step down")
 		case !r.Noun && upos == "ADJ" && strings.HasSuffix(t.Tokens[n].Form, "ed") && t.Tokens[n].Rel != "amod":
 			score = 2 // a participle the tagger read as an adjective: "is opposed to"
 		}
@@ -512,7 +512,12 @@ func (s *state) mood(a *act) bool {
 			if a.typ == "ASSAULT" && tok.Rel == "advcl" && a.sentTrig[h] && t.child(x, "mark") >= 0 {
 				return false
 			}
-			return true
+			if tok.Rel == "acl" {
+				return true
+			}
+			// An adverbial clause shares the mood of the clause it hangs on: "did not say that
+			// Thailand would join them in providing shelter".
+			x = h
 		case tok.Rel == "conj":
 			// A conjunct without a subject or auxiliary of its own shares the first one's.
 			if t.child(x, "nsubj") >= 0 || t.child(x, "nsubj:pass") >= 0 || t.child(x, "aux") >= 0 {
