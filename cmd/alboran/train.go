@@ -33,7 +33,7 @@ func cmdTrainSyntax(ctx context.Context, args []string, stdout, stderr io.Writer
 	fs.StringVar(&o.dev, "dev", "", "CoNLL-U file to score the model on while it trains")
 	fs.StringVar(&o.out, "out", "syntax.model", "where to write the model")
 	fs.IntVar(&o.opts.TagIters, "tag-iters", 6, "tagger passes over the training set")
-	fs.IntVar(&o.opts.ParseIters, "parse-iters", 15, "parser passes over the training set")
+	fs.IntVar(&o.opts.ParseIters, "parse-iters", 14, "parser passes over the training set")
 	fs.IntVar(&o.opts.Folds, "folds", 5, "jackknife folds for the parser's training tags (1: gold tags)")
 	fs.Int64Var(&o.opts.Seed, "seed", 1, "random seed")
 	fs.Float64Var(&o.opts.MinWeight, "min-weight", 1, "prune parser weights whose average is smaller than this")

@@ -82,6 +82,7 @@ func (x *Extractor) Extract(d record.Document) record.Extraction {
 	for i := range out.Quotes {
 		out.Quotes[i].ID = "q" + itoa(i+1)
 	}
+	resolvePlaces(&out)
 	out.Normalize()
 	return out
 }

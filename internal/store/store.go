@@ -171,7 +171,7 @@ type Store interface {
 	// Dyads returns the pairs of actors with the most event clusters.
 	Dyads(ctx context.Context, limit int) ([]Dyad, error)
 	// Quotes returns quotes of documents with an id below before, optionally by one speaker.
-	Quotes(ctx context.Context, speaker string, before int64, limit int) ([]QuoteRow, error)
+	Quotes(ctx context.Context, speaker string, before int64, limit int) ([]QuoteHit, error)
 	// Counts returns the number of rows per table.
 	Counts(ctx context.Context) (map[string]int64, error)
 	// Feed state for watch: conditional GET validators and back-off.
@@ -195,26 +195,15 @@ var Tables = []string{"documents", "entities", "events", "statistics", "quotes"}
 // ClusterRowOf flattens a cluster for export.
 func ClusterRowOf(c link.Cluster) ClusterRow {
 	root, quad := CAMEO(c.Type)
-	return ClusterRow{ClusterID: c.ID, EventType: c.Type, CAMEORoot: root, QuadClass: quad, ActorCountry: c.Source,
-		RecipientCountry: c.Target, EventDate: c.Date, Placename: c.Place, Sources: int64(c.Sources),
-		Mentions: int64(len(c.Mentions)), FirstStoryID: c.First.DocID, FirstSource: c.First.DocSource,
-		FirstPublished: c.First.Published, Evidence: c.First.Evidence}
+	start, end, prec := DateRange(c.Date)
+	return ClusterRow{ClusterID: c.ID, EventType: c.Type, CAMEORoot: root, QuadClass: quad, SourceActor: Null(c.Source),
+		TargetActor: Null(c.Target), EventDate: start, EventDateEnd: end, DatePrecision: prec, Location: Null(c.Place),
+		Sources: int64(c.Sources), Mentions: int64(len(c.Mentions)), FirstDocID: docOfUID(c.First.UID), FirstSource: c.First.DocSource,
+		FirstPublished: Day0(c.First.Published), Evidence: c.First.Evidence}
 }
 
-// ClusterRow is one event cluster: one real event, however many reports tell of it.
-type ClusterRow struct {
-	ClusterID        string `json:"cluster_id" parquet:"cluster_id"`
-	EventType        string `json:"event_type" parquet:"event_type"`
-	CAMEORoot        string `json:"cameo_root" parquet:"cameo_root"`
-	QuadClass        int64  `json:"quad_class" parquet:"quad_class"`
-	ActorCountry     string `json:"actor_country" parquet:"actor_country"`
-	RecipientCountry string `json:"recipient_country" parquet:"recipient_country"`
-	EventDate        string `json:"event_date" parquet:"event_date"`
-	Placename        string `json:"placename" parquet:"placename"`
-	Sources          int64  `json:"sources" parquet:"sources"`
-	Mentions         int64  `json:"mentions" parquet:"mentions"`
-	FirstStoryID     int64  `json:"first_story_id" parquet:"first_story_id"`
-	FirstSource      string `json:"first_source" parquet:"first_source"`
-	FirstPublished   string `json:"first_published" parquet:"first_published"`
-	Evidence         string `json:"evidence" parquet:"evidence"`
+// docOfUID is the document's id in an event's uid (doc_id/v1).
+func docOfUID(uid string) string {
+	d, _, _ := strings.Cut(uid, "/")
+	return d
 }

@@ -13,7 +13,7 @@ import (
 // TrainOptions sets how Train builds a model. The zero value of a field takes its default.
 type TrainOptions struct {
 	TagIters     int     // tagger passes over the training set (default 6)
-	ParseIters   int     // parser passes (default 15)
+	ParseIters   int     // parser passes (default 14)
 	Folds        int     // jackknife folds that give the parser predicted tags to learn from (default 5; 1 for gold tags)
 	Seed         int64   // seed of the shuffles and of the oracle's exploration (default 1)
 	Explore      float64 // probability of following the model's own move once past the first pass (default 0.9)
@@ -33,7 +33,7 @@ func (o *TrainOptions) defaults() {
 		}
 	}
 	def(&o.TagIters, 6)
-	def(&o.ParseIters, 15)
+	def(&o.ParseIters, 14)
 	def(&o.Folds, 5)
 	def(&o.DictMin, 20)
 	if o.Seed == 0 {

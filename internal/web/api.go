@@ -459,7 +459,7 @@ func (s *Server) listQuotes(r *http.Request) (any, error) {
 		next = encodeCursor(qs[cut-1].DocID)
 	}
 	if qs == nil {
-		qs = []store.QuoteRow{}
+		qs = []store.QuoteHit{}
 	}
 	return page{qs, next}, nil
 }

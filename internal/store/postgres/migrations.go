@@ -131,4 +131,9 @@ var migrations = []string{
 		failures      INTEGER NOT NULL DEFAULT 0,
 		next_poll     TIMESTAMPTZ
 	);`,
+
+	// 2: the place of an event or a figure, resolved in the gazetteer (record.Geo as JSON), NULL
+	// when none. Self-contained: it adds a column to both tables and nothing else.
+	`ALTER TABLE events ADD COLUMN place JSONB;
+	ALTER TABLE statistics ADD COLUMN place JSONB;`,
 }

@@ -161,13 +161,13 @@ func (t *tableRows) add(id int64, e store.Entry) []linkEvent {
 		uid := store.DocUID(e) + "/" + ev.ID
 		t.evs = append(t.evs, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor, ev.Source.Entity,
 			ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred, ev.Location, ev.Trigger, ev.Evidence.Start,
-			ev.Evidence.End, ev.Confidence, v, uid, uid})
+			ev.Evidence.End, ev.Confidence, v, uid, uid, store.PlaceJSON(ev.Place)})
 		linked = append(linked, linkEvent{doc: id, id: ev.ID, uid: uid, typ: ev.Type, src: ev.Source.Actor, tgt: ev.Target.Actor,
 			date: deref(ev.Date), place: ev.Location})
 	}
 	for _, st := range x.Statistics {
 		t.sts = append(t.sts, []any{id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject, st.Country, nullable(st.Period),
-			st.Source, st.Qualifier, st.PartOf, st.Span.Start, st.Span.End, st.Evidence.Start, st.Evidence.End, v})
+			st.Source, st.Qualifier, st.PartOf, st.Span.Start, st.Span.End, st.Evidence.Start, st.Evidence.End, v, store.PlaceJSON(st.Place)})
 	}
 	for _, q := range x.Quotes {
 		b, _ := json.Marshal(q.Spans)
@@ -185,9 +185,9 @@ func (t *tableRows) copy(ctx context.Context, tx pgx.Tx) error {
 	}{
 		{"entities", []string{"doc_id", "entity_id", "type", "name", "country", "code", "titles", "spans", "version", "surname"}, t.ents},
 		{"events", []string{"doc_id", "event_id", "type", "mode", "contexts", "source_actor", "source_entity", "target_actor", "target_entity",
-			"date", "date_inferred", "location", "trigger", "ev_start", "ev_end", "confidence", "version", "uid", "cluster"}, t.evs},
+			"date", "date_inferred", "location", "trigger", "ev_start", "ev_end", "confidence", "version", "uid", "cluster", "place"}, t.evs},
 		{"statistics", []string{"doc_id", "stat_id", "kind", "value", "bound", "category", "unit", "subject", "country", "period",
-			"claimed_source", "qualifier", "part_of", "span_start", "span_end", "ev_start", "ev_end", "version"}, t.sts},
+			"claimed_source", "qualifier", "part_of", "span_start", "span_end", "ev_start", "ev_end", "version", "place"}, t.sts},
 		{"quotes", []string{"doc_id", "quote_id", "speaker", "speaker_entity", "text", "date", "spans", "ev_start", "ev_end", "version"}, t.qs},
 	} {
 		if len(c.rows) == 0 {

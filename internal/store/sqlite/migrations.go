@@ -193,6 +193,11 @@ var migrations = []string{
 	`DROP INDEX entities_surname;
 	DROP INDEX entities_code;
 	DROP INDEX statistics_series;`,
+
+	// 9: the place of an event or a figure, resolved in the gazetteer (record.Geo as JSON), NULL
+	// when none. Self-contained: it adds columns at the end of both tables and nothing else.
+	`ALTER TABLE events ADD COLUMN place TEXT;
+	ALTER TABLE statistics ADD COLUMN place TEXT;`,
 }
 
 // upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each

@@ -188,7 +188,7 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 				return err
 			}
 			for i, e := range b.linked {
-				b.events[i][len(b.events[i])-1] = e.cluster
+				b.events[i][eventCluster] = e.cluster
 			}
 		}
 		if err := b.write(ctx, tx); err != nil {
@@ -298,6 +298,10 @@ type bulk struct {
 	linked                               []linkEvent
 }
 
+// eventCluster is the position of the cluster column in an event row: its columns are in the
+// table's order, as the migrations made it.
+const eventCluster = 18
+
 // add gathers the rows of the document stored as id; docUID is its store.DocUID.
 func (b *bulk) add(id int64, docUID string, e store.Entry) {
 	x, v := e.Extraction, e.Version
@@ -317,13 +321,13 @@ func (b *bulk) add(id int64, docUID string, e store.Entry) {
 		uid := docUID + "/" + ev.ID
 		b.events = append(b.events, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor,
 			ev.Source.Entity, ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred, ev.Location, ev.Trigger,
-			ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v, uid, uid})
+			ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v, uid, uid, store.PlaceJSON(ev.Place)})
 		b.linked = append(b.linked, linkEvent{doc: id, id: ev.ID, uid: uid, typ: ev.Type, src: ev.Source.Actor, tgt: ev.Target.Actor, date: deref(ev.Date), place: ev.Location})
 	}
 	for _, st := range x.Statistics {
 		b.statistics = append(b.statistics, []any{id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject,
 			st.Country, nullable(st.Period), st.Source, st.Qualifier, st.PartOf, st.Span.Start, st.Span.End, st.Evidence.Start,
-			st.Evidence.End, v})
+			st.Evidence.End, v, store.PlaceJSON(st.Place)})
 	}
 	for _, q := range x.Quotes {
 		spans, _ := json.Marshal(q.Spans)

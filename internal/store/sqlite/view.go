@@ -56,7 +56,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	rows.Close()
 	rows, err = s.db.QueryContext(ctx, `SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor,
 			e.target_entity, e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
-			(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster)
+			(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.place
 		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = ? ORDER BY e.event_id`, id)
 	if err != nil {
 		return v, s.explain(err)
@@ -67,11 +67,13 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		var contexts string
 		var date sql.NullString
 		var ref store.ClusterRef
+		var place *string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
-			&date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Sources); err != nil {
+			&date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Sources, &place); err != nil {
 			rows.Close()
 			return v, err
 		}
+		e.Place = store.ParsePlace(place)
 		if contexts != "" {
 			e.Contexts = strings.Split(contexts, ";")
 		}
@@ -84,18 +86,20 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	}
 	rows.Close()
 	rows, err = s.db.QueryContext(ctx, `SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
-			qualifier, part_of, span_start, span_end, ev_start, ev_end FROM statistics WHERE doc_id = ? ORDER BY span_start, stat_id`, id)
+			qualifier, part_of, span_start, span_end, ev_start, ev_end, place FROM statistics WHERE doc_id = ? ORDER BY span_start, stat_id`, id)
 	if err != nil {
 		return v, s.explain(err)
 	}
 	for rows.Next() {
 		var t record.Statistic
 		var period sql.NullString
+		var place *string
 		if err := rows.Scan(&t.ID, &t.Kind, &t.Value, &t.Bound, &t.Category, &t.Unit, &t.Subject, &t.Country, &period, &t.Source,
-			&t.Qualifier, &t.PartOf, &t.Span.Start, &t.Span.End, &t.Evidence.Start, &t.Evidence.End); err != nil {
+			&t.Qualifier, &t.PartOf, &t.Span.Start, &t.Span.End, &t.Evidence.Start, &t.Evidence.End, &place); err != nil {
 			rows.Close()
 			return v, err
 		}
+		t.Place = store.ParsePlace(place)
 		if period.Valid {
 			p := period.String
 			t.Period = &p
@@ -186,7 +190,7 @@ func (s *DB) Dyads(ctx context.Context, limit int) ([]store.Dyad, error) {
 }
 
 // Quotes returns quotes, newest document first, optionally by a speaker, after a cursor.
-func (s *DB) Quotes(ctx context.Context, speaker string, before int64, limit int) ([]store.QuoteRow, error) {
+func (s *DB) Quotes(ctx context.Context, speaker string, before int64, limit int) ([]store.QuoteHit, error) {
 	if before <= 0 {
 		before = 1 << 62
 	}
@@ -199,9 +203,9 @@ func (s *DB) Quotes(ctx context.Context, speaker string, before int64, limit int
 		return nil, s.explain(err)
 	}
 	defer rows.Close()
-	var out []store.QuoteRow
+	var out []store.QuoteHit
 	for rows.Next() {
-		var r store.QuoteRow
+		var r store.QuoteHit
 		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.Source,
 			&r.Evidence, &r.ExtractorVersion); err != nil {
 			return nil, err

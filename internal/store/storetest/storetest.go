@@ -48,8 +48,8 @@ func Clusters(t testing.TB, st store.Store) map[string]string {
 	out := map[string]string{}
 	err := st.Export(context.Background(), "events", func(row any) error {
 		r := row.(store.EventRow)
-		id := r.EventID[strings.IndexByte(r.EventID, '-')+1:]
-		out[r.Source+"|"+id] = r.ClusterID
+		id := r.EventID[strings.IndexByte(r.EventID, '/')+1:]
+		out[r.DocSource+"|"+id] = r.ClusterID
 		return nil
 	})
 	if err != nil {
@@ -149,7 +149,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 
 	t.Run("figures, exports and documents", func(t *testing.T) {
 		st := open(t)
-		PutAll(t, st, Entries(t, testcorpus.Generate(60, 5)), 30)
+		es := Entries(t, testcorpus.Generate(60, 5))
+		PutAll(t, st, es, 30)
 		figs, err := st.Figures(ctx, store.SeriesQuery{Category: "migrants_rescued"})
 		if err != nil || len(figs) == 0 {
 			t.Fatalf("%d figures (%v)", len(figs), err)
@@ -167,6 +168,27 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 				t.Errorf("%s: exported %d of %d", table, n, c[table])
 			}
 		}
+		// The places extraction resolved come back from the export under ids made from the
+		// content (the document's uid and the record's id), whichever store holds them.
+		want, got := map[string]record.Geo{}, map[string]record.Geo{}
+		for _, e := range es {
+			for _, ev := range e.Extraction.Events {
+				if ev.Place != nil {
+					want[store.DocUID(e)+"/"+ev.ID] = *ev.Place
+				}
+			}
+		}
+		err = st.Export(ctx, "events", func(row any) error {
+			r := row.(store.EventRow)
+			if r.PlaceName != nil {
+				got[r.EventID] = record.Geo{Name: *r.PlaceName, GeoNamesID: r.PlaceGeoNamesID, Kind: *r.PlaceKind,
+					Country: deref(r.PlaceCountry), Region: deref(r.PlaceRegion), Lat: *r.PlaceLat, Lon: *r.PlaceLon}
+			}
+			return nil
+		})
+		if err != nil || len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("exported places (%v): %d, want %d as extracted", err, len(got), len(want))
+		}
 		recent, err := st.Recent(ctx, 0, 5)
 		if err != nil || len(recent) != 5 {
 			t.Fatalf("recent: %d %v", len(recent), err)
@@ -174,6 +196,20 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		v, err := st.Document(ctx, recent[0].DocID)
 		if err != nil || v.Text == "" || len(v.Records.Entities) == 0 {
 			t.Fatalf("document: %+v %v", v.Doc, err)
+		}
+		places := 0
+		for _, ev := range v.Records.Events {
+			if ev.Place != nil {
+				places++
+			}
+		}
+		for _, f := range v.Records.Statistics {
+			if f.Place != nil {
+				places++
+			}
+		}
+		if places == 0 {
+			t.Errorf("document %d: no event or figure has its place", v.ID)
 		}
 		if _, err := st.Document(ctx, 1<<40); err != store.ErrNotFound {
 			t.Errorf("a missing document gave %v", err)
@@ -253,4 +289,11 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 			t.Errorf("months: %v %v", ms, err)
 		}
 	})
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }
