@@ -89,6 +89,8 @@ func TestEventPeopleTargets(t *testing.T) {
 		// Without one, the country where it happens.
 		{"Spanish police detained 30 migrants on Monday.", []string{"COERCE ESP ESP"}},
 		{"Nine migrants were detained off Tunisia.", []string{"COERCE TUN TUN"}},
+		// A place the gazetteer knows says where it happened.
+		{"Police detained 12 migrants near Calais on Friday.", []string{"COERCE FRA FRA"}},
 		// Several nationalities: each one, and the place (codebook section 3); the
 		// destination is not the one who sends.
 		{"Greek police said 40 migrants, mostly Syrian and Iraqi, were sent back to Turkey.", []string{"COERCE GRC GRC", "COERCE GRC IRQ", "COERCE GRC SYR"}},

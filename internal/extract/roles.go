@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/alboran/alboran/internal/geo"
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
@@ -393,6 +394,9 @@ func (s *state) actingCountry(a *act) side {
 	if p, ok := s.clausePlace(a); ok {
 		return p
 	}
+	if p, ok := s.gazetteerPlace(a); ok {
+		return p
+	}
 	if c := s.recentAgency(a.tr.i); c != "" {
 		return side{code: c, node: -1, how: "agency named before"}
 	}
@@ -436,6 +440,23 @@ func (s *state) destination(a *act) string {
 		}
 	}
 	return ""
+}
+
+// gazetteerPlace returns the country of the place the act's sentence names after a
+// preposition of place ("off Dunkirk", "in Molndal, near Gothenburg"), from the gazetteer of
+// places (package geo).
+func (s *state) gazetteerPlace(a *act) (side, bool) {
+	g, err := geo.Default()
+	if err != nil {
+		return side{}, false
+	}
+	sent := s.doc.Sents[a.si]
+	m, ok := g.Find(s.doc.Text[sent.Start:sent.End], s.rankCountries())
+	// Where people were sent ("returned to Algeria") is not where the act happened.
+	if !ok || len(m.Place.Country) != 3 || m.Place.Country == s.destination(a) {
+		return side{}, false
+	}
+	return side{code: m.Place.Country, node: -1, how: "place " + m.Place.Name}, true
 }
 
 // recentAgency returns the country of the last state agency named before token k, in the
