@@ -451,7 +451,8 @@ func (s *state) gazetteerPlace(a *act) (side, bool) {
 		return side{}, false
 	}
 	sent := s.doc.Sents[a.si]
-	m, ok := g.Find(s.doc.Text[sent.Start:sent.End], s.rankCountries())
+	ranked := s.rankCountries()
+	m, ok := g.Find(s.doc.Text[sent.Start:sent.End], ranked[:len(ranked)-1]) // without the last, empty one
 	// Where people were sent ("returned to Algeria") is not where the act happened.
 	if !ok || len(m.Place.Country) != 3 || m.Place.Country == s.destination(a) {
 		return side{}, false
