@@ -1109,8 +1109,9 @@ func (s *state) clausePlace(a *act) (side, bool) {
 	return side{}, false
 }
 
-// placeNode returns the country a place phrase names: its own word, or a country that
-// modifies it ("Indonesia's Aceh province", "the Turkish coast").
+// placeNode returns the country a place phrase names: its own word, a country that modifies
+// it ("Indonesia's Aceh province", "the Turkish coast"), or a place the gazetteer knows ("in
+// Molndal").
 func (s *state) placeNode(t *sentTree, n int) (side, bool) {
 	if m := s.actorMention(t.text(n)); m >= 0 {
 		mm := s.mentions[m]
@@ -1127,6 +1128,21 @@ func (s *state) placeNode(t *sentTree, n int) (side, bool) {
 			mm := s.mentions[m]
 			if mm.kind == mCountry && mm.code != "" {
 				return side{code: mm.code, node: d, how: "place"}, true
+			}
+		}
+	}
+	if t.Tokens[n].UPOS == "PROPN" {
+		if g, err := geo.Default(); err == nil {
+			// The name with the words compounded into it: "Cabo Verde", "El Hierro".
+			first, last := t.text(n), t.text(n)
+			for _, d := range t.under(n, "") {
+				if r := t.Tokens[d].Rel; (r == "compound" || r == "flat") && t.Tokens[d].UPOS == "PROPN" {
+					first, last = min(first, t.text(d)), max(last, t.text(d))
+				}
+			}
+			ranked := s.rankCountries()
+			if p, ok := g.Lookup(s.span(first, last+1), ranked[:len(ranked)-1]); ok && len(p.Country) == 3 {
+				return side{code: p.Country, node: n, how: "place " + p.Name}, true
 			}
 		}
 	}
