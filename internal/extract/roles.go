@@ -608,8 +608,7 @@ func (s *state) targets(a *act, sources []side) []side {
 		}
 	} else {
 		for _, arg := range args {
-			out := s.argActors(a, arg)
-			out = dropCode(out, sources[0].code, materialTypes[a.typ] || a.rule.Frame.Self)
+			out := dropCode(s.argActors(a, arg), sources[0].code, materialTypes[a.typ] || a.rule.Frame.Self)
 			if len(out) > 0 {
 				return out
 			}
@@ -618,7 +617,10 @@ func (s *state) targets(a *act, sources []side) []side {
 	// An act on unnamed people ("charged 17 coastguards", "rescued 40 migrants") falls on the
 	// country where it happens.
 	onPeople := a.rule.Frame.People && (a.nominal || s.hasPatient(a))
-	if !materialTypes[a.typ] && !onPeople {
+	if a.rule.Frame.Alone {
+		return []side{{node: -1}} // "surrendered": no one named to surrender to
+	}
+	if (!materialTypes[a.typ] || a.typ == "MOBILIZE" || a.typ == "RETREAT") && !onPeople {
 		// "renewed Morocco's commitment to deepen cooperation with Spain", "called for an
 		// investigation into Greece's handling": a verbal act is aimed at whom its content
 		// names.
@@ -633,6 +635,9 @@ func (s *state) targets(a *act, sources []side) []side {
 		// Unnamed people take the country where the act happens: its clause's place, else
 		// the acting state's own country, else a place the sentence names, else the report's.
 		if p, ok := s.clausePlace(a); ok {
+			return []side{p}
+		}
+		if p, ok := s.gazetteerPlace(a); ok {
 			return []side{p}
 		}
 		if s.isCountry(sources[0].code) {
