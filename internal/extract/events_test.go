@@ -211,6 +211,8 @@ func TestEventDates(t *testing.T) {
 		{"Malaysian officials confirmed on Thursday that 12 officers have been arrested over the past year.", "2020-04-15/2021-04-15"},
 		// A done act takes no date the text gave a later plan: the publication date.
 		{"On April 20, Egypt will host a summit. Meanwhile, Chad praised Niger for its help.", "2021-04-15"},
+		// "this morning" is the day of publication, not the day the text named before.
+		{"Italy's coastguard rescued 30 migrants on Monday. Greek police detained 14 migrants this morning.", "2021-04-15"},
 		// "during the investigation" takes the dates of the investigation named before.
 		{"The investigation ran from April 1 - 9. Spanish police detained 30 suspects during the investigation.", "2021-04-01/2021-04-09"},
 	}

@@ -1252,12 +1252,31 @@ func (s *state) actDate(a *act) (string, bool, int) {
 	if best != "" {
 		return best, false, bestNode
 	}
+	// "picked up this morning": the day of publication.
+	if s.published != "" && s.thisMorning(a.si) {
+		return s.published, false, -1
+	}
 	d, inferred := s.eventDate(a.tr.i)
 	// A date after publication dates a plan, not a done act.
 	if !a.future && s.published != "" && d > s.published && !strings.HasPrefix(s.published, d) {
 		return s.published, true, -1
 	}
 	return d, inferred, -1
+}
+
+// thisMorning reports whether sentence si names a part of the day of publication ("this
+// morning", "this afternoon"), which the time expressions leave out.
+func (s *state) thisMorning(si int) bool {
+	toks := s.doc.Sents[si].Tokens
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Low == "this" {
+			switch toks[k+1].Low {
+			case "morning", "afternoon", "evening":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // eventDate is the date of the sentence, else the date the text last named, else the
