@@ -72,6 +72,10 @@ func TestEventRolesFromTree(t *testing.T) {
 	runEvents(t, []evCase{
 		// The agent of a passive is the source.
 		{"Two Greek nationals were arrested by Turkish police.", []string{"COERCE TUR GRC"}},
+		// Several states named in the subject's phrase each act.
+		{"Navy ships from Greece and Italy intercepted boats carrying migrants.", []string{"COERCE GRC GRC", "COERCE ITA ITA"}},
+		// A definite noun repeats an organization's name.
+		{"The European Commission met Hungarian officials. Later the Commission praised Poland.", []string{"CONSULT EU HUN", "SUPPORT EU POL"}},
 		// Joint subjects act with each other.
 		{"Canada and Mexico signed a border treaty.", []string{"SUPPORT CAN MEX"}},
 		// A beneficiary is the target, the one it benefits from the source.

@@ -938,8 +938,19 @@ func (s *state) actorsOf(t *sentTree, n int, how string) []side {
 		}
 		if sd, ok := s.actorAtNode(t, x, how); ok {
 			add(sd)
-		} else if depth == 0 && isNoun(t.Tokens[x].UPOS) {
+		} else if depth == 0 && (isNoun(t.Tokens[x].UPOS) || quantities[t.Tokens[x].UPOS]) {
 			if sd, ok := s.modifierActor(t, x, how); ok {
+				add(sd)
+				// "Navy ships from Malaysia, Thailand and Indonesia": each of them.
+				if sd.node >= 0 {
+					for _, c := range t.under(sd.node, "conj") {
+						if sc, ok := s.actorAtNode(t, c, sd.how); ok {
+							sc.people, sc.civil = false, sd.civil
+							add(sc)
+						}
+					}
+				}
+			} else if sd, ok := s.definiteAntecedent(t, x, how); ok {
 				add(sd)
 			}
 		}
@@ -949,6 +960,37 @@ func (s *state) actorsOf(t *sentTree, n int, how string) []side {
 	}
 	one(n, 0)
 	return out
+}
+
+// quantities head a noun phrase of people in place of a noun: "thousands of Nigerians",
+// "all of Myanmar's leaders".
+var quantities = set("NUM", "PRON", "DET")
+
+// definiteAntecedent returns the organization that a definite noun repeats the head of: "the
+// Commission" after "the European Commission", "the ministry" after "Greece's migration
+// ministry", named in this sentence or the three before.
+func (s *state) definiteAntecedent(t *sentTree, x int, how string) (side, bool) {
+	if !t.hasDet(x, "the") {
+		return side{}, false
+	}
+	k := t.text(x)
+	w := s.doc.Tokens[k].Low
+	sent := s.doc.Tokens[k].Sent
+	for m := len(s.mentions) - 1; m >= 0; m-- {
+		mm := s.mentions[m]
+		if mm.start >= k {
+			continue
+		}
+		if s.doc.Tokens[mm.start].Sent < sent-3 {
+			break
+		}
+		if (mm.kind == mOrg || mm.kind == mAgency) && mm.code != "" && mm.end-mm.start > 1 && s.doc.Tokens[mm.end-1].Low == w {
+			sd := s.side(m)
+			sd.node, sd.how = x, how+" (the name it repeats)"
+			return sd, true
+		}
+	}
+	return side{}, false
 }
 
 // modifierActor returns the actor that modifies a common noun: its nationality ("Greek
