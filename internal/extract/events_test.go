@@ -93,6 +93,8 @@ func TestEventPeopleTargets(t *testing.T) {
 		// Without one, the country where it happens.
 		{"Spanish police detained 30 migrants on Monday.", []string{"COERCE ESP ESP"}},
 		{"Nine migrants were detained off Tunisia.", []string{"COERCE TUN TUN"}},
+		// With no place in the sentence, the place the report is filed from.
+		{"ROME Police detained 20 smugglers. Libya and Libyan officials said the boat left Libya.", []string{"COERCE ITA ITA"}},
 		// A place the gazetteer knows says where it happened.
 		{"Police detained 12 migrants near Calais on Friday.", []string{"COERCE FRA FRA"}},
 		// Several nationalities: each one, and the place (codebook section 3); the

@@ -406,11 +406,42 @@ func (s *state) actingCountry(a *act) side {
 	if c := s.recentPlace(a.si); c != "" {
 		return side{code: c, node: -1, how: "place named before"}
 	}
+	if c := s.datelineCountry(); c != "" && c != s.destination(a) {
+		return side{code: c, node: -1, how: "dateline"}
+	}
 	// Whoever sent people "back to Turkey" is not Turkey.
 	if dest := s.destination(a); dest != "" {
 		return side{code: s.focusCountryBut(dest), node: -1, how: "report's focus, not the destination"}
 	}
 	return side{code: s.focusCountry(), node: -1, how: "report's focus"}
+}
+
+// datelineCountry returns the country of the place the report is filed from ("ATHENS –"),
+// or "".
+func (s *state) datelineCountry() string {
+	d := s.dateline()
+	if d == "" {
+		// "ATHENS At least 42 people...": a place in capitals opens the text.
+		toks := s.doc.Tokens
+		k := 0
+		for k < len(toks) && k < 3 && toks[k].Kind == text.Word && len(toks[k].Text) > 1 && isAllCaps(toks[k].Text) {
+			k++
+		}
+		if k == 0 {
+			return ""
+		}
+		d = s.span(0, k)
+	}
+	if m := s.mentionAt(0); m != nil && m.kind == mCountry && s.isCountry(m.code) {
+		return m.code
+	}
+	if g, err := geo.Default(); err == nil {
+		ranked := s.rankCountries()
+		if p, ok := g.Lookup(d, ranked[:len(ranked)-1]); ok && len(p.Country) == 3 {
+			return p.Country
+		}
+	}
+	return ""
 }
 
 // recentPlace returns the country that a place phrase of one of the three sentences before
