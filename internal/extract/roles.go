@@ -84,7 +84,7 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 	}
 	targets := s.targets(a, sources)
 	date, inferred, dateNode := s.actDate(a)
-	loc := s.actLocation(a)
+	loc := s.actLocation(a, targets)
 	type pair struct{ src, tgt side }
 	var pairs []pair
 	for _, src := range sources {
@@ -1255,8 +1255,24 @@ func (s *state) prevWord(k, lo int) string {
 	return ""
 }
 
-// actLocation names the place of an act: a country or capital its clause names after "in".
-func (s *state) actLocation(a *act) string {
+// placeName names the place a side stands for: the gazetteer's name, else its country's.
+func (s *state) placeName(sd side) string {
+	if n, ok := strings.CutPrefix(sd.how, "place "); ok {
+		return n
+	}
+	return s.lx.Countries[sd.code]
+}
+
+// actLocation names the place of an act: where people were sent, else a place its clause
+// names, else, for a material act at home, its country, else a country or capital its
+// sentence names after "in".
+func (s *state) actLocation(a *act, targets []side) string {
+	// Where people were sent: "shipped back to Turkey".
+	if a.rule.Mode == "deport" {
+		if d := s.destination(a); d != "" {
+			return s.lx.Countries[d]
+		}
+	}
 	sent := s.doc.Sents[a.si]
 	toks := s.doc.Tokens
 	for k := sent.First + 1; k < sent.First+len(sent.Tokens); k++ {
