@@ -13,7 +13,7 @@ import (
 )
 
 // Version names the rules. Stores compare it to decide what to re-extract.
-const Version = "0.3.0"
+const Version = "0.4.0"
 
 // Extractor extracts records from documents. It is safe for concurrent use.
 type Extractor struct {
@@ -301,6 +301,10 @@ func (s *state) why(rule string, uses ...use) *record.Explanation {
 	}
 	e := &record.Explanation{Rule: rule}
 	for _, u := range uses {
+		if u.start < 0 {
+			e.Uses = append(e.Uses, record.Use{Role: u.role}) // a rule's choice that no token shows
+			continue
+		}
 		if u.end <= u.start {
 			continue
 		}

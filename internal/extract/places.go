@@ -28,6 +28,11 @@ func resolvePlaces(x *record.Extraction) {
 				continue
 			}
 		}
+		// A statement has no place of its own in its sentence: "Greece accused migrants of
+		// burning their camp in Lesbos" did not happen in Lesbos.
+		if statements[ev.Type] {
+			continue
+		}
 		if m, ok := g.Find(ev.Evidence.Text, cs); ok {
 			ev.Place = &m.Place
 		}
@@ -39,6 +44,10 @@ func resolvePlaces(x *record.Extraction) {
 		}
 	}
 }
+
+// statements are the event types done by saying something.
+var statements = map[string]bool{"ACCUSE": true, "REQUEST": true, "REJECT": true, "THREATEN": true,
+	"SUPPORT": true, "AGREE": true, "CONCEDE": true}
 
 // reportCountries lists the countries a report names, most mentioned first.
 func reportCountries(es []record.Entity) []string {

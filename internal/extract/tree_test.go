@@ -111,11 +111,11 @@ func TestTreeHelpers(t *testing.T) {
 	}
 }
 
-// TestExtractParsesNothingByItself: no rule asks for a tree yet, so extraction must not
-// parse (the bridge costs nothing until a rule calls it).
-func TestExtractParsesNothingByItself(t *testing.T) {
+// TestExtractParsesOnlyWhatItNeeds: only a sentence that can hold a record is parsed (the
+// bridge costs nothing for the others).
+func TestExtractParsesOnlyWhatItNeeds(t *testing.T) {
 	x := extractor(t)
-	s := &state{lx: x.lx, doc: text.Analyze("Spain and Morocco signed an agreement on Monday."), entityKey: map[string]int{}}
+	s := &state{lx: x.lx, doc: text.Analyze("Spain and Morocco signed an agreement on Monday. The weather was fine."), entityKey: map[string]int{}}
 	s.findActors()
 	s.sortMentions()
 	s.findPersons()
@@ -123,7 +123,10 @@ func TestExtractParsesNothingByItself(t *testing.T) {
 	s.findQuotes()
 	s.findStatistics()
 	s.findEvents()
-	if s.trees != nil {
-		t.Error("extraction parsed sentences though no rule asked for a tree")
+	if len(s.trees) != 2 || s.trees[0] == nil {
+		t.Fatal("the sentence with an event trigger was not parsed")
+	}
+	if s.trees[1] != nil {
+		t.Error("a sentence with nothing to extract was parsed")
 	}
 }

@@ -42,15 +42,6 @@ type Title struct {
 	Country string
 }
 
-// EventRule is one PLOVER trigger.
-type EventRule struct {
-	Type     string
-	Mode     string
-	Contexts []string
-	Noun     bool // a noun trigger: "meeting", "talks"
-	Phrase   string
-}
-
 // StatCue is a word stem that says what a number counts.
 type StatCue struct {
 	Category string
@@ -63,6 +54,7 @@ type Lexicon struct {
 	Agencies  *Trie[string]
 	Titles    *Trie[Title]
 	Events    *Trie[EventRule]
+	Modality  map[string]map[string]bool // role ("negation", "future", ...) -> its words
 	StatCues  *Trie[StatCue]
 	statStems []stem
 	statGaps  []gapCue
@@ -95,7 +87,7 @@ func Load() (*Lexicon, error) {
 	lx := &Lexicon{
 		Actors: NewTrie[Actor](), Agencies: NewTrie[string](), Titles: NewTrie[Title](),
 		Events: NewTrie[EventRule](), StatCues: NewTrie[StatCue](), statBlocks: NewTrie[bool](),
-		Stop: map[string]bool{}, Countries: map[string]string{},
+		Stop: map[string]bool{}, Countries: map[string]string{}, Modality: map[string]map[string]bool{},
 		Speech: map[string]SpeechVerb{}, Common: map[string]bool{}, People: map[string]bool{},
 	}
 	steps := []struct {
@@ -107,7 +99,8 @@ func Load() (*Lexicon, error) {
 		{"organizations.tsv", 3, lx.addOrg},
 		{"agencies.txt", 1, func(c []string) error { lx.Agencies.Add(c[0], c[0], false); return nil }},
 		{"titles.txt", 2, lx.addTitle},
-		{"events.tsv", 4, lx.addEvent},
+		{"en/events.tsv", 5, lx.addEvent},
+		{"en/modality.tsv", 2, lx.addModality},
 		{"statistics.en.tsv", 3, lx.addStatCue},
 		{"words.txt", 1, func(c []string) error { lx.Stop[c[0]] = true; return nil }},
 		{"speech.en.txt", 2, lx.addSpeech},
@@ -230,45 +223,6 @@ func govTitle(p string) bool {
 	return false
 }
 
-func (lx *Lexicon) addEvent(c []string) error {
-	typ, mode, ctx, trig := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2]), strings.TrimSpace(c[3])
-	if typ == "" || trig == "" {
-		return fmt.Errorf("want a type and a trigger")
-	}
-	r := EventRule{Type: typ, Mode: mode, Phrase: trig}
-	if ctx != "" {
-		r.Contexts = strings.Split(ctx, ",")
-	}
-	if strings.HasPrefix(trig, "~") {
-		r.Noun = true
-		r.Phrase = trig[1:]
-		lx.Events.Add(r.Phrase, r, false)
-		return nil
-	}
-	if strings.HasPrefix(trig, "=") {
-		forms := strings.Split(trig[1:], "|")
-		r.Phrase = forms[0]
-		for _, f := range forms {
-			lx.Events.Add(f, r, false)
-		}
-		return nil
-	}
-	head, rest, _ := strings.Cut(trig, " ")
-	forms := Inflect(head)
-	r.Phrase = strings.Split(head, "/")[0]
-	if rest != "" {
-		r.Phrase += " " + rest
-	}
-	for _, f := range forms {
-		p := f
-		if rest != "" {
-			p += " " + rest
-		}
-		lx.Events.Add(p, r, false)
-	}
-	return nil
-}
-
 // Inflect returns the forms of a verb written as "meet/met" (base, then irregular forms): the
 // base, its -s, -ed and -ing forms, and the irregular ones.
 func Inflect(spec string) []string {
@@ -279,13 +233,17 @@ func Inflect(spec string) []string {
 	if strings.HasSuffix(base, "e") && !strings.HasSuffix(base, "ee") {
 		stem = base[:len(base)-1]
 	}
+	past := stem + "ed"
+	if strings.HasSuffix(base, "ee") {
+		past = base + "d" // "agree", "agreed"
+	}
 	switch {
 	case strings.HasSuffix(base, "y") && len(base) > 2 && !strings.ContainsRune("aeiou", rune(base[len(base)-2])):
 		forms = append(forms, base[:len(base)-1]+"ies", base[:len(base)-1]+"ied", base+"ing")
 	case strings.HasSuffix(base, "s") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
-		forms = append(forms, base+"es", stem+"ed", stem+"ing")
+		forms = append(forms, base+"es", past, stem+"ing")
 	default:
-		forms = append(forms, base+"s", stem+"ed", stem+"ing")
+		forms = append(forms, base+"s", past, stem+"ing")
 	}
 	if len(parts) == 1 && doubles(base) {
 		last := base[len(base)-1:]
