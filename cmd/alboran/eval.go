@@ -25,8 +25,10 @@ by the codebook's matching rules (section 8): precision, recall and F1 for perso
 statistics and quotes, and the attribute accuracies. The figures equal those of
 shared/eval/score.py.
 
-With --floors FILE (a JSON object such as {"persons.f1": 0.9}), the exit code is 1 when a
-score is under its floor.
+With --floors FILE, the exit code is 1 when a score is under its floor. FILE is a JSON object
+whose keys name a score: a record type and "f1", "precision" or "recall" ("persons.f1"), or an
+attribute and "accuracy" ("statistic.country.accuracy"); other keys are ignored. The project's
+own floors are in .ci/floors.json (dev set) and .ci/floors-plover.json (PLOVER dev records).
 `
 
 type evalOptions struct {
@@ -121,12 +123,23 @@ func checkFloors(path string, res eval.Result, stderr io.Writer) error {
 		if !ok {
 			continue
 		}
-		kind, metric, _ := strings.Cut(k, ".")
-		s, ok := res.Scores[kind]
-		if !ok {
+		// "persons.f1", "events.recall"; an attribute's "statistic.country.accuracy".
+		i := strings.LastIndex(k, ".")
+		if i < 0 {
 			continue
 		}
-		got := map[string]float64{"f1": s.F1, "precision": s.Precision, "recall": s.Recall}[metric]
+		kind, metric := k[:i], k[i+1:]
+		var got float64
+		if s, ok := res.Scores[kind]; ok {
+			got, ok = map[string]float64{"f1": s.F1, "precision": s.Precision, "recall": s.Recall}[metric]
+			if !ok {
+				continue
+			}
+		} else if a, ok := res.Attributes[kind]; ok && metric == "accuracy" && a.Accuracy != nil {
+			got = *a.Accuracy
+		} else {
+			continue
+		}
 		if got < floor {
 			under = append(under, fmt.Sprintf("%s %.3f < floor %.3f", k, got, floor))
 		}

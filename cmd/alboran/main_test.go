@@ -134,9 +134,22 @@ func TestEvalFloors(t *testing.T) {
 		}
 		t.Skip("no dev set")
 	}
-	floors := write(t, t.TempDir(), "floors.json", []byte(`{"persons.f1": 1.01}`))
-	code, out, errs := runCLI(t, "", "eval", "--floors", floors, dir)
-	if code != 1 || !strings.Contains(errs, "under the floors") || !strings.Contains(out, "persons") {
-		t.Fatalf("eval with an impossible floor: %d %s %s", code, out, errs)
+	for _, tc := range []struct {
+		floors string
+		code   int
+		errs   string
+	}{
+		{`{"persons.f1": 1.01}`, 1, "persons.f1"},
+		{`{"statistic.country.accuracy": 1.01, "quotes.recall": 0.01}`, 1, "statistic.country.accuracy"},
+		{`{"statistic.country.accuracy": 0.01, "events.precision": 0.01}`, 0, "at or above the floors"},
+	} {
+		floors := write(t, t.TempDir(), "floors.json", []byte(tc.floors))
+		code, out, errs := runCLI(t, "", "eval", "--floors", floors, dir)
+		if code != tc.code || !strings.Contains(errs, tc.errs) || !strings.Contains(out, "persons") {
+			t.Errorf("eval with floors %s: exit %d, want %d; stderr %q", tc.floors, code, tc.code, errs)
+		}
+		if tc.code == 1 && strings.Contains(errs, "quotes.recall") {
+			t.Errorf("floors %s: a score above its floor is named: %s", tc.floors, errs)
+		}
 	}
 }
