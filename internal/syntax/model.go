@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -301,35 +302,27 @@ func (e *enc) str(s string) {
 // table writes a table: its scale, then its keys sorted, the number of pairs of each, and
 // the pairs, each as fixed-width little-endian arrays that Read decodes in bulk.
 func (e *enc) table(t *table) {
-	idx := make([]int, 0, t.features)
-	for i := range t.slots {
-		if t.slots[i].key != 0 {
-			idx = append(idx, i)
-		}
+	keys := append([]uint64(nil), t.keys...)
+	slices.Sort(keys)
+	var pairs []uint32
+	counts := make([]byte, 0, len(keys))
+	for _, k := range keys {
+		n := len(pairs)
+		pairs = t.pairs(k, pairs)
+		counts = append(counts, byte(len(pairs)-n))
 	}
-	sort.Slice(idx, func(i, j int) bool { return t.slots[idx[i]].key < t.slots[idx[j]].key })
 	e.u64(uint64(math.Float32bits(t.scale)))
-	e.uint(uint64(len(idx)))
-	npairs := 0
-	for _, i := range idx {
-		npairs += len(t.pairsOf(&t.slots[i]))
-	}
-	e.uint(uint64(npairs))
-	b := make([]byte, 0, 8*len(idx))
-	for _, i := range idx {
-		b = binary.LittleEndian.AppendUint64(b, t.slots[i].key)
+	e.uint(uint64(len(keys)))
+	e.uint(uint64(len(pairs)))
+	b := make([]byte, 0, 8*len(keys))
+	for _, k := range keys {
+		b = binary.LittleEndian.AppendUint64(b, k)
 	}
 	e.bytes(b)
+	e.bytes(counts)
 	b = b[:0]
-	for _, i := range idx {
-		b = append(b, byte(len(t.pairsOf(&t.slots[i]))))
-	}
-	e.bytes(b)
-	b = b[:0]
-	for _, i := range idx {
-		for _, p := range t.pairsOf(&t.slots[i]) {
-			b = binary.LittleEndian.AppendUint32(b, p)
-		}
+	for _, p := range pairs {
+		b = binary.LittleEndian.AppendUint32(b, p)
 	}
 	e.bytes(b)
 }
@@ -417,7 +410,7 @@ func (d *dec) table(classes int) *table {
 	keys := d.bytes(8 * n)
 	counts := d.bytes(n)
 	pairs := d.bytes(4 * npairs)
-	t := newTable(classes, n, scale)
+	t := newTable(classes, scale, n)
 	if d.err != nil {
 		return t
 	}
@@ -441,7 +434,7 @@ func (d *dec) table(classes int) *table {
 		}
 		off += 4 * c
 		if !t.add(k, buf) {
-			d.fail("duplicate feature key")
+			d.fail("duplicate or indistinct feature key")
 			return t
 		}
 	}

@@ -2,7 +2,6 @@ package syntax
 
 import (
 	"math"
-	"math/bits"
 	"sort"
 )
 
@@ -98,28 +97,6 @@ func bump(row []weight, class int, d float32, t float64) []weight {
 // tick advances the averaging clock by one instance.
 func (p *trainer) tick() { p.t++ }
 
-// table is a frozen, averaged, pruned model: an open-addressing hash table from feature to
-// its (class, weight) pairs. A pair is packed in a uint32 (class << 16 | int16 weight); up to
-// inlinePairs pairs sit in the feature's 32-byte slot itself, so that most lookups cost one
-// cache line. It is read-only and safe for concurrent use.
-type table struct {
-	classes  int
-	scale    float32 // the quantization step of the weights
-	size     uint64
-	slots    []slot
-	overflow []uint32 // the pairs of features with more than inlinePairs
-	features int
-}
-
-const inlinePairs = 5
-
-type slot struct {
-	key   uint64 // 0 for an empty slot
-	n     uint32 // number of pairs
-	pairs [inlinePairs]uint32
-	// With more than inlinePairs pairs, pairs[0] is their offset in overflow.
-}
-
 // entry is one feature of a frozen model, before it is put into a table.
 type entry struct {
 	key   uint64
@@ -163,91 +140,6 @@ func (p *trainer) freeze(minWeight float64) (entries []entry, scale float32) {
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].key < entries[j].key })
 	return entries, scale
-}
-
-// newTable makes an empty table for n features, at a load of at most 70%.
-func newTable(classes, n int, scale float32) *table {
-	size := uint64(n)*10/7 + 1
-	return &table{classes: classes, scale: scale, size: size, slots: make([]slot, size)}
-}
-
-// home is the first slot to probe for a key.
-func (t *table) home(key uint64) uint64 {
-	hi, _ := bits.Mul64(key, t.size)
-	return hi
-}
-
-// add puts a feature into the table; it reports false when the key is already there.
-func (t *table) add(key uint64, pairs []uint32) bool {
-	i := t.home(key)
-	for t.slots[i].key != 0 {
-		if t.slots[i].key == key {
-			return false
-		}
-		if i++; i == t.size {
-			i = 0
-		}
-	}
-	s := &t.slots[i]
-	s.key = key
-	s.n = uint32(len(pairs))
-	if len(pairs) <= inlinePairs {
-		copy(s.pairs[:], pairs)
-	} else {
-		s.pairs[0] = uint32(len(t.overflow))
-		t.overflow = append(t.overflow, pairs...)
-	}
-	t.features++
-	return true
-}
-
-// pairsOf returns the pairs of slot s.
-func (t *table) pairsOf(s *slot) []uint32 {
-	if s.n <= inlinePairs {
-		return s.pairs[:s.n]
-	}
-	return t.overflow[s.pairs[0] : s.pairs[0]+s.n]
-}
-
-// tableOf builds the table of frozen entries.
-func tableOf(classes int, entries []entry, scale float32) *table {
-	t := newTable(classes, len(entries), scale)
-	for _, e := range entries {
-		t.add(e.key, e.pairs)
-	}
-	return t
-}
-
-// scores adds every feature's weights into out (len = classes), which it zeroes first.
-func (t *table) scores(feats []uint64, out []float32) {
-	clear(out)
-	// Touch every feature's home slot first: the loads do not depend on each other, so the
-	// processor fetches the cache lines in parallel instead of waiting for one at a time.
-	var touch uint64
-	for _, f := range feats {
-		touch += t.slots[t.home(f)].key
-	}
-	if touch == 1 { // never in practice; keeps the loads from being optimized away
-		out[0] += 0
-	}
-	for _, f := range feats {
-		i := t.home(f)
-		for {
-			s := &t.slots[i]
-			if s.key == f {
-				for _, p := range t.pairsOf(s) {
-					out[p>>16] += float32(int16(p))
-				}
-				break
-			}
-			if s.key == 0 {
-				break
-			}
-			if i++; i == t.size {
-				i = 0
-			}
-		}
-	}
 }
 
 // scorer is what the tagger and parser need of a model, trained or frozen.

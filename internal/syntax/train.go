@@ -197,8 +197,9 @@ func Train(ctx context.Context, train, dev []*Sentence, o TrainOptions) (*Model,
 		return nil, err
 	}
 	te, tscale := tr.freeze(o.TagMinWeight)
-	tg := &tagger{classes: tc, dict: dict, model: tableOf(len(tc.upos), te, tscale)}
-	logf("tagger: %d features kept of %d", len(te), len(tr.rows))
+	tt, dropped := tableOf(len(tc.upos), te, tscale)
+	tg := &tagger{classes: tc, dict: dict, model: tt}
+	logf("tagger: %d features kept of %d (%d dropped as indistinct)", len(te)-dropped, len(tr.rows), dropped)
 	tr = nil
 
 	lc := newLemmaCounts(len(tc.upos))
@@ -242,13 +243,13 @@ func Train(ctx context.Context, train, dev []*Sentence, o TrainOptions) (*Model,
 	if len(dev) > 0 && o.PruneReport {
 		for _, thr := range []float64{0.25, 0.5, 1, 2, 4} {
 			e, sc := pt.freeze(thr)
-			ps.model = tableOf(ps.outputs(), e, sc)
+			ps.model, _ = tableOf(ps.outputs(), e, sc)
 			logf("pruned at %.2f: %d parser features; dev %s", thr, len(e), m.Evaluate(ctx, dev))
 		}
 	}
 	pe, pscale := pt.freeze(o.MinWeight)
-	ps.model = tableOf(ps.outputs(), pe, pscale)
-	logf("parser: %d features kept of %d", len(pe), len(pt.rows))
+	ps.model, dropped = tableOf(ps.outputs(), pe, pscale)
+	logf("parser: %d features kept of %d (%d dropped as indistinct)", len(pe)-dropped, len(pt.rows), dropped)
 	m.Info = fmt.Sprintf("trained on %d sentences; %d tagger and %d parser features", len(train), len(te), len(pe))
 	if len(dev) > 0 {
 		sc := m.Evaluate(ctx, dev)
