@@ -72,9 +72,16 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "demo: %d example reports in %s\n", n, path)
 	}
 	srv := web.New(st, x, os.Getenv("ALBORAN_TOKEN"), log.New(stderr, "alboran: ", log.LstdFlags))
-	return web.Serve(ctx, *addr, srv.Handler(), func(a net.Addr) {
+	err = web.Serve(ctx, *addr, srv.Handler(), func(a net.Addr) {
 		fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", path, a)
+	}, func() {
+		fmt.Fprintf(stderr, "alboran: stopping: no new requests; those in flight have %v to finish\n", web.ShutdownGrace)
 	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, "alboran: stopped")
+	return nil
 }
 
 // loadDemo stores the bundled example reports.

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"context"
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -78,18 +80,35 @@ func (p *params) text(name string, max int) string {
 	return v
 }
 
+// Dates are taken from 1900 to 2100: reports are dated within them, and a range wider than
+// that only makes work.
+const minYear, maxYear = 1900, 2100
+
 func (p *params) date(name string) string {
 	v := strings.TrimSpace(p.r.URL.Query().Get(name))
 	if v == "" {
 		return ""
 	}
 	for _, l := range []string{"2006", "2006-01", "2006-01-02"} {
-		if _, err := time.Parse(l, v); err == nil {
+		if t, err := time.Parse(l, v); err == nil {
+			if t.Year() < minYear || t.Year() > maxYear {
+				p.fail(bad("parameter %s: %q is out of range (years %d to %d)", name, v, minYear, maxYear))
+				return ""
+			}
 			return v
 		}
 	}
 	p.fail(bad("parameter %s: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", name, v))
 	return ""
+}
+
+// dates reads a since-until pair; since may not come after until.
+func (p *params) dates(since, until string) (string, string) {
+	a, b := p.date(since), p.date(until)
+	if a != "" && b != "" && a > b && !strings.HasPrefix(a, b) {
+		p.fail(bad("parameter %s: %s is after %s %s", since, a, until, b))
+	}
+	return a, b
 }
 
 func (p *params) limit() int {
@@ -119,23 +138,56 @@ func (p *params) oneOf(name, def string, allowed ...string) string {
 	return def
 }
 
-// cursor reads an opaque cursor: a position encoded by encodeCursor.
-func (p *params) cursor() int64 {
+// A cursor is opaque to clients: the kind of list it belongs to and the key of the last item
+// given, in base64. The next page starts after that key, however far into the list it is.
+// A cursor of another list, or one this API did not make, is a bad request.
+const cursorSep = "\x1f"
+
+func encodeCursor(kind string, key ...string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(kind + cursorSep + strings.Join(key, cursorSep)))
+}
+
+// cursor reads the cursor of a list of kind whose keys have n parts; nil when there is none.
+func (p *params) cursor(kind string, n int) []string {
 	v := p.r.URL.Query().Get("cursor")
 	if v == "" {
-		return 0
+		return nil
 	}
 	b, err := base64.RawURLEncoding.DecodeString(v)
-	n, err2 := strconv.ParseInt(string(b), 10, 64)
-	if err != nil || err2 != nil || n < 0 {
-		p.fail(bad("parameter cursor: not a cursor this API gave"))
+	parts := strings.Split(string(b), cursorSep)
+	if err != nil || len(v) > 600 || len(parts) != n+1 || parts[0] != kind {
+		p.fail(bad("parameter cursor: not a cursor this API gave for this list; start again without it"))
+		return nil
+	}
+	return parts[1:]
+}
+
+// cursorOffset reads a cursor whose key is a position in a list, at most max.
+func (p *params) cursorOffset(kind string, max int64) int64 {
+	key := p.cursor(kind, 1)
+	if key == nil {
+		return 0
+	}
+	n, err := strconv.ParseInt(key[0], 10, 64)
+	if err != nil || n <= 0 || n > max {
+		p.fail(bad("parameter cursor: not a cursor this API gave for this list; start again without it"))
 		return 0
 	}
 	return n
 }
 
-func encodeCursor(n int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(n, 10)))
+// cursorID reads a cursor whose key is one positive id.
+func (p *params) cursorID(kind string) int64 {
+	key := p.cursor(kind, 1)
+	if key == nil {
+		return 0
+	}
+	id, err := strconv.ParseInt(key[0], 10, 64)
+	if err != nil || id <= 0 || id == math.MaxInt64 {
+		p.fail(bad("parameter cursor: not a cursor this API gave for this list; start again without it"))
+		return 0
+	}
+	return id
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -149,26 +201,40 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // api adapts a handler that returns a value or an error.
 func (s *Server) api(fn func(*http.Request) (any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		var v any
-		_, err := url.ParseQuery(r.URL.RawQuery)
+		v, err := call(r, fn)
 		if err != nil {
-			err = bad("the query string is malformed: %v", err)
-		} else {
-			v, err = fn(r)
+			status, msg := s.failure(r, err)
+			writeJSON(w, status, map[string]string{"error": msg})
+			return
 		}
-		var ae apiError
-		switch {
-		case err == nil:
-			writeJSON(w, http.StatusOK, v)
-		case errors.As(err, &ae):
-			writeJSON(w, ae.status, map[string]string{"error": ae.msg})
-		case errors.Is(err, store.ErrNotFound):
-			writeJSON(w, http.StatusNotFound, map[string]string{"error": "not found"})
-		default:
-			s.log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
-			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error"})
-		}
+		writeJSON(w, http.StatusOK, v)
 	}
+}
+
+// call runs a handler's fn once the query string is known to be well formed.
+func call(r *http.Request, fn func(*http.Request) (any, error)) (any, error) {
+	if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+		return nil, bad("the query string is malformed: %v", err)
+	}
+	return fn(r)
+}
+
+// failure maps a handler's error to a status and a message for the client: a 4xx says what
+// was wrong; anything else is logged and answered without detail.
+func (s *Server) failure(r *http.Request, err error) (int, string) {
+	var ae apiError
+	switch {
+	case errors.As(err, &ae):
+		return ae.status, ae.msg
+	case errors.Is(err, store.ErrNotFound):
+		return http.StatusNotFound, "not found"
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, "the request took too long; narrow it or try again later"
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		return http.StatusServiceUnavailable, "the request was cancelled"
+	}
+	s.log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+	return http.StatusInternalServerError, "internal error"
 }
 
 // route is one API route: a method and a path pattern.
@@ -224,22 +290,27 @@ func (s *Server) listDocuments(r *http.Request) (any, error) {
 	p := &params{r: r}
 	q := store.Query{
 		Text: p.text("q", 500), Actor: p.str("actor", codeRe, true), EventType: p.str("type", typeRe, true),
-		Category: p.str("category", categoryRe, false), Since: p.date("since"), Until: p.date("until"),
+		Category: p.str("category", categoryRe, false),
 	}
-	limit, cur := p.limit(), p.cursor()
+	q.Since, q.Until = p.dates("since", "until")
+	limit := p.limit()
 	if p.err != nil {
 		return nil, p.err
 	}
 	items := []docSummary{}
 	next := ""
 	if q.Text == "" && q.Actor == "" && q.EventType == "" && q.Category == "" && q.Since == "" && q.Until == "" {
-		hits, err := s.st.Recent(r.Context(), cur, limit+1)
+		before := p.cursorID("d")
+		if p.err != nil {
+			return nil, p.err
+		}
+		hits, err := s.st.Recent(r.Context(), before, limit+1)
 		if err != nil {
 			return nil, err
 		}
 		if len(hits) > limit {
 			hits = hits[:limit]
-			next = encodeCursor(hits[limit-1].DocID)
+			next = encodeCursor("d", strconv.FormatInt(hits[limit-1].DocID, 10))
 		}
 		for _, h := range hits {
 			items = append(items, docSummary{h.DocID, h.Title, h.Published, h.Source, ""})
@@ -247,6 +318,10 @@ func (s *Server) listDocuments(r *http.Request) (any, error) {
 		return page{items, next}, nil
 	}
 	// Ranked search: the cursor is the number of reports already given.
+	cur := p.cursorOffset("s", 1000)
+	if p.err != nil {
+		return nil, p.err
+	}
 	q.Limit = int(cur) + limit + 1
 	if q.Limit > 1000 {
 		return nil, bad("search pages end after 1,000 reports; narrow the query")
@@ -259,7 +334,7 @@ func (s *Server) listDocuments(r *http.Request) (any, error) {
 		return nil, err
 	}
 	if int64(len(hits)) > cur+int64(limit) {
-		next = encodeCursor(cur + int64(limit))
+		next = encodeCursor("s", strconv.FormatInt(cur+int64(limit), 10))
 		hits = hits[:cur+int64(limit)]
 	}
 	if int64(len(hits)) > cur {
@@ -300,12 +375,16 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, maxBody))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
+	err := dec.Decode(&in)
+	if err == nil && dec.More() {
+		err = errors.New("more than one JSON value")
+	}
+	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			return nil, apiError{http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is over %d bytes", maxBody)}
 		}
-		return nil, bad("the body is not a JSON object with url, title, published and text: %v", err)
+		return nil, bad("the body is not one JSON object with url, title, published and text: %v", err)
 	}
 	if strings.TrimSpace(in.Text) == "" {
 		return nil, bad("text is empty")
@@ -355,8 +434,8 @@ func (s *Server) listEvents(r *http.Request) (any, error) {
 	p := &params{r: r}
 	a, b := p.str("actor", codeRe, true), p.str("b", codeRe, true)
 	typ := p.str("type", typeRe, true)
-	since, until := p.date("since"), p.date("until")
-	limit, cur := p.limit(), p.cursor()
+	since, until := p.dates("since", "until")
+	limit, cur := p.limit(), p.cursorOffset("e", maxOffset)
 	if p.err != nil {
 		return nil, p.err
 	}
@@ -381,11 +460,11 @@ func (s *Server) listEvents(r *http.Request) (any, error) {
 			break
 		}
 	}
-	return pageOf(keep, cur, limit), nil
+	return pageOf("e", keep, cur, limit), nil
 }
 
 // pageOf cuts one page from an ordered list; the cursor is the offset.
-func pageOf[T any](all []T, cur int64, limit int) page {
+func pageOf[T any](kind string, all []T, cur int64, limit int) page {
 	items := []T{}
 	if cur < int64(len(all)) {
 		items = all[cur:]
@@ -393,15 +472,18 @@ func pageOf[T any](all []T, cur int64, limit int) page {
 	next := ""
 	if len(items) > limit {
 		items = items[:limit]
-		next = encodeCursor(cur + int64(limit))
+		next = encodeCursor(kind, strconv.FormatInt(cur+int64(limit), 10))
 	}
 	return page{items, next}
 }
 
+// maxOffset bounds the position a cursor of an offset list may name.
+const maxOffset = 100_000
+
 func (s *Server) listStatistics(r *http.Request) (any, error) {
 	p := &params{r: r}
 	q := store.SeriesQuery{Category: p.str("category", categoryRe, false), Country: p.str("country", codeRe, true)}
-	limit, cur := p.limit(), p.cursor()
+	limit, cur := p.limit(), p.cursorOffset("f", maxOffset)
 	if p.err != nil {
 		return nil, p.err
 	}
@@ -409,14 +491,14 @@ func (s *Server) listStatistics(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pageOf(figs, cur, limit), nil
+	return pageOf("f", figs, cur, limit), nil
 }
 
 func (s *Server) listClaims(r *http.Request) (any, error) {
 	p := &params{r: r}
 	q := store.SeriesQuery{Category: p.str("category", categoryRe, false), Country: p.str("country", codeRe, true)}
 	conflicts := p.oneOf("conflicts", "false", "true", "false") == "true"
-	limit, cur := p.limit(), p.cursor()
+	limit, cur := p.limit(), p.cursorOffset("c", maxOffset)
 	if p.err != nil {
 		return nil, p.err
 	}
@@ -430,13 +512,13 @@ func (s *Server) listClaims(r *http.Request) (any, error) {
 			keep = append(keep, c)
 		}
 	}
-	return pageOf(keep, cur, limit), nil
+	return pageOf("c", keep, cur, limit), nil
 }
 
 func (s *Server) listQuotes(r *http.Request) (any, error) {
 	p := &params{r: r}
 	speaker := p.text("speaker", 200)
-	limit, cur := p.limit(), p.cursor()
+	limit, cur := p.limit(), p.cursorID("q")
 	if p.err != nil {
 		return nil, p.err
 	}
@@ -456,7 +538,7 @@ func (s *Server) listQuotes(r *http.Request) (any, error) {
 			cut = limit
 		}
 		qs = qs[:cut]
-		next = encodeCursor(qs[cut-1].DocID)
+		next = encodeCursor("q", strconv.FormatInt(qs[cut-1].DocID, 10))
 	}
 	if qs == nil {
 		qs = []store.QuoteRow{}
@@ -467,7 +549,7 @@ func (s *Server) listQuotes(r *http.Request) (any, error) {
 func (s *Server) timeline(r *http.Request, pageSize int) (link.Timeline, error) {
 	p := &params{r: r}
 	a, b := p.str("a", codeRe, true), p.str("b", codeRe, true)
-	cur := p.cursor()
+	cur := p.cursorOffset("t", maxOffset)
 	limit := pageSize
 	if r.URL.Query().Get("limit") != "" {
 		limit = p.limit()
@@ -495,7 +577,7 @@ func (s *Server) timeline(r *http.Request, pageSize int) (link.Timeline, error) 
 	}
 	if len(cs) > limit {
 		t.Clusters = cs[:limit]
-		t.NextCursor = encodeCursor(cur + int64(limit))
+		t.NextCursor = encodeCursor("t", strconv.FormatInt(cur+int64(limit), 10))
 	}
 	return t, nil
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -34,7 +33,7 @@ func deref(p *string) string {
 }
 
 func (s *Server) routesPages(mux *http.ServeMux) {
-	mux.Handle("GET /static/", http.FileServerFS(assets))
+	mux.HandleFunc("GET /static/{file}", s.static)
 	mux.HandleFunc("GET /{$}", s.page("overview", s.overview))
 	mux.HandleFunc("GET /reports/{id}", s.page("report", s.report))
 	mux.HandleFunc("GET /search", s.page("search", s.searchPage))
@@ -44,26 +43,22 @@ func (s *Server) routesPages(mux *http.ServeMux) {
 	mux.HandleFunc("GET /conflicts", s.page("conflicts", s.conflicts))
 }
 
-// page renders a template with the data fn gives; errors become an HTML error page.
+// page renders a template with the data fn gives; errors become an HTML error page. The
+// handler is shared by every request to its route: what one request decides (the template, the
+// status) stays in that request's variables.
 func (s *Server) page(name string, fn func(*http.Request) (any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		data, err := fn(r)
-		status := http.StatusOK
-		var ae apiError
-		switch {
-		case err == nil:
-		case errors.As(err, &ae):
-			status, name, data = ae.status, "error", ae.msg
-		case errors.Is(err, store.ErrNotFound):
-			status, name, data = http.StatusNotFound, "error", "Not found."
-		default:
-			s.log.Printf("%s: %v", r.URL.Path, err)
-			status, name, data = http.StatusInternalServerError, "error", "Something went wrong."
+		tmpl, status := name, http.StatusOK
+		data, err := call(r, fn)
+		if err != nil {
+			var msg string
+			status, msg = s.failure(r, err)
+			tmpl, data = "error", strings.ToUpper(msg[:1])+msg[1:]
 		}
 		var buf bytes.Buffer
-		if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
-			s.log.Printf("template %s: %v", name, err)
-			http.Error(w, "internal error", http.StatusInternalServerError)
+		if err := pages.ExecuteTemplate(&buf, tmpl, data); err != nil {
+			s.log.Printf("template %s: %v", tmpl, err)
+			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error"})
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -193,7 +188,8 @@ type searchData struct {
 func (s *Server) searchPage(r *http.Request) (any, error) {
 	p := &params{r: r}
 	q := store.Query{Text: p.text("q", 500), Actor: p.str("actor", codeRe, true), EventType: p.str("type", typeRe, true),
-		Category: p.str("category", categoryRe, false), Since: p.date("since"), Until: p.date("until"), Limit: 30}
+		Category: p.str("category", categoryRe, false), Limit: 30}
+	q.Since, q.Until = p.dates("since", "until")
 	if p.err != nil {
 		return nil, p.err
 	}
