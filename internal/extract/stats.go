@@ -386,14 +386,10 @@ func (s *state) verbFollows(n number, dist int) bool {
 // stands from the number.
 func (s *state) verbCue(n number) (string, int) {
 	toks := s.doc.Tokens
-	sent := s.doc.Sents[toks[n.start].Sent]
 	best, bestD := "", 1<<30
-	for j := sent.First; j < sent.First+len(sent.Tokens); j++ {
+	for _, c := range s.sentenceCues(toks[n.start].Sent) {
+		j, m := c.at, c.m
 		if j >= n.start && j < n.end {
-			continue
-		}
-		m, ok := s.lx.StatCueAt(toks, j)
-		if !ok {
 			continue
 		}
 		vals := m.Vals
@@ -419,7 +415,6 @@ func (s *state) verbCue(n number) (string, int) {
 				best, bestD = v.Category, d
 			}
 		}
-		j = m.End - 1
 	}
 	return best, bestD
 }
