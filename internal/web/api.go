@@ -399,9 +399,14 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 		}
 		d.Published = &in.Published
 	}
+	// Extraction runs outside the write lock, so that one long report holds up no other write.
+	x, err := s.x.ExtractContext(r.Context(), d)
+	if err != nil {
+		return nil, err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	outs, err := s.st.Put(r.Context(), []store.Entry{{Doc: d, Extraction: s.x.Extract(d), Version: extract.Version}})
+	outs, err := s.st.Put(r.Context(), []store.Entry{{Doc: d, Extraction: x, Version: extract.Version}})
 	if err != nil {
 		return nil, err
 	}
