@@ -219,3 +219,41 @@ func serve(h http.Handler, method, url, body string, header map[string]string) *
 	h.ServeHTTP(w, req)
 	return w
 }
+
+// TestListsPageThroughEverything walks every list one item a page, following the cursors:
+// each item comes once, and as many as the whole list holds.
+func TestListsPageThroughEverything(t *testing.T) {
+	s, _ := demo(t, "")
+	h := s.Handler()
+	for _, list := range []string{"/api/v1/documents?q=migrants", "/api/v1/documents?actor=MAR", "/api/v1/events?actor=MAR",
+		"/api/v1/statistics?country=MAR", "/api/v1/statistics?category=migrants_intercepted", "/api/v1/claims?country=MAR",
+		"/api/v1/quotes?speaker=", "/api/v1/timeline?a=MAR"} {
+		whole := map[string]any{}
+		if err := json.Unmarshal(serve(h, "GET", list+"&limit=100", "", nil).Body.Bytes(), &whole); err != nil {
+			t.Fatalf("%s: %v", list, err)
+		}
+		key := "items"
+		if strings.Contains(list, "timeline") {
+			key = "clusters"
+		}
+		want, _ := json.Marshal(whole[key])
+		var got []any
+		url := list + "&limit=1"
+		for i := 0; url != "" && i < 200; i++ {
+			var pg map[string]any
+			w := serve(h, "GET", url, "", nil)
+			if err := json.Unmarshal(w.Body.Bytes(), &pg); err != nil || w.Code != 200 {
+				t.Fatalf("%s: %d %v", url, w.Code, err)
+			}
+			items, _ := pg[key].([]any)
+			got = append(got, items...)
+			url = ""
+			if c, _ := pg["next_cursor"].(string); c != "" {
+				url = list + "&limit=1&cursor=" + c
+			}
+		}
+		if g, _ := json.Marshal(got); string(g) != string(want) || len(got) < 2 {
+			t.Errorf("%s: %d items one a page, %d in one page", list, len(got), len(whole[key].([]any)))
+		}
+	}
+}

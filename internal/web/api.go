@@ -162,32 +162,62 @@ func (p *params) cursor(kind string, n int) []string {
 	return parts[1:]
 }
 
-// cursorOffset reads a cursor whose key is a position in a list, at most max.
-func (p *params) cursorOffset(kind string, max int64) int64 {
-	key := p.cursor(kind, 1)
-	if key == nil {
-		return 0
-	}
-	n, err := strconv.ParseInt(key[0], 10, 64)
-	if err != nil || n <= 0 || n > max {
-		p.fail(bad("parameter cursor: not a cursor this API gave for this list; start again without it"))
-		return 0
-	}
-	return n
-}
-
 // cursorID reads a cursor whose key is one positive id.
 func (p *params) cursorID(kind string) int64 {
 	key := p.cursor(kind, 1)
 	if key == nil {
 		return 0
 	}
-	id, err := strconv.ParseInt(key[0], 10, 64)
+	return p.keyID(key[0])
+}
+
+// keyID reads a positive id from a cursor's key.
+func (p *params) keyID(s string) int64 {
+	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 || id == math.MaxInt64 {
 		p.fail(bad("parameter cursor: not a cursor this API gave for this list; start again without it"))
 		return 0
 	}
 	return id
+}
+
+// keyText checks a text part of a cursor's key against a pattern.
+func (p *params) keyText(s string, re *regexp.Regexp) string {
+	if !re.MatchString(s) {
+		p.fail(bad("parameter cursor: not a cursor this API gave for this list; start again without it"))
+		return ""
+	}
+	return s
+}
+
+var (
+	statIDRe    = regexp.MustCompile(`^[a-z]\d{1,7}$`)
+	clusterIDRe = regexp.MustCompile(`^[0-9a-f]{16}/[a-z]\d{1,7}$`)
+	dateKeyRe   = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9-]{4,10})?$`)
+	periodRe    = regexp.MustCompile(`^[0-9/-]{4,21}$`)
+	countryKey  = regexp.MustCompile(`^[A-Z0-9]{0,12}$`)
+)
+
+// clusterCursor reads the cursor of a list of clusters: a date and a cluster id.
+func (p *params) clusterCursor(kind string) *store.ClusterKey {
+	key := p.cursor(kind, 2)
+	if key == nil {
+		return nil
+	}
+	return &store.ClusterKey{Date: p.keyText(key[0], dateKeyRe), ID: p.keyText(key[1], clusterIDRe)}
+}
+
+// clusterNext cuts a page of clusters read one over the limit, and gives the next page's
+// cursor: the last cluster's place, its first date and its id.
+func clusterNext(kind string, cs []link.Cluster, limit int) ([]link.Cluster, string) {
+	if len(cs) <= limit {
+		if cs == nil {
+			cs = []link.Cluster{}
+		}
+		return cs, ""
+	}
+	cs = cs[:limit]
+	return cs, encodeCursor(kind, cs[limit-1].Since, cs[limit-1].ID)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -317,35 +347,40 @@ func (s *Server) listDocuments(r *http.Request) (any, error) {
 		}
 		return page{items, next}, nil
 	}
-	// Ranked search: the cursor is the number of reports already given.
-	cur := p.cursorOffset("s", 1000)
+	// Ranked search: the cursor is the last hit given, by rank and id.
+	if key := p.cursor("s", 2); key != nil {
+		rank, err := strconv.ParseFloat(key[0], 64)
+		if err != nil || math.IsNaN(rank) || math.IsInf(rank, 0) {
+			p.fail(bad("parameter cursor: not a cursor this API gave for this list; start again without it"))
+		}
+		q.After = &store.HitKey{Rank: rank, ID: p.keyID(key[1])}
+	}
 	if p.err != nil {
 		return nil, p.err
 	}
-	q.Limit = int(cur) + limit + 1
-	if q.Limit > 1000 {
-		return nil, bad("search pages end after 1,000 reports; narrow the query")
-	}
-	hits, err := s.st.Search(r.Context(), q)
+	q.Limit = limit + 1
+	hits, err := s.search(r, q)
 	if err != nil {
-		if strings.Contains(err.Error(), "no words") {
-			return nil, bad("%v", err)
-		}
 		return nil, err
 	}
-	if int64(len(hits)) > cur+int64(limit) {
-		next = encodeCursor("s", strconv.FormatInt(cur+int64(limit), 10))
-		hits = hits[:cur+int64(limit)]
-	}
-	if int64(len(hits)) > cur {
-		hits = hits[cur:]
-	} else {
-		hits = nil
+	if len(hits) > limit {
+		hits = hits[:limit]
+		last := hits[limit-1]
+		next = encodeCursor("s", strconv.FormatFloat(last.Rank, 'g', -1, 64), strconv.FormatInt(last.DocID, 10))
 	}
 	for _, h := range hits {
 		items = append(items, docSummary{h.DocID, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)})
 	}
 	return page{items, next}, nil
+}
+
+// search runs a search; a query that has nothing to search for is the client's mistake.
+func (s *Server) search(r *http.Request, q store.Query) ([]store.Hit, error) {
+	hits, err := s.st.Search(r.Context(), q)
+	if err != nil && strings.Contains(err.Error(), "no words") {
+		return nil, bad("%v", err)
+	}
+	return hits, err
 }
 
 func (s *Server) getDocument(r *http.Request) (any, error) {
@@ -437,113 +472,115 @@ func (s *Server) getEntities(r *http.Request) (any, error) {
 
 func (s *Server) listEvents(r *http.Request) (any, error) {
 	p := &params{r: r}
-	a, b := p.str("actor", codeRe, true), p.str("b", codeRe, true)
-	typ := p.str("type", typeRe, true)
-	since, until := p.dates("since", "until")
-	limit, cur := p.limit(), p.cursorOffset("e", maxOffset)
+	q := store.ClusterQuery{A: p.str("actor", codeRe, true), B: p.str("b", codeRe, true), Type: p.str("type", typeRe, true)}
+	q.Since, q.Until = p.dates("since", "until")
+	limit := p.limit()
+	q.After = p.clusterCursor("e")
 	if p.err != nil {
 		return nil, p.err
 	}
-	if a == "" {
+	if q.A == "" {
 		return nil, bad("parameter actor is required: events are listed by actor")
 	}
-	// The page is cut after filtering, so the cursor counts filtered clusters; the store gives
-	// them in date order, a bounded window at a time.
-	var keep []link.Cluster
-	for off := 0; len(keep) < int(cur)+limit+1; off += 500 {
-		cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: a, B: b, Limit: 500, Offset: off})
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range cs {
-			if typ != "" && c.Type != typ || since != "" && c.Date < since || until != "" && c.Date > until+"~" {
-				continue
-			}
-			keep = append(keep, c)
-		}
-		if len(cs) < 500 {
-			break
-		}
+	q.Limit = limit + 1
+	cs, err := s.st.Clusters(r.Context(), q)
+	if err != nil {
+		return nil, err
 	}
-	return pageOf("e", keep, cur, limit), nil
+	items, next := clusterNext("e", cs, limit)
+	return page{items, next}, nil
 }
-
-// pageOf cuts one page from an ordered list; the cursor is the offset.
-func pageOf[T any](kind string, all []T, cur int64, limit int) page {
-	items := []T{}
-	if cur < int64(len(all)) {
-		items = all[cur:]
-	}
-	next := ""
-	if len(items) > limit {
-		items = items[:limit]
-		next = encodeCursor(kind, strconv.FormatInt(cur+int64(limit), 10))
-	}
-	return page{items, next}
-}
-
-// maxOffset bounds the position a cursor of an offset list may name.
-const maxOffset = 100_000
 
 func (s *Server) listStatistics(r *http.Request) (any, error) {
 	p := &params{r: r}
 	q := store.SeriesQuery{Category: p.str("category", categoryRe, false), Country: p.str("country", codeRe, true)}
-	limit, cur := p.limit(), p.cursorOffset("f", maxOffset)
+	limit := p.limit()
+	if key := p.cursor("f", 2); key != nil {
+		q.After = &store.FigureKey{DocID: p.keyID(key[0]), StatID: p.keyText(key[1], statIDRe)}
+	}
 	if p.err != nil {
 		return nil, p.err
 	}
+	q.Limit = limit + 1
 	figs, err := s.st.Figures(r.Context(), q)
 	if err != nil {
 		return nil, err
 	}
-	return pageOf("f", figs, cur, limit), nil
+	next := ""
+	if len(figs) > limit {
+		figs = figs[:limit]
+		next = encodeCursor("f", strconv.FormatInt(figs[limit-1].DocID, 10), figs[limit-1].StatID)
+	}
+	if figs == nil {
+		figs = []store.Figure{}
+	}
+	return page{figs, next}, nil
+}
+
+// claimCursor reads the cursor of a list of claims: the last claim's category, country and
+// period.
+func (p *params) claimCursor(kind string) *store.ClaimKey {
+	key := p.cursor(kind, 3)
+	if key == nil {
+		return nil
+	}
+	return &store.ClaimKey{Category: p.keyText(key[0], categoryRe), Country: p.keyText(key[1], countryKey), Period: p.keyText(key[2], periodRe)}
+}
+
+// claimPage reads a page of stored claims, with their evidence, and the next page's cursor.
+func (s *Server) claimPage(r *http.Request, q store.ClaimQuery, kind string, limit int) ([]link.Claim, string, error) {
+	q.Limit, q.Evidence = limit+1, true
+	cs, err := s.st.Claims(r.Context(), q)
+	if err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(cs) > limit {
+		cs = cs[:limit]
+		last := cs[limit-1]
+		next = encodeCursor(kind, last.Category, last.Country, last.Period)
+	}
+	if cs == nil {
+		cs = []link.Claim{}
+	}
+	return cs, next, nil
 }
 
 func (s *Server) listClaims(r *http.Request) (any, error) {
 	p := &params{r: r}
-	q := store.SeriesQuery{Category: p.str("category", categoryRe, false), Country: p.str("country", codeRe, true)}
-	conflicts := p.oneOf("conflicts", "false", "true", "false") == "true"
-	limit, cur := p.limit(), p.cursorOffset("c", maxOffset)
+	q := store.ClaimQuery{Category: p.str("category", categoryRe, false), Country: p.str("country", codeRe, true)}
+	q.Conflicts = p.oneOf("conflicts", "false", "true", "false") == "true"
+	limit := p.limit()
+	q.After = p.claimCursor("c")
 	if p.err != nil {
 		return nil, p.err
 	}
-	figs, err := s.st.Figures(r.Context(), q)
+	cs, next, err := s.claimPage(r, q, "c", limit)
 	if err != nil {
 		return nil, err
 	}
-	var keep []link.Claim
-	for _, c := range link.Claims(figs) {
-		if !conflicts || c.Conflict {
-			keep = append(keep, c)
-		}
-	}
-	return pageOf("c", keep, cur, limit), nil
+	return page{cs, next}, nil
 }
 
 func (s *Server) listQuotes(r *http.Request) (any, error) {
 	p := &params{r: r}
-	speaker := p.text("speaker", 200)
-	limit, cur := p.limit(), p.cursorID("q")
+	q := store.QuoteQuery{Speaker: p.text("speaker", 200)}
+	limit := p.limit()
+	if key := p.cursor("q", 2); key != nil {
+		q.After = &store.QuoteKey{DocID: p.keyID(key[0]), QuoteID: p.keyText(key[1], statIDRe)}
+	}
 	if p.err != nil {
 		return nil, p.err
 	}
-	qs, err := s.st.Quotes(r.Context(), speaker, cur, limit+1)
+	q.Limit = limit + 1
+	qs, err := s.st.Quotes(r.Context(), q)
 	if err != nil {
 		return nil, err
 	}
 	next := ""
 	if len(qs) > limit {
-		// A page ends at a document boundary, so that the cursor (a document id) loses nothing.
-		last := qs[limit].DocID
-		cut := limit
-		for cut > 0 && qs[cut-1].DocID == last {
-			cut--
-		}
-		if cut == 0 {
-			cut = limit
-		}
-		qs = qs[:cut]
-		next = encodeCursor("q", strconv.FormatInt(qs[cut-1].DocID, 10))
+		qs = qs[:limit]
+		next = encodeCursor("q", strconv.FormatInt(qs[limit-1].DocID, 10), qs[limit-1].QuoteID)
 	}
 	if qs == nil {
 		qs = []store.QuoteRow{}
@@ -553,8 +590,8 @@ func (s *Server) listQuotes(r *http.Request) (any, error) {
 
 func (s *Server) timeline(r *http.Request, pageSize int) (link.Timeline, error) {
 	p := &params{r: r}
-	a, b := p.str("a", codeRe, true), p.str("b", codeRe, true)
-	cur := p.cursorOffset("t", maxOffset)
+	q := store.ClusterQuery{A: p.str("a", codeRe, true), B: p.str("b", codeRe, true)}
+	q.After = p.clusterCursor("t")
 	limit := pageSize
 	if r.URL.Query().Get("limit") != "" {
 		limit = p.limit()
@@ -562,33 +599,30 @@ func (s *Server) timeline(r *http.Request, pageSize int) (link.Timeline, error) 
 	if p.err != nil {
 		return link.Timeline{}, p.err
 	}
-	if a == "" {
+	if q.A == "" {
 		return link.Timeline{}, bad("parameter a is required")
 	}
-	cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: a, B: b, Limit: limit + 1, Offset: int(cur)})
+	q.Limit = limit + 1
+	cs, err := s.st.Clusters(r.Context(), q)
 	if err != nil {
 		return link.Timeline{}, err
 	}
-	months, err := s.st.Months(r.Context(), a, b)
+	months, err := s.st.Months(r.Context(), q.A, q.B)
 	if err != nil {
 		return link.Timeline{}, err
 	}
-	t := link.Timeline{A: a, B: b, Months: months, Clusters: cs}
+	t := link.Timeline{A: q.A, B: q.B, Months: months}
+	t.Clusters, t.NextCursor = clusterNext("t", cs, limit)
 	if t.Months == nil {
 		t.Months = []link.Month{}
-	}
-	if t.Clusters == nil {
-		t.Clusters = []link.Cluster{}
-	}
-	if len(cs) > limit {
-		t.Clusters = cs[:limit]
-		t.NextCursor = encodeCursor("t", strconv.FormatInt(cur+int64(limit), 10))
 	}
 	return t, nil
 }
 
 func (s *Server) getTimeline(r *http.Request) (any, error) { return s.timeline(r, 50) }
 
+// series builds a statistic's series from the stored claims (one point per period and
+// country), with the sentences of the chosen points.
 func (s *Server) series(r *http.Request) (store.SeriesQuery, []series.Point, error) {
 	p := &params{r: r}
 	q := store.SeriesQuery{Category: p.str("category", categoryRe, false), Country: p.str("country", codeRe, true),
@@ -599,12 +633,11 @@ func (s *Server) series(r *http.Request) (store.SeriesQuery, []series.Point, err
 	if q.Category == "" {
 		return q, nil, bad("parameter category is required")
 	}
-	q.NoEvidence = true // only the chosen points' sentences are shown
-	figs, err := s.st.Figures(r.Context(), q)
+	cs, err := s.st.Claims(r.Context(), store.ClaimQuery{Category: q.Category, Country: q.Country})
 	if err != nil {
 		return q, nil, err
 	}
-	pts := series.Build(figs, q.By)
+	pts := series.FromClaims(cs, q.By)
 	if pts == nil {
 		pts = []series.Point{}
 	}

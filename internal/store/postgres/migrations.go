@@ -1,5 +1,11 @@
 package postgres
 
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+)
+
 // migrations is the ordered schema history, in the style of the SQLite store: each entry runs
 // once in its own transaction, and schema_migrations keeps the version.
 var migrations = []string{
@@ -131,4 +137,61 @@ var migrations = []string{
 		failures      INTEGER NOT NULL DEFAULT 0,
 		next_poll     TIMESTAMPTZ
 	);`,
+
+	// 2: what the overview, the conflicts and the lists of claims read, kept up to date by every
+	// write (aggregates.go, as in the SQLite store): the rows per table, in shards so that
+	// concurrent writers rarely wait for each other; the event clusters per dyad; each claim's
+	// tallies, the reports that give more than one of its values, and the claim made from them.
+	// Indexes for lists in keyset order. backfill fills them for the reports stored before.
+	`CREATE TABLE totals (
+		name  TEXT NOT NULL,
+		shard INTEGER NOT NULL,
+		n     BIGINT NOT NULL,
+		PRIMARY KEY (name, shard)
+	);
+	CREATE TABLE dyad_clusters (
+		type   TEXT NOT NULL,
+		source TEXT NOT NULL,
+		target TEXT NOT NULL,
+		n      INTEGER NOT NULL,
+		PRIMARY KEY (type, source, target)
+	);
+	CREATE TABLE claim_values (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		value    DOUBLE PRECISION NOT NULL,
+		bound    TEXT NOT NULL,
+		source   TEXT NOT NULL,
+		figures  INTEGER NOT NULL,
+		reports  INTEGER NOT NULL,
+		rep_doc  BIGINT,
+		rep_stat TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (category, country, period, value, bound, source)
+	);
+	CREATE TABLE claim_docs (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		doc_id   BIGINT NOT NULL,
+		tallies  TEXT NOT NULL,
+		PRIMARY KEY (category, country, period, doc_id)
+	);
+	CREATE TABLE claims (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		conflict BOOLEAN NOT NULL,
+		body     TEXT NOT NULL,
+		PRIMARY KEY (category, country, period)
+	);
+	CREATE INDEX claims_conflicts ON claims (category, country, period) WHERE conflict;
+	CREATE INDEX quotes_speaker ON quotes (lower(speaker), doc_id);
+	CREATE INDEX event_keys_source ON event_keys (source, date);
+	CREATE INDEX events_cluster_doc ON events (cluster, doc_id, event_id);
+	DROP INDEX events_cluster;`,
 }
+
+// upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each
+// runs after that migration's SQL, in its transaction.
+var upgrades = map[int]func(context.Context, pgx.Tx) error{2: backfill}

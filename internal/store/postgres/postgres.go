@@ -25,7 +25,8 @@ import (
 
 // DB is a store in a PostgreSQL database.
 type DB struct {
-	pool *pgxpool.Pool
+	pool    *pgxpool.Pool
+	sources store.SourceCache
 }
 
 var _ store.Store = (*DB)(nil)
@@ -67,6 +68,11 @@ func (s *DB) migrate(ctx context.Context) error {
 			if _, err := tx.Exec(ctx, migrations[i]); err != nil {
 				return fmt.Errorf("migration %d: %w", i+1, err)
 			}
+			if up := upgrades[i+1]; up != nil {
+				if err := up(ctx, tx); err != nil {
+					return fmt.Errorf("migration %d: %w", i+1, err)
+				}
+			}
 			if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, i+1); err != nil {
 				return err
 			}
@@ -102,6 +108,7 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var linked []linkEvent
 		var rows tableRows
+		var w store.Written
 		for i, e := range entries {
 			hash, u := store.Key(e.Doc)
 			var id int64
@@ -119,11 +126,24 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 			}
 			out[i] = store.Inserted
 			linked = append(linked, rows.add(id, e)...)
+			w.Add(id, e.Extraction)
+			w.Counts["documents"]++
 		}
 		if err := rows.copy(ctx, tx); err != nil {
 			return err
 		}
-		return linkEvents(ctx, tx, linked)
+		dyads := map[dyadKey]int{}
+		if err := linkEvents(ctx, tx, linked, dyads); err != nil {
+			return err
+		}
+		ts, multi := store.Tallies(w.Figures)
+		if err := tallyClaims(ctx, tx, ts, multi, nil); err != nil {
+			return err
+		}
+		if err := addDyads(ctx, tx, dyads); err != nil {
+			return err
+		}
+		return addTotals(ctx, tx, w.Counts)
 	})
 	if err != nil {
 		return nil, explain(err)
@@ -226,14 +246,16 @@ func lockID(d dyadKey) int64 {
 	return int64(h.Sum64())
 }
 
-// linkEvents joins each new event to the clusters it agrees with, as the SQLite store does.
-// Workers that link the same dyad at once would race, so each transaction first takes a
-// transaction-scoped advisory lock per dyad, in sorted order, which also rules out deadlocks.
-func linkEvents(ctx context.Context, tx pgx.Tx, events []linkEvent) error {
+// linkEvents joins each new event to the clusters it agrees with, as the SQLite store does,
+// and adds to delta the change in each dyad's number of clusters. Workers that link the same
+// dyad at once would race, so each transaction first takes a transaction-scoped advisory lock
+// per dyad, in sorted order, which also rules out deadlocks; the lock also guards the dyad's
+// count.
+func linkEvents(ctx context.Context, tx pgx.Tx, events []linkEvent, delta map[dyadKey]int) error {
 	var dyads []dyadKey
 	seen := map[dyadKey]bool{}
 	for _, e := range events {
-		if d := dyadOf(e); e.date != "" && !seen[d] {
+		if d := dyadOf(e); !seen[d] {
 			seen[d] = true
 			dyads = append(dyads, d)
 		}
@@ -249,6 +271,7 @@ func linkEvents(ctx context.Context, tx pgx.Tx, events []linkEvent) error {
 			if _, err := tx.Exec(ctx, `INSERT INTO clusters VALUES ($1, $1, 1) ON CONFLICT (root) DO NOTHING`, e.uid); err != nil {
 				return err
 			}
+			delta[dyadOf(e)]++
 			continue
 		}
 		lo, hi, coarser := link.DateWindow(e.date)
@@ -292,6 +315,7 @@ func linkEvents(ctx context.Context, tx pgx.Tx, events []linkEvent) error {
 		if e.uid < id {
 			id = e.uid
 		}
+		delta[dyadOf(e)] += 1 - len(roots) // a new cluster, or len(roots) made one
 		for r, c := range roots {
 			if r == target {
 				continue
@@ -332,6 +356,20 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		return fmt.Errorf("replace: %d ids for %d entries", len(ids), len(entries))
 	}
 	return explain(pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		// What the documents brought before is taken from the aggregates, what they bring now
+		// added.
+		oldFigs, err := storedFigures(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		oldTallies, oldMulti := store.Tallies(oldFigs)
+		w := store.Written{}
+		if w.Counts, err = storedCounts(ctx, tx, ids); err != nil {
+			return err
+		}
+		for name := range w.Counts {
+			w.Counts[name] = -w.Counts[name]
+		}
 		old := map[dyadKey]bool{}
 		rows, err := tx.Query(ctx, `SELECT DISTINCT type, source_actor, target_actor FROM events WHERE doc_id = ANY($1)`, ids)
 		if err != nil {
@@ -357,11 +395,23 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 			for _, ev := range fresh.add(ids[i], e) {
 				old[dyadOf(ev)] = true
 			}
+			w.Add(ids[i], e.Extraction)
 		}
 		if err := fresh.copy(ctx, tx); err != nil {
 			return err
 		}
-		return relink(ctx, tx, old)
+		if err := relink(ctx, tx, old); err != nil {
+			return err
+		}
+		ts, multi := store.Tallies(w.Figures)
+		all := append(store.Negate(oldTallies), ts...)
+		if err := unsample(ctx, tx, oldTallies); err != nil {
+			return err
+		}
+		if err := tallyClaims(ctx, tx, all, multi, oldMulti); err != nil {
+			return err
+		}
+		return addTotals(ctx, tx, w.Counts)
 	}))
 }
 
@@ -430,21 +480,12 @@ func relink(ctx context.Context, tx pgx.Tx, dyads map[dyadKey]bool) error {
 				return err
 			}
 		}
+		if _, err := tx.Exec(ctx, `INSERT INTO dyad_clusters VALUES ($1, $2, $3, $4) ON CONFLICT (type, source, target) DO UPDATE SET n = $4`,
+			d.typ, d.a, d.b, len(size)); err != nil {
+			return err
+		}
 	}
 	return nil
-}
-
-// Counts returns the number of rows per table.
-func (s *DB) Counts(ctx context.Context) (map[string]int64, error) {
-	out := map[string]int64{}
-	for _, t := range append([]string{"mentions"}, store.Tables...) {
-		var n int64
-		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM `+t).Scan(&n); err != nil {
-			return nil, err
-		}
-		out[t] = n
-	}
-	return out, nil
 }
 
 // Stale calls fn with each document whose extractor version differs from version.

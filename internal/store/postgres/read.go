@@ -84,10 +84,19 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	if tsq != "" {
 		rank = "ts_rank(d.tsv, " + tsq + ")::float8"
 	}
+	// A page after a hit starts after its rank and id; a hit carries the start of its body.
+	after := ""
+	if q.After != nil {
+		args = append(args, q.After.Rank, q.After.ID)
+		after = fmt.Sprintf(` WHERE r < $%d OR r = $%d AND id < $%d`, len(args)-1, len(args)-1, len(args))
+	}
 	args = append(args, q.Limit)
 	sql := `WITH m AS (SELECT id FROM documents WHERE ` + cond + ` ORDER BY id DESC LIMIT ` + fmt.Sprint(rankCap) + `)
-		SELECT d.id, d.source, d.title, coalesce(d.published, ''), ` + rank + ` AS r, d.body
-		FROM m JOIN documents d ON d.id = m.id ORDER BY r DESC, d.id DESC LIMIT $` + fmt.Sprint(len(args))
+		SELECT id, source, title, published, r, text FROM (
+			SELECT d.id, d.source, d.title, coalesce(d.published, '') AS published, ` + rank + ` AS r,
+				substr(d.body, 1, ` + fmt.Sprint(store.HitTextChars) + `) AS text
+			FROM m JOIN documents d ON d.id = m.id) x` + after + `
+		ORDER BY r DESC, id DESC LIMIT $` + fmt.Sprint(len(args))
 	rows, err := s.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, err
@@ -115,6 +124,37 @@ func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, 
 	if q.Country != "" {
 		args = append(args, q.Country)
 		where = append(where, fmt.Sprintf("t.country = $%d", len(args)))
+	}
+	if q.Limit > 0 {
+		// A page, newest report first: the primary key read backwards, or a category's index.
+		if q.After != nil {
+			args = append(args, q.After.DocID, q.After.StatID)
+			where = append(where, fmt.Sprintf("(t.doc_id < $%d OR t.doc_id = $%d AND t.stat_id > $%d)", len(args)-1, len(args)-1, len(args)))
+		}
+		rows, err := s.pool.Query(ctx, `SELECT t.category, coalesce(t.period, ''), t.value, t.bound, t.country, t.claimed_source, t.doc_id, t.stat_id,
+				t.ev_start, t.ev_end FROM statistics t WHERE `+strings.Join(where, " AND ")+` ORDER BY t.doc_id DESC, t.stat_id LIMIT `+fmt.Sprint(q.Limit), args...)
+		if err != nil {
+			return nil, err
+		}
+		var out []store.Figure
+		var refs []store.EvidenceRef
+		for rows.Next() {
+			var f store.Figure
+			var r store.EvidenceRef
+			if err := rows.Scan(&f.Category, &f.Period, &f.Value, &f.Bound, &f.Country, &f.Source, &f.DocID, &f.StatID, &r.Start, &r.End); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out, refs = append(out, f), append(refs, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || q.NoEvidence {
+			return out, err
+		}
+		for i := range out {
+			refs[i].Doc, refs[i].Text, refs[i].Source, refs[i].Published = out[i].DocID, &out[i].Evidence, &out[i].DocSource, &out[i].Published
+		}
+		return out, s.cut(ctx, refs)
 	}
 	cols, from := `d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)`, `statistics t JOIN documents d ON d.id = t.doc_id`
 	if q.NoEvidence {
@@ -246,27 +286,20 @@ func pairWhere(a, b string, n int) (string, []any) {
 	return "true", nil
 }
 
-// Clusters returns the event clusters of a dyad, oldest first, a page at a time.
+// Clusters returns the event clusters of a dyad or an actor a page at a time, in order of
+// their first date (see store.PageClusters), each with its first mentions; with no actor,
+// every cluster with all its mentions, for export.
 func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster, error) {
-	var roots string
-	var args []any
 	if q.A != "" {
-		where, wargs := pairWhere(q.A, q.B, 1)
-		args = wargs
-		// Ties on the date go by the public id, which does not depend on the order of ingest.
-		roots = `SELECT root FROM (SELECT k.root, min(k.date) AS d, min(c.id) AS id FROM event_keys k JOIN clusters c ON c.root = k.root
-			WHERE ` + where + ` GROUP BY k.root ORDER BY d, id`
-		if q.Limit > 0 {
-			roots += fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, q.Offset)
+		at, err := store.PageClusters(ctx, newKeys(s, q), len(newKeys(s, q).streams), q, q.Limit)
+		if err != nil {
+			return nil, err
 		}
-		roots += `) r`
-	} else {
-		roots = `SELECT DISTINCT cluster FROM events`
+		return s.summarize(ctx, at)
 	}
 	rows, err := s.pool.Query(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
 			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
-		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
-		WHERE e.cluster IN (`+roots+`) ORDER BY 1, e.uid`, args...)
+		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster ORDER BY 1, e.uid`)
 	if err != nil {
 		return nil, err
 	}
@@ -291,6 +324,7 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 	for _, id := range order {
 		c := link.Summarize(id, byID[id])
 		_, c.QuadClass = store.CAMEO(c.Type)
+		c.Total = len(c.Mentions)
 		out = append(out, c)
 	}
 	sortClusters(out)
@@ -487,46 +521,40 @@ func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, 
 	return out, rows.Err()
 }
 
-// Dyads returns the pairs of actors with the most event clusters.
-func (s *DB) Dyads(ctx context.Context, limit int) ([]store.Dyad, error) {
-	rows, err := s.pool.Query(ctx, `SELECT least(source_actor, target_actor), greatest(source_actor, target_actor), count(DISTINCT cluster)::int
-		FROM events WHERE source_actor <> target_actor AND source_actor <> '' AND target_actor <> ''
-		GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT $1`, limit)
+// Quotes returns a page of quotes, newest report first, optionally of one speaker.
+func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error) {
+	where := []string{`($1 = '' OR lower(q.speaker) = lower($1))`}
+	args := []any{q.Speaker}
+	if q.After != nil {
+		where = append(where, `(q.doc_id < $2 OR q.doc_id = $2 AND q.quote_id > $3)`)
+		args = append(args, q.After.DocID, q.After.QuoteID)
+	}
+	limit := ""
+	if q.Limit > 0 {
+		limit = fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''), q.ev_start, q.ev_end, q.version
+		FROM quotes q WHERE `+strings.Join(where, " AND ")+` ORDER BY q.doc_id DESC, q.quote_id`+limit, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []store.Dyad
-	for rows.Next() {
-		var d store.Dyad
-		if err := rows.Scan(&d.A, &d.B, &d.Events); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
-}
-
-// Quotes returns quotes of documents with an id below before, optionally by one speaker.
-func (s *DB) Quotes(ctx context.Context, speaker string, before int64, limit int) ([]store.QuoteRow, error) {
-	if before <= 0 {
-		before = 1 << 62
-	}
-	rows, err := s.pool.Query(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''),
-			coalesce(d.published, ''), d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
-		FROM quotes q JOIN documents d ON d.id = q.doc_id
-		WHERE q.doc_id < $1 AND ($2 = '' OR lower(q.speaker) = lower($2)) ORDER BY q.doc_id DESC, q.quote_id LIMIT $3`, before, speaker, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []store.QuoteRow
+	var refs []store.EvidenceRef
 	for rows.Next() {
 		var r store.QuoteRow
-		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.Source, &r.Evidence, &r.ExtractorVersion); err != nil {
+		var e store.EvidenceRef
+		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &e.Start, &e.End, &r.ExtractorVersion); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		out = append(out, r)
+		out, refs = append(out, r), append(refs, e)
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		refs[i].Doc, refs[i].Text, refs[i].Source, refs[i].Published = out[i].DocID, &out[i].Evidence, &out[i].Source, &out[i].Published
+	}
+	return out, s.cut(ctx, refs)
 }

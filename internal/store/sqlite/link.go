@@ -121,8 +121,9 @@ func (l *linker) candidates(ctx context.Context, e linkEvent) ([]linkEvent, erro
 // which reports arrive. When clusters merge, the smaller moves into the larger.
 //
 // The new events are not stored yet: linkEvents sets each one's cluster root, which its row
-// then carries, so that linking costs no update of the events it links.
-func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
+// then carries, so that linking costs no update of the events it links. It adds to dyads the
+// change in each dyad's number of clusters.
+func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent, dyads map[dyad]int) error {
 	l, err := newLinker(ctx, tx)
 	if err != nil {
 		return err
@@ -161,6 +162,7 @@ func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
 			if _, err := l.grow.ExecContext(ctx, e.uid, e.uid, 1); err != nil {
 				return err
 			}
+			dyads[dyad{e.typ, e.src, e.tgt}.norm()]++
 			continue
 		}
 		k := key{e.typ, e.src, e.tgt, e.date, e.place}
@@ -226,6 +228,7 @@ func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
 		}
 		e.cluster = target
 		grown[target] = info{id: id, size: size}
+		dyads[dyad{e.typ, e.src, e.tgt}.norm()] += 1 - len(roots) // a new cluster, or len(roots) made one
 		if linkable {
 			joined[k] = target
 		}
@@ -320,6 +323,9 @@ func relink(ctx context.Context, tx *sql.Tx, dyads map[dyad]bool) error {
 				return err
 			}
 		}
+		if err := setDyad(ctx, tx, d, len(size)); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -335,29 +341,21 @@ func pairWhere(a, b string) (string, []any) {
 	return `1`, nil
 }
 
-// Clusters returns the event clusters of a dyad, oldest first, a page at a time. The dyad's
-// clusters come from event_keys (dated events only); with no actor, every cluster.
+// Clusters returns the event clusters of a dyad or an actor a page at a time, in order of
+// their first date (see store.PageClusters; dated events only), each with its first mentions;
+// with no actor, every cluster with all its mentions, for export.
 func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster, error) {
-	var roots string
-	var args []any
 	if q.A != "" {
-		where, wargs := pairWhere(q.A, q.B)
-		// Ties on the date go by the public id, which does not depend on the order of ingest.
-		roots = `SELECT root FROM (SELECT k.root, min(k.date) AS d, c.id FROM event_keys k JOIN clusters c ON c.root = k.root
-			WHERE ` + where + ` GROUP BY k.root ORDER BY d, c.id`
-		args = wargs
-		if q.Limit > 0 {
-			roots += fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, q.Offset)
+		at, err := store.PageClusters(ctx, newKeys(s, q), keyStreams(q), q, q.Limit)
+		if err != nil {
+			return nil, s.explain(err)
 		}
-		roots += `)`
-	} else {
-		roots = `SELECT DISTINCT cluster FROM events`
+		return s.summarize(ctx, at)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
 			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
-		WHERE e.cluster IN (`+roots+`)
-		ORDER BY 1, e.uid`, args...)
+		ORDER BY 1, e.uid`)
 	if err != nil {
 		return nil, s.explain(err)
 	}
@@ -383,6 +381,7 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 	for _, id := range order {
 		c := link.Summarize(id, byID[id])
 		_, c.QuadClass = store.CAMEO(c.Type)
+		c.Total = len(c.Mentions)
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -193,11 +193,63 @@ var migrations = []string{
 	`DROP INDEX entities_surname;
 	DROP INDEX entities_code;
 	DROP INDEX statistics_series;`,
+
+	// 9: what the overview, the conflicts and the lists of claims read, kept up to date by every
+	// write instead of being computed from every row on each request (aggregates.go): the rows
+	// per table; the event clusters per dyad; and each claim's tallies (its figures counted by
+	// value, bound and named source, with one figure that gives each), the reports that give
+	// more than one of its values, and the claim made from them. backfill fills them for the
+	// reports stored before.
+	`CREATE TABLE totals (
+		name TEXT PRIMARY KEY,
+		n    INTEGER NOT NULL
+	) WITHOUT ROWID;
+	CREATE TABLE dyad_clusters (
+		type   TEXT NOT NULL,
+		source TEXT NOT NULL,
+		target TEXT NOT NULL,
+		n      INTEGER NOT NULL,
+		PRIMARY KEY (type, source, target)
+	) WITHOUT ROWID;
+	CREATE TABLE claim_values (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		value    REAL NOT NULL,
+		bound    TEXT NOT NULL,
+		source   TEXT NOT NULL,
+		figures  INTEGER NOT NULL,
+		reports  INTEGER NOT NULL,
+		rep_doc  INTEGER,          -- the figure of the least document id that gives the value
+		rep_stat TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (category, country, period, value, bound, source)
+	) WITHOUT ROWID;
+	CREATE TABLE claim_docs (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		doc_id   INTEGER NOT NULL,
+		tallies  TEXT NOT NULL,    -- [[value, bound, source], ...]
+		PRIMARY KEY (category, country, period, doc_id)
+	) WITHOUT ROWID;
+	CREATE TABLE claims (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		conflict INTEGER NOT NULL,
+		body     TEXT NOT NULL,    -- the claim as JSON (link.Claim)
+		PRIMARY KEY (category, country, period)
+	) WITHOUT ROWID;
+	CREATE INDEX claims_conflicts ON claims (category, country, period) WHERE conflict;
+	-- Lists in keyset order: a speaker's quotes, newest report first; an actor's event keys
+	-- by date, as source (the target has event_keys_target).
+	CREATE INDEX quotes_speaker ON quotes (speaker COLLATE NOCASE, doc_id);
+	CREATE INDEX event_keys_source ON event_keys (source, date);`,
 }
 
 // upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each
 // runs after that migration's SQL, in its transaction.
-var upgrades = map[int]func(context.Context, *sql.Tx) error{8: refacet}
+var upgrades = map[int]func(context.Context, *sql.Tx) error{8: refacet, 9: backfill}
 
 // refacet adds the facet tokens of surnames (sn) and of the countries of figures (sc) to the
 // documents stored before migration 8, then rebuilds the full-text index.

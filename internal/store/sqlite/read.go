@@ -120,20 +120,29 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	}
 	var inner string
 	args := []any{expr}
+	// A page after a hit starts after its rank and id (ranks are bm25's, lower is better).
+	after, afterID := "", ""
+	if q.After != nil {
+		after = ` WHERE rank > ?2 OR rank = ?2 AND id < ?3`
+		afterID = ` AND rowid < ?3`
+		args = append(args, q.After.Rank, q.After.ID)
+	} else {
+		args = append(args, 0.0, int64(1)<<62)
+	}
 	switch {
 	case hasText:
 		// Matches come newest first from the index; only the capped set is scored, once.
 		inner = `WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(documents_fts, 5.0, 1.0, 0.0) AS rank
-			FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ` + fmt.Sprint(rankCap) + `)
-			SELECT id, rank FROM m ORDER BY rank, id DESC LIMIT ?`
+			FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT ` + fmt.Sprint(rankCap) + `)
+			SELECT id, rank FROM m` + after + ` ORDER BY rank, id DESC LIMIT ?4`
 	case expr != "":
-		inner = `SELECT rowid AS id, 0.0 AS rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
+		inner = `SELECT rowid AS id, 0.0 AS rank FROM documents_fts WHERE documents_fts MATCH ?1` + afterID + ` ORDER BY rowid DESC LIMIT ?4`
 	default:
-		inner = `SELECT id, 0.0 AS rank FROM documents ORDER BY id DESC LIMIT ?`
-		args = nil
+		inner = `SELECT id, 0.0 AS rank FROM documents WHERE ?1 = '' AND id < ?3 ORDER BY id DESC LIMIT ?4`
 	}
 	args = append(args, q.Limit)
-	sqlText := `SELECT d.id, d.source, d.title, coalesce(d.published, ''), top.rank, d.body
+	// A hit carries the start of its body, enough to pick the sentence that matches.
+	sqlText := `SELECT d.id, d.source, d.title, coalesce(d.published, ''), top.rank, substr(d.body, 1, ` + fmt.Sprint(store.HitTextChars) + `)
 		FROM (` + inner + `) top JOIN documents d ON d.id = top.id ORDER BY top.rank, d.id DESC`
 	rows, err := s.db.QueryContext(ctx, sqlText, args...)
 	if err != nil {
@@ -151,8 +160,9 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	return out, s.explain(rows.Err())
 }
 
-// Figures returns the counts reported for a category, oldest period first. Figures that are
-// part of a larger one ("including 6,162 foreign nationals") are left out.
+// Figures returns the counts reported for a category. Figures that are part of a larger one
+// ("including 6,162 foreign nationals") are left out. With a Limit, they come a page at a time,
+// newest report first.
 func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, error) {
 	where := []string{`t.category <> 'other'`, `t.kind = 'count'`, `t.part_of = ''`}
 	var args []any
@@ -166,6 +176,9 @@ func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, 
 		where = append(where, `t.country = ?`)
 		args = append(args, q.Country)
 		facets = append(facets, store.FacetToken("sc", q.Country))
+	}
+	if q.Limit > 0 {
+		return s.figurePage(ctx, q, where, args, facets)
 	}
 	// The reports that can hold such figures come from their facet tokens (see store.Facets).
 	if len(facets) > 0 {
@@ -197,6 +210,77 @@ func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, 
 		out = append(out, f)
 	}
 	return out, s.explain(rows.Err())
+}
+
+// figureChunk is how many reports a page of figures reads from the index at a time.
+const figureChunk = 256
+
+// figurePage reads a page of figures, newest report first. With a category or a country, the
+// reports come from their facet tokens newest first, a chunk at a time, until the page is full.
+func (s *DB) figurePage(ctx context.Context, q store.SeriesQuery, where []string, args []any, facets []string) ([]store.Figure, error) {
+	before, stat := int64(1)<<62, ""
+	if q.After != nil {
+		before, stat = q.After.DocID, q.After.StatID
+	}
+	var out []store.Figure
+	var spans [][2]int
+	for len(out) < q.Limit {
+		w := append(where, `(t.doc_id < ? OR t.doc_id = ? AND t.stat_id > ?)`)
+		a := append(append([]any(nil), args...), before, before, stat)
+		from := `statistics t`
+		if len(facets) > 0 {
+			from = `(SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?) m
+				JOIN statistics t ON t.doc_id = m.id`
+			a = append([]any{`facets : (` + strings.Join(facets, " AND ") + `)`, before, figureChunk}, a...)
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT t.category, coalesce(t.period, ''), t.value, t.bound, t.country, t.claimed_source,
+				t.doc_id, t.stat_id, t.ev_start, t.ev_end
+			FROM `+from+` WHERE `+strings.Join(w, " AND ")+` ORDER BY t.doc_id DESC, t.stat_id LIMIT ?`, append(a, q.Limit-len(out))...)
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		n := 0
+		for rows.Next() {
+			var f store.Figure
+			var sp [2]int
+			if err := rows.Scan(&f.Category, &f.Period, &f.Value, &f.Bound, &f.Country, &f.Source, &f.DocID, &f.StatID, &sp[0], &sp[1]); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out, spans = append(out, f), append(spans, sp)
+			n++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, s.explain(err)
+		}
+		if len(facets) == 0 {
+			break // the statistics were read in order to the end or to the page's end
+		}
+		// The next chunk of reports starts below the chunk just read.
+		var low sql.NullInt64
+		if err := s.db.QueryRowContext(ctx, `SELECT min(id) FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?
+			AND rowid <= ? ORDER BY rowid DESC LIMIT ?)`, `facets : (`+strings.Join(facets, " AND ")+`)`, before, figureChunk).Scan(&low); err != nil {
+			return nil, s.explain(err)
+		}
+		if !low.Valid || n == 0 && low.Int64 >= before {
+			break
+		}
+		if len(out) < q.Limit {
+			before, stat = low.Int64-1, ""
+		}
+		if before < 1 {
+			break
+		}
+	}
+	if q.NoEvidence {
+		return out, nil
+	}
+	refs := make([]store.EvidenceRef, len(out))
+	for i := range out {
+		refs[i] = store.EvidenceRef{Doc: out[i].DocID, Start: spans[i][0], End: spans[i][1], Text: &out[i].Evidence, Source: &out[i].DocSource, Published: &out[i].Published}
+	}
+	return out, s.cut(ctx, refs)
 }
 
 // Evidence fills in a figure's report and sentence.

@@ -165,48 +165,44 @@ func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, 
 	return out, s.explain(rows.Err())
 }
 
-// Dyads returns the most active pairs of actors: the number of event clusters between them.
-func (s *DB) Dyads(ctx context.Context, limit int) ([]store.Dyad, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT min(source_actor, target_actor), max(source_actor, target_actor), count(DISTINCT cluster)
-		FROM events WHERE source_actor <> target_actor AND source_actor <> '' AND target_actor <> ''
-		GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?`, limit)
+// Quotes returns a page of quotes, newest report first (and in a report, by id), optionally
+// of one speaker, after q.After.
+func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error) {
+	where := []string{`(?1 = '' OR q.speaker = ?1 COLLATE NOCASE)`}
+	args := []any{q.Speaker}
+	if q.After != nil {
+		where = append(where, `(q.doc_id < ?2 OR q.doc_id = ?2 AND q.quote_id > ?3)`)
+		args = append(args, q.After.DocID, q.After.QuoteID)
+	}
+	limit := ""
+	if q.Limit > 0 {
+		limit = fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''), q.ev_start,
+			q.ev_end, q.version
+		FROM quotes q WHERE `+strings.Join(where, " AND ")+` ORDER BY q.doc_id DESC, q.quote_id`+limit, args...)
 	if err != nil {
 		return nil, s.explain(err)
 	}
-	defer rows.Close()
-	var out []store.Dyad
-	for rows.Next() {
-		var d store.Dyad
-		if err := rows.Scan(&d.A, &d.B, &d.Events); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, s.explain(rows.Err())
-}
-
-// Quotes returns quotes, newest document first, optionally by a speaker, after a cursor.
-func (s *DB) Quotes(ctx context.Context, speaker string, before int64, limit int) ([]store.QuoteRow, error) {
-	if before <= 0 {
-		before = 1 << 62
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''),
-			coalesce(d.published, ''), d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
-		FROM quotes q JOIN documents d ON d.id = q.doc_id
-		WHERE q.doc_id < ? AND (? = '' OR q.speaker = ? COLLATE NOCASE) ORDER BY q.doc_id DESC, q.quote_id LIMIT ?`,
-		before, speaker, speaker, limit)
-	if err != nil {
-		return nil, s.explain(err)
-	}
-	defer rows.Close()
 	var out []store.QuoteRow
+	var spans [][2]int
 	for rows.Next() {
 		var r store.QuoteRow
-		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.Source,
-			&r.Evidence, &r.ExtractorVersion); err != nil {
+		var sp [2]int
+		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &sp[0], &sp[1], &r.ExtractorVersion); err != nil {
+			rows.Close()
 			return nil, err
 		}
 		out = append(out, r)
+		spans = append(spans, sp)
 	}
-	return out, s.explain(rows.Err())
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	refs := make([]store.EvidenceRef, len(out))
+	for i := range out {
+		refs[i] = store.EvidenceRef{Doc: out[i].DocID, Start: spans[i][0], End: spans[i][1], Text: &out[i].Evidence, Source: &out[i].Source, Published: &out[i].Published}
+	}
+	return out, s.cut(ctx, refs)
 }

@@ -1,0 +1,163 @@
+package store
+
+import (
+	"encoding/json"
+	"sort"
+
+	"github.com/alboran/alboran/internal/link"
+	"github.com/alboran/alboran/internal/record"
+)
+
+// The stores keep what the overview, the conflicts and the lists of claims show as it changes,
+// so that a read costs the same however large the archive: the number of rows per table, the
+// clusters per dyad, and each claim's tallies (its figures counted by value, bound and named
+// source) with the claim computed from them. A write adds what its documents bring (and a
+// reprocess takes away what they brought before); this file says what that is, and the stores
+// apply it in the write's transaction.
+
+// Counted reports whether a statistic is one of the figures that claims and series compare:
+// a count of a category, not a part of a larger figure, for a period.
+func Counted(st record.Statistic) bool {
+	return st.Kind == record.KindCount && st.Category != "other" && st.PartOf == "" && st.Period != nil && *st.Period != ""
+}
+
+// ClaimFigures returns the figures of a document, stored as id, that claims count.
+func ClaimFigures(id int64, x record.Extraction) []link.Figure {
+	var out []link.Figure
+	for _, st := range x.Statistics {
+		if Counted(st) {
+			out = append(out, link.Figure{Category: st.Category, Country: st.Country, Period: *st.Period, Value: st.Value,
+				Bound: st.Bound, Source: st.Source, DocID: id, StatID: st.ID})
+		}
+	}
+	return out
+}
+
+// TallyRow is what a write changes in one value of one claim: figures and reports to add (or,
+// negative, to take away), and a figure that gives the value.
+type TallyRow struct {
+	Key ClaimKey
+	link.Tally
+}
+
+// MultiRow is a report that gives more than one value of a claim.
+type MultiRow struct {
+	Key ClaimKey
+	link.Multi
+}
+
+// Tallies counts figures (of distinct reports, as a write holds them) by claim and value, in a
+// stable order.
+func Tallies(figs []link.Figure) ([]TallyRow, []MultiRow) {
+	byKey := map[ClaimKey][]link.Figure{}
+	var keys []ClaimKey
+	for _, f := range figs {
+		k := ClaimKey{f.Category, f.Country, f.Period}
+		if byKey[k] == nil {
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], f)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].less(keys[j]) })
+	var ts []TallyRow
+	var ms []MultiRow
+	for _, k := range keys {
+		t, m := link.TallyFigures(byKey[k])
+		for _, x := range t {
+			ts = append(ts, TallyRow{k, x})
+		}
+		for _, x := range m {
+			ms = append(ms, MultiRow{k, x})
+		}
+	}
+	return ts, ms
+}
+
+func (k ClaimKey) less(o ClaimKey) bool {
+	if k.Category != o.Category {
+		return k.Category < o.Category
+	}
+	if k.Country != o.Country {
+		return k.Country < o.Country
+	}
+	return k.Period < o.Period
+}
+
+// Keys returns the claims that tallies touch, once each, in order.
+func Keys(ts []TallyRow) []ClaimKey {
+	var out []ClaimKey
+	for _, t := range ts {
+		if len(out) == 0 || out[len(out)-1] != t.Key {
+			out = append(out, t.Key)
+		}
+	}
+	return out
+}
+
+// Negate turns what documents brought into what taking them away changes.
+func Negate(ts []TallyRow) []TallyRow {
+	out := make([]TallyRow, len(ts))
+	for i, t := range ts {
+		t.Figures, t.Reports = -t.Figures, -t.Reports
+		out[i] = t
+	}
+	return out
+}
+
+// RecordCounts returns the rows an extraction adds to each table, by the names Counts uses.
+func RecordCounts(x record.Extraction) map[string]int64 {
+	c := map[string]int64{"entities": int64(len(x.Entities)), "events": int64(len(x.Events)),
+		"statistics": int64(len(x.Statistics)), "quotes": int64(len(x.Quotes))}
+	for _, e := range x.Entities {
+		c["mentions"] += int64(len(e.Mentions))
+	}
+	return c
+}
+
+// CountNames are the names of the counts a store keeps: the tables, and the mentions.
+var CountNames = append([]string{"mentions"}, Tables...)
+
+// Written gathers what the documents of a write bring to the aggregates: the figures claims
+// count, and the rows per table.
+type Written struct {
+	Figures []link.Figure
+	Counts  map[string]int64
+}
+
+// Add counts a document stored as id.
+func (w *Written) Add(id int64, x record.Extraction) {
+	if w.Counts == nil {
+		w.Counts = map[string]int64{}
+	}
+	w.Figures = append(w.Figures, ClaimFigures(id, x)...)
+	for name, n := range RecordCounts(x) {
+		w.Counts[name] += n
+	}
+}
+
+// EncodeTallies writes tally keys as JSON, [[value, bound, source], ...], as the stores keep
+// the reports that give more than one value of a claim.
+func EncodeTallies(ks []link.TallyKey) string {
+	out := make([][3]any, len(ks))
+	for i, k := range ks {
+		out[i] = [3]any{k.Value, k.Bound, k.Source}
+	}
+	b, _ := json.Marshal(out)
+	return string(b)
+}
+
+// DecodeTallies reads what EncodeTallies wrote.
+func DecodeTallies(s string) ([]link.TallyKey, error) {
+	var raw [][3]any
+	if err := json.Unmarshal([]byte(s), &raw); err != nil {
+		return nil, err
+	}
+	out := make([]link.TallyKey, len(raw))
+	for i, r := range raw {
+		v, _ := r[0].(float64)
+		b, _ := r[1].(string)
+		src, _ := r[2].(string)
+		out[i] = link.TallyKey{Value: v, Bound: b, Source: src}
+	}
+	return out, nil
+}

@@ -1,0 +1,465 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"sort"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/alboran/alboran/internal/link"
+	"github.com/alboran/alboran/internal/store"
+)
+
+// The aggregates every write keeps (see store/aggregates.go), as in the SQLite store. Workers
+// write at once: the row counts are kept in shards (a write adds to one, a read sums them),
+// a dyad's count under the dyad's advisory lock, and a claim's rows under an advisory lock of
+// its own, taken after the dyads', each kind in sorted order, so that no two writers deadlock.
+
+// totalShards is how many rows each count is spread over.
+const totalShards = 16
+
+func addTotals(ctx context.Context, tx pgx.Tx, delta map[string]int64) error {
+	shard := rand.IntN(totalShards)
+	for _, name := range store.CountNames { // in a fixed order, against deadlocks
+		if delta[name] == 0 {
+			continue
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO totals VALUES ($1, $2, $3) ON CONFLICT (name, shard) DO UPDATE SET n = totals.n + $3`,
+			name, shard, delta[name]); err != nil {
+			return fmt.Errorf("totals: %w", err)
+		}
+	}
+	return nil
+}
+
+func addDyads(ctx context.Context, tx pgx.Tx, delta map[dyadKey]int) error {
+	keys := make([]dyadKey, 0, len(delta))
+	for d, n := range delta {
+		if n != 0 {
+			keys = append(keys, d)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return lockID(keys[i]) < lockID(keys[j]) })
+	for _, d := range keys {
+		if _, err := tx.Exec(ctx, `INSERT INTO dyad_clusters VALUES ($1, $2, $3, $4) ON CONFLICT (type, source, target)
+			DO UPDATE SET n = dyad_clusters.n + $4`, d.typ, d.a, d.b, delta[d]); err != nil {
+			return fmt.Errorf("dyads: %w", err)
+		}
+	}
+	return nil
+}
+
+// claimLockSpace is the first key of the two-key advisory locks of claims, apart from the
+// one-key locks of dyads.
+const claimLockSpace = 7340002
+
+func claimLock(k store.ClaimKey) int32 {
+	h := fnv.New32a()
+	h.Write([]byte(k.Category + "|" + k.Country + "|" + k.Period))
+	return int32(h.Sum32())
+}
+
+// lockClaims takes the advisory locks of the claims that tallies touch, in sorted order.
+func lockClaims(ctx context.Context, tx pgx.Tx, ts []store.TallyRow) error {
+	seen := map[int32]bool{}
+	var ids []int32
+	for _, t := range ts {
+		if id := claimLock(t.Key); !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, $2)`, int32(claimLockSpace), id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tallyClaims adds tallies to the claims (negative ones take away), records the reports that
+// give more than one value, forgets those in gone, and makes the touched claims again.
+func tallyClaims(ctx context.Context, tx pgx.Tx, ts []store.TallyRow, multi, gone []store.MultiRow) error {
+	if len(ts) == 0 && len(gone) == 0 {
+		return nil
+	}
+	if err := lockClaims(ctx, tx, ts); err != nil {
+		return err
+	}
+	b := &pgx.Batch{}
+	for _, t := range ts {
+		var rep any
+		if t.Figures > 0 {
+			rep = t.Sample.DocID
+		}
+		b.Queue(`INSERT INTO claim_values VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+			ON CONFLICT (category, country, period, value, bound, source) DO UPDATE SET
+				figures = claim_values.figures + $7, reports = claim_values.reports + $8,
+				rep_stat = CASE WHEN claim_values.rep_doc IS NULL OR $9::bigint < claim_values.rep_doc THEN $10 ELSE claim_values.rep_stat END,
+				rep_doc = CASE WHEN claim_values.rep_doc IS NULL OR $9::bigint < claim_values.rep_doc THEN $9::bigint ELSE claim_values.rep_doc END`,
+			t.Key.Category, t.Key.Country, t.Key.Period, t.Value, t.Bound, t.Source, t.Figures, t.Reports, rep, t.Sample.StatID)
+	}
+	for _, m := range gone {
+		b.Queue(`DELETE FROM claim_docs WHERE category = $1 AND country = $2 AND period = $3 AND doc_id = $4`,
+			m.Key.Category, m.Key.Country, m.Key.Period, m.DocID)
+	}
+	for _, m := range multi {
+		b.Queue(`INSERT INTO claim_docs VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category, country, period, doc_id) DO UPDATE SET tallies = $5`,
+			m.Key.Category, m.Key.Country, m.Key.Period, m.DocID, store.EncodeTallies(m.Tallies))
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("claims: %w", err)
+	}
+	return makeClaims(ctx, tx, store.Keys(ts))
+}
+
+// makeClaims makes the given claims again from their tallies.
+func makeClaims(ctx context.Context, tx pgx.Tx, keys []store.ClaimKey) error {
+	for _, k := range keys {
+		rows, err := tx.Query(ctx, `SELECT value, bound, source, figures, reports, coalesce(rep_doc, 0), rep_stat FROM claim_values
+			WHERE category = $1 AND country = $2 AND period = $3`, k.Category, k.Country, k.Period)
+		if err != nil {
+			return err
+		}
+		var ts []link.Tally
+		stale := false
+		for rows.Next() {
+			t := link.Tally{Sample: link.Figure{Category: k.Category, Country: k.Country, Period: k.Period}}
+			if err := rows.Scan(&t.Value, &t.Bound, &t.Source, &t.Figures, &t.Reports, &t.Sample.DocID, &t.Sample.StatID); err != nil {
+				rows.Close()
+				return err
+			}
+			t.Sample.Value, t.Sample.Bound, t.Sample.Source = t.Value, t.Bound, t.Source
+			stale = stale || t.Figures > 0 && t.Sample.DocID == 0
+			ts = append(ts, t)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if stale {
+			if ts, err = resample(ctx, tx, k, ts); err != nil {
+				return err
+			}
+		}
+		var multi []link.Multi
+		rows, err = tx.Query(ctx, `SELECT doc_id, tallies FROM claim_docs WHERE category = $1 AND country = $2 AND period = $3`,
+			k.Category, k.Country, k.Period)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var m link.Multi
+			var s string
+			if err := rows.Scan(&m.DocID, &s); err != nil {
+				rows.Close()
+				return err
+			}
+			if m.Tallies, err = store.DecodeTallies(s); err != nil {
+				rows.Close()
+				return err
+			}
+			multi = append(multi, m)
+		}
+		rows.Close()
+		if _, err := tx.Exec(ctx, `DELETE FROM claim_values WHERE category = $1 AND country = $2 AND period = $3 AND figures <= 0`,
+			k.Category, k.Country, k.Period); err != nil {
+			return err
+		}
+		c := link.ClaimOf(k.Category, k.Country, k.Period, ts, multi)
+		if len(c.Groups) == 0 {
+			_, err = tx.Exec(ctx, `DELETE FROM claims WHERE category = $1 AND country = $2 AND period = $3`, k.Category, k.Country, k.Period)
+		} else {
+			body, _ := json.Marshal(c)
+			_, err = tx.Exec(ctx, `INSERT INTO claims VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category, country, period)
+				DO UPDATE SET conflict = $4, body = $5`, k.Category, k.Country, k.Period, c.Conflict, string(body))
+		}
+		if err != nil {
+			return fmt.Errorf("claim %v: %w", k, err)
+		}
+	}
+	return nil
+}
+
+// resample finds, for each tally that lost its sample, the figure of the least document id
+// that gives its value.
+func resample(ctx context.Context, tx pgx.Tx, k store.ClaimKey, ts []link.Tally) ([]link.Tally, error) {
+	for i := range ts {
+		t := &ts[i]
+		if t.Figures <= 0 || t.Sample.DocID != 0 {
+			continue
+		}
+		err := tx.QueryRow(ctx, `SELECT doc_id, stat_id FROM statistics WHERE category = $1 AND country = $2 AND period = $3 AND value = $4
+			AND bound = $5 AND claimed_source = $6 AND kind = 'count' AND part_of = '' ORDER BY doc_id, stat_id LIMIT 1`,
+			k.Category, k.Country, k.Period, t.Value, t.Bound, t.Source).Scan(&t.Sample.DocID, &t.Sample.StatID)
+		if errors.Is(err, pgx.ErrNoRows) {
+			t.Figures = 0
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE claim_values SET rep_doc = $1, rep_stat = $2 WHERE category = $3 AND country = $4 AND period = $5
+			AND value = $6 AND bound = $7 AND source = $8`, t.Sample.DocID, t.Sample.StatID, k.Category, k.Country, k.Period, t.Value, t.Bound, t.Source); err != nil {
+			return nil, err
+		}
+	}
+	return ts, nil
+}
+
+// unsample forgets the samples that documents about to be replaced gave.
+func unsample(ctx context.Context, tx pgx.Tx, ts []store.TallyRow) error {
+	if err := lockClaims(ctx, tx, ts); err != nil {
+		return err
+	}
+	for _, t := range ts {
+		if _, err := tx.Exec(ctx, `UPDATE claim_values SET rep_doc = NULL, rep_stat = '' WHERE category = $1 AND country = $2
+			AND period = $3 AND value = $4 AND bound = $5 AND source = $6 AND rep_doc = $7`,
+			t.Key.Category, t.Key.Country, t.Key.Period, t.Value, t.Bound, t.Source, t.Sample.DocID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedFigures reads the figures that claims count of the given documents.
+func storedFigures(ctx context.Context, tx pgx.Tx, ids []int64) ([]link.Figure, error) {
+	rows, err := tx.Query(ctx, `SELECT doc_id, stat_id, category, country, period, value, bound, claimed_source FROM statistics
+		WHERE doc_id = ANY($1) AND kind = 'count' AND category <> 'other' AND part_of = '' AND period IS NOT NULL AND period <> ''`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []link.Figure
+	for rows.Next() {
+		var f link.Figure
+		if err := rows.Scan(&f.DocID, &f.StatID, &f.Category, &f.Country, &f.Period, &f.Value, &f.Bound, &f.Source); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// storedCounts counts the records of the given documents by the names of Counts.
+func storedCounts(ctx context.Context, tx pgx.Tx, ids []int64) (map[string]int64, error) {
+	out := map[string]int64{}
+	for _, q := range []struct{ name, sql string }{
+		{"entities", `SELECT count(*) FROM entities WHERE doc_id = ANY($1)`},
+		{"mentions", `SELECT coalesce(sum(json_array_length(spans::json)), 0)::bigint FROM entities WHERE doc_id = ANY($1)`},
+		{"events", `SELECT count(*) FROM events WHERE doc_id = ANY($1)`},
+		{"statistics", `SELECT count(*) FROM statistics WHERE doc_id = ANY($1)`},
+		{"quotes", `SELECT count(*) FROM quotes WHERE doc_id = ANY($1)`},
+	} {
+		var n int64
+		if err := tx.QueryRow(ctx, q.sql, ids).Scan(&n); err != nil {
+			return nil, err
+		}
+		out[q.name] = n
+	}
+	return out, nil
+}
+
+// backfill fills the aggregates of migration 2 for the reports stored before it.
+func backfill(ctx context.Context, tx pgx.Tx) error {
+	var sym []string
+	for t := range link.Symmetric {
+		sym = append(sym, "'"+t+"'")
+	}
+	sort.Strings(sym)
+	in := strings.Join(sym, ", ")
+	for _, q := range []string{
+		`INSERT INTO totals SELECT 'documents', 0, count(*) FROM documents`,
+		`INSERT INTO totals SELECT 'entities', 0, count(*) FROM entities`,
+		`INSERT INTO totals SELECT 'mentions', 0, coalesce(sum(json_array_length(spans::json)), 0) FROM entities`,
+		`INSERT INTO totals SELECT 'events', 0, count(*) FROM events`,
+		`INSERT INTO totals SELECT 'statistics', 0, count(*) FROM statistics`,
+		`INSERT INTO totals SELECT 'quotes', 0, count(*) FROM quotes`,
+		`INSERT INTO dyad_clusters SELECT type,
+			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN target_actor ELSE source_actor END,
+			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN source_actor ELSE target_actor END,
+			count(DISTINCT cluster) FROM events GROUP BY 1, 2, 3`,
+		`INSERT INTO claim_values SELECT category, country, period, value, bound, claimed_source, count(*), count(DISTINCT doc_id), min(doc_id), ''
+			FROM statistics WHERE kind = 'count' AND category <> 'other' AND part_of = '' AND period IS NOT NULL AND period <> ''
+			GROUP BY 1, 2, 3, 4, 5, 6`,
+		`UPDATE claim_values c SET rep_stat = (SELECT min(t.stat_id) FROM statistics t WHERE t.doc_id = c.rep_doc
+			AND t.category = c.category AND t.country = c.country AND t.period = c.period AND t.value = c.value AND t.bound = c.bound
+			AND t.claimed_source = c.source AND t.kind = 'count' AND t.part_of = '')`,
+	} {
+		if _, err := tx.Exec(ctx, q); err != nil {
+			return err
+		}
+	}
+	rows, err := tx.Query(ctx, `SELECT DISTINCT doc_id FROM (SELECT category, country, period, doc_id FROM (
+			SELECT DISTINCT category, country, period, doc_id, value, bound, claimed_source FROM statistics
+			WHERE kind = 'count' AND category <> 'other' AND part_of = '' AND period IS NOT NULL AND period <> '') d
+		GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) m`)
+	if err != nil {
+		return err
+	}
+	var docs []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		docs = append(docs, id)
+	}
+	rows.Close()
+	if len(docs) > 0 {
+		figs, err := storedFigures(ctx, tx, docs)
+		if err != nil {
+			return err
+		}
+		_, multi := store.Tallies(figs)
+		for _, m := range multi {
+			if _, err := tx.Exec(ctx, `INSERT INTO claim_docs VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+				m.Key.Category, m.Key.Country, m.Key.Period, m.DocID, store.EncodeTallies(m.Tallies)); err != nil {
+				return err
+			}
+		}
+	}
+	var keys []store.ClaimKey
+	rows, err = tx.Query(ctx, `SELECT DISTINCT category, country, period FROM claim_values`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var k store.ClaimKey
+		if err := rows.Scan(&k.Category, &k.Country, &k.Period); err != nil {
+			rows.Close()
+			return err
+		}
+		keys = append(keys, k)
+	}
+	rows.Close()
+	return makeClaims(ctx, tx, keys)
+}
+
+// Counts returns the number of rows per table, as the writes keep them.
+func (s *DB) Counts(ctx context.Context) (map[string]int64, error) {
+	out := map[string]int64{}
+	for _, name := range store.CountNames {
+		out[name] = 0
+	}
+	rows, err := s.pool.Query(ctx, `SELECT name, sum(n)::bigint FROM totals GROUP BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		var n int64
+		if err := rows.Scan(&name, &n); err != nil {
+			return nil, err
+		}
+		out[name] = n
+	}
+	return out, rows.Err()
+}
+
+// Dyads returns the pairs of actors with the most event clusters, of one actor when set.
+func (s *DB) Dyads(ctx context.Context, actor string, limit int) ([]store.Dyad, error) {
+	rows, err := s.pool.Query(ctx, `SELECT least(source, target), greatest(source, target), sum(n)::int FROM dyad_clusters
+		WHERE source <> target AND source <> '' AND target <> '' AND n > 0 AND ($1 = '' OR source = $1 OR target = $1)
+		GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT $2`, actor, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Dyad
+	for rows.Next() {
+		var d store.Dyad
+		if err := rows.Scan(&d.A, &d.B, &d.Events); err != nil {
+			return nil, err
+		}
+		if actor != "" && d.B == actor {
+			d.A, d.B = d.B, d.A
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Claims returns a page of the stored claims.
+func (s *DB) Claims(ctx context.Context, q store.ClaimQuery) ([]link.Claim, error) {
+	where := []string{`($1 = '' OR category = $1)`, `($2 = '' OR country = $2)`}
+	if q.Conflicts {
+		where = append(where, `conflict`)
+	}
+	args := []any{q.Category, q.Country}
+	if q.After != nil {
+		where = append(where, `(category, country, period) > ($3, $4, $5)`)
+		args = append(args, q.After.Category, q.After.Country, q.After.Period)
+	}
+	limit := ""
+	if q.Limit > 0 {
+		limit = fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT body FROM claims WHERE `+strings.Join(where, " AND ")+` ORDER BY category, country, period`+limit, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []link.Claim
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		var c link.Claim
+		if err := json.Unmarshal([]byte(body), &c); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("a stored claim: %w", err)
+		}
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if q.Evidence {
+		var refs []store.EvidenceRef
+		for i := range out {
+			for j := range out[i].Groups {
+				for k := range out[i].Groups[j].Figures {
+					f := &out[i].Groups[j].Figures[k]
+					var start, end int
+					err := s.pool.QueryRow(ctx, `SELECT ev_start, ev_end FROM statistics WHERE doc_id = $1 AND stat_id = $2`, f.DocID, f.StatID).Scan(&start, &end)
+					if errors.Is(err, pgx.ErrNoRows) {
+						continue
+					}
+					if err != nil {
+						return nil, err
+					}
+					refs = append(refs, store.EvidenceRef{Doc: f.DocID, Start: start, End: end, Text: &f.Evidence, Source: &f.DocSource, Published: &f.Published})
+				}
+			}
+		}
+		if err := s.cut(ctx, refs); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// cut fills in sentences of stored reports (see store.CutEvidence).
+func (s *DB) cut(ctx context.Context, refs []store.EvidenceRef) error {
+	return store.CutEvidence(ctx, refs, func(ctx context.Context, doc int64, lo, n int) (string, string, string, bool, error) {
+		var source, published, text string
+		err := s.pool.QueryRow(ctx, `SELECT source, coalesce(published, ''), substr(body, $1 + 1, $2) FROM documents WHERE id = $3`,
+			lo, n, doc).Scan(&source, &published, &text)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return "", "", "", false, nil
+		}
+		return source, published, text, err == nil, err
+	})
+}

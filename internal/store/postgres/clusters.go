@@ -1,0 +1,150 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/alboran/alboran/internal/link"
+	"github.com/alboran/alboran/internal/store"
+)
+
+// keys reads a cluster query's event keys for store.PageClusters, as the SQLite store does.
+type keys struct {
+	s       *DB
+	streams [][2]string // per stream: source, target ("" for any)
+	typ     string
+}
+
+func newKeys(s *DB, q store.ClusterQuery) *keys {
+	k := &keys{s: s, typ: q.Type}
+	switch {
+	case q.B == "":
+		k.streams = [][2]string{{q.A, ""}, {"", q.A}}
+	case q.A == q.B:
+		k.streams = [][2]string{{q.A, q.B}}
+	default:
+		k.streams = [][2]string{{q.A, q.B}, {q.B, q.A}}
+	}
+	return k
+}
+
+func (k *keys) Keys(ctx context.Context, n int, from string, exact bool, limit int) ([]store.KeyRow, error) {
+	src, tgt := k.streams[n][0], k.streams[n][1]
+	var where string
+	var args []any
+	switch {
+	case src != "" && tgt != "":
+		where, args = `source = $1 AND target = $2`, []any{src, tgt}
+	case src != "":
+		where, args = `source = $1`, []any{src}
+	default:
+		where, args = `target = $1`, []any{tgt}
+	}
+	if k.typ != "" {
+		args = append(args, k.typ)
+		where += fmt.Sprintf(` AND type = $%d`, len(args))
+	}
+	args = append(args, from)
+	if exact {
+		where += fmt.Sprintf(` AND date = $%d`, len(args))
+	} else {
+		where += fmt.Sprintf(` AND date >= $%d`, len(args))
+	}
+	q := `SELECT date, root FROM event_keys WHERE ` + where + ` ORDER BY date`
+	if limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, limit)
+	}
+	rows, err := k.s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.KeyRow
+	for rows.Next() {
+		var r store.KeyRow
+		if err := rows.Scan(&r.Date, &r.Root); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func (k *keys) First(ctx context.Context, root, date string) (bool, error) {
+	var first bool
+	err := k.s.pool.QueryRow(ctx, `SELECT NOT EXISTS (SELECT 1 FROM event_keys WHERE root = $1 AND date < $2)`, root, date).Scan(&first)
+	return first, err
+}
+
+func (k *keys) IDs(ctx context.Context, roots []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(roots) == 0 {
+		return out, nil
+	}
+	rows, err := k.s.pool.Query(ctx, `SELECT root, id FROM clusters WHERE root = ANY($1)`, roots)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r, id string
+		if err := rows.Scan(&r, &id); err != nil {
+			return nil, err
+		}
+		out[r] = id
+	}
+	return out, rows.Err()
+}
+
+// summarize reads what a list shows of each cluster, as the SQLite store does.
+func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluster, error) {
+	out := make([]link.Cluster, 0, len(at))
+	var refs []store.EvidenceRef
+	spans := map[string][2]int{}
+	for _, a := range at {
+		var size int
+		if err := s.pool.QueryRow(ctx, `SELECT size FROM clusters WHERE root = $1`, a.Root).Scan(&size); err != nil {
+			return nil, err
+		}
+		sources, ok := s.sources.Get(a.Root, size)
+		if !ok {
+			if err := s.pool.QueryRow(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = $1`, a.Root).Scan(&sources); err != nil {
+				return nil, err
+			}
+			s.sources.Put(a.Root, size, sources)
+		}
+		rows, err := s.pool.Query(ctx, `SELECT e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type, e.source_actor,
+				e.target_actor, coalesce(e.date, ''), e.location, e.ev_start, e.ev_end
+			FROM (SELECT * FROM events WHERE cluster = $1 ORDER BY doc_id, event_id LIMIT $2) e JOIN documents d ON d.id = e.doc_id`, a.Root, store.ClusterSample)
+		if err != nil {
+			return nil, err
+		}
+		var ms []link.EventMention
+		for rows.Next() {
+			var m link.EventMention
+			var sp [2]int
+			if err := rows.Scan(&m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place, &sp[0], &sp[1]); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ms = append(ms, m)
+			spans[m.UID] = sp
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		if len(ms) == 0 {
+			continue
+		}
+		c, r := store.Listed(a, ms, sources, size, spans)
+		out, refs = append(out, c), append(refs, r...)
+	}
+	if err := s.cut(ctx, refs); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].First = out[i].Mentions[0]
+	}
+	return out, nil
+}

@@ -1,0 +1,476 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/alboran/alboran/internal/link"
+	"github.com/alboran/alboran/internal/store"
+)
+
+// The aggregates every write keeps (see store/aggregates.go): totals, dyad_clusters,
+// claim_values, claim_docs and claims (migration 9).
+
+// addTotals adds to the row counts.
+func addTotals(ctx context.Context, tx *sql.Tx, delta map[string]int64) error {
+	for _, name := range store.CountNames {
+		if delta[name] == 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO totals VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET n = n + ?2`, name, delta[name]); err != nil {
+			return fmt.Errorf("totals: %w", err)
+		}
+	}
+	return nil
+}
+
+// addDyads adds to the clusters per dyad.
+func addDyads(ctx context.Context, tx *sql.Tx, delta map[dyad]int) error {
+	keys := make([]dyad, 0, len(delta))
+	for d, n := range delta {
+		if n != 0 {
+			keys = append(keys, d)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].less(keys[j]) })
+	for _, d := range keys {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO dyad_clusters VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET n = n + ?4`,
+			d.typ, d.a, d.b, delta[d]); err != nil {
+			return fmt.Errorf("dyads: %w", err)
+		}
+	}
+	return nil
+}
+
+func (d dyad) less(o dyad) bool {
+	if d.typ != o.typ {
+		return d.typ < o.typ
+	}
+	if d.a != o.a {
+		return d.a < o.a
+	}
+	return d.b < o.b
+}
+
+// setDyad sets a dyad's clusters to n, after it was linked afresh.
+func setDyad(ctx context.Context, tx *sql.Tx, d dyad, n int) error {
+	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO dyad_clusters VALUES (?, ?, ?, ?)`, d.typ, d.a, d.b, n)
+	return err
+}
+
+// tallyClaims adds tallies to the claims (negative ones take away what replaced documents
+// brought), records the reports that give more than one value, forgets those in gone, and
+// makes the touched claims again.
+func tallyClaims(ctx context.Context, tx *sql.Tx, ts []store.TallyRow, multi, gone []store.MultiRow) error {
+	up, err := tx.PrepareContext(ctx, `INSERT INTO claim_values VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+		ON CONFLICT DO UPDATE SET figures = figures + ?7, reports = reports + ?8,
+			rep_stat = CASE WHEN rep_doc IS NULL OR ?9 < rep_doc THEN ?10 ELSE rep_stat END,
+			rep_doc = CASE WHEN rep_doc IS NULL OR ?9 < rep_doc THEN ?9 ELSE rep_doc END`)
+	if err != nil {
+		return err
+	}
+	defer up.Close()
+	for _, t := range ts {
+		var rep any
+		if t.Figures > 0 {
+			rep = t.Sample.DocID
+		}
+		if _, err := up.ExecContext(ctx, t.Key.Category, t.Key.Country, t.Key.Period, t.Value, t.Bound, t.Source, t.Figures, t.Reports,
+			rep, t.Sample.StatID); err != nil {
+			return fmt.Errorf("claims: %w", err)
+		}
+	}
+	for _, m := range gone {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM claim_docs WHERE category = ? AND country = ? AND period = ? AND doc_id = ?`,
+			m.Key.Category, m.Key.Country, m.Key.Period, m.DocID); err != nil {
+			return err
+		}
+	}
+	for _, m := range multi {
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO claim_docs VALUES (?, ?, ?, ?, ?)`,
+			m.Key.Category, m.Key.Country, m.Key.Period, m.DocID, store.EncodeTallies(m.Tallies)); err != nil {
+			return err
+		}
+	}
+	return makeClaims(ctx, tx, store.Keys(ts))
+}
+
+// makeClaims makes the given claims again from their tallies.
+func makeClaims(ctx context.Context, tx *sql.Tx, keys []store.ClaimKey) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	vals, err := tx.PrepareContext(ctx, `SELECT value, bound, source, figures, reports, coalesce(rep_doc, 0), rep_stat FROM claim_values
+		WHERE category = ? AND country = ? AND period = ?`)
+	if err != nil {
+		return err
+	}
+	defer vals.Close()
+	docs, err := tx.PrepareContext(ctx, `SELECT doc_id, tallies FROM claim_docs WHERE category = ? AND country = ? AND period = ?`)
+	if err != nil {
+		return err
+	}
+	defer docs.Close()
+	for _, k := range keys {
+		var ts []link.Tally
+		var stale bool
+		rows, err := vals.QueryContext(ctx, k.Category, k.Country, k.Period)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			t := link.Tally{Sample: link.Figure{Category: k.Category, Country: k.Country, Period: k.Period}}
+			if err := rows.Scan(&t.Value, &t.Bound, &t.Source, &t.Figures, &t.Reports, &t.Sample.DocID, &t.Sample.StatID); err != nil {
+				rows.Close()
+				return err
+			}
+			t.Sample.Value, t.Sample.Bound, t.Sample.Source = t.Value, t.Bound, t.Source
+			stale = stale || t.Figures > 0 && t.Sample.DocID == 0
+			ts = append(ts, t)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if stale {
+			// A reprocessed report no longer gives a value it was the sample of: find another.
+			if ts, err = resample(ctx, tx, k, ts); err != nil {
+				return err
+			}
+		}
+		var multi []link.Multi
+		rows, err = docs.QueryContext(ctx, k.Category, k.Country, k.Period)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var m link.Multi
+			var s string
+			if err := rows.Scan(&m.DocID, &s); err != nil {
+				rows.Close()
+				return err
+			}
+			if m.Tallies, err = store.DecodeTallies(s); err != nil {
+				rows.Close()
+				return err
+			}
+			multi = append(multi, m)
+		}
+		rows.Close()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM claim_values WHERE category = ? AND country = ? AND period = ? AND figures <= 0`,
+			k.Category, k.Country, k.Period); err != nil {
+			return err
+		}
+		c := link.ClaimOf(k.Category, k.Country, k.Period, ts, multi)
+		if len(c.Groups) == 0 {
+			_, err = tx.ExecContext(ctx, `DELETE FROM claims WHERE category = ? AND country = ? AND period = ?`, k.Category, k.Country, k.Period)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?)`, k.Category, k.Country, k.Period, c.Conflict, jsonText(c))
+		}
+		if err != nil {
+			return fmt.Errorf("claim %v: %w", k, err)
+		}
+	}
+	return nil
+}
+
+// resample finds, for each tally that lost its sample, the figure of the least document id
+// that gives its value: the claim's category (and country) reports come from their facet
+// tokens, then their figures by key.
+func resample(ctx context.Context, tx *sql.Tx, k store.ClaimKey, ts []link.Tally) ([]link.Tally, error) {
+	facets := store.FacetToken("cat", k.Category)
+	if k.Country != "" {
+		facets += " AND " + store.FacetToken("sc", k.Country)
+	}
+	for i := range ts {
+		t := &ts[i]
+		if t.Figures <= 0 || t.Sample.DocID != 0 {
+			continue
+		}
+		err := tx.QueryRowContext(ctx, `SELECT t.doc_id, t.stat_id FROM statistics t
+			WHERE t.doc_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)
+			AND t.category = ? AND t.country = ? AND t.period = ? AND t.value = ? AND t.bound = ? AND t.claimed_source = ?
+			AND t.kind = 'count' AND t.part_of = '' ORDER BY t.doc_id, t.stat_id LIMIT 1`,
+			`facets : (`+facets+`)`, k.Category, k.Country, k.Period, t.Value, t.Bound, t.Source).Scan(&t.Sample.DocID, &t.Sample.StatID)
+		if errors.Is(err, sql.ErrNoRows) {
+			t.Figures = 0 // the tally was wrong: no figure gives it any more
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE claim_values SET rep_doc = ?, rep_stat = ? WHERE category = ? AND country = ? AND period = ?
+			AND value = ? AND bound = ? AND source = ?`, t.Sample.DocID, t.Sample.StatID, k.Category, k.Country, k.Period, t.Value, t.Bound, t.Source); err != nil {
+			return nil, err
+		}
+	}
+	return ts, nil
+}
+
+// unsample forgets the samples that documents about to be replaced gave.
+func unsample(ctx context.Context, tx *sql.Tx, ts []store.TallyRow) error {
+	for _, t := range ts {
+		if _, err := tx.ExecContext(ctx, `UPDATE claim_values SET rep_doc = NULL, rep_stat = '' WHERE category = ? AND country = ?
+			AND period = ? AND value = ? AND bound = ? AND source = ? AND rep_doc = ?`,
+			t.Key.Category, t.Key.Country, t.Key.Period, t.Value, t.Bound, t.Source, t.Sample.DocID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedFigures reads the figures that claims count of the given documents (a JSON id list).
+func storedFigures(ctx context.Context, tx *sql.Tx, ids string) ([]link.Figure, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT doc_id, stat_id, category, country, period, value, bound, claimed_source FROM statistics
+		WHERE doc_id IN (SELECT value FROM json_each(?)) AND kind = 'count' AND category <> 'other' AND part_of = ''
+		AND period IS NOT NULL AND period <> ''`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []link.Figure
+	for rows.Next() {
+		var f link.Figure
+		if err := rows.Scan(&f.DocID, &f.StatID, &f.Category, &f.Country, &f.Period, &f.Value, &f.Bound, &f.Source); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// storedCounts counts the records of the given documents (a JSON id list) by the names of
+// Counts.
+func storedCounts(ctx context.Context, tx *sql.Tx, ids string) (map[string]int64, error) {
+	out := map[string]int64{}
+	for _, q := range []struct{ name, sql string }{
+		{"entities", `SELECT count(*) FROM entities WHERE doc_id IN (SELECT value FROM json_each(?1))`},
+		{"mentions", `SELECT coalesce(sum(json_array_length(spans)), 0) FROM entities WHERE doc_id IN (SELECT value FROM json_each(?1))`},
+		{"events", `SELECT count(*) FROM events WHERE doc_id IN (SELECT value FROM json_each(?1))`},
+		{"statistics", `SELECT count(*) FROM statistics WHERE doc_id IN (SELECT value FROM json_each(?1))`},
+		{"quotes", `SELECT count(*) FROM quotes WHERE doc_id IN (SELECT value FROM json_each(?1))`},
+	} {
+		var n int64
+		if err := tx.QueryRowContext(ctx, q.sql, ids).Scan(&n); err != nil {
+			return nil, err
+		}
+		out[q.name] = n
+	}
+	return out, nil
+}
+
+// backfill fills the aggregates of migration 9 for the reports stored before it: the counts
+// and the clusters per dyad from the tables, the claims' tallies with one pass over the
+// figures grouped by claim and value.
+func backfill(ctx context.Context, tx *sql.Tx) error {
+	var sym []string
+	for t := range link.Symmetric {
+		sym = append(sym, "'"+t+"'")
+	}
+	sort.Strings(sym)
+	in := strings.Join(sym, ", ")
+	for _, q := range []string{
+		`INSERT INTO totals SELECT 'documents', count(*) FROM documents`,
+		`INSERT INTO totals SELECT 'entities', count(*) FROM entities`,
+		`INSERT INTO totals SELECT 'mentions', coalesce(sum(json_array_length(spans)), 0) FROM entities`,
+		`INSERT INTO totals SELECT 'events', count(*) FROM events`,
+		`INSERT INTO totals SELECT 'statistics', count(*) FROM statistics`,
+		`INSERT INTO totals SELECT 'quotes', count(*) FROM quotes`,
+		`INSERT INTO dyad_clusters SELECT type,
+			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN target_actor ELSE source_actor END,
+			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN source_actor ELSE target_actor END,
+			count(DISTINCT cluster) FROM events GROUP BY 1, 2, 3`,
+		`INSERT INTO claim_values SELECT category, country, period, value, bound, claimed_source, count(*), count(DISTINCT doc_id), min(doc_id), ''
+			FROM statistics WHERE kind = 'count' AND category <> 'other' AND part_of = '' AND period IS NOT NULL AND period <> ''
+			GROUP BY 1, 2, 3, 4, 5, 6`,
+		`UPDATE claim_values SET rep_stat = (SELECT min(t.stat_id) FROM statistics t WHERE t.doc_id = claim_values.rep_doc
+			AND t.category = claim_values.category AND t.country = claim_values.country AND t.period = claim_values.period
+			AND t.value = claim_values.value AND t.bound = claim_values.bound AND t.claimed_source = claim_values.source
+			AND t.kind = 'count' AND t.part_of = '')`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	// The reports that give more than one value of a claim.
+	rows, err := tx.QueryContext(ctx, `SELECT category, country, period, doc_id FROM (
+			SELECT DISTINCT category, country, period, doc_id, value, bound, claimed_source FROM statistics
+			WHERE kind = 'count' AND category <> 'other' AND part_of = '' AND period IS NOT NULL AND period <> '')
+		GROUP BY 1, 2, 3, 4 HAVING count(*) > 1`)
+	if err != nil {
+		return err
+	}
+	var multiDocs []int64
+	for rows.Next() {
+		var k store.ClaimKey
+		var id int64
+		if err := rows.Scan(&k.Category, &k.Country, &k.Period, &id); err != nil {
+			rows.Close()
+			return err
+		}
+		multiDocs = append(multiDocs, id)
+	}
+	rows.Close()
+	if len(multiDocs) > 0 {
+		figs, err := storedFigures(ctx, tx, jsonText(multiDocs))
+		if err != nil {
+			return err
+		}
+		_, multi := store.Tallies(figs)
+		for _, m := range multi {
+			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO claim_docs VALUES (?, ?, ?, ?, ?)`,
+				m.Key.Category, m.Key.Country, m.Key.Period, m.DocID, store.EncodeTallies(m.Tallies)); err != nil {
+				return err
+			}
+		}
+	}
+	var keys []store.ClaimKey
+	rows, err = tx.QueryContext(ctx, `SELECT DISTINCT category, country, period FROM claim_values`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var k store.ClaimKey
+		if err := rows.Scan(&k.Category, &k.Country, &k.Period); err != nil {
+			rows.Close()
+			return err
+		}
+		keys = append(keys, k)
+	}
+	rows.Close()
+	return makeClaims(ctx, tx, keys)
+}
+
+// Counts returns the number of rows per table, as the writes keep them.
+func (s *DB) Counts(ctx context.Context) (map[string]int64, error) {
+	out := map[string]int64{}
+	for _, name := range store.CountNames {
+		out[name] = 0
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT name, n FROM totals`)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		var n int64
+		if err := rows.Scan(&name, &n); err != nil {
+			return nil, err
+		}
+		out[name] = n
+	}
+	return out, s.explain(rows.Err())
+}
+
+// Dyads returns the pairs of actors with the most event clusters, of one actor when actor is
+// set: a sum over the kept counts of each type and direction.
+func (s *DB) Dyads(ctx context.Context, actor string, limit int) ([]store.Dyad, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT min(source, target), max(source, target), sum(n) FROM dyad_clusters
+		WHERE source <> target AND source <> '' AND target <> '' AND n > 0 AND (?1 = '' OR source = ?1 OR target = ?1)
+		GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?2`, actor, limit)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []store.Dyad
+	for rows.Next() {
+		var d store.Dyad
+		if err := rows.Scan(&d.A, &d.B, &d.Events); err != nil {
+			return nil, err
+		}
+		if actor != "" && d.B == actor {
+			d.A, d.B = d.B, d.A
+		}
+		out = append(out, d)
+	}
+	return out, s.explain(rows.Err())
+}
+
+// Claims returns a page of the stored claims.
+func (s *DB) Claims(ctx context.Context, q store.ClaimQuery) ([]link.Claim, error) {
+	where := []string{`(?1 = '' OR category = ?1)`, `(?2 = '' OR country = ?2)`}
+	if q.Conflicts {
+		where = append(where, `conflict`)
+	}
+	args := []any{q.Category, q.Country}
+	if q.After != nil {
+		where = append(where, `(category, country, period) > (?3, ?4, ?5)`)
+		args = append(args, q.After.Category, q.After.Country, q.After.Period)
+	}
+	limit := ""
+	if q.Limit > 0 {
+		limit = fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT body FROM claims WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY category, country, period`+limit, args...)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []link.Claim
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return nil, err
+		}
+		var c link.Claim
+		if err := json.Unmarshal([]byte(body), &c); err != nil {
+			return nil, fmt.Errorf("a stored claim: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	if q.Evidence {
+		var figs []*link.Figure
+		for i := range out {
+			for j := range out[i].Groups {
+				for k := range out[i].Groups[j].Figures {
+					figs = append(figs, &out[i].Groups[j].Figures[k])
+				}
+			}
+		}
+		if err := s.evidenceOf(ctx, figs); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// evidenceOf fills in figures' reports and sentences.
+func (s *DB) evidenceOf(ctx context.Context, figs []*link.Figure) error {
+	var refs []store.EvidenceRef
+	for _, f := range figs {
+		var start, end int
+		err := s.db.QueryRowContext(ctx, `SELECT ev_start, ev_end FROM statistics WHERE doc_id = ? AND stat_id = ?`, f.DocID, f.StatID).
+			Scan(&start, &end)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return s.explain(err)
+		}
+		refs = append(refs, store.EvidenceRef{Doc: f.DocID, Start: start, End: end, Text: &f.Evidence, Source: &f.DocSource, Published: &f.Published})
+	}
+	return s.cut(ctx, refs)
+}
+
+// cut fills in sentences of stored reports (see store.CutEvidence).
+func (s *DB) cut(ctx context.Context, refs []store.EvidenceRef) error {
+	return store.CutEvidence(ctx, refs, func(ctx context.Context, doc int64, lo, n int) (string, string, string, bool, error) {
+		var source, published, text string
+		err := s.db.QueryRowContext(ctx, `SELECT source, coalesce(published, ''), substr(body, ? + 1, ?) FROM documents WHERE id = ?`,
+			lo, n, doc).Scan(&source, &published, &text)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", "", "", false, nil
+		}
+		return source, published, text, err == nil, s.explain(err)
+	})
+}

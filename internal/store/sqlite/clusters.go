@@ -1,0 +1,157 @@
+package sqlite
+
+import (
+	"context"
+
+	"github.com/alboran/alboran/internal/link"
+	"github.com/alboran/alboran/internal/store"
+)
+
+// keys reads a cluster query's event keys for store.PageClusters: two streams, the actor as
+// source and as target (or the dyad in either direction), each on its index in date order.
+type keys struct {
+	s       *DB
+	streams [][]any // per stream: source, target ("" for any)
+	typ     string
+}
+
+func newKeys(s *DB, q store.ClusterQuery) *keys {
+	k := &keys{s: s, typ: q.Type}
+	switch {
+	case q.B == "":
+		k.streams = [][]any{{q.A, ""}, {"", q.A}}
+	case q.A == q.B:
+		k.streams = [][]any{{q.A, q.B}}
+	default:
+		k.streams = [][]any{{q.A, q.B}, {q.B, q.A}}
+	}
+	return k
+}
+
+func keyStreams(q store.ClusterQuery) int {
+	if q.B != "" && q.A == q.B {
+		return 1
+	}
+	return 2
+}
+
+func (k *keys) Keys(ctx context.Context, n int, from string, exact bool, limit int) ([]store.KeyRow, error) {
+	src, tgt := k.streams[n][0].(string), k.streams[n][1].(string)
+	where, args := `target = ?`, []any{tgt}
+	switch {
+	case src != "" && tgt != "":
+		where, args = `source = ? AND target = ?`, []any{src, tgt}
+	case src != "":
+		where, args = `source = ?`, []any{src}
+	}
+	if k.typ != "" {
+		where += ` AND type = ?`
+		args = append(args, k.typ)
+	}
+	if exact {
+		where += ` AND date = ?`
+	} else {
+		where += ` AND date >= ?`
+	}
+	args = append(args, from)
+	q := `SELECT date, root FROM event_keys WHERE ` + where + ` ORDER BY date`
+	if limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	rows, err := k.s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.KeyRow
+	for rows.Next() {
+		var r store.KeyRow
+		if err := rows.Scan(&r.Date, &r.Root); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func (k *keys) First(ctx context.Context, root, date string) (bool, error) {
+	var first bool
+	err := k.s.db.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM event_keys WHERE root = ? AND date < ?)`, root, date).Scan(&first)
+	return first, err
+}
+
+func (k *keys) IDs(ctx context.Context, roots []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(roots) == 0 {
+		return out, nil
+	}
+	rows, err := k.s.db.QueryContext(ctx, `SELECT root, id FROM clusters WHERE root IN (SELECT value FROM json_each(?))`, jsonText(roots))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r, id string
+		if err := rows.Scan(&r, &id); err != nil {
+			return nil, err
+		}
+		out[r] = id
+	}
+	return out, rows.Err()
+}
+
+// summarize reads what a list shows of each cluster: its size, its reports, and from its
+// first mentions its date, place and first report, with the sentences of the listed ones.
+func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluster, error) {
+	out := make([]link.Cluster, 0, len(at))
+	var refs []store.EvidenceRef
+	spans := map[string][2]int{} // by mention uid
+	for _, a := range at {
+		var size int
+		if err := s.db.QueryRowContext(ctx, `SELECT size FROM clusters WHERE root = ?`, a.Root).Scan(&size); err != nil {
+			return nil, s.explain(err)
+		}
+		sources, ok := s.sources.Get(a.Root, size)
+		if !ok {
+			if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = ?`, a.Root).Scan(&sources); err != nil {
+				return nil, s.explain(err)
+			}
+			s.sources.Put(a.Root, size, sources)
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type, e.source_actor,
+				e.target_actor, coalesce(e.date, ''), e.location, e.ev_start, e.ev_end
+			FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster = ? ORDER BY e.doc_id, e.event_id LIMIT ?`, a.Root, store.ClusterSample)
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		var ms []link.EventMention
+		for rows.Next() {
+			var m link.EventMention
+			var sp [2]int
+			if err := rows.Scan(&m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place,
+				&sp[0], &sp[1]); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ms = append(ms, m)
+			spans[m.UID] = sp
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, s.explain(err)
+		}
+		if len(ms) == 0 {
+			continue
+		}
+		c, r := store.Listed(a, ms, sources, size, spans)
+		out, refs = append(out, c), append(refs, r...)
+	}
+	if err := s.cut(ctx, refs); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].First = out[i].Mentions[0]
+	}
+	return out, nil
+}
