@@ -85,12 +85,15 @@ func (k ClaimKey) less(o ClaimKey) bool {
 
 // Keys returns the claims that tallies touch, once each, in order.
 func Keys(ts []TallyRow) []ClaimKey {
+	seen := map[ClaimKey]bool{}
 	var out []ClaimKey
 	for _, t := range ts {
-		if len(out) == 0 || out[len(out)-1] != t.Key {
+		if !seen[t.Key] {
+			seen[t.Key] = true
 			out = append(out, t.Key)
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].less(out[j]) })
 	return out
 }
 

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -117,75 +116,115 @@ func tallyClaims(ctx context.Context, tx pgx.Tx, ts []store.TallyRow, multi, gon
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("claims: %w", err)
 	}
-	return makeClaims(ctx, tx, store.Keys(ts))
+	return makeClaims(ctx, tx, store.Keys(ts), len(gone) > 0 || hasNegative(ts))
 }
 
-// makeClaims makes the given claims again from their tallies.
-func makeClaims(ctx context.Context, tx pgx.Tx, keys []store.ClaimKey) error {
-	for _, k := range keys {
-		rows, err := tx.Query(ctx, `SELECT value, bound, source, figures, reports, coalesce(rep_doc, 0), rep_stat FROM claim_values
-			WHERE category = $1 AND country = $2 AND period = $3`, k.Category, k.Country, k.Period)
-		if err != nil {
-			return err
-		}
-		var ts []link.Tally
-		stale := false
-		for rows.Next() {
-			t := link.Tally{Sample: link.Figure{Category: k.Category, Country: k.Country, Period: k.Period}}
-			if err := rows.Scan(&t.Value, &t.Bound, &t.Source, &t.Figures, &t.Reports, &t.Sample.DocID, &t.Sample.StatID); err != nil {
-				rows.Close()
-				return err
-			}
-			t.Sample.Value, t.Sample.Bound, t.Sample.Source = t.Value, t.Bound, t.Source
-			stale = stale || t.Figures > 0 && t.Sample.DocID == 0
-			ts = append(ts, t)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if stale {
-			if ts, err = resample(ctx, tx, k, ts); err != nil {
-				return err
-			}
-		}
-		var multi []link.Multi
-		rows, err = tx.Query(ctx, `SELECT doc_id, tallies FROM claim_docs WHERE category = $1 AND country = $2 AND period = $3`,
-			k.Category, k.Country, k.Period)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var m link.Multi
-			var s string
-			if err := rows.Scan(&m.DocID, &s); err != nil {
-				rows.Close()
-				return err
-			}
-			if m.Tallies, err = store.DecodeTallies(s); err != nil {
-				rows.Close()
-				return err
-			}
-			multi = append(multi, m)
-		}
-		rows.Close()
-		if _, err := tx.Exec(ctx, `DELETE FROM claim_values WHERE category = $1 AND country = $2 AND period = $3 AND figures <= 0`,
-			k.Category, k.Country, k.Period); err != nil {
-			return err
-		}
-		c := link.ClaimOf(k.Category, k.Country, k.Period, ts, multi)
-		if len(c.Groups) == 0 {
-			_, err = tx.Exec(ctx, `DELETE FROM claims WHERE category = $1 AND country = $2 AND period = $3`, k.Category, k.Country, k.Period)
-		} else {
-			body, _ := json.Marshal(c)
-			_, err = tx.Exec(ctx, `INSERT INTO claims VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category, country, period)
-				DO UPDATE SET conflict = $4, body = $5`, k.Category, k.Country, k.Period, c.Conflict, string(body))
-		}
-		if err != nil {
-			return fmt.Errorf("claim %v: %w", k, err)
+func hasNegative(ts []store.TallyRow) bool {
+	for _, t := range ts {
+		if t.Figures < 0 {
+			return true
 		}
 	}
-	return nil
+	return false
+}
+
+// loadClaims reads the tallies of the given claims and the reports that give more than one
+// of their values, in one statement each.
+func loadClaims(ctx context.Context, q interface {
+	Query(context.Context, string, ...any) (pgx.Rows, error)
+}, keys []store.ClaimKey) (map[store.ClaimKey][]link.Tally, map[store.ClaimKey][]link.Multi, error) {
+	cats, countries, periods := make([]string, len(keys)), make([]string, len(keys)), make([]string, len(keys))
+	for i, k := range keys {
+		cats[i], countries[i], periods[i] = k.Category, k.Country, k.Period
+	}
+	const byKey = ` c JOIN unnest($1::text[], $2::text[], $3::text[]) AS k (category, country, period)
+		ON c.category = k.category AND c.country = k.country AND c.period = k.period`
+	tallies := map[store.ClaimKey][]link.Tally{}
+	rows, err := q.Query(ctx, `SELECT c.category, c.country, c.period, c.value, c.bound, c.source, c.figures, c.reports, coalesce(c.rep_doc, 0), c.rep_stat
+		FROM claim_values`+byKey, cats, countries, periods)
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		var k store.ClaimKey
+		var t link.Tally
+		if err := rows.Scan(&k.Category, &k.Country, &k.Period, &t.Value, &t.Bound, &t.Source, &t.Figures, &t.Reports, &t.Sample.DocID, &t.Sample.StatID); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		t.Sample.Category, t.Sample.Country, t.Sample.Period = k.Category, k.Country, k.Period
+		t.Sample.Value, t.Sample.Bound, t.Sample.Source = t.Value, t.Bound, t.Source
+		tallies[k] = append(tallies[k], t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	// Only a claim of more than one value can have a report that gives two.
+	multis := map[store.ClaimKey][]link.Multi{}
+	cats, countries, periods = cats[:0], countries[:0], periods[:0]
+	for _, k := range keys {
+		if len(tallies[k]) > 1 {
+			cats, countries, periods = append(cats, k.Category), append(countries, k.Country), append(periods, k.Period)
+		}
+	}
+	if len(cats) == 0 {
+		return tallies, multis, nil
+	}
+	rows, err = q.Query(ctx, `SELECT c.category, c.country, c.period, c.doc_id, c.tallies FROM claim_docs`+byKey, cats, countries, periods)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k store.ClaimKey
+		var m link.Multi
+		var s string
+		if err := rows.Scan(&k.Category, &k.Country, &k.Period, &m.DocID, &s); err != nil {
+			return nil, nil, err
+		}
+		if m.Tallies, err = store.DecodeTallies(s); err != nil {
+			return nil, nil, err
+		}
+		multis[k] = append(multis[k], m)
+	}
+	return tallies, multis, rows.Err()
+}
+
+// makeClaims makes the given claims again from their tallies and keeps which are in conflict.
+// clean also drops the tallies that no figure gives any more.
+func makeClaims(ctx context.Context, tx pgx.Tx, keys []store.ClaimKey, clean bool) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	tallies, multis, err := loadClaims(ctx, tx, keys)
+	if err != nil {
+		return err
+	}
+	b := &pgx.Batch{}
+	for _, k := range keys {
+		ts := tallies[k]
+		for _, t := range ts {
+			if t.Figures > 0 && t.Sample.DocID == 0 {
+				if ts, err = resample(ctx, tx, k, ts); err != nil {
+					return err
+				}
+				break
+			}
+		}
+		if clean {
+			b.Queue(`DELETE FROM claim_values WHERE category = $1 AND country = $2 AND period = $3 AND figures <= 0`, k.Category, k.Country, k.Period)
+		}
+		if len(ts) < 2 && !clean {
+			continue // one value, and a new claim or one that was not in conflict either
+		}
+		if link.ClaimOf(k.Category, k.Country, k.Period, ts, multis[k]).Conflict {
+			b.Queue(`INSERT INTO claim_conflicts VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, k.Category, k.Country, k.Period)
+		} else {
+			b.Queue(`DELETE FROM claim_conflicts WHERE category = $1 AND country = $2 AND period = $3`, k.Category, k.Country, k.Period)
+		}
+	}
+	return tx.SendBatch(ctx, b).Close()
 }
 
 // resample finds, for each tally that lost its sample, the figure of the least document id
@@ -341,7 +380,7 @@ func backfill(ctx context.Context, tx pgx.Tx) error {
 		keys = append(keys, k)
 	}
 	rows.Close()
-	return makeClaims(ctx, tx, keys)
+	return makeClaims(ctx, tx, keys, true)
 }
 
 // Counts returns the number of rows per table, as the writes keep them.
@@ -389,12 +428,13 @@ func (s *DB) Dyads(ctx context.Context, actor string, limit int) ([]store.Dyad, 
 	return out, rows.Err()
 }
 
-// Claims returns a page of the stored claims.
+// Claims returns a page of the claims, each made from its tallies, as the SQLite store does.
 func (s *DB) Claims(ctx context.Context, q store.ClaimQuery) ([]link.Claim, error) {
-	where := []string{`($1 = '' OR category = $1)`, `($2 = '' OR country = $2)`}
+	table := `claim_values`
 	if q.Conflicts {
-		where = append(where, `conflict`)
+		table = `claim_conflicts`
 	}
+	where := []string{`($1 = '' OR category = $1)`, `($2 = '' OR country = $2)`}
 	args := []any{q.Category, q.Country}
 	if q.After != nil {
 		where = append(where, `(category, country, period) > ($3, $4, $5)`)
@@ -404,51 +444,55 @@ func (s *DB) Claims(ctx context.Context, q store.ClaimQuery) ([]link.Claim, erro
 	if q.Limit > 0 {
 		limit = fmt.Sprintf(" LIMIT %d", q.Limit)
 	}
-	rows, err := s.pool.Query(ctx, `SELECT body FROM claims WHERE `+strings.Join(where, " AND ")+` ORDER BY category, country, period`+limit, args...)
+	rows, err := s.pool.Query(ctx, `SELECT DISTINCT category, country, period FROM `+table+` WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY category, country, period`+limit, args...)
 	if err != nil {
 		return nil, err
 	}
-	var out []link.Claim
+	var keys []store.ClaimKey
 	for rows.Next() {
-		var body string
-		if err := rows.Scan(&body); err != nil {
+		var k store.ClaimKey
+		if err := rows.Scan(&k.Category, &k.Country, &k.Period); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		var c link.Claim
-		if err := json.Unmarshal([]byte(body), &c); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("a stored claim: %w", err)
-		}
-		out = append(out, c)
+		keys = append(keys, k)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if q.Evidence {
-		var refs []store.EvidenceRef
-		for i := range out {
-			for j := range out[i].Groups {
-				for k := range out[i].Groups[j].Figures {
-					f := &out[i].Groups[j].Figures[k]
-					var start, end int
-					err := s.pool.QueryRow(ctx, `SELECT ev_start, ev_end FROM statistics WHERE doc_id = $1 AND stat_id = $2`, f.DocID, f.StatID).Scan(&start, &end)
-					if errors.Is(err, pgx.ErrNoRows) {
-						continue
-					}
-					if err != nil {
-						return nil, err
-					}
-					refs = append(refs, store.EvidenceRef{Doc: f.DocID, Start: start, End: end, Text: &f.Evidence, Source: &f.DocSource, Published: &f.Published})
-				}
-			}
-		}
-		if err := s.cut(ctx, refs); err != nil {
-			return nil, err
+	tallies, multis, err := loadClaims(ctx, s.pool, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]link.Claim, 0, len(keys))
+	for _, k := range keys {
+		if c := link.ClaimOf(k.Category, k.Country, k.Period, tallies[k], multis[k]); len(c.Groups) > 0 {
+			out = append(out, c)
 		}
 	}
-	return out, nil
+	if !q.Evidence {
+		return out, nil
+	}
+	var refs []store.EvidenceRef
+	for i := range out {
+		for j := range out[i].Groups {
+			for k := range out[i].Groups[j].Figures {
+				f := &out[i].Groups[j].Figures[k]
+				var start, end int
+				err := s.pool.QueryRow(ctx, `SELECT ev_start, ev_end FROM statistics WHERE doc_id = $1 AND stat_id = $2`, f.DocID, f.StatID).Scan(&start, &end)
+				if errors.Is(err, pgx.ErrNoRows) {
+					continue
+				}
+				if err != nil {
+					return nil, err
+				}
+				refs = append(refs, store.EvidenceRef{Doc: f.DocID, Start: start, End: end, Text: &f.Evidence, Source: &f.DocSource, Published: &f.Published})
+			}
+		}
+	}
+	return out, s.cut(ctx, refs)
 }
 
 // cut fills in sentences of stored reports (see store.CutEvidence).

@@ -141,7 +141,7 @@ var migrations = []string{
 	// 2: what the overview, the conflicts and the lists of claims read, kept up to date by every
 	// write (aggregates.go, as in the SQLite store): the rows per table, in shards so that
 	// concurrent writers rarely wait for each other; the event clusters per dyad; each claim's
-	// tallies, the reports that give more than one of its values, and the claim made from them.
+	// tallies, the reports that give more than one of its values, and the claims in conflict.
 	// Indexes for lists in keyset order. backfill fills them for the reports stored before.
 	`CREATE TABLE totals (
 		name  TEXT NOT NULL,
@@ -177,15 +177,12 @@ var migrations = []string{
 		tallies  TEXT NOT NULL,
 		PRIMARY KEY (category, country, period, doc_id)
 	);
-	CREATE TABLE claims (
+	CREATE TABLE claim_conflicts (
 		category TEXT NOT NULL,
 		country  TEXT NOT NULL,
 		period   TEXT NOT NULL,
-		conflict BOOLEAN NOT NULL,
-		body     TEXT NOT NULL,
 		PRIMARY KEY (category, country, period)
 	);
-	CREATE INDEX claims_conflicts ON claims (category, country, period) WHERE conflict;
 	CREATE INDEX quotes_speaker ON quotes (lower(speaker), doc_id);
 	CREATE INDEX event_keys_source ON event_keys (source, date);
 	CREATE INDEX events_cluster_doc ON events (cluster, doc_id, event_id);

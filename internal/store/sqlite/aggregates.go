@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -65,25 +64,22 @@ func setDyad(ctx context.Context, tx *sql.Tx, d dyad, n int) error {
 
 // tallyClaims adds tallies to the claims (negative ones take away what replaced documents
 // brought), records the reports that give more than one value, forgets those in gone, and
-// makes the touched claims again.
+// makes the touched claims again. It works a set at a time: a few statements per batch of
+// documents, however many claims it touches.
 func tallyClaims(ctx context.Context, tx *sql.Tx, ts []store.TallyRow, multi, gone []store.MultiRow) error {
-	up, err := tx.PrepareContext(ctx, `INSERT INTO claim_values VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-		ON CONFLICT DO UPDATE SET figures = figures + ?7, reports = reports + ?8,
-			rep_stat = CASE WHEN rep_doc IS NULL OR ?9 < rep_doc THEN ?10 ELSE rep_stat END,
-			rep_doc = CASE WHEN rep_doc IS NULL OR ?9 < rep_doc THEN ?9 ELSE rep_doc END`)
-	if err != nil {
-		return err
-	}
-	defer up.Close()
-	for _, t := range ts {
+	rows := make([][]any, len(ts))
+	for i, t := range ts {
 		var rep any
 		if t.Figures > 0 {
 			rep = t.Sample.DocID
 		}
-		if _, err := up.ExecContext(ctx, t.Key.Category, t.Key.Country, t.Key.Period, t.Value, t.Bound, t.Source, t.Figures, t.Reports,
-			rep, t.Sample.StatID); err != nil {
-			return fmt.Errorf("claims: %w", err)
-		}
+		rows[i] = []any{t.Key.Category, t.Key.Country, t.Key.Period, t.Value, t.Bound, t.Source, t.Figures, t.Reports, rep, t.Sample.StatID}
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO claim_values VALUES `, rows, `
+		ON CONFLICT DO UPDATE SET figures = figures + excluded.figures, reports = reports + excluded.reports,
+			rep_stat = CASE WHEN rep_doc IS NULL OR excluded.rep_doc < rep_doc THEN excluded.rep_stat ELSE rep_stat END,
+			rep_doc = CASE WHEN rep_doc IS NULL OR excluded.rep_doc < rep_doc THEN excluded.rep_doc ELSE rep_doc END`); err != nil {
+		return fmt.Errorf("claims: %w", err)
 	}
 	for _, m := range gone {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM claim_docs WHERE category = ? AND country = ? AND period = ? AND doc_id = ?`,
@@ -91,92 +87,152 @@ func tallyClaims(ctx context.Context, tx *sql.Tx, ts []store.TallyRow, multi, go
 			return err
 		}
 	}
+	rows = rows[:0]
 	for _, m := range multi {
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO claim_docs VALUES (?, ?, ?, ?, ?)`,
-			m.Key.Category, m.Key.Country, m.Key.Period, m.DocID, store.EncodeTallies(m.Tallies)); err != nil {
-			return err
-		}
+		rows = append(rows, []any{m.Key.Category, m.Key.Country, m.Key.Period, m.DocID, store.EncodeTallies(m.Tallies)})
 	}
-	return makeClaims(ctx, tx, store.Keys(ts))
+	if err := insertRows(ctx, tx, `INSERT OR REPLACE INTO claim_docs VALUES `, rows, ``); err != nil {
+		return err
+	}
+	return makeClaims(ctx, tx, store.Keys(ts), len(gone) > 0 || hasNegative(ts))
 }
 
-// makeClaims makes the given claims again from their tallies.
-func makeClaims(ctx context.Context, tx *sql.Tx, keys []store.ClaimKey) error {
+func hasNegative(ts []store.TallyRow) bool {
+	for _, t := range ts {
+		if t.Figures < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// insertRows inserts rows with multi-row statements of at most chunkRows rows each.
+func insertRows(ctx context.Context, tx *sql.Tx, head string, rows [][]any, tail string) error {
+	for len(rows) > 0 {
+		n := min(len(rows), chunkRows)
+		tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(rows[0])), ", ") + ")"
+		args := make([]any, 0, n*len(rows[0]))
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		if _, err := tx.ExecContext(ctx, head+strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")+tail, args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// queryer is a transaction or the database.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// loadClaims makes the given claims from their tallies and the reports that give more than one
+// of their values, reading each in one statement for all the claims.
+func loadClaims(ctx context.Context, q queryer, keys []store.ClaimKey) (map[store.ClaimKey][]link.Tally, map[store.ClaimKey][]link.Multi, error) {
+	list := make([][3]string, len(keys))
+	for i, k := range keys {
+		list[i] = [3]string{k.Category, k.Country, k.Period}
+	}
+	const byKey = ` c JOIN json_each(?) j ON c.category = j.value ->> 0 AND c.country = j.value ->> 1 AND c.period = j.value ->> 2`
+	tallies := map[store.ClaimKey][]link.Tally{}
+	rows, err := q.QueryContext(ctx, `SELECT c.category, c.country, c.period, c.value, c.bound, c.source, c.figures, c.reports,
+			coalesce(c.rep_doc, 0), c.rep_stat FROM claim_values`+byKey, jsonText(list))
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		var k store.ClaimKey
+		var t link.Tally
+		if err := rows.Scan(&k.Category, &k.Country, &k.Period, &t.Value, &t.Bound, &t.Source, &t.Figures, &t.Reports, &t.Sample.DocID, &t.Sample.StatID); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		t.Sample.Category, t.Sample.Country, t.Sample.Period = k.Category, k.Country, k.Period
+		t.Sample.Value, t.Sample.Bound, t.Sample.Source = t.Value, t.Bound, t.Source
+		tallies[k] = append(tallies[k], t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	// Only a claim of more than one value can have a report that gives two.
+	multis := map[store.ClaimKey][]link.Multi{}
+	list = list[:0]
+	for _, k := range keys {
+		if len(tallies[k]) > 1 {
+			list = append(list, [3]string{k.Category, k.Country, k.Period})
+		}
+	}
+	if len(list) == 0 {
+		return tallies, multis, nil
+	}
+	rows, err = q.QueryContext(ctx, `SELECT c.category, c.country, c.period, c.doc_id, c.tallies FROM claim_docs`+byKey, jsonText(list))
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k store.ClaimKey
+		var m link.Multi
+		var s string
+		if err := rows.Scan(&k.Category, &k.Country, &k.Period, &m.DocID, &s); err != nil {
+			return nil, nil, err
+		}
+		if m.Tallies, err = store.DecodeTallies(s); err != nil {
+			return nil, nil, err
+		}
+		multis[k] = append(multis[k], m)
+	}
+	return tallies, multis, rows.Err()
+}
+
+// makeClaims makes the given claims again from their tallies and keeps which are in conflict.
+// clean also drops the tallies that no figure gives any more (after a reprocess).
+func makeClaims(ctx context.Context, tx *sql.Tx, keys []store.ClaimKey, clean bool) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	vals, err := tx.PrepareContext(ctx, `SELECT value, bound, source, figures, reports, coalesce(rep_doc, 0), rep_stat FROM claim_values
-		WHERE category = ? AND country = ? AND period = ?`)
+	tallies, multis, err := loadClaims(ctx, tx, keys)
 	if err != nil {
 		return err
 	}
-	defer vals.Close()
-	docs, err := tx.PrepareContext(ctx, `SELECT doc_id, tallies FROM claim_docs WHERE category = ? AND country = ? AND period = ?`)
-	if err != nil {
-		return err
+	if clean {
+		list := make([][3]string, len(keys))
+		for i, k := range keys {
+			list[i] = [3]string{k.Category, k.Country, k.Period}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM claim_values WHERE figures <= 0 AND (category, country, period) IN
+			(SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) j)`, jsonText(list)); err != nil {
+			return err
+		}
 	}
-	defer docs.Close()
+	var conflicts [][]any
 	for _, k := range keys {
-		var ts []link.Tally
-		var stale bool
-		rows, err := vals.QueryContext(ctx, k.Category, k.Country, k.Period)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			t := link.Tally{Sample: link.Figure{Category: k.Category, Country: k.Country, Period: k.Period}}
-			if err := rows.Scan(&t.Value, &t.Bound, &t.Source, &t.Figures, &t.Reports, &t.Sample.DocID, &t.Sample.StatID); err != nil {
-				rows.Close()
-				return err
-			}
-			t.Sample.Value, t.Sample.Bound, t.Sample.Source = t.Value, t.Bound, t.Source
-			stale = stale || t.Figures > 0 && t.Sample.DocID == 0
-			ts = append(ts, t)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if stale {
-			// A reprocessed report no longer gives a value it was the sample of: find another.
-			if ts, err = resample(ctx, tx, k, ts); err != nil {
-				return err
+		ts := tallies[k]
+		for _, t := range ts {
+			if t.Figures > 0 && t.Sample.DocID == 0 {
+				// A reprocessed report no longer gives a value it was the sample of: find another.
+				if ts, err = resample(ctx, tx, k, ts); err != nil {
+					return err
+				}
+				break
 			}
 		}
-		var multi []link.Multi
-		rows, err = docs.QueryContext(ctx, k.Category, k.Country, k.Period)
-		if err != nil {
-			return err
+		if len(ts) < 2 && !clean {
+			continue // one value, and a new claim or one that was not in conflict either
 		}
-		for rows.Next() {
-			var m link.Multi
-			var s string
-			if err := rows.Scan(&m.DocID, &s); err != nil {
-				rows.Close()
-				return err
-			}
-			if m.Tallies, err = store.DecodeTallies(s); err != nil {
-				rows.Close()
-				return err
-			}
-			multi = append(multi, m)
-		}
-		rows.Close()
-		if _, err := tx.ExecContext(ctx, `DELETE FROM claim_values WHERE category = ? AND country = ? AND period = ? AND figures <= 0`,
+		if link.ClaimOf(k.Category, k.Country, k.Period, ts, multis[k]).Conflict {
+			conflicts = append(conflicts, []any{k.Category, k.Country, k.Period})
+		} else if _, err := tx.ExecContext(ctx, `DELETE FROM claim_conflicts WHERE category = ? AND country = ? AND period = ?`,
 			k.Category, k.Country, k.Period); err != nil {
 			return err
 		}
-		c := link.ClaimOf(k.Category, k.Country, k.Period, ts, multi)
-		if len(c.Groups) == 0 {
-			_, err = tx.ExecContext(ctx, `DELETE FROM claims WHERE category = ? AND country = ? AND period = ?`, k.Category, k.Country, k.Period)
-		} else {
-			_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?)`, k.Category, k.Country, k.Period, c.Conflict, jsonText(c))
-		}
-		if err != nil {
-			return fmt.Errorf("claim %v: %w", k, err)
-		}
 	}
-	return nil
+	return insertRows(ctx, tx, `INSERT OR IGNORE INTO claim_conflicts VALUES `, conflicts, ``)
 }
 
 // resample finds, for each tally that lost its sample, the figure of the least document id
@@ -343,7 +399,7 @@ func backfill(ctx context.Context, tx *sql.Tx) error {
 		keys = append(keys, k)
 	}
 	rows.Close()
-	return makeClaims(ctx, tx, keys)
+	return makeClaims(ctx, tx, keys, true)
 }
 
 // Counts returns the number of rows per table, as the writes keep them.
@@ -392,12 +448,14 @@ func (s *DB) Dyads(ctx context.Context, actor string, limit int) ([]store.Dyad, 
 	return out, s.explain(rows.Err())
 }
 
-// Claims returns a page of the stored claims.
+// Claims returns a page of the claims, each made from its tallies: the keys come from the
+// tallies (or, for conflicts, from the claims kept in conflict) in key order.
 func (s *DB) Claims(ctx context.Context, q store.ClaimQuery) ([]link.Claim, error) {
-	where := []string{`(?1 = '' OR category = ?1)`, `(?2 = '' OR country = ?2)`}
+	table := `claim_values`
 	if q.Conflicts {
-		where = append(where, `conflict`)
+		table = `claim_conflicts`
 	}
+	where := []string{`(?1 = '' OR category = ?1)`, `(?2 = '' OR country = ?2)`}
 	args := []any{q.Category, q.Country}
 	if q.After != nil {
 		where = append(where, `(category, country, period) > (?3, ?4, ?5)`)
@@ -407,59 +465,57 @@ func (s *DB) Claims(ctx context.Context, q store.ClaimQuery) ([]link.Claim, erro
 	if q.Limit > 0 {
 		limit = fmt.Sprintf(" LIMIT %d", q.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT body FROM claims WHERE `+strings.Join(where, " AND ")+
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT category, country, period FROM `+table+` WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY category, country, period`+limit, args...)
 	if err != nil {
 		return nil, s.explain(err)
 	}
-	defer rows.Close()
-	var out []link.Claim
+	var keys []store.ClaimKey
 	for rows.Next() {
-		var body string
-		if err := rows.Scan(&body); err != nil {
+		var k store.ClaimKey
+		if err := rows.Scan(&k.Category, &k.Country, &k.Period); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		var c link.Claim
-		if err := json.Unmarshal([]byte(body), &c); err != nil {
-			return nil, fmt.Errorf("a stored claim: %w", err)
-		}
-		out = append(out, c)
+		keys = append(keys, k)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, s.explain(err)
 	}
-	if q.Evidence {
-		var figs []*link.Figure
-		for i := range out {
-			for j := range out[i].Groups {
-				for k := range out[i].Groups[j].Figures {
-					figs = append(figs, &out[i].Groups[j].Figures[k])
-				}
-			}
-		}
-		if err := s.evidenceOf(ctx, figs); err != nil {
-			return nil, err
-		}
+	tallies, multis, err := loadClaims(ctx, s.db, keys)
+	if err != nil {
+		return nil, s.explain(err)
 	}
-	return out, nil
-}
-
-// evidenceOf fills in figures' reports and sentences.
-func (s *DB) evidenceOf(ctx context.Context, figs []*link.Figure) error {
+	out := make([]link.Claim, 0, len(keys))
 	var refs []store.EvidenceRef
-	for _, f := range figs {
-		var start, end int
-		err := s.db.QueryRowContext(ctx, `SELECT ev_start, ev_end FROM statistics WHERE doc_id = ? AND stat_id = ?`, f.DocID, f.StatID).
-			Scan(&start, &end)
-		if errors.Is(err, sql.ErrNoRows) {
+	for _, k := range keys {
+		c := link.ClaimOf(k.Category, k.Country, k.Period, tallies[k], multis[k])
+		if len(c.Groups) == 0 {
 			continue
 		}
-		if err != nil {
-			return s.explain(err)
-		}
-		refs = append(refs, store.EvidenceRef{Doc: f.DocID, Start: start, End: end, Text: &f.Evidence, Source: &f.DocSource, Published: &f.Published})
+		out = append(out, c)
 	}
-	return s.cut(ctx, refs)
+	if !q.Evidence {
+		return out, nil
+	}
+	for i := range out {
+		for j := range out[i].Groups {
+			for k := range out[i].Groups[j].Figures {
+				f := &out[i].Groups[j].Figures[k]
+				var start, end int
+				err := s.db.QueryRowContext(ctx, `SELECT ev_start, ev_end FROM statistics WHERE doc_id = ? AND stat_id = ?`, f.DocID, f.StatID).Scan(&start, &end)
+				if errors.Is(err, sql.ErrNoRows) {
+					continue
+				}
+				if err != nil {
+					return nil, s.explain(err)
+				}
+				refs = append(refs, store.EvidenceRef{Doc: f.DocID, Start: start, End: end, Text: &f.Evidence, Source: &f.DocSource, Published: &f.Published})
+			}
+		}
+	}
+	return out, s.cut(ctx, refs)
 }
 
 // cut fills in sentences of stored reports (see store.CutEvidence).

@@ -196,10 +196,11 @@ var migrations = []string{
 
 	// 9: what the overview, the conflicts and the lists of claims read, kept up to date by every
 	// write instead of being computed from every row on each request (aggregates.go): the rows
-	// per table; the event clusters per dyad; and each claim's tallies (its figures counted by
-	// value, bound and named source, with one figure that gives each), the reports that give
-	// more than one of its values, and the claim made from them. backfill fills them for the
-	// reports stored before.
+	// per table; the event clusters per dyad; each claim's tallies (its figures counted by
+	// value, bound and named source, with one figure that gives each, a few rows however many
+	// reports give the claim), the reports that give more than one of its values, and the
+	// claims whose reports disagree. A claim is made from its tallies when read. backfill fills
+	// them for the reports stored before.
 	`CREATE TABLE totals (
 		name TEXT PRIMARY KEY,
 		n    INTEGER NOT NULL
@@ -232,15 +233,12 @@ var migrations = []string{
 		tallies  TEXT NOT NULL,    -- [[value, bound, source], ...]
 		PRIMARY KEY (category, country, period, doc_id)
 	) WITHOUT ROWID;
-	CREATE TABLE claims (
+	CREATE TABLE claim_conflicts (
 		category TEXT NOT NULL,
 		country  TEXT NOT NULL,
 		period   TEXT NOT NULL,
-		conflict INTEGER NOT NULL,
-		body     TEXT NOT NULL,    -- the claim as JSON (link.Claim)
 		PRIMARY KEY (category, country, period)
 	) WITHOUT ROWID;
-	CREATE INDEX claims_conflicts ON claims (category, country, period) WHERE conflict;
 	-- Lists in keyset order: a speaker's quotes, newest report first; an actor's event keys
 	-- by date, as source (the target has event_keys_target).
 	CREATE INDEX quotes_speaker ON quotes (speaker COLLATE NOCASE, doc_id);

@@ -498,7 +498,7 @@ func TestMigration8AddsFacetsToOldReports(t *testing.T) {
 		`CREATE INDEX statistics_series ON statistics (category, country, doc_id) WHERE category <> 'other' AND kind = 'count' AND part_of = ''`,
 		`DELETE FROM schema_migrations WHERE version >= 8`,
 		// And back from migration 9, which comes after.
-		`DROP TABLE totals`, `DROP TABLE dyad_clusters`, `DROP TABLE claim_values`, `DROP TABLE claim_docs`, `DROP TABLE claims`,
+		`DROP TABLE totals`, `DROP TABLE dyad_clusters`, `DROP TABLE claim_values`, `DROP TABLE claim_docs`, `DROP TABLE claim_conflicts`,
 		`DROP INDEX quotes_speaker`, `DROP INDEX event_keys_source`,
 	} {
 		if _, err := db.db.ExecContext(ctx, q); err != nil {
