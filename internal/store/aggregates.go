@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"sort"
+	"strings"
 
 	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
@@ -121,10 +122,11 @@ func RecordCounts(x record.Extraction) map[string]int64 {
 var CountNames = append([]string{"mentions"}, Tables...)
 
 // Written gathers what the documents of a write bring to the aggregates: the figures claims
-// count, and the rows per table.
+// count, the rows per table, and the entities by report.
 type Written struct {
-	Figures []link.Figure
-	Counts  map[string]int64
+	Figures  []link.Figure
+	Counts   map[string]int64
+	Entities map[int64][]Named
 }
 
 // Add counts a document stored as id.
@@ -132,10 +134,14 @@ func (w *Written) Add(id int64, x record.Extraction) {
 	if w.Counts == nil {
 		w.Counts = map[string]int64{}
 	}
+	if w.Entities == nil {
+		w.Entities = map[int64][]Named{}
+	}
 	w.Figures = append(w.Figures, ClaimFigures(id, x)...)
 	for name, n := range RecordCounts(x) {
 		w.Counts[name] += n
 	}
+	w.Entities[id] = NameEntities(x)
 }
 
 // EncodeTallies writes tally keys as JSON, [[value, bound, source], ...], as the stores keep
@@ -163,4 +169,91 @@ func DecodeTallies(s string) ([]link.TallyKey, error) {
 		out[i] = link.TallyKey{Value: v, Bound: b, Source: src}
 	}
 	return out, nil
+}
+
+// NameRow is one way that reports name an entity, counted: a person by the folded last word of
+// their name ("sn:haddad"), an organization or a country by its code ("code:UNHCR"), with the
+// report that named it so first. EntityMentions reads these, not every mention.
+type NameRow struct {
+	Key                               string
+	Type, Name, Country, Code, Titles string
+	Reports                           int   // negative: reports that no longer name it so
+	First                             int64 // the least document id that names it so
+}
+
+// NameKey returns the key an entity is found by, or "" when it has none.
+func NameKey(typ, code, surname string) string {
+	switch {
+	case typ == record.Person && surname != "":
+		return "sn:" + surname
+	case typ != record.Person && code != "":
+		return "code:" + code
+	}
+	return ""
+}
+
+// Names counts the ways entities are named, once per report: ents holds, for each report
+// (by its id), its entities as stored.
+func Names(ents map[int64][]Named) []NameRow {
+	type k struct{ key, typ, name, country, code, titles string }
+	idx := map[k]int{}
+	var out []NameRow
+	ids := make([]int64, 0, len(ents))
+	for id := range ents {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		seen := map[k]bool{}
+		for _, e := range ents[id] {
+			key := NameKey(e.Type, e.Code, e.Surname)
+			if key == "" {
+				continue
+			}
+			kk := k{key, e.Type, e.Name, e.Country, e.Code, e.Titles}
+			if seen[kk] {
+				continue
+			}
+			seen[kk] = true
+			i, ok := idx[kk]
+			if !ok {
+				i = len(out)
+				idx[kk] = i
+				out = append(out, NameRow{Key: key, Type: e.Type, Name: e.Name, Country: e.Country, Code: e.Code, Titles: e.Titles, First: id})
+			}
+			out[i].Reports++
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		return a.Key+"\x00"+a.Type+"\x00"+a.Name+"\x00"+a.Country+"\x00"+a.Code+"\x00"+a.Titles <
+			b.Key+"\x00"+b.Type+"\x00"+b.Name+"\x00"+b.Country+"\x00"+b.Code+"\x00"+b.Titles
+	})
+	return out
+}
+
+// Named is an entity of a report as Names counts it: as the stores keep it, titles joined by
+// "; " and the folded surname of a person.
+type Named struct {
+	Type, Name, Country, Code, Titles, Surname string
+}
+
+// NameEntities gives a report's entities as Names wants them.
+func NameEntities(x record.Extraction) []Named {
+	out := make([]Named, len(x.Entities))
+	for i, en := range x.Entities {
+		out[i] = Named{Type: string(en.Type), Name: en.Name, Country: en.Country, Code: en.Code, Titles: strings.Join(en.Titles, "; "),
+			Surname: Surname(en)}
+	}
+	return out
+}
+
+// NegateNames turns the names documents gave into what taking them away changes.
+func NegateNames(ns []NameRow) []NameRow {
+	out := make([]NameRow, len(ns))
+	for i, n := range ns {
+		n.Reports = -n.Reports
+		out[i] = n
+	}
+	return out
 }

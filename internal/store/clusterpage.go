@@ -17,8 +17,11 @@ import (
 // KeyRow is one event key: a date of a cluster, by its root.
 type KeyRow struct{ Date, Root string }
 
-// ClusterAt is a cluster's place in a page.
-type ClusterAt struct{ Root, ID, Date string }
+// ClusterAt is a cluster's place in a page, and its size (its mentions).
+type ClusterAt struct {
+	Root, ID, Date string
+	Size           int
+}
 
 // ClusterKeys is what a store gives PageClusters.
 type ClusterKeys interface {
@@ -27,8 +30,8 @@ type ClusterKeys interface {
 	Keys(ctx context.Context, s int, from string, exact bool, limit int) ([]KeyRow, error)
 	// First reports whether the cluster root has no key dated before date.
 	First(ctx context.Context, root, date string) (bool, error)
-	// IDs returns the public ids of clusters by root.
-	IDs(ctx context.Context, roots []string) (map[string]string, error)
+	// IDs returns the public ids and sizes of clusters by root.
+	IDs(ctx context.Context, roots []string) (map[string]ClusterAt, error)
 }
 
 // keyChunk is how many keys a stream reads at a time.
@@ -126,12 +129,12 @@ func PageClusters(ctx context.Context, src ClusterKeys, streams int, q ClusterQu
 		if err != nil {
 			return nil, err
 		}
-		sort.Slice(roots, func(i, j int) bool { return ids[roots[i]] < ids[roots[j]] })
+		sort.Slice(roots, func(i, j int) bool { return ids[roots[i]].ID < ids[roots[j]].ID })
 		for _, r := range roots {
-			if q.After != nil && date == q.After.Date && ids[r] <= q.After.ID {
+			if q.After != nil && date == q.After.Date && ids[r].ID <= q.After.ID {
 				continue
 			}
-			out = append(out, ClusterAt{Root: r, ID: ids[r], Date: date})
+			out = append(out, ClusterAt{Root: r, ID: ids[r].ID, Date: date, Size: ids[r].Size})
 			if limit > 0 && len(out) == limit {
 				break
 			}
@@ -142,10 +145,10 @@ func PageClusters(ctx context.Context, src ClusterKeys, streams int, q ClusterQu
 
 // ClusterSample is how many of a cluster's mentions (the first stored) a list reads to say its
 // date, place and first report; ClusterListed is how many it shows. A story that a thousand
-// outlets reprinted costs a list what fifty do; its reports and mentions are counted whole.
+// outlets reprinted costs a list what twenty do; its reports and mentions are counted whole.
 const (
-	ClusterSample = 50
-	ClusterListed = 5
+	ClusterSample = 20
+	ClusterListed = 3
 )
 
 // Listed makes a listed cluster at its place from the first mentions read, its number of

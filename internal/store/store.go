@@ -111,7 +111,8 @@ type SeriesQuery struct {
 	After      *FigureKey
 }
 
-// FigureKey is a figure's place in a list of figures, newest report first.
+// FigureKey is a figure's place in a list of figures, newest report first (and in a report,
+// by id, last first).
 type FigureKey struct {
 	DocID  int64
 	StatID string
@@ -214,8 +215,9 @@ type Store interface {
 	// Clusters returns the event clusters of a dyad (either direction; all when A is empty),
 	// oldest first.
 	Clusters(ctx context.Context, q ClusterQuery) ([]link.Cluster, error)
-	// Evidence fills in a figure's report and sentence, for figures read with NoEvidence.
-	Evidence(ctx context.Context, f *Figure) error
+	// Evidence fills in figures' reports and sentences, for figures read with NoEvidence or
+	// taken from claims, reading each report once; a figure not found is left empty.
+	Evidence(ctx context.Context, figs []*Figure) error
 	// Months counts a dyad's event clusters per month and PLOVER type.
 	Months(ctx context.Context, a, b string) ([]link.Month, error)
 	// EntityMentions returns, from every report, the people who share the last word of name

@@ -619,10 +619,14 @@ func (s *Server) timeline(r *http.Request, pageSize int) (link.Timeline, error) 
 	return t, nil
 }
 
-func (s *Server) getTimeline(r *http.Request) (any, error) { return s.timeline(r, 50) }
+func (s *Server) getTimeline(r *http.Request) (any, error) { return s.timeline(r, 20) }
+
+// maxPoints bounds a series: the latest periods, each with its sentence. A series by the
+// period as reported can have a point a day; more than this makes neither a chart nor a table.
+const maxPoints = 120
 
 // series builds a statistic's series from the stored claims (one point per period and
-// country), with the sentences of the chosen points.
+// country), the latest maxPoints of them, with the sentences of the chosen points.
 func (s *Server) series(r *http.Request) (store.SeriesQuery, []series.Point, error) {
 	p := &params{r: r}
 	q := store.SeriesQuery{Category: p.str("category", categoryRe, false), Country: p.str("country", codeRe, true),
@@ -638,15 +642,23 @@ func (s *Server) series(r *http.Request) (store.SeriesQuery, []series.Point, err
 		return q, nil, err
 	}
 	pts := series.FromClaims(cs, q.By)
+	if len(pts) > maxPoints {
+		pts = pts[len(pts)-maxPoints:]
+	}
 	if pts == nil {
 		pts = []series.Point{}
 	}
+	figs := make([]store.Figure, len(pts))
+	refs := make([]*store.Figure, len(pts))
 	for i := range pts {
-		f := store.Figure{DocID: pts[i].DocID, StatID: pts[i].StatID}
-		if err := s.st.Evidence(r.Context(), &f); err != nil {
-			return q, nil, err
-		}
-		pts[i].Source, pts[i].Evidence = f.DocSource, f.Evidence
+		figs[i] = store.Figure{DocID: pts[i].DocID, StatID: pts[i].StatID}
+		refs[i] = &figs[i]
+	}
+	if err := s.st.Evidence(r.Context(), refs); err != nil {
+		return q, nil, err
+	}
+	for i := range pts {
+		pts[i].Source, pts[i].Evidence = figs[i].DocSource, figs[i].Evidence
 	}
 	return q, pts, nil
 }

@@ -258,7 +258,7 @@ func (s *Server) actor(r *http.Request) (any, error) {
 	}
 	var cs []link.Cluster
 	if d.Code != "" {
-		if cs, err = s.st.Clusters(r.Context(), store.ClusterQuery{A: d.Code, Limit: 50}); err != nil {
+		if cs, err = s.st.Clusters(r.Context(), store.ClusterQuery{A: d.Code, Limit: 20}); err != nil {
 			return nil, err
 		}
 		if d.Partners, err = s.st.Dyads(r.Context(), d.Code, 20); err != nil {
@@ -295,7 +295,7 @@ type timelineData struct {
 }
 
 func (s *Server) timelinePage(r *http.Request) (any, error) {
-	t, err := s.timeline(r, 50)
+	t, err := s.timeline(r, 30)
 	if err != nil {
 		return nil, err
 	}

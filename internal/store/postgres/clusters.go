@@ -76,22 +76,23 @@ func (k *keys) First(ctx context.Context, root, date string) (bool, error) {
 	return first, err
 }
 
-func (k *keys) IDs(ctx context.Context, roots []string) (map[string]string, error) {
-	out := map[string]string{}
+func (k *keys) IDs(ctx context.Context, roots []string) (map[string]store.ClusterAt, error) {
+	out := map[string]store.ClusterAt{}
 	if len(roots) == 0 {
 		return out, nil
 	}
-	rows, err := k.s.pool.Query(ctx, `SELECT root, id FROM clusters WHERE root = ANY($1)`, roots)
+	rows, err := k.s.pool.Query(ctx, `SELECT root, id, size FROM clusters WHERE root = ANY($1)`, roots)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var r, id string
-		if err := rows.Scan(&r, &id); err != nil {
+		var r string
+		var c store.ClusterAt
+		if err := rows.Scan(&r, &c.ID, &c.Size); err != nil {
 			return nil, err
 		}
-		out[r] = id
+		out[r] = c
 	}
 	return out, rows.Err()
 }
@@ -102,10 +103,7 @@ func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluste
 	var refs []store.EvidenceRef
 	spans := map[string][2]int{}
 	for _, a := range at {
-		var size int
-		if err := s.pool.QueryRow(ctx, `SELECT size FROM clusters WHERE root = $1`, a.Root).Scan(&size); err != nil {
-			return nil, err
-		}
+		size := a.Size
 		sources, ok := s.sources.Get(a.Root, size)
 		if !ok {
 			if err := s.pool.QueryRow(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = $1`, a.Root).Scan(&sources); err != nil {

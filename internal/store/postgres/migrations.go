@@ -140,7 +140,8 @@ var migrations = []string{
 
 	// 2: what the overview, the conflicts and the lists of claims read, kept up to date by every
 	// write (aggregates.go, as in the SQLite store): the rows per table, in shards so that
-	// concurrent writers rarely wait for each other; the event clusters per dyad; each claim's
+	// concurrent writers rarely wait for each other; the event clusters per dyad; the ways
+	// reports name each person and organization, counted (under an advisory lock per key); each claim's
 	// tallies, the reports that give more than one of its values, and the claims in conflict.
 	// Indexes for lists in keyset order. backfill fills them for the reports stored before.
 	`CREATE TABLE totals (
@@ -176,6 +177,17 @@ var migrations = []string{
 		doc_id   BIGINT NOT NULL,
 		tallies  TEXT NOT NULL,
 		PRIMARY KEY (category, country, period, doc_id)
+	);
+	CREATE TABLE entity_names (
+		key       TEXT NOT NULL,
+		type      TEXT NOT NULL,
+		name      TEXT NOT NULL,
+		country   TEXT NOT NULL,
+		code      TEXT NOT NULL,
+		titles    TEXT NOT NULL,
+		reports   INTEGER NOT NULL,
+		first_doc BIGINT,
+		PRIMARY KEY (key, type, name, country, code, titles)
 	);
 	CREATE TABLE claim_conflicts (
 		category TEXT NOT NULL,

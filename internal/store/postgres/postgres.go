@@ -143,6 +143,9 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 		if err := addDyads(ctx, tx, dyads); err != nil {
 			return err
 		}
+		if err := addNames(ctx, tx, store.Names(w.Entities), nil); err != nil {
+			return err
+		}
 		return addTotals(ctx, tx, w.Counts)
 	})
 	if err != nil {
@@ -367,6 +370,10 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		if w.Counts, err = storedCounts(ctx, tx, ids); err != nil {
 			return err
 		}
+		oldNames, err := storedNames(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
 		for name := range w.Counts {
 			w.Counts[name] = -w.Counts[name]
 		}
@@ -409,6 +416,9 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 			return err
 		}
 		if err := tallyClaims(ctx, tx, all, multi, oldMulti); err != nil {
+			return err
+		}
+		if err := addNames(ctx, tx, append(store.NegateNames(store.Names(oldNames)), store.Names(w.Entities)...), ids); err != nil {
 			return err
 		}
 		return addTotals(ctx, tx, w.Counts)

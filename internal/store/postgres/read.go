@@ -129,10 +129,10 @@ func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, 
 		// A page, newest report first: the primary key read backwards, or a category's index.
 		if q.After != nil {
 			args = append(args, q.After.DocID, q.After.StatID)
-			where = append(where, fmt.Sprintf("(t.doc_id < $%d OR t.doc_id = $%d AND t.stat_id > $%d)", len(args)-1, len(args)-1, len(args)))
+			where = append(where, fmt.Sprintf("(t.doc_id, t.stat_id) < ($%d, $%d)", len(args)-1, len(args)))
 		}
 		rows, err := s.pool.Query(ctx, `SELECT t.category, coalesce(t.period, ''), t.value, t.bound, t.country, t.claimed_source, t.doc_id, t.stat_id,
-				t.ev_start, t.ev_end FROM statistics t WHERE `+strings.Join(where, " AND ")+` ORDER BY t.doc_id DESC, t.stat_id LIMIT `+fmt.Sprint(q.Limit), args...)
+				t.ev_start, t.ev_end FROM statistics t WHERE `+strings.Join(where, " AND ")+` ORDER BY t.doc_id DESC, t.stat_id DESC LIMIT `+fmt.Sprint(q.Limit), args...)
 		if err != nil {
 			return nil, err
 		}
@@ -177,15 +177,41 @@ func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, 
 	return out, rows.Err()
 }
 
-// Evidence fills in a figure's report and sentence.
-func (s *DB) Evidence(ctx context.Context, f *store.Figure) error {
-	err := s.pool.QueryRow(ctx, `SELECT d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)
-		FROM statistics t JOIN documents d ON d.id = t.doc_id WHERE t.doc_id = $1 AND t.stat_id = $2`, f.DocID, f.StatID).
-		Scan(&f.DocSource, &f.Published, &f.Evidence)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return store.ErrNotFound
+// Evidence fills in figures' reports and sentences: their offsets in one statement, then each
+// report's text once.
+func (s *DB) Evidence(ctx context.Context, figs []*store.Figure) error {
+	if len(figs) == 0 {
+		return nil
 	}
-	return err
+	docs, stats := make([]int64, len(figs)), make([]string, len(figs))
+	at := map[store.FigureKey][]*store.Figure{}
+	for i, f := range figs {
+		docs[i], stats[i] = f.DocID, f.StatID
+		k := store.FigureKey{DocID: f.DocID, StatID: f.StatID}
+		at[k] = append(at[k], f)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT t.doc_id, t.stat_id, t.ev_start, t.ev_end FROM statistics t
+		JOIN unnest($1::bigint[], $2::text[]) AS k (doc_id, stat_id) ON t.doc_id = k.doc_id AND t.stat_id = k.stat_id`, docs, stats)
+	if err != nil {
+		return err
+	}
+	var refs []store.EvidenceRef
+	for rows.Next() {
+		var k store.FigureKey
+		var start, end int
+		if err := rows.Scan(&k.DocID, &k.StatID, &start, &end); err != nil {
+			rows.Close()
+			return err
+		}
+		for _, f := range at[k] {
+			refs = append(refs, store.EvidenceRef{Doc: k.DocID, Start: start, End: end, Text: &f.Evidence, Source: &f.DocSource, Published: &f.Published})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return s.cut(ctx, refs)
 }
 
 var exports = map[string]string{
@@ -365,16 +391,13 @@ func (s *DB) Months(ctx context.Context, a, b string) ([]link.Month, error) {
 }
 
 // EntityMentions returns the people who share the last word of name and the organizations
-// coded name, one row per way of naming them.
+// coded name: the ways reports name them, counted as reports are stored.
 func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, error) {
 	sn := store.Surname(record.Entity{Type: record.Person, Name: name})
-	rows, err := s.pool.Query(ctx, `SELECT m.doc, d.source, coalesce(d.published, ''), m.type, m.name, m.country, m.code, m.titles, m.n
-		FROM (SELECT min(doc_id) AS doc, count(DISTINCT doc_id)::int AS n, type, name, country, code, titles
-			FROM entities WHERE type = 'person' AND surname = $1 GROUP BY type, name, country, code, titles
-			UNION ALL
-			SELECT min(doc_id), count(DISTINCT doc_id)::int, type, name, country, code, titles
-			FROM entities WHERE code = $2 AND type <> 'person' GROUP BY type, name, country, code, titles) m
-		JOIN documents d ON d.id = m.doc ORDER BY m.doc, m.name`, sn, strings.ToUpper(strings.TrimSpace(name)))
+	rows, err := s.pool.Query(ctx, `SELECT e.first_doc, d.source, coalesce(d.published, ''), e.type, e.name, e.country, e.code, e.titles, e.reports
+		FROM entity_names e JOIN documents d ON d.id = e.first_doc
+		WHERE (e.key = $1 AND e.type = 'person' OR e.key = $2 AND e.type <> 'person') AND e.reports > 0 ORDER BY e.first_doc, e.name`,
+		store.NameKey("person", "", sn), store.NameKey("organization", strings.ToUpper(strings.TrimSpace(name)), ""))
 	if err != nil {
 		return nil, err
 	}
@@ -523,18 +546,22 @@ func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, 
 
 // Quotes returns a page of quotes, newest report first, optionally of one speaker.
 func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error) {
-	where := []string{`($1 = '' OR lower(q.speaker) = lower($1))`}
-	args := []any{q.Speaker}
+	// Only the conditions asked for, so that a generic plan still uses the speaker's index.
+	where, args := []string{`true`}, []any{}
+	if q.Speaker != "" {
+		args = append(args, q.Speaker)
+		where = append(where, fmt.Sprintf(`lower(q.speaker) = lower($%d)`, len(args)))
+	}
 	if q.After != nil {
-		where = append(where, `(q.doc_id < $2 OR q.doc_id = $2 AND q.quote_id > $3)`)
 		args = append(args, q.After.DocID, q.After.QuoteID)
+		where = append(where, fmt.Sprintf(`(q.doc_id, q.quote_id) < ($%d, $%d)`, len(args)-1, len(args)))
 	}
 	limit := ""
 	if q.Limit > 0 {
 		limit = fmt.Sprintf(" LIMIT %d", q.Limit)
 	}
 	rows, err := s.pool.Query(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''), q.ev_start, q.ev_end, q.version
-		FROM quotes q WHERE `+strings.Join(where, " AND ")+` ORDER BY q.doc_id DESC, q.quote_id`+limit, args...)
+		FROM quotes q WHERE `+strings.Join(where, " AND ")+` ORDER BY q.doc_id DESC, q.quote_id DESC`+limit, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -320,6 +320,86 @@ func storedCounts(ctx context.Context, tx *sql.Tx, ids string) (map[string]int64
 	return out, nil
 }
 
+// addNames adds to the ways reports name entities (negative rows take away), then finds the
+// first report again of those whose first report was replaced, and forgets those no report
+// names so any more.
+func addNames(ctx context.Context, tx *sql.Tx, names []store.NameRow, gone []int64) error {
+	if len(gone) > 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE entity_names SET first_doc = NULL WHERE first_doc IN (SELECT value FROM json_each(?))`, jsonText(gone)); err != nil {
+			return err
+		}
+	}
+	rows := make([][]any, len(names))
+	for i, n := range names {
+		var first any
+		if n.Reports > 0 {
+			first = n.First
+		}
+		rows[i] = []any{n.Key, n.Type, n.Name, n.Country, n.Code, n.Titles, n.Reports, first}
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO entity_names VALUES `, rows, `
+		ON CONFLICT DO UPDATE SET reports = reports + excluded.reports,
+			first_doc = CASE WHEN first_doc IS NULL OR excluded.first_doc < first_doc THEN excluded.first_doc ELSE first_doc END`); err != nil {
+		return fmt.Errorf("names: %w", err)
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM entity_names WHERE reports <= 0`); err != nil {
+		return err
+	}
+	// The first report of a name whose first report was replaced: through the facet tokens of
+	// surnames and codes, the reports are read in order until one names it so.
+	lost, err := tx.QueryContext(ctx, `SELECT key, type, name, country, code, titles FROM entity_names WHERE first_doc IS NULL`)
+	if err != nil {
+		return err
+	}
+	var todo []store.NameRow
+	for lost.Next() {
+		var n store.NameRow
+		if err := lost.Scan(&n.Key, &n.Type, &n.Name, &n.Country, &n.Code, &n.Titles); err != nil {
+			lost.Close()
+			return err
+		}
+		todo = append(todo, n)
+	}
+	lost.Close()
+	for _, n := range todo {
+		token := store.FacetToken("act", n.Code)
+		if strings.HasPrefix(n.Key, "sn:") {
+			token = store.FacetToken("sn", strings.TrimPrefix(n.Key, "sn:"))
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE entity_names SET first_doc = (SELECT min(e.doc_id) FROM entities e
+				WHERE e.doc_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)
+				AND e.type = ? AND e.name = ? AND e.country = ? AND e.code = ? AND e.titles = ?)
+			WHERE key = ? AND type = ? AND name = ? AND country = ? AND code = ? AND titles = ?`,
+			`facets : `+token, n.Type, n.Name, n.Country, n.Code, n.Titles, n.Key, n.Type, n.Name, n.Country, n.Code, n.Titles); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedNames reads the entities of the given documents (a JSON id list) as Names wants them.
+func storedNames(ctx context.Context, tx *sql.Tx, ids string) (map[int64][]store.Named, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT doc_id, type, name, country, code, titles, surname FROM entities
+		WHERE doc_id IN (SELECT value FROM json_each(?))`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]store.Named{}
+	for rows.Next() {
+		var id int64
+		var n store.Named
+		if err := rows.Scan(&id, &n.Type, &n.Name, &n.Country, &n.Code, &n.Titles, &n.Surname); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], n)
+	}
+	return out, rows.Err()
+}
+
 // backfill fills the aggregates of migration 9 for the reports stored before it: the counts
 // and the clusters per dyad from the tables, the claims' tallies with one pass over the
 // figures grouped by claim and value.
@@ -337,6 +417,10 @@ func backfill(ctx context.Context, tx *sql.Tx) error {
 		`INSERT INTO totals SELECT 'events', count(*) FROM events`,
 		`INSERT INTO totals SELECT 'statistics', count(*) FROM statistics`,
 		`INSERT INTO totals SELECT 'quotes', count(*) FROM quotes`,
+		`INSERT INTO entity_names SELECT 'sn:' || surname, type, name, country, code, titles, count(DISTINCT doc_id), min(doc_id)
+			FROM entities WHERE type = 'person' AND surname <> '' GROUP BY 1, 2, 3, 4, 5, 6`,
+		`INSERT INTO entity_names SELECT 'code:' || code, type, name, country, code, titles, count(DISTINCT doc_id), min(doc_id)
+			FROM entities WHERE type <> 'person' AND code <> '' GROUP BY 1, 2, 3, 4, 5, 6`,
 		`INSERT INTO dyad_clusters SELECT type,
 			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN target_actor ELSE source_actor END,
 			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN source_actor ELSE target_actor END,
@@ -455,10 +539,16 @@ func (s *DB) Claims(ctx context.Context, q store.ClaimQuery) ([]link.Claim, erro
 	if q.Conflicts {
 		table = `claim_conflicts`
 	}
-	where := []string{`(?1 = '' OR category = ?1)`, `(?2 = '' OR country = ?2)`}
-	args := []any{q.Category, q.Country}
+	// Only the conditions asked for: an "?1 = '' OR" would keep SQLite from the key's index.
+	where, args := []string{`1`}, []any{}
+	if q.Category != "" {
+		where, args = append(where, `category = ?`), append(args, q.Category)
+	}
+	if q.Country != "" {
+		where, args = append(where, `country = ?`), append(args, q.Country)
+	}
 	if q.After != nil {
-		where = append(where, `(category, country, period) > (?3, ?4, ?5)`)
+		where = append(where, `(category, country, period) > (?, ?, ?)`)
 		args = append(args, q.After.Category, q.After.Country, q.After.Period)
 	}
 	limit := ""
@@ -488,7 +578,6 @@ func (s *DB) Claims(ctx context.Context, q store.ClaimQuery) ([]link.Claim, erro
 		return nil, s.explain(err)
 	}
 	out := make([]link.Claim, 0, len(keys))
-	var refs []store.EvidenceRef
 	for _, k := range keys {
 		c := link.ClaimOf(k.Category, k.Country, k.Period, tallies[k], multis[k])
 		if len(c.Groups) == 0 {
@@ -499,23 +588,15 @@ func (s *DB) Claims(ctx context.Context, q store.ClaimQuery) ([]link.Claim, erro
 	if !q.Evidence {
 		return out, nil
 	}
+	var figs []*store.Figure
 	for i := range out {
 		for j := range out[i].Groups {
 			for k := range out[i].Groups[j].Figures {
-				f := &out[i].Groups[j].Figures[k]
-				var start, end int
-				err := s.db.QueryRowContext(ctx, `SELECT ev_start, ev_end FROM statistics WHERE doc_id = ? AND stat_id = ?`, f.DocID, f.StatID).Scan(&start, &end)
-				if errors.Is(err, sql.ErrNoRows) {
-					continue
-				}
-				if err != nil {
-					return nil, s.explain(err)
-				}
-				refs = append(refs, store.EvidenceRef{Doc: f.DocID, Start: start, End: end, Text: &f.Evidence, Source: &f.DocSource, Published: &f.Published})
+				figs = append(figs, &out[i].Groups[j].Figures[k])
 			}
 		}
 	}
-	return out, s.cut(ctx, refs)
+	return out, s.Evidence(ctx, figs)
 }
 
 // cut fills in sentences of stored reports (see store.CutEvidence).

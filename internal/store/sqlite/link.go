@@ -419,29 +419,18 @@ func (s *DB) Months(ctx context.Context, a, b string) ([]link.Month, error) {
 }
 
 // EntityMentions returns the people who share the last word of name, and the organizations
-// and countries coded name, from every report.
+// and countries coded name: the ways reports name them, counted as reports are stored, each
+// with the first report that names it so.
 func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, error) {
 	sn := ""
 	if f := strings.Fields(name); len(f) > 0 {
 		sn = text.FoldName(f[len(f)-1])
 	}
 	code := strings.ToUpper(strings.TrimSpace(name))
-	// The reports come from the facet tokens of the full-text index (see store.Facets); one
-	// row per way of naming an entity, with the first report and the number of reports, so
-	// that a name in thousands of reports costs a few rows.
-	rows, err := s.db.QueryContext(ctx, `WITH
-			p AS MATERIALIZED (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?),
-			o AS MATERIALIZED (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?)
-		SELECT m.doc, d.source, coalesce(d.published, ''), m.type, m.name, m.country, m.code, m.titles, m.n
-		FROM (SELECT min(n.doc_id) AS doc, count(DISTINCT n.doc_id) AS n, n.type, n.name, n.country, n.code, n.titles
-			FROM entities n WHERE n.doc_id IN p AND n.type = 'person' AND n.surname = ?
-			GROUP BY n.type, n.name, n.country, n.code, n.titles
-			UNION ALL
-			SELECT min(n.doc_id), count(DISTINCT n.doc_id), n.type, n.name, n.country, n.code, n.titles
-			FROM entities n WHERE n.doc_id IN o AND n.code = ? AND n.type <> 'person'
-			GROUP BY n.type, n.name, n.country, n.code, n.titles) m
-		JOIN documents d ON d.id = m.doc ORDER BY m.doc, m.name`,
-		`facets : `+store.FacetToken("sn", sn), `facets : `+store.FacetToken("act", code), sn, code)
+	rows, err := s.db.QueryContext(ctx, `SELECT e.first_doc, d.source, coalesce(d.published, ''), e.type, e.name, e.country, e.code, e.titles, e.reports
+		FROM entity_names e JOIN documents d ON d.id = e.first_doc
+		WHERE (e.key = ? AND e.type = 'person' OR e.key = ? AND e.type <> 'person') AND e.reports > 0 ORDER BY e.first_doc, e.name`,
+		store.NameKey("person", "", sn), store.NameKey("organization", code, ""))
 	if err != nil {
 		return nil, s.explain(err)
 	}

@@ -196,7 +196,8 @@ var migrations = []string{
 
 	// 9: what the overview, the conflicts and the lists of claims read, kept up to date by every
 	// write instead of being computed from every row on each request (aggregates.go): the rows
-	// per table; the event clusters per dyad; each claim's tallies (its figures counted by
+	// per table; the event clusters per dyad; the ways reports name each person (by surname)
+	// and organization (by code), counted; each claim's tallies (its figures counted by
 	// value, bound and named source, with one figure that gives each, a few rows however many
 	// reports give the claim), the reports that give more than one of its values, and the
 	// claims whose reports disagree. A claim is made from its tallies when read. backfill fills
@@ -232,6 +233,17 @@ var migrations = []string{
 		doc_id   INTEGER NOT NULL,
 		tallies  TEXT NOT NULL,    -- [[value, bound, source], ...]
 		PRIMARY KEY (category, country, period, doc_id)
+	) WITHOUT ROWID;
+	CREATE TABLE entity_names (
+		key       TEXT NOT NULL,     -- sn:<folded surname> for a person, code:<CODE> for the rest
+		type      TEXT NOT NULL,
+		name      TEXT NOT NULL,
+		country   TEXT NOT NULL,
+		code      TEXT NOT NULL,
+		titles    TEXT NOT NULL,
+		reports   INTEGER NOT NULL,
+		first_doc INTEGER,
+		PRIMARY KEY (key, type, name, country, code, titles)
 	) WITHOUT ROWID;
 	CREATE TABLE claim_conflicts (
 		category TEXT NOT NULL,

@@ -3,57 +3,33 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
+	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/alboran/alboran/internal/store"
 )
 
-// ftsTerms turns what a user typed into FTS5 terms: every word must occur, in any of its
-// forms ("networks" finds "network", "rescued" finds "rescuing": see stem); a phrase in
-// double quotes must occur as written. Everything is quoted, so no FTS5 operator or column
-// name in the input takes effect.
+// ftsTerms turns what a user typed into FTS5 terms: every word must occur, in one of its
+// forms ("networks" finds "network", "rescued" finds "rescuing": see store.Forms), as an OR
+// of the forms, which the index iterates newest first and lazily, not as a prefix query,
+// which merges the posting lists of every word with that start; a phrase in double quotes
+// must occur as written. Everything is quoted, so no FTS5 operator or column name in the
+// input takes effect.
 func ftsTerms(s string) []string {
 	var terms []string
-	for i, chunk := range strings.Split(s, `"`) {
-		words := strings.FieldsFunc(chunk, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if len(words) == 0 {
-			continue
+	words, phrases := store.QueryWords(s)
+	for _, forms := range words {
+		quoted := make([]string, len(forms))
+		for i, f := range forms {
+			quoted[i] = `"` + f + `"`
 		}
-		if i%2 == 1 { // inside quotes
-			terms = append(terms, `"`+strings.Join(words, " ")+`"`)
-			continue
-		}
-		for _, w := range words {
-			// One prefix term, not an OR of the forms: BM25 reads every term of every match.
-			if st := stem(w); st != "" {
-				terms = append(terms, `"`+st+`" *`)
-			} else {
-				terms = append(terms, `"`+w+`"`)
-			}
-		}
+		terms = append(terms, `(`+strings.Join(quoted, " OR ")+`)`)
+	}
+	for _, p := range phrases {
+		terms = append(terms, `"`+strings.Join(p, " ")+`"`)
 	}
 	return terms
-}
-
-// stem cuts an English inflection off a word, for a prefix search that finds its other forms:
-// "trafficking" → "traffick", "boats" → "boat", "rescued" → "rescu". The index keeps words as
-// they are written (stemming every word at ingest cost a tenth of its time), so the query
-// does the widening. It returns "" for a word too short to widen: "EU" stays "EU".
-func stem(w string) string {
-	w = strings.ToLower(w)
-	for _, suf := range []string{"ing", "ed", "es", "s"} {
-		if strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "ss") && len(w)-len(suf) >= 4 {
-			w = w[:len(w)-len(suf)]
-			break
-		}
-	}
-	if len([]rune(w)) < 4 {
-		return ""
-	}
-	return w
 }
 
 // isCode tells an actor code ("MAR", "UNHCR") from a name ("Karima Benyaich").
@@ -102,14 +78,14 @@ func matchExpr(q store.Query) (expr string, hasText bool, err error) {
 	return strings.Join(and, " AND "), hasText, nil
 }
 
-// rankCap bounds the work of ranking: when more reports match, the newest rankCap matches (in
-// storage order) are ranked. BM25 costs a few microseconds per match in pure-Go SQLite, and a
-// server answers many searches at once.
-const rankCap = 1_000
+// rankCap bounds the work of ranking: when more reports match, the newest rankCap matches are
+// ranked (store.RankHits, from their titles and the start of their texts). The index gives
+// them newest first and stops there, so a search costs the same however many reports match.
+const rankCap = 300
 
-// Search ranks reports by BM25 over titles (weighted 5) and text among the newest rankCap
-// reports that match; filters are facet tokens in the same index. Without words, the newest
-// stored reports that pass the filters come first. The rows of the top reports are read last.
+// Search ranks the newest rankCap reports that match q by their words (store.RankHits);
+// without words, the newest matches come first. Filters are facet tokens in the same index.
+// A hit carries the start of its text.
 func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	if q.Limit <= 0 {
 		q.Limit = 20
@@ -118,33 +94,45 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	if err != nil {
 		return nil, err
 	}
-	var inner string
-	args := []any{expr}
-	// A page after a hit starts after its rank and id (ranks are bm25's, lower is better).
-	after, afterID := "", ""
+	if !hasText {
+		// Newest first: a page starts below the last id given.
+		before := int64(1) << 62
+		if q.After != nil {
+			before = q.After.ID
+		}
+		query, args := `SELECT id FROM documents WHERE id < ? ORDER BY id DESC LIMIT ?`, []any{before, q.Limit}
+		if expr != "" {
+			query, args = `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`,
+				[]any{expr, before, q.Limit}
+		}
+		return s.hits(ctx, query, args)
+	}
+	hits, err := s.hits(ctx, `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, []any{expr, rankCap})
+	if err != nil {
+		return nil, err
+	}
+	store.RankHits(hits, q.Text)
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Rank != hits[j].Rank {
+			return hits[i].Rank < hits[j].Rank
+		}
+		return hits[i].DocID > hits[j].DocID
+	})
 	if q.After != nil {
-		after = ` WHERE rank > ?2 OR rank = ?2 AND id < ?3`
-		afterID = ` AND rowid < ?3`
-		args = append(args, q.After.Rank, q.After.ID)
-	} else {
-		args = append(args, 0.0, int64(1)<<62)
+		k := sort.Search(len(hits), func(i int) bool {
+			h := hits[i]
+			return h.Rank > q.After.Rank || h.Rank == q.After.Rank && h.DocID < q.After.ID
+		})
+		hits = hits[k:]
 	}
-	switch {
-	case hasText:
-		// Matches come newest first from the index; only the capped set is scored, once.
-		inner = `WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(documents_fts, 5.0, 1.0, 0.0) AS rank
-			FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT ` + fmt.Sprint(rankCap) + `)
-			SELECT id, rank FROM m` + after + ` ORDER BY rank, id DESC LIMIT ?4`
-	case expr != "":
-		inner = `SELECT rowid AS id, 0.0 AS rank FROM documents_fts WHERE documents_fts MATCH ?1` + afterID + ` ORDER BY rowid DESC LIMIT ?4`
-	default:
-		inner = `SELECT id, 0.0 AS rank FROM documents WHERE ?1 = '' AND id < ?3 ORDER BY id DESC LIMIT ?4`
-	}
-	args = append(args, q.Limit)
-	// A hit carries the start of its body, enough to pick the sentence that matches.
-	sqlText := `SELECT d.id, d.source, d.title, coalesce(d.published, ''), top.rank, substr(d.body, 1, ` + fmt.Sprint(store.HitTextChars) + `)
-		FROM (` + inner + `) top JOIN documents d ON d.id = top.id ORDER BY top.rank, d.id DESC`
-	rows, err := s.db.QueryContext(ctx, sqlText, args...)
+	return hits[:min(len(hits), q.Limit)], nil
+}
+
+// hits reads the reports whose ids (as id) query gives, newest first, each with its title and
+// the start of its text.
+func (s *DB) hits(ctx context.Context, query string, args []any) ([]store.Hit, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.source, d.title, coalesce(d.published, ''), 0.0, substr(d.body, 1, ?)
+		FROM (`+query+`) m JOIN documents d ON d.id = m.id`, append([]any{store.HitTextChars}, args...)...)
 	if err != nil {
 		return nil, s.explain(err)
 	}
@@ -157,7 +145,11 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 		}
 		out = append(out, h)
 	}
-	return out, s.explain(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].DocID > out[j].DocID })
+	return out, nil
 }
 
 // Figures returns the counts reported for a category. Figures that are part of a larger one
@@ -222,11 +214,12 @@ func (s *DB) figurePage(ctx context.Context, q store.SeriesQuery, where []string
 	if q.After != nil {
 		before, stat = q.After.DocID, q.After.StatID
 	}
+	// The order is the primary key's, backwards: a row value reads it as a range.
 	var out []store.Figure
 	var spans [][2]int
 	for len(out) < q.Limit {
-		w := append(where, `(t.doc_id < ? OR t.doc_id = ? AND t.stat_id > ?)`)
-		a := append(append([]any(nil), args...), before, before, stat)
+		w := append(where, `(t.doc_id, t.stat_id) < (?, ?)`)
+		a := append(append([]any(nil), args...), before, stat)
 		from := `statistics t`
 		if len(facets) > 0 {
 			from = `(SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?) m
@@ -235,7 +228,7 @@ func (s *DB) figurePage(ctx context.Context, q store.SeriesQuery, where []string
 		}
 		rows, err := s.db.QueryContext(ctx, `SELECT t.category, coalesce(t.period, ''), t.value, t.bound, t.country, t.claimed_source,
 				t.doc_id, t.stat_id, t.ev_start, t.ev_end
-			FROM `+from+` WHERE `+strings.Join(w, " AND ")+` ORDER BY t.doc_id DESC, t.stat_id LIMIT ?`, append(a, q.Limit-len(out))...)
+			FROM `+from+` WHERE `+strings.Join(w, " AND ")+` ORDER BY t.doc_id DESC, t.stat_id DESC LIMIT ?`, append(a, q.Limit-len(out))...)
 		if err != nil {
 			return nil, s.explain(err)
 		}
@@ -267,7 +260,7 @@ func (s *DB) figurePage(ctx context.Context, q store.SeriesQuery, where []string
 			break
 		}
 		if len(out) < q.Limit {
-			before, stat = low.Int64-1, ""
+			before, stat = low.Int64, ""
 		}
 		if before < 1 {
 			break
@@ -283,15 +276,40 @@ func (s *DB) figurePage(ctx context.Context, q store.SeriesQuery, where []string
 	return out, s.cut(ctx, refs)
 }
 
-// Evidence fills in a figure's report and sentence.
-func (s *DB) Evidence(ctx context.Context, f *store.Figure) error {
-	err := s.db.QueryRowContext(ctx, `SELECT d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)
-		FROM statistics t JOIN documents d ON d.id = t.doc_id WHERE t.doc_id = ? AND t.stat_id = ?`, f.DocID, f.StatID).
-		Scan(&f.DocSource, &f.Published, &f.Evidence)
-	if errors.Is(err, sql.ErrNoRows) {
-		return store.ErrNotFound
+// Evidence fills in figures' reports and sentences: their offsets in one statement, then each
+// report's text once.
+func (s *DB) Evidence(ctx context.Context, figs []*store.Figure) error {
+	if len(figs) == 0 {
+		return nil
 	}
-	return s.explain(err)
+	keys := make([][2]any, len(figs))
+	at := map[store.FigureKey][]*store.Figure{}
+	for i, f := range figs {
+		keys[i] = [2]any{f.DocID, f.StatID}
+		k := store.FigureKey{DocID: f.DocID, StatID: f.StatID}
+		at[k] = append(at[k], f)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT t.doc_id, t.stat_id, t.ev_start, t.ev_end FROM statistics t
+		JOIN json_each(?) j ON t.doc_id = j.value ->> 0 AND t.stat_id = j.value ->> 1`, jsonText(keys))
+	if err != nil {
+		return s.explain(err)
+	}
+	defer rows.Close()
+	var refs []store.EvidenceRef
+	for rows.Next() {
+		var k store.FigureKey
+		var start, end int
+		if err := rows.Scan(&k.DocID, &k.StatID, &start, &end); err != nil {
+			return err
+		}
+		for _, f := range at[k] {
+			refs = append(refs, store.EvidenceRef{Doc: k.DocID, Start: start, End: end, Text: &f.Evidence, Source: &f.DocSource, Published: &f.Published})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return s.explain(err)
+	}
+	return s.cut(ctx, refs)
 }
 
 // exports are the queries behind Export, each in a stable order.

@@ -209,6 +209,9 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 		if err := addDyads(ctx, tx, dyads); err != nil {
 			return err
 		}
+		if err := addNames(ctx, tx, store.Names(w.Entities), nil); err != nil {
+			return err
+		}
 		return addTotals(ctx, tx, w.Counts)
 	})
 	if err != nil {
@@ -240,6 +243,10 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		}
 		w := store.Written{}
 		if w.Counts, err = storedCounts(ctx, tx, list); err != nil {
+			return err
+		}
+		oldNames, err := storedNames(ctx, tx, list)
+		if err != nil {
 			return err
 		}
 		for name := range w.Counts {
@@ -279,6 +286,9 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		}
 		ts, multi := store.Tallies(w.Figures)
 		if err := tallyClaims(ctx, tx, append(store.Negate(oldTallies), ts...), multi, oldMulti); err != nil {
+			return err
+		}
+		if err := addNames(ctx, tx, append(store.NegateNames(store.Names(oldNames)), store.Names(w.Entities)...), ids); err != nil {
 			return err
 		}
 		return addTotals(ctx, tx, w.Counts)

@@ -165,13 +165,17 @@ func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, 
 	return out, s.explain(rows.Err())
 }
 
-// Quotes returns a page of quotes, newest report first (and in a report, by id), optionally
-// of one speaker, after q.After.
+// Quotes returns a page of quotes, newest report first (and in a report, by id, last first),
+// optionally of one speaker, after q.After: the primary key (or the speaker's index) read
+// backwards from a row value.
 func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error) {
-	where := []string{`(?1 = '' OR q.speaker = ?1 COLLATE NOCASE)`}
-	args := []any{q.Speaker}
+	// Only the conditions asked for: an "?1 = '' OR" would keep SQLite from the speaker's index.
+	where, args := []string{`1`}, []any{}
+	if q.Speaker != "" {
+		where, args = append(where, `q.speaker = ? COLLATE NOCASE`), append(args, q.Speaker)
+	}
 	if q.After != nil {
-		where = append(where, `(q.doc_id < ?2 OR q.doc_id = ?2 AND q.quote_id > ?3)`)
+		where = append(where, `(q.doc_id, q.quote_id) < (?, ?)`)
 		args = append(args, q.After.DocID, q.After.QuoteID)
 	}
 	limit := ""
@@ -180,7 +184,7 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, 
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''), q.ev_start,
 			q.ev_end, q.version
-		FROM quotes q WHERE `+strings.Join(where, " AND ")+` ORDER BY q.doc_id DESC, q.quote_id`+limit, args...)
+		FROM quotes q WHERE `+strings.Join(where, " AND ")+` ORDER BY q.doc_id DESC, q.quote_id DESC`+limit, args...)
 	if err != nil {
 		return nil, s.explain(err)
 	}

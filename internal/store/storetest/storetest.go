@@ -349,6 +349,60 @@ func Aggregates(t *testing.T, open func(t *testing.T) store.Store) {
 				conflicts++
 			}
 		}
+		// The ways reports name people and organizations, from the entities.
+		type nameKey struct{ typ, name, country, code, titles string }
+		byKey := map[string]map[nameKey]map[int64]bool{}
+		if err := st.Export(ctx, "entities", func(row any) error {
+			r := row.(store.EntityRow)
+			k := store.NameKey(r.Type, r.Code, store.Surname(record.Entity{Type: r.Type, Name: r.Name}))
+			if k == "" {
+				return nil
+			}
+			if byKey[k] == nil {
+				byKey[k] = map[nameKey]map[int64]bool{}
+			}
+			nk := nameKey{r.Type, r.Name, r.Country, r.Code, r.Titles}
+			if byKey[k][nk] == nil {
+				byKey[k][nk] = map[int64]bool{}
+			}
+			byKey[k][nk][r.DocID] = true
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		checked := 0
+		for k, names := range byKey {
+			query := strings.TrimPrefix(strings.TrimPrefix(k, "sn:"), "code:")
+			if strings.HasPrefix(k, "code:") {
+				query = strings.ToUpper(query)
+			}
+			ms, err := st.EntityMentions(ctx, query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[nameKey][2]int64{}
+			for _, m := range ms {
+				if store.NameKey(m.Type, m.Code, store.Surname(record.Entity{Type: m.Type, Name: m.Name})) == k {
+					got[nameKey{m.Type, m.Name, m.Country, m.Code, m.Titles}] = [2]int64{m.DocID, int64(m.Reports)}
+				}
+			}
+			for nk, docs := range names {
+				first := int64(1) << 62
+				for d := range docs {
+					first = min(first, d)
+				}
+				if g := got[nk]; g != [2]int64{first, int64(len(docs))} {
+					t.Errorf("%s: %s %+v: kept first report %d of %d, the entities say %d of %d", when, k, nk, g[0], g[1], first, len(docs))
+				}
+			}
+			if len(got) != len(names) {
+				t.Errorf("%s: %s: %d ways of naming kept, %d in the entities", when, k, len(got), len(names))
+			}
+			checked++
+		}
+		if checked == 0 {
+			t.Errorf("%s: no names to check", when)
+		}
 		cs, err := st.Claims(ctx, store.ClaimQuery{Conflicts: true, Evidence: true})
 		if err != nil || len(cs) != conflicts || conflicts == 0 {
 			t.Errorf("%s: %d conflicts listed (%v), %d among the claims", when, len(cs), err, conflicts)
@@ -606,7 +660,7 @@ func Pages(t *testing.T, open func(t *testing.T) store.Store) {
 	}
 }
 
-// figureLess orders "doc/stat" keys newest report first, then by figure id.
+// figureLess orders "doc/stat" keys newest report first, then by figure id, last first.
 func figureLess(a, b string) bool {
 	var da, db int64
 	var sa, sb string
@@ -615,5 +669,5 @@ func figureLess(a, b string) bool {
 	if da != db {
 		return da > db
 	}
-	return sa < sb
+	return sa > sb
 }
