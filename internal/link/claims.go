@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // Figure is one reported value of a statistic.
@@ -46,8 +47,11 @@ type Claim struct {
 
 // MaxGroups bounds the groups a claim lists; Total says how many there are. A claim that
 // reports give a thousand different values for is a conflict worth reading, not a thousand
-// lines.
-const MaxGroups = 10
+// lines. MaxFigures bounds the figures a group lists (Count says how many it has).
+const (
+	MaxGroups  = 10
+	MaxFigures = 3
+)
 
 // Tally is what a claim's figures say of one value: the figures that give it with one bound
 // and one named source, in how many reports, and one of them (the stored claims keep tallies,
@@ -80,11 +84,22 @@ func (k TallyKey) less(o TallyKey) bool {
 	return k.Source < o.Source
 }
 
-// Multi is a report that gives more than one tally of a claim ("9,179 ... nearly 9,200"): it
-// counts once among the claim's reports, and once in a group that holds two of its values.
+// Multi is reports that give more than one tally of a claim ("9,179 ... nearly 9,200"), the
+// same tallies: each counts once among the claim's reports, and once in a group that holds two
+// of its values. Reports that give the same tallies are one Multi, so that a story reprinted
+// a thousand times is one row.
 type Multi struct {
-	DocID   int64
 	Tallies []TallyKey
+	Reports int
+}
+
+// Key returns the tallies as one string, to tell Multis apart.
+func (m Multi) Key() string {
+	var b strings.Builder
+	for _, k := range m.Tallies {
+		fmt.Fprintf(&b, "%v\x1f%s\x1f%s\x1e", k.Value, k.Bound, k.Source)
+	}
+	return b.String()
 }
 
 // roundingOf is half the place of the last non-zero digit of an integer value: 9,200 is
@@ -221,19 +236,25 @@ func TallyFigures(figs []Figure) ([]Tally, []Multi) {
 			ts[i].Reports++
 		}
 	}
+	byKey := map[string]int{}
 	var multi []Multi
-	for doc, keys := range perDoc {
+	for _, keys := range perDoc {
 		if len(keys) < 2 {
 			continue
 		}
-		m := Multi{DocID: doc}
+		m := Multi{Reports: 1}
 		for k := range keys {
 			m.Tallies = append(m.Tallies, k)
 		}
 		sort.Slice(m.Tallies, func(i, j int) bool { return m.Tallies[i].less(m.Tallies[j]) })
+		if i, ok := byKey[m.Key()]; ok {
+			multi[i].Reports++
+			continue
+		}
+		byKey[m.Key()] = len(multi)
 		multi = append(multi, m)
 	}
-	sort.Slice(multi, func(i, j int) bool { return multi[i].DocID < multi[j].DocID })
+	sort.Slice(multi, func(i, j int) bool { return multi[i].Key() < multi[j].Key() })
 	return ts, multi
 }
 
@@ -252,7 +273,7 @@ func TallyFigures(figs []Figure) ([]Tally, []Multi) {
 //     official source when reports disagree, else the one with the most reports.
 //
 // It lists at most MaxGroups groups, always with the chosen one, each with one figure per
-// tally (at most MaxGroups of those).
+// tally (at most MaxFigures of those).
 func ClaimOf(category, country, period string, ts []Tally, multi []Multi) Claim {
 	return claimOf(category, country, period, ts, multi, MaxGroups)
 }
@@ -330,26 +351,21 @@ func claimOf(category, country, period string, ts []Tally, multi []Multi, limit 
 	}
 	// Reports: each counts once in the claim, and once in a group, however many of its values
 	// it holds.
-	extra := map[int64]map[TallyKey]bool{}
-	for _, m := range multi {
-		extra[m.DocID] = map[TallyKey]bool{}
-		for _, k := range m.Tallies {
-			extra[m.DocID][k] = true
-		}
-	}
+	live := map[TallyKey]bool{}
 	for _, t := range ts {
 		if t.Figures > 0 {
 			c.Reports += t.Reports
+			live[t.Key()] = true
 		}
 	}
 	for _, m := range multi {
 		n := 0
-		for _, t := range ts {
-			if t.Figures > 0 && extra[m.DocID][t.Key()] {
+		for _, k := range m.Tallies {
+			if live[k] {
 				n++
 			}
 		}
-		c.Reports -= max(n-1, 0)
+		c.Reports -= m.Reports * max(n-1, 0)
 	}
 	for _, g := range groups {
 		c.Groups = append(c.Groups, finish(g, multi))
@@ -371,8 +387,8 @@ func claimOf(category, country, period string, ts []Tally, multi []Multi, limit 
 	}
 	if limit > 0 {
 		for i := range c.Groups {
-			if len(c.Groups[i].Figures) > limit {
-				c.Groups[i].Figures = c.Groups[i].Figures[:limit]
+			if len(c.Groups[i].Figures) > MaxFigures {
+				c.Groups[i].Figures = c.Groups[i].Figures[:MaxFigures]
 			}
 		}
 	}
@@ -428,7 +444,7 @@ func finish(g []Tally, multi []Multi) Group {
 				n++
 			}
 		}
-		out.Sources -= max(n-1, 0)
+		out.Sources -= m.Reports * max(n-1, 0)
 	}
 	best := -1
 	for _, t := range g {

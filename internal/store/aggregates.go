@@ -41,7 +41,8 @@ type TallyRow struct {
 	link.Tally
 }
 
-// MultiRow is a report that gives more than one value of a claim.
+// MultiRow is reports that give the same values, more than one, of a claim: a write adds them
+// (or, negative, takes them away).
 type MultiRow struct {
 	Key ClaimKey
 	link.Multi
@@ -72,6 +73,17 @@ func Tallies(figs []link.Figure) ([]TallyRow, []MultiRow) {
 		}
 	}
 	return ts, ms
+}
+
+// NegateMulti turns the reports of two values that documents brought into what taking them
+// away changes.
+func NegateMulti(ms []MultiRow) []MultiRow {
+	out := make([]MultiRow, len(ms))
+	for i, m := range ms {
+		m.Reports = -m.Reports
+		out[i] = m
+	}
+	return out
 }
 
 func (k ClaimKey) less(o ClaimKey) bool {

@@ -394,7 +394,7 @@ func (s *Server) conflicts(r *http.Request) (any, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	cs, next, err := s.claimPage(r, q, "k", 20)
+	cs, next, err := s.claimPage(r, q, "k", 10)
 	if err != nil {
 		return nil, err
 	}

@@ -105,13 +105,12 @@ func tallyClaims(ctx context.Context, tx pgx.Tx, ts []store.TallyRow, multi, gon
 				rep_doc = CASE WHEN claim_values.rep_doc IS NULL OR $9::bigint < claim_values.rep_doc THEN $9::bigint ELSE claim_values.rep_doc END`,
 			t.Key.Category, t.Key.Country, t.Key.Period, t.Value, t.Bound, t.Source, t.Figures, t.Reports, rep, t.Sample.StatID)
 	}
-	for _, m := range gone {
-		b.Queue(`DELETE FROM claim_docs WHERE category = $1 AND country = $2 AND period = $3 AND doc_id = $4`,
-			m.Key.Category, m.Key.Country, m.Key.Period, m.DocID)
+	for _, m := range append(multi, store.NegateMulti(gone)...) {
+		b.Queue(`INSERT INTO claim_docs VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category, country, period, tallies)
+			DO UPDATE SET reports = claim_docs.reports + $5`, m.Key.Category, m.Key.Country, m.Key.Period, store.EncodeTallies(m.Tallies), m.Reports)
 	}
-	for _, m := range multi {
-		b.Queue(`INSERT INTO claim_docs VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category, country, period, doc_id) DO UPDATE SET tallies = $5`,
-			m.Key.Category, m.Key.Country, m.Key.Period, m.DocID, store.EncodeTallies(m.Tallies))
+	if len(gone) > 0 {
+		b.Queue(`DELETE FROM claim_docs WHERE reports <= 0`)
 	}
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("claims: %w", err)
@@ -171,7 +170,7 @@ func loadClaims(ctx context.Context, q interface {
 	if len(cats) == 0 {
 		return tallies, multis, nil
 	}
-	rows, err = q.Query(ctx, `SELECT c.category, c.country, c.period, c.doc_id, c.tallies FROM claim_docs`+byKey, cats, countries, periods)
+	rows, err = q.Query(ctx, `SELECT c.category, c.country, c.period, c.reports, c.tallies FROM claim_docs`+byKey+` WHERE c.reports > 0`, cats, countries, periods)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -180,7 +179,7 @@ func loadClaims(ctx context.Context, q interface {
 		var k store.ClaimKey
 		var m link.Multi
 		var s string
-		if err := rows.Scan(&k.Category, &k.Country, &k.Period, &m.DocID, &s); err != nil {
+		if err := rows.Scan(&k.Category, &k.Country, &k.Period, &m.Reports, &s); err != nil {
 			return nil, nil, err
 		}
 		if m.Tallies, err = store.DecodeTallies(s); err != nil {
@@ -430,8 +429,8 @@ func backfill(ctx context.Context, tx pgx.Tx) error {
 		}
 		_, multi := store.Tallies(figs)
 		for _, m := range multi {
-			if _, err := tx.Exec(ctx, `INSERT INTO claim_docs VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-				m.Key.Category, m.Key.Country, m.Key.Period, m.DocID, store.EncodeTallies(m.Tallies)); err != nil {
+			if _, err := tx.Exec(ctx, `INSERT INTO claim_docs VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category, country, period, tallies)
+				DO UPDATE SET reports = claim_docs.reports + $5`, m.Key.Category, m.Key.Country, m.Key.Period, store.EncodeTallies(m.Tallies), m.Reports); err != nil {
 				return err
 			}
 		}
@@ -450,7 +449,15 @@ func backfill(ctx context.Context, tx pgx.Tx) error {
 		keys = append(keys, k)
 	}
 	rows.Close()
-	return makeClaims(ctx, tx, keys, true)
+	// A few thousand claims at a time, so that memory stays flat on a large archive.
+	for len(keys) > 0 {
+		n := min(len(keys), 4096)
+		if err := makeClaims(ctx, tx, keys[:n], true); err != nil {
+			return err
+		}
+		keys = keys[n:]
+	}
+	return nil
 }
 
 // Counts returns the number of rows per table, as the writes keep them.

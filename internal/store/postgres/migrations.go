@@ -174,9 +174,9 @@ var migrations = []string{
 		category TEXT NOT NULL,
 		country  TEXT NOT NULL,
 		period   TEXT NOT NULL,
-		doc_id   BIGINT NOT NULL,
 		tallies  TEXT NOT NULL,
-		PRIMARY KEY (category, country, period, doc_id)
+		reports  INTEGER NOT NULL,
+		PRIMARY KEY (category, country, period, tallies)
 	);
 	CREATE TABLE entity_names (
 		key       TEXT NOT NULL,

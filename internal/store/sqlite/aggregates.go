@@ -81,18 +81,17 @@ func tallyClaims(ctx context.Context, tx *sql.Tx, ts []store.TallyRow, multi, go
 			rep_doc = CASE WHEN rep_doc IS NULL OR excluded.rep_doc < rep_doc THEN excluded.rep_doc ELSE rep_doc END`); err != nil {
 		return fmt.Errorf("claims: %w", err)
 	}
-	for _, m := range gone {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM claim_docs WHERE category = ? AND country = ? AND period = ? AND doc_id = ?`,
-			m.Key.Category, m.Key.Country, m.Key.Period, m.DocID); err != nil {
+	rows = rows[:0]
+	for _, m := range append(multi, store.NegateMulti(gone)...) {
+		rows = append(rows, []any{m.Key.Category, m.Key.Country, m.Key.Period, store.EncodeTallies(m.Tallies), m.Reports})
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO claim_docs VALUES `, rows, ` ON CONFLICT DO UPDATE SET reports = reports + excluded.reports`); err != nil {
+		return err
+	}
+	if len(gone) > 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM claim_docs WHERE reports <= 0`); err != nil {
 			return err
 		}
-	}
-	rows = rows[:0]
-	for _, m := range multi {
-		rows = append(rows, []any{m.Key.Category, m.Key.Country, m.Key.Period, m.DocID, store.EncodeTallies(m.Tallies)})
-	}
-	if err := insertRows(ctx, tx, `INSERT OR REPLACE INTO claim_docs VALUES `, rows, ``); err != nil {
-		return err
 	}
 	return makeClaims(ctx, tx, store.Keys(ts), len(gone) > 0 || hasNegative(ts))
 }
@@ -170,7 +169,7 @@ func loadClaims(ctx context.Context, q queryer, keys []store.ClaimKey) (map[stor
 	if len(list) == 0 {
 		return tallies, multis, nil
 	}
-	rows, err = q.QueryContext(ctx, `SELECT c.category, c.country, c.period, c.doc_id, c.tallies FROM claim_docs`+byKey, jsonText(list))
+	rows, err = q.QueryContext(ctx, `SELECT c.category, c.country, c.period, c.reports, c.tallies FROM claim_docs`+byKey+` WHERE c.reports > 0`, jsonText(list))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -179,7 +178,7 @@ func loadClaims(ctx context.Context, q queryer, keys []store.ClaimKey) (map[stor
 		var k store.ClaimKey
 		var m link.Multi
 		var s string
-		if err := rows.Scan(&k.Category, &k.Country, &k.Period, &m.DocID, &s); err != nil {
+		if err := rows.Scan(&k.Category, &k.Country, &k.Period, &m.Reports, &s); err != nil {
 			return nil, nil, err
 		}
 		if m.Tallies, err = store.DecodeTallies(s); err != nil {
@@ -404,6 +403,12 @@ func storedNames(ctx context.Context, tx *sql.Tx, ids string) (map[int64][]store
 // and the clusters per dyad from the tables, the claims' tallies with one pass over the
 // figures grouped by claim and value.
 func backfill(ctx context.Context, tx *sql.Tx) error {
+	// The groupings sort every entity and figure: on disk, not in memory (the connection keeps
+	// its temporary tables in memory otherwise), so that a large archive needs no more memory.
+	if _, err := tx.ExecContext(ctx, `PRAGMA temp_store = FILE`); err != nil {
+		return err
+	}
+	defer tx.ExecContext(context.WithoutCancel(ctx), `PRAGMA temp_store = MEMORY`)
 	var sym []string
 	for t := range link.Symmetric {
 		sym = append(sym, "'"+t+"'")
@@ -463,8 +468,8 @@ func backfill(ctx context.Context, tx *sql.Tx) error {
 		}
 		_, multi := store.Tallies(figs)
 		for _, m := range multi {
-			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO claim_docs VALUES (?, ?, ?, ?, ?)`,
-				m.Key.Category, m.Key.Country, m.Key.Period, m.DocID, store.EncodeTallies(m.Tallies)); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO claim_docs VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET reports = reports + excluded.reports`,
+				m.Key.Category, m.Key.Country, m.Key.Period, store.EncodeTallies(m.Tallies), m.Reports); err != nil {
 				return err
 			}
 		}
@@ -483,7 +488,15 @@ func backfill(ctx context.Context, tx *sql.Tx) error {
 		keys = append(keys, k)
 	}
 	rows.Close()
-	return makeClaims(ctx, tx, keys, true)
+	// A few thousand claims at a time, so that memory stays flat on a large archive.
+	for len(keys) > 0 {
+		n := min(len(keys), 4096)
+		if err := makeClaims(ctx, tx, keys[:n], true); err != nil {
+			return err
+		}
+		keys = keys[n:]
+	}
+	return nil
 }
 
 // Counts returns the number of rows per table, as the writes keep them.

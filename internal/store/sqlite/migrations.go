@@ -230,9 +230,9 @@ var migrations = []string{
 		category TEXT NOT NULL,
 		country  TEXT NOT NULL,
 		period   TEXT NOT NULL,
-		doc_id   INTEGER NOT NULL,
-		tallies  TEXT NOT NULL,    -- [[value, bound, source], ...]
-		PRIMARY KEY (category, country, period, doc_id)
+		tallies  TEXT NOT NULL,    -- the values they give: [[value, bound, source], ...]
+		reports  INTEGER NOT NULL, -- how many reports give just these
+		PRIMARY KEY (category, country, period, tallies)
 	) WITHOUT ROWID;
 	CREATE TABLE entity_names (
 		key       TEXT NOT NULL,     -- sn:<folded surname> for a person, code:<CODE> for the rest
