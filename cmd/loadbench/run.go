@@ -31,6 +31,7 @@ import (
 type runOptions struct {
 	db, url, token string
 	cpuprofile     string
+	cache          time.Duration
 	rate, posts    float64
 	dur            time.Duration
 	inflight       int
@@ -50,6 +51,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.IntVar(&o.inflight, "inflight", 512, "requests in flight at most; one more is counted as an error")
 	fs.Uint64Var(&o.seed, "seed", 1, "the seed of the request mix")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "with --db, write a CPU profile of the run to this file")
+	fs.DurationVar(&o.cache, "cache", 2*time.Second, "with --db, how long the server keeps its answers (as alboran serve --cache); 0 answers every request afresh")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -69,6 +71,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return err
 		}
 		srv := web.New(st, extract.New(lx), o.token, log.New(stderr, "server: ", log.LstdFlags))
+		srv.Cache(o.cache)
 		sctx, stop := context.WithCancel(ctx)
 		defer stop()
 		ready := make(chan net.Addr, 1)
@@ -184,12 +187,24 @@ func discover(ctx context.Context, c *http.Client, base string, seed uint64) (*m
 		return nil, err
 	}
 	for _, q := range quotes.Items {
-		if q.Speaker != "" && !seen["s"+q.Speaker] {
-			seen["s"+q.Speaker] = true
-			m.speakers = append(m.speakers, q.Speaker)
-			if f := strings.Fields(q.Speaker); len(f) > 1 {
-				m.names = append(m.names, f[len(f)-1])
-			}
+		if q.Speaker == "" || seen["s"+q.Speaker] || len(m.speakers) >= 20 {
+			continue
+		}
+		seen["s"+q.Speaker] = true
+		// Only speakers who have a page: a quote's speaker can be a role ("the minister").
+		req, _ := http.NewRequestWithContext(ctx, "GET", base+"/actors/"+url.PathEscape(q.Speaker), nil)
+		resp, err := c.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			continue
+		}
+		m.speakers = append(m.speakers, q.Speaker)
+		if f := strings.Fields(q.Speaker); len(f) > 1 {
+			m.names = append(m.names, f[len(f)-1])
 		}
 	}
 	if len(m.speakers) == 0 {
@@ -229,8 +244,6 @@ var kinds = []struct {
 	{"api claims", 4}, {"api quotes", 3}, {"api timeline", 4}, {"api series", 3}, {"api entities", 3}, {"next page", 4},
 	{"static, health", 1},
 }
-
-func (m *mix) pick(r *rand.Rand, n int) int { return r.IntN(n) }
 
 // next returns a request's kind and address.
 func (m *mix) next() (string, string) {

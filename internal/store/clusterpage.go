@@ -169,27 +169,39 @@ func Listed(at ClusterAt, ms []link.EventMention, sources, total int, spans map[
 	return c, refs
 }
 
-// SourceCache remembers the number of reports of a cluster of a given size: counting them
-// reads every mention, and a cluster changes size whenever it changes.
-type SourceCache struct {
+// ClusterCache remembers what a list shows of a cluster of a given size: reading it takes a
+// few queries, and a cluster changes size whenever it changes (a reprocess forgets them all).
+type ClusterCache struct {
 	mu sync.Mutex
-	m  map[string][2]int // root -> size, reports
+	m  map[string]cached // by root
 }
 
-// Get returns the reports of cluster root when it still has size mentions.
-func (c *SourceCache) Get(root string, size int) (int, bool) {
+type cached struct {
+	size int
+	c    link.Cluster
+}
+
+// Get returns cluster root as listed when it still has size mentions.
+func (c *ClusterCache) Get(root string, size int) (link.Cluster, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	v, ok := c.m[root]
-	return v[1], ok && v[0] == size
+	return v.c, ok && v.size == size
 }
 
-// Put remembers the reports of cluster root at size mentions.
-func (c *SourceCache) Put(root string, size, n int) {
+// Put remembers cluster root as listed at size mentions.
+func (c *ClusterCache) Put(root string, size int, cl link.Cluster) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) > 100_000 {
-		c.m = map[string][2]int{}
+	if c.m == nil || len(c.m) > 20_000 {
+		c.m = map[string]cached{}
 	}
-	c.m[root] = [2]int{size, n}
+	c.m[root] = cached{size, cl}
+}
+
+// Forget forgets every cluster.
+func (c *ClusterCache) Forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m = nil
 }

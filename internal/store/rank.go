@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The embedded store ranks search hits itself. FTS5's bm25 counts, for every query, every
@@ -87,27 +88,33 @@ func RankHits(hits []Hit, query string) {
 			group[f] = append(group[f], g)
 		}
 	}
-	count := func(toks []string, tf []float64, weight float64) {
-		for _, t := range toks {
-			for _, g := range group[t] {
+	// count adds a text's occurrences of the words (by a map lookup per token, no copy of the
+	// text) and of the phrases to tf, and returns its length in tokens.
+	count := func(text string, tf []float64, weight float64) int {
+		var toks []string // only kept when there are phrases
+		n := 0
+		eachToken(text, func(tok []byte) {
+			n++
+			for _, g := range group[string(tok)] {
 				tf[g] += weight
 			}
-		}
+			if len(phrases) > 0 {
+				toks = append(toks, string(tok))
+			}
+		})
 		for p, ph := range phrases {
 			tf[len(words)+p] += weight * float64(countPhrase(toks, ph))
 		}
+		return n
 	}
 	const k1, b, titleWeight = 1.2, 0.75, 5.0
 	lens := make([]float64, len(hits))
 	tfs := make([][]float64, len(hits))
 	total := 0.0
 	for i, h := range hits {
-		title, body := tokens(h.Title), tokens(h.Text)
-		lens[i] = float64(len(body) + len(title))
-		total += lens[i]
 		tfs[i] = make([]float64, len(words)+len(phrases))
-		count(title, tfs[i], titleWeight)
-		count(body, tfs[i], 1)
+		lens[i] = float64(count(h.Title, tfs[i], titleWeight) + count(h.Text, tfs[i], 1))
+		total += lens[i]
 	}
 	avg := math.Max(total/math.Max(float64(len(hits)), 1), 1)
 	for i := range hits {
@@ -119,9 +126,38 @@ func RankHits(hits []Hit, query string) {
 	}
 }
 
-// tokens splits a text into lower-case words.
-func tokens(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+// eachToken calls fn with each word of s (letters and digits) in lower case; the bytes are
+// reused from one call to the next.
+func eachToken(s string, fn func(tok []byte)) {
+	buf := make([]byte, 0, 32)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				buf = append(buf, c)
+				continue
+			case c >= 'A' && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+				continue
+			}
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				continue
+			}
+		}
+		if len(buf) > 0 {
+			fn(buf)
+			buf = buf[:0]
+		}
+	}
+	if len(buf) > 0 {
+		fn(buf)
+	}
 }
 
 func countPhrase(toks []string, p []string) int {

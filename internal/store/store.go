@@ -97,7 +97,7 @@ type Hit struct {
 }
 
 // HitTextChars bounds the text a hit carries: a list of reports never reads whole bodies.
-const HitTextChars = 8000
+const HitTextChars = 4000
 
 // SeriesQuery selects reported figures: counts of a category (all categories when empty),
 // in a country (all when empty). Parts of a larger figure are left out. With a Limit, the

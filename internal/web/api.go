@@ -445,6 +445,9 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.cache != nil && outs[0] == store.Inserted {
+		s.cache.invalidate()
+	}
 	return map[string]any{"stored": outs[0] == store.Inserted, "unchanged": outs[0] == store.Unchanged}, nil
 }
 

@@ -72,7 +72,20 @@ type Server struct {
 	writeMu sync.Mutex
 	metrics *metrics
 	handler http.Handler
+	cache   *cache // nil: every request is answered afresh
 }
+
+// Cache makes the server keep its answers to GET requests of the pages and the API for ttl
+// (see cache); 0 turns it off. Call it before serving.
+func (s *Server) Cache(ttl time.Duration) {
+	s.cache = nil
+	if ttl > 0 {
+		s.cache = newCache(ttl, 64<<20)
+	}
+}
+
+// uncached are the routes answered afresh every time: what operators poll, and files.
+var uncached = map[string]bool{"GET /healthz": true, "GET /metrics": true, "GET /static/{file}": true, "GET /api/v1/openapi.json": true}
 
 // New returns a server. token is the bearer token that writes need; empty means read-only.
 func New(st store.Store, x *extract.Extractor, token string, logger *log.Logger) *Server {
@@ -151,6 +164,10 @@ func (s *Server) wrap(mux *http.ServeMux) http.Handler {
 			}
 			s.metrics.observe(pattern, rec.status, time.Since(start))
 		}()
+		if s.cache != nil && pattern != "" && r.Method == http.MethodGet && !uncached[pattern] {
+			s.cache.serve(rec, r, handler)
+			return
+		}
 		handler.ServeHTTP(rec, r)
 	})
 }

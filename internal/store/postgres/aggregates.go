@@ -422,11 +422,14 @@ func backfill(ctx context.Context, tx pgx.Tx) error {
 		docs = append(docs, id)
 	}
 	rows.Close()
-	if len(docs) > 0 {
-		figs, err := storedFigures(ctx, tx, docs)
+	// A few thousand reports at a time, so that memory stays flat.
+	for len(docs) > 0 {
+		n := min(len(docs), 4096)
+		figs, err := storedFigures(ctx, tx, docs[:n])
 		if err != nil {
 			return err
 		}
+		docs = docs[n:]
 		_, multi := store.Tallies(figs)
 		for _, m := range multi {
 			if _, err := tx.Exec(ctx, `INSERT INTO claim_docs VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category, country, period, tallies)

@@ -99,17 +99,19 @@ func (k *keys) IDs(ctx context.Context, roots []string) (map[string]store.Cluste
 
 // summarize reads what a list shows of each cluster, as the SQLite store does.
 func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluster, error) {
-	out := make([]link.Cluster, 0, len(at))
+	out := make([]link.Cluster, len(at))
 	var refs []store.EvidenceRef
-	spans := map[string][2]int{}
-	for _, a := range at {
-		size := a.Size
-		sources, ok := s.sources.Get(a.Root, size)
-		if !ok {
-			if err := s.pool.QueryRow(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = $1`, a.Root).Scan(&sources); err != nil {
-				return nil, err
-			}
-			s.sources.Put(a.Root, size, sources)
+	var fresh []int
+	spans := map[string][2]int{} // by mention uid
+	for i, a := range at {
+		if c, ok := s.clusters.Get(a.Root, a.Size); ok {
+			c.ID, c.Since = a.ID, a.Date
+			out[i] = c
+			continue
+		}
+		var sources int
+		if err := s.pool.QueryRow(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = $1`, a.Root).Scan(&sources); err != nil {
+			return nil, err
 		}
 		rows, err := s.pool.Query(ctx, `SELECT e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type, e.source_actor,
 				e.target_actor, coalesce(e.date, ''), e.location, e.ev_start, e.ev_end
@@ -121,7 +123,8 @@ func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluste
 		for rows.Next() {
 			var m link.EventMention
 			var sp [2]int
-			if err := rows.Scan(&m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place, &sp[0], &sp[1]); err != nil {
+			if err := rows.Scan(&m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place,
+				&sp[0], &sp[1]); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -135,14 +138,22 @@ func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluste
 		if len(ms) == 0 {
 			continue
 		}
-		c, r := store.Listed(a, ms, sources, size, spans)
-		out, refs = append(out, c), append(refs, r...)
+		c, r := store.Listed(a, ms, sources, a.Size, spans)
+		out[i], refs, fresh = c, append(refs, r...), append(fresh, i)
 	}
 	if err := s.cut(ctx, refs); err != nil {
 		return nil, err
 	}
-	for i := range out {
+	for _, i := range fresh {
 		out[i].First = out[i].Mentions[0]
+		s.clusters.Put(at[i].Root, at[i].Size, out[i])
 	}
-	return out, nil
+	// A cluster with no mention left (a reprocess under way) is not listed.
+	listed := out[:0]
+	for _, c := range out {
+		if c.ID != "" {
+			listed = append(listed, c)
+		}
+	}
+	return listed, nil
 }

@@ -25,8 +25,8 @@ import (
 
 // DB is a store in a PostgreSQL database.
 type DB struct {
-	pool    *pgxpool.Pool
-	sources store.SourceCache
+	pool     *pgxpool.Pool
+	clusters store.ClusterCache
 }
 
 var _ store.Store = (*DB)(nil)
@@ -358,7 +358,7 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 	if len(ids) != len(entries) {
 		return fmt.Errorf("replace: %d ids for %d entries", len(ids), len(entries))
 	}
-	return explain(pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := explain(pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		// What the documents brought before is taken from the aggregates, what they bring now
 		// added.
 		oldFigs, err := storedFigures(ctx, tx, ids)
@@ -423,6 +423,10 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		}
 		return addTotals(ctx, tx, w.Counts)
 	}))
+	if err == nil {
+		s.clusters.Forget()
+	}
+	return err
 }
 
 // relink recomputes whole dyads' clusters from scratch.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -461,11 +462,16 @@ func backfill(ctx context.Context, tx *sql.Tx) error {
 		multiDocs = append(multiDocs, id)
 	}
 	rows.Close()
-	if len(multiDocs) > 0 {
-		figs, err := storedFigures(ctx, tx, jsonText(multiDocs))
+	// A few thousand reports at a time, each once, so that memory stays flat.
+	slices.Sort(multiDocs)
+	multiDocs = slices.Compact(multiDocs)
+	for len(multiDocs) > 0 {
+		n := min(len(multiDocs), 4096)
+		figs, err := storedFigures(ctx, tx, jsonText(multiDocs[:n]))
 		if err != nil {
 			return err
 		}
+		multiDocs = multiDocs[n:]
 		_, multi := store.Tallies(figs)
 		for _, m := range multi {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO claim_docs VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET reports = reports + excluded.reports`,

@@ -105,17 +105,19 @@ func (k *keys) IDs(ctx context.Context, roots []string) (map[string]store.Cluste
 // summarize reads what a list shows of each cluster: its size, its reports, and from its
 // first mentions its date, place and first report, with the sentences of the listed ones.
 func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluster, error) {
-	out := make([]link.Cluster, 0, len(at))
+	out := make([]link.Cluster, len(at))
 	var refs []store.EvidenceRef
+	var fresh []int
 	spans := map[string][2]int{} // by mention uid
-	for _, a := range at {
-		size := a.Size
-		sources, ok := s.sources.Get(a.Root, size)
-		if !ok {
-			if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = ?`, a.Root).Scan(&sources); err != nil {
-				return nil, s.explain(err)
-			}
-			s.sources.Put(a.Root, size, sources)
+	for i, a := range at {
+		if c, ok := s.clusters.Get(a.Root, a.Size); ok {
+			c.ID, c.Since = a.ID, a.Date
+			out[i] = c
+			continue
+		}
+		var sources int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = ?`, a.Root).Scan(&sources); err != nil {
+			return nil, s.explain(err)
 		}
 		rows, err := s.db.QueryContext(ctx, `SELECT e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type, e.source_actor,
 				e.target_actor, coalesce(e.date, ''), e.location, e.ev_start, e.ev_end
@@ -142,14 +144,22 @@ func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluste
 		if len(ms) == 0 {
 			continue
 		}
-		c, r := store.Listed(a, ms, sources, size, spans)
-		out, refs = append(out, c), append(refs, r...)
+		c, r := store.Listed(a, ms, sources, a.Size, spans)
+		out[i], refs, fresh = c, append(refs, r...), append(fresh, i)
 	}
 	if err := s.cut(ctx, refs); err != nil {
 		return nil, err
 	}
-	for i := range out {
+	for _, i := range fresh {
 		out[i].First = out[i].Mentions[0]
+		s.clusters.Put(at[i].Root, at[i].Size, out[i])
 	}
-	return out, nil
+	// A cluster with no mention left (a reprocess under way) is not listed.
+	listed := out[:0]
+	for _, c := range out {
+		if c.ID != "" {
+			listed = append(listed, c)
+		}
+	}
+	return listed, nil
 }

@@ -3,9 +3,12 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/alboran/alboran/internal/store"
 )
@@ -15,14 +18,16 @@ import (
 // of the forms, which the index iterates newest first and lazily, not as a prefix query,
 // which merges the posting lists of every word with that start; a phrase in double quotes
 // must occur as written. Everything is quoted, so no FTS5 operator or column name in the
-// input takes effect.
-func ftsTerms(s string) []string {
+// input takes effect. keep, when set, drops the forms the index does not hold.
+func ftsTerms(s string, keep func(string) bool) []string {
 	var terms []string
 	words, phrases := store.QueryWords(s)
 	for _, forms := range words {
-		quoted := make([]string, len(forms))
+		var quoted []string
 		for i, f := range forms {
-			quoted[i] = `"` + f + `"`
+			if i == 0 || keep == nil || keep(f) {
+				quoted = append(quoted, `"`+f+`"`)
+			}
 		}
 		terms = append(terms, `(`+strings.Join(quoted, " OR ")+`)`)
 	}
@@ -30,6 +35,48 @@ func ftsTerms(s string) []string {
 		terms = append(terms, `"`+strings.Join(p, " ")+`"`)
 	}
 	return terms
+}
+
+// known remembers which words the index holds, so that a search asks for the forms of a word
+// that occur and not for the dozen that do not (each costs a lookup in every segment). What it
+// learns is forgotten when this process stores reports, and after knownFor, when another may
+// have.
+type known struct {
+	mu    sync.Mutex
+	words map[string]bool
+	since time.Time
+}
+
+const knownFor = 10 * time.Minute
+
+// forget forgets what the index was known to hold.
+func (k *known) forget() {
+	k.mu.Lock()
+	k.words = nil
+	k.mu.Unlock()
+}
+
+// holds reports whether the index holds word, asking it once.
+func (s *DB) holds(ctx context.Context, word string) bool {
+	k := &s.known
+	k.mu.Lock()
+	if k.words == nil || len(k.words) > 100_000 || time.Since(k.since) > knownFor {
+		k.words, k.since = map[string]bool{}, time.Now()
+	}
+	held, ok := k.words[word]
+	k.mu.Unlock()
+	if ok {
+		return held
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1`, `{title body} : "`+word+`"`).Scan(new(int))
+	held = err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return true // when in doubt, ask for it
+	}
+	k.mu.Lock()
+	k.words[word] = held
+	k.mu.Unlock()
+	return held
 }
 
 // isCode tells an actor code ("MAR", "UNHCR") from a name ("Karima Benyaich").
@@ -47,9 +94,9 @@ func isCode(s string) bool {
 
 // matchExpr builds the full-text expression of a query: the words in the title and body, and
 // each filter as facet tokens.
-func matchExpr(q store.Query) (expr string, hasText bool, err error) {
+func matchExpr(q store.Query, keep func(string) bool) (expr string, hasText bool, err error) {
 	var and []string
-	if terms := ftsTerms(q.Text); len(terms) > 0 {
+	if terms := ftsTerms(q.Text, keep); len(terms) > 0 {
 		and = append(and, `{title body} : (`+strings.Join(terms, " AND ")+`)`)
 		hasText = true
 	} else if strings.TrimSpace(q.Text) != "" {
@@ -58,7 +105,7 @@ func matchExpr(q store.Query) (expr string, hasText bool, err error) {
 	if q.Actor != "" {
 		if isCode(q.Actor) {
 			and = append(and, `facets : `+store.FacetToken("act", q.Actor))
-		} else if terms := ftsTerms(`"` + q.Actor + `"`); len(terms) > 0 {
+		} else if terms := ftsTerms(`"`+q.Actor+`"`, nil); len(terms) > 0 {
 			and = append(and, `{title body} : `+terms[0])
 		}
 	}
@@ -81,7 +128,7 @@ func matchExpr(q store.Query) (expr string, hasText bool, err error) {
 // rankCap bounds the work of ranking: when more reports match, the newest rankCap matches are
 // ranked (store.RankHits, from their titles and the start of their texts). The index gives
 // them newest first and stops there, so a search costs the same however many reports match.
-const rankCap = 300
+const rankCap = 100
 
 // Search ranks the newest rankCap reports that match q by their words (store.RankHits);
 // without words, the newest matches come first. Filters are facet tokens in the same index.
@@ -90,7 +137,7 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	if q.Limit <= 0 {
 		q.Limit = 20
 	}
-	expr, hasText, err := matchExpr(q)
+	expr, hasText, err := matchExpr(q, func(w string) bool { return s.holds(ctx, w) })
 	if err != nil {
 		return nil, err
 	}
@@ -105,9 +152,9 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 			query, args = `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`,
 				[]any{expr, before, q.Limit}
 		}
-		return s.hits(ctx, query, args)
+		return s.hits(ctx, query, args, store.HitTextChars)
 	}
-	hits, err := s.hits(ctx, `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, []any{expr, rankCap})
+	hits, err := s.hits(ctx, `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, []any{expr, rankCap}, rankChars)
 	if err != nil {
 		return nil, err
 	}
@@ -125,14 +172,42 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 		})
 		hits = hits[k:]
 	}
-	return hits[:min(len(hits), q.Limit)], nil
+	hits = hits[:min(len(hits), q.Limit)]
+	// The hits given carry more of their text, to pick the sentence that matches.
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.DocID
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, substr(body, 1, ?) FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
+		store.HitTextChars, jsonText(ids))
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	text := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var t string
+		if err := rows.Scan(&id, &t); err != nil {
+			return nil, err
+		}
+		text[id] = t
+	}
+	for i := range hits {
+		hits[i].Text = text[hits[i].DocID]
+	}
+	return hits, s.explain(rows.Err())
 }
 
+// rankChars is how much of each matching report's text ranking reads: the lead, which says
+// what the report is about.
+const rankChars = 600
+
 // hits reads the reports whose ids (as id) query gives, newest first, each with its title and
-// the start of its text.
-func (s *DB) hits(ctx context.Context, query string, args []any) ([]store.Hit, error) {
+// the first chars of its text.
+func (s *DB) hits(ctx context.Context, query string, args []any, chars int) ([]store.Hit, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.source, d.title, coalesce(d.published, ''), 0.0, substr(d.body, 1, ?)
-		FROM (`+query+`) m JOIN documents d ON d.id = m.id`, append([]any{store.HitTextChars}, args...)...)
+		FROM (`+query+`) m JOIN documents d ON d.id = m.id`, append([]any{chars}, args...)...)
 	if err != nil {
 		return nil, s.explain(err)
 	}

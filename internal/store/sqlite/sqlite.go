@@ -23,10 +23,11 @@ import (
 
 // DB is a store in one SQLite file.
 type DB struct {
-	db      *sql.DB
-	path    string
-	noLink  bool
-	sources store.SourceCache
+	db       *sql.DB
+	path     string
+	noLink   bool
+	clusters store.ClusterCache
+	known    known
 }
 
 // SetLinking turns the linking of events across reports on (the default) or off. Off is for
@@ -217,6 +218,7 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 	if err != nil {
 		return nil, err
 	}
+	s.known.forget() // new reports may hold forms of words the index did not
 	return out, nil
 }
 
@@ -225,7 +227,7 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 	if len(ids) != len(entries) {
 		return fmt.Errorf("replace: %d ids for %d entries", len(ids), len(entries))
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		list := jsonText(ids)
 		old, err := dyadsOf(ctx, tx, list)
 		if err != nil {
@@ -293,6 +295,11 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		}
 		return addTotals(ctx, tx, w.Counts)
 	})
+	if err == nil {
+		s.clusters.Forget()
+		s.known.forget()
+	}
+	return err
 }
 
 // indexDocs adds documents to the full-text index in one statement.
