@@ -172,8 +172,32 @@ func Listed(at ClusterAt, ms []link.EventMention, sources, total int, spans map[
 // ClusterCache remembers what a list shows of a cluster of a given size: reading it takes a
 // few queries, and a cluster changes size whenever it changes (a reprocess forgets them all).
 type ClusterCache struct {
-	mu sync.Mutex
-	m  map[string]cached // by root
+	mu      sync.Mutex
+	m       map[string]cached // by root
+	sources map[string][2]int // by root: size, reports
+}
+
+// Reports returns the number of reports of cluster root when it still has size mentions, and
+// else counts them with count and remembers them: a report's page shows each event's cluster
+// with its reports, and counting them reads every mention.
+func (c *ClusterCache) Reports(root string, size int, count func() (int, error)) (int, error) {
+	c.mu.Lock()
+	v, ok := c.sources[root]
+	c.mu.Unlock()
+	if ok && v[0] == size {
+		return v[1], nil
+	}
+	n, err := count()
+	if err != nil {
+		return 0, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.sources == nil || len(c.sources) > 100_000 {
+		c.sources = map[string][2]int{}
+	}
+	c.sources[root] = [2]int{size, n}
+	return n, nil
 }
 
 type cached struct {
@@ -203,5 +227,5 @@ func (c *ClusterCache) Put(root string, size int, cl link.Cluster) {
 func (c *ClusterCache) Forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.m = nil
+	c.m, c.sources = nil, nil
 }

@@ -109,8 +109,12 @@ func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluste
 			out[i] = c
 			continue
 		}
-		var sources int
-		if err := s.pool.QueryRow(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = $1`, a.Root).Scan(&sources); err != nil {
+		sources, err := s.clusters.Reports(a.Root, a.Size, func() (int, error) {
+			var n int
+			err := s.pool.QueryRow(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = $1`, a.Root).Scan(&n)
+			return n, err
+		})
+		if err != nil {
 			return nil, err
 		}
 		rows, err := s.pool.Query(ctx, `SELECT e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type, e.source_actor,

@@ -452,21 +452,29 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	rows.Close()
 	rows, err = s.pool.Query(ctx, `SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor, e.target_entity,
 			e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
-			(SELECT count(DISTINCT c.doc_id)::int FROM events c WHERE c.cluster = e.cluster)
+			e.cluster, coalesce(k.size, 1)
 		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = $1 ORDER BY e.event_id`, id)
 	if err != nil {
 		return v, err
 	}
 	v.Clusters = map[string]store.ClusterRef{}
+	type root struct {
+		event, root string
+		size        int
+	}
+	var roots []root
 	for rows.Next() {
 		var e record.Event
 		var contexts string
 		var ref store.ClusterRef
+		var r root
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
-			&e.Date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Sources); err != nil {
+			&e.Date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &r.root, &r.size); err != nil {
 			rows.Close()
 			return v, err
 		}
+		r.event = e.ID
+		roots = append(roots, r)
 		if contexts != "" {
 			e.Contexts = strings.Split(contexts, ";")
 		}
@@ -474,6 +482,19 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		x.Events = append(x.Events, e)
 	}
 	rows.Close()
+	for _, r := range roots {
+		n, err := s.clusters.Reports(r.root, r.size, func() (int, error) {
+			var n int
+			err := s.pool.QueryRow(ctx, `SELECT count(DISTINCT doc_id)::int FROM events WHERE cluster = $1`, r.root).Scan(&n)
+			return n, err
+		})
+		if err != nil {
+			return v, err
+		}
+		ref := v.Clusters[r.event]
+		ref.Sources = n
+		v.Clusters[r.event] = ref
+	}
 	rows, err = s.pool.Query(ctx, `SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
 			qualifier, part_of, span_start, span_end, ev_start, ev_end FROM statistics WHERE doc_id = $1 ORDER BY span_start, stat_id`, id)
 	if err != nil {

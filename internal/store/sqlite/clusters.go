@@ -115,8 +115,12 @@ func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluste
 			out[i] = c
 			continue
 		}
-		var sources int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = ?`, a.Root).Scan(&sources); err != nil {
+		sources, err := s.clusters.Reports(a.Root, a.Size, func() (int, error) {
+			var n int
+			err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = ?`, a.Root).Scan(&n)
+			return n, err
+		})
+		if err != nil {
 			return nil, s.explain(err)
 		}
 		rows, err := s.db.QueryContext(ctx, `SELECT e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type, e.source_actor,
