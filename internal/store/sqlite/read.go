@@ -74,8 +74,10 @@ func (s *DB) holds(ctx context.Context, word string) bool {
 		return true // when in doubt, ask for it
 	}
 	k.mu.Lock()
-	k.words[word] = held
-	k.mu.Unlock()
+	defer k.mu.Unlock()
+	if k.words != nil { // forgotten meanwhile: a write may have brought the word
+		k.words[word] = held
+	}
 	return held
 }
 

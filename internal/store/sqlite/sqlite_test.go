@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -499,4 +500,38 @@ func TestMigration8AddsFacetsToOldReports(t *testing.T) {
 	if got := look(db); got != want {
 		t.Errorf("after migration 8 the store finds %+v, want %+v as ingested afresh", got, want)
 	}
+}
+
+// TestSearchWhileWriting searches and writes at once (run it with -race): what the store
+// remembers of the words its index holds is forgotten by writes while searches read it.
+func TestSearchWhileWriting(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "sw.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	es := entries(t, testcorpus.Generate(60, 21))
+	if _, err := db.Put(ctx, es[:20]); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 30; i++ {
+				if _, err := db.Search(ctx, store.Query{Text: "migrants rescued boats"}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	for i := 20; i < 60; i += 4 {
+		if _, err := db.Put(ctx, es[i:i+4]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
 }
