@@ -10,34 +10,45 @@ import (
 	"time"
 
 	"github.com/alboran/alboran/internal/export"
-	"github.com/alboran/alboran/internal/store"
 	"github.com/alboran/alboran/internal/watch"
 )
 
-const exportHelp = `Usage: alboran export --what TABLE [--format FORMAT] [-o FILE]
+const exportHelp = `Usage: alboran export --what TABLE [--format FORMAT] [--profile PROFILE] [-o FILE]
 
-Writes one table of the database: documents, entities, events, statistics or quotes. Each
-event row carries its cluster_id (the real event, across reports) and sources (how many
-reports tell of it); --clusters writes one row per cluster instead, with its canonical date
-and place, its number of sources and its first report.
-CSV follows RFC 4180 with a header row; JSONL is one object per line; Parquet is compressed
-with zstd. All three open directly in pandas (read_csv, read_json(lines=True), read_parquet)
-and R (read.csv, jsonlite::stream_in, arrow::read_parquet).
+Writes one table of the database: documents, entities, events, statistics, quotes or
+clusters. Each event row carries its cluster_id (the real event, across reports), its
+cluster_role ("member" for an event dated to a day, "mention" for one dated by a month, a year
+or an interval, which points at the one cluster that fits) and cluster_sources (how many
+reports tell of it); --clusters (or --what clusters) writes one row per cluster instead, with
+its canonical date and place, its number of sources and its first report.
+docs/data-dictionary.md lists every column, its type and what it means.
 
-The event table uses POLECAT and PLOVER field names (event_type, event_mode, event_context,
-actor_country, recipient_country, placename, story_date) and a cameo_root column, so that
-GDELT and POLECAT users can join it with their data.
+Ids are stable: doc_id comes from the document's text and URL, a record's id is doc_id/v1
+(s1, q1, e1), so the same report has the same ids in any database. Dates are typed: a date
+column holds the first day of what the text gave, with its last day (_end) and its precision
+(day, month, year or interval). Unknowns are null. Places carry their GeoNames id, country,
+region, latitude and longitude.
+
+CSV follows RFC 4180 with a header row (nulls empty, lists joined by "; "); JSONL is one object
+per line (nulls null, lists arrays); Parquet is compressed with zstd, with DATE, TIMESTAMP,
+LIST and optional columns. All three open directly in pandas (read_csv, read_json(lines=True),
+read_parquet), R (read.csv, jsonlite::stream_in, arrow::read_parquet), polars and DuckDB.
+
+--profile polecat writes the events with POLECAT's column names (Event ID, Event Date, Event
+Type, ..., Latitude, Longitude, GeoNames ID), for code written for POLECAT.
 
 Examples:
   alboran export --what events --format csv > events.csv
   alboran export --what events --format parquet -o events.parquet
+  alboran export --what events --profile polecat --format csv > polecat.csv
 `
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", exportHelp, stderr)
 	db := dbFlag(fs)
-	what := fs.String("what", "", "the table: "+strings.Join(store.Tables, ", "))
+	what := fs.String("what", "", "the table: "+strings.Join(export.Tables, ", "))
 	format := fs.String("format", "csv", "csv, jsonl or parquet")
+	profile := fs.String("profile", "alboran", "column names: alboran, or polecat (events only)")
 	out := fs.String("o", "", "write to this file (default standard output)")
 	clusters := fs.Bool("clusters", false, "with --what events: one row per event cluster")
 	if err := parseFlags(fs, args); err != nil {
@@ -50,13 +61,19 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		*what = "clusters"
 	}
 	if *what == "" {
-		return usageError{"export: --what is required: " + strings.Join(store.Tables, ", ")}
+		return usageError{"export: --what is required: " + strings.Join(export.Tables, ", ")}
 	}
-	if !contains(store.Tables, *what) && *what != "clusters" {
-		return usageError{fmt.Sprintf("export: unknown table %q (want %s)", *what, strings.Join(store.Tables, ", "))}
+	if !contains(export.Tables, *what) {
+		return usageError{fmt.Sprintf("export: unknown table %q (want %s)", *what, strings.Join(export.Tables, ", "))}
 	}
 	if !contains(export.Formats, *format) {
 		return usageError{fmt.Sprintf("export: unknown format %q (want %s)", *format, strings.Join(export.Formats, ", "))}
+	}
+	if !contains(export.Profiles, *profile) {
+		return usageError{fmt.Sprintf("export: unknown profile %q (want %s)", *profile, strings.Join(export.Profiles, ", "))}
+	}
+	if *profile == "polecat" && *what != "events" {
+		return usageError{"export: --profile polecat goes with --what events"}
 	}
 	if *format == "parquet" && *out == "" && isTerminal(stdout) {
 		return usageError{"export: Parquet is binary; give -o FILE or redirect standard output"}
@@ -67,7 +84,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer st.Close()
 	if *out == "" {
-		_, err := export.Write(ctx, st, *what, *format, stdout)
+		_, err := export.WriteProfile(ctx, st, *what, *format, *profile, stdout)
 		return err
 	}
 	// Write beside the target and rename, so that a failed export leaves no half file.
@@ -76,7 +93,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("export: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	n, err := export.Write(ctx, st, *what, *format, tmp)
+	n, err := export.WriteProfile(ctx, st, *what, *format, *profile, tmp)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -154,6 +171,6 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return nil
 	}
-	fmt.Fprintf(stderr, "watching %d feeds every %s into %s; Ctrl-C stops\n", len(urls), *every, *db)
+	fmt.Fprintf(stderr, "watching %d feeds every %s into %s; Ctrl-C stops\n", len(urls), *every, redactURL(*db))
 	return w.Run(ctx)
 }

@@ -42,3 +42,10 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	}
 	return fs.Parse(append([]string{"--"}, pos...))
 }
+
+// flagSet reports whether the command line gave the flag name.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}

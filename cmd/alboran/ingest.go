@@ -154,7 +154,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return err
 	}
 	if sum.Ingested == 0 && sum.Skipped == 0 {
-		fmt.Fprintln(stdout, "nothing new: every document was already in", *db)
+		fmt.Fprintln(stdout, "nothing new: every document was already in", redactURL(*db))
 	}
 	if sum.Skipped > 0 {
 		return fmt.Errorf("%d inputs skipped: %w", sum.Skipped, errPartial)

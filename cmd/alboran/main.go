@@ -52,10 +52,12 @@ Commands:
   entity     show the people and organizations a name stands for across reports
   serve      serve the JSON API and the web dashboard (--demo: the bundled examples)
   worker     extract and store documents from the queue (NATS JetStream), at scale
-  queue      show the queue's status or its dead documents
+  queue      show the queue's status and dead documents, or send documents back
   migrate    bring a database's schema up to date
   reprocess  re-extract stored documents after an upgrade of the rules
   eval       score extraction against a directory of gold annotations
+  parse      print a report's sentences as dependency trees (CoNLL-U or a table)
+  train-syntax  train the syntax model (tagger and parser) on a CoNLL-U treebank
   version    print the version of the binary and of the extraction rules
 
 The database is ./alboran.db unless --db or ALBORAN_DB names another.
@@ -81,6 +83,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprint(stderr, mainHelp)
 		return exitUsage
 	}
+	// No password or token from a connection URL reaches a message or a log line.
+	stderr = newRedactWriter(stderr, secretsIn(args))
 	var err error
 	switch args[0] {
 	case "extract":
@@ -113,6 +117,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdReprocess(ctx, args[1:], stdout, stderr)
 	case "eval":
 		err = cmdEval(ctx, args[1:], stdout, stderr)
+	case "parse":
+		err = cmdParse(ctx, args[1:], stdin, stdout, stderr)
+	case "train-syntax":
+		err = cmdTrainSyntax(ctx, args[1:], stdout, stderr)
 	case "version", "--version":
 		err = cmdVersion(stdout)
 	case "help", "-h", "--help":

@@ -2,42 +2,53 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go"
 
 	"github.com/alboran/alboran/internal/queue"
 	"github.com/alboran/alboran/internal/source"
+	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/store/postgres"
 )
 
-// queueFlags adds --queue (env ALBORAN_QUEUE) and the NATS credentials and TLS options.
+// queueFlags adds --queue (env ALBORAN_QUEUE), the NATS credentials and TLS options, and the
+// settings of the streams and the workers' consumer.
 type queueFlags struct {
 	url, creds, ca, cert, key, name string
-	maxDeliver                      int
+	maxDeliver, replicas            int
 	ackWait                         time.Duration
 }
 
 func addQueueFlags(fs *flag.FlagSet) *queueFlags {
 	q := &queueFlags{}
-	fs.StringVar(&q.url, "queue", os.Getenv("ALBORAN_QUEUE"), "the NATS server, nats://host:port (env ALBORAN_QUEUE)")
+	fs.StringVar(&q.url, "queue", os.Getenv("ALBORAN_QUEUE"), "the NATS server, nats://host:port, or several separated by commas (env ALBORAN_QUEUE)")
 	fs.StringVar(&q.creds, "queue-creds", os.Getenv("ALBORAN_QUEUE_CREDS"), "a NATS credentials file (env ALBORAN_QUEUE_CREDS)")
 	fs.StringVar(&q.ca, "queue-ca", os.Getenv("ALBORAN_QUEUE_CA"), "a CA certificate for TLS to NATS (env ALBORAN_QUEUE_CA)")
 	fs.StringVar(&q.cert, "queue-cert", os.Getenv("ALBORAN_QUEUE_CERT"), "a client certificate for TLS to NATS")
 	fs.StringVar(&q.key, "queue-key", os.Getenv("ALBORAN_QUEUE_KEY"), "the client certificate's key")
 	fs.StringVar(&q.name, "queue-name", "ALBORAN", "the stream name prefix")
-	fs.IntVar(&q.maxDeliver, "max-deliver", 5, "deliveries before a document goes to the dead-letter stream")
-	fs.DurationVar(&q.ackWait, "ack-wait", 2*time.Minute, "how long a worker may hold a document before it is delivered again")
+	replicas, _ := strconv.Atoi(os.Getenv("ALBORAN_QUEUE_REPLICAS"))
+	fs.IntVar(&q.replicas, "queue-replicas", replicas, "copies of each stream in a NATS cluster; changes existing streams (env ALBORAN_QUEUE_REPLICAS; 1 when created)")
+	fs.IntVar(&q.maxDeliver, "max-deliver", 0, fmt.Sprintf("deliveries before a failing document goes to the dead-letter stream; changes the existing consumer (%d when created)", queue.DefaultMaxDeliver))
+	fs.DurationVar(&q.ackWait, "ack-wait", 0, fmt.Sprintf("how long a worker may hold a document without a sign of life before it goes to another; changes the existing consumer (%s when created)", queue.DefaultAckWait))
 	return q
 }
 
 func (q *queueFlags) connect(ctx context.Context) (*queue.Queue, error) {
 	if q.url == "" {
 		return nil, usageError{"--queue (or ALBORAN_QUEUE) is required: nats://host:port"}
+	}
+	if q.replicas < 0 || q.maxDeliver < 0 || q.ackWait < 0 {
+		return nil, usageError{"--queue-replicas, --max-deliver and --ack-wait cannot be negative"}
 	}
 	var opts []nats.Option
 	if q.creds != "" {
@@ -49,11 +60,16 @@ func (q *queueFlags) connect(ctx context.Context) (*queue.Queue, error) {
 	if q.cert != "" {
 		opts = append(opts, nats.ClientCert(q.cert, q.key))
 	}
-	return queue.Connect(ctx, queue.Config{URL: q.url, Name: q.name, MaxDeliver: q.maxDeliver, AckWait: q.ackWait, Options: opts})
+	qu, err := queue.Connect(ctx, queue.Config{URL: q.url, Name: q.name, MaxDeliver: q.maxDeliver, AckWait: q.ackWait, Replicas: q.replicas, Options: opts})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", redactURL(q.url), err)
+	}
+	return qu, nil
 }
 
 // publish sends every input document to the queue, counting one as sent when the stream
-// acknowledged it.
+// acknowledged it. A document the queue cannot take is skipped with the reason, like a bad
+// input; the queue being unreachable for two minutes stops the run.
 func publish(ctx context.Context, qf *queueFlags, inputs []string, stdin io.Reader, stdout, stderr io.Writer, quiet bool) error {
 	q, err := qf.connect(ctx)
 	if err != nil {
@@ -63,13 +79,24 @@ func publish(ctx context.Context, qf *queueFlags, inputs []string, stdin io.Read
 	sent, skipped := 0, 0
 	meter := newMeter(stderr, quiet, "publish", 0, nil)
 	err = source.Options{Client: httpClient()}.Read(ctx, inputs, stdin, func(it source.Item) error {
+		for _, w := range it.Warnings {
+			if !strings.HasPrefix(w, it.Doc.Source) {
+				w = it.Doc.Source + ": " + w
+			}
+			fmt.Fprintf(stderr, "alboran: warning: %s\n", w)
+		}
 		if it.Err != nil {
 			skipped++
 			fmt.Fprintf(stderr, "alboran: skipped %s: %v\n", it.Doc.Source, it.Err)
 			return nil
 		}
-		if err := q.Publish(ctx, it.Doc); err != nil {
-			return fmt.Errorf("publishing %s: %w", it.Doc.Source, err)
+		if err := q.Publish(ctx, it.Doc); errors.Is(err, queue.ErrTooLarge) {
+			skipped++
+			fmt.Fprintf(stderr, "alboran: skipped %s: %v\n", it.Doc.Source, err)
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("publishing %s: %w; %d documents were published: run the same command again "+
+				"(the stream drops what it took in the last ten minutes, and workers skip what is stored)", it.Doc.Source, err, sent)
 		}
 		sent++
 		meter.Add(1, 0)
@@ -90,9 +117,18 @@ const workerHelp = `Usage: alboran worker --queue nats://HOST:PORT --db postgres
 
 Pulls documents from the queue, extracts them and stores each batch in one transaction,
 acknowledging the messages only after the commit. Run as many workers as you like, on as many
-machines: a message is handed to one worker at a time, a worker that dies leaves its messages
-to be delivered again, and writes are idempotent. A document that fails --max-deliver times
-goes to the dead-letter stream with the reason (see alboran queue dead). Stop with Ctrl-C.
+machines: a message is handed to one worker at a time, and writes are idempotent.
+
+While it works, a worker tells the server it is alive every quarter of the ack wait; a worker
+that dies leaves its documents to another within one ack wait (10 s by default). While the
+database is unavailable, a worker keeps its documents, fetches no more and tries again with
+growing pauses, so an outage uses up no deliveries. A document that fails (it cannot be read
+or extracted, or the database refuses what it holds) fails alone and is tried again; after
+--max-deliver deliveries it goes to the dead-letter stream with the reason (see alboran queue
+dead). Text that a database cannot store (NUL characters) is replaced by U+FFFD with a warning.
+
+--max-deliver and --ack-wait change the workers' consumer for every worker. Ctrl-C or SIGTERM
+stops the worker at once; the documents it has not stored go back to the queue.
 `
 
 func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -103,89 +139,178 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	// A worker outlives the services' restarts: it waits for the queue to come up.
+	// A worker outlives the services' restarts: it waits for the queue and the database.
 	var q *queue.Queue
 	for wait := 500 * time.Millisecond; ; wait = min(2*wait, 10*time.Second) {
 		var err error
 		if q, err = qf.connect(ctx); err == nil {
 			break
-		} else if _, usage := err.(usageError); usage {
+		} else if _, usage := err.(usageError); usage || ctx.Err() != nil {
 			return err
 		}
 		fmt.Fprintf(stderr, "worker: waiting for the queue: %v\n", err)
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(wait):
-		}
+		sleepCtx(ctx, wait)
 	}
 	defer q.Close()
-	st, err := openStore(ctx, *db)
-	if err != nil {
-		return err
+	var st store.Store
+	for wait := 500 * time.Millisecond; ; wait = min(2*wait, 10*time.Second) {
+		var err error
+		if st, err = openStore(ctx, *db); err == nil {
+			break
+		} else if !postgres.Unavailable(err) || ctx.Err() != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "worker: waiting for the database: %v\n", err)
+		sleepCtx(ctx, wait)
 	}
 	defer st.Close()
 	x, err := newExtractor()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "worker: %s -> %s\n", qf.url, *db)
+	set, err := q.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "worker: %s -> %s (max deliver %d, ack wait %s, %d stream replicas)\n",
+		redactURL(qf.url), redactURL(*db), set.MaxDeliver, set.AckWait, set.Replicas)
 	w := &queue.Worker{Queue: q, Store: st, Extractor: x, Batch: *batch, Log: log.New(stderr, "worker: ", log.LstdFlags)}
-	return w.Run(ctx)
+	err = w.Run(ctx)
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "worker: stopped")
+		return nil
+	}
+	return err
 }
 
-const queueHelp = `Usage: alboran queue status|dead --queue nats://HOST:PORT [--format table|json]
+func sleepCtx(ctx context.Context, d time.Duration) {
+	select {
+	case <-ctx.Done():
+	case <-time.After(d):
+	}
+}
 
-status shows the documents pending, in flight (delivered, not yet acknowledged), done and
-dead. dead lists the dead documents with the reason they failed.
+const queueHelp = `Usage: alboran queue status|dead|requeue --queue nats://HOST:PORT [--db postgres://...] [options]
+
+status counts the documents published, pending (not yet delivered), in flight (held by a
+worker or waiting to be delivered again), dead (in the dead-letter stream) and stranded (in
+the stream but delivered --max-deliver times without a result, so never delivered again).
+With --db (or ALBORAN_DB) it also counts the documents stored, tells stranded documents from
+stored ones whose acknowledgements a server restart lost (leftover), and says when
+stored differs from published − dead − pending − in flight − stranded. The exit code is 1
+when something does not add up.
+
+dead lists the dead documents with the reason they failed.
+
+requeue sends the stranded documents back to the workers with all their deliveries again, and
+with --db removes leftover ones from the stream; with --dead it also sends back the dead
+documents (fix what made them fail first). A stranded document cannot be told from one a
+worker holds, so requeue sends them back only when nothing is in flight.
 `
 
 func cmdQueue(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("queue", queueHelp, stderr)
 	qf := addQueueFlags(fs)
+	db := fs.String("db", os.Getenv("ALBORAN_DB"), "the PostgreSQL database the workers store into, postgres://... (env ALBORAN_DB)")
 	format := fs.String("format", "table", "output: table or json")
+	dead := fs.Bool("dead", false, "requeue: also send back the dead documents")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 || fs.Arg(0) != "status" && fs.Arg(0) != "dead" {
-		return usageError{"queue: say status or dead (see alboran queue --help)"}
+	cmd := fs.Arg(0)
+	if fs.NArg() != 1 || cmd != "status" && cmd != "dead" && cmd != "requeue" {
+		return usageError{"queue: say status, dead or requeue (see alboran queue --help)"}
 	}
 	if err := checkFormat("queue", *format); err != nil {
 		return err
+	}
+	var ledger queue.Ledger
+	isPG := strings.HasPrefix(*db, "postgres://") || strings.HasPrefix(*db, "postgresql://")
+	if !isPG && flagSet(fs, "db") {
+		return usageError{"queue: --db must be the workers' PostgreSQL database, postgres://..."}
+	}
+	if isPG && cmd != "dead" {
+		pg, err := postgres.Open(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer pg.Close()
+		ledger = pg
 	}
 	q, err := qf.connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer q.Close()
-	if fs.Arg(0) == "status" {
-		st, err := q.Status(ctx)
+	switch cmd {
+	case "status":
+		st, err := q.Status(ctx, ledger)
 		if err != nil {
 			return err
 		}
 		if *format == "json" {
-			return writeJSON(stdout, st)
+			err = writeJSON(stdout, st)
+		} else {
+			printStatus(stdout, st)
 		}
-		fmt.Fprintf(stdout, "pending %d, in flight %d, done %d, dead %d\n", st.Pending, st.InFlight, st.Done, st.Dead)
+		if err == nil && len(st.Differences) > 0 {
+			return fmt.Errorf("the queue and the database do not add up: %w", errPartial)
+		}
+		return err
+	case "requeue":
+		r, err := q.Requeue(ctx, ledger, *dead)
+		if err != nil {
+			return err
+		}
+		if *format == "json" {
+			return writeJSON(stdout, r)
+		}
+		fmt.Fprintf(stdout, "sent back %d stranded and %d dead documents; removed %d stored ones from the stream\n", r.Stranded, r.Dead, r.Leftover)
+		if r.Waiting > 0 {
+			fmt.Fprintf(stdout, "%d delivered documents are not stored but were left alone while others are in flight: run requeue again when in flight is 0\n", r.Waiting)
+		}
 		return nil
 	}
-	dead, err := q.Dead(ctx)
+	dl, err := q.Dead(ctx)
 	if err != nil {
 		return err
 	}
 	if *format == "json" {
-		if dead == nil {
-			dead = []queue.DeadLetter{}
-		}
-		return writeJSON(stdout, dead)
+		return writeJSON(stdout, dl)
 	}
-	if len(dead) == 0 {
+	if len(dl) == 0 {
 		fmt.Fprintln(stdout, "no dead documents")
 	}
-	for _, d := range dead {
+	for _, d := range dl {
 		fmt.Fprintf(stdout, "%d  %s  after %s deliveries: %s\n", d.Seq, d.Source, d.Deliveries, d.Reason)
 	}
 	return nil
+}
+
+// printStatus writes the status as a few lines.
+func printStatus(w io.Writer, st queue.Status) {
+	stored := "unknown (give --db)"
+	if st.Stored != nil {
+		stored = strconv.FormatInt(*st.Stored, 10)
+	}
+	fmt.Fprintf(w, "published %d, stored %s, dead %d\n", st.Published, stored, st.Dead)
+	fmt.Fprintf(w, "pending %d, in flight %d, stranded %d", st.Pending, st.InFlight, st.Stranded)
+	if st.Leftover > 0 {
+		fmt.Fprintf(w, ", leftover %d (stored, still in the stream: alboran queue requeue removes them)", st.Leftover)
+	}
+	fmt.Fprintln(w)
+	if st.Requeued > 0 {
+		fmt.Fprintf(w, "sent back by requeue %d\n", st.Requeued)
+	}
+	for _, d := range st.Differences {
+		fmt.Fprintf(w, "DIFFERENCE: %s\n", d)
+	}
+	for _, n := range st.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
+	if st.Stored != nil && len(st.Differences) == 0 {
+		fmt.Fprintln(w, "everything adds up: stored = published − dead − pending − in flight − stranded")
+	}
 }
 
 const migrateHelp = `Usage: alboran migrate --db postgres://...|FILE
@@ -212,6 +337,6 @@ func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s: schema version %d\n", *db, v)
+	fmt.Fprintf(stdout, "%s: schema version %d\n", redactURL(*db), v)
 	return nil
 }

@@ -80,7 +80,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv := web.New(st, x, os.Getenv("ALBORAN_TOKEN"), log.New(stderr, "alboran: ", log.LstdFlags))
 	srv.Cache(*cacheTTL)
 	err = web.Serve(ctx, *addr, srv.Handler(), func(a net.Addr) {
-		fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", path, a)
+		fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", redactURL(path), a)
 	}, func() {
 		fmt.Fprintf(stderr, "alboran: stopping: no new requests; those in flight have %v to finish\n", web.ShutdownGrace)
 	})

@@ -263,8 +263,8 @@ func TestLinkingCommands(t *testing.T) {
 		t.Fatalf("clusters export: %v %v", err, recs[:min(2, len(recs))])
 	}
 	code, out, _ = runCLI(t, "", "export", "--what", "events", "--format", "jsonl")
-	if code != 0 || !strings.Contains(out, `"cluster_id"`) || !strings.Contains(out, `"sources"`) {
-		t.Errorf("events export lacks cluster_id and sources")
+	if code != 0 || !strings.Contains(out, `"cluster_id"`) || !strings.Contains(out, `"cluster_sources"`) {
+		t.Errorf("events export lacks cluster_id and cluster_sources")
 	}
 	for _, args := range [][]string{{"timeline"}, {"timeline", "A", "B", "C"}, {"entity"}, {"claims", "--format", "xml"}} {
 		if code, _, _ := runCLI(t, "", args...); code != exitUsage {

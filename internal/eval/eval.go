@@ -43,7 +43,11 @@ type GoldRecord struct {
 	Speaker     string   `json:"speaker"`
 	Text        string   `json:"text"`
 	Optional    bool     `json:"optional"`
-	hasCountry  bool
+	// Evidence and EvidenceExtra are the sentences that show why a record is there (the newer
+	// gold files give them); the referee ignores them.
+	Evidence      string   `json:"evidence"`
+	EvidenceExtra []string `json:"evidence_extra"`
+	hasCountry    bool
 }
 
 // UnmarshalJSON keeps whether "country" was present, as the referee distinguishes a missing
@@ -350,6 +354,34 @@ func eventMatch(g GoldRecord, p record.Event, withDate bool) int {
 		return 0
 	}
 	return 2
+}
+
+// EventPairs pairs a report's gold events with its extracted events one to one, as the
+// referee does (same type, actors and date at the gold's precision), but a gold event that
+// names the sentences that tell it pairs only with an event told by one of them. It returns
+// (gold, extracted) index pairs.
+func EventPairs(gold []GoldRecord, pred []record.Event) [][2]int {
+	_, pairs := pair(len(gold), len(pred), func(i, j int) int {
+		if gold[i].Evidence != "" && !told(gold[i], pred[j].Evidence.Text) {
+			return 0
+		}
+		return eventMatch(gold[i], pred[j], true)
+	}, optionals(gold))
+	return pairs
+}
+
+// told reports whether a sentence is one of those the gold record names as its evidence.
+func told(g GoldRecord, sentence string) bool {
+	sentence = strings.TrimSpace(sentence)
+	if sentence == "" {
+		return false
+	}
+	for _, e := range append([]string{g.Evidence}, g.EvidenceExtra...) {
+		if e = strings.TrimSpace(e); e != "" && (strings.Contains(sentence, e) || strings.Contains(e, sentence)) {
+			return true
+		}
+	}
+	return false
 }
 
 func statMatch(g GoldRecord, p record.Statistic) int {

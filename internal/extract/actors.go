@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
 )
 
@@ -25,6 +26,8 @@ type mention struct {
 	name       string // the words as written
 	entity     int    // index into state.entities, or -1
 	adj        bool   // an adjective or demonym ("Moroccan"), not a name
+	capital    bool   // a capital or seat of government standing for a country ("Rabat")
+	title      string // a one-name person's title ("Pope Francis"), who is no entity
 	orgType    string
 }
 
@@ -34,11 +37,13 @@ type entity struct {
 	name     string
 	code     string
 	country  string
+	actor    string // for a person: the state they act for in events, "" for a private person
 	titles   []string
 	gov      bool
 	nameToks []string
 	mentions [][2]int // byte ranges
 	first    int      // token of the first mention
+	why      *record.Explanation
 }
 
 // findActors finds the gazetteer's countries and organizations, and the agencies they head.
@@ -53,6 +58,11 @@ func (s *state) findActors() {
 			continue
 		}
 		a := m.Vals[0]
+		for _, v := range m.Vals {
+			if v.Kind == lexicon.Org {
+				a = v // "Downing Street" is an office that speaks, not only a seat of government
+			}
+		}
 		men := mention{start: i, end: m.End, code: a.Code, name: s.span(i, m.End), entity: -1}
 		switch a.Kind {
 		case lexicon.Org:
@@ -60,6 +70,7 @@ func (s *state) findActors() {
 		default:
 			men.kind = mCountry
 			men.adj = a.Kind == lexicon.CountryAdj
+			men.capital = a.Kind == lexicon.Capital
 		}
 		// A country's office: "Moroccan police", "Spain's Interior Ministry", "Thai navy".
 		if men.kind == mCountry {

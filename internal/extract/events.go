@@ -4,729 +4,633 @@ import (
 	"strings"
 
 	"github.com/alboran/alboran/internal/lexicon"
-	"github.com/alboran/alboran/internal/link"
-	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/syntax"
 	"github.com/alboran/alboran/internal/text"
 )
 
-// verbalTypes need a target other than their source; material types may act at home
-// ("Moroccan police detained 466 suspects" is MAR -> MAR).
+// Event coding reads each sentence that holds a trigger (lexicon data en/events.tsv) on its
+// dependency tree: the trigger's frame says which relations give the source and the target;
+// the code here knows the constructions that every frame shares: voice, nominal triggers and
+// the verbs that carry them ("held talks"), coordination, control ("agreed to meet"),
+// negation and modality, reported speech and subordinate clauses.
+
+// materialTypes act on the world, so they may act at home ("Moroccan police detained 466
+// suspects" is MAR -> MAR); verbal types need a target other than their source.
 var materialTypes = set("COERCE", "AID", "MOBILIZE", "ASSAULT", "RETREAT")
 
-// futureTypes become AGREE when they are promised rather than done.
-var futureTypes = set("CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE")
+// cooperativeTypes become AGREE when they are promised rather than done; conflictual ones
+// become THREATEN (codebook section 5; PLOVER's THREATEN covers intended coercion).
+var cooperativeTypes = set("CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE", "CONCEDE", "RETREAT")
+var conflictTypes = set("COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST", "REJECT", "THREATEN")
 
-// thingNouns next to a trigger show that it acts on a thing, not on people.
-var thingNouns = set("data", "figures", "statistics", "statement", "report", "video", "footage", "images", "photos", "details", "documents", "findings", "results",
-	"weather", "winds", "storm", "storms", "waves", "conditions", "shipwreck", "fog")
+// modal reports whether word w has a role of lexicon data en/modality.tsv.
+func (s *state) modal(role, w string) bool { return s.lx.Modal(role, strings.ToLower(w)) }
 
-// changeNouns before "in" make a trend: "a 29% drop in arrests".
-var changeNouns = set("drop", "fall", "decline", "decrease", "reduction", "rise", "increase", "surge", "spike", "jump", "growth", "uptick", "downturn", "dip")
-
-// afterChangeNoun reports whether the noun at i is the object of "a drop in" or "a rise in
-// border".
-func (s *state) afterChangeNoun(i, lo int) bool {
-	toks := s.doc.Tokens
-	for k := i - 1; k > lo && k >= i-2; k-- {
-		if toks[k].Low == "in" {
-			return changeNouns[toks[k-1].Low]
-		}
-	}
-	return false
+// modalNode reports whether node n's word, by its lemma or its form, has a role.
+func (s *state) modalNode(t *sentTree, role string, n int) bool {
+	return s.modal(role, t.Tokens[n].Lemma) || s.modal(role, t.Tokens[n].Form)
 }
 
-var negators = set("not", "never", "no", "without", "nor", "neither", "failed", "avoid", "avoided", "avoiding", "escape", "evade")
-
-var modals = set("will", "would", "shall", "plans", "plan", "planned", "intends", "intend", "going", "wants", "expected", "set", "ready")
-
-var hypothetical = set("could", "might", "may", "if", "unless", "should", "must", "can")
-
-// intendedBefore reports whether an intention stands just before "to" at k, a date apart at
-// most: "agreed to", "pledged on Tuesday to".
-func (s *state) intendedBefore(k, lo int) bool {
-	toks := s.doc.Tokens
-	for p := k - 1; p >= lo && p >= k-4; p-- {
-		if intentions[toks[p].Low] {
-			return true
-		}
-		if p < k-2 && !s.inTime(p) {
-			return false
-		}
-	}
-	return false
+// trigger is one trigger found in a sentence: text tokens [i, j) and the rules it may take.
+type trigger struct {
+	i, j  int
+	rules []lexicon.EventRule
 }
 
-// inTime reports whether token p is part of a date expression.
-func (s *state) inTime(p int) bool {
-	for _, tx := range s.times {
-		if p >= tx.start && p < tx.end {
-			return true
-		}
-		if tx.start > p {
-			break
-		}
-	}
-	return p > 0 && s.doc.Tokens[p].Low == "on"
-}
-
-// attempts before "to" report a verbal act as made: "sought to blame".
-var attempts = set("sought", "seeking", "seeks", "tried", "tries", "trying", "attempted")
-
-// subordinators between an actor and a noun trigger part them: "Malaysia ... after a crackdown
-// in Thailand" does not make the crackdown Malaysia's.
-var subordinators = set("after", "before", "following", "amid", "despite", "since", "because", "as", "while", "when")
-
-var intentions = set("agreed", "agree", "agrees", "pledged", "pledge", "vowed", "vow", "promised", "promise", "committed", "commitment", "plans", "plan", "decided", "aims", "offered", "ready", "continue", "intends")
-
-// findEvents codes the PLOVER events of each sentence.
+// findEvents codes the PLOVER events of each sentence that holds a trigger.
 func (s *state) findEvents() {
 	toks := s.doc.Tokens
-	seen := map[string]int{}
+	seen := map[string]bool{}
 	for si := range s.doc.Sents {
 		sent := s.doc.Sents[si]
 		end := sent.First + len(sent.Tokens)
 		if toks[end-1].Text == "?" {
 			continue // a question asserts no act
 		}
+		var trigs []trigger
 		for i := sent.First; i < end; i++ {
-			if s.inQuote[i] || toks[i].Kind != text.Word {
+			if toks[i].Kind != text.Word {
 				continue
 			}
-			m, ok := s.lx.Events.Longest(toks, i)
-			if !ok {
-				continue
+			if m, ok := s.lx.Events.Longest(toks, i); ok {
+				if rules := s.possibleRules(m.Vals, sent, i); len(rules) > 0 {
+					trigs = append(trigs, trigger{i, m.End, rules})
+				}
+				i = m.End - 1
 			}
-			rule := m.Vals[0]
-			s.codeEvent(rule, i, m.End, sent, seen)
-			i = m.End - 1
+		}
+		// Only a sentence that can hold an event is parsed: one with a trigger and an actor,
+		// or a trigger of an act that an unnamed agent may do ("were rescued").
+		if len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) {
+			continue
+		}
+		t := s.tree(si)
+		if t == nil {
+			continue
+		}
+		nodes := map[int]bool{}
+		for _, tr := range trigs {
+			nodes[t.syn(tr.i)] = true
+			nodes[t.syn(tr.j-1)] = true
+		}
+		for _, tr := range trigs {
+			if a, ok := s.readAct(t, si, tr, nodes); ok {
+				s.codeAct(a, seen)
+			}
 		}
 	}
 	s.dropVagueSelfActs()
 }
 
-// dropVagueSelfActs drops "Greece arrested 9" coded as GRC -> GRC when the report also says
-// whom Greece arrested ("nine Egyptians were arrested": GRC -> EGY) in an act of the same mode.
-func (s *state) dropVagueSelfActs() {
-	specific := map[string]bool{}
-	for _, e := range s.events {
-		if e.Source.Actor != e.Target.Actor {
-			specific[e.Type+"|"+e.Mode+"|"+e.Source.Actor] = true
-		}
-	}
-	out := s.events[:0]
-	for _, e := range s.events {
-		if e.Type == "COERCE" && e.Source.Actor == e.Target.Actor && specific[e.Type+"|"+e.Mode+"|"+e.Source.Actor] {
+// possibleRules keeps the rules of a trigger at token i that the sentence can satisfy without
+// its tree: a rule that needs an object ("lift" a "curfew") needs that word in the sentence; a
+// noun ("talks", or "the rescue") reports an act only with a verb that carries it ("held",
+// "began"), so the sentence needs one.
+func (s *state) possibleRules(rules []lexicon.EventRule, sent text.Sentence, i int) []lexicon.EventRule {
+	out := rules[:0:0]
+	carried := -1 // whether the sentence has a verb that carries a noun trigger, once asked
+	for _, r := range rules {
+		if len(r.Frame.On) > 0 && !sentenceHasWord(sent, r.Frame.On) {
 			continue
 		}
-		out = append(out, e)
-	}
-	s.events = out
-}
-
-// codeEvent turns one trigger into events, one per source and target pair.
-func (s *state) codeEvent(rule lexicon.EventRule, i, j int, sent text.Sentence, seen map[string]int) {
-	toks := s.doc.Tokens
-	typ := rule.Type
-	lo := sent.First
-	// "charges of assisting": a gerund after a preposition names an act, it does not report one.
-	if i > lo && strings.HasSuffix(toks[i].Low, "ing") && (toks[i-1].Low == "of" || toks[i-1].Low == "for") {
-		return
-	}
-	// "the rescue occurred", "a search and rescue official": a bare verb form used as a noun.
-	if !rule.Noun && toks[i].Low == strings.Fields(rule.Phrase)[0] && s.nominal(i, j, lo) {
-		return
-	}
-	// "the sentences", "their arrests": a plural verb form after a determiner is a noun.
-	if !rule.Noun && i > lo && determiners[toks[i-1].Low] && strings.HasSuffix(toks[i].Low, "s") {
-		return
-	}
-	// "a drop in arrests": a trend in acts counts them, it does not report one.
-	if s.afterChangeNoun(i, lo) {
-		return
-	}
-	// "data released by CBP": the act is done to a thing, not to people.
-	if i > lo && thingNouns[toks[i-1].Low] || j < len(toks) && thingNouns[toks[j].Low] {
-		return
-	}
-	// Negation and modality in the words just before the trigger.
-	future := false
-	for k := i - 1; k >= lo && k >= i-4; k-- {
-		w := toks[k].Low
-		if negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
-			return
-		}
-		if hypothetical[w] && !(w == "may" && toks[k].IsCap()) { // "on 3 May" is a month
-			return
-		}
-		if modals[w] {
-			future = true
-		}
-		// "agreed to hold monthly meetings", "agreed to attend a regional summit": a noun
-		// trigger may stand a few words after "to".
-		if w == "to" && (k == i-1 || rule.Noun && k >= i-4) {
-			if s.intendedBefore(k, lo) {
-				future = true
-			} else if k > lo && attempts[toks[k-1].Low] && !materialTypes[typ] {
-				// "sought to blame French authorities": a speech act is done by trying it.
-			} else if !rule.Noun {
-				return // a purpose clause: "held a meeting to discuss"
+		if !r.Frame.Adverbial && (r.Noun || s.nounForm(i, sent)) {
+			if carried < 0 {
+				carried = 0
+				for _, t := range sent.Tokens {
+					if s.lx.Modal("light", t.Low) || s.lx.Modal("happen", t.Low) {
+						carried = 1
+						break
+					}
+				}
+			}
+			if carried == 0 {
+				continue
 			}
 		}
-	}
-	if future {
-		if !futureTypes[typ] {
-			return
-		}
-		typ = "AGREE"
-	}
-	// A noun trigger with a possessor takes it as the source ("Morocco's commitment"); an
-	// unresolved possessor ("the country's aid") leaves the act without a known source.
-	var sources []side
-	if i > lo && toks[i-1].Kind == text.Poss {
-		if m := s.actorAt(i - 2); m >= 0 {
-			sources = []side{s.side(m)}
-		} else {
-			return
-		}
-	} else {
-		if rule.Noun && s.subordinateBefore(i, lo) {
-			return
-		}
-		sources = s.eventSources(i, sent, typ)
-	}
-	// "two Syrians who had requested a return": people of a nationality do not make a
-	// state's verbal acts.
-	if !materialTypes[typ] && typ != "PROTEST" && len(sources) > 0 && s.demonymSource(i, lo) {
-		return
-	}
-	// "migrants deported from the islands", "migrants being detained at a camp": a participle
-	// that describes people names no act of its own.
-	if s.reducedRelative(i, j, lo) {
-		return
-	}
-	var targets []side
-	if passive(toks, i, lo) {
-		// "nine Egyptians were arrested": the subject is acted on; the agent follows "by",
-		// else the act happened where the sentence or the report places it.
-		targets = s.subjectBefore(i, sent, true)
-		if len(targets) == 0 && personalModes[rule.Mode] {
-			targets = s.nationalitiesBefore(i, sent)
-		}
-		sources = s.agentAfter(j, sent)
-		if len(sources) == 0 && materialTypes[typ] {
-			c := s.placeCountry(sent)
-			if c == "" && rule.Mode == "deport" {
-				c = s.focusCountryBut(s.destination(j, sent))
-			}
-			if c == "" {
-				c = s.focusCountry()
-			}
-			sources = []side{{code: c}}
-		}
-		if len(targets) == 0 && len(sources) > 0 && materialTypes[typ] {
-			targets = []side{{code: sources[0].code}}
-		}
-		if len(sources) == 0 || len(targets) == 0 {
-			return
-		}
-	} else {
-		if len(sources) == 0 {
-			return
-		}
-		targets = s.eventTargets(j, sent, rule, typ, sources)
-	}
-	date, inferred := s.eventDate(i)
-	loc := s.location(sent)
-	type pair struct{ src, tgt side }
-	var pairs []pair
-	for _, src := range sources {
-		for _, tgt := range targets {
-			pairs = append(pairs, pair{src, tgt})
-		}
-	}
-	// "London and Paris have been negotiating": actors joined as the subject of a symmetric
-	// act take part in it with each other.
-	if link.Symmetric[rule.Type] {
-		for a := 1; a < len(sources); a++ {
-			pairs = append(pairs, pair{sources[0], sources[a]})
-		}
-	}
-	for _, p := range pairs {
-		src, tgt := p.src, p.tgt
-		// An act needs someone it is aimed at; verbal acts need someone else.
-		if tgt.code == "" || src.code == tgt.code && !materialTypes[typ] {
-			continue
-		}
-		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
-		if _, dup := seen[key]; dup {
-			continue
-		}
-		seen[key] = len(s.events)
-		ev := record.Event{Type: typ, Mode: rule.Mode, Contexts: rule.Contexts, Trigger: s.span(i, j), Location: loc}
-		ev.Source = record.Actor{Actor: src.code, Entity: src.entity}
-		ev.Target = record.Actor{Actor: tgt.code, Entity: tgt.entity}
-		if date != "" {
-			d := date
-			ev.Date = &d
-			ev.DateInferred = inferred
-		}
-		ev.Evidence = s.evidence(toks[i].Sent)
-		ev.Confidence = 0.5
-		if src.explicit {
-			ev.Confidence += 0.2
-		}
-		if !inferred && date != "" {
-			ev.Confidence += 0.2
-		}
-		if len(ev.Contexts) == 0 {
-			ev.Contexts = []string{"migration"}
-		}
-		s.events = append(s.events, ev)
-	}
-}
-
-// auxiliaries before a participle make a passive: "were arrested", "have been freed".
-var auxiliaries = set("was", "were", "been", "be", "being", "is", "are", "get", "got", "gets")
-
-// passive reports whether the trigger at i is a passive participle.
-func passive(toks []text.Token, i, lo int) bool {
-	w := toks[i].Low
-	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-		return false
-	}
-	for k := i - 1; k >= lo && k >= i-3; k-- {
-		if auxiliaries[toks[k].Low] {
-			return true
-		}
-		if !strings.HasSuffix(toks[k].Low, "ly") && toks[k].Low != "also" && toks[k].Low != "later" && toks[k].Low != "reportedly" {
-			return false
-		}
-	}
-	return false
-}
-
-// subordinateBefore reports whether a subordinator stands between a noun trigger at i and the
-// nearest actor before it.
-func (s *state) subordinateBefore(i, lo int) bool {
-	toks := s.doc.Tokens
-	for k := i - 1; k >= lo; k-- {
-		if s.actorAt(k) >= 0 {
-			return false
-		}
-		if subordinators[toks[k].Low] {
-			return true
-		}
-	}
-	return false
-}
-
-// demonymSource reports whether the nearest actor before i is a plural demonym: "Syrians".
-func (s *state) demonymSource(i, lo int) bool {
-	for k := i - 1; k >= lo; k-- {
-		if m := s.actorAt(k); m >= 0 {
-			mm := s.mentions[m]
-			return mm.kind == mCountry && mm.adj && strings.HasSuffix(mm.name, "s") && !strings.HasSuffix(mm.name, "ss")
-		}
-	}
-	return false
-}
-
-// relativePreps after a participle show that it describes the noun before it.
-var relativePreps = set("from", "at", "in", "on", "to", "into", "after", "over", "under")
-
-// reducedRelative reports whether the participle at [i, j) modifies the common noun before it.
-func (s *state) reducedRelative(i, j, lo int) bool {
-	toks := s.doc.Tokens
-	k := i - 1
-	if k > lo && toks[k].Low == "being" {
-		k--
-	} else if !strings.HasSuffix(toks[i].Low, "ed") || j >= len(toks) || !relativePreps[toks[j].Low] || toks[j].Low == "by" {
-		return false
-	}
-	if k < lo || toks[k].Kind != text.Word || toks[k].IsCap() && k > lo || auxiliaries[toks[k].Low] || s.actorAt(k) >= 0 {
-		return false
-	}
-	w := toks[k].Low
-	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !s.lx.Stop[w]
-}
-
-// reportVerbs end the clause that holds a subject.
-var reportVerbs = set("said", "says", "told", "announced", "confirmed")
-
-// delegates are the people a country sends: "officials of Turkey", "counterparts from Morocco".
-var delegates = set("officials", "official", "representatives", "delegation", "delegations", "delegates", "counterparts",
-	"counterpart", "ministers", "diplomats", "envoys", "leaders", "authorities", "government")
-
-// delegationOf reports whether the actor at k, after the preposition prep, names whom a
-// delegate noun before it acts for: "officials of Turkey met ..." makes Turkey the subject.
-func (s *state) delegationOf(k int, prep string) bool {
-	if prep != "of" && prep != "from" {
-		return false
-	}
-	toks := s.doc.Tokens
-	for p := k - 1; p >= 0 && p >= k-3; p-- {
-		if toks[p].Low == prep {
-			return p > 0 && delegates[toks[p-1].Low]
-		}
-	}
-	return false
-}
-
-// subjectPreps before an actor make it an object or an origin, not the subject.
-var subjectPreps = set("with", "to", "from", "in", "of", "on", "for", "at", "against", "into", "by")
-
-// subjectBefore returns the actors the sentence names as the subject before token i: the
-// nearest actor not governed by a preposition, with the actors joined to it by "and", or the
-// antecedent of a pronoun next to the trigger.
-func (s *state) subjectBefore(i int, sent text.Sentence, stopAtReport bool) []side {
-	toks := s.doc.Tokens
-	lo := sent.First
-	// "a shipwreck that killed 78": the relative pronoun stands for a thing, not an actor.
-	if k := i - 1; k > lo && (toks[k].Low == "that" || toks[k].Low == "which") && s.actorAt(k-1) < 0 {
-		return nil
-	}
-	for k := i - 1; k >= lo; k-- {
-		// "police said 202 migrants were shipped back": the speaker is not what was acted on.
-		if stopAtReport && reportVerbs[toks[k].Low] && toks[k+1].Low != "to" {
-			return nil
-		}
-		if w := toks[k].Low; (w == "he" || w == "she") && (k >= i-3 || k == lo) {
-			if p := s.pronounPerson(k); p >= 0 && s.mentions[p].code != "" {
-				return []side{s.side(p)}
-			}
-		}
-		m := s.actorAt(k)
-		if m < 0 {
-			continue
-		}
-		mm := s.mentions[m]
-		chain := append([]side{s.side(m)}, s.coordinated(mm.start, -1, lo)...)
-		// The preposition before the first of "Mexico, Cuba and Guatemala" governs them all.
-		first := mm.start
-		if len(chain) > 1 {
-			for first > lo && (s.actorAt(first-1) >= 0 || toks[first-1].Low == "and" || toks[first-1].Text == ",") {
-				first--
-			}
-		}
-		if p := s.prevWord(first, lo); subjectPreps[p] && !s.delegationOf(first, p) {
-			k = first
-			continue
-		}
-		return chain
-	}
-	return nil
-}
-
-// destination returns the country after "to" that follows the trigger ending at j: "shipped
-// back to Turkey".
-func (s *state) destination(j int, sent text.Sentence) string {
-	toks := s.doc.Tokens
-	hi := sent.First + len(sent.Tokens)
-	for k := j; k < hi && k < j+3; k++ {
-		if toks[k].Low != "to" {
-			continue
-		}
-		if m := s.actorAt(k + 1); m >= 0 {
-			return s.mentions[m].code
-		}
-		if k+2 < hi {
-			if m := s.actorAt(k + 2); m >= 0 && toks[k+1].Low == "the" {
-				return s.mentions[m].code
-			}
-		}
-	}
-	return ""
-}
-
-// nationalitiesBefore returns the nationalities a passive subject gives its people: "202
-// migrants, mostly Pakistani and Afghan, were shipped back".
-func (s *state) nationalitiesBefore(i int, sent text.Sentence) []side {
-	var out []side
-	seen := map[string]bool{}
-	for k := sent.First; k < i; k++ {
-		m := s.mentionAt(k)
-		if m == nil || m.start != k || m.kind != mCountry || !m.adj || m.code == "" || seen[m.code] {
-			continue
-		}
-		seen[m.code] = true
-		out = append(out, side{code: m.code})
+		out = append(out, r)
 	}
 	return out
 }
 
-// agentAfter returns the actor after "by" that follows a passive participle.
-func (s *state) agentAfter(j int, sent text.Sentence) []side {
-	toks := s.doc.Tokens
-	hi := sent.First + len(sent.Tokens)
-	for k := j; k < hi && k < j+6; k++ {
-		if toks[k].Low != "by" {
-			continue
-		}
-		for n := k + 1; n < hi && n < k+6; n++ {
-			if m := s.actorAt(n); m >= 0 {
-				return []side{s.side(m)}
-			}
-		}
-		return nil
-	}
-	return nil
-}
+// nounWords before a word make it a noun: "the rescue", "of aid", "their return".
+var nounWords = set("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+	"of", "for", "after", "before", "during", "in", "on", "with", "without", "further", "more", "new")
 
-// side is one resolved event actor.
-type side struct {
-	code     string
-	entity   string
-	explicit bool
-}
-
-func (s *state) side(m int) side {
-	mm := s.mentions[m]
-	sd := side{code: mm.code, explicit: true}
-	if mm.entity >= 0 {
-		sd.entity = "e" + itoa(mm.entity+1)
-	}
-	return sd
-}
-
-// actorAt returns the mention at token k when it can act: a person with a country, a country
-// named as such, an agency or an organization with a code. A bare adjective before a common
-// noun ("Moroccan students") cannot.
-func (s *state) actorAt(k int) int {
-	m := s.actorMention(k)
-	if m < 0 {
-		return -1
-	}
-	mm := s.mentions[m]
-	if mm.code == "" {
-		return -1
-	}
-	if mm.kind == mCountry && mm.adj && strings.HasSuffix(mm.name, "s") && !strings.HasSuffix(mm.name, "ss") && s.lx.Actors.Has(strings.TrimSuffix(mm.name, "s")) {
-		return m // a plural demonym names people: "Syrians", "Pakistanis"
-	}
-	if mm.kind == mCountry && mm.adj {
-		// "his Indonesian and Thai counterparts": an adjective before a role stands for its holder.
-		e := mm.end
-		for e < len(s.doc.Tokens) && (s.doc.Tokens[e].Low == "and" || s.mentionAt(e) != nil && s.mentionAt(e).adj) {
-			e++
-		}
-		if e < len(s.doc.Tokens) {
-			if _, ok := s.lx.Titles.Longest(s.doc.Tokens, e); ok || s.doc.Tokens[e].Low == "counterparts" || s.doc.Tokens[e].Low == "counterpart" {
-				return m
-			}
-		}
-		return -1
-	}
-	return m
-}
-
-// eventSources finds who acted: the subject before the trigger, else the agent after "by",
-// else, for rescues and arrests by unnamed agents, the country the sentence places them in.
-func (s *state) eventSources(i int, sent text.Sentence, typ string) []side {
-	// "officials said the boat was ... and called on": a verb joined by "and" shares the
-	// speaker as its subject; otherwise the speaker is not the actor of the reported clause.
-	coordinatedVerb := i > sent.First && s.doc.Tokens[i-1].Low == "and"
-	if src := s.subjectBefore(i, sent, !coordinatedVerb); len(src) > 0 {
-		return src
-	}
-	if src := s.agentAfter(i+1, sent); len(src) > 0 {
-		return src
-	}
-	if typ == "AID" || typ == "COERCE" {
-		if c := s.placeCountry(sent); c != "" {
-			return []side{{code: c}}
-		}
-	}
-	return nil
-}
-
-// coordinated returns the actors joined by "and" or "," to the mention that starts at k,
-// walking backwards (dir -1) or forwards (dir 1).
-func (s *state) coordinated(k, dir, limit int) []side {
-	toks := s.doc.Tokens
-	var out []side
-	j := k
-	for {
-		j += dir
-		if j < 0 || j >= len(toks) || (dir < 0 && j < limit) || (dir > 0 && j >= limit) {
-			return out
-		}
-		if toks[j].Low != "and" && toks[j].Text != "," {
-			return out
-		}
-		n := j + dir
-		if n < 0 || n >= len(toks) {
-			return out
-		}
-		m := s.actorAt(n)
-		if m < 0 {
-			return out
-		}
-		out = append(out, s.side(m))
-		if dir < 0 {
-			j = s.mentions[m].start
-		} else {
-			j = s.mentions[m].end - 1
-		}
-	}
-}
-
-// eventTargets finds whom the act was aimed at: the nearest actor after the trigger, with
-// actors joined to it; for material acts without one, the source's own country.
-func (s *state) eventTargets(j int, sent text.Sentence, rule lexicon.EventRule, typ string, sources []side) []side {
-	hi := sent.First + len(sent.Tokens)
-	toks := s.doc.Tokens
-	for k := j; k < hi; k++ {
-		if s.inQuote[k] {
-			break
-		}
-		// "jailed four people for smuggling them to the UK": whom an arrest or a deportation
-		// acts on is its object, not a place named after it.
-		if personalModes[rule.Mode] && objectEnds[toks[k].Low] {
-			break
-		}
-		// "denied these claims and maintains ... Italy": a verbal act's target stands in its
-		// own clause.
-		if !materialTypes[typ] && k > j && (clauseEnds[toks[k].Low] || toks[k].Low == "and" && s.clauseVerbAt(k+1, hi)) {
-			break
-		}
-		m := s.actorAt(k)
-		if m < 0 && personalModes[rule.Mode] {
-			// "the deportation of 11 Syrian nationals": the people's nationality.
-			if mm := s.actorMention(k); mm >= 0 && s.mentions[mm].kind == mCountry && s.mentions[mm].code != "" {
-				m = mm
-			}
-		}
-		if m < 0 {
-			continue
-		}
-		sd := s.side(m)
-		// "immigrants from Mexico": an origin, not the one acted on.
-		if p := s.prevWord(s.mentions[m].start, sent.First); (p == "from" || p == "of" && s.mentions[m].kind == mCountry) && !s.delegationOf(s.mentions[m].start, p) {
-			k = s.mentions[m].end - 1
-			continue
-		}
-		if sd.code == sources[0].code && !materialTypes[typ] {
-			k = s.mentions[m].end - 1
-			continue
-		}
-		out := []side{sd}
-		out = append(out, s.coordinated(s.mentions[m].end-1, 1, hi)...)
-		return out
-	}
-	if materialTypes[typ] {
-		if c := s.placeCountry(sent); c != "" {
-			return []side{{code: c}}
-		}
-		// An organization's aid lands somewhere: in the country the report is about.
-		if !s.isCountry(sources[0].code) {
-			return []side{{code: s.focusCountry()}}
-		}
-		return []side{{code: sources[0].code}}
-	}
-	return []side{{}}
-}
-
-// personalModes act on people, whose country is named in the object itself.
-var personalModes = set("arrest", "deport")
-
-// objectEnds close the object of a verb.
-var objectEnds = set("to", "for", "in", "at", "from", "after", "over", "with", "on", "into", "because", "as", "who", "which", "that", "while")
-
-// determiners before a verb form make it a noun.
-var determiners = set("the", "a", "an", "this", "these", "those", "its", "their", "his", "her")
-
-// clauseEnds close the clause of a verbal act before its target is found.
-var clauseEnds = set("but", "because", "while", "although", "which", "who", ";")
-
-// notVerbs end in -s or -ed without being finite verbs.
-var notVerbs = set("its", "is", "his", "this", "as", "us", "has", "was", "less", "across", "various", "several", "needed", "red")
-
-// clauseVerbAt reports whether the word at k looks like a finite verb that opens a new clause
-// after "and": "denied these claims and maintains".
-func (s *state) clauseVerbAt(k, hi int) bool {
-	if k >= hi {
+// nounForm reports whether the verb trigger at token i is used as a noun, by the word before
+// it; a form in -ing or -ed may still be a verb there ("after being rescued", "of granting").
+func (s *state) nounForm(i int, sent text.Sentence) bool {
+	w := s.doc.Tokens[i].Low
+	if i == sent.First || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
 		return false
 	}
-	t := s.doc.Tokens[k]
-	w := t.Low
-	return t.Kind == text.Word && !t.IsCap() && !notVerbs[w] && s.actorAt(k) < 0 &&
-		(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+	return nounWords[s.doc.Tokens[i-1].Low]
 }
 
-// nounHeads after a bare verb form show it modifies a noun: "rescue efforts".
-var nounHeads = set("official", "officials", "efforts", "effort", "operation", "operations", "boat", "boats", "ship",
-	"ships", "mission", "missions", "workers", "worker", "team", "teams", "services", "service", "vessel", "vessels",
-	"crew", "crews", "centre", "center", "centres", "centers", "zone", "area", "group", "groups", "organisation",
-	"organization", "agency", "charity", "charities", "plan", "policy", "flight", "flights", "camp", "camps", "coordination", "station")
-
-// nominal reports whether a bare verb form at [i, j) is used as a noun.
-func (s *state) nominal(i, j, lo int) bool {
-	toks := s.doc.Tokens
-	if j < len(toks) && nounHeads[toks[j].Low] {
-		return true
+// sentenceHasWord reports whether a word of the sentence starts with one of ws ("curfew" finds
+// "curfews").
+func sentenceHasWord(sent text.Sentence, ws []string) bool {
+	for _, t := range sent.Tokens {
+		for _, w := range ws {
+			if strings.HasPrefix(t.Low, w) {
+				return true
+			}
+		}
 	}
-	if i > lo {
-		switch toks[i-1].Low {
-		case "the", "a", "an", "this", "that", "its", "their", "his", "her", "and", "of", "for", "after", "before", "during", "in":
+	return false
+}
+
+// mayHoldEvent reports whether a sentence with triggers can hold an event before parsing it:
+// it names an actor or a state agency, or a trigger is a material act that an unnamed agent
+// may do.
+func (s *state) mayHoldEvent(sent text.Sentence, trigs []trigger) bool {
+	for k := sent.First; k < sent.First+len(sent.Tokens); k++ {
+		if m := s.mentionAt(k); m != nil && m.code != "" {
+			return true
+		}
+		if s.lx.Agencies.Has(s.doc.Tokens[k].Low) {
+			return true
+		}
+	}
+	for _, tr := range trigs {
+		for _, r := range tr.rules {
+			if materialTypes[r.Type] && r.Type != "ASSAULT" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// act is one trigger read on its tree.
+type act struct {
+	t       *sentTree
+	si      int
+	rule    lexicon.EventRule
+	typ     string
+	n       int  // the trigger's node
+	verb    int  // the clause's verb: n, or for a noun the verb that takes it; -1 for none
+	nominal bool // n is a noun
+	passive bool
+	quoted  bool // the trigger stands inside a quotation
+	future  bool // promised or intended
+	refused bool // promised not to be done: "will not accept"
+	// sentTrig marks the nodes of the sentence's other triggers.
+	sentTrig map[int]bool
+	cond     bool // under "unless": a conditional promise is a threat
+	tr       trigger
+	why      []use
+	frame    string
+}
+
+// readAct finds the rule, the clause and the mood of a trigger; false when it reports no act.
+func (s *state) readAct(t *sentTree, si int, tr trigger, trigNodes map[int]bool) (*act, bool) {
+	a := &act{t: t, si: si, tr: tr, verb: -1, quoted: s.inQuote[tr.i], sentTrig: trigNodes}
+	var ok bool
+	a.rule, a.n, ok = s.pickRule(t, tr)
+	if !ok {
+		return nil, false
+	}
+	a.typ = a.rule.Type
+	tok := &t.Tokens[a.n]
+	a.nominal = isNoun(tok.UPOS) || a.rule.Frame.Adverbial
+	a.frame = a.rule.Type + " " + a.rule.Phrase
+	if a.nominal {
+		if !s.nounClause(a) {
+			return nil, false
+		}
+	} else {
+		a.verb = a.n
+		a.passive = t.passive(a.n)
+		// "Israel is opposed to the plan": a stance, not a passive.
+		if a.passive && a.rule.Frame.Stative && t.child(a.n, "obl:agent") < 0 {
+			a.passive = false
+		}
+		if a.rule.Frame.Alone {
+			a.passive = false // "resigned" has no passive; a parser may read one
+		}
+		if !clauseRels[tok.Rel] {
+			return nil, false // "Rescued migrants", "saving lives" as a goal: no clause
+		}
+		if a.passive && t.onlyBeing(a.n) && t.child(a.n, "obl:agent") < 0 {
+			return nil, false // "migrants being detained at a camp": a description
+		}
+		// An act on people needs the people: "numbers picked up again" rescues no one.
+		if a.rule.Frame.People && !a.passive && len(s.patients(a)) == 0 {
+			return nil, false
+		}
+	}
+	if !s.mood(a) {
+		return nil, false
+	}
+	return a, true
+}
+
+// patients returns the objects of an active verb trigger: its obj and iobj, and for a verb
+// with a particle that the parser read as a preposition ("take in 200 children"), the obl
+// that the particle introduces.
+func (s *state) patients(a *act) []int {
+	t := a.t
+	out := append(t.under(a.n, "obj"), t.under(a.n, "iobj")...)
+	if words := strings.Fields(a.rule.Phrase); len(out) == 0 && len(words) == 2 && !a.rule.Noun {
+		for _, d := range t.under(a.n, "obl") {
+			if t.hasMark(d, words[1]) {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// clauseRels are the relations by which a verb heads a clause that may report an act.
+var clauseRels = set("root", "conj", "ccomp", "advcl", "xcomp", "acl", "acl:relcl", "parataxis")
+
+func isNoun(upos string) bool { return upos == "NOUN" || upos == "PROPN" }
+
+func isVerb(upos string) bool { return upos == "VERB" }
+
+// pickRule chooses the rule of a trigger that fits its node: a verb rule on a verb, a noun
+// rule on a noun, a rule that names its object ("lift" a "curfew") before one that needs none.
+func (s *state) pickRule(t *sentTree, tr trigger) (lexicon.EventRule, int, bool) {
+	best, bestN, bestScore := lexicon.EventRule{}, -1, 0
+	for _, r := range tr.rules {
+		k := min(tr.i+r.Head, tr.j-1) // "hunger strike" is a strike
+		n := t.syn(k)
+		if n < 0 {
+			continue
+		}
+		upos := t.Tokens[n].UPOS
+		score := 0
+		switch {
+		case r.Noun && isNoun(upos), !r.Noun && isVerb(upos):
+			score = 2
+		case r.Noun && r.Frame.Adverbial:
+			score = 2 // "thanks to" as a preposition
+		case !r.Noun && isNoun(upos) && t.Tokens[n].Rel != "compound" && !strings.Contains(r.Phrase, " "):
+			score = 1 // a verb used as a noun: "the rescue of 50 migrants" (not "the next step down")
+		case !r.Noun && upos == "ADJ" && strings.HasSuffix(t.Tokens[n].Form, "ed") && t.Tokens[n].Rel != "amod":
+			score = 2 // a participle the tagger read as an adjective: "is opposed to"
+		}
+		if score == 0 {
+			continue
+		}
+		if len(r.Frame.On) > 0 {
+			if !s.objectIs(t, n, r) {
+				continue
+			}
+			score += 2
+		}
+		if score > bestScore {
+			best, bestN, bestScore = r, n, score
+		}
+	}
+	return best, bestN, bestScore > 0
+}
+
+// objectIs reports whether the object of a verb trigger (or, for a noun trigger, the verb
+// whose object it is) is one of the words its rule needs.
+func (s *state) objectIs(t *sentTree, n int, r lexicon.EventRule) bool {
+	var cands []int
+	if r.Noun {
+		if h := t.Head(n); h >= 0 && (syntax.RelIs(t.Tokens[n].Rel, "obj") || t.Tokens[n].Rel == "nsubj:pass") {
+			cands = append(cands, h)
+		}
+	} else {
+		cands = append(cands, t.under(n, "obj")...)
+		cands = append(cands, t.under(n, "nsubj:pass")...)
+		if len(cands) == 0 && t.child(n, "aux:pass") >= 0 {
+			// A passive whose subject the parser lost ("11 Syrian migrants — believed to
+			// be smugglers — were returned"): the nouns just before the verb.
+			for k, first := t.text(n)-1, t.text(0); k >= first && k >= t.text(n)-8; k-- {
+				if x := t.syn(k); x >= 0 && isNoun(t.Tokens[x].UPOS) {
+					cands = append(cands, x)
+				}
+			}
+		}
+		// "called off a four-day strike", "opened the Friendship Bridge", "declared a state
+		// of siege": a compound, a conjunct or an "of" phrase of the object may hold the word.
+		for _, o := range cands {
+			cands = append(cands, t.under(o, "compound")...)
+			cands = append(cands, t.under(o, "conj")...)
+			for _, d := range t.under(o, "nmod") {
+				if t.hasMark(d, "of") {
+					cands = append(cands, d)
+				}
+			}
+		}
+	}
+	for _, c := range cands {
+		lem := strings.ToLower(t.Tokens[c].Lemma)
+		form := strings.ToLower(t.Tokens[c].Form)
+		for _, w := range r.Frame.On {
+			if lem == w || form == w || form == w+"s" || form == w+"es" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// passive reports whether verb n is passive: it has a passive auxiliary or subject, it is a
+// participle that modifies a noun ("migrants rescued by the coastguard"), or it shares the
+// voice of the verb it is coordinated with ("were located and detained").
+func (t *sentTree) passive(n int) bool {
+	if t.mainAcl(n) {
+		return t.child(n, "aux:pass") >= 0
+	}
+	for steps := 0; n >= 0 && steps < 4; steps++ {
+		if t.child(n, "aux:pass") >= 0 || t.child(n, "nsubj:pass") >= 0 {
+			return true
+		}
+		tok := t.Tokens[n]
+		if tok.Rel == "acl" && tok.XPOS == "VBN" && t.child(n, "obj") < 0 {
+			return true
+		}
+		if tok.Rel != "conj" || tok.XPOS != "VBN" || t.child(n, "nsubj") >= 0 || t.child(n, "aux") >= 0 || t.child(n, "obj") >= 0 {
+			return false
+		}
+		n = t.Head(n)
+	}
+	return false
+}
+
+// nounClause finds the verb that carries a noun trigger: the light verb whose object it is
+// ("held talks", "made 50 arrests"), the verb it is the subject of when that verb says that it
+// happened ("talks began"), or none when the noun heads its sentence (a headline). A noun
+// trigger anywhere else names an act without reporting it: "called for talks", "after the
+// crackdown", "during the meeting".
+func (s *state) nounClause(a *act) bool {
+	t := a.t
+	n := a.n
+	if a.rule.Frame.Adverbial {
+		// "achieved success thanks to Morocco's help": the clause's verb carries it.
+		for x, steps := t.Head(n), 0; x >= 0 && steps < len(t.Tokens); x, steps = t.Head(x), steps+1 {
+			if isVerb(t.Tokens[x].UPOS) {
+				a.verb = x
+				return true
+			}
+		}
+		return false
+	}
+	// "talks and meetings": a conjunct shares the place of the first one.
+	for k := 0; t.Tokens[n].Rel == "conj" && k < 4; k++ {
+		n = t.Head(n)
+	}
+	tok := t.Tokens[n]
+	h := t.Head(n)
+	switch {
+	case tok.Rel == "root":
+		a.verb = -1
+		return true
+	case h < 0:
+		return false
+	case syntax.RelIs(tok.Rel, "obj") || tok.Rel == "nsubj:pass":
+		if s.modalNode(t, "light", h) {
+			a.verb = h
+			a.passive = tok.Rel == "nsubj:pass"
+			return true
+		}
+	case tok.Rel == "nsubj":
+		if s.modalNode(t, "happen", h) {
+			a.verb = h
+			return true
+		}
+	case tok.Rel == "appos", tok.Rel == "parataxis", tok.Rel == "list":
+		// "Pope visits Lesbos: a visit to ..." and headline fragments.
+		return t.Head(h) < 0
+	}
+	return false
+}
+
+// mood walks up from the act's clause through the verbs and nouns that govern it and settles
+// whether the act is reported as done (true), promised (a.future; a.refused when the promise
+// is negated: "will not accept", "has no intention of granting"), or not done (false):
+// negated, hypothetical, conditional, needed, asked for, or the purpose of another act.
+func (s *state) mood(a *act) bool {
+	t := a.t
+	x := a.verb
+	if x < 0 {
+		x = a.n
+	}
+	material := materialTypes[a.typ]
+	for steps := 0; x >= 0 && steps < len(t.Tokens); steps++ {
+		neg := t.Negated(x)
+		for _, d := range t.under(x, "") {
+			dt := t.Tokens[d]
+			w := strings.ToLower(dt.Form)
+			isAux := syntax.RelIs(dt.Rel, "aux")
+			switch {
+			case (isAux || syntax.RelIs(dt.Rel, "advmod") || dt.Rel == "mark") && s.modal("negation", w):
+				neg = true
+			case dt.Rel == "det" && (w == "no" || w == "neither"):
+				neg = true
+			case (isAux || dt.Rel == "mark") && s.modal("hypothetical", w):
+				return false
+			case isAux && s.modal("future", w):
+				a.future = true
+				a.why = append(a.why, s.nodeUse(t, "future", d))
+			case dt.Rel == "advcl" && t.hasMark(d, "if"), dt.Rel == "advcl" && t.hasMark(d, "whether"):
+				return false // "if Britain deports them, France would protest"
+			case dt.Rel == "advcl" && t.hasMarkIn(d, s, "condition"):
+				a.cond = true // "will withdraw unless the rebels disarm"
+				a.why = append(a.why, s.nodeUse(t, "condition", d))
+			}
+		}
+		if neg {
+			if !a.future {
+				return false
+			}
+			a.refused = true // "will not accept", "has no intention of granting"
+			return true
+		}
+		tok := t.Tokens[x]
+		h := t.Head(x)
+		if h < 0 || t.mainAcl(x) {
+			return true
+		}
+		hl := strings.ToLower(t.Tokens[h].Lemma)
+		switch {
+		case tok.Rel == "xcomp" || (tok.Rel == "acl" || tok.Rel == "ccomp") && (t.hasMark(x, "to") || t.hasMark(x, "of")):
+			// "agreed to meet", "plans to deport", "refused to allow", "threatened to cut",
+			// "no intention of granting".
+			switch {
+			case s.modalNode(t, "negation", h):
+				return false
+			case s.modalNode(t, "refusal", h):
+				a.typ = "REJECT"
+				a.why = append(a.why, s.nodeUse(t, "refusal", h))
+			case s.modalNode(t, "threat", h):
+				a.typ = "THREATEN"
+				a.why = append(a.why, s.nodeUse(t, "threat", h))
+			case s.modalNode(t, "intention", h):
+				a.future = true
+				a.why = append(a.why, s.nodeUse(t, "intention", h))
+			case s.modalNode(t, "attempt", h):
+				if material {
+					return false
+				}
+			case s.modalNode(t, "aspect", h):
+			case tok.XPOS == "VBN" && !t.hasMark(x, "to") && (hl == "have" || hl == "be" || hl == "get"):
+				// "they had stopped" read as "had" governing "stopped": an auxiliary.
+			case hl == "have" && t.hasMark(x, "to") && t.Tokens[h].XPOS == "VBD":
+				// "had to be rescued": a past necessity was met.
+			case hl == "be" && t.hasMark(x, "to"):
+				// "are to be housed": planned.
+				a.future = true
+				a.why = append(a.why, s.nodeUse(t, "planned", h))
+			default:
+				// "urged Turkey to open", "the decision to deport", "needed to leave": the act
+				// is wanted, not done.
+				return false
+			}
+			x = h
+			// A governing noun ("intention", "plan") is carried by its own verb.
+			if isNoun(t.Tokens[x].UPOS) {
+				if v := t.Head(x); v >= 0 && (syntax.RelIs(t.Tokens[x].Rel, "obj") || t.Tokens[x].Rel == "nsubj") {
+					if t.Negated(x) || t.hasDet(x, "no") {
+						if !a.future {
+							return false
+						}
+						a.refused = true
+						return true
+					}
+					x = v
+				}
+			}
+		case tok.Rel == "advcl" && (t.hasMark(x, "to") || t.hasMark(x, "if") || t.hasMark(x, "whether") || t.hasMarkIn(x, s, "condition")):
+			return false // "held a meeting to discuss", "if Britain deports"
+		case tok.Rel == "acl" || tok.Rel == "advcl":
+			// "charges of assisting", "fined for helping", "charged with aiding": a gerund after a preposition
+			// names an act, it does not report one.
+			if t.hasMark(x, "of") || t.hasMark(x, "for") || t.hasMark(x, "with") {
+				return false
+			}
+			if tok.Rel == "acl" && a.passive && t.child(x, "obl:agent") < 0 && !a.nominal {
+				return false // "migrants deported from the islands": a description
+			}
+			// "suspended flights after a jet was shot down": violence in a clause that
+			// dates another act is its background.
+			if a.typ == "ASSAULT" && tok.Rel == "advcl" && a.sentTrig[h] && t.child(x, "mark") >= 0 {
+				return false
+			}
+			if tok.Rel == "acl" {
+				return true
+			}
+			// An adverbial clause shares the mood of the clause it hangs on: "did not say that
+			// Thailand would join them in providing shelter".
+			x = h
+		case tok.Rel == "conj":
+			// A conjunct without a subject or auxiliary of its own shares the first one's.
+			if t.child(x, "nsubj") >= 0 || t.child(x, "nsubj:pass") >= 0 || t.child(x, "aux") >= 0 {
+				return true
+			}
+			x = h
+		case tok.Rel == "ccomp":
+			// "demanded that the US cancel": what is asked for is not done.
+			if r, ok := s.lx.Events.Longest([]text.Token{{Low: hl}}, 0); ok && r.Vals[0].Type == "REQUEST" {
+				return false
+			}
+			// "did not say that ...", "denied that ...": the content is not asserted.
+			if t.Negated(h) || s.modalNode(t, "negation", h) || s.modalNode(t, "hypothetical", h) {
+				return false
+			}
+			return true
+		default:
+			return true
+		}
+	}
+	return true
+}
+
+// clauseHeads are the relations of a clause's head: a noun there with a past participle after
+// it is a misread subject and verb.
+var clauseHeads = set("root", "ccomp", "parataxis", "advcl")
+
+// onlyBeing reports whether passive verb n has "being" for its only auxiliary: a participle
+// phrase that describes, not a clause that reports.
+func (t *sentTree) onlyBeing(n int) bool {
+	being := false
+	for _, d := range t.under(n, "aux") {
+		if !strings.EqualFold(t.Tokens[d].Form, "being") {
+			return false
+		}
+		being = true
+	}
+	return being
+}
+
+// mainAcl reports whether verb n, which the parser attached as a participle modifying the
+// noun that heads the sentence or a clause, is in fact the clause's main verb: "Spanish officials called
+// on the EU to help" has no other verb to be the root. Parsers often read a past tense after a
+// plural noun this way.
+func (t *sentTree) mainAcl(n int) bool {
+	tok := t.Tokens[n]
+	h := tok.Head
+	if tok.Rel != "acl" || h < 0 || h > n || !clauseHeads[t.Tokens[h].Rel] || !isNoun(t.Tokens[h].UPOS) {
+		return false
+	}
+	for k := h + 1; k < n; k++ {
+		if t.Tokens[k].UPOS == "PUNCT" {
+			return false // "the boat, carrying 40 people": a real participle
+		}
+	}
+	return tok.XPOS == "VBD" || tok.XPOS == "VBN"
+}
+
+// hasMarkIn reports whether node n has a mark whose word has the role in en/modality.tsv.
+func (t *sentTree) hasMarkIn(n int, s *state, role string) bool {
+	for _, d := range t.under(n, "mark") {
+		if s.modal(role, t.Tokens[d].Form) {
 			return true
 		}
 	}
 	return false
 }
 
-// prevWord returns the word before token k, skipping determiners: "on the EU" gives "on".
-func (s *state) prevWord(k, lo int) string {
-	toks := s.doc.Tokens
-	for p := k - 1; p >= lo; p-- {
-		switch toks[p].Low {
-		case "the", "a", "an", "its", "their", "his", "her":
-			continue
+// hasMark reports whether node n has a mark or case dependent w.
+func (t *sentTree) hasMark(n int, w string) bool {
+	for _, d := range t.under(n, "") {
+		if r := t.Tokens[d].Rel; (r == "mark" || r == "case") && strings.EqualFold(t.Tokens[d].Form, w) {
+			return true
 		}
-		return toks[p].Low
 	}
-	return ""
+	return false
 }
 
-// placeCountry returns the country a sentence places its action in: "off Indonesia's Aceh".
-func (s *state) placeCountry(sent text.Sentence) string {
-	for k := sent.First; k < sent.First+len(sent.Tokens); k++ {
-		m := s.mentionAt(k)
-		if m == nil || m.start != k || m.kind != mCountry || m.adj || k == 0 {
-			continue
-		}
-		switch s.prevWord(k, sent.First) {
-		case "in", "off", "at", "near", "into", "inside", "on", "along", "across":
-			return m.code
+// Word lists the statistics rules share (stats.go).
+
+// auxiliaries before a participle make a passive: "were arrested", "have been freed".
+var auxiliaries = set("was", "were", "been", "be", "being", "is", "are", "get", "got", "gets")
+
+// reportVerbs end the clause that holds a subject.
+var reportVerbs = set("said", "says", "told", "announced", "confirmed")
+
+// subjectPreps before an actor make it an object or an origin, not the subject.
+var subjectPreps = set("with", "to", "from", "in", "of", "on", "for", "at", "against", "into", "by")
+
+// under returns the dependents of syntax token n whose relation matches rel (syntax.RelIs;
+// "" matches all), in order, from the tree's child lists.
+func (t *sentTree) under(n int, rel string) []int {
+	if n < 0 || n >= len(t.kids) {
+		return nil
+	}
+	out := make([]int, 0, len(t.kids[n]))
+	for _, c := range t.kids[n] {
+		if rel == "" || syntax.RelIs(t.Tokens[c].Rel, rel) {
+			out = append(out, int(c))
 		}
 	}
-	return ""
+	return out
 }
 
-// location returns the place a sentence names after "in": "in Madrid".
-func (s *state) location(sent text.Sentence) string {
-	toks := s.doc.Tokens
-	for k := sent.First + 1; k < sent.First+len(sent.Tokens); k++ {
-		if toks[k-1].Low != "in" {
-			continue
+// child returns the first dependent of syntax token n whose relation matches rel, or -1.
+func (t *sentTree) child(n int, rel string) int {
+	if n < 0 || n >= len(t.kids) {
+		return -1
+	}
+	for _, c := range t.kids[n] {
+		if rel == "" || syntax.RelIs(t.Tokens[c].Rel, rel) {
+			return int(c)
 		}
-		if m := s.mentionAt(k); m != nil && m.kind == mCountry && !m.adj {
-			return m.name
-		}
 	}
-	return ""
-}
-
-// eventDate is the date of the sentence, else the date the text last named, else the
-// publication date, marked as inferred.
-func (s *state) eventDate(i int) (string, bool) {
-	if d := s.explicitTime(i, true); d != "" {
-		return d, false
-	}
-	if d := s.leadTime(i); d != "" {
-		return d, false
-	}
-	if s.published != "" {
-		return s.published, true
-	}
-	return "", false
+	return -1
 }

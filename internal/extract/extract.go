@@ -16,7 +16,7 @@ import (
 )
 
 // Version names the rules. Stores compare it to decide what to re-extract.
-const Version = "0.2.0"
+const Version = "0.4.0"
 
 // Extractor extracts records from documents. It is safe for concurrent use.
 type Extractor struct {
@@ -24,6 +24,7 @@ type Extractor struct {
 	// Explain makes every record carry the rule that made it and the tokens it used
 	// (record.Explanation). Set it before the first call to Extract.
 	Explain bool
+	parses  *parseCount // counts sentences and parsed sentences when set (benchmarks)
 }
 
 // New returns an extractor over the given dictionaries.
@@ -43,6 +44,9 @@ type state struct {
 	focus     *string
 	times     []timex
 	inQuote   []bool
+	trees     []*sentTree // per sentence, parsed on first use (tree.go)
+
+	acronyms map[string]string // initials -> the longest capitalised phrase with them
 
 	stats  []stat
 	quotes []record.Quote
@@ -176,30 +180,36 @@ func (x *Extractor) extract(ctx context.Context, d record.Document) (record.Extr
 	if s.doc.Cut > 0 {
 		out.Warnings = append(out.Warnings, fmt.Sprintf("text with no sentence end was cut %d times into sentences of at most %d tokens; a record across a cut is missed", s.doc.Cut, text.MaxSentenceTokens))
 	}
+	resolvePlaces(&out)
 	out.Normalize()
+	x.countParses(s)
 	return out, ctx.Err()
 }
 
 // outStatistics lists each figure once: a value repeated for the same kind and category is the
-// same claim, kept at its first mention. Part-of links are renumbered.
+// same claim, kept at its first mention, unless one sentence gives it twice for different
+// things ("62 men, three women and three minors"). Part-of links are renumbered.
 func (s *state) outStatistics() []record.Statistic {
 	out := make([]record.Statistic, 0, len(s.stats))
 	ids := make([]string, len(s.stats)) // the new id of the figure that was s<i+1>
-	seen := map[string]string{}
+	seen := map[string]int{}            // key -> index in s.stats of its first mention
 	for i, st := range s.stats {
 		// Figures of no category are never merged, so they need no key.
 		var key string
 		if st.Category != "other" {
 			key = st.Kind + "|" + st.Category + "|" + strconv.FormatFloat(st.Value, 'g', -1, 64)
-			if id, dup := seen[key]; dup {
-				ids[i] = id
-				continue
+			if first, dup := seen[key]; dup {
+				f := s.stats[first]
+				if f.sent != st.sent || f.Subject == st.Subject {
+					ids[i] = ids[first]
+					continue
+				}
 			}
 		}
 		st.ID = "s" + itoa(len(out)+1)
 		ids[i] = st.ID
-		if key != "" {
-			seen[key] = st.ID
+		if _, dup := seen[key]; key != "" && !dup {
+			seen[key] = i
 		}
 		out = append(out, st.Statistic)
 	}
@@ -218,7 +228,7 @@ func (s *state) outStatistics() []record.Statistic {
 func (s *state) outEntities() []record.Entity {
 	out := make([]record.Entity, len(s.entities))
 	for i, e := range s.entities {
-		r := record.Entity{ID: "e" + itoa(i+1), Type: e.typ, Name: e.name, Country: e.country, Titles: e.titles}
+		r := record.Entity{ID: "e" + itoa(i+1), Type: e.typ, Name: e.name, Country: e.country, Titles: e.titles, Explain: e.why}
 		if e.typ != "person" {
 			r.Code = e.code
 		}
@@ -447,6 +457,10 @@ func (s *state) why(rule string, uses ...use) *record.Explanation {
 	}
 	e := &record.Explanation{Rule: rule}
 	for _, u := range uses {
+		if u.start < 0 {
+			e.Uses = append(e.Uses, record.Use{Role: u.role}) // a rule's choice that no token shows
+			continue
+		}
 		if u.end <= u.start {
 			continue
 		}

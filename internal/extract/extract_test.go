@@ -338,65 +338,6 @@ func TestQuotes(t *testing.T) {
 	}
 }
 
-func TestEvents(t *testing.T) {
-	type ev struct{ typ, src, tgt string }
-	tests := []struct {
-		body string
-		want []ev
-	}{
-		{"Morocco's ambassador Karima Benyaich met Spanish Interior Minister Fernando Grande-Marlaska in Madrid.", []ev{{"CONSULT", "MAR", "ESP"}}},
-		{"Morocco did not meet Spain.", nil},
-		{"Morocco will meet Spain next week.", []ev{{"AGREE", "MAR", "ESP"}}},
-		{"Moroccan police detained 466 suspects.", []ev{{"COERCE", "MAR", "MAR"}}},
-		{"Spanish officials called on the EU to help.", []ev{{"REQUEST", "ESP", "EU"}}},
-		{"Arrests along the US border dropped 29% in June.", []ev{{"COERCE", "USA", "USA"}}},
-		{"The figures show a drop in arrests in Mexico.", nil},
-		{"A shipwreck that killed 78 migrants off Greece shocked Europe.", nil},
-		{"Turkey will take 200 migrants deported from Greek islands.", nil},
-		{"Migrants being detained at a camp in Greece protested.", nil},
-		{"The IOM is providing aid to survivors in Yemen.", []ev{{"AID", "IOM", "YEM"}}},
-		{"Greek police arrested nine Egyptians. 9 arrested after shipwreck near Greece.", []ev{{"COERCE", "GRC", "EGY"}}},
-		{"Dozens were picked up off Libya.", []ev{{"AID", "LBY", "LBY"}}},
-		{"Greece has many camps. Greek police said 202 migrants, mostly Pakistani, were shipped back to Turkey.", []ev{{"COERCE", "GRC", "PAK"}}},
-		{"Vietnam has jailed four people for smuggling migrants to the UK.", []ev{{"COERCE", "VNM", "VNM"}}},
-		{"Britain completed the deportation of 11 Syrian nationals to Spain.", []ev{{"COERCE", "GBR", "SYR"}}},
-		{"Migrants jumped into the sea to avoid being picked up off France.", nil},
-		{"Two Syrians had requested a return to Turkey.", nil},
-		{"Who does the EU send back to Turkey?", nil},
-		{"The sentences imposed by Britain came after a long trial.", nil},
-		{"His Indonesian counterpart met Malaysia's foreign minister.", []ev{{"CONSULT", "IDN", "MYS"}}},
-		{"Arrivals rose in Malaysia after a crackdown in Thailand.", nil},
-		{"The Home Office has sought to blame French authorities.", []ev{{"ACCUSE", "GBR", "FRA"}}},
-		{"US envoy Antony Blinken held meetings in Myanmar.", []ev{{"CONSULT", "USA", "MMR"}}},
-		{"Officials of Turkey met their counterparts from Morocco in Rabat.", []ev{{"CONSULT", "TUR", "MAR"}}},
-		{"Greece on 3 May 2021 urged Morocco to do more against smugglers.", []ev{{"REQUEST", "GRC", "MAR"}}},
-		{"The capital of Spain hosted a summit.", nil},
-		// Coordinated subjects of a symmetric act are its two sides.
-		{"London and Paris have been negotiating a deal.", []ev{{"CONSULT", "FRA", "GBR"}}},
-		// A verbal act's target stops at the end of its clause.
-		{"Spain denied these claims and maintains it did not reach Italy.", nil},
-		// An intended meeting, with a date between the intention and "to", is an AGREE.
-		{"Spain and Morocco agreed on Tuesday to hold monthly meetings.", []ev{{"AGREE", "MAR", "ESP"}}},
-		{"Myanmar had agreed to attend a regional summit in Bangkok.", []ev{{"AGREE", "MMR", "THA"}}},
-	}
-	x := extractor(t)
-	for _, tt := range tests {
-		var got []ev
-		for _, e := range x.Extract(doc("2021-04-15", tt.body)).Events {
-			got = append(got, ev{e.Type, e.Source.Actor, e.Target.Actor})
-		}
-		if len(got) != len(tt.want) {
-			t.Errorf("%q: %v, want %v", tt.body, got, tt.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != tt.want[i] {
-				t.Errorf("%q: %v, want %v", tt.body, got, tt.want)
-			}
-		}
-	}
-}
-
 func TestStatisticPeriods(t *testing.T) {
 	tests := []struct {
 		body  string
@@ -463,22 +404,6 @@ func TestStatisticCountries(t *testing.T) {
 			if st.Country != tt.want {
 				t.Errorf("%q: country %q, want %q", tt.body, st.Country, tt.want)
 			}
-		}
-	}
-}
-
-func TestEventDates(t *testing.T) {
-	tests := []struct{ body, want string }{
-		// The date of the saying does not date what was said.
-		{"Malaysian officials confirmed on Thursday that 12 officers have been arrested over the past year.", "2020-04-15/2021-04-15"},
-		// "during the investigation" takes the dates of the investigation named before.
-		{"The investigation ran from April 1 - 9. Spanish police detained 30 suspects during the investigation.", "2021-04-01/2021-04-09"},
-	}
-	x := extractor(t)
-	for _, tt := range tests {
-		evs := x.Extract(doc("2021-04-15", tt.body)).Events
-		if len(evs) != 1 || evs[0].Date == nil || *evs[0].Date != tt.want {
-			t.Errorf("%q: %+v, want one event dated %s", tt.body, evs, tt.want)
 		}
 	}
 }

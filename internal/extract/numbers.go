@@ -85,6 +85,24 @@ func wordValue(toks []text.Token, i int) (float64, int, bool) {
 	return v, j, true
 }
 
+// europeanThousands reports whether digits use dots to part thousands, as European sources do in
+// English text: "2.500.000", "1.250".
+func europeanThousands(d string) bool {
+	if strings.Contains(d, ",") {
+		return false
+	}
+	groups := strings.Split(d, ".")
+	if len(groups) < 2 || len(groups[0]) > 3 || groups[0] == "0" {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
 // readNumber reads the numeric expression at token i.
 func readNumber(toks []text.Token, i int) (number, bool) {
 	t := toks[i]
@@ -92,11 +110,40 @@ func readNumber(toks []text.Token, i int) (number, bool) {
 	var j int
 	switch t.Kind {
 	case text.Number:
-		v, err := strconv.ParseFloat(strings.ReplaceAll(t.Text, ",", ""), 64)
+		digits := strings.ReplaceAll(t.Text, ",", "")
+		j = i + 1
+		switch {
+		case europeanThousands(t.Text):
+			// "2.500.000 euros", and "1.250 migrants" unless a scale follows ("1.250 million")
+			if strings.Count(t.Text, ".") > 1 || j >= len(toks) || scales[toks[j].Low] == 0 {
+				digits = strings.ReplaceAll(t.Text, ".", "")
+			}
+		case !strings.ContainsAny(t.Text, ".,") && len(t.Text) <= 3:
+			// "12 000": thousands parted by spaces
+			for j < len(toks) && toks[j].Kind == text.Number && toks[j].Start == toks[j-1].End+1 && len(toks[j].Text) == 3 && !strings.ContainsAny(toks[j].Text, ".,:") && toks[j-1].Sent == toks[j].Sent {
+				digits += toks[j].Text
+				j++
+			}
+		}
+		v, err := strconv.ParseFloat(digits, 64)
 		if err != nil || strings.Contains(t.Text, ":") {
 			return n, false
 		}
-		n.value, j = v, i+1
+		n.value = v
+		// "a 9-billion-euro budget": a scale and a currency glued to the digits by hyphens
+		if j+1 < len(toks) && toks[j].Text == "-" && toks[j+1].Start == toks[j].End && toks[j].Start == toks[j-1].End {
+			parts := strings.Split(toks[j+1].Low, "-")
+			if sc, ok := scales[parts[0]]; ok && sc >= 1e3 {
+				n.value *= sc
+				if len(parts) > 1 {
+					n.currency = currencies[parts[1]]
+					if n.currency == "" {
+						n.currency = currencies[parts[1]+"s"]
+					}
+				}
+				j += 2
+			}
+		}
 		// "2.5m", "1bn" glued to the digits
 		if j < len(toks) && toks[j].Start == t.End && toks[j].Kind == text.Word {
 			if sc, ok := scales[toks[j].Low]; ok && sc >= 1e3 {

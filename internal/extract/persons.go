@@ -26,7 +26,7 @@ var nameHeads = set("sea", "strait", "straits", "street", "island", "islands", "
 	"month", "year", "church", "mosque", "school", "college", "academy", "army", "navy", "command", "watch",
 	"magazine", "daily", "herald", "journal", "telegraph", "express", "mail", "tribune", "press", "agency",
 	"ltd", "inc", "plc", "llc", "administration", "government", "parliament", "senate", "congress", "assembly",
-	"affairs", "security", "protection", "enforcement", "immigration", "customs", "sector", "division",
+	"affairs", "security", "protection", "farm", "observatory", "branch", "enforcement", "immigration", "customs", "sector", "division",
 	"unit", "team", "trust", "club", "society", "alliance", "movement", "front", "brigade", "directorate",
 	"general", "secretary", "minister", "president", "prime", "chief", "director", "spokesman", "spokeswoman",
 	"operation", "mission", "programme", "program", "initiative", "plan", "deal", "agreement", "crisis",
@@ -35,17 +35,8 @@ var nameHeads = set("sea", "strait", "straits", "street", "island", "islands", "
 // officeWords before a title make it a state office: "government spokesman".
 var officeWords = set("government", "ministry", "police", "army", "navy", "military", "interior", "foreign", "defence", "defense", "state", "coastguard", "presidential", "official")
 
-// speechVerbs say that the words around them were spoken or written.
-var speechVerbs = set("said", "says", "say", "told", "tells", "added", "adds", "reported", "reports", "wrote", "writes",
-	"tweeted", "explained", "explains", "stated", "states", "noted", "notes", "warned", "warns", "insisted", "insists",
-	"confirmed", "confirms", "announced", "announces", "argued", "argues", "asked", "urged", "claimed", "claims",
-	"continued", "recalled", "replied", "responded", "declared", "commented", "acknowledged", "stressed",
-	"emphasised", "emphasized", "highlighted", "expressed", "described", "admitted", "agreed", "pointed",
-	"revealed", "suggested", "estimated", "predicted", "cautioned", "complained", "blamed", "denied", "vowed",
-	"pledged", "promised", "ordered", "ruled", "told", "visited", "held", "met", "called", "welcomed", "thanked",
-	"praised", "criticised", "criticized", "condemned", "accused", "reiterated", "renewed", "spoke", "speaks",
-	"tells", "wrote", "posted", "underlined", "assured", "believes", "believed", "thinks", "hopes", "hoped",
-	"was", "is", "has", "had", "who", "will", "would", "launched", "founded")
+// personVerbs after a capitalised run say that a person acts: "Anna Berg was", "Anna Berg met".
+var personVerbs = set("was", "is", "has", "had", "who", "will", "would", "visited", "held", "met", "launched", "founded", "spoke", "speaks", "thinks")
 
 // bylineWords open a reporter's or a contributor's credit: "Writing by", "Thanks to".
 var bylineWords = set("by", "to", "said", "says", "told", "according", "thank", "thanks", "reporter", "correspondent")
@@ -66,7 +57,7 @@ func (s *state) findPersons() {
 	// Louise Michel ... Louise Michel has picked up 219 migrants".
 	vesselNames := map[string]bool{}
 	for i := 0; i < len(toks); i++ {
-		if isCapWord(toks[i]) && s.at[i] < 0 && (i == 0 || !isCapWord(toks[i-1])) && s.vesselName(i) {
+		if isCapWord(toks[i]) && s.at[i] < 0 && (i == 0 || !isCapWord(toks[i-1])) && (s.vesselName(i) || s.thingName(i)) {
 			vesselNames[s.runKey(i, s.nameRunEnd(i))] = true
 		}
 	}
@@ -104,6 +95,18 @@ func particleCompound(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// particlesThenName reports whether particles from token j lead to a capitalised word.
+func (s *state) particlesThenName(j int) bool {
+	toks := s.doc.Tokens
+	for k := j; k < len(toks) && k < j+3; k++ {
+		if particles[toks[k].Low] && !isCapWord(toks[k]) || k == j && particles[toks[k].Low] {
+			continue
+		}
+		return isCapWord(toks[k]) && s.at[k] < 0
+	}
+	return false
+}
+
 // nameRunEnd returns the end of the run of name-like tokens that starts at i.
 func (s *state) nameRunEnd(i int) int {
 	toks := s.doc.Tokens
@@ -115,8 +118,8 @@ func (s *state) nameRunEnd(i int) int {
 			j++
 		case t.Text == "." && j > i && t.Start == toks[j-1].End && utf8.RuneCountInString(toks[j-1].Text) == 1:
 			j++ // an initial: "Matthew J. Hudak"
-		case particles[t.Low] && j > i && j+1 < len(toks) && isCapWord(toks[j+1]) && s.at[j+1] < 0:
-			j++
+		case particles[t.Low] && j > i && s.particlesThenName(j):
+			j++ // "Anna de la Cruz"
 		case j > i && particleCompound(t.Text):
 			j++ // "Walid al-Moallem"
 		default:
@@ -155,32 +158,94 @@ func (s *state) personRun(a, b int) {
 		}
 		b--
 	}
-	core := 0
+	runEnd := b
+	// Letters after a name are no part of it: "Amanda Pinto QC", "John Hayes MP".
+	if b-k > 2 && isAllCaps(toks[b-1].Text) && utf8.RuneCountInString(toks[b-1].Text) <= 3 && !particles[toks[b-1].Low] {
+		b--
+	}
+	// The name is the tail of the run after the last word that cannot be part of a name: a
+	// place or organization word, a common English word before the surname, a descriptor
+	// ("Former Royal Marine Dan O'Mahoney", "Haulier Ronan Hughes", "German-flagged Louise
+	// Michel"). A run that ends in such a word names no person.
+	desc := k
 	for t := k; t < b; t++ {
 		w := toks[t]
 		if w.Kind != text.Word || particles[w.Low] || utf8.RuneCountInString(w.Text) == 1 {
 			continue
 		}
-		if s.lx.Stop[w.Low] || nameHeads[w.Low] || s.lx.Titles.Has(w.Low) || isAllCaps(w.Text) && utf8.RuneCountInString(w.Text) > 1 {
+		// A common word capitalised only because it opens the sentence ("Although", "Local"),
+		// or a noun for a person ("Haulier", "Carpenter"), describes the name after it.
+		opener := (t == s.doc.Sents[w.Sent].First || toks[t-1].IsQuoteMark() || toks[t-1].Text == ":") && s.lx.Common[w.Low]
+		bad := s.lx.Stop[w.Low] || nameHeads[w.Low] || s.lx.Titles.Has(w.Low) || isAllCaps(strings.TrimSuffix(w.Text, "s")) && utf8.RuneCountInString(w.Text) > 1 ||
+			s.descriptor(w.Text) || t < b-1 && (opener || s.lx.People[w.Low])
+		if !bad {
+			continue
+		}
+		if t == b-1 {
 			return
 		}
-		if utf8.RuneCountInString(w.Text) > 1 {
+		k = t + 1
+	}
+	if k > desc && title == "" {
+		titleStart = -1
+	}
+	core := 0
+	for t := k; t < b; t++ {
+		if w := toks[t]; w.Kind == text.Word && !particles[w.Low] && utf8.RuneCountInString(w.Text) > 1 {
 			core++
 		}
 	}
-	// One word is a name only right after a title in the same run, "Interior Minister Benali",
-	// and only when no fuller name in the report ends with it.
-	if core == 1 && (title == "" || b-k != 1 || s.fullerNameEndsWith(toks[b-1].Low)) || core < 1 || core > 5 {
+	oneName := core == 1 && title != "" && b-k == 1 && k == desc && !s.fullerNameEndsWith(toks[k].Low)
+	if oneName && !s.isGovTitle(title) {
+		// "Pope Francis", "Archbishop Ieronymos": a speaker and an antecedent, not a person.
+		s.addMention(mention{start: k, end: b, kind: mPerson, entity: -1, name: s.span(titleStart, b), title: title})
 		return
 	}
+	// A person is named with a given name and a family name (codebook section 4); the holder of
+	// a state office named by surname alone ("Interior Minister Benali") is kept, so that
+	// linking can join the surname to the full name another report gives.
+	if !oneName && core < 2 || core > 5 {
+		return
+	}
+	// "the Louise Michel": a person's name takes no article; "at Duncan Lewis", "in Kara
+	// Tepe": a place's takes a locative preposition.
+	if k == a && a > 0 && toks[a-1].Sent == toks[a].Sent && (articles[toks[a-1].Low] || locatives[toks[a-1].Low]) {
+		return
+	}
+	rule := "person.title"
 	cue := title != ""
 	if !cue {
 		title, titleStart = s.titleBefore(k)
 		cue = title != ""
 	}
-	app := s.appositive(b)
-	cue = cue || app.title != "" || app.age
-	cue = cue || s.speechAround(k, b) || s.surnameRecurs(k, b) || s.sharesSurname(k)
+	app := s.appositive(runEnd)
+	listed := s.coordinatedWithPerson(k)
+	switch {
+	case cue:
+	case app.title != "":
+		rule, cue = "person.apposition-title", true
+	case app.person:
+		rule, cue = "person.apposition-person", true
+	case s.speechAround(k, b):
+		rule, cue = "person.speech", true
+	case s.speechAfterApposition(runEnd):
+		rule, cue = "person.apposition-speech", true
+	case s.ageBefore(k):
+		rule, cue = "person.age", true
+	case s.leaderOf(b):
+		rule, cue = "person.possessive-office", true
+	case s.namedAs(k):
+		rule, cue = "person.named", true
+	case listed >= 0:
+		rule, cue = "person.coordinated", true
+	case s.surnameRecurs(k, b):
+		rule, cue = "person.surname-recurs", true
+	case s.sharesSurname(k):
+		rule, cue = "person.shared-surname", true
+	}
+	if !cue && s.nationalityBefore(a) != "" {
+		rule, cue = "person.nationality", true
+	}
 	if !cue {
 		return
 	}
@@ -196,11 +261,193 @@ func (s *state) personRun(a, b int) {
 		// An office only one country has: "Home Secretary Priti Patel".
 		country, known = s.titleCountry(title)
 	}
+	// The country of an office or an affiliation makes the person a state's actor in events;
+	// a nationality or the place where the report is set only gives their country.
+	actor := ""
+	if known && !(app.known && app.origin && country == app.code) {
+		actor = country
+	}
+	if !known {
+		// "Sudanese asylum seeker Idris Kamal", "one of the four Sudanese asylum seekers, Amin
+		// Adam": a stated nationality.
+		if c := s.nationalityBefore(a); c != "" {
+			country, known = c, true
+			if rule == "person.title" && title == "" {
+				rule = "person.nationality"
+			}
+		}
+	}
 	gov := title != "" && (s.isGovTitle(title) || officeWords[strings.ToLower(strings.Fields(title)[0])])
+	if !known && listed >= 0 && s.mentions[listed].code != "" {
+		// "Four Eritrean asylum seekers, Amanuel Tesfay and Yonas Berhe": a list shares its
+		// description.
+		country, known = s.mentions[listed].code, true
+	}
 	if !known && gov {
 		country = s.focusCountry()
+		actor = country
 	}
-	s.addPerson(k, b, name, country, title, gov)
+	// A person the report quotes or describes, with no office, organization or nationality of
+	// their own, lives and acts where the report is set; a reporter's or a contributor's credit
+	// says nothing of a country.
+	if !known && !gov && !s.credit(a) && !app.org {
+		country = s.focusCountry()
+	}
+	s.addPerson(k, b, name, country, actor, title, gov)
+	if e := &s.entities[s.entityKey["p:"+foldName(name)]]; e.why == nil && s.explain {
+		uses := []use{s.tokUse("name", k, b)}
+		if titleStart >= 0 && titleStart < k {
+			uses = append(uses, s.tokUse("title", titleStart, k))
+		}
+		e.why = s.why(rule, uses...)
+	}
+}
+
+// locatives before a capitalised run make it a place or an office.
+var locatives = set("at", "in", "near", "into", "outside", "inside")
+
+// descriptor reports whether a capitalised word describes rather than names: a hyphenated word
+// whose second part is a common word or an age ("German-flagged", "Fifteen-year-old"), not a
+// name's second part ("Chan-ocha").
+func (s *state) descriptor(w string) bool {
+	_, rest, ok := strings.Cut(w, "-")
+	if !ok || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(r) && (s.lx.Common[rest] || strings.HasPrefix(rest, "year"))
+}
+
+// speechAfterApposition reports whether a speech verb follows the apposition after a name: "Tima
+// Kurdi, the boy's aunt, said".
+func (s *state) speechAfterApposition(b int) bool {
+	toks := s.doc.Tokens
+	if b >= len(toks) || toks[b].Text != "," {
+		return false
+	}
+	for j := b + 1; j < len(toks) && j < b+25 && toks[j].Sent == toks[b].Sent; j++ {
+		if toks[j].Text == "," {
+			k := j + 1
+			for k < len(toks) && beforeVerb[toks[k].Low] {
+				k++
+			}
+			_, ok := s.speechAt(k)
+			return ok && k < len(toks) && !s.lx.Titles.Has(toks[k].Low)
+		}
+		if toks[j].IsQuoteMark() || toks[j].Text == "." {
+			return false
+		}
+	}
+	return false
+}
+
+// ageBefore reports whether an age stands right before the name: "3-year-old Aylan Kurdi".
+func (s *state) ageBefore(k int) bool {
+	toks := s.doc.Tokens
+	if k == 0 {
+		return false
+	}
+	return isAge(toks[k-1].Low)
+}
+
+// leaderOf reports whether the name owns an office or a role: "Boris Johnson's government",
+// "Merkel's spokesman".
+func (s *state) leaderOf(b int) bool {
+	toks := s.doc.Tokens
+	if b+1 >= len(toks) || toks[b].Kind != text.Poss {
+		return false
+	}
+	if _, ok := s.lx.Agencies.Longest(toks, b+1); ok {
+		return true
+	}
+	_, ok := s.lx.Titles.Longest(toks, b+1)
+	return ok
+}
+
+// nationalityBefore returns the country of a nationality that describes the name starting at
+// a: a country adjective and nouns for people just before it, or before the comma that opens
+// it as an apposition ("Sudanese asylum seeker Idris Kamal", "the four Sudanese asylum
+// seekers, Amin Adam").
+func (s *state) nationalityBefore(a int) string {
+	toks := s.doc.Tokens
+	p := a - 1
+	if p >= 0 && toks[p].Text == "," {
+		p--
+	}
+	nouns := 0
+	for p >= 0 && p >= a-5 && toks[p].Sent == toks[a].Sent && toks[p].Kind == text.Word && s.lx.People[strings.TrimSuffix(toks[p].Low, "s")] || p >= 0 && toks[p].Low == "asylum" {
+		nouns++
+		p--
+	}
+	if nouns == 0 || p < 0 {
+		return ""
+	}
+	if m := s.mentionAt(p); m != nil && m.kind == mCountry && m.adj && m.end == p+1 {
+		return m.code
+	}
+	return ""
+}
+
+// coordinatedWithPerson returns the person mention whose list the name continues, or -1: "named
+// as Irina Dobrev and Kamal Haddad", "Nguyen Quoc Thanh, 26, Tran Dinh Truong, 35".
+func (s *state) coordinatedWithPerson(k int) int {
+	toks := s.doc.Tokens
+	p := k - 1
+	if p >= 0 && toks[p].Low == "and" {
+		p--
+	}
+	if p >= 0 && toks[p].Text == "," {
+		p--
+	}
+	if p >= 0 && toks[p].Kind == text.Number && p > 0 && toks[p-1].Text == "," {
+		p -= 2 // an age between the names
+	}
+	if p < 0 || p == k-1 {
+		return -1
+	}
+	for i := len(s.mentions) - 1; i >= 0 && i >= len(s.mentions)-3; i-- {
+		if m := s.mentions[i]; m.kind == mPerson && m.end == p+1 && m.end-m.start >= 2 {
+			return i
+		}
+	}
+	return -1
+}
+
+// credit reports whether a reporter's or a contributor's credit introduces the name at k, or
+// the list of names it belongs to: "Reporting by", "Editing by", "Thanks to".
+func (s *state) credit(k int) bool {
+	toks := s.doc.Tokens
+	// "Reporting by Renee Maltezou, George Georgiopoulos and Theodora Arvanitidou": every name
+	// of a credit's list.
+	for k > 0 && k > s.doc.Sents[toks[k].Sent].First && (isCapWord(toks[k-1]) || toks[k-1].Text == "," || toks[k-1].Low == "and" || toks[k-1].Text == ".") {
+		k--
+	}
+	if k == 0 {
+		return false
+	}
+	switch toks[k-1].Low {
+	case "by":
+		return true
+	case "to":
+		return k > 1 && (toks[k-2].Low == "thanks" || toks[k-2].Low == "thank")
+	}
+	return false
+}
+
+// isAge reports whether a word is an age: "year-old" (after "3-"), "20-year-old".
+func isAge(w string) bool {
+	return strings.HasSuffix(w, "year-old") || strings.HasSuffix(w, "years-old")
+}
+
+// namedAs reports whether "named", "called" or "named as" introduces the name: "an activist
+// called Pia Klemp", "The suspects were named as Irina Dobrev and Kamal Haddad".
+func (s *state) namedAs(k int) bool {
+	toks := s.doc.Tokens
+	p := k - 1
+	if p >= 0 && toks[p].Low == "as" {
+		p--
+	}
+	return p >= 0 && (toks[p].Low == "named" || toks[p].Low == "called" || toks[p].Low == "identified")
 }
 
 // runKey is the text of the capitalised run a..b without a leading article, so that "The
@@ -231,8 +478,29 @@ func (s *state) vesselName(a int) bool {
 	return false
 }
 
+// thingName reports whether the run at a takes an article, as ships and places do and people
+// do not: "the Maersk Etienne", "The Louise Michel is near Lampedusa".
+func (s *state) thingName(a int) bool {
+	toks := s.doc.Tokens
+	e := s.nameRunEnd(a)
+	if toks[a].Low == "the" {
+		a++
+	} else if a == 0 || toks[a-1].Low != "the" || toks[a-1].Sent != toks[a].Sent {
+		return false
+	}
+	if e-a < 2 {
+		return false
+	}
+	for t := a; t < e; t++ {
+		if s.lx.Titles.Has(toks[t].Low) || s.lx.Stop[toks[t].Low] && t > a {
+			return false
+		}
+	}
+	return true
+}
+
 // vessels are the nouns that stand before a ship's name.
-var vessels = set("boat", "ship", "vessel", "ferry", "freighter", "tanker", "yacht", "trawler", "tug", "cutter", "frigate")
+var vessels = set("boat", "ship", "vessel", "ferry", "freighter", "tanker", "yacht", "trawler", "tug", "cutter", "frigate", "mv", "rv", "ms", "hms", "ss", "mt")
 
 // fullerNameEndsWith reports whether a capitalised run of two words or more anywhere in the
 // report ends with the word w: then "Minister Perea" is a later mention of "Jesus Javier
@@ -240,7 +508,9 @@ var vessels = set("boat", "ship", "vessel", "ferry", "freighter", "tanker", "yac
 func (s *state) fullerNameEndsWith(w string) bool {
 	toks := s.doc.Tokens
 	for i := 1; i < len(toks); i++ {
-		if toks[i].Low == w && isCapWord(toks[i]) && isCapWord(toks[i-1]) && !s.lx.Titles.Has(toks[i-1].Low) && toks[i-1].Sent == toks[i].Sent {
+		g := toks[i-1]
+		opener := i-1 == s.doc.Sents[g.Sent].First && s.lx.Common[g.Low] // "Upon Francis's return"
+		if toks[i].Low == w && isCapWord(toks[i]) && isCapWord(g) && !s.lx.Titles.Has(g.Low) && !s.lx.Stop[g.Low] && !opener && g.Sent == toks[i].Sent {
 			return true
 		}
 	}
@@ -248,7 +518,7 @@ func (s *state) fullerNameEndsWith(w string) bool {
 }
 
 // addPerson records a person mention, merging it with a person of the same name.
-func (s *state) addPerson(k, b int, name, country, title string, gov bool) {
+func (s *state) addPerson(k, b int, name, country, actor, title string, gov bool) {
 	key := "p:" + foldName(name)
 	idx, ok := s.entityKey[key]
 	if !ok {
@@ -258,7 +528,7 @@ func (s *state) addPerson(k, b int, name, country, title string, gov bool) {
 				parts = append(parts, s.doc.Tokens[t].Text)
 			}
 		}
-		s.entities = append(s.entities, entity{typ: "person", name: name, country: country, nameToks: parts, gov: gov, first: k})
+		s.entities = append(s.entities, entity{typ: "person", name: name, country: country, actor: actor, nameToks: parts, gov: gov, first: k})
 		idx = len(s.entities) - 1
 		s.entityKey[key] = idx
 	}
@@ -269,7 +539,10 @@ func (s *state) addPerson(k, b int, name, country, title string, gov bool) {
 	if e.country == "" && country != "" {
 		e.country = country
 	}
-	s.addMention(mention{start: k, end: b, kind: mPerson, code: e.country, name: name, entity: idx})
+	if e.actor == "" && actor != "" {
+		e.actor = actor
+	}
+	s.addMention(mention{start: k, end: b, kind: mPerson, code: e.actor, name: name, entity: idx})
 }
 
 // titleBefore returns a lower-case title that ends right before token k ("spokeswoman Marie
@@ -303,10 +576,13 @@ func (s *state) titleBefore(k int) (string, int) {
 
 // apposition is what follows a name between commas: ", a spokesman in Greece,".
 type apposition struct {
-	title string
-	code  string
-	known bool
-	age   bool
+	title  string
+	code   string
+	known  bool
+	age    bool
+	person bool // the apposition names a person: "a Burmese man", "a 20-year-old"
+	org    bool // the apposition names an organization that is no state's: "of the charity X"
+	origin bool // the country is where the person comes from, not whom they act for
 }
 
 func (s *state) appositive(b int) apposition {
@@ -316,7 +592,7 @@ func (s *state) appositive(b int) apposition {
 		return a
 	}
 	if toks[b+1].Kind == text.Number {
-		a.age = true
+		a.age, a.person = true, true
 		return a
 	}
 	end := b + 1
@@ -324,16 +600,33 @@ func (s *state) appositive(b int) apposition {
 		end++
 	}
 	for p := b + 1; p < end; p++ {
+		// "of the charity Help Refugees", "with the National Catholic Reporter": a body that is
+		// no state's.
+		if (toks[p].Low == "of" || toks[p].Low == "for" || toks[p].Low == "at" || toks[p].Low == "with") && p+1 < end {
+			q := p + 1
+			for q < end && (articles[toks[q].Low] || !isCapWord(toks[q]) && toks[q].Kind == text.Word && q < p+4) {
+				q++
+			}
+			if q < end && isCapWord(toks[q]) {
+				if m := s.mentionAt(q); m == nil || m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency" {
+					a.org = true
+				}
+			}
+		}
+		if isAge(toks[p].Low) || s.lx.People[toks[p].Low] && toks[b+1].Kind == text.Word && articles[toks[b+1].Low] {
+			a.person = true // "Myint Naing, a Burmese man,"; "a 26-year-old woman from Ha Tinh"
+		}
 		if m, ok := s.lx.Titles.Longest(toks, p); ok && m.End <= end && a.title == "" {
 			a.title = strings.TrimSpace(s.span(b+1, m.End))
 			a.title = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(a.title, "the "), "a "), "an ")
 		}
 		if men := s.mentionAt(p); men != nil && !a.known {
-			locative := p > 0 && (toks[p-1].Low == "in" || toks[p-1].Low == "from") && men.kind == mCountry
+			locative := p > 0 && (toks[p-1].Low == "in" || toks[p-1].Low == "from" && !a.person) && men.kind == mCountry
 			if !locative {
 				a.code, a.known = men.code, true
+				a.origin = p > 0 && toks[p-1].Low == "from" // "a 25-year-old man from Hungary"
 				if men.kind == mOrg && men.orgType != "igo" && men.orgType != "agency" {
-					a.code = ""
+					a.code, a.org = "", true
 				}
 			}
 		}
@@ -344,7 +637,7 @@ func (s *state) appositive(b int) apposition {
 // speechAround reports whether a speech verb or a credit frames the name [k, b).
 func (s *state) speechAround(k, b int) bool {
 	toks := s.doc.Tokens
-	if b < len(toks) && speechVerbs[toks[b].Low] {
+	if _, ok := s.speechAt(b); ok || b < len(toks) && personVerbs[toks[b].Low] {
 		return true
 	}
 	if k > 0 && bylineWords[toks[k-1].Low] {
@@ -395,6 +688,10 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 			}
 			return m.code, true
 		}
+		// "Chancellor Angela Merkel's spokesman": the person's office gives the country.
+		if m := s.mentionAt(p); m != nil && m.kind == mPerson && p+1 < len(toks) && toks[p+1].Kind == text.Poss && m.code != "" {
+			return m.code, true
+		}
 		break
 	}
 	// A title inside the run may itself hold the affiliation: "Laredo Sector Chief".
@@ -441,7 +738,7 @@ func (s *state) isGovTitle(title string) bool {
 func (s *state) coordinatedNames() {
 	toks := s.doc.Tokens
 	for _, m := range append([]mention(nil), s.mentions...) {
-		if m.kind != mPerson || m.start < 2 || toks[m.start-1].Low != "and" || m.end-m.start != 2 {
+		if m.kind != mPerson || m.entity < 0 || m.start < 2 || toks[m.start-1].Low != "and" || m.end-m.start != 2 {
 			continue
 		}
 		g := m.start - 2
@@ -453,7 +750,10 @@ func (s *state) coordinatedNames() {
 		}
 		e := s.entities[m.entity]
 		name := toks[g].Text + " " + toks[m.end-1].Text
-		s.addPerson(g, g+1, name, e.country, "", e.gov)
+		s.addPerson(g, g+1, name, e.country, e.actor, "", e.gov)
+		if p := &s.entities[s.entityKey["p:"+foldName(name)]]; p.why == nil {
+			p.why = s.why("person.shared-surname", s.tokUse("given", g, g+1), s.tokUse("surname", m.end-1, m.end))
+		}
 		// The mention covers the given name only; the entity keeps the full name.
 	}
 }
@@ -484,7 +784,7 @@ func (s *state) surnameMentions() {
 		if len(ids) != 1 || i+1 < len(toks) && isCapWord(toks[i+1]) && s.at[i+1] < 0 {
 			continue
 		}
-		s.addMention(mention{start: i, end: i + 1, kind: mPerson, code: s.entities[ids[0]].country, name: t.Text, entity: ids[0]})
+		s.addMention(mention{start: i, end: i + 1, kind: mPerson, code: s.entities[ids[0]].actor, name: t.Text, entity: ids[0]})
 	}
 }
 
@@ -515,7 +815,7 @@ func (s *state) roleMentions() {
 		best := -1
 		for k := len(s.mentions) - 1; k >= 0; k-- {
 			m := s.mentions[k]
-			if m.kind != mPerson || m.start >= i {
+			if m.kind != mPerson || m.start >= i || m.entity < 0 {
 				continue
 			}
 			e := s.entities[m.entity]
@@ -531,7 +831,7 @@ func (s *state) roleMentions() {
 		}
 		if best >= 0 {
 			e := s.mentions[best].entity
-			s.addMention(mention{start: i, end: tm.End, kind: mPerson, code: s.entities[e].country, name: s.span(i, tm.End), entity: e})
+			s.addMention(mention{start: i, end: tm.End, kind: mPerson, code: s.entities[e].actor, name: s.span(i, tm.End), entity: e})
 			i = tm.End - 1
 		}
 	}

@@ -2,7 +2,9 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
+	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
 )
@@ -10,12 +12,10 @@ import (
 // quote is a quotation as extraction builds it: the token ranges of its parts (marks
 // excluded) and the tokens of its marks.
 type quote struct {
-	parts   [][2]int // token ranges inside the marks
-	open    int      // token of the first opening mark
-	close   int      // token of the last closing mark
-	speaker int      // mention index or -1
-	name    string
-	entity  int
+	parts [][2]int // token ranges inside the marks
+	open  int      // token of the first opening mark
+	close int      // token of the last closing mark
+	who   who      // the speaker, when attribution finds one
 }
 
 // markKind tells how a punctuation token can act as a quotation mark.
@@ -82,7 +82,7 @@ func (s *state) findQuotes() {
 			qs = append(qs, *open)
 			open = nil
 		case open == nil && op:
-			open = &quote{open: i, speaker: -1, entity: -1}
+			open = &quote{open: i, who: nobody}
 			openStyle = st
 			partStart = i + 1
 		}
@@ -103,9 +103,62 @@ func (s *state) findQuotes() {
 	for k := range qs {
 		s.attribute(&qs[k], qs, k)
 	}
-	for _, q := range qs {
+	for k, q := range qs {
+		if s.repeated(qs, k) {
+			continue // a photo caption that repeats a quotation is not a second one
+		}
 		s.addQuote(q)
 	}
+}
+
+// quoteWords returns the lower-case words inside a quotation's marks.
+func (s *state) quoteWords(q quote) []string {
+	var ws []string
+	for _, p := range q.parts {
+		for k := p[0]; k < p[1] && k < len(s.doc.Tokens); k++ {
+			if t := s.doc.Tokens[k]; t.Kind == text.Word || t.Kind == text.Number {
+				ws = append(ws, t.Low)
+			}
+		}
+	}
+	return ws
+}
+
+// repeated reports whether quotation k repeats another one near it, as a photo caption does:
+// nine in ten of its words stand in a longer one (or in an earlier one as long) at most two
+// paragraphs away.
+func (s *state) repeated(qs []quote, k int) bool {
+	mine := s.quoteWords(qs[k])
+	if len(mine) < 4 {
+		return false
+	}
+	for j := range qs {
+		if j == k {
+			continue
+		}
+		if d := s.doc.Tokens[qs[j].open].Para - s.doc.Tokens[qs[k].open].Para; d > 2 || d < -2 {
+			continue // a caption stands by the text it repeats
+		}
+		other := s.quoteWords(qs[j])
+		if len(other) < len(mine) || len(other) == len(mine) && j > k {
+			continue
+		}
+		have := make(map[string]int, len(other))
+		for _, w := range other {
+			have[w]++
+		}
+		shared := 0
+		for _, w := range mine {
+			if have[w] > 0 {
+				have[w]--
+				shared++
+			}
+		}
+		if shared*10 >= len(mine)*9 {
+			return true
+		}
+	}
+	return false
 }
 
 // joinInterrupted joins quotations in one paragraph that only their attribution separates:
@@ -118,7 +171,7 @@ func (s *state) joinInterrupted(qs []quote) []quote {
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
 			gap := toks[prev.close+1 : q.open]
-			if len(gap) > 0 && len(gap) <= 12 && toks[prev.close].Para == toks[q.open].Para && hasSpeech(gap) && gap[len(gap)-1].Text != ":" {
+			if len(gap) > 0 && len(gap) <= 30 && toks[prev.close].Para == toks[q.open].Para && s.hasSpeech(prev.close+1, q.open) && gap[len(gap)-1].Text != ":" {
 				prev.parts = append(prev.parts, q.parts...)
 				prev.close = q.close
 				continue
@@ -129,32 +182,60 @@ func (s *state) joinInterrupted(qs []quote) []quote {
 	return out
 }
 
-func hasSpeech(toks []text.Token) bool {
-	for _, t := range toks {
-		if attributionVerbs[t.Low] {
+// speechAt returns the speech verb at token i ("said", "tells", "adding"), if it is one.
+func (s *state) speechAt(i int) (lexicon.SpeechVerb, bool) {
+	if i < 0 || i >= len(s.doc.Tokens) || s.doc.Tokens[i].Kind != text.Word {
+		return lexicon.SpeechVerb{}, false
+	}
+	v, ok := s.lx.Speech[s.doc.Tokens[i].Low]
+	return v, ok
+}
+
+// hasSpeechVerb reports whether a speech verb outside quotation marks stands in [lo, hi).
+func (s *state) hasSpeechVerb(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if _, ok := s.speechAt(k); ok && !s.inQuote[k] {
 			return true
 		}
 	}
 	return false
 }
 
-// attributionVerbs introduce or follow a quotation.
-var attributionVerbs = set("said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "tweeted",
-	"explained", "stated", "noted", "warned", "insisted", "asked", "argued", "claimed", "continued", "replied",
-	"responded", "declared", "commented", "according", "stressed", "urged", "recalled", "posted", "reported",
-	"announced", "acknowledged", "admitted", "confirmed", "cautioned", "complained", "remarked", "observed",
-	"emphasised", "emphasized", "saying", "telling", "adding", "described", "called", "calls")
+func (s *state) hasSpeech(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if _, ok := s.speechAt(k); ok || s.doc.Tokens[k].Low == "according" {
+			return true
+		}
+	}
+	return false
+}
 
-// attribute finds a quotation's speaker: a speech verb in its sentence and the actor next to
-// it, else the speaker of the sentence before when it ends with a colon, else the speaker of
-// the quotation just before in the same or previous paragraph.
+// who is a speaker as attribution finds it: a mention (a person, an organization, an agency,
+// or a country that is itself the subject), or a name the gazetteer does not know ("said
+// Uenuma", "Kent Police said").
+type who struct {
+	mention    int // index into state.mentions, or -1
+	entity     int // index into state.entities, or -1
+	name       string
+	start, end int // the tokens that name the speaker
+	verb       int // the speech verb's token, or -1
+	rule       string
+}
+
+var nobody = who{mention: -1, entity: -1, verb: -1}
+
+func (w who) found() bool { return w.name != "" }
+
+// attribute finds a quotation's speaker: the subject of a speech verb in its sentence (after
+// the quotation, between its parts, then before it); else the speaker of the sentence before
+// when that sentence ends with a colon; else, for a quotation with no attribution of its own,
+// the speaker of the sentence just before it or of the quotation before it.
 func (s *state) attribute(q *quote, all []quote, k int) {
 	toks := s.doc.Tokens
 	first, last := q.open, q.close
 	sentA, sentB := toks[first].Sent, toks[last].Sent
 	lo := s.doc.Sents[sentA].First
 	hi := s.doc.Sents[sentB].First + len(s.doc.Sents[sentB].Tokens)
-	// Outside the marks in the quote's sentences, and between its parts.
 	// The attribution after the quotation or between its parts comes first; the words before
 	// it may belong to another sentence of reported speech.
 	var outside [][2]int
@@ -162,92 +243,520 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 		outside = append(outside, [2]int{q.parts[p-1][1] + 1, q.parts[p][0] - 1})
 	}
 	outside = append(outside, [2]int{last + 1, hi}, [2]int{lo, first})
+	own := false // the quotation's sentences hold a speech verb of their own
 	for _, r := range outside {
-		if m := s.speakerIn(r[0], r[1]); m >= 0 {
-			s.setSpeaker(q, m)
+		if w := s.speakerIn(r[0], r[1]); w.found() {
+			s.setSpeaker(q, w)
 			return
 		}
+		own = own || s.hasSpeechVerb(r[0], r[1])
 	}
-	// "Home Secretary Priti Patel said:" in the sentence before.
+	if own {
+		return // "said a government source", "one tweet said": a speaker the text does not name
+	}
 	if sentA > 0 {
 		prev := s.doc.Sents[sentA-1]
 		pe := prev.First + len(prev.Tokens)
-		if toks[pe-1].Text == ":" || toks[first].Para != toks[prev.First].Para && toks[pe-1].Text == ":" {
-			if m := s.speakerIn(prev.First, pe); m >= 0 {
-				s.setSpeaker(q, m)
+		// "Home Secretary Priti Patel said:" in the sentence before.
+		if toks[pe-1].Text == ":" {
+			if w := s.speakerIn(prev.First, pe); w.found() {
+				w.rule = "quote.colon-before"
+				s.setSpeaker(q, w)
 				return
 			}
 		}
 	}
-	// A quotation that opens its paragraph continues the speaker of the quotation before.
-	if k > 0 && all[k-1].speaker >= 0 {
+	// A quotation with no attribution of its own continues the speaker of the quotation just
+	// before it, in the same or the previous paragraph.
+	if k > 0 && all[k-1].who.found() {
 		pp := toks[all[k-1].close].Para
 		if pp == toks[first].Para || pp == toks[first].Para-1 {
-			q.speaker, q.name, q.entity = all[k-1].speaker, all[k-1].name, all[k-1].entity
+			w := all[k-1].who
+			w.rule = "quote.continues"
+			s.setSpeaker(q, w)
+			return
+		}
+	}
+	// Else the speaker of the sentence just before, when a speech verb has a subject there
+	// ("Mogherini said the crisis needed more. / 'We need the rest of the world...'").
+	if sentA > 0 && !s.inQuote[s.doc.Sents[sentA-1].First] {
+		prev := s.doc.Sents[sentA-1]
+		if toks[first].Para-s.doc.Sents[sentA-1].Para <= 1 {
+			if w := s.speakerIn(prev.First, prev.First+len(prev.Tokens)); w.found() && w.rule != "quote.according-to" {
+				w.rule = "quote.sentence-before"
+				s.setSpeaker(q, w)
+			}
 		}
 	}
 }
 
-// speakerIn finds the speaker in tokens [lo, hi): the actor next to a speech verb.
-func (s *state) speakerIn(lo, hi int) int {
+// speakerIn finds the speaker in tokens [lo, hi): the subject of a speech verb there, or the
+// source of "according to".
+func (s *state) speakerIn(lo, hi int) who {
 	toks := s.doc.Tokens
 	for v := lo; v < hi; v++ {
-		if !attributionVerbs[toks[v].Low] {
-			continue
-		}
-		if toks[v].Low == "according" {
+		if toks[v].Low == "according" && v+1 < hi && toks[v+1].Low == "to" {
 			for j := v + 2; j < hi && j < v+8; j++ {
-				if m := s.actorMention(j); m >= 0 {
-					return m
+				if w := s.speakerAt(j, hi, false); w.found() {
+					w.verb, w.rule = v, "quote.according-to"
+					return w
 				}
 			}
 			continue
 		}
-		// "he said", "she told": a pronoun just before the verb.
-		if v > lo && (toks[v-1].Low == "he" || toks[v-1].Low == "she") {
-			return s.pronounPerson(v - 1)
+		if s.inQuote[v] {
+			continue
 		}
-		// "said Chris Boian", "said Amnesty International's director, Gauri van Gulik"; after
-		// "told" comes the listener, not the speaker.
-		if v+1 < hi && invertible[toks[v].Low] && (v == lo || s.actorMention(v-1) < 0) {
-			if m := s.actorMention(v + 1); m >= 0 {
-				if s.mentions[m].kind != mPerson {
-					if p := s.personAfter(s.mentions[m].end, hi, 10); p >= 0 {
-						return p
-					}
-				}
-				if v-1 < lo || isCloseQuote(toks[v-1]) || toks[v-1].Text == "," {
-					return m
-				}
+		sv, ok := s.speechAt(v)
+		if !ok {
+			continue
+		}
+		// "said Chris Boian", "said Amnesty International's director, Gauri van Gulik": the
+		// subject after an inverting verb that opens the attribution.
+		if sv.Invert && v+1 < hi && (v == lo || isCloseQuote(toks[v-1]) || toks[v-1].Text == ",") {
+			if w := s.speakerAt(v+1, hi, true); w.found() {
+				w.verb, w.rule = v, "quote.verb-subject-inverted"
+				return w
 			}
 		}
-		// "Maria Clara, the UNHCR representative in Greece, told": the nearest subject before.
-		for j := v - 1; j >= lo && j >= v-16; j-- {
-			if toks[j].Low == "he" || toks[j].Low == "she" {
-				if j == v-1 || j == v-2 {
-					return s.pronounPerson(j)
-				}
+		if w := s.speakerBefore(lo, v); w.found() {
+			w.verb = v
+			return w
+		}
+	}
+	return nobody
+}
+
+// adverbs that may stand between a subject and its speech verb: "she also said", "he has
+// repeatedly said".
+var beforeVerb = set("also", "has", "have", "had", "later", "then", "again", "previously", "earlier", "further",
+	"recently", "repeatedly", "once", "reportedly", "publicly", "simply", "only", "was", "is", "were", "been",
+	"would", "will", "had", "quoted", "as", "then", "subsequently", "separately", "told")
+
+// speakerBefore finds the subject of the speech verb at v, in [lo, v): the name just before it,
+// the name that an apposition follows ("Tomas Berg, Halvorsen's chief of staff, said"), a
+// pronoun, or else the nearest speaker before it.
+func (s *state) speakerBefore(lo, v int) who {
+	toks := s.doc.Tokens
+	from := v - 40
+	if from < lo {
+		from = lo
+	}
+	// Stop at a quotation that closes before the verb: its words are not the subject.
+	for j := v - 1; j >= from; j-- {
+		if s.inQuote[j] || isCloseQuote(toks[j]) {
+			from = j + 1
+			break
+		}
+	}
+	k := v - 1
+	for k >= from && beforeVerb[toks[k].Low] {
+		k--
+	}
+	if k < from {
+		return nobody
+	}
+	if toks[k].Low == "he" || toks[k].Low == "she" {
+		return s.pronounSpeaker(k)
+	}
+	// "X, an apposition, said": the leftmost name that a comma follows is the subject.
+	if toks[k].Text == "," {
+		for c := from + 1; c < k; c++ {
+			if toks[c].Text != "," {
+				continue
 			}
-			if m := s.actorMention(j); m >= 0 {
-				mm := s.mentions[m]
-				// Skip an organization inside an apposition when a person heads it.
-				if mm.kind != mPerson {
-					if p := s.personBefore(lo, mm.start); p >= 0 && s.commaBetween(s.mentions[p].end, mm.start) {
-						return p
-					}
+			if w := s.speakerEndingAt(c, from); w.found() && s.mentionKind(w) == mPerson {
+				// "Home Secretary, Yvette Cooper, said": the name after a role is who holds it.
+				if m := s.actorMention(c + 1); w.rule == "quote.role" && m >= 0 && s.mentions[m].kind == mPerson && s.mentions[m].start == c+1 {
+					w = s.mentionWho(m)
 				}
-				return m
+				w.rule = "quote.subject-apposition"
+				return w
 			}
-			if isCloseQuote(toks[j]) {
-				break
+		}
+		for c := from + 1; c < k; c++ {
+			if toks[c].Text != "," {
+				continue
+			}
+			if w := s.speakerEndingAt(c, from); w.found() {
+				w.rule = "quote.subject-apposition"
+				return w
 			}
 		}
 	}
-	return -1
+	if w := s.speakerEndingAt(k+1, from); w.found() {
+		return w
+	}
+	// The nearest speaker before the verb: "Mr Berg was quoted in Swedish media as saying".
+	for j := k; j >= from; j-- {
+		if toks[j].Low == "he" || toks[j].Low == "she" {
+			if j == from || toks[j-1].Text == "," || toks[j-1].Kind == text.Word && !toks[j-1].IsCap() && s.lx.Stop[toks[j-1].Low] {
+				return s.pronounSpeaker(j)
+			}
+			continue
+		}
+		m := s.actorMention(j)
+		if m < 0 || s.mentions[m].end != j+1 {
+			continue
+		}
+		if st := s.mentions[m].start; st > from && (prepositions[toks[st-1].Low] || s.listenerAt(st-1)) {
+			j = st
+			continue // "in Lesbos", "told Reuters": not the subject
+		}
+		if w := s.speakerEndingAt(j+1, from); w.found() && !s.countrySpeaker(w) {
+			w.rule = "quote.nearest-subject"
+			return w
+		}
+	}
+	return nobody
+}
+
+// prepositions before a name make it no subject: "in Lesbos", "to Reuters".
+var prepositions = set("in", "on", "at", "to", "from", "into", "near", "off", "with", "for", "of", "about", "across", "outside", "inside", "toward", "towards", "over", "under", "via", "through", "against", "between", "among", "around", "behind")
+
+// unnamedPeople head an office's mention that names people, not the office: "Greek officials".
+var unnamedPeople = set("officials", "official", "sources", "source", "officers", "officer", "agents", "diplomats")
+
+func (s *state) listenerAt(i int) bool {
+	v, ok := s.speechAt(i)
+	return ok && v.Listener
+}
+
+func (s *state) mentionKind(w who) int {
+	if w.mention < 0 {
+		return 0
+	}
+	return s.mentions[w.mention].kind
+}
+
+// countrySpeaker reports whether w is a country's name: it speaks only as the verb's own
+// subject ("Thailand said"), never from further away.
+func (s *state) countrySpeaker(w who) bool {
+	return w.mention >= 0 && s.mentions[w.mention].kind == mCountry
+}
+
+func (s *state) pronounSpeaker(j int) who {
+	m := s.pronounPerson(j)
+	if m < 0 {
+		return nobody
+	}
+	w := s.mentionWho(m)
+	w.start, w.end, w.rule = j, j+1, "quote.pronoun"
+	return w
+}
+
+// speakerEndingAt finds a speaker whose words end right before token e and start at or after
+// from: a name, a role ("the minister", "an MoD spokesperson") or an office.
+func (s *state) speakerEndingAt(e, from int) who {
+	toks := s.doc.Tokens
+	if e-1 < from {
+		return nobody
+	}
+	if m := s.actorMention(e - 1); m >= 0 && s.mentions[m].start >= from {
+		mm := s.mentions[m]
+		if mm.kind == mCountry && (mm.adj || mm.capital) {
+			return nobody // "Swedish", "Whitehall": never a speaker
+		}
+		if mm.kind == mAgency && unnamedPeople[s.doc.Tokens[mm.end-1].Low] {
+			return nobody // "Swedish officials told reporters": people the text does not name
+		}
+		return s.mentionWho(m)
+	}
+	// A role: "the pope", "a police spokesman", "An MoD spokesperson".
+	for a := e - 1; a >= from && a >= e-5; a-- {
+		if m, ok := s.lx.Titles.Longest(toks, a); ok && m.End == e {
+			return s.roleSpeaker(a, e, from)
+		}
+	}
+	// An office: "the coastguard", "the shipping ministry".
+	for a := e - 1; a >= from && a >= e-3; a-- {
+		if m, ok := s.lx.Agencies.Longest(toks, a); ok && m.End == e && (a == from || articles[toks[a-1].Low] || !isCapWord(toks[a-1])) {
+			return s.officeSpeaker(a, e)
+		}
+	}
+	// A name the gazetteer does not know: "Uenuma", "Kent Police", "Folkestone and Hythe
+	// District Council".
+	a := e
+	for a-1 >= from && (isCapWord(toks[a-1]) && s.at[a-1] < 0 || a-2 >= from && (toks[a-1].Low == "and" || toks[a-1].Low == "of" || toks[a-1].Low == "for") && isCapWord(toks[a-2])) {
+		a--
+	}
+	for a < e && (!isCapWord(toks[a]) || articles[toks[a].Low] || s.lx.Common[toks[a].Low] && a == s.doc.Sents[toks[a].Sent].First) {
+		a++
+	}
+	if a < e && isCapWord(toks[e-1]) && !s.lx.Stop[toks[e-1].Low] && !s.lx.Titles.Has(toks[e-1].Low) && !(a > 0 && prepositions[toks[a-1].Low]) {
+		if h := s.honorificName(a, e); h.found() {
+			return h
+		}
+		w := nobody
+		w.name, w.start, w.end, w.rule = s.span(a, e), a, e, "quote.name"
+		if e-a == 1 && (s.lx.Common[toks[a].Low] || s.peopleNoun(toks[a].Low)) {
+			return nobody // "Reporters described", "Officials said": people the text does not name
+		}
+		return w
+	}
+	return nobody
+}
+
+// honorifics stand before a surname: "Mr O'Mahoney", "Dr Aziz".
+var honorifics = set("mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "prof", "prof.", "sir", "dame")
+
+// honorificName reads "Mr O'Mahoney" at a (within [a, e)): the person with that surname, else
+// the surname itself, which names the speaker well enough.
+func (s *state) honorificName(a, e int) who {
+	toks := s.doc.Tokens
+	k := a
+	if k < e && honorifics[toks[k].Low] {
+		k++
+		if k < e && toks[k].Text == "." {
+			k++
+		}
+	} else {
+		return nobody
+	}
+	if k >= e || !isCapWord(toks[k]) {
+		return nobody
+	}
+	if m := s.actorMention(k); m >= 0 && s.mentions[m].kind == mPerson {
+		w := s.mentionWho(m)
+		w.start, w.rule = a, "quote.honorific"
+		return w
+	}
+	b := k
+	for b < e && isCapWord(toks[b]) && s.at[b] < 0 {
+		b++
+	}
+	w := nobody
+	w.name, w.start, w.end, w.rule = s.span(k, b), a, b, "quote.honorific"
+	return w
+}
+
+// peopleNoun reports whether w, singular or plural, is a noun for people: "reporters", "woman".
+func (s *state) peopleNoun(w string) bool {
+	return s.lx.People[w] || s.lx.People[strings.TrimSuffix(w, "s")] || genericPeople[w]
+}
+
+// roleSpeaker resolves a role [a, e) to who holds it: the person last named with that title,
+// else the office it speaks for ("an MoD spokesperson" speaks for the Ministry of Defence).
+func (s *state) roleSpeaker(a, e, from int) who {
+	toks := s.doc.Tokens
+	// "a spokesman for the Home Office": the office after the role.
+	if e+1 < len(toks) && (toks[e].Low == "for" || toks[e].Low == "of" || toks[e].Low == "at") {
+		j := e + 1
+		if articles[toks[j].Low] {
+			j++
+		}
+		if m := s.actorMention(j); m >= 0 && (s.mentions[m].kind == mOrg || s.mentions[m].kind == mAgency) {
+			w := s.mentionWho(m)
+			w.start, w.end, w.rule = a, e, "quote.role-of-office"
+			return w
+		}
+	}
+	// "An MoD spokesperson", "a Home Office spokesman": the office before the role.
+	if a-1 >= from && s.at[a-1] < 0 {
+		if full := s.expandAcronym(toks[a-1].Text); full != "" {
+			w := nobody
+			w.name, w.start, w.end, w.rule = full, a-1, e, "quote.role-of-office"
+			return w
+		}
+	}
+	b := a
+	for b-1 >= from && (toks[b-1].Kind == text.Poss || isCapWord(toks[b-1]) || s.at[b-1] >= 0 || !articles[toks[b-1].Low] && toks[b-1].Kind == text.Word && !isCapWord(toks[b-1]) && b == a) {
+		b--
+		if m := s.actorMention(b); m >= 0 && (s.mentions[m].kind == mOrg || s.mentions[m].kind == mAgency) {
+			w := s.mentionWho(m)
+			w.start, w.end, w.rule = b, e, "quote.role-of-office"
+			return w
+		}
+		if b < a-3 {
+			break
+		}
+	}
+	// "a police spokesman": an office noun before the role.
+	if a-1 >= from {
+		if ag, ok := s.lx.Agencies.Longest(toks, a-1); ok && ag.End == a {
+			return s.officeSpeaker(a-1, a)
+		}
+	}
+	// "the minister", "the pope": the person last named with that title.
+	head := toks[e-1].Low
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		m := s.mentions[k]
+		if m.kind != mPerson || m.start >= a {
+			continue
+		}
+		titles := []string{m.title}
+		if m.entity >= 0 {
+			titles = s.entities[m.entity].titles
+		}
+		if titleHas(titles, head) {
+			w := s.mentionWho(k)
+			w.start, w.end, w.rule = a, e, "quote.role"
+			return w
+		}
+	}
+	return nobody
+}
+
+// officeSpeaker resolves an office noun [a, e) ("the coastguard", "police") to the office the
+// text named most fully with that noun: "Greek coastguard", "Kent Police".
+func (s *state) officeSpeaker(a, e int) who {
+	toks := s.doc.Tokens
+	head := toks[e-1].Low
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		m := s.mentions[k]
+		if m.kind != mAgency && m.kind != mOrg || m.end > a && m.start < e {
+			continue
+		}
+		if strings.HasSuffix(strings.ToLower(m.name), head) {
+			w := s.mentionWho(k)
+			w.start, w.end, w.rule = a, e, "quote.office"
+			return w
+		}
+	}
+	return nobody
+}
+
+// speakerAt finds a speaker that starts at token j: a name, a role or an office. With invert,
+// an organization followed by its person ("Amnesty International's director, Gauri van
+// Gulik") gives the person.
+func (s *state) speakerAt(j, hi int, invert bool) who {
+	toks := s.doc.Tokens
+	if j >= hi {
+		return nobody
+	}
+	if toks[j].Low == "he" || toks[j].Low == "she" {
+		return s.pronounSpeaker(j)
+	}
+	a := j
+	if articles[toks[a].Low] {
+		a++
+	}
+	if m := s.actorMention(a); m >= 0 {
+		mm := s.mentions[m]
+		if mm.kind == mCountry && (mm.adj || mm.capital) {
+			return nobody
+		}
+		if mm.kind != mPerson && invert {
+			if p := s.personAfter(mm.end, hi, 10); p >= 0 {
+				return s.mentionWho(p)
+			}
+		}
+		return s.mentionWho(m)
+	}
+	if h := s.honorificName(a, hi); h.found() {
+		return h
+	}
+	for e := a + 1; e <= hi && e <= a+5; e++ {
+		if m, ok := s.lx.Titles.Longest(toks, a); ok && m.End == e {
+			if w := s.roleSpeaker(a, e, a); w.found() {
+				return w
+			}
+		}
+	}
+	e := a
+	for e < hi && (isCapWord(toks[e]) && s.at[e] < 0 || e > a && e+1 < hi && (toks[e].Low == "and" || toks[e].Low == "of" || toks[e].Low == "for") && isCapWord(toks[e+1])) {
+		e++
+	}
+	if e > a && !s.lx.Stop[toks[a].Low] && !(e-a == 1 && (s.lx.Common[toks[a].Low] || s.peopleNoun(toks[a].Low))) && !s.lx.Titles.Has(toks[a].Low) {
+		w := nobody
+		w.name, w.start, w.end, w.rule = s.span(a, e), a, e, "quote.name"
+		return w
+	}
+	return nobody
+}
+
+// mentionWho is the speaker a mention names: a person's full name, an organization's fullest
+// name in the text.
+func (s *state) mentionWho(m int) who {
+	mm := s.mentions[m]
+	w := nobody
+	w.mention, w.entity, w.start, w.end, w.rule = m, mm.entity, mm.start, mm.end, "quote.verb-subject"
+	switch {
+	case mm.kind == mPerson && mm.entity >= 0:
+		w.name = s.entities[mm.entity].name
+	case mm.kind == mCountry && mm.entity >= 0:
+		w.name = s.entities[mm.entity].name
+	default:
+		w.name = s.fullestName(mm)
+	}
+	return w
+}
+
+// fullestName gives an organization's fullest name in the text: the name whose capitalised
+// words an acronym abbreviates ("Ministry of Defence" for "MoD", "International Organization
+// for Migration" for "IOM"), when the text gives it.
+func (s *state) fullestName(m mention) string {
+	best := m.name
+	caps := acronymLetters(m.name)
+	if len(caps) < 2 || len(caps) < len([]rune(m.name))/2 {
+		return best
+	}
+	for _, o := range s.mentions {
+		if (o.kind == mOrg || o.kind == mAgency) && len(o.name) > len(best) && initials(o.name) == caps {
+			best = o.name
+		}
+	}
+	return best
+}
+
+// expandAcronym returns the capitalised phrase of the text whose initials an acronym gives
+// ("Ministry of Defence" for "MoD"), or "".
+func (s *state) expandAcronym(w string) string {
+	caps := acronymLetters(w)
+	if len(caps) < 2 || len(caps)*2 < len([]rune(w)) {
+		return ""
+	}
+	if s.acronyms == nil {
+		s.acronyms = map[string]string{}
+		toks := s.doc.Tokens
+		for i := 0; i < len(toks); {
+			if !isCapWord(toks[i]) || articles[toks[i].Low] {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(toks) && toks[j].Sent == toks[i].Sent && (isCapWord(toks[j]) || (toks[j].Low == "of" || toks[j].Low == "and" || toks[j].Low == "for" || toks[j].Low == "on") && j+1 < len(toks) && isCapWord(toks[j+1])) {
+				j++
+			}
+			if j-i >= 2 {
+				run := s.span(i, j)
+				if k := initials(run); len(run) > len(s.acronyms[k]) {
+					s.acronyms[k] = run
+				}
+			}
+			i = j
+		}
+	}
+	return s.acronyms[caps]
+}
+
+// acronymLetters returns the upper-case letters of a name written as an acronym ("MoD": "MD").
+func acronymLetters(n string) string {
+	var b strings.Builder
+	for _, r := range n {
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		} else if r == ' ' {
+			return ""
+		}
+	}
+	return b.String()
+}
+
+// initials returns the first letters of a name's capitalised words ("Ministry of Defence": "MD").
+func initials(n string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(n) {
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func isCloseQuote(t text.Token) bool {
-	return t.Kind == text.Punct && strings.ContainsAny(t.Text, "”\"’'")
+	return t.Kind == text.Punct && strings.ContainsAny(t.Text, "”\"’'»")
 }
 
 // actorMention returns the index of the mention starting at or covering token j, or -1.
@@ -258,22 +767,9 @@ func (s *state) actorMention(j int) int {
 	return int(s.at[j])
 }
 
-// invertible speech verbs may come before their speaker: "said Chris Boian".
-var invertible = set("said", "says", "added", "adds", "wrote", "writes", "continued", "explained", "asked", "insisted", "warned")
-
 // personAfter returns the first person mention in [from, hi) within n tokens, or -1.
 func (s *state) personAfter(from, hi, n int) int {
 	for j := from; j < hi && j < from+n; j++ {
-		if m := s.actorMention(j); m >= 0 && s.mentions[m].kind == mPerson {
-			return m
-		}
-	}
-	return -1
-}
-
-// personBefore returns the last person mention in [lo, end), or -1.
-func (s *state) personBefore(lo, end int) int {
-	for j := end - 1; j >= lo; j-- {
 		if m := s.actorMention(j); m >= 0 && s.mentions[m].kind == mPerson {
 			return m
 		}
@@ -291,18 +787,11 @@ func (s *state) commaBetween(a, b int) bool {
 	return false
 }
 
-func (s *state) setSpeaker(q *quote, m int) {
-	if m < 0 {
+func (s *state) setSpeaker(q *quote, w who) {
+	if !w.found() {
 		return
 	}
-	mm := s.mentions[m]
-	q.speaker = m
-	q.entity = mm.entity
-	if mm.kind == mPerson && mm.entity >= 0 {
-		q.name = s.entities[mm.entity].name
-	} else {
-		q.name = mm.name
-	}
+	q.who = w
 }
 
 // addQuote turns a quotation into a record; scare quotes of one or two words need a speaker.
@@ -324,27 +813,43 @@ func (s *state) addQuote(q quote) {
 			}
 		}
 	}
-	if words == 0 || words <= 2 && q.name == "" {
+	w := q.who
+	// A fragment quoted inside a sentence ("described it as 'rickety boats'") is attributed only
+	// by its own sentence's speech verb, never by a neighbour's.
+	last := q.parts[len(q.parts)-1]
+	sentence := last[1] > last[0] && strings.ContainsAny(toks[last[1]-1].Text, ".!?…")
+	if words <= 4 && !sentence && w.found() && (w.rule == "quote.continues" || w.rule == "quote.sentence-before" || w.rule == "quote.colon-before" || w.rule == "quote.nearest-subject") {
+		w = nobody
+	}
+	if words == 0 || words <= 2 && !w.found() {
 		return
 	}
-	if words <= 2 && !s.sameSentenceSpeaker(q) {
+	// A scare quote needs its speaker named in its sentence, not a pronoun.
+	if words <= 2 && (toks[w.start].Sent != toks[q.open].Sent || w.rule == "quote.pronoun") {
 		return
 	}
 	out := record.Quote{Text: strings.Join(texts, " "), Spans: spans}
-	out.Speaker.Name = q.name
-	if q.entity >= 0 {
-		out.Speaker.Entity = "e" + itoa(q.entity+1)
+	out.Speaker.Name = w.name
+	if w.entity >= 0 {
+		out.Speaker.Entity = "e" + itoa(w.entity+1)
 	}
 	if d := s.timeFor(q.open); d != "" {
 		out.Date = &d
 	}
 	out.Evidence = s.evidenceRange(toks[q.open].Sent, toks[q.close].Sent)
-	s.quotes = append(s.quotes, out)
-}
-
-func (s *state) sameSentenceSpeaker(q quote) bool {
-	if q.speaker < 0 {
-		return false
+	if s.explain {
+		rule := w.rule
+		if !w.found() {
+			rule = "quote.unattributed"
+		}
+		uses := []use{s.tokUse("open", q.open, q.open+1), s.tokUse("close", q.close, q.close+1)}
+		if w.found() {
+			uses = append(uses, s.tokUse("speaker", w.start, w.end))
+		}
+		if w.verb >= 0 {
+			uses = append(uses, s.tokUse("verb", w.verb, w.verb+1))
+		}
+		out.Explain = s.why(rule, uses...)
 	}
-	return s.doc.Tokens[s.mentions[q.speaker].start].Sent == s.doc.Tokens[q.open].Sent
+	s.quotes = append(s.quotes, out)
 }

@@ -1,9 +1,11 @@
 package extract
 
 import (
-	"github.com/alboran/alboran/internal/lexicon"
+	"sort"
 	"strings"
 	"time"
+
+	"github.com/alboran/alboran/internal/lexicon"
 
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
@@ -14,6 +16,8 @@ type stat struct {
 	record.Statistic
 	tok  int // first token of the number
 	sent int
+	rule string // the rule that gave the category, for --explain
+	noun [2]int // the tokens of the counted noun, if any
 }
 
 // notCounts are words before a number that make it a label, not a count: "No. 5", "article 3".
@@ -21,9 +25,16 @@ var notCounts = set("no", "article", "section", "paragraph", "chapter", "page", 
 	"resolution", "law", "act", "number", "room", "gate", "platform", "level", "phase", "category", "size",
 	"aged", "age", "ages", "tel", "phone", "fax", "covid", "covid-19", "a", "grade", "code", "line", "road", "m", "a1", "hms", "version", "top")
 
+// fractions and legal counts after a number make it no count of people: "two thirds", "39
+// counts of manslaughter".
+var (
+	fractions   = set("thirds", "third", "quarters", "quarter", "fifths", "half", "halves", "tenths")
+	legalCounts = set("counts", "charges", "offences", "offenses", "years'", "articles")
+)
+
 // timeUnits after a number make it a duration or a distance, not a count.
 var timeUnits = set("weeks", "week", "days", "day", "months", "month", "years", "hours", "hour", "minutes", "minute",
-	"seconds", "times", "km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "nautical", "feet", "ft", "degrees", "knots", "tonnes", "tons")
+	"seconds", "times", "km", "kilometre", "kilometer", "metre", "meter", "foot", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "nautical", "feet", "ft", "degrees", "knots", "tonnes", "tons")
 
 // deadAfter are words that, right after a number, say that it counts the dead or missing.
 var deadAfter = set("dead", "missing", "died", "drowned", "killed", "bodies", "feared", "deaths", "perished")
@@ -50,9 +61,17 @@ func (s *state) findStatistics() {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if f, ok := multipliers[t.Low]; ok && t.Kind == text.Word {
+		// "doubled", "will double"; not "a double amputee".
+		if f, ok := multipliers[t.Low]; ok && t.Kind == text.Word && !(i > 0 && articles[toks[i-1].Low]) {
 			s.addChange(i, i+1, f, "exact")
 			continue
+		}
+		if n, ok := readNumber(toks, i); ok && !inTime[i] && n.currency == "" && !n.percent {
+			if end, ok := s.timesChange(n); ok {
+				s.addChange(n.start, end, n.value, n.bound)
+				i = end - 1
+				continue
+			}
 		}
 		if inTime[i] || (t.Kind != text.Number && t.Kind != text.Word) {
 			continue
@@ -69,6 +88,23 @@ func (s *state) findStatistics() {
 		i = n.end - 1
 	}
 	s.linkParts()
+}
+
+// timesChange reads "12-fold" and "three times higher", "six times the figure of 2015": a
+// relative change by a factor. It returns the end of the expression.
+func (s *state) timesChange(n number) (int, bool) {
+	toks := s.doc.Tokens
+	j := n.end
+	if j+1 < len(toks) && toks[j].Text == "-" && toks[j+1].Low == "fold" {
+		return j + 2, true
+	}
+	if j+1 < len(toks) && toks[j].Low == "times" {
+		switch w := toks[j+1].Low; {
+		case w == "higher" || w == "more" || w == "greater" || w == "larger" || w == "as" || w == "the" || w == "that" || w == "those" || w == "over":
+			return j + 1, true
+		}
+	}
+	return 0, false
 }
 
 // notAStatistic rules out years, ages, times, labels and ordinals.
@@ -102,6 +138,26 @@ func (s *state) notAStatistic(n number) bool {
 	if n.words && n.value == 1 && !s.countedAfter(n) {
 		return true
 	}
+	if n.end < len(toks) {
+		nx := toks[n.end].Low
+		// "two thirds", "39 counts of manslaughter", "a 40-metre ship": fractions, charges,
+		// measures.
+		if fractions[nx] || legalCounts[nx] {
+			return true
+		}
+		if (nx == "-" || nx == "–") && n.end+1 < len(toks) && (timeUnits[toks[n.end+1].Low] || timeUnits[toks[n.end+1].Low+"s"] || strings.HasPrefix(toks[n.end+1].Low, "year")) {
+			return true
+		}
+	}
+	// "Sea-Watch 4", "Ocean Viking 2": a number after a capitalised name labels it.
+	if !n.words && n.currency == "" && i > 0 && isCapWord(toks[i-1]) && toks[i-1].Sent == toks[i].Sent && months[toks[i-1].Low] == 0 && weekdays[toks[i-1].Low] == 0 && toks[i-1].End+1 >= toks[i].Start {
+		_, verb := s.speechAt(i - 1) // "Indonesia Says 217 Missing": a headline's verb
+		m := s.mentionAt(i - 1)
+		charity := m != nil && m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency"
+		if !verb && (charity || m == nil && i-1 != s.doc.Sents[toks[i].Sent].First) {
+			return true
+		}
+	}
 	// "several dozen", "a few hundred": a vague multiple is no figure.
 	if n.words && i > 0 && (toks[i-1].Low == "several" || toks[i-1].Low == "few" || toks[i-1].Low == "many") {
 		return true
@@ -122,6 +178,14 @@ func (s *state) countedNoun(n number) (string, int, bool) {
 		if toks[j].Kind == text.Punct && toks[j].Text != "-" {
 			break
 		}
+		// "a record of 416 on 28 boats": a noun after a preposition or another number is not
+		// what this number counts.
+		if toks[j].Kind == text.Number || prepositions[toks[j].Low] && toks[j].Low != "of" {
+			break
+		}
+		if (toks[j].Low == "suspected" || toks[j].Low == "alleged") && j+1 < len(toks) && toks[j+1].Kind == text.Word {
+			continue // "20 suspected migrants": an adjective, not the suspects counted
+		}
 		if m, ok := s.lx.StatCueAt(toks, j); ok {
 			for _, v := range m.Vals {
 				if v.Noun {
@@ -130,11 +194,31 @@ func (s *state) countedNoun(n number) (string, int, bool) {
 			}
 			break // "9 arrested after a migrant shipwreck": the verb comes first
 		}
+		// "366 Eritreans", "26 Sudanese males": a nationality counts people, or describes them.
+		if m := s.mentionAt(j); m != nil && m.kind == mCountry && m.adj && m.start == j {
+			if m.end >= len(toks) || toks[m.end].Kind != text.Word || toks[m.end].Sent != toks[j].Sent || !s.nounAt(m.end) {
+				return "migrants", m.end, true
+			}
+			if c, ok := s.lx.StatCueAt(toks, m.end); ok && c.Vals[0].Noun {
+				return c.Vals[0].Category, c.End, true
+			}
+			return "migrants", m.end + 1, true // "26 Sudanese males"
+		}
 		if toks[j].Low == "of" && j > n.end { // "123 human trafficking networks", not "hundreds of"
 			continue
 		}
 	}
 	return "", 0, false
+}
+
+// nounAt reports whether token i reads as the noun a nationality describes: a counted noun, a
+// noun for people, or a lower-case word that is no verb cue.
+func (s *state) nounAt(i int) bool {
+	toks := s.doc.Tokens
+	if m, ok := s.lx.StatCueAt(toks, i); ok {
+		return m.Vals[0].Noun
+	}
+	return s.lx.People[toks[i].Low] || s.lx.People[strings.TrimSuffix(toks[i].Low, "s")] || genericPeople[toks[i].Low] || toks[i].Low == "males" || toks[i].Low == "females" || toks[i].Low == "nationals"
 }
 
 // addNumber turns a number into a statistic when it counts something.
@@ -153,20 +237,40 @@ func (s *state) addNumber(n number) {
 	noun, nounEnd, hasNoun := s.countedNoun(n)
 	switch {
 	case n.currency != "":
-		st.Kind, st.Unit, st.Category = record.KindAmount, n.currency, "funding"
-		if s.near(n, 6, "paid", "pay", "charged", "price", "fee", "fees", "each", "per", "fine", "fined", "worth", "salary", "costs") {
-			st.Category = "other"
+		st.Kind, st.Unit, st.Category, st.rule = record.KindAmount, n.currency, "funding", "statistic.amount"
+		if s.near(n, 6, "paid", "pay", "charged", "price", "fee", "fees", "each", "per", "fine", "fined", "worth", "salary", "costs",
+			"seized", "confiscated", "cash", "ransom", "bail", "bribe", "bribes", "stolen", "earns", "earned", "revenue", "turnover") {
+			st.Category, st.rule = "other", "statistic.amount-not-funding"
 		}
-	case s.aboard(n) || s.projected(n) || n.end < len(toks) && collectives[toks[n.end].Low]:
-		st.Category = "other"
+	case s.isAboard(n):
+		st.Category, st.rule = "other", "statistic.aboard"
+		if load, _ := s.aboard(n); load >= 0 && hasNoun {
+			if c := s.carriedCategory(load, nounEnd); c != "" {
+				st.Category, st.rule = c, "statistic.vessel-predicate"
+				st.Subject, st.noun = s.span(n.end, nounEnd), [2]int{n.end, nounEnd}
+			}
+		}
+	case s.projected(n):
+		st.Category, st.rule = "other", "statistic.projected"
+	case s.collective(n):
+		st.Category, st.rule = "other", "statistic.groups"
 	default:
 		st.Category = s.countCategory(n, noun, nounEnd, hasNoun)
+		st.rule = "statistic.predicate"
 		if hasNoun {
 			st.Subject = s.span(n.end, nounEnd)
+			st.rule, st.noun = "statistic.counted-noun", [2]int{n.end, nounEnd}
 		}
 	}
-	if st.Category == "other" && st.Kind == record.KindCount {
-		st.Category = s.sharedCategory(n, sent, noun)
+	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount {
+		shared := s.sharedCategory(n, sent, noun)
+		if st.Category == "" && shared == "other" {
+			return // "one of", "two" with nothing counted
+		}
+		if shared != "other" {
+			st.rule = "statistic.shared-clause"
+		}
+		st.Category = shared
 	}
 	if st.Category == "" {
 		return
@@ -193,6 +297,15 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 		}
 		return "other"
 	case "migrants":
+		if s.sentBack(n, nounEnd) {
+			return "migrants_returned" // "Spain flew 17 of the arrivals back to Portugal"
+		}
+		// "26 Sudanese males were picked up", "366 Eritreans drowned"; but "stopped 106 people
+		// making the crossing": a participle after the noun describes the people whom the verb
+		// before governs.
+		if c := s.predicateAfter(nounEnd); c != "" && c != "suspects_arrested" && !(nounEnd < len(toks) && strings.HasSuffix(toks[nounEnd].Low, "ing") && s.verbBefore(n)) {
+			return c
+		}
 		if verb != "" && verb != "suspects_arrested" {
 			return verb
 		}
@@ -214,6 +327,18 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 	}
 	if (noun == "suspects_arrested" || !hasNoun) && n.end < len(toks) && toks[n.end].Low == "arrests" && s.sentenceHas(n.start, "border") {
 		return "migrants_intercepted" // "16,162 border arrests" are apprehensions of migrants
+	}
+	// "Fifteen are confirmed dead", "31 are believed to have drowned", "the 416 who arrived":
+	// the predicate of a bare number says what it counts.
+	if !hasNoun {
+		after := n.end
+		// "between 130 and 250 are missing": a range's start shares its end's predicate.
+		if after+1 < len(toks) && (toks[after].Low == "and" || toks[after].Low == "to" || toks[after].Text == "-" || toks[after].Text == "–") && toks[after+1].Kind == text.Number {
+			after += 2
+		}
+		if c := s.predicateAfter(after); c != "" {
+			return c
+		}
 	}
 	if !hasNoun && next < len(toks) {
 		if m, ok := s.lx.StatCueAt(toks, next); ok && !m.Vals[0].Noun && m.Vals[0].Category != "suspects_arrested" {
@@ -239,14 +364,66 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 	return "other"
 }
 
+// sendVerbs with "back" after their object return people: "flew 17 of them back".
+var sendVerbs = set("sent", "send", "sends", "flew", "flown", "fly", "flies", "shipped", "ship", "took", "taken", "take",
+	"brought", "bring", "bussed", "put", "deported", "returned", "transferred")
+
+// sentBack reports whether a verb of sending governs the number and "back" follows its noun.
+func (s *state) sentBack(n number, nounEnd int) bool {
+	toks := s.doc.Tokens
+	k := n.start - 1
+	for k >= 0 && boundWords[toks[k].Low] {
+		k--
+	}
+	if k < 0 || !sendVerbs[toks[k].Low] {
+		return false
+	}
+	for j := nounEnd; j < len(toks) && j < nounEnd+3; j++ {
+		if toks[j].Low == "back" || toks[j].Low == "home" {
+			return true
+		}
+	}
+	return false
+}
+
+// predicateWords may stand between a count and the verb that says what happened to it: "are
+// believed to have drowned", "who were successfully deported", "are still missing".
+var predicateWords = set("who", "that", "are", "were", "is", "was", "be", "been", "being", "have", "has", "had",
+	"still", "also", "now", "already", "reportedly", "all", "later", "then", "since", "confirmed", "believed",
+	"feared", "thought", "known", "presumed", "reported", "said", "estimated", "understood", "to", "successfully",
+	"eventually", "subsequently", "finally", "either", "allegedly", "initially", "officially", "may", "might",
+	"could", "likely", "probably", "feared")
+
+// predicateAfter returns the category of the verb that a count's predicate starts with at token
+// i, or "".
+func (s *state) predicateAfter(i int) string {
+	toks := s.doc.Tokens
+	if i >= len(toks) {
+		return ""
+	}
+	sent := toks[i].Sent
+	for j := i; j < len(toks) && j < i+7 && toks[j].Sent == sent; j++ {
+		if deadAfter[toks[j].Low] {
+			return "migrants_dead_missing"
+		}
+		if m, ok := s.lx.StatCueAt(toks, j); ok && !m.Vals[0].Noun {
+			return m.Vals[0].Category
+		}
+		if !predicateWords[toks[j].Low] {
+			return ""
+		}
+	}
+	return ""
+}
+
 // loadVerbs before a number count who was aboard, not what happened to them: "a boat carrying
 // 260 migrants".
-var loadVerbs = set("carrying", "carried", "carries", "containing", "contained", "holding", "packed", "crammed", "transporting", "ferrying")
+var loadVerbs = set("carry", "carrying", "carried", "carries", "containing", "contained", "holding", "packed", "crammed", "transporting", "ferrying")
 
 // aboard reports whether the number counts the people a vessel carried: a load verb before it
 // ("carrying 700–1,000 migrants", either end of the range), or "aboard" just after its noun
-// ("sank with up to 650 people onboard").
-func (s *state) aboard(n number) bool {
+// ("sank with up to 650 people onboard"). It returns the load verb's token, or -1.
+func (s *state) aboard(n number) (int, bool) {
 	toks := s.doc.Tokens
 	sent := toks[n.start].Sent
 	k := n.start - 1
@@ -261,18 +438,101 @@ func (s *state) aboard(n number) bool {
 		skip()
 	}
 	if k >= 0 && loadVerbs[toks[k].Low] {
-		return true
+		return k, true
 	}
 	for j := n.end; j < len(toks) && j <= n.end+2 && toks[j].Sent == sent; j++ {
 		if aboardWords[toks[j].Low] {
+			return -1, true
+		}
+	}
+	return -1, false
+}
+
+// isAboard reports whether the number counts the people a vessel carried.
+func (s *state) isAboard(n number) bool {
+	_, ok := s.aboard(n)
+	return ok
+}
+
+// carriedCategory is what happened to the people a vessel carried, when the vessel's own verb
+// says it: "a boat carrying 800 refugees from Libya reached Lampedusa", "prevented seven
+// dinghies carrying 54 people from crossing", "a dinghy carrying 45 migrants was rescued". A
+// vessel that capsized or sank says nothing of its people's fate. It returns "" when no such
+// verb stands in the clause.
+func (s *state) carriedCategory(load, nounEnd int) string {
+	toks := s.doc.Tokens
+	sent := toks[load].Sent
+	// The vessel just before the load verb, and a verb of the clause before the vessel.
+	v := -1
+	for k := load - 1; k >= 0 && k >= load-3 && toks[k].Sent == sent && toks[k].Kind != text.Punct; k-- {
+		if m, ok := s.lx.StatCueAt(toks, k); ok && m.Vals[0].Noun && m.Vals[0].Category == "boats_seized" {
+			v = k
+			break
+		}
+	}
+	if v < 0 {
+		return ""
+	}
+	for k := v - 1; k >= 0 && k >= v-4 && toks[k].Sent == sent && toks[k].Kind != text.Punct; k-- {
+		if m, ok := s.lx.StatCueAt(toks, k); ok && !m.Vals[0].Noun {
+			// "Rescuers reached the boats" says nothing of who arrived; "never rescued" is no
+			// rescue.
+			if c := m.Vals[0].Category; carriedFates[c] && c != "migrants_arrived" && !s.negatedWord(k) {
+				return c
+			}
+			break
+		}
+	}
+	// The vessel's predicate after the people it carried.
+	for j := nounEnd; j < len(toks) && j < nounEnd+8 && toks[j].Sent == sent; j++ {
+		if toks[j].Kind == text.Punct || clauseBreaks[toks[j].Low] || toks[j].Low == "and" || toks[j].Low == "who" {
+			break
+		}
+		if m, ok := s.lx.StatCueAt(toks, j); ok && !m.Vals[0].Noun {
+			if c := m.Vals[0].Category; carriedFates[c] && !s.negatedWord(j) {
+				return c
+			}
+			break
+		}
+	}
+	return ""
+}
+
+// denials before a verb deny it: "never reached", "did not rescue".
+var denials = set("not", "never", "n't", "no", "failed", "unable")
+
+// negatedWord reports whether a negation stands in the three words before token k of its
+// sentence.
+func (s *state) negatedWord(k int) bool {
+	toks := s.doc.Tokens
+	for p := k - 1; p >= 0 && p >= k-3 && toks[p].Sent == toks[k].Sent; p-- {
+		if denials[toks[p].Low] {
 			return true
 		}
 	}
 	return false
 }
 
+// carriedFates are what a vessel's verb can say of the people aboard.
+var carriedFates = set("migrants_arrived", "migrants_intercepted", "migrants_rescued")
+
 // collectives count groups, not people: "one group of migrants", "three families".
-var collectives = set("group", "groups", "family", "families", "batch", "batches")
+var collectives = set("group", "groups", "family", "families", "batch", "batches", "rescue", "rescues", "operation", "operations", "incident", "incidents", "mission", "missions", "trips", "attempts")
+
+// collective reports whether the number counts groups: "three families", "three separate
+// groups", "1 rescue of 27 people".
+func (s *state) collective(n number) bool {
+	toks := s.doc.Tokens
+	for j := n.end; j < len(toks) && j < n.end+3 && toks[j].Kind == text.Word; j++ {
+		if collectives[toks[j].Low] {
+			return true
+		}
+		if _, ok := s.lx.StatCueAt(toks, j); ok {
+			return false
+		}
+	}
+	return false
+}
 
 // aboardWords after a number's noun say where its people were: "650 people onboard".
 var aboardWords = set("aboard", "onboard")
@@ -288,8 +548,10 @@ func (s *state) projected(n number) bool {
 			return false
 		}
 		switch w := toks[k].Low; {
-		case w == "would" || w == "could" || w == "might" || w == "may" || w == "will" || w == "should" || w == "can":
+		case (w == "would" || w == "could" || w == "might" || w == "may" || w == "will" || w == "should" || w == "can") && !toks[k].IsCap():
 			return true
+		case w == "to" && s.infinitiveBefore(k, n.start):
+			return true // "a plan to take in 20,000 more refugees"
 		case reachVerbs[w] && (k == n.start-1 || boundWords[toks[k+1].Low]):
 			reach = true
 		case reach && conditions[w]:
@@ -298,6 +560,27 @@ func (s *state) projected(n number) bool {
 	}
 	return false
 }
+
+// infinitiveBefore reports whether "to" at k and the verb after it govern the number at start:
+// "to deport 7,000", "to take in 20,000 more".
+func (s *state) infinitiveBefore(k, start int) bool {
+	toks := s.doc.Tokens
+	j := k + 1
+	if j >= start || toks[j].Kind != text.Word || articles[toks[j].Low] || boundWords[toks[j].Low] || s.lx.Stop[toks[j].Low] {
+		return false
+	}
+	j++
+	if j < start && particlesAfterVerb[toks[j].Low] {
+		j++
+	}
+	for j < start && boundWords[toks[j].Low] {
+		j++
+	}
+	return j == start
+}
+
+// particlesAfterVerb complete a phrasal verb: "take in", "send back".
+var particlesAfterVerb = set("in", "back", "up", "out", "off", "away")
 
 // reachVerbs and conditions make a threshold: "when arrests reach 2,500", "if numbers exceed".
 var (
@@ -325,16 +608,33 @@ func (s *state) sharedCategory(n number, sent int, noun string) string {
 	}
 	switch toks[k].Low {
 	case ",", "and":
-		if noun != "migrants" {
+		// "ten were flown to Germany and four to France", "and a further 218 this month": a bare
+		// number with no verb of its own continues the list before it.
+		gapped := noun == "" && (n.end >= len(toks) || toks[n.end].Sent != sent || prepositions[toks[n.end].Low] || toks[n.end].Kind == text.Punct || s.timeAt(n.end))
+		if noun != "migrants" && !gapped {
 			return "other"
 		}
-		return s.clauseCategory(sent)
+		if !gapped {
+			return s.clauseCategory(sent, -1)
+		}
+		return s.clauseCategory(sent, n.start)
 	case "to", "from":
 		// "from around 27,000 in 2021", not "to over 170 countries"
 		if noun == "" && n.end < len(toks) && toks[n.end].Kind == text.Word && !rangeFollowers[toks[n.end].Low] {
 			return "other"
 		}
-		return s.clauseCategory(sent)
+		if noun != "" {
+			return s.clauseCategory(sent, -1)
+		}
+		return s.clauseCategory(sent, n.start)
+	case "of":
+		// "a single-day record of 416", "a total of 5,025": a measure of the clause's count.
+		if noun == "" && k > 0 && measureNouns[toks[k-1].Low] {
+			if c := s.clauseCategory(sent, n.start); c != "other" {
+				return c
+			}
+			return s.sentenceCategory(sent - 1)
+		}
 	case "was", "is", "were", "are", "totaled", "totalled", "numbered", "reached", "topped":
 		for j := k - 1; j >= s.doc.Sents[sent].First && j >= k-6; j-- {
 			if c, ok := s.lx.VerbStem(toks[j].Low); ok && c != "suspects_arrested" {
@@ -348,15 +648,53 @@ func (s *state) sharedCategory(n number, sent int, noun string) string {
 // rangeFollowers may follow a bare number in a range: "from 27,000 in 2021".
 var rangeFollowers = set("in", "on", "at", "by", "last", "this", "per", "a", "and", "or", "since", "during", "over", "the")
 
-// clauseCategory is the category of the last count or change the sentence gave so far.
-func (s *state) clauseCategory(sent int) string {
+// measureNouns name a figure whose count the clause gives: "a record of 416", "the total to".
+var measureNouns = set("record", "total", "tally", "toll", "figure", "number", "peak", "high", "sum", "count")
+
+// clauseCategory is the category of the last count or change the sentence gave, else (with at
+// >= 0, for a bare number) of the nearest verb or noun of an act before token at ("the number
+// of people killed ... to at least 900", "Wednesday's arrivals take the total for the year to
+// 6,512", "raising the death toll to 37").
+func (s *state) clauseCategory(sent, at int) string {
 	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent == sent; i-- {
 		st := s.stats[i]
 		if st.Kind != record.KindAmount && st.Category != "other" {
 			return st.Category
 		}
 	}
+	if at < 0 {
+		return "other"
+	}
+	toks := s.doc.Tokens
+	for j := at - 1; j >= s.doc.Sents[sent].First; j-- {
+		if s.inQuote[j] {
+			continue
+		}
+		if m, ok := s.lx.StatCueAt(toks, j); ok && !m.Vals[0].Noun && m.Vals[0].Category != "suspects_arrested" {
+			return m.Vals[0].Category
+		}
+		if c, ok := s.lx.VerbStem(toks[j].Low); ok && c != "suspects_arrested" {
+			return c
+		}
+	}
 	return "other"
+}
+
+// sentenceCategory is the category of the last count sentence sent gave, for "This figure
+// includes a record of 1,468" after it; "other" when it gave none.
+func (s *state) sentenceCategory(sent int) string {
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= sent; i-- {
+		if st := s.stats[i]; st.sent == sent && st.Kind == record.KindCount && st.Category != "other" {
+			return st.Category
+		}
+	}
+	return "other"
+}
+
+// timeAt reports whether a time phrase starts at token i.
+func (s *state) timeAt(i int) bool {
+	k := sort.Search(len(s.times), func(k int) bool { return s.times[k].start >= i })
+	return k < len(s.times) && s.times[k].start == i
 }
 
 // perfect auxiliaries stand between a count and its verb: "1,889 have died".
@@ -387,6 +725,7 @@ func (s *state) verbFollows(n number, dist int) bool {
 func (s *state) verbCue(n number) (string, int) {
 	toks := s.doc.Tokens
 	best, bestD := "", 1<<30
+	neg := false
 	for _, c := range s.sentenceCues(toks[n.start].Sent) {
 		j, m := c.at, c.m
 		if j >= n.start && j < n.end {
@@ -412,9 +751,12 @@ func (s *state) verbCue(n number) (string, int) {
 				d += 6
 			}
 			if d < bestD {
-				best, bestD = v.Category, d
+				best, bestD, neg = v.Category, d, s.negatedWord(j)
 			}
 		}
+	}
+	if neg {
+		return "", bestD // "no rescue was sent to the 112 people": what did not happen
 	}
 	return best, bestD
 }
@@ -440,6 +782,9 @@ func (s *state) verbBefore(n number) bool {
 	return false
 }
 
+// clauseBreaks open a clause whose verbs do not govern a number in the clause before.
+var clauseBreaks = set("while", "but", "whereas", "so", "although", "though", "because")
+
 // hasClauseBreak reports whether a semicolon or a second number stands between n and token j.
 func hasClauseBreak(toks []text.Token, n number, j int) bool {
 	lo, hi := j, n.start
@@ -447,7 +792,7 @@ func hasClauseBreak(toks []text.Token, n number, j int) bool {
 		lo, hi = n.end, j
 	}
 	for k := lo; k < hi; k++ {
-		if toks[k].Text == ";" || toks[k].Low == "while" || toks[k].Low == "but" || toks[k].Low == "whereas" {
+		if toks[k].Text == ";" || clauseBreaks[toks[k].Low] {
 			return true
 		}
 	}
@@ -464,7 +809,7 @@ func (s *state) percentChange(n number) (float64, bool) {
 		if changeDown[toks[j].Low] {
 			return 1 - n.value/100, true
 		}
-		if changeUp[toks[j].Low] {
+		if changeUp[toks[j].Low] && !(toks[j].Low == "up" && j+1 < len(toks) && toks[j+1].Low == "to") {
 			return 1 + n.value/100, true
 		}
 	}
@@ -475,7 +820,7 @@ func (s *state) percentChange(n number) (float64, bool) {
 func (s *state) addChange(start, end int, f float64, bound string) {
 	toks := s.doc.Tokens
 	st := stat{tok: start, sent: toks[start].Sent}
-	st.Kind, st.Value, st.Bound, st.Unit = record.KindChange, f, bound, "ratio"
+	st.Kind, st.Value, st.Bound, st.Unit, st.rule = record.KindChange, f, bound, "ratio", "statistic.change"
 	n := number{start: start, end: end}
 	verb, _ := s.verbCue(n)
 	noun, _, _ := s.countedNoun(n)
@@ -587,29 +932,49 @@ func (s *state) near(n number, d int, words ...string) bool {
 // fillStat sets a statistic's country, period, source and evidence.
 func (s *state) fillStat(st *stat, start, end int) {
 	toks := s.doc.Tokens
+	var because use
 	if st.Category == "migrants_returned" {
-		st.Country = s.returnCountry(start)
+		st.Country, because = s.returnCountry(start)
 	} else {
-		st.Country = s.statCountry(start, end)
+		st.Country, because = s.statCountry(start, end, st.Category)
+		// Money is the donor's: the actor of its clause, never the place it pays for ("the
+		// journey to Britain cost him 11,000 pounds").
+		if st.Category == "funding" {
+			if d, u, ok := s.donor(start); ok {
+				st.Country, because = d, u
+			} else if because.role == "country: place" {
+				st.Country, because = "", use{}
+			}
+		}
 	}
-	if p := s.timeFor(start); p != "" {
+	if p := s.statPeriod(start); p != "" {
 		p = s.totalUpTo(start, p)
 		st.Period = &p
 	}
 	st.Source = s.claimedSource(st.sent)
 	st.Evidence = s.evidence(st.sent)
 	st.Span = record.Span{Start: s.doc.Runes(toks[start].Start), End: s.doc.Runes(toks[end-1].End)}
+	if s.explain {
+		rule := st.rule
+		if rule == "" {
+			rule = "statistic." + st.Kind
+		}
+		st.Explain = s.why(rule, s.tokUse("value", start, end), s.tokUse("counted", st.noun[0], st.noun[1]), because)
+	}
 }
 
 // statCountry is where a number happened or whose authority acted: the acting authority
 // before the number, else a place named in the sentence, else the paragraph's, else the
 // document's country.
-func (s *state) statCountry(start, end int) string {
+func (s *state) statCountry(start, end int, category string) (string, use) {
+	arriving := category == "migrants_arrived"
 	toks := s.doc.Tokens
 	sent := s.doc.Sents[toks[start].Sent]
 	from := sent.First
 	to := sent.First + len(sent.Tokens)
 	var subj, loc string
+	subjAt, locAt := -1, -1
+	charity := false // a body that is no state's acts in the clause
 	// "the ministry said that Morocco had prevented 9,800": the actor is in the reported clause.
 	for k := start - 1; k > from; k-- {
 		if toks[k].Text == "that" && s.reportedBefore(k, from) {
@@ -617,8 +982,55 @@ func (s *state) statCountry(start, end int) string {
 			break
 		}
 	}
+	// "..., said an IOM spokesman in Geneva": the attribution after the figure places the saying,
+	// not the figure.
+	for k := end; k < to; k++ {
+		if _, ok := s.speechAt(k); ok && !s.inQuote[k] && k > 0 && (toks[k-1].Text == "," || isCloseQuote(toks[k-1])) {
+			to = k
+			break
+		}
+	}
+	// The actor of the clause that holds the number: "Border Force detained 223 migrants as
+	// French authorities stopped another 106" gives 106 to France. The words since the last
+	// clause break before the number name it; else its tree does.
+	clause := from
+	for k := start - 1; k > from; k-- {
+		if t := toks[k]; t.Text == ";" || t.Low == "as" || t.Low == "while" || t.Low == "whereas" || t.Low == "but" || (t.Text == "-" || t.Text == "–" || t.Text == "—") && t.Start > toks[k-1].End {
+			clause = k + 1
+			break
+		}
+	}
+	for k := clause; k < start; k++ {
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && !subjectPreps[s.prevWord(k, from)] && !prepositions[s.prevWord(k, from)] && (m.kind == mAgency || m.kind == mOrg && m.orgType == "agency" || m.kind == mCountry && !m.adj && !m.capital && !s.origin(k, from)) {
+			subj, subjAt = m.code, k
+			break
+		}
+	}
+	// "The coastguard rescued 26": an office named by its noun alone is the one the text named
+	// in full before ("the Greek coastguard").
+	if subj == "" {
+		if c, k, e := s.officeIn(clause, start, from); c != "" {
+			subj, subjAt = c, k
+			_ = e
+		}
+	}
+	// Only a clause with actors of two countries needs its tree to tell them apart.
+	if subj == "" && s.countriesIn(from, to) >= 2 {
+		if v := s.governingVerb(start); v >= 0 {
+			if m := s.clauseAgent(v, start); m != nil && s.isCountry(m.code) && (m.kind == mAgency || m.kind == mCountry && !m.adj && !m.capital || m.kind == mOrg && m.orgType == "agency") {
+				subj, subjAt = m.code, m.start
+			}
+		}
+	}
 	for k := from; k < to; k++ {
+		// "arrivals in Europe": a Europe-wide total is the EU's.
+		if toks[k].Text == "Europe" && loc == "" && k > from && (toks[k-1].Low == "in" || toks[k-1].Low == "into" || toks[k-1].Low == "to") {
+			loc, locAt = "EU", k
+		}
 		m := s.mentionAt(k)
+		if m != nil && m.start == k && k < start && subj == "" && m.kind == mOrg && (m.orgType == "ngo" || m.orgType == "media") && (!subjectPreps[s.prevWord(k, from)] || s.prevWord(k, from) == "by") {
+			charity = true // "Sea-Watch rescued 1,000", "a ship run by Sea-Watch": no state acted
+		}
 		if m == nil || m.start != k || m.code == "" {
 			continue
 		}
@@ -629,7 +1041,7 @@ func (s *state) statCountry(start, end int) string {
 		// "on Greek islands": an adjective before a place noun names the place.
 		if m.adj && m.kind == mCountry && m.end < len(toks) && placeNouns[toks[m.end].Low] {
 			if p := s.prevWord(k, from); (p == "on" || p == "in" || p == "to" || p == "at" || p == "off" || p == "near") && loc == "" {
-				loc = m.code
+				loc, locAt = m.code, k
 			}
 			continue
 		}
@@ -638,34 +1050,245 @@ func (s *state) statCountry(start, end int) string {
 			continue
 		}
 		switch {
-		case (prev == "in" || prev == "off" || prev == "at" || prev == "near" || prev == "into" || prev == "to" || prev == "across" || prev == "leaving") && m.kind == mCountry && !m.adj:
-			if loc == "" {
-				loc = m.code
+		case (prev == "in" || prev == "off" || prev == "at" || prev == "near" || prev == "into" || prev == "to" || prev == "across" || prev == "leaving" || prev == "of" && k > 1 && placeNouns[toks[k-2].Low]) && m.kind == mCountry && !m.adj:
+			if loc == "" && !s.residence(k, from) {
+				loc, locAt = m.code, k
 			}
-		case k < start && subj == "" && !subjectPreps[prev] && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
-			subj = m.code
+		case k < start && subj == "" && !subjectPreps[prev] && !prepositions[prev] && !s.origin(k, from) && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
+			subj, subjAt = m.code, k
 		}
 	}
 	if s.isCountry(subj) {
-		return subj
+		return subj, s.tokUse("country: actor", subjAt, s.mentionEnd(subjAt))
 	}
 	// "landed in Malaysia and Indonesia", "on Thai, Malaysian and Indonesian soil": a figure
 	// over several countries belongs to none of them.
 	if s.severalPlaces(from, to) {
-		return ""
+		return "", use{}
+	}
+	// "at Farmakonisi, close to the Turkish coast": a town or an island is more precise than
+	// a country.
+	gp := s.gazetteerPlace(from, to)
+	if gp.local && gp.code != "" {
+		return gp.code, s.tokUse("country: place", gp.at, gp.end)
 	}
 	if loc != "" {
-		return loc
+		return loc, s.tokUse("country: place", locAt, s.mentionEnd(locAt))
+	}
+	// "landed in Dover", "off Lampedusa": a place the gazetteer knows.
+	if gp.found && !gp.sea {
+		return gp.code, s.tokUse("country: place", gp.at, gp.end)
+	}
+	if charity && subj == "" {
+		return "", use{}
+	}
+	// "drowned in the Mediterranean", "rescued at sea", "crossed the Channel": a figure at sea
+	// belongs to no country unless a coast or a country places it.
+	if (gp.sea || s.atSea(from, to)) && !arriving {
+		return "", use{}
 	}
 	for k := from; k < to; k++ {
-		if m := s.mentionAt(k); m != nil && s.isCountry(m.code) && m.kind != mPerson && !m.adj {
-			return m.code
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && m.kind != mPerson && !m.adj && !s.residence(k, from) && (!s.origin(k, from) || category == "migrants_rescued" || category == "trafficking_victims") {
+			return m.code, s.tokUse("country: sentence", m.start, m.end)
 		}
 	}
-	if f := s.focusCountry(); f != "" {
-		return f
+	// "An estimated 3,771 died that year": the dead of a year, that no clause places, are a
+	// route's toll, not a country's.
+	if category == "migrants_dead_missing" && s.longPeriod(start) {
+		return "", use{}
 	}
-	return "" // an organization's global figure has no country
+	// "A boat capsized off Lampedusa. Fifteen are confirmed dead.": the scene the sentences
+	// before set.
+	if p := s.scene(toks[start].Sent); p.found && !(p.sea && arriving) {
+		return p.code, s.tokUse("country: scene", p.at, p.end)
+	}
+	if f := s.focusCountry(); f != "" {
+		return f, s.focusUse("country: report")
+	}
+	return "", use{} // an organization's global figure has no country
+}
+
+// origin reports whether the mention at token k follows "from", alone or in a list: "from
+// Syria and Sri Lanka".
+func (s *state) origin(k, from int) bool {
+	toks := s.doc.Tokens
+	for p := k - 1; p >= from && p >= k-12; p-- {
+		switch {
+		case toks[p].Low == "from":
+			return true
+		case toks[p].Text == "," || toks[p].Low == "and" || toks[p].Low == "or" || articles[toks[p].Low] || s.mentionAt(p) != nil && s.mentionAt(p).kind == mCountry:
+			continue
+		case p == k-1 && toks[p].Kind == text.Word && !toks[p].IsCap() && !prepositions[toks[p].Low] && !s.lx.Stop[toks[p].Low]:
+			continue // "from war-torn Syria"
+		}
+		return false
+	}
+	return false
+}
+
+// longPeriod reports whether the figure at token start covers a year or more.
+func (s *state) longPeriod(start int) bool {
+	p := s.statPeriod(start)
+	if len(p) == 4 {
+		return true
+	}
+	from, to, ok := strings.Cut(p, "/")
+	if !ok {
+		return false
+	}
+	a, err1 := time.Parse("2006-01-02", from)
+	b, err2 := time.Parse("2006-01-02", to)
+	if err1 != nil || err2 != nil {
+		return len(from) == 4
+	}
+	return b.Sub(a) > 180*24*time.Hour
+}
+
+// mentionEnd returns the end of the mention that covers token k, or k+1.
+func (s *state) mentionEnd(k int) int {
+	if m := s.mentionAt(k); m != nil {
+		return m.end
+	}
+	return k + 1
+}
+
+// focusUse is the use of the report's main country: its first mention.
+func (s *state) focusUse(role string) use { return s.countryUse(role, s.focusCountry()) }
+
+// countryUse is the use of a country's first mention in the report, in a role.
+func (s *state) countryUse(role, code string) use {
+	for _, m := range s.mentions {
+		if m.code == code && m.kind != mPerson {
+			return s.tokUse(role, m.start, m.end)
+		}
+	}
+	return use{role: role}
+}
+
+// seaWords name the open sea or a route across it.
+var seaWords = set("mediterranean", "med", "aegean", "sea", "seas", "ocean", "route", "routes")
+
+// atSea reports whether the clause [from, to) places its figure at sea: a sea word after "in",
+// "at", "across", "on" or "crossed the".
+func (s *state) atSea(from, to int) bool {
+	toks := s.doc.Tokens
+	for k := from + 1; k < to; k++ {
+		if !seaWords[toks[k].Low] {
+			continue
+		}
+		p := k - 1
+		for p > from && (articles[toks[p].Low] || toks[p].Kind == text.Word && !toks[p].IsCap() && s.lx.Common[toks[p].Low] && !prepositions[toks[p].Low] && p > k-3) {
+			p--
+		}
+		switch toks[p].Low {
+		case "in", "at", "across", "on", "crossed", "cross", "crossing", "along":
+			return true
+		}
+	}
+	return false
+}
+
+// statPeriod is the time a figure covers: the nearest time phrase of its sentence that is not a
+// comparison's base ("up 48% on the first six months of 2024", "compared to the same period
+// last year"); else the sentence's, the text's or the publication's date.
+func (s *state) statPeriod(start int) string {
+	toks := s.doc.Tokens
+	sent := toks[start].Sent
+	var own, poss []timex
+	for _, tx := range s.times {
+		if toks[tx.start].Sent != sent || s.comparisonBase(tx) {
+			continue
+		}
+		// "Yesterday's arrivals meant 5,800 have arrived this year": a time that owns a noun
+		// dates that noun, not the figure, unless it is the only time there is.
+		if tx.end < len(toks) && toks[tx.end].Kind == text.Poss && len(tx.value) == 10 {
+			poss = append(poss, tx)
+			continue
+		}
+		own = append(own, tx)
+	}
+	if len(own) == 0 {
+		own = poss
+	} else if len(poss) > 0 {
+		return nearestTime(own, start)
+	}
+	if len(own) == 0 {
+		return s.timeFor(start)
+	}
+	if len(own) < s.timesIn(sent) {
+		return nearestTime(own, start) // some were bases: choose among the others
+	}
+	return s.timeFor(start)
+}
+
+// nearestTime is the value of the time phrase nearest token start.
+func nearestTime(ts []timex, start int) string {
+	best, bestD := "", 1<<30
+	for _, tx := range ts {
+		d := tx.start - start
+		if d < 0 {
+			d = start - tx.end
+		}
+		if d < bestD {
+			best, bestD = tx.value, d
+		}
+	}
+	return best
+}
+
+// timesIn counts the time phrases of sentence sent.
+func (s *state) timesIn(sent int) int {
+	n := 0
+	for _, tx := range s.times {
+		if s.doc.Tokens[tx.start].Sent == sent {
+			n++
+		}
+	}
+	return n
+}
+
+// comparisonBase reports whether a time phrase is the base a figure is compared with: "on the
+// first six months of 2024", "compared to the same period last year", "than in 2019", "from
+// the previous year", "over last year's figures".
+func (s *state) comparisonBase(tx timex) bool {
+	toks := s.doc.Tokens
+	for k := tx.start - 1; k >= 0 && k >= tx.start-6 && toks[k].Sent == toks[tx.start].Sent; k-- {
+		switch w := toks[k].Low; {
+		case w == "than" || w == "compared" || w == "versus" || w == "vs":
+			return true
+		case w == "on" && (k+1 < tx.start && toks[k+1].Low == "the" || toks[tx.start].Low == "the"): // "up 48% on the first half of 2024"
+			return true
+		case w == "over" && k == tx.start-1: // "over last year's figures"
+			return true
+		case w == "from" && (toks[tx.start].Low == "previous" || toks[tx.start].Low == "same" || k+1 < tx.start && (toks[k+2].Low == "previous" || toks[k+2].Low == "same")):
+			return true
+		case w == "," || w == ";" || w == "in" || w == "during" || w == "since":
+			return false
+		}
+	}
+	return false
+}
+
+// countriesIn counts the distinct countries that mentions in tokens [from, to) name.
+func (s *state) countriesIn(from, to int) int {
+	seen := map[string]bool{}
+	for k := from; k < to; k++ {
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) {
+			seen[m.code] = true
+		}
+	}
+	return len(seen)
+}
+
+// donor returns who gives the money at token tok: the actor of its clause, a state or a body of
+// states ("The EU pledged 3 billion euros to Turkey" is the EU's).
+func (s *state) donor(tok int) (string, use, bool) {
+	if v := s.governingVerb(tok); v >= 0 {
+		if m := s.clauseAgent(v, tok); m != nil && m.code != "" && !(m.kind == mCountry && m.adj) {
+			return m.code, s.tokUse("country: donor", m.start, m.end), true
+		}
+	}
+	return "", use{}, false
 }
 
 // placeNouns after a country adjective make it a place: "Greek islands", "Thai soil".
@@ -723,10 +1346,10 @@ func (s *state) reportedBefore(k, from int) bool {
 // returnCountry is the country that returned people: the one they were sent back from
 // ("deported from the Greek islands"), never the one they were sent to ("shipped back to
 // Turkey").
-func (s *state) returnCountry(start int) string {
+func (s *state) returnCountry(start int) (string, use) {
 	toks := s.doc.Tokens
 	sent := s.doc.Sents[toks[start].Sent]
-	dest := ""
+	dests := map[string]bool{}
 	for k := sent.First + 1; k < sent.First+len(sent.Tokens); k++ {
 		m := s.mentionAt(k)
 		if m == nil || m.start != k || m.kind != mCountry || m.code == "" {
@@ -734,17 +1357,20 @@ func (s *state) returnCountry(start int) string {
 		}
 		switch s.prevWord(k, sent.First) {
 		case "from":
-			return m.code
+			return m.code, s.tokUse("country: returned from", m.start, m.end)
 		case "to":
-			if dest == "" {
-				dest = m.code
-			}
+			dests[m.code] = true // "ten were flown to Germany and four to France"
 		}
 	}
-	if c := s.statCountry(start, start+1); c != dest {
-		return c
+	if c, u := s.statCountry(start, start+1, "migrants_returned"); !dests[c] {
+		return c, u
 	}
-	return s.focusCountryBut(dest)
+	for _, c := range s.rankCountries() {
+		if !dests[c] {
+			return c, s.countryUse("country: report", c)
+		}
+	}
+	return "", use{}
 }
 
 // claimedSource reads "according to X" in a sentence.
@@ -754,7 +1380,7 @@ func (s *state) claimedSource(sent int) string {
 		if toks[k].Low == "according" && toks[k+1].Low == "to" {
 			for j := k + 2; j < len(toks) && j < k+14; j++ {
 				if m := s.mentionAt(s.doc.Sents[sent].First + j); m != nil {
-					if m.kind == mPerson {
+					if m.kind == mPerson && m.entity >= 0 {
 						return s.entities[m.entity].name
 					}
 					return m.name

@@ -96,6 +96,18 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 			tx.start = i
 			return tx, ok
 		}
+		// "between Friday and Monday", "from Friday to Monday": the days from one to the other.
+		if (prev == "between" || prev == "from") && (next(1) == "and" || next(1) == "to") && weekdays[next(2)] != 0 {
+			end := r.pub
+			for end.Weekday() != weekdays[next(2)] {
+				end = end.AddDate(0, 0, -1)
+			}
+			start := end.AddDate(0, 0, -1)
+			for start.Weekday() != wd {
+				start = start.AddDate(0, 0, -1)
+			}
+			return timex{i, i + 3, interval(start, end)}, true
+		}
 		d := r.pub
 		if prev == "next" || futureBefore(toks, i) {
 			d = d.AddDate(0, 0, 1)
@@ -135,13 +147,20 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 		return timex{i, i + 1, day(p.AddDate(0, 0, -1))}, true
 	case "today", "tonight", "overnight":
 		return timex{i, i + 1, day(p)}, true
-	case "start", "beginning":
-		// "since the start of the year": from January 1 to the publication date.
-		if prev == "the" && next(1) == "of" && next(2) == "the" && next(3) == "year" && i >= 2 && toks[i-2].Low == "since" {
-			r.lastYear = p.Year()
-			return timex{i - 2, i + 4, interval(time.Date(p.Year(), 1, 1, 0, 0, 0, 0, time.UTC), p)}, true
+	case "morning", "afternoon", "evening":
+		// "this morning": the day of publication.
+		if prev == "this" {
+			return timex{i - 1, i + 1, day(p)}, true
 		}
-	case "last", "this", "past", "previous", "same":
+	case "start", "beginning":
+		// "since the start of the year", "since the beginning of June", "since the start of
+		// 2025": from the first day of that time to the publication date.
+		if prev == "the" && next(1) == "of" && i >= 2 && toks[i-2].Low == "since" {
+			if tx, ok := r.sinceStart(toks, i); ok {
+				return tx, true
+			}
+		}
+	case "last", "this", "past", "previous", "same", "that":
 		n := next(1)
 		switch {
 		case low == "last" && n == "year", low == "previous" && n == "year":
@@ -149,11 +168,11 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 			return timex{i, i + 2, year(p.Year() - 1)}, true
 		case low == "this" && n == "year":
 			r.lastYear = p.Year()
-			if prev == "far" { // "so far this year"
-				return timex{i - 2, i + 2, fmt.Sprintf("%d-01-01/%s", p.Year(), day(p))}, true
+			if prev == "far" { // "so far this year": the year's running total
+				return timex{i - 2, i + 2, year(p.Year())}, true
 			}
 			return timex{i, i + 2, year(p.Year())}, true
-		case low == "same" && n == "year" && r.lastYear != 0:
+		case (low == "same" || low == "that") && n == "year" && r.lastYear != 0:
 			return timex{i, i + 2, year(r.lastYear)}, true
 		case low == "last" && n == "month" && next(2) != "of":
 			return timex{i, i + 2, month(p.AddDate(0, -1, 0))}, true
@@ -167,6 +186,19 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 			return timex{i, i + 2, interval(start, p)}, true
 		case low == "last" && n == "week":
 			return timex{i, i + 2, interval(p.AddDate(0, 0, -7), p.AddDate(0, 0, -1))}, true
+		case (low == "past" || low == "last") && n != "year" && i+2 < len(toks) && unitDays[next(2)] > 0:
+			// "over the past 48 hours", "in the last six months", "the past two weeks"
+			if k, ok := countWord(toks[i+1]); ok {
+				d := float64(k) * unitDays[next(2)]
+				from := p.AddDate(0, 0, -int(d+0.5))
+				if d < 1 {
+					from = p.AddDate(0, 0, -1)
+				}
+				if strings.HasPrefix(next(2), "month") {
+					from = p.AddDate(0, -k, 0)
+				}
+				return timex{i, i + 3, interval(from, p)}, true
+			}
 		case (low == "past" || low == "last") && (n == "year" || n == "12" && next(2) == "months"):
 			end := i + 2
 			if n == "12" {
@@ -175,6 +207,35 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 			return timex{i, end, interval(p.AddDate(-1, 0, 0), p)}, true
 		case low == "last" && (n == "weekend"):
 			return r.weekend(i, i+2)
+		}
+	case "first":
+		// "in the first half of this year", "the first six months of 2024", "the first 22 days
+		// of this month"
+		if tx, ok := r.firstPart(toks, i); ok {
+			return tx, true
+		}
+	case "ago":
+		// "two years ago", "ten days ago"
+		if i > 1 {
+			if n, ok := countWord(toks[i-2]); ok {
+				switch u := toks[i-1].Low; u {
+				case "year", "years":
+					r.lastYear = p.Year() - n
+					return timex{i - 2, i + 1, year(p.Year() - n)}, true
+				case "day", "days":
+					return timex{i - 2, i + 1, day(p.AddDate(0, 0, -n))}, true
+				case "week", "weeks":
+					return timex{i - 2, i + 1, day(p.AddDate(0, 0, -7*n))}, true
+				case "month", "months":
+					return timex{i - 2, i + 1, month(p.AddDate(0, -n, 0))}, true
+				}
+			}
+		}
+	case "year":
+		// "the total for the year", "the year's total": the year of publication.
+		if prev == "the" && i >= 2 && (toks[i-2].Low == "for" || i+1 < len(toks) && toks[i+1].Kind == text.Poss) {
+			r.lastYear = p.Year()
+			return timex{i - 1, i + 1, year(p.Year())}, true
 		}
 	case "weekend":
 		if prev == "the" || prev == "this" {
@@ -199,6 +260,125 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 		}
 	}
 	return timex{}, false
+}
+
+// sinceStart resolves "since the start of the year", "... of this month", "... of June", "... of
+// 2025" at token i ("start" or "beginning"): an interval up to the publication date.
+func (r *timeResolver) sinceStart(toks []text.Token, i int) (timex, bool) {
+	p := r.pub
+	k := i + 2
+	if k < len(toks) && (toks[k].Low == "the" || toks[k].Low == "this") {
+		k++
+	}
+	if k >= len(toks) || toks[k].Sent != toks[i].Sent {
+		return timex{}, false
+	}
+	var from time.Time
+	switch w := toks[k].Low; {
+	case w == "year":
+		from = time.Date(p.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	case w == "month":
+		from = time.Date(p.Year(), p.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case months[w] != 0 && toks[k].IsCap():
+		y := p.Year()
+		if months[w] > p.Month() {
+			y--
+		}
+		if yy, ok := r.yearAt(toks, k+1); ok {
+			y = yy
+			k++
+		}
+		from = time.Date(y, months[w], 1, 0, 0, 0, 0, time.UTC)
+	case toks[k].Kind == text.Number && isYear(toks[k].Text):
+		y, _ := strconv.Atoi(toks[k].Text)
+		from = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	default:
+		return timex{}, false
+	}
+	if from.After(p) {
+		return timex{}, false
+	}
+	r.lastYear = p.Year()
+	return timex{i - 2, k + 1, interval(from, p)}, true
+}
+
+// unitDays are the lengths of the units of "the past N units", in days.
+var unitDays = map[string]float64{"hours": 1.0 / 24, "days": 1, "weeks": 7, "months": 30, "years": 365}
+
+// countWord reads a small count written in digits or words: "48", "six", "two".
+func countWord(t text.Token) (int, bool) {
+	if t.Kind == text.Number {
+		n, err := strconv.Atoi(t.Text)
+		return n, err == nil && n > 0 && n < 1000
+	}
+	if v, ok := units[t.Low]; ok {
+		return int(v), true
+	}
+	if v, ok := tens[t.Low]; ok {
+		return int(v), true
+	}
+	return 0, false
+}
+
+// firstPart resolves "first half of this year", "first six months of 2024", "first 22 days of
+// this month" at token i ("first").
+func (r *timeResolver) firstPart(toks []text.Token, i int) (timex, bool) {
+	k := i + 1
+	var n int
+	unit := ""
+	if k < len(toks) && (toks[k].Low == "half" || toks[k].Low == "quarter") {
+		unit = toks[k].Low
+		k++
+	} else if c, ok := countWord(toks[min(k, len(toks)-1)]); ok && k+1 < len(toks) {
+		n, unit = c, toks[k+1].Low
+		k += 2
+	}
+	if k+1 >= len(toks) || toks[k].Low != "of" {
+		return timex{}, false
+	}
+	k++
+	if toks[k].Low == "the" || toks[k].Low == "this" {
+		k++
+	}
+	var y int
+	var m time.Month
+	switch {
+	case k < len(toks) && toks[k].Low == "year" && toks[k-1].Low == "this" && r.hasPub:
+		y = r.pub.Year()
+	case k < len(toks) && toks[k].Low == "year" && r.lastYear != 0:
+		y = r.lastYear
+	case k < len(toks) && toks[k].Low == "year" && r.hasPub:
+		y = r.pub.Year()
+	case k < len(toks) && toks[k].Kind == text.Number && isYear(toks[k].Text):
+		y, _ = strconv.Atoi(toks[k].Text)
+	case k < len(toks) && toks[k].Low == "month" && r.hasPub:
+		y, m = r.pub.Year(), r.pub.Month()
+	default:
+		return timex{}, false
+	}
+	start := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	var end time.Time
+	switch {
+	case m != 0 && (unit == "days" || unit == "day") && n > 0:
+		start = time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+		end = start.AddDate(0, 0, n-1)
+	case m != 0:
+		return timex{}, false
+	case unit == "half":
+		end = time.Date(y, 6, 30, 0, 0, 0, 0, time.UTC)
+	case unit == "quarter":
+		end = time.Date(y, 3, 31, 0, 0, 0, 0, time.UTC)
+	case (unit == "months" || unit == "month") && n > 0 && n <= 12:
+		end = start.AddDate(0, n, -1)
+	default:
+		return timex{}, false
+	}
+	r.lastYear = y
+	b := i
+	if b > 0 && toks[b-1].Low == "the" {
+		b--
+	}
+	return timex{b, k + 1, interval(start, end)}, true
 }
 
 // futureBefore reports whether the sentence speaks of the future before token i: "Turkey is
@@ -274,6 +454,17 @@ func (r *timeResolver) monthExpr(toks []text.Token, i int, since bool) (timex, b
 		}
 	} else {
 		return timex{}, false
+	}
+	// "from January to July", "between March and May": the months from one to the other.
+	if i > 0 && (toks[i-1].Low == "from" || toks[i-1].Low == "between") && end+1 < len(toks) && (toks[end].Low == "to" || toks[end].Low == "and" || toks[end].Low == "until") {
+		if m2 := months[toks[end+1].Low]; m2 > m && toks[end+1].IsCap() && (end+2 >= len(toks) || toks[end+2].Kind != text.Number || !isDay(toks[end+2].Text)) {
+			e := end + 2
+			if y2, ok := r.yearAt(toks, e); ok && y2 == y {
+				e++
+			}
+			r.lastYear = y
+			return timex{i, e, fmt.Sprintf("%d-%02d/%d-%02d", y, m, y, m2)}, true
+		}
 	}
 	return r.finish(i, end, time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), "month", since)
 }

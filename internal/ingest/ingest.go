@@ -128,7 +128,11 @@ func Run(ctx context.Context, x *extract.Extractor, st store.Store, o Options) (
 			o.Meter.Add(1, 0)
 			return nil
 		}
-		pending = append(pending, store.Entry{Doc: r.Item.Doc, Extraction: r.Extraction, Version: extract.Version})
+		e := store.Entry{Doc: r.Item.Doc, Extraction: r.Extraction, Version: extract.Version}
+		if w := store.Clean(&e); w != "" && o.Log != nil { // as every store would, but said
+			fmt.Fprintf(o.Log, "alboran: warning: %s\n", w)
+		}
+		pending = append(pending, e)
 		if len(pending) >= o.BatchSize {
 			return send()
 		}

@@ -42,15 +42,6 @@ type Title struct {
 	Country string
 }
 
-// EventRule is one PLOVER trigger.
-type EventRule struct {
-	Type     string
-	Mode     string
-	Contexts []string
-	Noun     bool // a noun trigger: "meeting", "talks"
-	Phrase   string
-}
-
 // StatCue is a word stem that says what a number counts.
 type StatCue struct {
 	Category string
@@ -63,11 +54,22 @@ type Lexicon struct {
 	Agencies  *Trie[string]
 	Titles    *Trie[Title]
 	Events    *Trie[EventRule]
+	Modality  map[string]map[string]bool // role ("negation", "future", ...) -> its words
 	StatCues  *Trie[StatCue]
 	statStems []stem
-	stemsBy4  map[string][]int // the stems (of four bytes or more) by their first four bytes
-	Stop      map[string]bool
-	Countries map[string]string // code -> name
+	// statStemsBy4 indexes the stems (of four bytes or more) by their first four bytes.
+	statStemsBy4 map[string][]int
+	statGaps     []gapCue
+	// statBlocks are phrases inside which a word is no cue: "in return", "return flight".
+	statBlocks *Trie[bool]
+	Stop       map[string]bool
+	Countries  map[string]string // code -> name
+	// Speech maps each form of a speech verb ("said", "tells") to what it allows.
+	Speech map[string]SpeechVerb
+	// Common holds common English words (common.en.txt), lower case.
+	Common map[string]bool
+	// People holds nouns that name a person ("woman", "fisherman"), lower case.
+	People map[string]bool
 }
 
 var (
@@ -86,8 +88,9 @@ func Default() (*Lexicon, error) {
 func Load() (*Lexicon, error) {
 	lx := &Lexicon{
 		Actors: NewTrie[Actor](), Agencies: NewTrie[string](), Titles: NewTrie[Title](),
-		Events: NewTrie[EventRule](), StatCues: NewTrie[StatCue](),
-		Stop: map[string]bool{}, Countries: map[string]string{},
+		Events: NewTrie[EventRule](), StatCues: NewTrie[StatCue](), statBlocks: NewTrie[bool](),
+		Stop: map[string]bool{}, Countries: map[string]string{}, Modality: map[string]map[string]bool{},
+		Speech: map[string]SpeechVerb{}, Common: map[string]bool{}, People: map[string]bool{},
 	}
 	steps := []struct {
 		file string
@@ -98,9 +101,13 @@ func Load() (*Lexicon, error) {
 		{"organizations.tsv", 3, lx.addOrg},
 		{"agencies.txt", 1, func(c []string) error { lx.Agencies.Add(c[0], c[0], false); return nil }},
 		{"titles.txt", 2, lx.addTitle},
-		{"events.tsv", 4, lx.addEvent},
-		{"statistics.tsv", 3, lx.addStatCue},
+		{"en/events.tsv", 5, lx.addEvent},
+		{"en/modality.tsv", 2, lx.addModality},
+		{"statistics.en.tsv", 3, lx.addStatCue},
 		{"words.txt", 1, func(c []string) error { lx.Stop[c[0]] = true; return nil }},
+		{"speech.en.txt", 2, lx.addSpeech},
+		{"common.en.txt", 1, func(c []string) error { lx.Common[c[0]] = true; return nil }},
+		{"people.en.txt", 1, func(c []string) error { lx.People[c[0]] = true; return nil }},
 	}
 	for _, s := range steps {
 		if err := readTable(s.file, s.cols, s.fn); err != nil {
@@ -218,45 +225,6 @@ func govTitle(p string) bool {
 	return false
 }
 
-func (lx *Lexicon) addEvent(c []string) error {
-	typ, mode, ctx, trig := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2]), strings.TrimSpace(c[3])
-	if typ == "" || trig == "" {
-		return fmt.Errorf("want a type and a trigger")
-	}
-	r := EventRule{Type: typ, Mode: mode, Phrase: trig}
-	if ctx != "" {
-		r.Contexts = strings.Split(ctx, ",")
-	}
-	if strings.HasPrefix(trig, "~") {
-		r.Noun = true
-		r.Phrase = trig[1:]
-		lx.Events.Add(r.Phrase, r, false)
-		return nil
-	}
-	if strings.HasPrefix(trig, "=") {
-		forms := strings.Split(trig[1:], "|")
-		r.Phrase = forms[0]
-		for _, f := range forms {
-			lx.Events.Add(f, r, false)
-		}
-		return nil
-	}
-	head, rest, _ := strings.Cut(trig, " ")
-	forms := Inflect(head)
-	r.Phrase = strings.Split(head, "/")[0]
-	if rest != "" {
-		r.Phrase += " " + rest
-	}
-	for _, f := range forms {
-		p := f
-		if rest != "" {
-			p += " " + rest
-		}
-		lx.Events.Add(p, r, false)
-	}
-	return nil
-}
-
 // Inflect returns the forms of a verb written as "meet/met" (base, then irregular forms): the
 // base, its -s, -ed and -ing forms, and the irregular ones.
 func Inflect(spec string) []string {
@@ -267,13 +235,17 @@ func Inflect(spec string) []string {
 	if strings.HasSuffix(base, "e") && !strings.HasSuffix(base, "ee") {
 		stem = base[:len(base)-1]
 	}
+	past := stem + "ed"
+	if strings.HasSuffix(base, "ee") {
+		past = base + "d" // "agree", "agreed"
+	}
 	switch {
 	case strings.HasSuffix(base, "y") && len(base) > 2 && !strings.ContainsRune("aeiou", rune(base[len(base)-2])):
 		forms = append(forms, base[:len(base)-1]+"ies", base[:len(base)-1]+"ied", base+"ing")
 	case strings.HasSuffix(base, "s") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
-		forms = append(forms, base+"es", stem+"ed", stem+"ing")
+		forms = append(forms, base+"es", past, stem+"ing")
 	default:
-		forms = append(forms, base+"s", stem+"ed", stem+"ing")
+		forms = append(forms, base+"s", past, stem+"ing")
 	}
 	if len(parts) == 1 && doubles(base) {
 		last := base[len(base)-1:]
@@ -294,24 +266,73 @@ func doubles(b string) bool {
 }
 
 func (lx *Lexicon) addStatCue(c []string) error {
-	cat, kind := strings.TrimSpace(c[0]), strings.TrimSpace(c[1])
-	if cat == "" || (kind != "noun" && kind != "verb") {
-		return fmt.Errorf("want a category and noun or verb")
+	w, kind, cat := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2])
+	if kind == "none" && w != "" {
+		lx.statBlocks.Add(w, true, false) // "in return": no cue inside
+		return nil
 	}
-	for _, w := range split(c[2]) {
-		v := StatCue{Category: cat, Noun: kind == "noun"}
-		lx.StatCues.Add(w, v, false)
-		if !strings.Contains(w, " ") {
-			lx.statStems = append(lx.statStems, stem{w, v})
-			if len(w) >= 4 {
-				if lx.stemsBy4 == nil {
-					lx.stemsBy4 = map[string][]int{}
-				}
-				lx.stemsBy4[w[:4]] = append(lx.stemsBy4[w[:4]], len(lx.statStems)-1)
+	if w == "" || cat == "" || (kind != "noun" && kind != "verb") {
+		return fmt.Errorf("want a cue, noun, verb or none, and a category")
+	}
+	v := StatCue{Category: cat, Noun: kind == "noun"}
+	if a, b, ok := strings.Cut(w, "..."); ok {
+		g := gapCue{first: Tokens(strings.TrimSpace(a)), last: Tokens(strings.TrimSpace(b)), cue: v}
+		if len(g.first) == 0 || len(g.last) == 0 {
+			return fmt.Errorf("a gap needs words on both sides: %q", w)
+		}
+		lx.statGaps = append(lx.statGaps, g)
+		return nil
+	}
+	lx.StatCues.Add(w, v, false)
+	if !strings.Contains(w, " ") {
+		lx.statStems = append(lx.statStems, stem{w, v})
+		if len(w) >= 4 {
+			if lx.statStemsBy4 == nil {
+				lx.statStemsBy4 = map[string][]int{}
 			}
+			lx.statStemsBy4[w[:4]] = append(lx.statStemsBy4[w[:4]], len(lx.statStems)-1)
 		}
 	}
 	return nil
+}
+
+// gapCue is a cue phrase with up to maxGap words inside it: "made ... journey".
+type gapCue struct {
+	first, last []string
+	cue         StatCue
+}
+
+// maxGap is how many words "..." in a cue phrase stands for at most.
+const maxGap = 3
+
+// gapAt returns the gap cue that starts at token i, if any: the first words, up to maxGap
+// words of the sentence, then the last words.
+func (lx *Lexicon) gapAt(toks []text.Token, i int) (Match[StatCue], bool) {
+	for _, g := range lx.statGaps {
+		j, ok := wordsAt(toks, i, g.first)
+		if !ok {
+			continue
+		}
+		for k := j; k <= j+maxGap && k < len(toks) && toks[k].Sent == toks[i].Sent; k++ {
+			if toks[k].Kind == text.Punct {
+				break
+			}
+			if end, ok := wordsAt(toks, k, g.last); ok {
+				return Match[StatCue]{Start: i, End: end, Vals: []StatCue{g.cue}}, true
+			}
+		}
+	}
+	return Match[StatCue]{}, false
+}
+
+// wordsAt reports whether the words ws stand at token i, and returns the token after them.
+func wordsAt(toks []text.Token, i int, ws []string) (int, bool) {
+	for k, w := range ws {
+		if i+k >= len(toks) || toks[i+k].Lower() != w {
+			return 0, false
+		}
+	}
+	return i + len(ws), true
 }
 
 // stem is a one-word cue that matches the start of a word: "drown" matches "drowned".
@@ -320,9 +341,18 @@ type stem struct {
 	cue    StatCue
 }
 
-// StatCueAt returns the statistic cue at token i: the longest phrase, else the longest stem
-// that starts the word.
+// StatCueAt returns the statistic cue at token i: a phrase with a gap, else the longest phrase,
+// else the longest stem that starts the word; none inside a phrase that blocks cues ("in
+// return").
 func (lx *Lexicon) StatCueAt(toks []text.Token, i int) (Match[StatCue], bool) {
+	for k := i; k >= 0 && k >= i-2; k-- {
+		if m, ok := lx.statBlocks.Longest(toks, k); ok && m.End > i {
+			return Match[StatCue]{}, false
+		}
+	}
+	if m, ok := lx.gapAt(toks, i); ok {
+		return m, true
+	}
 	if m, ok := lx.StatCues.Longest(toks, i); ok {
 		return m, true
 	}
@@ -352,7 +382,7 @@ func (lx *Lexicon) stemsOf(w string) []int {
 	if len(w) < 4 {
 		return nil
 	}
-	return lx.stemsBy4[w[:4]]
+	return lx.statStemsBy4[w[:4]]
 }
 
 // VerbStem returns the category of the longest verb stem that starts word w: "arrivals" gives

@@ -13,6 +13,7 @@ type EventMention struct {
 	Target    string `json:"target"`
 	Date      string `json:"date"`
 	Place     string `json:"place"`
+	Role      string `json:"role"` // "member" or "mention"
 	Evidence  string `json:"evidence"`
 }
 

@@ -2,60 +2,10 @@ package link
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
 )
-
-func TestAgree(t *testing.T) {
-	tests := []struct {
-		d1, d2, p1, p2 string
-		want           bool
-	}{
-		{"2021-04-14", "2021-04-14", "", "", true},
-		{"2021-04-14", "2021-04-15", "", "", true},
-		{"2021-04-14", "2021-04-16", "", "", false},
-		{"2021-04", "2021-04-30", "", "", true},
-		{"2021-04", "2021-05-01", "", "", false}, // a month holds only its days
-		{"2021-04", "2021-04", "", "", true},
-		{"2021-04", "2021-05", "", "", false},
-		{"2020", "2020-11", "", "", true},
-		{"2020", "2021", "", "", false},
-		{"2020-11", "2020", "", "", true},
-		{"2021-01-01/2021-04-15", "2021-03-01", "", "", false}, // too long to date one act
-		{"2021-04-10/2021-04-13", "2021-04-14", "", "", true},
-		{"2021-04-14", "2021-04-14", "Madrid", "madrid", true},
-		{"2021-04-14", "2021-04-14", "Madrid", "Rabat", false},
-		{"2021-04-14", "2021-04-14", "Madrid", "", true},
-		{"", "2021-04-14", "", "", false},
-	}
-	for _, tt := range tests {
-		if got := Agree(tt.d1, tt.d2, tt.p1, tt.p2); got != tt.want {
-			t.Errorf("Agree(%q, %q, %q, %q) = %v, want %v", tt.d1, tt.d2, tt.p1, tt.p2, got, tt.want)
-		}
-	}
-}
-
-func TestComponentsDoNotDependOnOrder(t *testing.T) {
-	evs := []Event{
-		{"e1", "2021-04-14", ""}, {"e2", "2021-04-15", ""}, {"e3", "2021-04-16", ""}, // a chain
-		{"e4", "2021-05-20", "Rabat"}, {"e5", "2021-05-20", "Madrid"}, // the same day, other places
-		{"e6", "2021-05", ""}, // bridges e4 and e5
-		{"e7", "2022-01-01", ""},
-	}
-	want := Components(evs)
-	if want["e3"] != "e1" || want["e5"] != "e4" || want["e6"] != "e4" || want["e7"] != "e7" {
-		t.Fatalf("components %v", want)
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	for i := 0; i < 20; i++ {
-		r.Shuffle(len(evs), func(a, b int) { evs[a], evs[b] = evs[b], evs[a] })
-		if got := Components(evs); !reflect.DeepEqual(got, want) {
-			t.Fatalf("order %v gave %v, want %v", evs, got, want)
-		}
-	}
-}
 
 func fig(doc int64, v float64, bound, source string) Figure {
 	return Figure{Category: "migrants_intercepted", Country: "MAR", Period: "2020", Value: v, Bound: bound, Source: source,

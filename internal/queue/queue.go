@@ -1,56 +1,85 @@
-// Package queue carries documents to workers through a NATS JetStream work-queue stream. The
-// publisher counts a document as sent only when the stream has acknowledged it; workers pull
-// batches, store each batch in one transaction and acknowledge its messages only after the
-// commit. A failed message is redelivered with back-off; after MaxDeliver deliveries it goes
-// to a dead-letter stream with the reason. Stores write idempotently, so redelivery is harmless.
+// Package queue carries documents to workers through a NATS JetStream work-queue stream.
+//
+// The publisher counts a document as sent only when the stream has acknowledged it. A
+// document too large for one message (the server's max_payload, 1 MB by default) goes by
+// reference: its text in an object store, the message naming it. Workers pull batches, store
+// each batch in one transaction and acknowledge its messages only after the commit; while they
+// work, and while the database is unavailable, they send in-progress acknowledgements, so that
+// a live worker keeps its messages however long an outage lasts and a dead worker's messages
+// come back within the ack wait. A document that fails (it cannot be read or extracted, or the
+// database refuses it) fails alone and is redelivered with back-off; at its last delivery it
+// goes to the dead-letter stream with the reason. Stores write idempotently, so a redelivered
+// document adds nothing.
+//
+// Status counts published, pending, in-flight, dead and stranded documents from the streams,
+// and stored ones from the database, and says when they do not add up; Requeue sends stranded
+// and dead documents back.
 package queue
 
 import (
+	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"log"
-	"runtime"
-	"sync"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
-	"github.com/alboran/alboran/internal/extract"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/text"
+)
+
+// Defaults for a consumer that Connect creates.
+const (
+	DefaultMaxDeliver = 5
+	DefaultAckWait    = 10 * time.Second
 )
 
 // Config names the streams and sets the delivery policy.
 type Config struct {
-	URL        string        // nats://host:port
-	Name       string        // stream name prefix; "ALBORAN" by default
-	MaxDeliver int           // deliveries before a message is dead; 5 by default
-	AckWait    time.Duration // how long a worker may hold a message; 2 min by default
-	Options    []nats.Option // credentials, TLS
+	URL     string        // nats://host:port, or several separated by commas
+	Name    string        // stream name prefix; "ALBORAN" by default
+	Options []nats.Option // credentials, TLS
+
+	// The settings below apply when Connect creates the streams and the workers' consumer.
+	// When not zero they also change existing ones, and Connect fails with a clear error when
+	// the server refuses; zero keeps what the server has.
+	MaxDeliver int           // deliveries before a document is dead; DefaultMaxDeliver on creation
+	AckWait    time.Duration // how long a worker may hold a document without a sign of life; DefaultAckWait on creation
+	Replicas   int           // copies of each stream in a NATS cluster; 1 on creation
 }
 
 func (c *Config) defaults() {
 	if c.Name == "" {
 		c.Name = "ALBORAN"
 	}
-	if c.MaxDeliver <= 0 {
-		c.MaxDeliver = 5
-	}
-	if c.AckWait <= 0 {
-		c.AckWait = 2 * time.Minute
-	}
 }
 
-func (c Config) docs() string       { return c.Name + "_DOCS" }
-func (c Config) dead() string       { return c.Name + "_DEAD" }
-func (c Config) docSubject() string { return "alboran." + c.Name + ".docs" }
-func (c Config) deadSubject() string {
-	return "alboran." + c.Name + ".dead"
-}
+func (c Config) docs() string        { return c.Name + "_DOCS" }
+func (c Config) dead() string        { return c.Name + "_DEAD" }
+func (c Config) bodies() string      { return c.Name + "_BODIES" }
+func (c Config) docSubject() string  { return "alboran." + c.Name + ".docs" }
+func (c Config) deadSubject() string { return "alboran." + c.Name + ".dead" }
+
+// requeuedSubject holds one marker per document that Requeue sent back, so that Status counts
+// each published document once.
+func (c Config) requeuedSubject() string { return "alboran." + c.Name + ".requeued" }
+
+const consumerName = "workers"
+
+// Message headers.
+const (
+	hdrKey        = "Alboran-Key" // the document's identity (store.Key), so that status can look it up
+	hdrReason     = "Alboran-Reason"
+	hdrDeliveries = "Alboran-Deliveries"
+)
 
 // Queue is a connection to the streams.
 type Queue struct {
@@ -59,292 +88,318 @@ type Queue struct {
 	js  jetstream.JetStream
 }
 
-// Connect connects to NATS and creates the streams and the workers' consumer when missing.
+// Connect connects to NATS and creates the streams and the workers' consumer when missing;
+// settings given in cfg update existing ones.
 func Connect(ctx context.Context, cfg Config) (*Queue, error) {
 	cfg.defaults()
 	opts := append([]nats.Option{nats.Name("alboran"), nats.MaxReconnects(-1), nats.ReconnectWait(500 * time.Millisecond)}, cfg.Options...)
 	nc, err := nats.Connect(cfg.URL, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("queue %s: %w", cfg.URL, err)
+		return nil, fmt.Errorf("queue: connecting to NATS: %w", err)
 	}
 	js, err := jetstream.New(nc)
 	if err != nil {
 		nc.Close()
-		return nil, err
+		return nil, fmt.Errorf("queue: %w", err)
 	}
 	q := &Queue{cfg: cfg, nc: nc, js: js}
-	if _, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{Name: cfg.docs(), Subjects: []string{cfg.docSubject()},
-		Retention: jetstream.WorkQueuePolicy, Storage: jetstream.FileStorage, Duplicates: 10 * time.Minute}); err != nil {
+	if err := q.setUp(ctx); err != nil {
 		nc.Close()
-		return nil, fmt.Errorf("queue: stream %s: %w", cfg.docs(), err)
-	}
-	if _, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{Name: cfg.dead(), Subjects: []string{cfg.deadSubject()},
-		Storage: jetstream.FileStorage}); err != nil {
-		nc.Close()
-		return nil, fmt.Errorf("queue: stream %s: %w", cfg.dead(), err)
-	}
-	if _, err := js.CreateOrUpdateConsumer(ctx, cfg.docs(), jetstream.ConsumerConfig{Durable: "workers", AckPolicy: jetstream.AckExplicitPolicy,
-		AckWait: cfg.AckWait, MaxDeliver: cfg.MaxDeliver + 1, MaxAckPending: 4096}); err != nil {
-		nc.Close()
-		return nil, fmt.Errorf("queue: consumer: %w", err)
+		return nil, err
 	}
 	return q, nil
 }
 
-// Close closes the connection.
-func (q *Queue) Close() { q.nc.Close() }
-
-// Publish sends one document and waits for the stream's acknowledgement. The message id is
-// the document's key, so that a resend within ten minutes is dropped by the stream.
-func (q *Queue) Publish(ctx context.Context, d record.Document) error {
-	b, err := json.Marshal(wireDoc{d, d.Text})
-	if err != nil {
+// setUp creates or updates the streams and the consumer.
+func (q *Queue) setUp(ctx context.Context) error {
+	cfg := q.cfg
+	replicas := max(cfg.Replicas, 1)
+	if err := q.ensureStream(ctx, jetstream.StreamConfig{Name: cfg.docs(), Subjects: []string{cfg.docSubject()},
+		Retention: jetstream.WorkQueuePolicy, Storage: jetstream.FileStorage, Duplicates: 10 * time.Minute, Replicas: replicas}); err != nil {
 		return err
 	}
-	hash, u := store.Key(d)
-	_, err = q.js.Publish(ctx, q.cfg.docSubject(), b, jetstream.WithMsgID(hash+"|"+u))
-	return err
-}
-
-// wireDoc is a document on the queue: record.Document leaves its text out of JSON.
-type wireDoc struct {
-	record.Document
-	Text string `json:"text"`
-}
-
-// Worker stores the documents it pulls.
-type Worker struct {
-	Queue     *Queue
-	Store     store.Store
-	Extractor *extract.Extractor
-	Batch     int // messages per fetch and per transaction; 64 by default
-	Log       *log.Logger
-}
-
-// Run pulls and stores batches until ctx is done.
-func (w *Worker) Run(ctx context.Context) error {
-	if w.Batch <= 0 {
-		w.Batch = 64
+	if err := q.ensureStream(ctx, jetstream.StreamConfig{Name: cfg.dead(), Subjects: []string{cfg.deadSubject(), cfg.requeuedSubject()},
+		Storage: jetstream.FileStorage, Duplicates: 10 * time.Minute, Replicas: replicas}); err != nil {
+		return err
 	}
-	if w.Log == nil {
-		w.Log = log.New(io.Discard, "", 0)
+	return q.ensureConsumer(ctx)
+}
+
+// ensureStream creates a stream, or brings an existing one's subjects, duplicate window and
+// (when cfg.Replicas is set) replicas to want.
+func (q *Queue) ensureStream(ctx context.Context, want jetstream.StreamConfig) error {
+	s, err := q.js.Stream(ctx, want.Name)
+	if errors.Is(err, jetstream.ErrStreamNotFound) {
+		if _, err := q.js.CreateStream(ctx, want); err != nil && !errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+			return fmt.Errorf("queue: creating stream %s: %w", want.Name, err)
+		}
+		return nil
 	}
-	cons, err := w.Queue.js.Consumer(ctx, w.Queue.cfg.docs(), "workers")
 	if err != nil {
-		return fmt.Errorf("queue: %w", err)
+		return fmt.Errorf("queue: stream %s: %w", want.Name, err)
 	}
-	for ctx.Err() == nil {
-		msgs, err := cons.Fetch(w.Batch, jetstream.FetchMaxWait(time.Second))
-		if err != nil {
-			if ctx.Err() != nil {
-				break
-			}
-			w.Log.Printf("fetch: %v", err)
-			time.Sleep(500 * time.Millisecond)
-			continue
+	have := s.CachedInfo().Config
+	next, change := have, []string(nil)
+	for _, subj := range want.Subjects {
+		if !contains(have.Subjects, subj) {
+			next.Subjects = append(next.Subjects, subj)
+			change = append(change, "subjects")
 		}
-		var batch []jetstream.Msg
-		for m := range msgs.Messages() {
-			batch = append(batch, m)
-		}
-		if err := msgs.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && ctx.Err() == nil {
-			w.Log.Printf("fetch: %v", err)
-		}
-		if len(batch) > 0 {
-			w.handle(ctx, batch)
-		}
+	}
+	if have.Duplicates < want.Duplicates {
+		next.Duplicates = want.Duplicates
+		change = append(change, "duplicate window")
+	}
+	if q.cfg.Replicas > 0 && have.Replicas != q.cfg.Replicas {
+		next.Replicas = q.cfg.Replicas
+		change = append(change, fmt.Sprintf("replicas from %d to %d", have.Replicas, q.cfg.Replicas))
+	}
+	if len(change) == 0 {
+		return nil
+	}
+	if _, err := q.js.UpdateStream(ctx, next); err != nil {
+		return fmt.Errorf("queue: the server refused to change stream %s (%s): %w", want.Name, strings.Join(change, ", "), err)
 	}
 	return nil
 }
 
-// handle extracts and stores a batch. Messages are acknowledged only after the commit; a
-// message that cannot be read or extracted is handled alone, and dead after MaxDeliver tries.
-func (w *Worker) handle(ctx context.Context, batch []jetstream.Msg) {
-	// Extraction runs on every core; the batch keeps its order.
-	results := make([]store.Entry, len(batch))
-	errs := make([]error, len(batch))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for k := 0; k < runtime.GOMAXPROCS(0); k++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i], errs[i] = w.entry(batch[i])
-			}
-		}()
-	}
-	for i := range batch {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	var entries []store.Entry
-	var ok []jetstream.Msg
-	for i, m := range batch {
-		if errs[i] != nil {
-			w.fail(ctx, m, errs[i])
-			continue
-		}
-		entries = append(entries, results[i])
-		ok = append(ok, m)
-	}
-	if len(entries) == 0 {
-		return
-	}
-	// A store that is down is not the documents' fault: retry while keeping the messages, and
-	// never count it toward the dead letter.
-	var err error
-	for wait := 200 * time.Millisecond; ; wait = min(2*wait, 5*time.Second) {
-		if _, err = w.Store.Put(ctx, entries); err == nil || ctx.Err() != nil || wait >= 5*time.Second {
-			break
-		}
-		w.Log.Printf("store: %v; retrying in %s", err, wait)
-		for _, m := range ok {
-			m.InProgress()
-		}
-		time.Sleep(wait)
-	}
-	if err != nil {
-		w.Log.Printf("store: %v; the batch will be delivered again", err)
-		for _, m := range ok {
-			m.NakWithDelay(2 * time.Second)
-		}
-		return
-	}
-	for _, m := range ok {
-		if err := m.Ack(); err != nil {
-			w.Log.Printf("ack: %v (the message will come again and be found stored)", err)
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
 		}
 	}
+	return false
 }
 
-// entry decodes and extracts one message; a panic in extraction is an error of that message.
-func (w *Worker) entry(m jetstream.Msg) (e store.Entry, err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			err = fmt.Errorf("extraction failed: %v", v)
+// ensureConsumer creates the workers' consumer, or changes the settings cfg gives. The
+// server's max deliver is one more than cfg.MaxDeliver: the worker dead-letters a failing
+// document at delivery MaxDeliver, and one delivered once more had no result from its last
+// MaxDeliver deliveries (the workers holding it died or stalled).
+func (q *Queue) ensureConsumer(ctx context.Context) error {
+	c, err := q.js.Consumer(ctx, q.cfg.docs(), consumerName)
+	if errors.Is(err, jetstream.ErrConsumerNotFound) {
+		md, aw := q.cfg.MaxDeliver, q.cfg.AckWait
+		if md <= 0 {
+			md = DefaultMaxDeliver
 		}
-	}()
-	var wd wireDoc
-	if err := json.Unmarshal(m.Data(), &wd); err != nil {
-		return e, fmt.Errorf("not a document: %w", err)
-	}
-	d := wd.Document
-	d.Text = wd.Text
-	if d.Text == "" {
-		return e, errors.New("the document has no text")
-	}
-	return store.Entry{Doc: d, Extraction: w.Extractor.Extract(d), Version: extract.Version}, nil
-}
-
-// fail naks a message that could not be read or extracted, with back-off, or moves it to the
-// dead-letter stream after MaxDeliver deliveries.
-func (w *Worker) fail(ctx context.Context, m jetstream.Msg, reason error) {
-	n := uint64(1)
-	if md, err := m.Metadata(); err == nil {
-		n = md.NumDelivered
-	}
-	if n < uint64(w.Queue.cfg.MaxDeliver) {
-		delay := time.Duration(1<<min(n, 6)) * 100 * time.Millisecond
-		if err := m.NakWithDelay(delay); err != nil {
-			w.Log.Printf("nak: %v", err)
+		if aw <= 0 {
+			aw = DefaultAckWait
 		}
-		return
+		_, err := q.js.CreateConsumer(ctx, q.cfg.docs(), jetstream.ConsumerConfig{Durable: consumerName, AckPolicy: jetstream.AckExplicitPolicy,
+			AckWait: aw, MaxDeliver: md + 1, MaxAckPending: 4096})
+		if err != nil && !errors.Is(err, jetstream.ErrConsumerExists) {
+			return fmt.Errorf("queue: creating the workers' consumer: %w", err)
+		}
+		return nil
 	}
-	dead := nats.NewMsg(w.Queue.cfg.deadSubject())
-	dead.Data = m.Data()
-	dead.Header.Set("Alboran-Reason", reason.Error())
-	dead.Header.Set("Alboran-Deliveries", fmt.Sprint(n))
-	if _, err := w.Queue.js.PublishMsg(ctx, dead); err != nil {
-		w.Log.Printf("dead letter: %v", err)
-		m.NakWithDelay(time.Second)
-		return
+	if err != nil {
+		return fmt.Errorf("queue: the workers' consumer: %w", err)
 	}
-	w.Log.Printf("dead after %d deliveries: %v", n, reason)
-	m.Term()
+	have := c.CachedInfo().Config
+	next, change := have, []string(nil)
+	if q.cfg.MaxDeliver > 0 && have.MaxDeliver != q.cfg.MaxDeliver+1 {
+		next.MaxDeliver = q.cfg.MaxDeliver + 1
+		change = append(change, fmt.Sprintf("max deliver from %d to %d", have.MaxDeliver-1, q.cfg.MaxDeliver))
+	}
+	if q.cfg.AckWait > 0 && have.AckWait != q.cfg.AckWait {
+		next.AckWait = q.cfg.AckWait
+		change = append(change, fmt.Sprintf("ack wait from %s to %s", have.AckWait, q.cfg.AckWait))
+	}
+	if len(change) == 0 {
+		return nil
+	}
+	if _, err := q.js.UpdateConsumer(ctx, q.cfg.docs(), next); err != nil {
+		return fmt.Errorf("queue: the server refused to change the workers' consumer (%s): %w; "+
+			"the consumer keeps its settings (run without those flags to use them)", strings.Join(change, ", "), err)
+	}
+	return nil
 }
 
-// Status is the state of the queue.
-type Status struct {
-	Pending  uint64 `json:"pending"`   // not yet delivered
-	InFlight int    `json:"in_flight"` // delivered, not yet acknowledged
-	Done     uint64 `json:"done"`      // acknowledged and removed
-	Dead     uint64 `json:"dead"`      // in the dead-letter stream
+// Settings are the workers' consumer's delivery settings as the server has them.
+type Settings struct {
+	MaxDeliver int           // deliveries before a failing document is dead
+	AckWait    time.Duration // how long a worker may hold a document without a sign of life
+	Replicas   int           // copies of the documents' stream
 }
 
-// Status reads the streams and the consumer.
-func (q *Queue) Status(ctx context.Context) (Status, error) {
-	var st Status
-	docs, err := q.js.Stream(ctx, q.cfg.docs())
+// Settings reads the consumer's and the stream's settings from the server.
+func (q *Queue) Settings(ctx context.Context) (Settings, error) {
+	c, err := q.js.Consumer(ctx, q.cfg.docs(), consumerName)
 	if err != nil {
-		return st, err
+		return Settings{}, fmt.Errorf("queue: the workers' consumer: %w", err)
 	}
-	info, err := docs.Info(ctx)
-	if err != nil {
-		return st, err
+	cc := c.CachedInfo().Config
+	s := Settings{MaxDeliver: cc.MaxDeliver - 1, AckWait: cc.AckWait}
+	if cc.MaxDeliver <= 0 {
+		s.MaxDeliver = 1 << 30 // the server redelivers forever
 	}
-	cons, err := q.js.Consumer(ctx, q.cfg.docs(), "workers")
-	if err != nil {
-		return st, err
+	if st, err := q.js.Stream(ctx, q.cfg.docs()); err == nil {
+		s.Replicas = st.CachedInfo().Config.Replicas
 	}
-	ci, err := cons.Info(ctx)
-	if err != nil {
-		return st, err
-	}
-	st.Pending, st.InFlight = ci.NumPending, ci.NumAckPending
-	if info.State.LastSeq >= info.State.Msgs {
-		st.Done = info.State.LastSeq - info.State.Msgs
-	}
-	dead, err := q.js.Stream(ctx, q.cfg.dead())
-	if err != nil {
-		return st, err
-	}
-	di, err := dead.Info(ctx)
-	if err != nil {
-		return st, err
-	}
-	st.Dead = di.State.Msgs
-	return st, nil
+	return s, nil
 }
 
-// DeadLetter is one dead document and why it died.
-type DeadLetter struct {
-	Seq        uint64 `json:"seq"`
-	Source     string `json:"source"`
-	Reason     string `json:"reason"`
-	Deliveries string `json:"deliveries"`
+// Close sends what is buffered and closes the connection.
+func (q *Queue) Close() {
+	q.nc.FlushTimeout(time.Second)
+	q.nc.Close()
 }
 
-// Dead lists the dead-letter stream.
-func (q *Queue) Dead(ctx context.Context) ([]DeadLetter, error) {
-	s, err := q.js.Stream(ctx, q.cfg.dead())
-	if err != nil {
+// wireDoc is a document on the queue: record.Document leaves its text out of JSON. A document
+// too large for a message has no Text but a Body: the name of its text in the object store.
+type wireDoc struct {
+	record.Document
+	Text string `json:"text"`
+	Body string `json:"body_ref,omitempty"`
+}
+
+func encode(wd wireDoc) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // '<' as itself, not as six bytes
+	if err := enc.Encode(wd); err != nil {
 		return nil, err
 	}
-	info, err := s.Info(ctx)
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// keyHeader is a document's identity in a header: the text hash and the escaped URL.
+func keyHeader(d record.Document) string {
+	hash, u := store.Key(d)
+	return hash + " " + url.QueryEscape(u)
+}
+
+func parseKey(h string) (store.DocKey, bool) {
+	hash, esc, ok := strings.Cut(h, " ")
+	if !ok || hash == "" {
+		return store.DocKey{}, false
+	}
+	u, err := url.QueryUnescape(esc)
 	if err != nil {
-		return nil, err
+		return store.DocKey{}, false
 	}
-	var out []DeadLetter
-	for seq := info.State.FirstSeq; seq <= info.State.LastSeq && seq > 0; seq++ {
-		m, err := s.GetMsg(ctx, seq)
-		if err != nil {
-			continue
-		}
-		var wd wireDoc
-		json.Unmarshal(m.Data, &wd)
-		src := wd.Source
-		if src == "" {
-			src = fmt.Sprintf("(%d bytes that are not a document)", len(m.Data))
-		}
-		out = append(out, DeadLetter{Seq: seq, Source: src, Reason: m.Header.Get("Alboran-Reason"), Deliveries: m.Header.Get("Alboran-Deliveries")})
+	return store.DocKey{Hash: hash, URL: u}, true
+}
+
+// headroom is what a message's subject, headers and protocol framing may take besides its data.
+const headroom = 4 << 10
+
+// ErrTooLarge means a message does not fit the server's maximum payload.
+var ErrTooLarge = errors.New("larger than the NATS server's maximum payload")
+
+// Publish sends one document and waits for the stream's acknowledgement, trying again while
+// the server is unreachable (for up to two minutes) or ctx ends. The message id is the
+// document's key, so that a resend within ten minutes is dropped by the stream. A document
+// too large for the server's messages goes by reference through the object store.
+func (q *Queue) Publish(ctx context.Context, d record.Document) error {
+	key := keyHeader(d)
+	data, err := encode(wireDoc{d, d.Text, ""})
+	if err != nil {
+		return err
 	}
-	return out, nil
+	ref := ""
+	if int64(len(data)+headroom) > q.nc.MaxPayload() {
+		if ref, err = q.putBody(ctx, d.Text); err != nil {
+			return err
+		}
+		if data, err = encode(wireDoc{d, "", ref}); err != nil {
+			return err
+		}
+	}
+	m := nats.NewMsg(q.cfg.docSubject())
+	m.Data = data
+	m.Header.Set(hdrKey, key)
+	m.Header.Set(jetstream.MsgIDHeader, key)
+	ack, err := q.publish(ctx, m)
+	if err != nil {
+		return err
+	}
+	if ack.Duplicate && ref != "" {
+		q.deleteBody(ctx, ref) // the stream already holds this document, with its own body
+	}
+	return nil
+}
+
+// publish sends a message to a stream, trying again while no server answers.
+func (q *Queue) publish(ctx context.Context, m *nats.Msg) (*jetstream.PubAck, error) {
+	deadline := time.Now().Add(2 * time.Minute)
+	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 5*time.Second) {
+		actx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		ack, err := q.js.PublishMsg(actx, m)
+		cancel()
+		if err == nil {
+			return ack, nil
+		}
+		if errors.Is(err, nats.ErrMaxPayload) {
+			return nil, fmt.Errorf("a message of %d bytes: %w", len(m.Data), ErrTooLarge)
+		}
+		var apiErr *jetstream.APIError
+		if ctx.Err() != nil || errors.As(err, &apiErr) || time.Now().After(deadline) {
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
+	}
 }
 
 // PublishRaw sends bytes as they are, for tests of bad input.
 func (q *Queue) PublishRaw(ctx context.Context, b []byte) error {
 	_, err := q.js.Publish(ctx, q.cfg.docSubject(), b)
 	return err
+}
+
+// objects returns the object store that holds large documents' texts, creating it if needed.
+func (q *Queue) objects(ctx context.Context, create bool) (jetstream.ObjectStore, error) {
+	obs, err := q.js.ObjectStore(ctx, q.cfg.bodies())
+	if errors.Is(err, jetstream.ErrBucketNotFound) && create {
+		obs, err = q.js.CreateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: q.cfg.bodies(),
+			Description: "texts of documents too large for one message", Storage: jetstream.FileStorage, Replicas: max(q.cfg.Replicas, 1)})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("queue: object store %s: %w", q.cfg.bodies(), err)
+	}
+	return obs, nil
+}
+
+// putBody stores a text under a fresh name and returns the name.
+func (q *Queue) putBody(ctx context.Context, body string) (string, error) {
+	obs, err := q.objects(ctx, true)
+	if err != nil {
+		return "", err
+	}
+	var b [16]byte
+	rand.Read(b[:])
+	name := hex.EncodeToString(b[:])
+	if _, err := obs.PutString(ctx, name, body); err != nil {
+		return "", fmt.Errorf("queue: storing a text of %d bytes: %w", len(body), err)
+	}
+	return name, nil
+}
+
+// getBody reads a text that went by reference, refusing more than the report size limit.
+func (q *Queue) getBody(ctx context.Context, name string) (string, error) {
+	obs, err := q.objects(ctx, false)
+	if err != nil {
+		return "", err
+	}
+	info, err := obs.GetInfo(ctx, name)
+	if err != nil {
+		return "", fmt.Errorf("the document's text %s is not in the object store: %w", name, err)
+	}
+	if info.Size > text.MaxReportBytes {
+		return "", fmt.Errorf("the document's text %s has %d bytes: %w", name, info.Size, text.ErrTooLarge)
+	}
+	return obs.GetString(ctx, name)
+}
+
+func (q *Queue) deleteBody(ctx context.Context, name string) error {
+	obs, err := q.objects(ctx, false)
+	if err != nil {
+		return err
+	}
+	return obs.Delete(ctx, name)
 }

@@ -87,11 +87,41 @@ type Event struct {
 	Date         *string      `json:"date"`
 	DateInferred bool         `json:"date_inferred,omitempty"`
 	Location     string       `json:"location"`
+	Place        *Geo         `json:"place"`
 	Trigger      string       `json:"trigger"`
 	Negated      bool         `json:"-"`
 	Evidence     Evidence     `json:"evidence"`
 	Confidence   float64      `json:"confidence"`
 	Explain      *Explanation `json:"explain,omitempty"`
+}
+
+// Place kinds: a populated place, a first-level region, a country, and the features that
+// migration news names.
+const (
+	PlaceCity        = "city"
+	PlaceRegion      = "region"
+	PlaceCountry     = "country"
+	PlaceIsland      = "island"
+	PlaceArchipelago = "archipelago"
+	PlaceSea         = "sea"
+	PlaceStrait      = "strait"
+	PlaceRiver       = "river"
+	PlaceCamp        = "camp"
+)
+
+// Geo is where something happened, resolved in the gazetteer: its name there, its GeoNames
+// id (nil for countries, regions and features that the embedded gazetteer has no id for), its
+// kind, its country (ISO 3166-1 alpha-3; "" for waters between countries), its first-level
+// region, and a point (WGS 84 degrees): the place itself, a region's seat, a country's
+// centroid, or a feature's approximate centre.
+type Geo struct {
+	Name       string  `json:"name"`
+	GeoNamesID *int64  `json:"geonames_id"`
+	Kind       string  `json:"kind"`
+	Country    string  `json:"country"`
+	Region     string  `json:"region"`
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
 }
 
 // Statistic kinds and bounds.
@@ -117,6 +147,7 @@ type Statistic struct {
 	Subject   string       `json:"subject"`
 	Country   string       `json:"country"`
 	Period    *string      `json:"period"`
+	Place     *Geo         `json:"place"`
 	Source    string       `json:"source"`
 	Qualifier string       `json:"qualifier"`
 	PartOf    string       `json:"part_of"`

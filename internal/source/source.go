@@ -6,6 +6,7 @@ package source
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
@@ -305,10 +306,10 @@ func readJSONL(ctx context.Context, name string, r *bufio.Reader, fn func(Item) 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		b, err := readLine(r)
-		if len(b) > 0 {
+		b, tooLarge, err := readLine(r)
+		if len(b) > 0 || tooLarge {
 			line++
-			if e := fn(jsonItem(name, line, b)); e != nil {
+			if e := fn(jsonItem(name, line, b, tooLarge)); e != nil {
 				return e
 			}
 		} else if err == nil {
@@ -323,24 +324,29 @@ func readJSONL(ctx context.Context, name string, r *bufio.Reader, fn func(Item) 
 	}
 }
 
-// readLine reads one line of any length, refusing lines over the report size limit.
-func readLine(r *bufio.Reader) ([]byte, error) {
+// readLine reads one line of any length. A line over the report size limit is read to its
+// end but not kept: it comes back as tooLarge, with none of its bytes.
+func readLine(r *bufio.Reader) (line []byte, tooLarge bool, err error) {
 	var buf []byte
+	n := 0
 	for {
 		part, err := r.ReadSlice('\n')
-		if len(buf)+len(part) <= text.MaxReportBytes+1 {
+		n += len(part)
+		if n <= text.MaxReportBytes+1 {
 			buf = append(buf, part...)
+		} else {
+			tooLarge, buf = true, nil
 		}
 		if err == bufio.ErrBufferFull {
 			continue
 		}
-		return []byte(strings.TrimSpace(string(buf))), err
+		return bytes.TrimSpace(buf), tooLarge, err
 	}
 }
 
-func jsonItem(name string, line int, b []byte) Item {
+func jsonItem(name string, line int, b []byte, tooLarge bool) Item {
 	src := fmt.Sprintf("%s:%d", name, line)
-	if len(b) > text.MaxReportBytes {
+	if tooLarge || len(b) > text.MaxReportBytes {
 		return Item{Doc: record.Document{Source: src}, Err: text.ErrTooLarge}
 	}
 	var jd jsonDoc

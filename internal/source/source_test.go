@@ -186,3 +186,31 @@ func TestSize(t *testing.T) {
 		t.Errorf("size of non-files is %d", n)
 	}
 }
+
+// TestJSONLinesOverTheLimit reads a line just under the size limit, one over it and a short
+// one after: the long line is refused as too large (not as broken JSON), with its line
+// number, and the lines around it are read.
+func TestJSONLinesOverTheLimit(t *testing.T) {
+	line := func(n int) string {
+		return `{"title":"T","text":"` + strings.Repeat("word ", n/5) + `"}` + "\n"
+	}
+	under := line(text.MaxReportBytes - 100)
+	in := under + line(text.MaxReportBytes+1<<20) + `{"text":"Italy met Libya."}` + "\n"
+	p := filepath.Join(t.TempDir(), "a.jsonl")
+	if err := os.WriteFile(p, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	items := readAll(t, Options{}, p)
+	if len(items) != 3 {
+		t.Fatalf("%d items, want 3", len(items))
+	}
+	if items[0].Err != nil || len(items[0].Doc.Text) < text.MaxReportBytes-200 {
+		t.Errorf("line 1 (%d bytes): %v", len(under), items[0].Err)
+	}
+	if items[1].Err != text.ErrTooLarge || !strings.HasSuffix(items[1].Doc.Source, "a.jsonl:2") {
+		t.Errorf("line 2: %s: %v, want the 10 MB limit", items[1].Doc.Source, items[1].Err)
+	}
+	if items[2].Err != nil || items[2].Doc.Text != "Italy met Libya." {
+		t.Errorf("line 3: %q %v", items[2].Doc.Text, items[2].Err)
+	}
+}

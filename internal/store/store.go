@@ -29,11 +29,20 @@ type Entry struct {
 	Version    string // the extractor version that made the records
 }
 
-// Key returns a document's identity: the hash of its text, plus its URL when it has one.
+// ErrRejected marks a write that the database refused because of what an entry holds (a
+// value it cannot store, a broken constraint, a limit), not because it is unavailable: the
+// same batch without the entry that causes it can be stored. Stores wrap such errors with it.
+var ErrRejected = errors.New("the database refused a document")
+
+// Key returns a document's identity: the hash of its text, plus its URL when it has one. It
+// is the identity of the document as stored, after Clean.
 func Key(d record.Document) (hash, url string) {
-	sum := sha256.Sum256([]byte(d.Text))
-	return hex.EncodeToString(sum[:]), d.URL
+	sum := sha256.Sum256([]byte(CleanText(d.Text)))
+	return hex.EncodeToString(sum[:]), CleanText(d.URL)
 }
+
+// DocKey is a document's identity as Key gives it.
+type DocKey struct{ Hash, URL string }
 
 // DocUID is a document's identity, short: the same whatever the order of ingest. An event's
 // uid is DocUID + "/" + its id.
@@ -160,11 +169,16 @@ type DocView struct {
 	Clusters map[string]ClusterRef `json:"clusters"` // by event id
 }
 
-// ClusterRef is the cluster an event belongs to.
+// ClusterRef is the cluster an event belongs to, and how: a "member" (an event dated to a
+// day) or a "mention" (dated by a month, a year or an interval, or not at all; see package link).
 type ClusterRef struct {
 	ID      string `json:"cluster_id"`
+	Role    string `json:"role"`
 	Sources int    `json:"sources"`
 }
+
+// RoleSQL is the SQL expression of an event row's role in its cluster.
+const RoleSQL = `CASE WHEN e.mention THEN 'mention' ELSE 'member' END`
 
 // Dyad is a pair of actors and the number of real events between them.
 type Dyad struct {
@@ -198,7 +212,9 @@ type Stale struct {
 
 // Store is where ingest writes and where search, stats and export read.
 type Store interface {
-	// Put writes entries in one transaction and says, for each, whether it was new.
+	// Put writes entries in one transaction and says, for each, whether it was new. It
+	// cleans the entries in place first (Clean). An error wrapping ErrRejected means the
+	// database refused what an entry holds; any other error says nothing about the entries.
 	Put(ctx context.Context, entries []Entry) ([]Outcome, error)
 	// Search ranks reports for q.
 	Search(ctx context.Context, q Query) ([]Hit, error)
@@ -231,7 +247,7 @@ type Store interface {
 	// is set; they are counted as clusters are made, not when asked.
 	Dyads(ctx context.Context, actor string, limit int) ([]Dyad, error)
 	// Quotes returns a page of quotes, newest report first.
-	Quotes(ctx context.Context, q QuoteQuery) ([]QuoteRow, error)
+	Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error)
 	// Claims returns a page of the claims, which every write keeps up to date: each claim's
 	// groups (at most link.MaxGroups) list a few of their figures.
 	Claims(ctx context.Context, q ClaimQuery) ([]link.Claim, error)
@@ -258,26 +274,15 @@ var Tables = []string{"documents", "entities", "events", "statistics", "quotes"}
 // ClusterRowOf flattens a cluster for export.
 func ClusterRowOf(c link.Cluster) ClusterRow {
 	root, quad := CAMEO(c.Type)
-	return ClusterRow{ClusterID: c.ID, EventType: c.Type, CAMEORoot: root, QuadClass: quad, ActorCountry: c.Source,
-		RecipientCountry: c.Target, EventDate: c.Date, Placename: c.Place, Sources: int64(c.Sources),
-		Mentions: int64(len(c.Mentions)), FirstStoryID: c.First.DocID, FirstSource: c.First.DocSource,
-		FirstPublished: c.First.Published, Evidence: c.First.Evidence}
+	start, end, prec := DateRange(c.Date)
+	return ClusterRow{ClusterID: c.ID, EventType: c.Type, CAMEORoot: root, QuadClass: quad, SourceActor: Null(c.Source),
+		TargetActor: Null(c.Target), EventDate: start, EventDateEnd: end, DatePrecision: prec, Location: Null(c.Place),
+		Sources: int64(c.Sources), Mentions: int64(len(c.Mentions)), FirstDocID: docOfUID(c.First.UID), FirstSource: c.First.DocSource,
+		FirstPublished: Day0(c.First.Published), Evidence: c.First.Evidence}
 }
 
-// ClusterRow is one event cluster: one real event, however many reports tell of it.
-type ClusterRow struct {
-	ClusterID        string `json:"cluster_id" parquet:"cluster_id"`
-	EventType        string `json:"event_type" parquet:"event_type"`
-	CAMEORoot        string `json:"cameo_root" parquet:"cameo_root"`
-	QuadClass        int64  `json:"quad_class" parquet:"quad_class"`
-	ActorCountry     string `json:"actor_country" parquet:"actor_country"`
-	RecipientCountry string `json:"recipient_country" parquet:"recipient_country"`
-	EventDate        string `json:"event_date" parquet:"event_date"`
-	Placename        string `json:"placename" parquet:"placename"`
-	Sources          int64  `json:"sources" parquet:"sources"`
-	Mentions         int64  `json:"mentions" parquet:"mentions"`
-	FirstStoryID     int64  `json:"first_story_id" parquet:"first_story_id"`
-	FirstSource      string `json:"first_source" parquet:"first_source"`
-	FirstPublished   string `json:"first_published" parquet:"first_published"`
-	Evidence         string `json:"evidence" parquet:"evidence"`
+// docOfUID is the document's id in an event's uid (doc_id/v1).
+func docOfUID(uid string) string {
+	d, _, _ := strings.Cut(uid, "/")
+	return d
 }

@@ -121,3 +121,17 @@ func comma(n int) string {
 func Report(d record.Document) string {
 	return fmt.Sprintf(" date %s %s\n\n%s\n", *d.Published, d.Title, d.Text)
 }
+
+// Padded returns a report followed by paragraphs of plain words up to size bytes: a large
+// document that extraction reads quickly, for tests of how large documents travel.
+func Padded(report string, size int) string {
+	var b strings.Builder
+	b.WriteString(report)
+	for b.Len() < size {
+		b.WriteString("\n\nThe boat left at dawn and came back at night with nets full of fish.")
+		for i := 0; i < 9 && b.Len() < size; i++ {
+			b.WriteString(" The weather was calm and the sea was quiet that day.")
+		}
+	}
+	return b.String()
+}

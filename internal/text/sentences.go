@@ -136,7 +136,7 @@ func (d *Doc) sentences() {
 		}
 		// Closing quotes and brackets stay with the sentence they close.
 		j := i + 1
-		for j < len(d.Tokens) && d.Tokens[j].Kind == Punct && strings.ContainsAny(d.Tokens[j].Text, "\"”’')]") && d.Tokens[j].Start < d.Paras[p].End {
+		for j < len(d.Tokens) && d.Tokens[j].Kind == Punct && strings.ContainsAny(d.Tokens[j].Text, "\"”’')]") && d.Tokens[j].Start < d.Paras[p].End && !d.opensQuote(j) {
 			j++
 		}
 		if j >= len(d.Tokens) || d.Tokens[j].Start >= d.Paras[p].End {
@@ -149,6 +149,17 @@ func (d *Doc) sentences() {
 		i = j - 1
 	}
 	flush(len(d.Tokens))
+}
+
+// opensQuote reports whether the straight mark at token j opens a quotation: a space before
+// it and a word glued after it ('it. "The boat').
+func (d *Doc) opensQuote(j int) bool {
+	t := d.Tokens[j]
+	if t.Text != "\"" && t.Text != "'" || j == 0 || j+1 >= len(d.Tokens) {
+		return false
+	}
+	next := d.Tokens[j+1]
+	return d.Tokens[j-1].End < t.Start && next.Start == t.End && next.Kind != Punct
 }
 
 // cutPoint returns where to cut an over-long sentence that starts at token start: after the

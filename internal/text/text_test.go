@@ -63,6 +63,9 @@ func TestSentences(t *testing.T) {
 		{"“We will,” he said. “We must.” Then he left.", []string{"“We will,” he said.", "“We must.”", "Then he left."}},
 		{"First paragraph\n\nSecond one.", []string{"First paragraph", "Second one."}},
 		{"The 2.5 million figure rose. Then 9,179 left.", []string{"The 2.5 million figure rose.", "Then 9,179 left."}},
+		// A straight mark glued to the next word opens the next sentence's quotation.
+		{"They saw it. \"The boat was full,\" one said. 'It sank.'", []string{"They saw it.", "\"The boat was full,\" one said.", "'It sank.'"}},
+		{"\"We will.\" Then he left.", []string{"\"We will.\"", "Then he left."}},
 	}
 	for _, tt := range tests {
 		d := Analyze(tt.in)

@@ -586,7 +586,7 @@ func (s *Server) listQuotes(r *http.Request) (any, error) {
 		next = encodeCursor("q", strconv.FormatInt(qs[limit-1].DocID, 10), qs[limit-1].QuoteID)
 	}
 	if qs == nil {
-		qs = []store.QuoteRow{}
+		qs = []store.QuoteHit{}
 	}
 	return page{qs, next}, nil
 }

@@ -216,7 +216,7 @@ type actorData struct {
 	Entities []link.Entity
 	Timeline link.Timeline
 	Partners []store.Dyad
-	Quotes   []store.QuoteRow
+	Quotes   []store.QuoteHit
 }
 
 // actor shows a country or organization (by code) or a person (by name): titles, events,

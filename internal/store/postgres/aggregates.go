@@ -37,8 +37,9 @@ func addTotals(ctx context.Context, tx pgx.Tx, delta map[string]int64) error {
 	return nil
 }
 
-func addDyads(ctx context.Context, tx pgx.Tx, delta map[dyadKey]int) error {
-	keys := make([]dyadKey, 0, len(delta))
+// addDyads adds to the clusters per dyad.
+func addDyads(ctx context.Context, tx pgx.Tx, delta map[dyad]int) error {
+	keys := make([]dyad, 0, len(delta))
 	for d, n := range delta {
 		if n != 0 {
 			keys = append(keys, d)
@@ -52,6 +53,13 @@ func addDyads(ctx context.Context, tx pgx.Tx, delta map[dyadKey]int) error {
 		}
 	}
 	return nil
+}
+
+// setDyad sets a dyad's clusters to n, after it was linked afresh under its lock.
+func setDyad(ctx context.Context, tx pgx.Tx, d dyad, n int) error {
+	_, err := tx.Exec(ctx, `INSERT INTO dyad_clusters VALUES ($1, $2, $3, $4) ON CONFLICT (type, source, target) DO UPDATE SET n = $4`,
+		d.typ, d.a, d.b, n)
+	return err
 }
 
 // claimLockSpace is the first key of the two-key advisory locks of claims, apart from the
@@ -371,7 +379,7 @@ func storedNames(ctx context.Context, tx pgx.Tx, ids []int64) (map[int64][]store
 	return out, rows.Err()
 }
 
-// backfill fills the aggregates of migration 2 for the reports stored before it.
+// backfill fills the aggregates of migration 4 for the reports stored before it.
 func backfill(ctx context.Context, tx pgx.Tx) error {
 	var sym []string
 	for t := range link.Symmetric {

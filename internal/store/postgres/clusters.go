@@ -118,7 +118,7 @@ func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluste
 			return nil, err
 		}
 		rows, err := s.pool.Query(ctx, `SELECT e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type, e.source_actor,
-				e.target_actor, coalesce(e.date, ''), e.location, e.ev_start, e.ev_end
+				e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, e.ev_start, e.ev_end
 			FROM (SELECT * FROM events WHERE cluster = $1 ORDER BY doc_id, event_id LIMIT $2) e JOIN documents d ON d.id = e.doc_id`, a.Root, store.ClusterSample)
 		if err != nil {
 			return nil, err
@@ -127,7 +127,7 @@ func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluste
 		for rows.Next() {
 			var m link.EventMention
 			var sp [2]int
-			if err := rows.Scan(&m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place,
+			if err := rows.Scan(&m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place, &m.Role,
 				&sp[0], &sp[1]); err != nil {
 				rows.Close()
 				return nil, err

@@ -7,7 +7,7 @@ import (
 )
 
 // migrations is the ordered schema history, in the style of the SQLite store: each entry runs
-// once in its own transaction, and schema_migrations keeps the version.
+// once, and schema_migrations keeps the version.
 var migrations = []string{
 	// 1: documents, records, full-text search, linking and feeds.
 	`CREATE TABLE documents (
@@ -138,12 +138,51 @@ var migrations = []string{
 		next_poll     TIMESTAMPTZ
 	);`,
 
-	// 2: what the overview, the conflicts and the lists of claims read, kept up to date by every
+	// 2: the place of an event or a figure, resolved in the gazetteer (record.Geo as JSON), NULL
+	// when none. Self-contained: it adds a column to both tables and nothing else.
+	`ALTER TABLE events ADD COLUMN place JSONB;
+	ALTER TABLE statistics ADD COLUMN place JSONB;`,
+
+	// 3: one real event per cluster (see package link). Linking works on keys: the events told
+	// alike (type, actors, date, place, trigger stem, figures) share a row of event_keys, which
+	// holds the first and last day its date can mean, whether that is one day (its events are
+	// members of their cluster) or not (mentions), the act its trigger names, its cluster's
+	// root, the number and least uid of its events, and for a mention whether it is crowded
+	// (link.Stored). An event row names its key and whether
+	// it is a mention. The Go step relinks every stored event by the new rules.
+	`DROP TABLE event_keys;
+	CREATE TABLE event_keys (
+		id        TEXT PRIMARY KEY,
+		type      TEXT NOT NULL,
+		source    TEXT NOT NULL,
+		target    TEXT NOT NULL,
+		date      TEXT NOT NULL,
+		location  TEXT NOT NULL,
+		stem      TEXT NOT NULL,
+		figures   TEXT NOT NULL,
+		root      TEXT NOT NULL,
+		first_uid TEXT NOT NULL,
+		n         INTEGER NOT NULL,
+		crowded   BOOLEAN NOT NULL,
+		act       TEXT NOT NULL,
+		lo        TEXT NOT NULL,
+		hi        TEXT NOT NULL,
+		day       BOOLEAN NOT NULL
+	);
+	CREATE INDEX event_keys_days ON event_keys (type, source, target, day, lo);
+	CREATE INDEX event_keys_acts ON event_keys (type, source, target, act, day, crowded, lo);
+	CREATE INDEX event_keys_root ON event_keys (root);
+	CREATE INDEX event_keys_pair ON event_keys (source, target, date);
+	CREATE INDEX event_keys_target ON event_keys (target, date);
+	ALTER TABLE events ADD COLUMN link_key TEXT NOT NULL DEFAULT '';
+	ALTER TABLE events ADD COLUMN mention BOOLEAN NOT NULL DEFAULT false;`,
+
+	// 4: what the overview, the conflicts and the lists of claims read, kept up to date by every
 	// write (aggregates.go, as in the SQLite store): the rows per table, in shards so that
 	// concurrent writers rarely wait for each other; the event clusters per dyad; the ways
 	// reports name each person and organization, counted (under an advisory lock per key); each claim's
 	// tallies, the reports that give more than one of its values, and the claims in conflict.
-	// Indexes for lists in keyset order. backfill fills them for the reports stored before.
+	// Indexes for lists in keyset order. backfill fills them for the reports stored before (after 3 relinked them).
 	`CREATE TABLE totals (
 		name  TEXT NOT NULL,
 		shard INTEGER NOT NULL,
@@ -202,5 +241,5 @@ var migrations = []string{
 }
 
 // upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each
-// runs after that migration's SQL, in its transaction.
-var upgrades = map[int]func(context.Context, pgx.Tx) error{2: backfill}
+// runs after that migration's SQL, in the same transaction.
+var upgrades = map[int]func(context.Context, pgx.Tx) error{3: relinkAll, 4: backfill}

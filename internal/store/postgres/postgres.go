@@ -10,8 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
-	"sort"
 	"strings"
 	"time"
 
@@ -104,9 +102,11 @@ func deref(p *string) string {
 
 // Put writes entries in one transaction, linking their events.
 func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, error) {
+	for i := range entries {
+		store.Clean(&entries[i]) // PostgreSQL refuses NUL in text
+	}
 	out := make([]store.Outcome, len(entries))
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		var linked []linkEvent
 		var rows tableRows
 		var w store.Written
 		for i, e := range entries {
@@ -125,15 +125,17 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 				return fmt.Errorf("document %s: %w", e.Doc.Source, err)
 			}
 			out[i] = store.Inserted
-			linked = append(linked, rows.add(id, e)...)
+			rows.add(id, e)
 			w.Add(id, e.Extraction)
 			w.Counts["documents"]++
 		}
-		if err := rows.copy(ctx, tx); err != nil {
+		// Linking runs before the events are written, so that each row carries its cluster.
+		dyads := map[dyad]int{}
+		if err := linkEvents(ctx, tx, rows.linked, dyads); err != nil {
 			return err
 		}
-		dyads := map[dyadKey]int{}
-		if err := linkEvents(ctx, tx, linked, dyads); err != nil {
+		rows.placeEvents()
+		if err := rows.copy(ctx, tx); err != nil {
 			return err
 		}
 		ts, multi := store.Tallies(w.Figures)
@@ -154,24 +156,29 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 	return out, nil
 }
 
-// explain says what to do about errors a user can fix.
+// explain says what to do about errors a user can fix, and marks those that belong to what a
+// document holds with store.ErrRejected.
 func explain(err error) error {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) && pe.Code == "53100" {
 		return fmt.Errorf("the database server's disk is full; free some space and run the same command again (nothing was half written): %w", err)
 	}
+	if Rejected(err) {
+		return fmt.Errorf("%w: %w", store.ErrRejected, err)
+	}
 	return err
 }
 
-// tableRows gathers a batch's records, so that each table takes one COPY for the batch.
+// tableRows gathers a batch's records, so that each table takes one COPY for the batch, and
+// the batch's events for linking.
 type tableRows struct {
 	ents, evs, sts, qs [][]any
+	linked             []linkEvent
 }
 
-// add gathers a document's records and returns its events for linking.
-func (t *tableRows) add(id int64, e store.Entry) []linkEvent {
+// add gathers a document's records.
+func (t *tableRows) add(id int64, e store.Entry) {
 	x, v := e.Extraction, e.Version
-	var linked []linkEvent
 	for _, en := range x.Entities {
 		spans := make([][2]int, len(en.Mentions))
 		for k, m := range en.Mentions {
@@ -182,21 +189,36 @@ func (t *tableRows) add(id int64, e store.Entry) []linkEvent {
 	}
 	for _, ev := range x.Events {
 		uid := store.DocUID(e) + "/" + ev.ID
+		// The cluster, link_key and mention columns are those of an event alone until linking
+		// places it.
 		t.evs = append(t.evs, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor, ev.Source.Entity,
 			ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred, ev.Location, ev.Trigger, ev.Evidence.Start,
-			ev.Evidence.End, ev.Confidence, v, uid, uid})
-		linked = append(linked, linkEvent{doc: id, id: ev.ID, uid: uid, typ: ev.Type, src: ev.Source.Actor, tgt: ev.Target.Actor,
-			date: deref(ev.Date), place: ev.Location})
+			ev.Evidence.End, ev.Confidence, v, uid, uid, store.PlaceJSON(ev.Place), "", false})
+		t.linked = append(t.linked, linkEvent{Event: link.EventOf(uid, ev, x.Statistics)})
 	}
 	for _, st := range x.Statistics {
 		t.sts = append(t.sts, []any{id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject, st.Country, nullable(st.Period),
-			st.Source, st.Qualifier, st.PartOf, st.Span.Start, st.Span.End, st.Evidence.Start, st.Evidence.End, v})
+			st.Source, st.Qualifier, st.PartOf, st.Span.Start, st.Span.End, st.Evidence.Start, st.Evidence.End, v, store.PlaceJSON(st.Place)})
 	}
 	for _, q := range x.Quotes {
 		b, _ := json.Marshal(q.Spans)
 		t.qs = append(t.qs, []any{id, q.ID, q.Speaker.Name, q.Speaker.Entity, q.Text, nullable(q.Date), string(b), q.Evidence.Start, q.Evidence.End, v})
 	}
-	return linked
+}
+
+// The positions of the columns that linking fills in an event row (see copy's column list).
+const (
+	evCluster = 18
+	evLinkKey = 20
+	evMention = 21
+)
+
+// placeEvents gives the event rows the cluster root, key and role that linking gave them.
+func (t *tableRows) placeEvents() {
+	for i, e := range t.linked {
+		row := t.evs[i]
+		row[evCluster], row[evLinkKey], row[evMention] = e.place.Root, e.place.Key, e.place.Mention
+	}
 }
 
 // copy writes the gathered rows with pgx's COPY.
@@ -208,9 +230,9 @@ func (t *tableRows) copy(ctx context.Context, tx pgx.Tx) error {
 	}{
 		{"entities", []string{"doc_id", "entity_id", "type", "name", "country", "code", "titles", "spans", "version", "surname"}, t.ents},
 		{"events", []string{"doc_id", "event_id", "type", "mode", "contexts", "source_actor", "source_entity", "target_actor", "target_entity",
-			"date", "date_inferred", "location", "trigger", "ev_start", "ev_end", "confidence", "version", "uid", "cluster"}, t.evs},
+			"date", "date_inferred", "location", "trigger", "ev_start", "ev_end", "confidence", "version", "uid", "cluster", "place", "link_key", "mention"}, t.evs},
 		{"statistics", []string{"doc_id", "stat_id", "kind", "value", "bound", "category", "unit", "subject", "country", "period",
-			"claimed_source", "qualifier", "part_of", "span_start", "span_end", "ev_start", "ev_end", "version"}, t.sts},
+			"claimed_source", "qualifier", "part_of", "span_start", "span_end", "ev_start", "ev_end", "version", "place"}, t.sts},
 		{"quotes", []string{"doc_id", "quote_id", "speaker", "speaker_entity", "text", "date", "spans", "ev_start", "ev_end", "version"}, t.qs},
 	} {
 		if len(c.rows) == 0 {
@@ -218,136 +240,6 @@ func (t *tableRows) copy(ctx context.Context, tx pgx.Tx) error {
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
 			return fmt.Errorf("%s: %w", c.table, err)
-		}
-	}
-	return nil
-}
-
-// linkEvent is what linking needs of one event.
-type linkEvent struct {
-	doc           int64
-	id, uid       string
-	typ, src, tgt string
-	date, place   string
-	root, name    string // for a candidate: its cluster's root and public id
-	size          int
-}
-
-type dyadKey struct{ typ, a, b string }
-
-func dyadOf(e linkEvent) dyadKey {
-	a, b := e.src, e.tgt
-	if link.Symmetric[e.typ] && b < a {
-		a, b = b, a
-	}
-	return dyadKey{e.typ, a, b}
-}
-
-func lockID(d dyadKey) int64 {
-	h := fnv.New64a()
-	h.Write([]byte(d.typ + "|" + d.a + "|" + d.b))
-	return int64(h.Sum64())
-}
-
-// linkEvents joins each new event to the clusters it agrees with, as the SQLite store does,
-// and adds to delta the change in each dyad's number of clusters. Workers that link the same
-// dyad at once would race, so each transaction first takes a transaction-scoped advisory lock
-// per dyad, in sorted order, which also rules out deadlocks; the lock also guards the dyad's
-// count.
-func linkEvents(ctx context.Context, tx pgx.Tx, events []linkEvent, delta map[dyadKey]int) error {
-	var dyads []dyadKey
-	seen := map[dyadKey]bool{}
-	for _, e := range events {
-		if d := dyadOf(e); !seen[d] {
-			seen[d] = true
-			dyads = append(dyads, d)
-		}
-	}
-	sort.Slice(dyads, func(i, j int) bool { return lockID(dyads[i]) < lockID(dyads[j]) })
-	for _, d := range dyads {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockID(d)); err != nil {
-			return err
-		}
-	}
-	for _, e := range events {
-		if e.date == "" {
-			if _, err := tx.Exec(ctx, `INSERT INTO clusters VALUES ($1, $1, 1) ON CONFLICT (root) DO NOTHING`, e.uid); err != nil {
-				return err
-			}
-			delta[dyadOf(e)]++
-			continue
-		}
-		lo, hi, coarser := link.DateWindow(e.date)
-		pairs := [][2]string{{e.src, e.tgt}}
-		if link.Symmetric[e.typ] && e.src != e.tgt {
-			pairs = append(pairs, [2]string{e.tgt, e.src})
-		}
-		roots := map[string]linkEvent{}
-		if !link.Agree(e.date, e.date, e.place, e.place) {
-			pairs = nil // a date that agrees with no date, not even itself, links to nothing
-		}
-		for _, p := range pairs {
-			rows, err := tx.Query(ctx, `SELECT DISTINCT k.root, k.date, k.location, c.id, c.size FROM event_keys k JOIN clusters c ON c.root = k.root
-				WHERE k.type = $1 AND k.source = $2 AND k.target = $3 AND (k.date BETWEEN $4 AND $5 OR k.date = ANY($6))`,
-				e.typ, p[0], p[1], lo, hi, coarser)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var c linkEvent
-				if err := rows.Scan(&c.root, &c.date, &c.place, &c.name, &c.size); err != nil {
-					rows.Close()
-					return err
-				}
-				if _, ok := roots[c.root]; !ok && link.Agree(e.date, c.date, e.place, c.place) {
-					roots[c.root] = c
-				}
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-		}
-		target, best := e.uid, linkEvent{name: e.uid}
-		for r, c := range roots {
-			if target == e.uid || c.size > best.size || c.size == best.size && r < target {
-				target, best = r, c
-			}
-		}
-		id, size := best.name, best.size+1
-		if e.uid < id {
-			id = e.uid
-		}
-		delta[dyadOf(e)] += 1 - len(roots) // a new cluster, or len(roots) made one
-		for r, c := range roots {
-			if r == target {
-				continue
-			}
-			if _, err := tx.Exec(ctx, `UPDATE events SET cluster = $1 WHERE cluster = $2`, target, r); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, `INSERT INTO event_keys SELECT type, source, target, date, location, $1 FROM event_keys WHERE root = $2
-				ON CONFLICT DO NOTHING`, target, r); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, `DELETE FROM event_keys WHERE root = $1`, r); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, `DELETE FROM clusters WHERE root = $1`, r); err != nil {
-				return err
-			}
-			size += c.size
-			if c.name < id {
-				id = c.name
-			}
-		}
-		// The three writes go in one round trip.
-		b := &pgx.Batch{}
-		b.Queue(`UPDATE events SET cluster = $1 WHERE doc_id = $2 AND event_id = $3`, target, e.doc, e.id)
-		b.Queue(`INSERT INTO event_keys VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, e.typ, e.src, e.tgt, e.date, e.place, target)
-		b.Queue(`INSERT INTO clusters VALUES ($1, $2, $3) ON CONFLICT (root) DO UPDATE SET id = $2, size = $3`, target, id, size)
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
-			return err
 		}
 	}
 	return nil
@@ -377,17 +269,10 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		for name := range w.Counts {
 			w.Counts[name] = -w.Counts[name]
 		}
-		old := map[dyadKey]bool{}
-		rows, err := tx.Query(ctx, `SELECT DISTINCT type, source_actor, target_actor FROM events WHERE doc_id = ANY($1)`, ids)
+		old, stale, err := dyadsOf(ctx, tx, ids)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var e linkEvent
-			rows.Scan(&e.typ, &e.src, &e.tgt)
-			old[dyadOf(e)] = true
-		}
-		rows.Close()
 		for _, t := range []string{"entities", "events", "statistics", "quotes"} {
 			if _, err := tx.Exec(ctx, `DELETE FROM `+t+` WHERE doc_id = ANY($1)`, ids); err != nil {
 				return err
@@ -399,15 +284,17 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 				e.Version, e.Extraction.Document.Dateline, store.Facets(e), ids[i]); err != nil {
 				return err
 			}
-			for _, ev := range fresh.add(ids[i], e) {
-				old[dyadOf(ev)] = true
-			}
+			fresh.add(ids[i], e)
 			w.Add(ids[i], e.Extraction)
 		}
 		if err := fresh.copy(ctx, tx); err != nil {
 			return err
 		}
-		if err := relink(ctx, tx, old); err != nil {
+		// Removing events can split clusters, so the dyads they touched are linked afresh.
+		for _, e := range fresh.linked {
+			old[dyadOf(e.Type, e.Source, e.Target)] = true
+		}
+		if err := relink(ctx, tx, old, stale); err != nil {
 			return err
 		}
 		ts, multi := store.Tallies(w.Figures)
@@ -427,79 +314,6 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		s.clusters.Forget()
 	}
 	return err
-}
-
-// relink recomputes whole dyads' clusters from scratch.
-func relink(ctx context.Context, tx pgx.Tx, dyads map[dyadKey]bool) error {
-	keys := make([]dyadKey, 0, len(dyads))
-	for d := range dyads {
-		keys = append(keys, d)
-	}
-	sort.Slice(keys, func(i, j int) bool { return lockID(keys[i]) < lockID(keys[j]) })
-	for _, d := range keys {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockID(d)); err != nil {
-			return err
-		}
-		sym := link.Symmetric[d.typ]
-		match := `type = $1 AND ((source_actor = $2 AND target_actor = $3) OR ($4 AND source_actor = $3 AND target_actor = $2))`
-		rows, err := tx.Query(ctx, `SELECT uid, coalesce(date, ''), location, source_actor, target_actor, doc_id, event_id, cluster FROM events WHERE `+match,
-			d.typ, d.a, d.b, sym)
-		if err != nil {
-			return err
-		}
-		var evs []link.Event
-		var lev []linkEvent
-		oldRoots := map[string]bool{}
-		for rows.Next() {
-			var le linkEvent
-			if err := rows.Scan(&le.uid, &le.date, &le.place, &le.src, &le.tgt, &le.doc, &le.id, &le.root); err != nil {
-				rows.Close()
-				return err
-			}
-			le.typ = d.typ
-			oldRoots[le.root] = true
-			evs = append(evs, link.Event{ID: le.uid, Date: le.date, Place: le.place})
-			lev = append(lev, le)
-		}
-		rows.Close()
-		roots := make([]string, 0, len(oldRoots))
-		for r := range oldRoots {
-			roots = append(roots, r)
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM clusters WHERE root = ANY($1)`, roots); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM event_keys WHERE type = $1 AND ((source = $2 AND target = $3) OR ($4 AND source = $3 AND target = $2))`,
-			d.typ, d.a, d.b, sym); err != nil {
-			return err
-		}
-		comp := link.Components(evs)
-		size := map[string]int{}
-		for _, c := range comp {
-			size[c]++
-		}
-		for _, e := range lev {
-			c := comp[e.uid]
-			if _, err := tx.Exec(ctx, `UPDATE events SET cluster = $1 WHERE doc_id = $2 AND event_id = $3`, c, e.doc, e.id); err != nil {
-				return err
-			}
-			if e.date != "" {
-				if _, err := tx.Exec(ctx, `INSERT INTO event_keys VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, e.typ, e.src, e.tgt, e.date, e.place, c); err != nil {
-					return err
-				}
-			}
-		}
-		for c, n := range size {
-			if _, err := tx.Exec(ctx, `INSERT INTO clusters VALUES ($1, $1, $2) ON CONFLICT (root) DO UPDATE SET id = $1, size = $2`, c, n); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO dyad_clusters VALUES ($1, $2, $3, $4) ON CONFLICT (type, source, target) DO UPDATE SET n = $4`,
-			d.typ, d.a, d.b, len(size)); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Stale calls fn with each document whose extractor version differs from version.
@@ -558,4 +372,41 @@ func (s *DB) SetFeedState(ctx context.Context, st store.FeedState) error {
 	_, err := s.pool.Exec(ctx, `INSERT INTO feeds VALUES ($1, $2, $3, $4, $5) ON CONFLICT (url) DO UPDATE
 		SET etag = $2, last_modified = $3, failures = $4, next_poll = $5`, st.URL, st.ETag, st.LastModified, st.Failures, st.NextPoll)
 	return err
+}
+
+// Holds says, for each key, whether its document is stored.
+func (s *DB) Holds(ctx context.Context, keys []store.DocKey) ([]bool, error) {
+	out := make([]bool, len(keys))
+	for lo := 0; lo < len(keys); lo += 1000 {
+		part := keys[lo:min(lo+1000, len(keys))]
+		hashes, urls := make([]string, len(part)), make([]string, len(part))
+		for i, k := range part {
+			hashes[i], urls[i] = k.Hash, k.URL
+		}
+		rows, err := s.pool.Query(ctx, `SELECT k.i FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(hash, url, i)
+			JOIN documents d ON d.content_hash = k.hash AND d.url = k.url`, hashes, urls)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var i int
+			if err := rows.Scan(&i); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[lo+i-1] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// DocumentCount returns the number of stored documents.
+func (s *DB) DocumentCount(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM documents`).Scan(&n)
+	return n, err
 }

@@ -214,25 +214,27 @@ func (s *DB) Evidence(ctx context.Context, figs []*store.Figure) error {
 	return s.cut(ctx, refs)
 }
 
+// exports are the queries behind Export, each in a stable order; store.Raw* make the rows.
 var exports = map[string]string{
-	"documents": `SELECT id, content_hash, url, source, title, coalesce(published, ''), dateline, language, partial,
+	"documents": `SELECT id, content_hash, url, source, title, published, dateline, language, partial,
 		length(body)::bigint, to_char(ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), extractor_version FROM documents ORDER BY id`,
-	"entities": `SELECT doc_id, entity_id, type, name, country, code, titles, json_array_length(spans::json)::bigint, version
-		FROM entities ORDER BY doc_id, entity_id`,
-	"events": `SELECT e.doc_id, e.event_id, coalesce(e.date, ''), e.date_inferred, e.type, e.mode, e.contexts,
-		e.source_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),
-		e.target_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.target_entity), ''),
-		e.location, e.trigger, coalesce(d.published, ''), d.source, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start),
-		e.ev_start::bigint, e.ev_end::bigint, e.confidence, coalesce(k.id, e.uid),
+	"entities": `SELECT d.content_hash, d.url, n.entity_id, n.type, n.name, n.country, n.code, n.titles,
+		json_array_length(n.spans::json)::bigint, n.version
+		FROM entities n JOIN documents d ON d.id = n.doc_id ORDER BY n.doc_id, n.entity_id`,
+	"events": `SELECT e.uid, e.event_id, e.date, e.date_inferred, e.type, e.mode, e.contexts,
+		e.source_actor, e.source_entity, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),
+		e.target_actor, e.target_entity, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.target_entity), ''),
+		e.location, e.place::text, e.trigger, d.published, d.source, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start),
+		e.ev_start::bigint, e.ev_end::bigint, e.confidence, coalesce(k.id, e.uid), ` + store.RoleSQL + `,
 		(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.version
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
 		ORDER BY e.doc_id, e.event_id`,
-	"statistics": `SELECT t.doc_id, t.stat_id, t.kind, t.value, t.bound, t.category, t.unit, t.subject, t.country,
-		coalesce(t.period, ''), t.claimed_source, t.qualifier, t.part_of, t.span_start::bigint, t.span_end::bigint,
-		coalesce(d.published, ''), d.source, substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start), t.version
+	"statistics": `SELECT d.content_hash, d.url, t.stat_id, t.kind, t.value, t.bound, t.category, t.unit, t.subject, t.country,
+		t.period, t.place::text, t.claimed_source, t.qualifier, t.part_of, t.span_start::bigint, t.span_end::bigint,
+		d.published, d.source, substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start), t.version
 		FROM statistics t JOIN documents d ON d.id = t.doc_id ORDER BY t.doc_id, t.stat_id`,
-	"quotes": `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''),
-		coalesce(d.published, ''), d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
+	"quotes": `SELECT d.content_hash, d.url, q.quote_id, q.speaker, q.speaker_entity, q.text, q.date,
+		d.published, d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
 		FROM quotes q JOIN documents d ON d.id = q.doc_id ORDER BY q.doc_id, q.quote_id`,
 }
 
@@ -264,33 +266,29 @@ func (s *DB) Export(ctx context.Context, what string, fn func(any) error) error 
 		var err error
 		switch what {
 		case "documents":
-			var r store.DocumentRow
-			err = rows.Scan(&r.DocID, &r.ContentHash, &r.URL, &r.Source, &r.Title, &r.Published, &r.Dateline, &r.Language, &r.Partial, &r.Chars, &r.IngestedAt, &r.ExtractorVersion)
-			row = r
+			var r store.RawDocument
+			err = rows.Scan(&r.RowID, &r.Hash, &r.URL, &r.Source, &r.Title, &r.Published, &r.Dateline, &r.Language, &r.Partial, &r.Chars, &r.IngestedAt, &r.Version)
+			row = r.Row()
 		case "entities":
-			var r store.EntityRow
-			err = rows.Scan(&r.DocID, &r.EntityID, &r.Type, &r.Name, &r.Country, &r.Code, &r.Titles, &r.Mentions, &r.ExtractorVersion)
-			row = r
+			var r store.RawEntity
+			err = rows.Scan(&r.Hash, &r.URL, &r.ID, &r.Type, &r.Name, &r.Country, &r.Code, &r.Titles, &r.Mentions, &r.Version)
+			row = r.Row()
 		case "events":
-			var r store.EventRow
-			var id string
-			var sources int64
-			err = rows.Scan(&r.DocID, &id, &r.EventDate, &r.DateInferred, &r.EventType, &r.EventMode, &r.EventContext, &r.ActorCountry, &r.ActorName,
-				&r.RecipientCountry, &r.RecipientName, &r.Placename, &r.Trigger, &r.StoryDate, &r.Source, &r.Evidence, &r.EvidenceStart, &r.EvidenceEnd,
-				&r.Confidence, &r.ClusterID, &sources, &r.ExtractorVersion)
-			r.Sources = sources
-			r.EventID = fmt.Sprintf("%d-%s", r.DocID, id)
-			r.CAMEORoot, r.QuadClass = store.CAMEO(r.EventType)
-			row = r
+			var r store.RawEvent
+			err = rows.Scan(&r.UID, &r.ID, &r.Date, &r.DateInferred, &r.Type, &r.Mode, &r.Contexts, &r.SourceActor, &r.SourceEntity,
+				&r.SourceName, &r.TargetActor, &r.TargetEntity, &r.TargetName, &r.Location, &r.Place, &r.Trigger, &r.Published,
+				&r.DocSource, &r.Evidence, &r.EvStart, &r.EvEnd, &r.Confidence, &r.Cluster, &r.Role, &r.Sources, &r.Version)
+			row = r.Row()
 		case "statistics":
-			var r store.StatisticRow
-			err = rows.Scan(&r.DocID, &r.StatID, &r.Kind, &r.Value, &r.Bound, &r.Category, &r.Unit, &r.Subject, &r.Country, &r.Period, &r.ClaimedSource,
-				&r.Qualifier, &r.PartOf, &r.SpanStart, &r.SpanEnd, &r.Published, &r.Source, &r.Evidence, &r.ExtractorVersion)
-			row = r
+			var r store.RawStatistic
+			err = rows.Scan(&r.Hash, &r.URL, &r.ID, &r.Kind, &r.Value, &r.Bound, &r.Category, &r.Unit, &r.Subject, &r.Country,
+				&r.Period, &r.Place, &r.Source, &r.Qualifier, &r.PartOf, &r.SpanStart, &r.SpanEnd, &r.Published, &r.DocSource,
+				&r.Evidence, &r.Version)
+			row = r.Row()
 		default:
-			var r store.QuoteRow
-			err = rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.Source, &r.Evidence, &r.ExtractorVersion)
-			row = r
+			var r store.RawQuote
+			err = rows.Scan(&r.Hash, &r.URL, &r.ID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.DocSource, &r.Evidence, &r.Version)
+			row = r.Row()
 		}
 		if err != nil {
 			return err
@@ -324,7 +322,7 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 		return s.summarize(ctx, at)
 	}
 	rows, err := s.pool.Query(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
-			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
+			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster ORDER BY 1, e.uid`)
 	if err != nil {
 		return nil, err
@@ -335,7 +333,7 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 	for rows.Next() {
 		var id string
 		var m link.EventMention
-		if err := rows.Scan(&id, &m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place, &m.Evidence); err != nil {
+		if err := rows.Scan(&id, &m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place, &m.Role, &m.Evidence); err != nil {
 			return nil, err
 		}
 		if byID[id] == nil {
@@ -452,7 +450,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	rows.Close()
 	rows, err = s.pool.Query(ctx, `SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor, e.target_entity,
 			e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
-			e.cluster, coalesce(k.size, 1)
+			`+store.RoleSQL+`, e.cluster, coalesce(k.size, 1), e.place::text
 		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = $1 ORDER BY e.event_id`, id)
 	if err != nil {
 		return v, err
@@ -468,11 +466,14 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		var contexts string
 		var ref store.ClusterRef
 		var r root
+		var place *string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
-			&e.Date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &r.root, &r.size); err != nil {
+			&e.Date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Role,
+			&r.root, &r.size, &place); err != nil {
 			rows.Close()
 			return v, err
 		}
+		e.Place = store.ParsePlace(place)
 		r.event = e.ID
 		roots = append(roots, r)
 		if contexts != "" {
@@ -496,17 +497,19 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		v.Clusters[r.event] = ref
 	}
 	rows, err = s.pool.Query(ctx, `SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
-			qualifier, part_of, span_start, span_end, ev_start, ev_end FROM statistics WHERE doc_id = $1 ORDER BY span_start, stat_id`, id)
+			qualifier, part_of, span_start, span_end, ev_start, ev_end, place::text FROM statistics WHERE doc_id = $1 ORDER BY span_start, stat_id`, id)
 	if err != nil {
 		return v, err
 	}
 	for rows.Next() {
 		var t record.Statistic
+		var place *string
 		if err := rows.Scan(&t.ID, &t.Kind, &t.Value, &t.Bound, &t.Category, &t.Unit, &t.Subject, &t.Country, &t.Period, &t.Source,
-			&t.Qualifier, &t.PartOf, &t.Span.Start, &t.Span.End, &t.Evidence.Start, &t.Evidence.End); err != nil {
+			&t.Qualifier, &t.PartOf, &t.Span.Start, &t.Span.End, &t.Evidence.Start, &t.Evidence.End, &place); err != nil {
 			rows.Close()
 			return v, err
 		}
+		t.Place = store.ParsePlace(place)
 		x.Statistics = append(x.Statistics, t)
 	}
 	rows.Close()
@@ -566,7 +569,7 @@ func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, 
 }
 
 // Quotes returns a page of quotes, newest report first, optionally of one speaker.
-func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error) {
+func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error) {
 	// Only the conditions asked for, so that a generic plan still uses the speaker's index.
 	where, args := []string{`true`}, []any{}
 	if q.Speaker != "" {
@@ -586,10 +589,10 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, 
 	if err != nil {
 		return nil, err
 	}
-	var out []store.QuoteRow
+	var out []store.QuoteHit
 	var refs []store.EvidenceRef
 	for rows.Next() {
-		var r store.QuoteRow
+		var r store.QuoteHit
 		var e store.EvidenceRef
 		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &e.Start, &e.End, &r.ExtractorVersion); err != nil {
 			rows.Close()

@@ -14,7 +14,7 @@ import (
 )
 
 // The aggregates every write keeps (see store/aggregates.go): totals, dyad_clusters,
-// claim_values, claim_docs and claims (migration 9).
+// claim_values, claim_docs, claim_conflicts and entity_names (migration 11).
 
 // addTotals adds to the row counts.
 func addTotals(ctx context.Context, tx *sql.Tx, delta map[string]int64) error {
@@ -400,7 +400,7 @@ func storedNames(ctx context.Context, tx *sql.Tx, ids string) (map[int64][]store
 	return out, rows.Err()
 }
 
-// backfill fills the aggregates of migration 9 for the reports stored before it: the counts
+// backfill fills the aggregates of migration 11 for the reports stored before it: the counts
 // and the clusters per dyad from the tables, the claims' tallies with one pass over the
 // figures grouped by claim and value.
 func backfill(ctx context.Context, tx *sql.Tx) error {

@@ -124,7 +124,7 @@ func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluste
 			return nil, s.explain(err)
 		}
 		rows, err := s.db.QueryContext(ctx, `SELECT e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type, e.source_actor,
-				e.target_actor, coalesce(e.date, ''), e.location, e.ev_start, e.ev_end
+				e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, e.ev_start, e.ev_end
 			FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster = ? ORDER BY e.doc_id, e.event_id LIMIT ?`, a.Root, store.ClusterSample)
 		if err != nil {
 			return nil, s.explain(err)
@@ -133,7 +133,7 @@ func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluste
 		for rows.Next() {
 			var m link.EventMention
 			var sp [2]int
-			if err := rows.Scan(&m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place,
+			if err := rows.Scan(&m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place, &m.Role,
 				&sp[0], &sp[1]); err != nil {
 				rows.Close()
 				return nil, err

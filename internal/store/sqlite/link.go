@@ -12,323 +12,464 @@ import (
 	"github.com/alboran/alboran/internal/text"
 )
 
-// linkEvent is what linking needs of one stored event.
-type linkEvent struct {
-	doc           int64
-	name          string // for a candidate: its cluster's public id
-	size          int    // and its cluster's size
-	id            string // the event's id in its document
-	uid, cluster  string
-	typ, src, tgt string
-	date, place   string
+// keyColumns are the columns of event_keys that make a link.Stored, in scanKeys' order.
+const keyColumns = `type, source, target, date, location, stem, figures, root, first_uid, n, crowded`
+
+// insertKey writes a row of event_keys (keyRow).
+const insertKey = `INSERT INTO event_keys (id, ` + keyColumns + `, act, lo, hi, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// keyStore is the link.KeyStore of one write transaction: event_keys, through statements
+// prepared once.
+type keyStore struct {
+	get, days, acts, mentions, add, setRoot, crowd *sql.Stmt
 }
 
-// dyad is a type and a pair of actors; symmetric types ignore the order of the pair.
-type dyad struct{ typ, a, b string }
+var _ link.KeyStore = (*keyStore)(nil)
 
-func (d dyad) norm() dyad {
-	if link.Symmetric[d.typ] && d.b < d.a {
-		d.a, d.b = d.b, d.a
-	}
-	return d
-}
-
-// linker holds the statements of one transaction's linking, prepared once.
-type linker struct {
-	find, keep, grow, moveEvents, moveKeys, drop *sql.Stmt
-}
-
-func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
-	l := &linker{}
+func newKeyStore(ctx context.Context, tx *sql.Tx) (*keyStore, error) {
+	ks := &keyStore{}
+	dyad := `type = ?1 AND source = ?2 AND target = ?3`
 	for _, p := range []struct {
 		dst **sql.Stmt
 		q   string
 	}{
-		// The two halves each walk the key index on the date (an OR would read the whole
-		// dyad); keys hold each cluster once per date and place. A cluster comes once, with
-		// its keys in one text (date US place RS date US place ...): a vague date can reach
-		// hundreds of keys of a few clusters.
-		{&l.find, `SELECT u.root, group_concat(u.date || char(31) || u.location, char(30)), c.id, c.size FROM (
-				SELECT root, date, location FROM event_keys
-				WHERE type = ?1 AND source = ?2 AND target = ?3 AND date BETWEEN ?4 AND ?5
-				UNION SELECT root, date, location FROM event_keys
-				WHERE type = ?1 AND source = ?2 AND target = ?3 AND date IN (?6, ?7, ?8, ?9, ?10, ?11)
-			) u JOIN clusters c ON c.root = u.root GROUP BY u.root`},
-		{&l.keep, `INSERT OR IGNORE INTO event_keys VALUES (?, ?, ?, ?, ?, ?)`},
-		{&l.grow, `INSERT INTO clusters VALUES (?1, ?2, ?3) ON CONFLICT (root) DO UPDATE SET id = ?2, size = ?3`},
-		{&l.moveEvents, `UPDATE events SET cluster = ? WHERE cluster = ?`},
-		{&l.moveKeys, `UPDATE OR IGNORE event_keys SET root = ? WHERE root = ?`},
-		{&l.drop, `DELETE FROM clusters WHERE root = ?1`},
+		{&ks.get, `SELECT ` + keyColumns + ` FROM event_keys WHERE id = ?`},
+		{&ks.days, `SELECT ` + keyColumns + ` FROM event_keys WHERE ` + dyad + ` AND day = 1 AND lo BETWEEN ?4 AND ?5`},
+		{&ks.acts, `SELECT ` + keyColumns + ` FROM event_keys WHERE ` + dyad + ` AND act = ?4 AND day = 1 AND crowded = 0 AND lo BETWEEN ?5 AND ?6 LIMIT ?7`},
+		{&ks.mentions, `SELECT ` + keyColumns + ` FROM event_keys WHERE ` + dyad + ` AND act = ?4 AND day = 0 AND crowded = 0 AND lo BETWEEN ?5 AND ?6 AND hi >= ?6`},
+		{&ks.add, insertKey},
+		{&ks.setRoot, `UPDATE event_keys SET root = ? WHERE id = ?`},
+		{&ks.crowd, `UPDATE event_keys SET crowded = 1 WHERE id = ?`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.q)
 		if err != nil {
-			l.close()
+			ks.close()
 			return nil, err
 		}
 		*p.dst = st
 	}
-	return l, nil
+	return ks, nil
 }
 
-func (l *linker) close() {
-	for _, st := range []*sql.Stmt{l.find, l.keep, l.grow, l.moveEvents, l.moveKeys, l.drop} {
+func (ks *keyStore) close() {
+	for _, st := range []*sql.Stmt{ks.get, ks.days, ks.acts, ks.mentions, ks.add, ks.setRoot, ks.crowd} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
-// candidates returns the clusters of e's dyad, once per date and place, whose dates may
-// agree with e's.
-func (l *linker) candidates(ctx context.Context, e linkEvent) ([]linkEvent, error) {
-	lo, hi, coarser := link.DateWindow(e.date)
-	for len(coarser) < 6 {
-		coarser = append(coarser, "") // the query takes six
-	}
-	pairs := [][2]string{{e.src, e.tgt}}
-	if link.Symmetric[e.typ] && e.src != e.tgt {
-		pairs = append(pairs, [2]string{e.tgt, e.src})
-	}
-	var out []linkEvent
-	for _, p := range pairs {
-		rows, err := l.find.QueryContext(ctx, e.typ, p[0], p[1], lo, hi, coarser[0], coarser[1], coarser[2], coarser[3], coarser[4], coarser[5])
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var c linkEvent
-			var keys string
-			if err := rows.Scan(&c.cluster, &keys, &c.name, &c.size); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			for _, k := range strings.Split(keys, "\x1e") {
-				c.date, c.place, _ = strings.Cut(k, "\x1f")
-				out = append(out, c)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// linkEvents joins each new event to the clusters of the stored events it agrees with: the
-// clusters are the connected parts of the "agrees with" graph. Each cluster's public id is the
-// least uid among its events, so neither the clusters nor their ids depend on the order in
-// which reports arrive. When clusters merge, the smaller moves into the larger.
-//
-// The new events are not stored yet: linkEvents sets each one's cluster root, which its row
-// then carries, so that linking costs no update of the events it links. It adds to dyads the
-// change in each dyad's number of clusters.
-func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent, dyads map[dyad]int) error {
-	l, err := newLinker(ctx, tx)
-	if err != nil {
-		return err
-	}
-	defer l.close()
-	// moved maps a root merged during this batch to the root it went into, for the new
-	// events that took the old root.
-	moved := map[string]string{}
-	type info struct {
-		id   string
-		size int
-	}
-	// An event whose type, actors, date and place repeat an earlier one of the batch, and
-	// agree with themselves, agrees with exactly the clusters that one did, which are one
-	// cluster by now: it joins it without a lookup. joined gives the root each such key went
-	// into; grown gives the id and size of each root this batch grew.
-	type key struct{ typ, src, tgt, date, place string }
-	joined := map[key]string{}
-	grown := map[string]info{}
-	resolve := func(r string) string {
-		for m, ok := moved[r]; ok; m, ok = moved[m] {
-			r = m
-		}
-		return r
-	}
-	defer func() {
-		for i := range events {
-			events[i].cluster = resolve(events[i].cluster)
-		}
-	}()
-	for i := range events {
-		e := &events[i]
-		e.cluster = e.uid
-		if e.date == "" {
-			// An event without a date stays on its own.
-			if _, err := l.grow.ExecContext(ctx, e.uid, e.uid, 1); err != nil {
-				return err
-			}
-			dyads[dyad{e.typ, e.src, e.tgt}.norm()]++
-			continue
-		}
-		k := key{e.typ, e.src, e.tgt, e.date, e.place}
-		if r, ok := joined[k]; ok {
-			r = resolve(r)
-			in := grown[r]
-			in.size++
-			if e.uid < in.id {
-				in.id = e.uid
-			}
-			grown[r], e.cluster = in, r
-			if _, err := l.grow.ExecContext(ctx, r, in.id, in.size); err != nil {
-				return err
-			}
-			continue
-		}
-		// A date that agrees with no date, not even itself (an interval longer than a week),
-		// links to nothing: the event keeps a cluster of its own without a lookup, which for
-		// a long interval would read every key of its dyad within it.
-		var cands []linkEvent
-		linkable := link.Agree(e.date, e.date, e.place, e.place)
-		if linkable {
-			if cands, err = l.candidates(ctx, *e); err != nil {
-				return fmt.Errorf("linking %s: %w", e.uid, err)
-			}
-		}
-		roots := map[string]info{}
-		for _, c := range cands {
-			if _, seen := roots[c.cluster]; seen || !link.Agree(e.date, c.date, e.place, c.place) {
-				continue
-			}
-			roots[c.cluster] = info{id: c.name, size: c.size}
-		}
-		// The largest cluster takes the others in; ties go to the least root, so that the
-		// choice is the same on every run.
-		target, best := e.uid, info{id: e.uid}
-		for r, in := range roots {
-			if target == e.uid || in.size > best.size || in.size == best.size && r < target {
-				target, best = r, in
-			}
-		}
-		id, size := best.id, best.size+1
-		if e.uid < id {
-			id = e.uid
-		}
-		for r, in := range roots {
-			if r == target {
-				continue
-			}
-			for _, st := range []*sql.Stmt{l.moveEvents, l.moveKeys} {
-				if _, err := st.ExecContext(ctx, target, r); err != nil {
-					return err
-				}
-			}
-			if _, err := l.drop.ExecContext(ctx, r); err != nil {
-				return err
-			}
-			moved[r] = target
-			size += in.size
-			if in.id < id {
-				id = in.id
-			}
-		}
-		e.cluster = target
-		grown[target] = info{id: id, size: size}
-		dyads[dyad{e.typ, e.src, e.tgt}.norm()] += 1 - len(roots) // a new cluster, or len(roots) made one
-		if linkable {
-			joined[k] = target
-		}
-		if _, err := l.keep.ExecContext(ctx, e.typ, e.src, e.tgt, e.date, e.place, target); err != nil {
-			return err
-		}
-		if _, err := l.grow.ExecContext(ctx, target, id, size); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// dyadsOf returns the dyads of the events of the documents in the JSON id list.
-func dyadsOf(ctx context.Context, tx *sql.Tx, ids string) (map[dyad]bool, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT type, source_actor, target_actor FROM events
-		WHERE doc_id IN (SELECT value FROM json_each(?))`, ids)
+func scanKeys(rows *sql.Rows, err error) ([]link.Stored, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[dyad]bool{}
+	var out []link.Stored
 	for rows.Next() {
-		var d dyad
-		if err := rows.Scan(&d.typ, &d.a, &d.b); err != nil {
+		var s link.Stored
+		k := &s.Key
+		if err := rows.Scan(&k.Type, &k.Source, &k.Target, &k.Date, &k.Place, &k.Stem, &k.Figures, &s.Root, &s.First, &s.N, &s.Crowded); err != nil {
 			return nil, err
 		}
-		out[d.norm()] = true
+		out = append(out, s)
 	}
 	return out, rows.Err()
 }
 
-// relink recomputes the clusters of whole dyads from scratch: after a reprocess, removed
-// events may have split clusters.
-func relink(ctx context.Context, tx *sql.Tx, dyads map[dyad]bool) error {
-	keys := make([]dyad, 0, len(dyads))
-	for d := range dyads {
-		keys = append(keys, d)
+func (ks *keyStore) Key(ctx context.Context, id string) (link.Stored, bool, error) {
+	ss, err := scanKeys(ks.get.QueryContext(ctx, id))
+	if err != nil || len(ss) == 0 {
+		return link.Stored{}, false, err
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		return keys[i].typ+"|"+keys[i].a+"|"+keys[i].b < keys[j].typ+"|"+keys[j].a+"|"+keys[j].b
-	})
-	for _, d := range keys {
-		sym := link.Symmetric[d.typ]
-		match := `type = ?1 AND ((source_actor = ?2 AND target_actor = ?3) OR (?4 AND source_actor = ?3 AND target_actor = ?2))`
-		rows, err := tx.QueryContext(ctx, `SELECT uid, coalesce(date, ''), location, source_actor, target_actor, doc_id, event_id FROM events WHERE `+match,
-			d.typ, d.a, d.b, sym)
+	return ss[0], true, nil
+}
+
+func (ks *keyStore) Days(ctx context.Context, k link.Key, lo, hi string) ([]link.Stored, error) {
+	return scanKeys(ks.days.QueryContext(ctx, k.Type, k.Source, k.Target, lo, hi))
+}
+
+func (ks *keyStore) Acts(ctx context.Context, k link.Key, act, lo, hi string, limit int) ([]link.Stored, error) {
+	return scanKeys(ks.acts.QueryContext(ctx, k.Type, k.Source, k.Target, act, lo, hi, limit))
+}
+
+func (ks *keyStore) Mentions(ctx context.Context, k link.Key, act, lo, day string) ([]link.Stored, error) {
+	return scanKeys(ks.mentions.QueryContext(ctx, k.Type, k.Source, k.Target, act, lo, day))
+}
+
+func (ks *keyStore) Add(ctx context.Context, s link.Stored) error {
+	_, err := ks.add.ExecContext(ctx, keyRow(s)...)
+	return err
+}
+
+// keyRow is an event_keys row: the id, keyColumns, then act, lo, hi, day.
+func keyRow(s link.Stored) []any {
+	k := s.Key
+	lo, hi, _ := link.Span(k.Date)
+	return []any{k.ID(), k.Type, k.Source, k.Target, k.Date, k.Place, k.Stem, k.Figures, s.Root, s.First, s.N, s.Crowded, k.Act(), lo, hi, k.Day()}
+}
+
+func (ks *keyStore) SetRoot(ctx context.Context, id, root string) error {
+	_, err := ks.setRoot.ExecContext(ctx, root, id)
+	return err
+}
+
+func (ks *keyStore) Crowd(ctx context.Context, id string) error {
+	_, err := ks.crowd.ExecContext(ctx, id)
+	return err
+}
+
+// linkEvents links a batch's new events, which are not stored yet: it gives each its cluster
+// root, key and role, which its row then carries, so that linking updates no row of the
+// batch; only stored events whose cluster changes are moved. See package link for the rules.
+// It adds to dyads the change in each dyad's number of clusters: one for each event alone
+// (no key), and for the dyads whose keys the batch touched, their clusters counted before
+// and after (the keys of those dyads only, through the index on them).
+func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent, dyads map[dyad]int) error {
+	ks, err := newKeyStore(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer ks.close()
+	keyed := map[dyad]int{}
+	for _, e := range events {
+		d := dyadOf(e.Type, e.Source, e.Target)
+		if link.Keyed(e.Event) {
+			keyed[d] = 0
+		} else {
+			dyads[d]++
+		}
+	}
+	count, err := tx.PrepareContext(ctx, `SELECT count(DISTINCT root) FROM event_keys WHERE type = ? AND source = ? AND target = ?`)
+	if err != nil {
+		return err
+	}
+	defer count.Close()
+	recount := func(sign int) error {
+		for d := range keyed {
+			var n int
+			if err := count.QueryRowContext(ctx, d.typ, d.a, d.b).Scan(&n); err != nil {
+				return fmt.Errorf("counting clusters: %w", err)
+			}
+			keyed[d] += sign * n
+		}
+		return nil
+	}
+	if err := recount(-1); err != nil {
+		return err
+	}
+	l := link.NewLinker(ks)
+	for _, e := range events {
+		if err := l.Add(ctx, e.Event); err != nil {
+			return fmt.Errorf("linking %s: %w", e.ID, err)
+		}
+	}
+	res := l.Result()
+	for i := range events {
+		events[i].place = res.Events[events[i].ID]
+	}
+	if err := applyLinked(ctx, tx, res); err != nil {
+		return err
+	}
+	if err := recount(1); err != nil {
+		return err
+	}
+	for d, n := range keyed {
+		dyads[d] += n
+	}
+	return nil
+}
+
+// linkEvent is an event of a batch as linking sees it, and where linking put it.
+type linkEvent struct {
+	link.Event
+	place link.Placement
+}
+
+// applyLinked writes what a batch of linking left: the keys' counts, the stored events that
+// move, and the clusters rows (public id and size) of the roots it touched.
+func applyLinked(ctx context.Context, tx *sql.Tx, res link.Linked) error {
+	count, err := tx.PrepareContext(ctx, `UPDATE event_keys SET n = n + ?, first_uid = min(first_uid, ?) WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer count.Close()
+	for _, c := range res.Counts {
+		if _, err := count.ExecContext(ctx, c.Added, c.First, c.Key); err != nil {
+			return err
+		}
+	}
+	for _, m := range res.Moves {
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET cluster = ? WHERE cluster = ? AND link_key = ?`, m.To, m.From, m.Key); err != nil {
+			return err
+		}
+	}
+	alone := map[string]bool{}
+	for uid, p := range res.Events {
+		if p.Key == "" {
+			alone[uid] = true
+		}
+	}
+	return writeClusters(ctx, tx, res.Roots, alone)
+}
+
+// writeClusters sets the clusters rows of roots from their keys: the public id is the least
+// uid of the members (of the mentions, when the cluster has no member), the size the number
+// of events. A root without keys is an event alone (in alone) or a cluster that is gone.
+func writeClusters(ctx context.Context, tx *sql.Tx, roots []string, alone map[string]bool) error {
+	var stmts [4]*sql.Stmt
+	for i, q := range []string{
+		`SELECT coalesce(min(CASE WHEN day = 1 THEN first_uid END), min(first_uid)), sum(n) FROM event_keys WHERE root = ?`,
+		`INSERT INTO clusters VALUES (?1, ?2, ?3) ON CONFLICT (root) DO UPDATE SET id = ?2, size = ?3`,
+		`INSERT OR REPLACE INTO clusters VALUES (?1, ?1, 1)`,
+		`DELETE FROM clusters WHERE root = ?`,
+	} {
+		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {
 			return err
 		}
-		var evs []link.Event
-		var lev []linkEvent
-		for rows.Next() {
-			var e link.Event
-			var le linkEvent
-			if err := rows.Scan(&e.ID, &e.Date, &e.Place, &le.src, &le.tgt, &le.doc, &le.id); err != nil {
-				rows.Close()
+		defer st.Close()
+		stmts[i] = st
+	}
+	agg, upsert, single, drop := stmts[0], stmts[1], stmts[2], stmts[3]
+	for _, r := range roots {
+		if alone[r] {
+			if _, err := single.ExecContext(ctx, r); err != nil {
 				return err
 			}
-			le.uid, le.typ, le.date, le.place = e.ID, d.typ, e.Date, e.Place
-			evs = append(evs, e)
-			lev = append(lev, le)
+			continue
 		}
-		rows.Close()
-		// Forget the dyad's clusters, then name each component by its least uid.
-		for _, q := range []string{
-			`DELETE FROM clusters WHERE root IN (SELECT cluster FROM events WHERE ` + match + `)`,
-			`DELETE FROM event_keys WHERE type = ?1 AND ((source = ?2 AND target = ?3) OR (?4 AND source = ?3 AND target = ?2))`,
-		} {
-			if _, err := tx.ExecContext(ctx, q, d.typ, d.a, d.b, sym); err != nil {
-				return err
-			}
+		var id sql.NullString
+		var size sql.NullInt64
+		if err := agg.QueryRowContext(ctx, r).Scan(&id, &size); err != nil {
+			return err
 		}
-		comp := link.Components(evs)
-		size := map[string]int{}
-		for _, c := range comp {
-			size[c]++
+		var err error
+		switch {
+		case size.Valid && size.Int64 > 0:
+			_, err = upsert.ExecContext(ctx, r, id.String, size.Int64)
+		default:
+			_, err = drop.ExecContext(ctx, r)
 		}
-		for _, e := range lev {
-			c := comp[e.uid]
-			if _, err := tx.ExecContext(ctx, `UPDATE events SET cluster = ? WHERE doc_id = ? AND event_id = ?`, c, e.doc, e.id); err != nil {
-				return err
-			}
-			if e.date != "" {
-				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO event_keys VALUES (?, ?, ?, ?, ?, ?)`, e.typ, e.src, e.tgt, e.date, e.place, c); err != nil {
-					return err
-				}
-			}
-		}
-		for c, n := range size {
-			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)`, c, c, n); err != nil {
-				return err
-			}
-		}
-		if err := setDyad(ctx, tx, d, len(size)); err != nil {
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// dyad is a type and a pair of actors, in the order of link.KeyOf.
+type dyad struct{ typ, a, b string }
+
+func dyadOf(typ, source, target string) dyad {
+	k := link.KeyOf(link.Event{Type: typ, Source: source, Target: target})
+	return dyad{k.Type, k.Source, k.Target}
+}
+
+// dyadsOf returns the dyads of the events of the documents in the JSON id list, and the roots
+// of those events' clusters.
+func dyadsOf(ctx context.Context, tx *sql.Tx, ids string) (map[dyad]bool, []string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT type, source_actor, target_actor, cluster FROM events
+		WHERE doc_id IN (SELECT value FROM json_each(?))`, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	out := map[dyad]bool{}
+	var roots []string
+	for rows.Next() {
+		var typ, a, b, root string
+		if err := rows.Scan(&typ, &a, &b, &root); err != nil {
+			return nil, nil, err
+		}
+		out[dyadOf(typ, a, b)] = true
+		roots = append(roots, root)
+	}
+	return out, roots, rows.Err()
+}
+
+// symmetricSQL lists the symmetric types for SQL: 'CONSULT', 'COOPERATE'.
+func symmetricSQL() string {
+	var ts []string
+	for t := range link.Symmetric {
+		ts = append(ts, "'"+t+"'")
+	}
+	sort.Strings(ts)
+	return strings.Join(ts, ", ")
+}
+
+// storedEvent is a stored event as relinking reads it.
+type storedEvent struct {
+	link.Event
+	doc     int64
+	eventID string
+}
+
+// readDyads calls fn with the stored events of each dyad, one dyad at a time, with the figures
+// of each event's sentence; only the dyads in want when it is not nil. It reads the events
+// table once.
+func readDyads(ctx context.Context, tx *sql.Tx, want map[dyad]bool, fn func(dyad, []storedEvent) error) error {
+	sym := symmetricSQL()
+	a := `CASE WHEN e.type IN (` + sym + `) AND e.target_actor < e.source_actor THEN e.target_actor ELSE e.source_actor END`
+	b := `CASE WHEN e.type IN (` + sym + `) AND e.target_actor < e.source_actor THEN e.source_actor ELSE e.target_actor END`
+	where, args := "", []any{}
+	if want != nil {
+		var list [][3]string
+		for d := range want {
+			list = append(list, [3]string{d.typ, d.a, d.b})
+		}
+		where = ` WHERE (e.type, ` + a + `, ` + b + `) IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`
+		args = append(args, jsonText(list))
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT e.type, `+a+`, `+b+`, e.uid, e.source_actor, e.target_actor, coalesce(e.date, ''), e.location,
+			e.trigger, e.doc_id, e.event_id, coalesce((SELECT group_concat(s.value, ' ') FROM statistics s
+				WHERE s.doc_id = e.doc_id AND s.ev_start = e.ev_start AND s.ev_end = e.ev_end AND s.kind = 'count'), '')
+		FROM events e`+where+` ORDER BY 1, 2, 3`, args...)
+	if err != nil {
+		return err
+	}
+	var cur dyad
+	var evs []storedEvent
+	for rows.Next() {
+		var d dyad
+		var e storedEvent
+		var figs string
+		if err := rows.Scan(&d.typ, &d.a, &d.b, &e.ID, &e.Source, &e.Target, &e.Date, &e.Place, &e.Trigger, &e.doc, &e.eventID, &figs); err != nil {
+			rows.Close()
+			return err
+		}
+		e.Type, e.Figures = d.typ, link.ParseFigures(figs)
+		if len(evs) > 0 && d != cur {
+			if err := fn(cur, evs); err != nil {
+				rows.Close()
+				return err
+			}
+			evs = nil
+		}
+		cur = d
+		evs = append(evs, e)
+	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return err
+	}
+	rows.Close()
+	if len(evs) > 0 {
+		return fn(cur, evs)
+	}
+	return nil
+}
+
+// relink links whole dyads afresh from their stored events: after a reprocess, removed events
+// may have split clusters, and a migration to new rules relinks everything (want nil). The
+// clusters rows of stale lists no event holds any more are dropped. The clusters per dyad
+// (dyad_clusters) are set for the dyads in want; relinking everything leaves them alone, since
+// migration 10 runs before migration 11 makes them, and 11 counts them from the rows.
+func relink(ctx context.Context, tx *sql.Tx, want map[dyad]bool, stale []string) error {
+	up, err := tx.PrepareContext(ctx, `UPDATE events SET cluster = ?, link_key = ?, mention = ? WHERE doc_id = ? AND event_id = ?`)
+	if err != nil {
+		return err
+	}
+	defer up.Close()
+	ins, err := tx.PrepareContext(ctx, insertKey)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	if want == nil {
+		for _, q := range []string{`DELETE FROM event_keys`, `DELETE FROM clusters`} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+	}
+	relinked := map[dyad]bool{}
+	err = readDyads(ctx, tx, want, func(d dyad, evs []storedEvent) error {
+		relinked[d] = true
+		if err := dropDyad(ctx, tx, d, want == nil); err != nil {
+			return err
+		}
+		les := make([]link.Event, len(evs))
+		for i, e := range evs {
+			les[i] = e.Event
+		}
+		keys, places := link.Relink(les)
+		roots := map[string]bool{}
+		for _, s := range keys {
+			if _, err := ins.ExecContext(ctx, keyRow(s)...); err != nil {
+				return err
+			}
+			roots[s.Root] = true
+		}
+		alone := map[string]bool{}
+		clusters := map[string]bool{}
+		for _, e := range evs {
+			p := places[e.ID]
+			if _, err := up.ExecContext(ctx, p.Root, p.Key, p.Mention, e.doc, e.eventID); err != nil {
+				return err
+			}
+			if p.Key == "" {
+				alone[p.Root], roots[p.Root] = true, true
+			}
+			clusters[p.Root] = true
+		}
+		if err := writeClusters(ctx, tx, sortedKeys(roots), alone); err != nil {
+			return err
+		}
+		if want == nil {
+			return nil
+		}
+		return setDyad(ctx, tx, d, len(clusters))
+	})
+	if err != nil {
+		return err
+	}
+	// Dyads whose events are all gone.
+	for d := range want {
+		if !relinked[d] {
+			if err := dropDyad(ctx, tx, d, false); err != nil {
+				return err
+			}
+			if err := setDyad(ctx, tx, d, 0); err != nil {
+				return err
+			}
+		}
+	}
+	for _, r := range stale {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM clusters WHERE root = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE cluster = ?1)`, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropDyad forgets a dyad's keys and their clusters rows (all of them were dropped already
+// when all is set).
+func dropDyad(ctx context.Context, tx *sql.Tx, d dyad, all bool) error {
+	if all {
+		return nil
+	}
+	for _, q := range []string{
+		`DELETE FROM clusters WHERE root IN (SELECT root FROM event_keys WHERE type = ? AND source = ? AND target = ?)`,
+		`DELETE FROM event_keys WHERE type = ? AND source = ? AND target = ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, d.typ, d.a, d.b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// relinkAll is migration 10's Go step: every stored event linked by the rules of package link.
+func relinkAll(ctx context.Context, tx *sql.Tx) error { return relink(ctx, tx, nil, nil) }
 
 // pairWhere is the condition on event_keys for a dyad (either role), or one actor.
 func pairWhere(a, b string) (string, []any) {
@@ -353,7 +494,7 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 		return s.summarize(ctx, at)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
-			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
+			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
 		ORDER BY 1, e.uid`)
 	if err != nil {
@@ -366,7 +507,7 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 		var id string
 		var m link.EventMention
 		if err := rows.Scan(&id, &m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date,
-			&m.Place, &m.Evidence); err != nil {
+			&m.Place, &m.Role, &m.Evidence); err != nil {
 			return nil, err
 		}
 		if byID[id] == nil {

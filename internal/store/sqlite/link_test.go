@@ -3,14 +3,17 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/store/storetest"
 	"github.com/alboran/alboran/internal/testcorpus"
 )
 
@@ -66,6 +69,8 @@ func TestLinkedCorpus(t *testing.T) {
 	if a, b := clusterMap(t, db), clusterMap(t, db2); !reflect.DeepEqual(a, b) {
 		t.Errorf("the clusters depend on the order of ingest (%d and %d events)", len(a), len(b))
 	}
+	checkStore(t, db)
+	checkStore(t, db2)
 
 	// Purity and completeness of the clusters against the real events.
 	cs, err := db.Clusters(ctx, store.ClusterQuery{})
@@ -192,6 +197,12 @@ func TestReprocessKeepsClusters(t *testing.T) {
 	if a, b := clusterMap(t, fresh), clusterMap(t, db); !reflect.DeepEqual(a, b) || len(a) == 0 {
 		t.Errorf("clusters after reprocess differ from a fresh ingest (%d and %d events)", len(a), len(b))
 	}
+	checkStore(t, db)
+	var stale int
+	db.db.QueryRow(`SELECT count(*) FROM clusters c WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.cluster = c.root)`).Scan(&stale)
+	if stale != 0 {
+		t.Errorf("%d clusters rows that no event holds after reprocess", stale)
+	}
 }
 
 // TestCopiesInOneBatchLinkAsOneByOne stores copies of reports (the same events, other URLs)
@@ -267,4 +278,184 @@ func BenchmarkLinkLongIntervals(b *testing.B) {
 		db.Close()
 	}
 	b.ReportMetric(float64(len(es)*b.N)/b.Elapsed().Seconds(), "reports/s")
+}
+
+// toSchema9 takes a store back to schema 9, before migration 10: event_keys of (dyad, date,
+// place) and no key or role on events, with the clusters that single-link chaining made at
+// worst: every event of a dyad in one cluster.
+func toSchema9(t *testing.T, db *DB) {
+	t.Helper()
+	toSchema10(t, db)
+	for _, q := range []string{
+		`DROP TABLE event_keys`,
+		`CREATE TABLE event_keys (type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, date TEXT NOT NULL,
+			location TEXT NOT NULL, root TEXT NOT NULL, PRIMARY KEY (type, source, target, date, location, root)) WITHOUT ROWID`,
+		`CREATE INDEX event_keys_root ON event_keys (root)`,
+		`CREATE INDEX event_keys_pair ON event_keys (source, target, date)`,
+		`CREATE INDEX event_keys_target ON event_keys (target, date)`,
+		`ALTER TABLE events DROP COLUMN link_key`,
+		`ALTER TABLE events DROP COLUMN mention`,
+		`UPDATE events SET cluster = (SELECT min(x.uid) FROM events x WHERE x.type = events.type
+			AND x.source_actor = events.source_actor AND x.target_actor = events.target_actor)`,
+		`DELETE FROM clusters`,
+		`INSERT INTO clusters SELECT cluster, cluster, count(*) FROM events GROUP BY cluster`,
+		`INSERT OR IGNORE INTO event_keys SELECT type, source_actor, target_actor, date, location, cluster FROM events WHERE date IS NOT NULL`,
+		`DELETE FROM schema_migrations WHERE version = 10`,
+	} {
+		if _, err := db.db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// toSchema10 takes a store back to schema 10, before migration 11: no aggregates.
+func toSchema10(t *testing.T, db *DB) {
+	t.Helper()
+	for _, q := range []string{
+		`DROP TABLE totals`, `DROP TABLE dyad_clusters`, `DROP TABLE claim_values`, `DROP TABLE claim_docs`,
+		`DROP TABLE claim_conflicts`, `DROP TABLE entity_names`, `DROP INDEX quotes_speaker`, `DROP INDEX event_keys_source`,
+		`DELETE FROM schema_migrations WHERE version = 11`,
+	} {
+		if _, err := db.db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// TestMigration11Backfills takes a store back to schema 10 and checks that migration 11
+// counts what every write keeps from the rows.
+func TestMigration11Backfills(t *testing.T) {
+	ctx := context.Background()
+	docs, _ := testcorpus.Linked(25, 3)
+	docs = append(docs, testcorpus.Generate(120, 8)...)
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingestInBatches(t, db, docs, 40)
+	toSchema10(t, db)
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.SchemaVersion(ctx); err != nil || v != len(migrations) {
+		t.Fatalf("schema version %d (%v), want %d", v, err, len(migrations))
+	}
+	storetest.CheckAggregates(t, db, "after migration 11")
+}
+
+// TestMigration10Relinks takes a store back to the chained clusters of schema 9 and checks
+// that migration 10 gives the clusters of a fresh ingest.
+func TestMigration10Relinks(t *testing.T) {
+	docs, _ := testcorpus.Linked(30, 5)
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingestInBatches(t, db, docs, 40)
+	want := clusterMap(t, db)
+	toSchema9(t, db)
+	if got := clusterMap(t, db); reflect.DeepEqual(got, want) {
+		t.Fatal("schema 9's chained clusters are those of schema 10: the test tests nothing")
+	}
+	db.Close()
+	db, err = Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := clusterMap(t, db); !reflect.DeepEqual(got, want) || len(want) == 0 {
+		t.Errorf("after migration 10: %d events in other clusters than a fresh ingest's", len(diff(got, want)))
+	}
+	checkStore(t, db)
+	storetest.CheckDyads(t, db, "after migrations 10 and 11")
+}
+
+func diff(a, b map[string]string) []string {
+	var out []string
+	for k, v := range a {
+		if b[k] != v {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// checkStore checks what linking keeps against the events: each event holds its key's root,
+// each key counts its events, and each cluster row's id and size are those of its events.
+func checkStore(t *testing.T, db *DB) {
+	t.Helper()
+	for _, q := range []struct{ what, sql string }{
+		{"events whose root is not their key's", `SELECT count(*) FROM events e JOIN event_keys k ON k.id = e.link_key WHERE k.root <> e.cluster`},
+		{"events whose key is missing", `SELECT count(*) FROM events e WHERE e.link_key <> '' AND NOT EXISTS (SELECT 1 FROM event_keys k WHERE k.id = e.link_key)`},
+		{"keys that miscount their events", `SELECT count(*) FROM event_keys k WHERE k.n <> (SELECT count(*) FROM events e WHERE e.link_key = k.id)
+			OR k.first_uid <> (SELECT min(uid) FROM events e WHERE e.link_key = k.id)`},
+		{"clusters of the wrong size", `SELECT count(*) FROM clusters c WHERE c.size <> (SELECT count(*) FROM events e WHERE e.cluster = c.root)`},
+		{"events without a clusters row", `SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM clusters c WHERE c.root = e.cluster)`},
+		{"clusters whose id is not their least member's", `SELECT count(*) FROM clusters c WHERE c.id <> coalesce(
+			(SELECT min(uid) FROM events e WHERE e.cluster = c.root AND NOT e.mention), (SELECT min(uid) FROM events e WHERE e.cluster = c.root))`},
+	} {
+		var n int
+		if err := db.db.QueryRow(q.sql).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", q.what, err)
+		}
+		if n != 0 {
+			t.Errorf("%d %s", n, q.what)
+		}
+	}
+}
+
+// BenchmarkLinkDenseDyad stores 4,000 reports of one busy dyad, as the Channel crossings of
+// 2020 were: each tells of a day's detentions in a year (distinct figures, so distinct keys),
+// and one in four also gives the running total for the year (a mention). Every new key
+// regroups the days around it and points again the year's mentions of its act: the cost of
+// linking where it is highest, with and without it.
+func BenchmarkLinkDenseDyad(b *testing.B) {
+	r := rand.New(rand.NewPCG(4, 4))
+	year := "2020"
+	var es []store.Entry
+	for i := 0; i < 4000; i++ {
+		day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(366)).Format(time.DateOnly)
+		evs := []record.Event{{ID: "v1", Type: "COERCE", Source: record.Actor{Actor: "GBR"}, Target: record.Actor{Actor: "GBR"},
+			Date: &day, Trigger: "detained", Evidence: record.Evidence{Start: 0, End: 40}}}
+		stats := []record.Statistic{{ID: "s1", Kind: record.KindCount, Value: float64(10 + r.IntN(400)), Category: "migrants_intercepted",
+			Evidence: record.Evidence{Start: 0, End: 40}}}
+		if i%4 == 0 {
+			evs = append(evs, record.Event{ID: "v2", Type: "COERCE", Source: record.Actor{Actor: "GBR"}, Target: record.Actor{Actor: "GBR"},
+				Date: &year, Trigger: "intercepted", Evidence: record.Evidence{Start: 41, End: 90}})
+			stats = append(stats, record.Statistic{ID: "s2", Kind: record.KindCount, Value: float64(1000 + i), Category: "migrants_intercepted",
+				Evidence: record.Evidence{Start: 41, End: 90}})
+		}
+		es = append(es, store.Entry{
+			Doc: record.Document{Source: fmt.Sprintf("dense-%d.txt", i), URL: fmt.Sprintf("https://example.org/dense/%d", i),
+				Title: "Crossings", Text: fmt.Sprintf("Border Force detained migrants (%d).", i)},
+			Extraction: record.Extraction{Events: evs, Statistics: stats},
+			Version:    "test",
+		})
+	}
+	for _, linked := range []bool{true, false} {
+		name := "linked"
+		if !linked {
+			name = "unlinked"
+		}
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				db, err := Open(context.Background(), filepath.Join(b.TempDir(), "d.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				db.SetLinking(linked)
+				for k := 0; k < len(es); k += 256 {
+					if _, err := db.Put(context.Background(), es[k:min(k+256, len(es))]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				db.Close()
+			}
+			b.ReportMetric(float64(len(es)*b.N)/b.Elapsed().Seconds(), "reports/s")
+		})
+	}
 }

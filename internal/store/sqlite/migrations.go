@@ -194,14 +194,53 @@ var migrations = []string{
 	DROP INDEX entities_code;
 	DROP INDEX statistics_series;`,
 
-	// 9: what the overview, the conflicts and the lists of claims read, kept up to date by every
+	// 9: the place of an event or a figure, resolved in the gazetteer (record.Geo as JSON), NULL
+	// when none. Self-contained: it adds columns at the end of both tables and nothing else.
+	`ALTER TABLE events ADD COLUMN place TEXT;
+	ALTER TABLE statistics ADD COLUMN place TEXT;`,
+
+	// 10: one real event per cluster (see package link). Linking works on keys: the events told
+	// alike (type, actors, date, place, trigger stem, figures) share a row of event_keys, which
+	// holds the first and last day its date can mean, whether that is one day (its events are
+	// members of their cluster) or not (mentions), the act its trigger names, its cluster's
+	// root, the number and least uid of its events, and for a mention whether it is crowded
+	// (link.Stored). An event row names its key and whether
+	// it is a mention. The Go step relinks every stored event by the new rules.
+	`DROP TABLE event_keys;
+	CREATE TABLE event_keys (
+		id        TEXT PRIMARY KEY,
+		type      TEXT NOT NULL,
+		source    TEXT NOT NULL,
+		target    TEXT NOT NULL,
+		date      TEXT NOT NULL,
+		location  TEXT NOT NULL,
+		stem      TEXT NOT NULL,
+		figures   TEXT NOT NULL,
+		root      TEXT NOT NULL,
+		first_uid TEXT NOT NULL,
+		n         INTEGER NOT NULL,
+		crowded   INTEGER NOT NULL,
+		act       TEXT NOT NULL,
+		lo        TEXT NOT NULL,
+		hi        TEXT NOT NULL,
+		day       INTEGER NOT NULL
+	) WITHOUT ROWID;
+	CREATE INDEX event_keys_days ON event_keys (type, source, target, day, lo);
+	CREATE INDEX event_keys_acts ON event_keys (type, source, target, act, day, crowded, lo);
+	CREATE INDEX event_keys_root ON event_keys (root);
+	CREATE INDEX event_keys_pair ON event_keys (source, target, date);
+	CREATE INDEX event_keys_target ON event_keys (target, date);
+	ALTER TABLE events ADD COLUMN link_key TEXT NOT NULL DEFAULT '';
+	ALTER TABLE events ADD COLUMN mention INTEGER NOT NULL DEFAULT 0;`,
+
+	// 11: what the overview, the conflicts and the lists of claims read, kept up to date by every
 	// write instead of being computed from every row on each request (aggregates.go): the rows
 	// per table; the event clusters per dyad; the ways reports name each person (by surname)
 	// and organization (by code), counted; each claim's tallies (its figures counted by
 	// value, bound and named source, with one figure that gives each, a few rows however many
 	// reports give the claim), the reports that give more than one of its values, and the
 	// claims whose reports disagree. A claim is made from its tallies when read. backfill fills
-	// them for the reports stored before.
+	// them for the reports stored before (after 10 relinked them).
 	`CREATE TABLE totals (
 		name TEXT PRIMARY KEY,
 		n    INTEGER NOT NULL
@@ -259,7 +298,7 @@ var migrations = []string{
 
 // upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each
 // runs after that migration's SQL, in its transaction.
-var upgrades = map[int]func(context.Context, *sql.Tx) error{8: refacet, 9: backfill}
+var upgrades = map[int]func(context.Context, *sql.Tx) error{8: refacet, 10: relinkAll, 11: backfill}
 
 // refacet adds the facet tokens of surnames (sn) and of the countries of figures (sc) to the
 // documents stored before migration 8, then rebuilds the full-text index.

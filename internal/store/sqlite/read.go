@@ -389,27 +389,27 @@ func (s *DB) Evidence(ctx context.Context, figs []*store.Figure) error {
 	return s.cut(ctx, refs)
 }
 
-// exports are the queries behind Export, each in a stable order.
+// exports are the queries behind Export, each in a stable order; store.Raw* make the rows.
 var exports = map[string]string{
-	"documents": `SELECT id, content_hash, url, source, title, coalesce(published, ''), dateline, language, partial,
+	"documents": `SELECT id, content_hash, url, source, title, published, dateline, language, partial,
 		length(body), ingested_at, extractor_version FROM documents ORDER BY id`,
-	"entities": `SELECT n.doc_id, n.entity_id, n.type, n.name, n.country, n.code, n.titles,
+	"entities": `SELECT d.content_hash, d.url, n.entity_id, n.type, n.name, n.country, n.code, n.titles,
 		json_array_length(n.spans), n.version
-		FROM entities n ORDER BY n.doc_id, n.entity_id`,
-	"events": `SELECT e.doc_id, e.event_id, coalesce(e.date, ''), e.date_inferred, e.type, e.mode, e.contexts,
-		e.source_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),
-		e.target_actor, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.target_entity), ''),
-		e.location, e.trigger, coalesce(d.published, ''), d.source, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start),
-		e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
+		FROM entities n JOIN documents d ON d.id = n.doc_id ORDER BY n.doc_id, n.entity_id`,
+	"events": `SELECT e.uid, e.event_id, e.date, e.date_inferred, e.type, e.mode, e.contexts,
+		e.source_actor, e.source_entity, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.source_entity), ''),
+		e.target_actor, e.target_entity, coalesce((SELECT name FROM entities n WHERE n.doc_id = e.doc_id AND n.entity_id = e.target_entity), ''),
+		e.location, e.place, e.trigger, d.published, d.source, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start),
+		e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid), ` + store.RoleSQL + `,
 		(SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.version
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
 		ORDER BY e.doc_id, e.event_id`,
-	"statistics": `SELECT t.doc_id, t.stat_id, t.kind, t.value, t.bound, t.category, t.unit, t.subject, t.country,
-		coalesce(t.period, ''), t.claimed_source, t.qualifier, t.part_of, t.span_start, t.span_end,
-		coalesce(d.published, ''), d.source, substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start), t.version
+	"statistics": `SELECT d.content_hash, d.url, t.stat_id, t.kind, t.value, t.bound, t.category, t.unit, t.subject, t.country,
+		t.period, t.place, t.claimed_source, t.qualifier, t.part_of, t.span_start, t.span_end,
+		d.published, d.source, substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start), t.version
 		FROM statistics t JOIN documents d ON d.id = t.doc_id ORDER BY t.doc_id, t.stat_id`,
-	"quotes": `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''),
-		coalesce(d.published, ''), d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
+	"quotes": `SELECT d.content_hash, d.url, q.quote_id, q.speaker, q.speaker_entity, q.text, q.date,
+		d.published, d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
 		FROM quotes q JOIN documents d ON d.id = q.doc_id ORDER BY q.doc_id, q.quote_id`,
 }
 
@@ -451,33 +451,30 @@ func (s *DB) Export(ctx context.Context, what string, fn func(any) error) error 
 func scanRow(what string, rows *sql.Rows) (any, error) {
 	switch what {
 	case "documents":
-		var r store.DocumentRow
-		err := rows.Scan(&r.DocID, &r.ContentHash, &r.URL, &r.Source, &r.Title, &r.Published, &r.Dateline, &r.Language,
-			&r.Partial, &r.Chars, &r.IngestedAt, &r.ExtractorVersion)
-		return r, err
+		var r store.RawDocument
+		err := rows.Scan(&r.RowID, &r.Hash, &r.URL, &r.Source, &r.Title, &r.Published, &r.Dateline, &r.Language,
+			&r.Partial, &r.Chars, &r.IngestedAt, &r.Version)
+		return r.Row(), err
 	case "entities":
-		var r store.EntityRow
-		err := rows.Scan(&r.DocID, &r.EntityID, &r.Type, &r.Name, &r.Country, &r.Code, &r.Titles, &r.Mentions, &r.ExtractorVersion)
-		return r, err
+		var r store.RawEntity
+		err := rows.Scan(&r.Hash, &r.URL, &r.ID, &r.Type, &r.Name, &r.Country, &r.Code, &r.Titles, &r.Mentions, &r.Version)
+		return r.Row(), err
 	case "events":
-		var r store.EventRow
-		var id string
-		err := rows.Scan(&r.DocID, &id, &r.EventDate, &r.DateInferred, &r.EventType, &r.EventMode, &r.EventContext,
-			&r.ActorCountry, &r.ActorName, &r.RecipientCountry, &r.RecipientName, &r.Placename, &r.Trigger, &r.StoryDate,
-			&r.Source, &r.Evidence, &r.EvidenceStart, &r.EvidenceEnd, &r.Confidence, &r.ClusterID, &r.Sources, &r.ExtractorVersion)
-		r.EventID = fmt.Sprintf("%d-%s", r.DocID, id)
-		r.CAMEORoot, r.QuadClass = store.CAMEO(r.EventType)
-		return r, err
+		var r store.RawEvent
+		err := rows.Scan(&r.UID, &r.ID, &r.Date, &r.DateInferred, &r.Type, &r.Mode, &r.Contexts, &r.SourceActor, &r.SourceEntity,
+			&r.SourceName, &r.TargetActor, &r.TargetEntity, &r.TargetName, &r.Location, &r.Place, &r.Trigger, &r.Published,
+			&r.DocSource, &r.Evidence, &r.EvStart, &r.EvEnd, &r.Confidence, &r.Cluster, &r.Role, &r.Sources, &r.Version)
+		return r.Row(), err
 	case "statistics":
-		var r store.StatisticRow
-		err := rows.Scan(&r.DocID, &r.StatID, &r.Kind, &r.Value, &r.Bound, &r.Category, &r.Unit, &r.Subject, &r.Country,
-			&r.Period, &r.ClaimedSource, &r.Qualifier, &r.PartOf, &r.SpanStart, &r.SpanEnd, &r.Published, &r.Source,
-			&r.Evidence, &r.ExtractorVersion)
-		return r, err
+		var r store.RawStatistic
+		err := rows.Scan(&r.Hash, &r.URL, &r.ID, &r.Kind, &r.Value, &r.Bound, &r.Category, &r.Unit, &r.Subject, &r.Country,
+			&r.Period, &r.Place, &r.Source, &r.Qualifier, &r.PartOf, &r.SpanStart, &r.SpanEnd, &r.Published, &r.DocSource,
+			&r.Evidence, &r.Version)
+		return r.Row(), err
 	default:
-		var r store.QuoteRow
-		err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.Source,
-			&r.Evidence, &r.ExtractorVersion)
-		return r, err
+		var r store.RawQuote
+		err := rows.Scan(&r.Hash, &r.URL, &r.ID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.DocSource,
+			&r.Evidence, &r.Version)
+		return r.Row(), err
 	}
 }

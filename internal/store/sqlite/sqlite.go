@@ -18,6 +18,7 @@ import (
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 
+	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/store"
 )
 
@@ -155,6 +156,9 @@ func (s *DB) explain(err error) error {
 // are new); their records, and the full-text index, go in one statement per table for the
 // whole batch.
 func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, error) {
+	for i := range entries {
+		store.Clean(&entries[i]) // stored the same way as in PostgreSQL
+	}
 	out := make([]store.Outcome, len(entries))
 	err := s.inWriteTx(ctx, func(tx *sql.Tx) error {
 		ins, err := tx.PrepareContext(ctx, `INSERT INTO documents (content_hash, url, source, title, published, dateline,
@@ -193,9 +197,7 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 			if err := linkEvents(ctx, tx, b.linked, dyads); err != nil {
 				return err
 			}
-			for i, e := range b.linked {
-				b.events[i][len(b.events[i])-1] = e.cluster
-			}
+			b.placeEvents()
 		}
 		if err := b.write(ctx, tx); err != nil {
 			return err
@@ -229,7 +231,7 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		list := jsonText(ids)
-		old, err := dyadsOf(ctx, tx, list)
+		old, stale, err := dyadsOf(ctx, tx, list)
 		if err != nil {
 			return err
 		}
@@ -278,9 +280,9 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		}
 		// Removing events can split clusters, so the dyads they touched are linked afresh.
 		for _, e := range b.linked {
-			old[dyad{e.typ, e.src, e.tgt}.norm()] = true
+			old[dyadOf(e.Type, e.Source, e.Target)] = true
 		}
-		if err := relink(ctx, tx, old); err != nil {
+		if err := relink(ctx, tx, old, stale); err != nil {
 			return err
 		}
 		if err := indexDocs(ctx, tx, ids); err != nil {
@@ -355,6 +357,15 @@ type bulk struct {
 	linked                               []linkEvent
 }
 
+// The positions of the columns that linking fills in an event row: its columns are in the
+// table's order, as the migrations made it (cluster by migration 3, place by 9, link_key and
+// mention by 10).
+const (
+	eventCluster = 18
+	eventLinkKey = 20
+	eventMention = 21
+)
+
 // add gathers the rows of the document stored as id; docUID is its store.DocUID.
 func (b *bulk) add(id int64, docUID string, e store.Entry) {
 	x, v := e.Extraction, e.Version
@@ -372,20 +383,30 @@ func (b *bulk) add(id int64, docUID string, e store.Entry) {
 	}
 	for _, ev := range x.Events {
 		uid := docUID + "/" + ev.ID
+		// The cluster, link_key and mention columns are those of an event alone until linking
+		// places it.
 		b.events = append(b.events, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor,
 			ev.Source.Entity, ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred, ev.Location, ev.Trigger,
-			ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v, uid, uid})
-		b.linked = append(b.linked, linkEvent{doc: id, id: ev.ID, uid: uid, typ: ev.Type, src: ev.Source.Actor, tgt: ev.Target.Actor, date: deref(ev.Date), place: ev.Location})
+			ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v, uid, uid, store.PlaceJSON(ev.Place), "", false})
+		b.linked = append(b.linked, linkEvent{Event: link.EventOf(uid, ev, x.Statistics)})
 	}
 	for _, st := range x.Statistics {
 		b.statistics = append(b.statistics, []any{id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject,
 			st.Country, nullable(st.Period), st.Source, st.Qualifier, st.PartOf, st.Span.Start, st.Span.End, st.Evidence.Start,
-			st.Evidence.End, v})
+			st.Evidence.End, v, store.PlaceJSON(st.Place)})
 	}
 	for _, q := range x.Quotes {
 		spans, _ := json.Marshal(q.Spans)
 		b.quotes = append(b.quotes, []any{id, q.ID, q.Speaker.Name, q.Speaker.Entity, q.Text, nullable(q.Date), string(spans),
 			q.Evidence.Start, q.Evidence.End, v})
+	}
+}
+
+// placeEvents gives the event rows the cluster root, key and role that linking gave them.
+func (b *bulk) placeEvents() {
+	for i, e := range b.linked {
+		row := b.events[i]
+		row[eventCluster], row[eventLinkKey], row[eventMention] = e.place.Root, e.place.Key, e.place.Mention
 	}
 }
 

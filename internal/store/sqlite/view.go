@@ -56,7 +56,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	rows.Close()
 	rows, err = s.db.QueryContext(ctx, `SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor,
 			e.target_entity, e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
-			e.cluster, coalesce(k.size, 1)
+			`+store.RoleSQL+`, e.cluster, coalesce(k.size, 1), e.place
 		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = ? ORDER BY e.event_id`, id)
 	if err != nil {
 		return v, s.explain(err)
@@ -73,11 +73,14 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		var date sql.NullString
 		var ref store.ClusterRef
 		var r root
+		var place *string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
-			&date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &r.root, &r.size); err != nil {
+			&date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Role,
+			&r.root, &r.size, &place); err != nil {
 			rows.Close()
 			return v, err
 		}
+		e.Place = store.ParsePlace(place)
 		r.event = e.ID
 		roots = append(roots, r)
 		if contexts != "" {
@@ -105,18 +108,20 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		v.Clusters[r.event] = ref
 	}
 	rows, err = s.db.QueryContext(ctx, `SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
-			qualifier, part_of, span_start, span_end, ev_start, ev_end FROM statistics WHERE doc_id = ? ORDER BY span_start, stat_id`, id)
+			qualifier, part_of, span_start, span_end, ev_start, ev_end, place FROM statistics WHERE doc_id = ? ORDER BY span_start, stat_id`, id)
 	if err != nil {
 		return v, s.explain(err)
 	}
 	for rows.Next() {
 		var t record.Statistic
 		var period sql.NullString
+		var place *string
 		if err := rows.Scan(&t.ID, &t.Kind, &t.Value, &t.Bound, &t.Category, &t.Unit, &t.Subject, &t.Country, &period, &t.Source,
-			&t.Qualifier, &t.PartOf, &t.Span.Start, &t.Span.End, &t.Evidence.Start, &t.Evidence.End); err != nil {
+			&t.Qualifier, &t.PartOf, &t.Span.Start, &t.Span.End, &t.Evidence.Start, &t.Evidence.End, &place); err != nil {
 			rows.Close()
 			return v, err
 		}
+		t.Place = store.ParsePlace(place)
 		if period.Valid {
 			p := period.String
 			t.Period = &p
@@ -189,7 +194,7 @@ func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, 
 // Quotes returns a page of quotes, newest report first (and in a report, by id, last first),
 // optionally of one speaker, after q.After: the primary key (or the speaker's index) read
 // backwards from a row value.
-func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error) {
+func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error) {
 	// Only the conditions asked for: an "?1 = '' OR" would keep SQLite from the speaker's index.
 	where, args := []string{`1`}, []any{}
 	if q.Speaker != "" {
@@ -209,10 +214,10 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, 
 	if err != nil {
 		return nil, s.explain(err)
 	}
-	var out []store.QuoteRow
+	var out []store.QuoteHit
 	var spans [][2]int
 	for rows.Next() {
-		var r store.QuoteRow
+		var r store.QuoteHit
 		var sp [2]int
 		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &sp[0], &sp[1], &r.ExtractorVersion); err != nil {
 			rows.Close()

@@ -5,16 +5,21 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/alboran/alboran/internal/extract"
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/source"
 	"github.com/alboran/alboran/internal/store"
 	"github.com/alboran/alboran/internal/testcorpus"
 )
@@ -50,14 +55,83 @@ func Clusters(t testing.TB, st store.Store) map[string]string {
 	out := map[string]string{}
 	err := st.Export(context.Background(), "events", func(row any) error {
 		r := row.(store.EventRow)
-		id := r.EventID[strings.IndexByte(r.EventID, '-')+1:]
-		out[r.Source+"|"+id] = r.ClusterID
+		id := r.EventID[strings.IndexByte(r.EventID, '/')+1:]
+		out[r.DocSource+"|"+id] = r.ClusterID
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// Roles maps each event (document source and event id) to its role in its cluster.
+func Roles(t testing.TB, st store.Store) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := st.Export(context.Background(), "events", func(row any) error {
+		r := row.(store.EventRow)
+		out[r.DocSource+"|"+r.EventID[strings.IndexByte(r.EventID, '/')+1:]] = r.ClusterRole
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// devDir is where the dev reports are, from a store's package directory.
+const devDir = "../../../../shared/eval/dev"
+
+// DevReports reads the dev reports beside the project: in CI they must be there.
+func DevReports(t testing.TB) []record.Document {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(devDir, "*.txt"))
+	if len(paths) == 0 {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("the dev reports are needed in CI: %s is missing", devDir)
+		}
+		t.Skipf("%s is missing", devDir)
+	}
+	var docs []record.Document
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		it := source.Report(p, raw)
+		if it.Err != nil {
+			t.Fatal(it.Err)
+		}
+		docs = append(docs, it.Doc)
+	}
+	return docs
+}
+
+// Linked gives each event (document source and event id) the cluster and role that
+// link.Clusters gives all the entries' events at once, and their dates.
+func Linked(es []store.Entry) (clusters, roles, dates map[string]string) {
+	var evs []link.Event
+	name := map[string]string{}
+	dates = map[string]string{}
+	for _, e := range es {
+		uid := store.DocUID(e)
+		for _, ev := range e.Extraction.Events {
+			le := link.EventOf(uid+"/"+ev.ID, ev, e.Extraction.Statistics)
+			evs = append(evs, le)
+			name[le.ID] = e.Doc.Source + "|" + ev.ID
+			dates[name[le.ID]] = le.Date
+		}
+	}
+	clusters, roles = map[string]string{}, map[string]string{}
+	for uid, m := range link.Clusters(evs) {
+		clusters[name[uid]] = m.Cluster
+		roles[name[uid]] = "member"
+		if m.Mention {
+			roles[name[uid]] = "mention"
+		}
+	}
+	return clusters, roles, dates
 }
 
 // Run runs the suite; open returns a new, empty store.
@@ -153,7 +227,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 
 	t.Run("figures, exports and documents", func(t *testing.T) {
 		st := open(t)
-		PutAll(t, st, Entries(t, testcorpus.Generate(60, 5)), 30)
+		es := Entries(t, testcorpus.Generate(60, 5))
+		PutAll(t, st, es, 30)
 		figs, err := st.Figures(ctx, store.SeriesQuery{Category: "migrants_rescued"})
 		if err != nil || len(figs) == 0 {
 			t.Fatalf("%d figures (%v)", len(figs), err)
@@ -171,6 +246,27 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 				t.Errorf("%s: exported %d of %d", table, n, c[table])
 			}
 		}
+		// The places extraction resolved come back from the export under ids made from the
+		// content (the document's uid and the record's id), whichever store holds them.
+		want, got := map[string]record.Geo{}, map[string]record.Geo{}
+		for _, e := range es {
+			for _, ev := range e.Extraction.Events {
+				if ev.Place != nil {
+					want[store.DocUID(e)+"/"+ev.ID] = *ev.Place
+				}
+			}
+		}
+		err = st.Export(ctx, "events", func(row any) error {
+			r := row.(store.EventRow)
+			if r.PlaceName != nil {
+				got[r.EventID] = record.Geo{Name: *r.PlaceName, GeoNamesID: r.PlaceGeoNamesID, Kind: *r.PlaceKind,
+					Country: deref(r.PlaceCountry), Region: deref(r.PlaceRegion), Lat: *r.PlaceLat, Lon: *r.PlaceLon}
+			}
+			return nil
+		})
+		if err != nil || len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("exported places (%v): %d, want %d as extracted", err, len(got), len(want))
+		}
 		recent, err := st.Recent(ctx, 0, 5)
 		if err != nil || len(recent) != 5 {
 			t.Fatalf("recent: %d %v", len(recent), err)
@@ -179,8 +275,66 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		if err != nil || v.Text == "" || len(v.Records.Entities) == 0 {
 			t.Fatalf("document: %+v %v", v.Doc, err)
 		}
+		places := 0
+		for _, ev := range v.Records.Events {
+			if ev.Place != nil {
+				places++
+			}
+		}
+		for _, f := range v.Records.Statistics {
+			if f.Place != nil {
+				places++
+			}
+		}
+		if places == 0 {
+			t.Errorf("document %d: no event or figure has its place", v.ID)
+		}
 		if _, err := st.Document(ctx, 1<<40); err != store.ErrNotFound {
 			t.Errorf("a missing document gave %v", err)
+		}
+	})
+
+	t.Run("text a database cannot store", func(t *testing.T) {
+		// NUL characters and a byte that is not UTF-8, in a batch with a clean document: both
+		// are stored, each bad character as U+FFFD, and the records' offsets still point at
+		// their words.
+		st := open(t)
+		docs := testcorpus.Generate(2, 7)
+		docs[1].Text = strings.Replace(docs[1].Text, " ", " \x00", 3) + " \xff end."
+		docs[1].Title += "\x00"
+		es := Entries(t, docs)
+		if _, err := st.Put(ctx, es); err != nil {
+			t.Fatalf("a batch with NUL characters: %v", err)
+		}
+		recent, err := st.Recent(ctx, 0, 5)
+		if err != nil || len(recent) != 2 {
+			t.Fatalf("recent: %d %v", len(recent), err)
+		}
+		for _, r := range recent {
+			v, err := st.Document(ctx, r.DocID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.ContainsRune(v.Text, 0) || strings.ContainsRune(v.Doc.Title, 0) || !utf8.ValidString(v.Text) {
+				t.Errorf("document %d stored with NUL or invalid UTF-8", r.DocID)
+			}
+			if v.Doc.Source == docs[1].Source && strings.Count(v.Text, "\uFFFD") != 4 {
+				t.Errorf("%d replacement characters in the stored text, want 4", strings.Count(v.Text, "\uFFFD"))
+			}
+			if v.Doc.Source != docs[1].Source {
+				continue
+			}
+			stored, orig := []rune(v.Text), []rune(docs[1].Text)
+			if len(stored) != len(orig) {
+				t.Fatalf("the stored text has %d code points, the original %d", len(stored), len(orig))
+			}
+			for _, en := range v.Records.Entities {
+				for _, m := range en.Mentions {
+					if a, b := string(stored[m.Start:m.End]), strings.ReplaceAll(string(orig[m.Start:m.End]), "\x00", "\uFFFD"); a != b {
+						t.Errorf("mention %v of %q reads %q in the stored text, %q in the original", m, en.Name, a, b)
+					}
+				}
+			}
 		}
 	})
 
@@ -208,6 +362,14 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		st.Stale(ctx, extract.Version, func(store.Stale) error { n++; return nil })
 		if c, _ := st.Counts(ctx); n != 0 || c["events"] == 0 {
 			t.Errorf("%d stale after replace, %d events", n, c["events"])
+		}
+		// Reprocessing rebuilds the clusters: those of linking the new records from scratch.
+		want, roles, _ := Linked(fresh)
+		if got := Clusters(t, st); !reflect.DeepEqual(got, want) {
+			t.Errorf("clusters after reprocess differ from linking the new records afresh")
+		}
+		if got := Roles(t, st); !reflect.DeepEqual(got, roles) {
+			t.Errorf("roles after reprocess differ from linking the new records afresh")
 		}
 	})
 
@@ -257,6 +419,86 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 			t.Errorf("months: %v %v", ms, err)
 		}
 	})
+
+	t.Run("the dev reports link alike in any order", func(t *testing.T) {
+		es := Entries(t, DevReports(t))
+		want, roles, dates := Linked(es)
+		r := rand.New(rand.NewPCG(16, 16))
+		for round := 0; round < 2; round++ {
+			st := open(t)
+			r.Shuffle(len(es), func(i, j int) { es[i], es[j] = es[j], es[i] })
+			for i := 0; i < len(es); {
+				n := 1 + r.IntN(20)
+				PutAll(t, st, es[i:min(i+n, len(es))], n)
+				i += n
+			}
+			got := Clusters(t, st)
+			if !reflect.DeepEqual(got, want) {
+				n := 0
+				for k, v := range got {
+					if want[k] != v {
+						n++
+					}
+				}
+				t.Fatalf("order %d: %d of %d events are not in the clusters that linking all the reports at once gives", round, n, len(got))
+			}
+			if got := Roles(t, st); !reflect.DeepEqual(got, roles) {
+				t.Errorf("order %d: roles differ from linking all the reports at once", round)
+			}
+			CheckDyads(t, st, fmt.Sprintf("order %d", round))
+			// No cluster's day-precise dates span more than one day.
+			days := map[string][2]string{}
+			for ev, c := range got {
+				if roles[ev] != "member" {
+					continue
+				}
+				d, ok := days[c]
+				if !ok {
+					d = [2]string{dates[ev], dates[ev]}
+				}
+				d[0], d[1] = min(d[0], dates[ev]), max(d[1], dates[ev])
+				days[c] = d
+			}
+			for c, d := range days {
+				lo, _ := time.Parse(time.DateOnly, d[0])
+				hi, _ := time.Parse(time.DateOnly, d[1])
+				if hi.Sub(lo) > 24*time.Hour {
+					t.Errorf("cluster %s spans %s to %s", c, d[0], d[1])
+				}
+			}
+		}
+	})
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// Texts returns the stored documents' texts by source.
+func Texts(t testing.TB, st store.Store) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]string{}
+	for before := int64(0); ; {
+		page, err := st.Recent(ctx, before, 200)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			return out
+		}
+		for _, h := range page {
+			v, err := st.Document(ctx, h.DocID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[v.Doc.Source] = v.Text
+			before = h.DocID
+		}
+	}
 }
 
 // Aggregates checks what the writes keep against what the rows say: the counts, the clusters
@@ -271,153 +513,41 @@ func Aggregates(t *testing.T, open func(t *testing.T) store.Store) {
 	PutAll(t, st, es, 33) // the first half again: unchanged, adds nothing
 	check := func(when string) {
 		t.Helper()
-		c, err := st.Counts(ctx)
+		CheckAggregates(t, st, when)
+	}
+	check("after puts")
+	byRole := map[string]int{}
+	for _, r := range Roles(t, st) {
+		byRole[r]++
+	}
+	if byRole["mention"] == 0 || byRole["member"] == 0 {
+		t.Errorf("the corpus gives %v: the clusters per dyad are not checked on members and mentions", byRole)
+	}
+	// Listed clusters give each mention its role, as the export does.
+	roles := Roles(t, st)
+	dyads, err := st.Dyads(ctx, "", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]int{}
+	for _, d := range dyads {
+		cs, err := st.Clusters(ctx, store.ClusterQuery{A: d.A, B: d.B, Limit: 50})
 		if err != nil {
 			t.Fatal(err)
-		}
-		mentions := int64(0)
-		if err := st.Export(ctx, "entities", func(row any) error { mentions += row.(store.EntityRow).Mentions; return nil }); err != nil {
-			t.Fatal(err)
-		}
-		for _, table := range store.Tables {
-			n := int64(0)
-			if err := st.Export(ctx, table, func(any) error { n++; return nil }); err != nil {
-				t.Fatal(err)
-			}
-			if c[table] != n || n == 0 {
-				t.Errorf("%s: %s counted %d, %d rows", when, table, c[table], n)
-			}
-		}
-		if c["mentions"] != mentions {
-			t.Errorf("%s: mentions counted %d, %d in the entities", when, c["mentions"], mentions)
-		}
-		// Clusters per dyad, from the events.
-		clusters := map[[2]string]map[string]bool{}
-		if err := st.Export(ctx, "events", func(row any) error {
-			r := row.(store.EventRow)
-			if r.ActorCountry == "" || r.RecipientCountry == "" || r.ActorCountry == r.RecipientCountry {
-				return nil
-			}
-			k := [2]string{min(r.ActorCountry, r.RecipientCountry), max(r.ActorCountry, r.RecipientCountry)}
-			if clusters[k] == nil {
-				clusters[k] = map[string]bool{}
-			}
-			clusters[k][r.ClusterID] = true
-			return nil
-		}); err != nil {
-			t.Fatal(err)
-		}
-		dyads, err := st.Dyads(ctx, "", 1000)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(dyads) != len(clusters) || len(dyads) == 0 {
-			t.Errorf("%s: %d dyads kept, %d in the events", when, len(dyads), len(clusters))
-		}
-		for _, d := range dyads {
-			if n := len(clusters[[2]string{d.A, d.B}]); d.Events != n {
-				t.Errorf("%s: %s-%s has %d clusters kept, %d in the events", when, d.A, d.B, d.Events, n)
-			}
-		}
-		// Claims, from the figures.
-		figs, err := st.Figures(ctx, store.SeriesQuery{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := link.Claims(figs)
-		got, err := st.Claims(ctx, store.ClaimQuery{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(got) != len(want) || len(got) == 0 {
-			t.Fatalf("%s: %d claims stored, %d from the figures", when, len(got), len(want))
-		}
-		conflicts := 0
-		for i := range want {
-			a, b := got[i], want[i]
-			if a.Category != b.Category || a.Country != b.Country || a.Period != b.Period || a.Conflict != b.Conflict ||
-				a.Reports != b.Reports || a.Total != b.Total || a.Why != b.Why || a.Groups[a.Chosen].Value != b.Groups[b.Chosen].Value {
-				t.Errorf("%s: claim %s %s %s stored %+v, from the figures %+v", when, b.Category, b.Country, b.Period, a, b)
-				continue
-			}
-			for j := range a.Groups {
-				if a.Groups[j].Sources != b.Groups[j].Sources || a.Groups[j].Count != b.Groups[j].Count || len(a.Groups[j].Figures) == 0 {
-					t.Errorf("%s: claim %s %s %s group %d stored %+v, from the figures %+v", when, b.Category, b.Country, b.Period, j, a.Groups[j], b.Groups[j])
-				}
-			}
-			if a.Conflict {
-				conflicts++
-			}
-		}
-		// The ways reports name people and organizations, from the entities.
-		type nameKey struct{ typ, name, country, code, titles string }
-		byKey := map[string]map[nameKey]map[int64]bool{}
-		if err := st.Export(ctx, "entities", func(row any) error {
-			r := row.(store.EntityRow)
-			k := store.NameKey(r.Type, r.Code, store.Surname(record.Entity{Type: r.Type, Name: r.Name}))
-			if k == "" {
-				return nil
-			}
-			if byKey[k] == nil {
-				byKey[k] = map[nameKey]map[int64]bool{}
-			}
-			nk := nameKey{r.Type, r.Name, r.Country, r.Code, r.Titles}
-			if byKey[k][nk] == nil {
-				byKey[k][nk] = map[int64]bool{}
-			}
-			byKey[k][nk][r.DocID] = true
-			return nil
-		}); err != nil {
-			t.Fatal(err)
-		}
-		checked := 0
-		for k, names := range byKey {
-			query := strings.TrimPrefix(strings.TrimPrefix(k, "sn:"), "code:")
-			if strings.HasPrefix(k, "code:") {
-				query = strings.ToUpper(query)
-			}
-			ms, err := st.EntityMentions(ctx, query)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := map[nameKey][2]int64{}
-			for _, m := range ms {
-				if store.NameKey(m.Type, m.Code, store.Surname(record.Entity{Type: m.Type, Name: m.Name})) == k {
-					got[nameKey{m.Type, m.Name, m.Country, m.Code, m.Titles}] = [2]int64{m.DocID, int64(m.Reports)}
-				}
-			}
-			for nk, docs := range names {
-				first := int64(1) << 62
-				for d := range docs {
-					first = min(first, d)
-				}
-				if g := got[nk]; g != [2]int64{first, int64(len(docs))} {
-					t.Errorf("%s: %s %+v: kept first report %d of %d, the entities say %d of %d", when, k, nk, g[0], g[1], first, len(docs))
-				}
-			}
-			if len(got) != len(names) {
-				t.Errorf("%s: %s: %d ways of naming kept, %d in the entities", when, k, len(got), len(names))
-			}
-			checked++
-		}
-		if checked == 0 {
-			t.Errorf("%s: no names to check", when)
-		}
-		cs, err := st.Claims(ctx, store.ClaimQuery{Conflicts: true, Evidence: true})
-		if err != nil || len(cs) != conflicts || conflicts == 0 {
-			t.Errorf("%s: %d conflicts listed (%v), %d among the claims", when, len(cs), err, conflicts)
 		}
 		for _, c := range cs {
-			for _, g := range c.Groups {
-				for _, f := range g.Figures {
-					if f.Evidence == "" || f.DocSource == "" {
-						t.Errorf("%s: a conflict's figure has no sentence or report: %+v", when, f)
-					}
+			for _, m := range c.Mentions {
+				k := m.DocSource + "|" + m.UID[strings.IndexByte(m.UID, '/')+1:]
+				if m.Role != roles[k] {
+					t.Errorf("cluster %s lists %s as %q, the export says %q", c.ID, k, m.Role, roles[k])
 				}
+				listed[m.Role]++
 			}
 		}
 	}
-	check("after puts")
+	if listed["mention"] == 0 || listed["member"] == 0 {
+		t.Errorf("the cluster lists show %v: no roles to check", listed)
+	}
 
 	// Reprocess half the documents with their figures changed: the aggregates follow.
 	var ids []int64
@@ -444,6 +574,179 @@ func Aggregates(t *testing.T, open func(t *testing.T) store.Store) {
 		t.Fatal(err)
 	}
 	check("after a reprocess")
+}
+
+// CheckAggregates checks what the writes keep against what the rows say: the counts, the
+// clusters per dyad, the claims and the ways reports name people and organizations. when
+// names the moment in the errors.
+func CheckAggregates(t testing.TB, st store.Store, when string) {
+	t.Helper()
+	ctx := context.Background()
+	c, err := st.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mentions := int64(0)
+	if err := st.Export(ctx, "entities", func(row any) error { mentions += row.(store.EntityRow).Mentions; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range store.Tables {
+		n := int64(0)
+		if err := st.Export(ctx, table, func(any) error { n++; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if c[table] != n || n == 0 {
+			t.Errorf("%s: %s counted %d, %d rows", when, table, c[table], n)
+		}
+	}
+	if c["mentions"] != mentions {
+		t.Errorf("%s: mentions counted %d, %d in the entities", when, c["mentions"], mentions)
+	}
+	CheckDyads(t, st, when)
+	// Claims, from the figures.
+	figs, err := st.Figures(ctx, store.SeriesQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := link.Claims(figs)
+	got, err := st.Claims(ctx, store.ClaimQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) || len(got) == 0 {
+		t.Fatalf("%s: %d claims stored, %d from the figures", when, len(got), len(want))
+	}
+	conflicts := 0
+	for i := range want {
+		a, b := got[i], want[i]
+		if a.Category != b.Category || a.Country != b.Country || a.Period != b.Period || a.Conflict != b.Conflict ||
+			a.Reports != b.Reports || a.Total != b.Total || a.Why != b.Why || a.Groups[a.Chosen].Value != b.Groups[b.Chosen].Value {
+			t.Errorf("%s: claim %s %s %s stored %+v, from the figures %+v", when, b.Category, b.Country, b.Period, a, b)
+			continue
+		}
+		for j := range a.Groups {
+			if a.Groups[j].Sources != b.Groups[j].Sources || a.Groups[j].Count != b.Groups[j].Count || len(a.Groups[j].Figures) == 0 {
+				t.Errorf("%s: claim %s %s %s group %d stored %+v, from the figures %+v", when, b.Category, b.Country, b.Period, j, a.Groups[j], b.Groups[j])
+			}
+		}
+		if a.Conflict {
+			conflicts++
+		}
+	}
+	// The ways reports name people and organizations, from the entities; the export names a
+	// document by its key, the kept counts by its row id.
+	ids := map[string]int64{}
+	if err := st.Stale(ctx, "none", func(s store.Stale) error {
+		ids[store.UID(store.Key(s.Doc))] = s.ID
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	type nameKey struct{ typ, name, country, code, titles string }
+	byKey := map[string]map[nameKey]map[int64]bool{}
+	if err := st.Export(ctx, "entities", func(row any) error {
+		r := row.(store.EntityRow)
+		k := store.NameKey(r.Type, deref(r.Code), store.Surname(record.Entity{Type: r.Type, Name: r.Name}))
+		if k == "" {
+			return nil
+		}
+		if byKey[k] == nil {
+			byKey[k] = map[nameKey]map[int64]bool{}
+		}
+		nk := nameKey{r.Type, r.Name, deref(r.Country), deref(r.Code), strings.Join(r.Titles, "; ")}
+		if byKey[k][nk] == nil {
+			byKey[k][nk] = map[int64]bool{}
+		}
+		doc, ok := ids[r.DocID]
+		if !ok {
+			return fmt.Errorf("entity %s: no document %s", r.EntityID, r.DocID)
+		}
+		byKey[k][nk][doc] = true
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for k, names := range byKey {
+		query := strings.TrimPrefix(strings.TrimPrefix(k, "sn:"), "code:")
+		if strings.HasPrefix(k, "code:") {
+			query = strings.ToUpper(query)
+		}
+		ms, err := st.EntityMentions(ctx, query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[nameKey][2]int64{}
+		for _, m := range ms {
+			if store.NameKey(m.Type, m.Code, store.Surname(record.Entity{Type: m.Type, Name: m.Name})) == k {
+				got[nameKey{m.Type, m.Name, m.Country, m.Code, m.Titles}] = [2]int64{m.DocID, int64(m.Reports)}
+			}
+		}
+		for nk, docs := range names {
+			first := int64(1) << 62
+			for d := range docs {
+				first = min(first, d)
+			}
+			if g := got[nk]; g != [2]int64{first, int64(len(docs))} {
+				t.Errorf("%s: %s %+v: kept first report %d of %d, the entities say %d of %d", when, k, nk, g[0], g[1], first, len(docs))
+			}
+		}
+		if len(got) != len(names) {
+			t.Errorf("%s: %s: %d ways of naming kept, %d in the entities", when, k, len(got), len(names))
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Errorf("%s: no names to check", when)
+	}
+	cs, err := st.Claims(ctx, store.ClaimQuery{Conflicts: true, Evidence: true})
+	if err != nil || len(cs) != conflicts || conflicts == 0 {
+		t.Errorf("%s: %d conflicts listed (%v), %d among the claims", when, len(cs), err, conflicts)
+	}
+	for _, c := range cs {
+		for _, g := range c.Groups {
+			for _, f := range g.Figures {
+				if f.Evidence == "" || f.DocSource == "" {
+					t.Errorf("%s: a conflict's figure has no sentence or report: %+v", when, f)
+				}
+			}
+		}
+	}
+}
+
+// CheckDyads checks the clusters kept per pair of actors against a count from the events:
+// members and mentions of one cluster count it once.
+func CheckDyads(t testing.TB, st store.Store, when string) {
+	t.Helper()
+	ctx := context.Background()
+	clusters := map[[2]string]map[string]bool{}
+	if err := st.Export(ctx, "events", func(row any) error {
+		r := row.(store.EventRow)
+		a, b := deref(r.SourceActor), deref(r.TargetActor)
+		if a == "" || b == "" || a == b {
+			return nil
+		}
+		k := [2]string{min(a, b), max(a, b)}
+		if clusters[k] == nil {
+			clusters[k] = map[string]bool{}
+		}
+		clusters[k][r.ClusterID] = true
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	dyads, err := st.Dyads(ctx, "", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dyads) != len(clusters) || len(dyads) == 0 {
+		t.Errorf("%s: %d dyads kept, %d in the events", when, len(dyads), len(clusters))
+	}
+	for _, d := range dyads {
+		if n := len(clusters[[2]string{d.A, d.B}]); d.Events != n {
+			t.Errorf("%s: %s-%s has %d clusters kept, %d in the events", when, d.A, d.B, d.Events, n)
+		}
+	}
 }
 
 // Pages checks that every list read in pages (keyset cursors) gives each item once, in the

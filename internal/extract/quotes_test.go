@@ -1,0 +1,71 @@
+package extract
+
+import "testing"
+
+// TestQuoteSpeakers checks who a quotation is attributed to, one class of attribution a line.
+func TestQuoteSpeakers(t *testing.T) {
+	tests := []struct {
+		body    string
+		speaker string
+		text    string
+		rule    string
+	}{
+		// A surname alone, a pronoun or a one-name person names the speaker.
+		{"Harbour master Ivo Kovac inspected the quay. \"We must act,\" Kovac joked.", "Ivo Kovac", "We must act,", "quote.verb-subject"},
+		{"Harbour master Ivo Kovac said the quay was safe. He was tired. \"We must act,\" he said.", "Ivo Kovac", "We must act,", "quote.pronoun"},
+		{"\"We are worried about the winter,\" said Okafor.", "Okafor", "We are worried about the winter,", "quote.verb-subject-inverted"},
+		{"Interior Minister Lars Ek spoke on Monday. Mr Ek was quoted in Swedish media as saying: \"We are full.\"", "Lars Ek", "We are full.", "quote.nearest-subject"},
+		// Of several names, the one the apposition follows.
+		{"\"We must act,\" Tomas Berg, Halvorsen's chief of staff, said.", "Tomas Berg", "We must act,", "quote.subject-apposition"},
+		// A new speaker introduced with an apposition, not the previous one or their charity.
+		{"Petra Lind, a nurse, said the port was full. Anna de la Cruz, of the charity Safe Harbour, said: \"We cannot wait any longer.\"", "Anna de la Cruz", "We cannot wait any longer.", "quote.subject-apposition"},
+		// A role in front of its holder's name: the name speaks.
+		{"Home Secretary Ada Lind toured Dover. Home Secretary, Ruth Kemp, said: \"The gangs will pay.\"", "Ruth Kemp", "The gangs will pay.", "quote.subject-apposition"},
+		// An organization speaks in its fullest form; a role speaks for its office.
+		{"The Border Enforcement Directorate said on Monday: \"Crossings fell by half.\"", "Border Enforcement Directorate", "Crossings fell by half.", "quote.name"},
+		{"Greek coastguard vessels searched the area. \"Forty people swam ashore,\" the coastguard said.", "Greek coastguard", "Forty people swam ashore,", "quote.office"},
+		{"The Ministry of Defence sent a drone. An MoD spokesperson said: \"The drone will fly every day.\"", "Ministry of Defence", "The drone will fly every day.", "quote.role-of-office"},
+		// The sentence before names who speaks.
+		{"Ivo Kovac, a fisherman, said the sea was rough that night.\n\n\"We could not see the boat.\"", "Ivo Kovac", "We could not see the boat.", "quote.sentence-before"},
+		// A speaker the text does not name stays unnamed, though a name stands nearby.
+		{"Ivo Kovac, a fisherman, spoke first. \"It was chaos,\" a witness told reporters.", "", "It was chaos,", "quote.unattributed"},
+		{"Rescuers told Reuters they had seen it. \"The boat was full,\" one official said.", "", "The boat was full,", "quote.unattributed"},
+		// A one-name person with a title speaks, and is the antecedent of a role.
+		{"Archbishop Ilarion blessed the boats. \"Nobody must drown,\" the archbishop said.", "Archbishop Ilarion", "Nobody must drown,", "quote.role"},
+		// A fragment quoted in a sentence takes no speaker from the sentence before.
+		{"Mayor Ana Ruiz, a lawyer, said the camp was full. Reporters described the boats as \"rickety vessels\".", "", "rickety vessels", "quote.unattributed"},
+		// A country's adjective or a city is never the speaker.
+		{"Interior Minister Lars Ek spoke. \"We are full,\" Swedish officials in Stockholm told reporters.", "", "We are full,", "quote.unattributed"},
+	}
+	x := extractor(t)
+	x.Explain = true
+	for _, tt := range tests {
+		qs := x.Extract(doc("2021-01-01", tt.body)).Quotes
+		if len(qs) == 0 && tt.speaker == "" && tt.rule == "quote.unattributed" && len(tt.text) < 20 {
+			continue // a fragment with no speaker is no quote at all (codebook section 7)
+		}
+		if len(qs) != 1 {
+			t.Errorf("%q: %d quotes %+v, want 1", tt.body, len(qs), qs)
+			continue
+		}
+		q := qs[0]
+		if q.Speaker.Name != tt.speaker || q.Text != tt.text {
+			t.Errorf("%q: got %q by %q, want %q by %q", tt.body, q.Text, q.Speaker.Name, tt.text, tt.speaker)
+		}
+		if q.Explain == nil || q.Explain.Rule != tt.rule {
+			t.Errorf("%q: explained by %+v, want rule %s", tt.body, q.Explain, tt.rule)
+		}
+	}
+}
+
+// TestCaptionRepeatsQuote checks that a photo caption repeating a quotation is not a second
+// quote, while the same words said again far away are.
+func TestCaptionRepeatsQuote(t *testing.T) {
+	body := "Rescue worker Mia Holt said: 'We pulled twelve children out of the water tonight.'\n\n" +
+		"Mia Holt said: 'We pulled twelve children out of the water tonight'\n\n" +
+		"The boat was towed to port."
+	qs := extractor(t).Extract(doc("2021-01-01", body)).Quotes
+	if len(qs) != 1 {
+		t.Errorf("%d quotes %+v, want 1", len(qs), qs)
+	}
+}

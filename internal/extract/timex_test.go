@@ -1,0 +1,56 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/alboran/alboran/internal/text"
+)
+
+// TestPeriodExpressions checks intervals and relative times (published 2021-04-15, a Thursday).
+func TestPeriodExpressions(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{"Arrivals so far this year rose.", "2021"},
+		{"Arrivals in the first half of this year rose.", "2021-01-01/2021-06-30"},
+		{"Arrivals in the first six months of 2019 rose.", "2019-01-01/2019-06-30"},
+		{"Arrivals in the first 10 days of this month rose.", "2021-04-01/2021-04-10"},
+		{"Arrivals over the past 48 hours rose.", "2021-04-13/2021-04-15"},
+		{"Arrivals in the last six months rose.", "2020-10-15/2021-04-15"},
+		{"The boat sank two years ago.", "2019"},
+		{"It was 2018. That year, many arrived.", "2018"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		s := &state{lx: x.lx, doc: text.Analyze(tt.body), published: "2021-04-15", entityKey: map[string]int{}}
+		s.findTimes()
+		if len(s.times) == 0 {
+			t.Errorf("%q: no date found, want %s", tt.body, tt.want)
+			continue
+		}
+		if got := s.times[len(s.times)-1].value; got != tt.want {
+			t.Errorf("%q: %s, want %s", tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestStatisticPeriodClasses checks that a figure takes its own clause's time, never the base
+// it is compared with.
+func TestStatisticPeriodClasses(t *testing.T) {
+	tests := []struct {
+		body  string
+		value float64
+		want  string
+	}{
+		{"Nearly 9,000 people arrived in the first half of this year, up 40% on the first half of 2020.", 9000, "2021-01-01/2021-06-30"},
+		{"Nearly 9,000 people arrived in the first half of this year, up 40% on the first half of 2020.", 1.4, "2021-01-01/2021-06-30"},
+		{"Some 4,000 migrants landed in Spain this year, a 20% increase compared to the same period last year.", 4000, "2021"},
+		{"At least 300 people have drowned so far this year.", 300, "2021"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		for _, st := range statisticsOf(t, x, tt.body, tt.value) {
+			if st.Period == nil || *st.Period != tt.want {
+				t.Errorf("%q: %v has period %v, want %s", tt.body, tt.value, st.Period, tt.want)
+			}
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package lexicon
+
+import (
+	"testing"
+
+	"github.com/alboran/alboran/internal/text"
+)
+
+// TestStatCues checks the counted nouns and verbs of statistics.en.tsv: one-word stems, whole
+// phrases, and phrases with a gap of up to three words.
+func TestStatCues(t *testing.T) {
+	lx, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, cat string
+		noun      bool
+		words     int // how many words the cue covers
+	}{
+		{"drownings", "migrants_dead_missing", false, 1},
+		{"smugglers", "suspects_arrested", true, 1},
+		{"made the crossing", "migrants_arrived", false, 3},
+		{"made the long cold journey", "migrants_arrived", false, 5},
+		{"made their way", "migrants_arrived", false, 3},
+	}
+	for _, tt := range tests {
+		toks := text.Tokenize(tt.text)
+		m, ok := lx.StatCueAt(toks, 0)
+		if !ok || m.Vals[0].Category != tt.cat || m.Vals[0].Noun != tt.noun || m.End != tt.words {
+			t.Errorf("%q: %+v %v, want %s (noun %v) over %d words", tt.text, m, ok, tt.cat, tt.noun, tt.words)
+		}
+	}
+	// A phrase of kind none holds no cue: "in return", "a return flight".
+	for _, c := range []struct {
+		s string
+		i int
+	}{{"sent in return", 2}, {"a return flight", 1}} {
+		if m, ok := lx.StatCueAt(text.Tokenize(c.s), c.i); ok {
+			t.Errorf("%q: word %d is a cue: %+v", c.s, c.i, m)
+		}
+	}
+	if _, ok := lx.StatCueAt(text.Tokenize("were returned"), 1); !ok {
+		t.Error(`"returned" is no cue`)
+	}
+	// A gap is at most three words, and stops at punctuation.
+	for _, s := range []string{"made a lot of very slow journey", "made a plan, then a journey"} {
+		if m, ok := lx.StatCueAt(text.Tokenize(s), 0); ok && m.End > 1 {
+			t.Errorf("%q: %+v matches a gap phrase", s, m)
+		}
+	}
+}
+
+// TestStatCueLine checks that a malformed line of statistics.en.tsv is refused.
+func TestStatCueLine(t *testing.T) {
+	lx := &Lexicon{StatCues: NewTrie[StatCue](), statBlocks: NewTrie[bool]()}
+	for _, c := range [][]string{{"drown", "adverb", "migrants_dead_missing"}, {"", "verb", "x"}, {"made ...", "verb", "migrants_arrived"}} {
+		if err := lx.addStatCue(c); err == nil {
+			t.Errorf("%q: no error", c)
+		}
+	}
+}
