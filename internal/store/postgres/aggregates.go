@@ -117,8 +117,11 @@ func tallyClaims(ctx context.Context, tx pgx.Tx, ts []store.TallyRow, multi, gon
 		b.Queue(`INSERT INTO claim_docs VALUES ($1, $2, $3, $4, $5) ON CONFLICT (category, country, period, tallies)
 			DO UPDATE SET reports = claim_docs.reports + $5`, m.Key.Category, m.Key.Country, m.Key.Period, store.EncodeTallies(m.Tallies), m.Reports)
 	}
-	if len(gone) > 0 {
-		b.Queue(`DELETE FROM claim_docs WHERE reports <= 0`)
+	// Only the rows the replaced documents counted can have dropped to none: by key, not by
+	// reading the table.
+	for _, m := range gone {
+		b.Queue(`DELETE FROM claim_docs WHERE category = $1 AND country = $2 AND period = $3 AND tallies = $4 AND reports <= 0`,
+			m.Key.Category, m.Key.Country, m.Key.Period, store.EncodeTallies(m.Tallies))
 	}
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("claims: %w", err)
@@ -334,8 +337,23 @@ func addNames(ctx context.Context, tx pgx.Tx, names []store.NameRow, gone []int6
 	for _, id := range locks {
 		b.Queue(`SELECT pg_advisory_xact_lock($1, $2)`, int32(nameLockSpace), id)
 	}
+	// Only the names the replaced documents gave (negative rows) can lose their first report
+	// or every report: each is found by its key, not by reading the table.
+	var old []store.NameRow
 	if len(gone) > 0 {
-		b.Queue(`UPDATE entity_names SET first_doc = NULL WHERE first_doc = ANY($1)`, gone)
+		seen := map[store.NameRow]bool{}
+		for _, n := range names {
+			k := n
+			k.Reports, k.First = 0, 0
+			if n.Reports < 0 && !seen[k] {
+				seen[k] = true
+				old = append(old, k)
+			}
+		}
+	}
+	const byKey = `key = $1 AND type = $2 AND name = $3 AND country = $4 AND code = $5 AND titles = $6`
+	for _, n := range old {
+		b.Queue(`UPDATE entity_names SET first_doc = NULL WHERE `+byKey+` AND first_doc = ANY($7)`, n.Key, n.Type, n.Name, n.Country, n.Code, n.Titles, gone)
 	}
 	for _, n := range names {
 		var first any
@@ -347,12 +365,12 @@ func addNames(ctx context.Context, tx pgx.Tx, names []store.NameRow, gone []int6
 				first_doc = CASE WHEN entity_names.first_doc IS NULL OR $8::bigint < entity_names.first_doc THEN $8::bigint ELSE entity_names.first_doc END`,
 			n.Key, n.Type, n.Name, n.Country, n.Code, n.Titles, n.Reports, first)
 	}
-	if len(gone) > 0 {
-		b.Queue(`DELETE FROM entity_names WHERE reports <= 0`)
+	for _, n := range old {
+		b.Queue(`DELETE FROM entity_names WHERE `+byKey+` AND reports <= 0`, n.Key, n.Type, n.Name, n.Country, n.Code, n.Titles)
 		b.Queue(`UPDATE entity_names n SET first_doc = (SELECT min(e.doc_id) FROM entities e WHERE e.type = n.type AND e.name = n.name
 			AND e.country = n.country AND e.code = n.code AND e.titles = n.titles
 			AND (n.key = 'sn:' || e.surname AND e.type = 'person' OR n.key = 'code:' || e.code AND e.type <> 'person'))
-			WHERE first_doc IS NULL`)
+			WHERE `+byKey+` AND first_doc IS NULL`, n.Key, n.Type, n.Name, n.Country, n.Code, n.Titles)
 	}
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("names: %w", err)

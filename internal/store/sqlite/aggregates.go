@@ -90,8 +90,17 @@ func tallyClaims(ctx context.Context, tx *sql.Tx, ts []store.TallyRow, multi, go
 		return err
 	}
 	if len(gone) > 0 {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM claim_docs WHERE reports <= 0`); err != nil {
+		// Only the rows the replaced documents counted can have dropped to none: they are
+		// found by key, not by reading the table.
+		del, err := tx.PrepareContext(ctx, `DELETE FROM claim_docs WHERE category = ? AND country = ? AND period = ? AND tallies = ? AND reports <= 0`)
+		if err != nil {
 			return err
+		}
+		defer del.Close()
+		for _, m := range gone {
+			if _, err := del.ExecContext(ctx, m.Key.Category, m.Key.Country, m.Key.Period, store.EncodeTallies(m.Tallies)); err != nil {
+				return err
+			}
 		}
 	}
 	return makeClaims(ctx, tx, store.Keys(ts), len(gone) > 0 || hasNegative(ts))
@@ -324,10 +333,41 @@ func storedCounts(ctx context.Context, tx *sql.Tx, ids string) (map[string]int64
 // first report again of those whose first report was replaced, and forgets those no report
 // names so any more.
 func addNames(ctx context.Context, tx *sql.Tx, names []store.NameRow, gone []int64) error {
+	// Only the names the replaced documents gave (negative rows) can lose their first report
+	// or every report: each is found by its key, not by reading the table.
+	var old []store.NameRow
 	if len(gone) > 0 {
-		if _, err := tx.ExecContext(ctx, `UPDATE entity_names SET first_doc = NULL WHERE first_doc IN (SELECT value FROM json_each(?))`, jsonText(gone)); err != nil {
+		seen := map[store.NameRow]bool{}
+		for _, n := range names {
+			k := n
+			k.Reports, k.First = 0, 0
+			if n.Reports < 0 && !seen[k] {
+				seen[k] = true
+				old = append(old, k)
+			}
+		}
+	}
+	const byKey = `key = ? AND type = ? AND name = ? AND country = ? AND code = ? AND titles = ?`
+	each := func(q string, fn func(st *sql.Stmt, n store.NameRow) error) error {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
 			return err
 		}
+		defer st.Close()
+		for _, n := range old {
+			if err := fn(st, n); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	g := jsonText(gone)
+	if err := each(`UPDATE entity_names SET first_doc = NULL WHERE `+byKey+` AND first_doc IN (SELECT value FROM json_each(?))`,
+		func(st *sql.Stmt, n store.NameRow) error {
+			_, err := st.ExecContext(ctx, n.Key, n.Type, n.Name, n.Country, n.Code, n.Titles, g)
+			return err
+		}); err != nil {
+		return err
 	}
 	rows := make([][]any, len(names))
 	for i, n := range names {
@@ -342,42 +382,25 @@ func addNames(ctx context.Context, tx *sql.Tx, names []store.NameRow, gone []int
 			first_doc = CASE WHEN first_doc IS NULL OR excluded.first_doc < first_doc THEN excluded.first_doc ELSE first_doc END`); err != nil {
 		return fmt.Errorf("names: %w", err)
 	}
-	if len(gone) == 0 {
-		return nil
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM entity_names WHERE reports <= 0`); err != nil {
+	if err := each(`DELETE FROM entity_names WHERE `+byKey+` AND reports <= 0`, func(st *sql.Stmt, n store.NameRow) error {
+		_, err := st.ExecContext(ctx, n.Key, n.Type, n.Name, n.Country, n.Code, n.Titles)
+		return err
+	}); err != nil {
 		return err
 	}
 	// The first report of a name whose first report was replaced: through the facet tokens of
 	// surnames and codes, the reports are read in order until one names it so.
-	lost, err := tx.QueryContext(ctx, `SELECT key, type, name, country, code, titles FROM entity_names WHERE first_doc IS NULL`)
-	if err != nil {
-		return err
-	}
-	var todo []store.NameRow
-	for lost.Next() {
-		var n store.NameRow
-		if err := lost.Scan(&n.Key, &n.Type, &n.Name, &n.Country, &n.Code, &n.Titles); err != nil {
-			lost.Close()
-			return err
-		}
-		todo = append(todo, n)
-	}
-	lost.Close()
-	for _, n := range todo {
+	return each(`UPDATE entity_names SET first_doc = (SELECT min(e.doc_id) FROM entities e
+			WHERE e.doc_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)
+			AND e.type = ? AND e.name = ? AND e.country = ? AND e.code = ? AND e.titles = ?)
+		WHERE `+byKey+` AND first_doc IS NULL`, func(st *sql.Stmt, n store.NameRow) error {
 		token := store.FacetToken("act", n.Code)
 		if strings.HasPrefix(n.Key, "sn:") {
 			token = store.FacetToken("sn", strings.TrimPrefix(n.Key, "sn:"))
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE entity_names SET first_doc = (SELECT min(e.doc_id) FROM entities e
-				WHERE e.doc_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)
-				AND e.type = ? AND e.name = ? AND e.country = ? AND e.code = ? AND e.titles = ?)
-			WHERE key = ? AND type = ? AND name = ? AND country = ? AND code = ? AND titles = ?`,
-			`facets : `+token, n.Type, n.Name, n.Country, n.Code, n.Titles, n.Key, n.Type, n.Name, n.Country, n.Code, n.Titles); err != nil {
-			return err
-		}
-	}
-	return nil
+		_, err := st.ExecContext(ctx, `facets : `+token, n.Type, n.Name, n.Country, n.Code, n.Titles, n.Key, n.Type, n.Name, n.Country, n.Code, n.Titles)
+		return err
+	})
 }
 
 // storedNames reads the entities of the given documents (a JSON id list) as Names wants them.
