@@ -32,6 +32,7 @@ func New(lx *lexicon.Lexicon) *Extractor { return &Extractor{lx: lx} }
 
 // state is one document's analysis while it is extracted.
 type state struct {
+	places    map[int]scenePlace // during findStatistics: sentencePlace by sentence
 	lx        *lexicon.Lexicon
 	doc       *text.Doc
 	published string

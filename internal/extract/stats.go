@@ -50,6 +50,10 @@ var multipliers = map[string]float64{"halve": 0.5, "halved": 0.5, "halving": 0.5
 
 // findStatistics finds the numbers the report states about the world.
 func (s *state) findStatistics() {
+	// The place of a sentence is asked for each of its numbers and those of the three after
+	// it: found once per sentence, so that a line of numbers costs one lookup per sentence.
+	s.places = map[int]scenePlace{}
+	defer func() { s.places = nil }()
 	toks := s.doc.Tokens
 	inTime := make([]bool, len(toks))
 	for _, tx := range s.times {
