@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -81,7 +82,7 @@ func runExtract(ctx context.Context, o extractOptions, stdin io.Reader, stdout, 
 	var all []record.Extraction
 	failed, done := 0, 0
 	err = batch.Run(ctx, x, source.Options{}, o.inputs, stdin, o.workers, func(r batch.Result) error {
-		for _, w := range r.Item.Warnings {
+		for _, w := range r.Warnings() {
 			fmt.Fprintf(stderr, "alboran: warning: %s: %s\n", r.Item.Doc.Source, w)
 		}
 		if r.Item.Err != nil {
@@ -113,6 +114,9 @@ func runExtract(ctx context.Context, o extractOptions, stdin io.Reader, stdout, 
 	}
 	if ferr := bw.Flush(); err == nil && ferr != nil {
 		err = fmt.Errorf("writing output: %w", ferr)
+	}
+	if errors.Is(err, context.Canceled) && o.format != "json" {
+		return fmt.Errorf("interrupted after %d reports, each written whole: %w", done, err)
 	}
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -146,6 +147,9 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	sum, err := ingest.Run(ctx, x, st, o)
 	meter.Done()
 	sum.Print(stdout)
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("interrupted: the documents above are stored, each with all its records, and nothing else; run the same command again to store the rest: %w", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -65,10 +66,15 @@ Run 'alboran <command> --help' for a command's options.
 `
 
 func main() {
+	os.Exit(runProcess(os.Args[1:]))
+}
+
+// runProcess runs a command line as the process does: Ctrl-C or SIGTERM cancels its context,
+// and the command stops, says so, and leaves nothing half written.
+func runProcess(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	defer stop()
+	return run(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 }
 
 // run dispatches a command line and returns the exit code.
@@ -138,7 +144,12 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "alboran: %v\n", err)
 		return exitUsage
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "alboran: interrupted")
+		// A command may say what it had done ("interrupted after ...: context canceled").
+		msg := strings.TrimSuffix(err.Error(), ": "+context.Canceled.Error())
+		if err == context.Canceled {
+			msg = "interrupted"
+		}
+		fmt.Fprintf(stderr, "alboran: %s\n", msg)
 		return exitAborted
 	case errors.Is(err, errPartial):
 		fmt.Fprintf(stderr, "alboran: %v\n", err)

@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/alboran/alboran/examples"
 	"github.com/alboran/alboran/internal/extract"
@@ -27,6 +28,10 @@ figures in conflict. /healthz and /metrics (Prometheus) are for operators.
 The server is read-only unless ALBORAN_TOKEN is set; then POST /api/v1/documents ingests a
 report when it carries "Authorization: Bearer <token>".
 
+Answers to page and API reads are kept for --cache (2s): the same overview asked a hundred
+times a second is read once. A report posted to this server shows at once; one ingested by
+another process shows within --cache.
+
 --demo ingests the bundled example reports into a temporary database and serves them: the
 one command to see everything.
 
@@ -40,6 +45,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
 	demo := fs.Bool("demo", false, "serve the bundled example reports from a temporary database")
+	cacheTTL := fs.Duration("cache", 2*time.Second, "keep answers to page and API reads this long (a report posted here shows at once, one ingested elsewhere after this); 0 turns it off")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -72,9 +78,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "demo: %d example reports in %s\n", n, path)
 	}
 	srv := web.New(st, x, os.Getenv("ALBORAN_TOKEN"), log.New(stderr, "alboran: ", log.LstdFlags))
-	return web.Serve(ctx, *addr, srv.Handler(), func(a net.Addr) {
+	srv.Cache(*cacheTTL)
+	err = web.Serve(ctx, *addr, srv.Handler(), func(a net.Addr) {
 		fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", redactURL(path), a)
+	}, func() {
+		fmt.Fprintf(stderr, "alboran: stopping: no new requests; those in flight have %v to finish\n", web.ShutdownGrace)
 	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, "alboran: stopped")
+	return nil
 }
 
 // loadDemo stores the bundled example reports.

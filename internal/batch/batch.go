@@ -15,18 +15,30 @@ import (
 )
 
 // Result is one item's outcome: its extraction, or the error that kept it from being read.
+// The extraction's warnings are the item's (from reading it) and the extraction's own.
 type Result struct {
 	Item       source.Item
 	Extraction record.Extraction
+	stopped    bool // the context ended before the item was extracted
 }
 
-// Run reads inputs with src, extracts each document with workers goroutines (0 means one per core), and
-// calls emit with each result in input order. It returns the first error from reading, from
-// emit, or from ctx.
+// Warnings are what reading and extracting the item warned about.
+func (r Result) Warnings() []string {
+	if r.Item.Err != nil {
+		return r.Item.Warnings
+	}
+	return r.Extraction.Warnings
+}
+
+// Run reads inputs with src, extracts each document with workers goroutines (0 means one per
+// core), and calls emit with each result in input order. It returns the first error from
+// reading, from emit, or from ctx. Once ctx ends, emit is not called again: what was emitted
+// is a prefix of the input, every result whole, and Run returns ctx's error.
 func Run(ctx context.Context, x *extract.Extractor, src source.Options, inputs []string, stdin io.Reader, workers int, emit func(Result) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -46,8 +58,9 @@ func Run(ctx context.Context, x *extract.Extractor, src source.Options, inputs [
 			for j := range jobs {
 				r := Result{Item: j.item}
 				if j.item.Err == nil {
-					r.Extraction = x.Extract(j.item.Doc)
-					r.Extraction.Warnings = j.item.Warnings
+					out, err := x.ExtractContext(ctx, j.item.Doc)
+					r.Extraction, r.stopped = out, err != nil
+					r.Extraction.Warnings = append(j.item.Warnings[:len(j.item.Warnings):len(j.item.Warnings)], out.Warnings...)
 				}
 				j.done <- r
 			}
@@ -69,7 +82,7 @@ func Run(ctx context.Context, x *extract.Extractor, src source.Options, inputs [
 			select {
 			case jobs <- job{seq: seq, item: it, done: done}:
 			case <-ctx.Done():
-				done <- Result{Item: it} // the reader of order must not wait for it forever
+				done <- Result{Item: it, stopped: true} // the reader of order must not wait for it forever
 				return ctx.Err()
 			}
 			seq++
@@ -80,7 +93,7 @@ func Run(ctx context.Context, x *extract.Extractor, src source.Options, inputs [
 	var emitErr error
 	for done := range order {
 		r := <-done
-		if emitErr != nil {
+		if emitErr != nil || r.stopped || ctx.Err() != nil {
 			continue
 		}
 		if err := emit(r); err != nil {
@@ -92,5 +105,8 @@ func Run(ctx context.Context, x *extract.Extractor, src source.Options, inputs [
 	if emitErr != nil {
 		return emitErr
 	}
-	return <-readErr
+	if err := <-readErr; err != nil {
+		return err
+	}
+	return parent.Err() // results left out after a cancel must not pass for the end of the input
 }

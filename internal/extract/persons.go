@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -664,17 +665,8 @@ func (s *state) sharesSurname(k int) bool {
 
 // surnameRecurs reports whether the name's last word stands alone elsewhere in the text.
 func (s *state) surnameRecurs(k, b int) bool {
-	last := s.doc.Tokens[b-1]
-	for i, t := range s.doc.Tokens {
-		if i >= k && i < b || t.Text != last.Text {
-			continue
-		}
-		if i > 0 && isCapWord(s.doc.Tokens[i-1]) || i+1 < len(s.doc.Tokens) && isCapWord(s.doc.Tokens[i+1]) {
-			continue
-		}
-		return true
-	}
-	return false
+	first, last, ok := s.soloSpan(s.doc.Tokens[b-1].Text)
+	return ok && (first < k || last >= b)
 }
 
 // affiliation finds the country or organization that a title belongs to: "Morocco's
@@ -861,11 +853,9 @@ func titleHas(titles []string, head string) bool {
 func (s *state) pronounPerson(i int) int {
 	toks := s.doc.Tokens
 	sent := toks[i].Sent
-	for k := len(s.mentions) - 1; k >= 0; k-- {
+	// Mentions are in text order: start from the last one before i.
+	for k := sort.Search(len(s.mentions), func(k int) bool { return s.mentions[k].start >= i }) - 1; k >= 0; k-- {
 		m := s.mentions[k]
-		if m.start >= i {
-			continue
-		}
 		if toks[m.start].Sent < sent-2 {
 			break
 		}

@@ -83,6 +83,18 @@ func (s *state) residence(k, from int) bool {
 // sentencePlace is where sentence sent places its action: a country after a preposition of
 // place, else a place of the gazetteer, else the open sea.
 func (s *state) sentencePlace(sent int) scenePlace {
+	if p, ok := s.places[sent]; ok {
+		return p
+	}
+	p := s.findSentencePlace(sent)
+	if s.places != nil {
+		s.places[sent] = p
+	}
+	return p
+}
+
+// findSentencePlace is sentencePlace without the memory of a stage.
+func (s *state) findSentencePlace(sent int) scenePlace {
 	st := s.doc.Sents[sent]
 	from, to := st.First, st.First+len(st.Tokens)
 	for k := from + 1; k < to; k++ {

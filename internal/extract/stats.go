@@ -50,6 +50,10 @@ var multipliers = map[string]float64{"halve": 0.5, "halved": 0.5, "halving": 0.5
 
 // findStatistics finds the numbers the report states about the world.
 func (s *state) findStatistics() {
+	// The place of a sentence is asked for each of its numbers and those of the three after
+	// it: found once per sentence, so that a line of numbers costs one lookup per sentence.
+	s.places = map[int]scenePlace{}
+	defer func() { s.places = nil }()
 	toks := s.doc.Tokens
 	inTime := make([]bool, len(toks))
 	for _, tx := range s.times {
@@ -724,15 +728,11 @@ func (s *state) verbFollows(n number, dist int) bool {
 // stands from the number.
 func (s *state) verbCue(n number) (string, int) {
 	toks := s.doc.Tokens
-	sent := s.doc.Sents[toks[n.start].Sent]
 	best, bestD := "", 1<<30
 	neg := false
-	for j := sent.First; j < sent.First+len(sent.Tokens); j++ {
+	for _, c := range s.sentenceCues(toks[n.start].Sent) {
+		j, m := c.at, c.m
 		if j >= n.start && j < n.end {
-			continue
-		}
-		m, ok := s.lx.StatCueAt(toks, j)
-		if !ok {
 			continue
 		}
 		vals := m.Vals
@@ -758,7 +758,6 @@ func (s *state) verbCue(n number) (string, int) {
 				best, bestD, neg = v.Category, d, s.negatedWord(j)
 			}
 		}
-		j = m.End - 1
 	}
 	if neg {
 		return "", bestD // "no rescue was sent to the 112 people": what did not happen

@@ -113,8 +113,8 @@ func Run(ctx context.Context, x *extract.Extractor, st store.Store, o Options) (
 	}
 	err := batch.Run(ctx, x, o.Source, o.Inputs, o.Stdin, o.Workers, func(r batch.Result) error {
 		if o.Log != nil {
-			for _, w := range r.Item.Warnings {
-				fmt.Fprintf(o.Log, "alboran: warning: %s\n", w)
+			for _, w := range r.Warnings() {
+				fmt.Fprintf(o.Log, "alboran: warning: %s: %s\n", r.Item.Doc.Source, w)
 			}
 		}
 		if r.Item.Err != nil {
@@ -178,8 +178,12 @@ func Reprocess(ctx context.Context, x *extract.Extractor, st store.Store, batchS
 		return nil
 	}
 	err := st.Stale(ctx, extract.Version, func(s store.Stale) error {
+		out, err := x.ExtractContext(ctx, s.Doc)
+		if err != nil {
+			return err
+		}
 		ids = append(ids, s.ID)
-		entries = append(entries, store.Entry{Doc: s.Doc, Extraction: x.Extract(s.Doc), Version: extract.Version})
+		entries = append(entries, store.Entry{Doc: s.Doc, Extraction: out, Version: extract.Version})
 		if len(ids) >= batchSize {
 			return flush()
 		}

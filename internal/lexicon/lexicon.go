@@ -57,7 +57,9 @@ type Lexicon struct {
 	Modality  map[string]map[string]bool // role ("negation", "future", ...) -> its words
 	StatCues  *Trie[StatCue]
 	statStems []stem
-	statGaps  []gapCue
+	// statStemsBy4 indexes the stems (of four bytes or more) by their first four bytes.
+	statStemsBy4 map[string][]int
+	statGaps     []gapCue
 	// statBlocks are phrases inside which a word is no cue: "in return", "return flight".
 	statBlocks *Trie[bool]
 	Stop       map[string]bool
@@ -284,6 +286,12 @@ func (lx *Lexicon) addStatCue(c []string) error {
 	lx.StatCues.Add(w, v, false)
 	if !strings.Contains(w, " ") {
 		lx.statStems = append(lx.statStems, stem{w, v})
+		if len(w) >= 4 {
+			if lx.statStemsBy4 == nil {
+				lx.statStemsBy4 = map[string][]int{}
+			}
+			lx.statStemsBy4[w[:4]] = append(lx.statStemsBy4[w[:4]], len(lx.statStems)-1)
+		}
 	}
 	return nil
 }
@@ -350,8 +358,8 @@ func (lx *Lexicon) StatCueAt(toks []text.Token, i int) (Match[StatCue], bool) {
 	}
 	w := toks[i].Low
 	best := -1
-	for k, st := range lx.statStems {
-		if len(st.prefix) >= 4 && strings.HasPrefix(w, st.prefix) && (best < 0 || len(st.prefix) > len(lx.statStems[best].prefix)) {
+	for _, k := range lx.stemsOf(w) {
+		if st := lx.statStems[k]; strings.HasPrefix(w, st.prefix) && (best < 0 || len(st.prefix) > len(lx.statStems[best].prefix)) {
 			best = k
 		}
 	}
@@ -359,20 +367,30 @@ func (lx *Lexicon) StatCueAt(toks []text.Token, i int) (Match[StatCue], bool) {
 		return Match[StatCue]{}, false
 	}
 	var vals []StatCue
-	for _, st := range lx.statStems {
-		if st.prefix == lx.statStems[best].prefix {
+	for _, k := range lx.stemsOf(w) {
+		if st := lx.statStems[k]; st.prefix == lx.statStems[best].prefix {
 			vals = append(vals, st.cue)
 		}
 	}
 	return Match[StatCue]{Start: i, End: i + 1, Vals: vals}, true
 }
 
+// stemsOf returns, in the order they were added, the stems of four bytes or more that may start
+// word w: those that share its first four bytes. Looking them up costs the same however many
+// stems there are.
+func (lx *Lexicon) stemsOf(w string) []int {
+	if len(w) < 4 {
+		return nil
+	}
+	return lx.statStemsBy4[w[:4]]
+}
+
 // VerbStem returns the category of the longest verb stem that starts word w: "arrivals" gives
 // migrants_arrived even though the phrase table reads it as a counted noun.
 func (lx *Lexicon) VerbStem(w string) (string, bool) {
 	best := -1
-	for k, st := range lx.statStems {
-		if !st.cue.Noun && len(st.prefix) >= 4 && strings.HasPrefix(w, st.prefix) && (best < 0 || len(st.prefix) > len(lx.statStems[best].prefix)) {
+	for _, k := range lx.stemsOf(w) {
+		if st := lx.statStems[k]; !st.cue.Noun && strings.HasPrefix(w, st.prefix) && (best < 0 || len(st.prefix) > len(lx.statStems[best].prefix)) {
 			best = k
 		}
 	}

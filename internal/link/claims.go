@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // Figure is one reported value of a statistic.
@@ -27,7 +28,8 @@ type Group struct {
 	Bound    string   `json:"bound"`
 	Sources  int      `json:"sources"`  // distinct reports
 	Official string   `json:"official"` // a named source, when a report gives one
-	Figures  []Figure `json:"figures"`
+	Count    int      `json:"figures_count"`
+	Figures  []Figure `json:"figures"` // every figure, or for a stored claim one per value given
 }
 
 // Claim is what the reports say of one (category, country, period).
@@ -35,10 +37,69 @@ type Claim struct {
 	Category string  `json:"category"`
 	Country  string  `json:"country"`
 	Period   string  `json:"period"`
-	Groups   []Group `json:"groups"` // most sources first
+	Groups   []Group `json:"groups"` // most sources first; at most MaxGroups
+	Total    int     `json:"groups_total"`
+	Reports  int     `json:"reports"` // distinct reports that give a figure
 	Conflict bool    `json:"conflict"`
 	Chosen   int     `json:"chosen"` // the index of the group stats uses
 	Why      string  `json:"why"`
+}
+
+// MaxGroups bounds the groups a claim lists; Total says how many there are. A claim that
+// reports give a thousand different values for is a conflict worth reading, not a thousand
+// lines. MaxFigures bounds the figures a group lists (Count says how many it has).
+const (
+	MaxGroups  = 10
+	MaxFigures = 3
+)
+
+// Tally is what a claim's figures say of one value: the figures that give it with one bound
+// and one named source, in how many reports, and one of them (the stored claims keep tallies,
+// not figures, so that a claim given by a thousand reports costs a few rows).
+type Tally struct {
+	Value   float64
+	Bound   string
+	Source  string
+	Figures int
+	Reports int
+	Sample  Figure // a figure that gives it: the one of the least document id
+}
+
+// TallyKey is what tells tallies apart.
+type TallyKey struct {
+	Value         float64
+	Bound, Source string
+}
+
+// Key returns the tally's key.
+func (t Tally) Key() TallyKey { return TallyKey{t.Value, t.Bound, t.Source} }
+
+func (k TallyKey) less(o TallyKey) bool {
+	if k.Value != o.Value {
+		return k.Value < o.Value
+	}
+	if k.Bound != o.Bound {
+		return k.Bound < o.Bound
+	}
+	return k.Source < o.Source
+}
+
+// Multi is reports that give more than one tally of a claim ("9,179 ... nearly 9,200"), the
+// same tallies: each counts once among the claim's reports, and once in a group that holds two
+// of its values. Reports that give the same tallies are one Multi, so that a story reprinted
+// a thousand times is one row.
+type Multi struct {
+	Tallies []TallyKey
+	Reports int
+}
+
+// Key returns the tallies as one string, to tell Multis apart.
+func (m Multi) Key() string {
+	var b strings.Builder
+	for _, k := range m.Tallies {
+		fmt.Fprintf(&b, "%v\x1f%s\x1f%s\x1e", k.Value, k.Bound, k.Source)
+	}
+	return b.String()
 }
 
 // roundingOf is half the place of the last non-zero digit of an integer value: 9,200 is
@@ -85,12 +146,11 @@ func covers(bound, v Figure) bool {
 	return false
 }
 
-func isBound(f Figure) bool { return f.Bound == "at_least" || f.Bound == "at_most" }
+func isBound(bound string) bool { return bound == "at_least" || bound == "at_most" }
 
-// Claims groups figures into claims: one per (category, country, period), with the values
-// that agree in one group. A claim with more than one group is a conflict. Bounds ("more than
-// 1,000") join a group they are consistent with and never bridge two groups. The result is
-// sorted and does not depend on the order of figs.
+// Claims groups figures into claims: one per (category, country, period), the figures that
+// agree in one group (see ClaimOf), every figure listed in its group. The result is sorted and
+// does not depend on the order of figs.
 func Claims(figs []Figure) []Claim {
 	type key struct{ cat, country, period string }
 	byKey := map[key][]Figure{}
@@ -104,94 +164,37 @@ func Claims(figs []Figure) []Claim {
 	out := make([]Claim, 0, len(byKey))
 	for k, fs := range byKey {
 		sort.Slice(fs, func(i, j int) bool {
-			if fs[i].Value != fs[j].Value {
-				return fs[i].Value < fs[j].Value
+			a, b := fs[i], fs[j]
+			if a.Value != b.Value {
+				return a.Value < b.Value
 			}
-			if fs[i].Bound != fs[j].Bound {
-				return fs[i].Bound < fs[j].Bound
+			if a.Bound != b.Bound {
+				return a.Bound < b.Bound
 			}
-			if fs[i].DocSource != fs[j].DocSource {
-				return fs[i].DocSource < fs[j].DocSource
+			if a.DocSource != b.DocSource {
+				return a.DocSource < b.DocSource
 			}
-			return fs[i].DocID < fs[j].DocID
+			if a.DocID != b.DocID {
+				return a.DocID < b.DocID
+			}
+			return a.StatID < b.StatID
 		})
-		c := Claim{Category: k.cat, Country: k.country, Period: k.period}
-		var points, bounds []Figure
+		ts, multi := TallyFigures(fs)
+		// The groups in full, every figure in its group in the order above.
+		c := claimOf(k.cat, k.country, k.period, ts, multi, 0)
+		at := map[TallyKey]int{}
+		for gi, g := range c.Groups {
+			for _, f := range g.Figures {
+				at[TallyKey{f.Value, f.Bound, f.Source}] = gi
+			}
+		}
+		for gi := range c.Groups {
+			c.Groups[gi].Figures = nil
+		}
 		for _, f := range fs {
-			if isBound(f) {
-				bounds = append(bounds, f)
-			} else {
-				points = append(points, f)
-			}
+			gi := at[TallyKey{f.Value, f.Bound, f.Source}]
+			c.Groups[gi].Figures = append(c.Groups[gi].Figures, f)
 		}
-		// Point values: connected parts of Agreeing, compared once per distinct value and
-		// bound (many reports give the same figure).
-		parent := make([]int, len(points))
-		for i := range parent {
-			parent[i] = i
-		}
-		var find func(int) int
-		find = func(x int) int {
-			for parent[x] != x {
-				x = parent[x]
-			}
-			return x
-		}
-		var reps []int // the first point of each distinct (value, bound)
-		for i := range points {
-			if i > 0 && points[i].Value == points[i-1].Value && points[i].Bound == points[i-1].Bound {
-				parent[i] = find(i - 1)
-				continue
-			}
-			reps = append(reps, i)
-		}
-		for a, i := range reps {
-			for _, j := range reps[a+1:] {
-				if Agreeing(points[i], points[j]) {
-					parent[find(j)] = find(i)
-				}
-			}
-		}
-		groups := map[int]*Group{}
-		var order []int
-		for i, f := range points {
-			r := find(i)
-			if groups[r] == nil {
-				groups[r] = &Group{}
-				order = append(order, r)
-			}
-			groups[r].Figures = append(groups[r].Figures, f)
-		}
-		for _, b := range bounds {
-			placed := false
-			for _, r := range order {
-				for _, f := range groups[r].Figures {
-					if covers(b, f) {
-						groups[r].Figures = append(groups[r].Figures, b)
-						placed = true
-						break
-					}
-				}
-				if placed {
-					break
-				}
-			}
-			if !placed {
-				order = append(order, -len(order)-1)
-				groups[order[len(order)-1]] = &Group{Figures: []Figure{b}}
-			}
-		}
-		for _, r := range order {
-			c.Groups = append(c.Groups, finish(*groups[r]))
-		}
-		sort.SliceStable(c.Groups, func(i, j int) bool {
-			if c.Groups[i].Sources != c.Groups[j].Sources {
-				return c.Groups[i].Sources > c.Groups[j].Sources
-			}
-			return c.Groups[i].Value < c.Groups[j].Value
-		})
-		c.Conflict = acrossReports(c.Groups)
-		c.Chosen, c.Why = choose(c.Groups)
 		out = append(out, c)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -207,50 +210,252 @@ func Claims(figs []Figure) []Claim {
 	return out
 }
 
-// acrossReports reports whether two groups of values come from different reports: one report
-// that gives two numbers for one period (a day's record and the month's total) is not two
-// sources disagreeing.
-func acrossReports(groups []Group) bool {
-	for i := range groups {
-		for j := i + 1; j < len(groups); j++ {
-			for _, a := range groups[i].Figures {
-				for _, b := range groups[j].Figures {
-					if a.DocID != b.DocID {
-						return true
-					}
+// TallyFigures counts the figures of one claim by value, bound and named source, and lists the
+// reports that give more than one of those.
+func TallyFigures(figs []Figure) ([]Tally, []Multi) {
+	idx := map[TallyKey]int{}
+	var ts []Tally
+	perDoc := map[int64]map[TallyKey]bool{}
+	for _, f := range figs {
+		k := TallyKey{f.Value, f.Bound, f.Source}
+		i, ok := idx[k]
+		if !ok {
+			i = len(ts)
+			idx[k] = i
+			ts = append(ts, Tally{Value: f.Value, Bound: f.Bound, Source: f.Source, Sample: f})
+		}
+		ts[i].Figures++
+		if f.DocID < ts[i].Sample.DocID || f.DocID == ts[i].Sample.DocID && f.StatID < ts[i].Sample.StatID {
+			ts[i].Sample = f
+		}
+		if perDoc[f.DocID] == nil {
+			perDoc[f.DocID] = map[TallyKey]bool{}
+		}
+		if !perDoc[f.DocID][k] {
+			perDoc[f.DocID][k] = true
+			ts[i].Reports++
+		}
+	}
+	byKey := map[string]int{}
+	var multi []Multi
+	for _, keys := range perDoc {
+		if len(keys) < 2 {
+			continue
+		}
+		m := Multi{Reports: 1}
+		for k := range keys {
+			m.Tallies = append(m.Tallies, k)
+		}
+		sort.Slice(m.Tallies, func(i, j int) bool { return m.Tallies[i].less(m.Tallies[j]) })
+		if i, ok := byKey[m.Key()]; ok {
+			multi[i].Reports++
+			continue
+		}
+		byKey[m.Key()] = len(multi)
+		multi = append(multi, m)
+	}
+	sort.Slice(multi, func(i, j int) bool { return multi[i].Key() < multi[j].Key() })
+	return ts, multi
+}
+
+// ClaimOf makes the claim of (category, country, period) from the tallies of its figures and
+// the reports that give more than one of them. The rules:
+//
+//   - Values agree when Agreeing says so; the groups are the connected parts of that relation
+//     among values that are not bounds. Sorted, a group is a run of neighbouring values, so the
+//     groups are found in one pass over the values (n log n, however many there are).
+//   - A bound ("more than 1,000") joins the first group, by value, that holds a value it is
+//     consistent with, and never bridges two groups; bounds that fit no value are grouped by
+//     equal bound and value.
+//   - A group's value is its most reported exact value; its sources are the reports that give
+//     one of its values; its official source the first named one.
+//   - Groups from different reports are a conflict; the chosen group is the one with a named
+//     official source when reports disagree, else the one with the most reports.
+//
+// It lists at most MaxGroups groups, always with the chosen one, each with one figure per
+// tally (at most MaxFigures of those).
+func ClaimOf(category, country, period string, ts []Tally, multi []Multi) Claim {
+	return claimOf(category, country, period, ts, multi, MaxGroups)
+}
+
+func claimOf(category, country, period string, ts []Tally, multi []Multi, limit int) Claim {
+	c := Claim{Category: category, Country: country, Period: period, Chosen: -1}
+	ts = append([]Tally(nil), ts...)
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Key().less(ts[j].Key()) })
+	var points, bounds []Tally
+	negative := false
+	for _, t := range ts {
+		if t.Figures <= 0 {
+			continue
+		}
+		negative = negative || t.Value < 0
+		if isBound(t.Bound) {
+			bounds = append(bounds, t)
+		} else {
+			points = append(points, t)
+		}
+	}
+	// Point values: a sweep over the sorted values, with the groups so far on a stack. A value
+	// joins the last group when it agrees with that group's last value or with its value of
+	// widest reach (see reach); an earlier group's reach ended before the last group began.
+	// A value that joins may also reach back over the last group to the ones before it (an
+	// approximate 4,000 agrees with 3,817), which then merge: each merge is paid for once.
+	var groups [][]Tally
+	var far []Tally // per group, its value whose reach goes highest
+	for _, t := range points {
+		last := len(groups) - 1
+		if last < 0 || !(Agreeing(asFigure(far[last]), asFigure(t)) || Agreeing(asFigure(groups[last][len(groups[last])-1]), asFigure(t)) ||
+			negative && agreesAny(groups[last], t)) {
+			groups, far = append(groups, []Tally{t}), append(far, t)
+			continue
+		}
+		groups[last] = append(groups[last], t)
+		if reach(t) > reach(far[last]) {
+			far[last] = t
+		}
+		for last > 0 && (Agreeing(asFigure(groups[last-1][len(groups[last-1])-1]), asFigure(t)) || negative && agreesAny(groups[last-1], t)) {
+			groups[last-1] = append(groups[last-1], groups[last]...)
+			if reach(far[last]) > reach(far[last-1]) {
+				far[last-1] = far[last]
+			}
+			groups, far = groups[:last], far[:last]
+			last--
+		}
+	}
+	nPoints := len(groups)
+	boundGroup := map[[2]any]int{}
+	for _, b := range bounds {
+		placed := -1
+		for gi := 0; gi < nPoints && placed < 0; gi++ {
+			for _, t := range groups[gi] {
+				if !isBound(t.Bound) && covers(asFigure(b), asFigure(t)) {
+					placed = gi
+					break
 				}
 			}
+			if b.Bound == "at_most" {
+				break // the first group holds the least values: if none of them fits, none fits
+			}
+		}
+		if placed < 0 {
+			k := [2]any{b.Value, b.Bound}
+			gi, ok := boundGroup[k]
+			if !ok {
+				gi = len(groups)
+				boundGroup[k] = gi
+				groups = append(groups, nil)
+			}
+			placed = gi
+		}
+		groups[placed] = append(groups[placed], b)
+	}
+	// Reports: each counts once in the claim, and once in a group, however many of its values
+	// it holds.
+	live := map[TallyKey]bool{}
+	for _, t := range ts {
+		if t.Figures > 0 {
+			c.Reports += t.Reports
+			live[t.Key()] = true
+		}
+	}
+	for _, m := range multi {
+		n := 0
+		for _, k := range m.Tallies {
+			if live[k] {
+				n++
+			}
+		}
+		c.Reports -= m.Reports * max(n-1, 0)
+	}
+	for _, g := range groups {
+		c.Groups = append(c.Groups, finish(g, multi))
+	}
+	sort.SliceStable(c.Groups, func(i, j int) bool {
+		if c.Groups[i].Sources != c.Groups[j].Sources {
+			return c.Groups[i].Sources > c.Groups[j].Sources
+		}
+		return c.Groups[i].Value < c.Groups[j].Value
+	})
+	c.Total = len(c.Groups)
+	c.Conflict = len(c.Groups) > 1 && c.Reports > 1
+	c.Chosen, c.Why = choose(c.Groups)
+	if limit > 0 && len(c.Groups) > limit {
+		if c.Chosen >= limit {
+			c.Groups[limit-1], c.Chosen = c.Groups[c.Chosen], limit-1
+		}
+		c.Groups = c.Groups[:limit]
+	}
+	if limit > 0 {
+		for i := range c.Groups {
+			if len(c.Groups[i].Figures) > MaxFigures {
+				c.Groups[i].Figures = c.Groups[i].Figures[:MaxFigures]
+			}
+		}
+	}
+	return c
+}
+
+// asFigure is a tally as a figure, for the rules that compare figures.
+func asFigure(t Tally) Figure { return Figure{Value: t.Value, Bound: t.Bound} }
+
+// reach is how far above itself a value agrees with others: the widest of its tolerances.
+func reach(t Tally) float64 {
+	v := t.Value
+	r := math.Max(v/0.995, v+roundingOf(v))
+	if t.Bound == "approximate" {
+		r = math.Max(r, v/0.95)
+	}
+	return r
+}
+
+// agreesAny reports whether t agrees with a value of g; only negative values need it, which
+// the sweep's reasoning does not cover.
+func agreesAny(g []Tally, t Tally) bool {
+	for _, u := range g {
+		if Agreeing(asFigure(u), asFigure(t)) {
+			return true
 		}
 	}
 	return false
 }
 
-// finish sets a group's value (the most reported exact value, else the first), its bound,
-// sources and official source.
-func finish(g Group) Group {
-	docs := map[int64]bool{}
+// finish sums a group's tallies: its value (the most reported exact value, else the first),
+// bound, sources, official source, figures and one figure per tally.
+func finish(g []Tally, multi []Multi) Group {
+	out := Group{Value: g[0].Value, Bound: g[0].Bound}
 	count := map[float64]int{}
-	for _, f := range g.Figures {
-		docs[f.DocID] = true
-		if !isBound(f) {
-			count[f.Value]++
+	in := map[TallyKey]bool{}
+	for _, t := range g {
+		in[t.Key()] = true
+		out.Count += t.Figures
+		out.Sources += t.Reports
+		if !isBound(t.Bound) {
+			count[t.Value] += t.Figures
 		}
-		if f.Source != "" && (g.Official == "" || f.Source < g.Official) {
-			g.Official = f.Source
+		if t.Source != "" && (out.Official == "" || t.Source < out.Official) {
+			out.Official = t.Source
 		}
+		out.Figures = append(out.Figures, t.Sample)
 	}
-	g.Sources = len(docs)
-	g.Value, g.Bound = g.Figures[0].Value, g.Figures[0].Bound
+	for _, m := range multi {
+		n := 0
+		for _, k := range m.Tallies {
+			if in[k] {
+				n++
+			}
+		}
+		out.Sources -= m.Reports * max(n-1, 0)
+	}
 	best := -1
-	for _, f := range g.Figures {
-		if isBound(f) {
+	for _, t := range g {
+		if isBound(t.Bound) {
 			continue
 		}
-		if n := count[f.Value]; n > best || n == best && f.Bound == "exact" && g.Bound != "exact" {
-			best, g.Value, g.Bound = n, f.Value, f.Bound
+		if n := count[t.Value]; n > best || n == best && t.Bound == "exact" && out.Bound != "exact" {
+			best, out.Value, out.Bound = n, t.Value, t.Bound
 		}
 	}
-	return g
+	return out
 }
 
 // choose picks the value that stats shows: the one from a named official source when a report

@@ -24,10 +24,12 @@ type Cluster struct {
 	Source    string         `json:"source"`
 	Target    string         `json:"target"`
 	Date      string         `json:"date"`  // the most precise date, the most reported among those
+	Since     string         `json:"since"` // the earliest date a report gives it: lists are in order of it
 	Place     string         `json:"place"` // the most reported place
 	Sources   int            `json:"sources"`
-	First     EventMention   `json:"first"` // the earliest report
-	Mentions  []EventMention `json:"mentions"`
+	First     EventMention   `json:"first"`          // the earliest report
+	Mentions  []EventMention `json:"mentions"`       // in a list, the first few
+	Total     int            `json:"mentions_total"` // how many mentions there are
 	QuadClass int64          `json:"quad_class"`
 }
 

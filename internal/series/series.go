@@ -46,27 +46,28 @@ func Build(figs []store.Figure, by string) []Point {
 			keep = append(keep, f)
 		}
 	}
+	return FromClaims(link.Claims(keep), by)
+}
+
+// FromClaims returns the points of the claims whose periods fit by, oldest first: each claim's
+// chosen value, with the earliest report (by publication, else by storage) among the figures
+// its group lists.
+func FromClaims(claims []link.Claim, by string) []Point {
 	var out []Point
-	for _, c := range link.Claims(keep) {
-		if c.Chosen < 0 {
+	for _, c := range claims {
+		if c.Chosen < 0 || c.Chosen >= len(c.Groups) || !Fits(c.Period, by) || len(c.Groups[c.Chosen].Figures) == 0 {
 			continue
 		}
 		g := c.Groups[c.Chosen]
-		docs := map[int64]bool{}
-		for _, gr := range c.Groups {
-			for _, f := range gr.Figures {
-				docs[f.DocID] = true
-			}
-		}
 		first := g.Figures[0]
 		for _, f := range g.Figures {
-			if f.Published < first.Published || f.Published == first.Published && f.DocSource < first.DocSource {
+			if f.Published != "" && (first.Published == "" || f.Published < first.Published || f.Published == first.Published && f.DocSource < first.DocSource) {
 				first = f
 			}
 		}
 		out = append(out, Point{Period: c.Period, Country: c.Country, Value: g.Value, Bound: g.Bound, Sources: g.Sources,
-			Reports: len(docs), Values: len(c.Groups), Conflict: c.Conflict, Why: c.Why, Source: first.DocSource, DocID: first.DocID, StatID: first.StatID,
-			Evidence: first.Evidence})
+			Reports: c.Reports, Values: c.Total, Conflict: c.Conflict, Why: c.Why, Source: first.DocSource, DocID: first.DocID,
+			StatID: first.StatID, Evidence: first.Evidence})
 	}
 	sortPoints(out)
 	return out

@@ -86,6 +86,13 @@ type Query struct {
 	Since     string // ISO date, inclusive, on the publication date
 	Until     string
 	Limit     int
+	After     *HitKey // the page after this hit, in the same ranking
+}
+
+// HitKey is a hit's place in a ranking: best rank first, then the newest report.
+type HitKey struct {
+	Rank float64
+	ID   int64
 }
 
 // Hit is one ranked report.
@@ -95,16 +102,57 @@ type Hit struct {
 	Title     string
 	Published string
 	Rank      float64
-	Text      string // the body, for picking the matching sentence
+	Text      string // the start of the body (HitTextChars at most), for picking the matching sentence
 }
 
+// HitTextChars bounds the text a hit carries: a list of reports never reads whole bodies.
+const HitTextChars = 4000
+
 // SeriesQuery selects reported figures: counts of a category (all categories when empty),
-// in a country (all when empty). Parts of a larger figure are left out.
+// in a country (all when empty). Parts of a larger figure are left out. With a Limit, the
+// figures come newest report first, a page at a time after After.
 type SeriesQuery struct {
 	Category   string
 	Country    string
 	By         string // "year", "month" or "period" (the period as reported)
 	NoEvidence bool   // leave the figures' report and sentence empty: reading them is the costly part
+	Limit      int
+	After      *FigureKey
+}
+
+// FigureKey is a figure's place in a list of figures, newest report first (and in a report,
+// by id, last first).
+type FigureKey struct {
+	DocID  int64
+	StatID string
+}
+
+// ClaimKey is a claim's place in the list of claims.
+type ClaimKey struct {
+	Category, Country, Period string
+}
+
+// ClaimQuery selects the stored claims, in (category, country, period) order.
+type ClaimQuery struct {
+	Category  string // all when empty
+	Country   string // all when empty
+	Conflicts bool   // only the claims whose reports disagree
+	After     *ClaimKey
+	Limit     int  // 0: all
+	Evidence  bool // give the listed figures their report and sentence
+}
+
+// QuoteQuery selects quotes, newest report first, optionally by one speaker.
+type QuoteQuery struct {
+	Speaker string
+	After   *QuoteKey
+	Limit   int
+}
+
+// QuoteKey is a quote's place in a list of quotes.
+type QuoteKey struct {
+	DocID   int64
+	QuoteID string
 }
 
 // Figure is one reported value of a statistic; the rules that make claims of them are in
@@ -140,10 +188,20 @@ type Dyad struct {
 }
 
 // ClusterQuery selects event clusters: those between actors A and B (either may act), or
-// with A on either side when B is empty, or all when both are empty.
+// with A on either side when B is empty, or all when both are empty; of one type, and dated
+// within Since and Until, when they are set. Clusters come in order of their first date, then
+// their id.
 type ClusterQuery struct {
-	A, B          string
-	Limit, Offset int // a page of clusters in date order; Limit 0 means all
+	A, B         string
+	Type         string
+	Since, Until string
+	Limit        int // a page of clusters; 0 means all
+	After        *ClusterKey
+}
+
+// ClusterKey is a cluster's place in date order.
+type ClusterKey struct {
+	Date, ID string
 }
 
 // Stale is a document whose records an older extractor made.
@@ -173,8 +231,9 @@ type Store interface {
 	// Clusters returns the event clusters of a dyad (either direction; all when A is empty),
 	// oldest first.
 	Clusters(ctx context.Context, q ClusterQuery) ([]link.Cluster, error)
-	// Evidence fills in a figure's report and sentence, for figures read with NoEvidence.
-	Evidence(ctx context.Context, f *Figure) error
+	// Evidence fills in figures' reports and sentences, for figures read with NoEvidence or
+	// taken from claims, reading each report once; a figure not found is left empty.
+	Evidence(ctx context.Context, figs []*Figure) error
 	// Months counts a dyad's event clusters per month and PLOVER type.
 	Months(ctx context.Context, a, b string) ([]link.Month, error)
 	// EntityMentions returns, from every report, the people who share the last word of name
@@ -184,11 +243,15 @@ type Store interface {
 	Document(ctx context.Context, id int64) (DocView, error)
 	// Recent returns the newest documents with an id below before (0: the newest).
 	Recent(ctx context.Context, before int64, limit int) ([]Hit, error)
-	// Dyads returns the pairs of actors with the most event clusters.
-	Dyads(ctx context.Context, limit int) ([]Dyad, error)
-	// Quotes returns quotes of documents with an id below before, optionally by one speaker.
-	Quotes(ctx context.Context, speaker string, before int64, limit int) ([]QuoteHit, error)
-	// Counts returns the number of rows per table.
+	// Dyads returns the pairs of actors with the most event clusters, of one actor when actor
+	// is set; they are counted as clusters are made, not when asked.
+	Dyads(ctx context.Context, actor string, limit int) ([]Dyad, error)
+	// Quotes returns a page of quotes, newest report first.
+	Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error)
+	// Claims returns a page of the claims, which every write keeps up to date: each claim's
+	// groups (at most link.MaxGroups) list a few of their figures.
+	Claims(ctx context.Context, q ClaimQuery) ([]link.Claim, error)
+	// Counts returns the number of rows per table, kept by every write.
 	Counts(ctx context.Context) (map[string]int64, error)
 	// Feed state for watch: conditional GET validators and back-off.
 	FeedState(ctx context.Context, url string) (FeedState, error)

@@ -22,8 +22,17 @@ type Doc struct {
 	Paras  []Span
 	Sents  []Sentence
 	Tokens []Token
+	Cut    int     // how many times an over-long sentence was cut at MaxSentenceTokens
 	runes  []int32 // code-point offset of each byte, nil when the text is ASCII
 }
+
+// MaxSentenceTokens bounds a sentence: a run of more tokens with no sentence end (a paragraph
+// with no full stop, a table flattened into a line of numbers) is cut into pieces of at most
+// this many, after the last comma, semicolon, colon or dash of the second half of each piece
+// when there is one. Extraction reads each sentence as a whole, often once per word, so the
+// bound is what keeps its cost linear in the length of the text. The longest sentence of the
+// dev reports has 72 tokens; a cut sentence is counted in Doc.Cut, and extraction warns.
+const MaxSentenceTokens = 120
 
 // abbreviations do not end a sentence when a dot follows them.
 var abbreviations = map[string]bool{
@@ -91,7 +100,15 @@ func trimRight(s string, end int) int {
 func (d *Doc) sentences() {
 	p := 0
 	start := 0
+	var emit func(end int)
 	flush := func(end int) {
+		for end-start > MaxSentenceTokens {
+			d.Cut++
+			emit(d.cutPoint(start))
+		}
+		emit(end)
+	}
+	emit = func(end int) {
 		if end <= start {
 			return
 		}
@@ -143,6 +160,19 @@ func (d *Doc) opensQuote(j int) bool {
 	}
 	next := d.Tokens[j+1]
 	return d.Tokens[j-1].End < t.Start && next.Start == t.End && next.Kind != Punct
+}
+
+// cutPoint returns where to cut an over-long sentence that starts at token start: after the
+// last weak break (comma, semicolon, colon, dash) in the second half of the bound, else at the
+// bound itself.
+func (d *Doc) cutPoint(start int) int {
+	end := start + MaxSentenceTokens
+	for k := end - 1; k > start+MaxSentenceTokens/2; k-- {
+		if t := d.Tokens[k]; t.Kind == Punct && strings.Contains(",;:–—", t.Text) {
+			return k + 1
+		}
+	}
+	return end
 }
 
 // endsSentence decides whether the dot at token i ends a sentence, given that token j opens

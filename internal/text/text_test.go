@@ -141,3 +141,46 @@ func FuzzParseReport(f *testing.F) {
 		}
 	})
 }
+
+// TestLongSentencesAreCut checks the bound on sentences: no sentence holds more than
+// MaxSentenceTokens tokens, a cut falls after a comma when one is near the bound, every token
+// stays in exactly one sentence, and the cuts are counted.
+func TestLongSentencesAreCut(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		cuts   int
+		commas bool // every piece but the last ends with a comma
+	}{
+		{"numbers", strings.Repeat("1234 ", 1000), 1000/MaxSentenceTokens - 1 + min(1, 1000%MaxSentenceTokens), false},
+		{"clauses", strings.Repeat("the boat sank near the coast , ", 100), -1, true},
+		{"a real sentence", "Morocco prevented 9,179 migrants from leaving in 2020, officials said.", 0, false},
+	}
+	for _, tt := range tests {
+		d := Analyze(tt.in)
+		if tt.cuts >= 0 && d.Cut != tt.cuts {
+			t.Errorf("%s: %d cuts, want %d", tt.name, d.Cut, tt.cuts)
+		}
+		next := 0
+		for i, s := range d.Sents {
+			if len(s.Tokens) > MaxSentenceTokens {
+				t.Errorf("%s: sentence %d has %d tokens", tt.name, i, len(s.Tokens))
+			}
+			if s.First != next {
+				t.Errorf("%s: sentence %d starts at token %d, want %d", tt.name, i, s.First, next)
+			}
+			for _, tok := range s.Tokens {
+				if tok.Sent != i {
+					t.Fatalf("%s: a token of sentence %d says %d", tt.name, i, tok.Sent)
+				}
+			}
+			next += len(s.Tokens)
+			if tt.commas && i < len(d.Sents)-1 && s.Tokens[len(s.Tokens)-1].Text != "," {
+				t.Errorf("%s: piece %d ends with %q, not after a comma", tt.name, i, s.Tokens[len(s.Tokens)-1].Text)
+			}
+		}
+		if next != len(d.Tokens) {
+			t.Errorf("%s: the sentences hold %d of %d tokens", tt.name, next, len(d.Tokens))
+		}
+	}
+}

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"context"
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -78,18 +80,35 @@ func (p *params) text(name string, max int) string {
 	return v
 }
 
+// Dates are taken from 1900 to 2100: reports are dated within them, and a range wider than
+// that only makes work.
+const minYear, maxYear = 1900, 2100
+
 func (p *params) date(name string) string {
 	v := strings.TrimSpace(p.r.URL.Query().Get(name))
 	if v == "" {
 		return ""
 	}
 	for _, l := range []string{"2006", "2006-01", "2006-01-02"} {
-		if _, err := time.Parse(l, v); err == nil {
+		if t, err := time.Parse(l, v); err == nil {
+			if t.Year() < minYear || t.Year() > maxYear {
+				p.fail(bad("parameter %s: %q is out of range (years %d to %d)", name, v, minYear, maxYear))
+				return ""
+			}
 			return v
 		}
 	}
 	p.fail(bad("parameter %s: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", name, v))
 	return ""
+}
+
+// dates reads a since-until pair; since may not come after until.
+func (p *params) dates(since, until string) (string, string) {
+	a, b := p.date(since), p.date(until)
+	if a != "" && b != "" && a > b && !strings.HasPrefix(a, b) {
+		p.fail(bad("parameter %s: %s is after %s %s", since, a, until, b))
+	}
+	return a, b
 }
 
 func (p *params) limit() int {
@@ -119,23 +138,86 @@ func (p *params) oneOf(name, def string, allowed ...string) string {
 	return def
 }
 
-// cursor reads an opaque cursor: a position encoded by encodeCursor.
-func (p *params) cursor() int64 {
-	v := p.r.URL.Query().Get("cursor")
-	if v == "" {
-		return 0
-	}
-	b, err := base64.RawURLEncoding.DecodeString(v)
-	n, err2 := strconv.ParseInt(string(b), 10, 64)
-	if err != nil || err2 != nil || n < 0 {
-		p.fail(bad("parameter cursor: not a cursor this API gave"))
-		return 0
-	}
-	return n
+// A cursor is opaque to clients: the kind of list it belongs to and the key of the last item
+// given, in base64. The next page starts after that key, however far into the list it is.
+// A cursor of another list, or one this API did not make, is a bad request.
+const cursorSep = "\x1f"
+
+func encodeCursor(kind string, key ...string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(kind + cursorSep + strings.Join(key, cursorSep)))
 }
 
-func encodeCursor(n int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(n, 10)))
+// cursor reads the cursor of a list of kind whose keys have n parts; nil when there is none.
+func (p *params) cursor(kind string, n int) []string {
+	v := p.r.URL.Query().Get("cursor")
+	if v == "" {
+		return nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(v)
+	parts := strings.Split(string(b), cursorSep)
+	if err != nil || len(v) > 600 || len(parts) != n+1 || parts[0] != kind {
+		p.fail(bad("parameter cursor: not a cursor this API gave for this list; start again without it"))
+		return nil
+	}
+	return parts[1:]
+}
+
+// cursorID reads a cursor whose key is one positive id.
+func (p *params) cursorID(kind string) int64 {
+	key := p.cursor(kind, 1)
+	if key == nil {
+		return 0
+	}
+	return p.keyID(key[0])
+}
+
+// keyID reads a positive id from a cursor's key.
+func (p *params) keyID(s string) int64 {
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 || id == math.MaxInt64 {
+		p.fail(bad("parameter cursor: not a cursor this API gave for this list; start again without it"))
+		return 0
+	}
+	return id
+}
+
+// keyText checks a text part of a cursor's key against a pattern.
+func (p *params) keyText(s string, re *regexp.Regexp) string {
+	if !re.MatchString(s) {
+		p.fail(bad("parameter cursor: not a cursor this API gave for this list; start again without it"))
+		return ""
+	}
+	return s
+}
+
+var (
+	statIDRe    = regexp.MustCompile(`^[a-z]\d{1,7}$`)
+	clusterIDRe = regexp.MustCompile(`^[0-9a-f]{16}/[a-z]\d{1,7}$`)
+	dateKeyRe   = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9-]{4,10})?$`)
+	periodRe    = regexp.MustCompile(`^[0-9/-]{4,21}$`)
+	countryKey  = regexp.MustCompile(`^[A-Z0-9]{0,12}$`)
+)
+
+// clusterCursor reads the cursor of a list of clusters: a date and a cluster id.
+func (p *params) clusterCursor(kind string) *store.ClusterKey {
+	key := p.cursor(kind, 2)
+	if key == nil {
+		return nil
+	}
+	return &store.ClusterKey{Date: p.keyText(key[0], dateKeyRe), ID: p.keyText(key[1], clusterIDRe)}
+}
+
+// clusterNext cuts a page of clusters read one over the limit, and gives the next page's
+// cursor: the last cluster's place, its first date and its id.
+func clusterNext(kind string, cs []link.Cluster, limit int) ([]link.Cluster, string) {
+	if len(cs) <= limit {
+		if cs == nil {
+			cs = []link.Cluster{}
+		}
+		return cs, ""
+	}
+	cs = cs[:limit]
+	return cs, encodeCursor(kind, cs[limit-1].Since, cs[limit-1].ID)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -149,26 +231,40 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // api adapts a handler that returns a value or an error.
 func (s *Server) api(fn func(*http.Request) (any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		var v any
-		_, err := url.ParseQuery(r.URL.RawQuery)
+		v, err := call(r, fn)
 		if err != nil {
-			err = bad("the query string is malformed: %v", err)
-		} else {
-			v, err = fn(r)
+			status, msg := s.failure(r, err)
+			writeJSON(w, status, map[string]string{"error": msg})
+			return
 		}
-		var ae apiError
-		switch {
-		case err == nil:
-			writeJSON(w, http.StatusOK, v)
-		case errors.As(err, &ae):
-			writeJSON(w, ae.status, map[string]string{"error": ae.msg})
-		case errors.Is(err, store.ErrNotFound):
-			writeJSON(w, http.StatusNotFound, map[string]string{"error": "not found"})
-		default:
-			s.log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
-			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error"})
-		}
+		writeJSON(w, http.StatusOK, v)
 	}
+}
+
+// call runs a handler's fn once the query string is known to be well formed.
+func call(r *http.Request, fn func(*http.Request) (any, error)) (any, error) {
+	if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+		return nil, bad("the query string is malformed: %v", err)
+	}
+	return fn(r)
+}
+
+// failure maps a handler's error to a status and a message for the client: a 4xx says what
+// was wrong; anything else is logged and answered without detail.
+func (s *Server) failure(r *http.Request, err error) (int, string) {
+	var ae apiError
+	switch {
+	case errors.As(err, &ae):
+		return ae.status, ae.msg
+	case errors.Is(err, store.ErrNotFound):
+		return http.StatusNotFound, "not found"
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, "the request took too long; narrow it or try again later"
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		return http.StatusServiceUnavailable, "the request was cancelled"
+	}
+	s.log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+	return http.StatusInternalServerError, "internal error"
 }
 
 // route is one API route: a method and a path pattern.
@@ -224,53 +320,67 @@ func (s *Server) listDocuments(r *http.Request) (any, error) {
 	p := &params{r: r}
 	q := store.Query{
 		Text: p.text("q", 500), Actor: p.str("actor", codeRe, true), EventType: p.str("type", typeRe, true),
-		Category: p.str("category", categoryRe, false), Since: p.date("since"), Until: p.date("until"),
+		Category: p.str("category", categoryRe, false),
 	}
-	limit, cur := p.limit(), p.cursor()
+	q.Since, q.Until = p.dates("since", "until")
+	limit := p.limit()
 	if p.err != nil {
 		return nil, p.err
 	}
 	items := []docSummary{}
 	next := ""
 	if q.Text == "" && q.Actor == "" && q.EventType == "" && q.Category == "" && q.Since == "" && q.Until == "" {
-		hits, err := s.st.Recent(r.Context(), cur, limit+1)
+		before := p.cursorID("d")
+		if p.err != nil {
+			return nil, p.err
+		}
+		hits, err := s.st.Recent(r.Context(), before, limit+1)
 		if err != nil {
 			return nil, err
 		}
 		if len(hits) > limit {
 			hits = hits[:limit]
-			next = encodeCursor(hits[limit-1].DocID)
+			next = encodeCursor("d", strconv.FormatInt(hits[limit-1].DocID, 10))
 		}
 		for _, h := range hits {
 			items = append(items, docSummary{h.DocID, h.Title, h.Published, h.Source, ""})
 		}
 		return page{items, next}, nil
 	}
-	// Ranked search: the cursor is the number of reports already given.
-	q.Limit = int(cur) + limit + 1
-	if q.Limit > 1000 {
-		return nil, bad("search pages end after 1,000 reports; narrow the query")
-	}
-	hits, err := s.st.Search(r.Context(), q)
-	if err != nil {
-		if strings.Contains(err.Error(), "no words") {
-			return nil, bad("%v", err)
+	// Ranked search: the cursor is the last hit given, by rank and id.
+	if key := p.cursor("s", 2); key != nil {
+		rank, err := strconv.ParseFloat(key[0], 64)
+		if err != nil || math.IsNaN(rank) || math.IsInf(rank, 0) {
+			p.fail(bad("parameter cursor: not a cursor this API gave for this list; start again without it"))
 		}
+		q.After = &store.HitKey{Rank: rank, ID: p.keyID(key[1])}
+	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	q.Limit = limit + 1
+	hits, err := s.search(r, q)
+	if err != nil {
 		return nil, err
 	}
-	if int64(len(hits)) > cur+int64(limit) {
-		next = encodeCursor(cur + int64(limit))
-		hits = hits[:cur+int64(limit)]
-	}
-	if int64(len(hits)) > cur {
-		hits = hits[cur:]
-	} else {
-		hits = nil
+	if len(hits) > limit {
+		hits = hits[:limit]
+		last := hits[limit-1]
+		next = encodeCursor("s", strconv.FormatFloat(last.Rank, 'g', -1, 64), strconv.FormatInt(last.DocID, 10))
 	}
 	for _, h := range hits {
 		items = append(items, docSummary{h.DocID, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)})
 	}
 	return page{items, next}, nil
+}
+
+// search runs a search; a query that has nothing to search for is the client's mistake.
+func (s *Server) search(r *http.Request, q store.Query) ([]store.Hit, error) {
+	hits, err := s.st.Search(r.Context(), q)
+	if err != nil && strings.Contains(err.Error(), "no words") {
+		return nil, bad("%v", err)
+	}
+	return hits, err
 }
 
 func (s *Server) getDocument(r *http.Request) (any, error) {
@@ -300,12 +410,16 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, maxBody))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
+	err := dec.Decode(&in)
+	if err == nil && dec.More() {
+		err = errors.New("more than one JSON value")
+	}
+	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			return nil, apiError{http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is over %d bytes", maxBody)}
 		}
-		return nil, bad("the body is not a JSON object with url, title, published and text: %v", err)
+		return nil, bad("the body is not one JSON object with url, title, published and text: %v", err)
 	}
 	if strings.TrimSpace(in.Text) == "" {
 		return nil, bad("text is empty")
@@ -320,11 +434,19 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 		}
 		d.Published = &in.Published
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	outs, err := s.st.Put(r.Context(), []store.Entry{{Doc: d, Extraction: s.x.Extract(d), Version: extract.Version}})
+	// Extraction runs outside the write lock, so that one long report holds up no other write.
+	x, err := s.x.ExtractContext(r.Context(), d)
 	if err != nil {
 		return nil, err
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	outs, err := s.st.Put(r.Context(), []store.Entry{{Doc: d, Extraction: x, Version: extract.Version}})
+	if err != nil {
+		return nil, err
+	}
+	if s.cache != nil && outs[0] == store.Inserted {
+		s.cache.invalidate()
 	}
 	return map[string]any{"stored": outs[0] == store.Inserted, "unchanged": outs[0] == store.Unchanged}, nil
 }
@@ -353,110 +475,115 @@ func (s *Server) getEntities(r *http.Request) (any, error) {
 
 func (s *Server) listEvents(r *http.Request) (any, error) {
 	p := &params{r: r}
-	a, b := p.str("actor", codeRe, true), p.str("b", codeRe, true)
-	typ := p.str("type", typeRe, true)
-	since, until := p.date("since"), p.date("until")
-	limit, cur := p.limit(), p.cursor()
+	q := store.ClusterQuery{A: p.str("actor", codeRe, true), B: p.str("b", codeRe, true), Type: p.str("type", typeRe, true)}
+	q.Since, q.Until = p.dates("since", "until")
+	limit := p.limit()
+	q.After = p.clusterCursor("e")
 	if p.err != nil {
 		return nil, p.err
 	}
-	if a == "" {
+	if q.A == "" {
 		return nil, bad("parameter actor is required: events are listed by actor")
 	}
-	// The page is cut after filtering, so the cursor counts filtered clusters; the store gives
-	// them in date order, a bounded window at a time.
-	var keep []link.Cluster
-	for off := 0; len(keep) < int(cur)+limit+1; off += 500 {
-		cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: a, B: b, Limit: 500, Offset: off})
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range cs {
-			if typ != "" && c.Type != typ || since != "" && c.Date < since || until != "" && c.Date > until+"~" {
-				continue
-			}
-			keep = append(keep, c)
-		}
-		if len(cs) < 500 {
-			break
-		}
+	q.Limit = limit + 1
+	cs, err := s.st.Clusters(r.Context(), q)
+	if err != nil {
+		return nil, err
 	}
-	return pageOf(keep, cur, limit), nil
-}
-
-// pageOf cuts one page from an ordered list; the cursor is the offset.
-func pageOf[T any](all []T, cur int64, limit int) page {
-	items := []T{}
-	if cur < int64(len(all)) {
-		items = all[cur:]
-	}
-	next := ""
-	if len(items) > limit {
-		items = items[:limit]
-		next = encodeCursor(cur + int64(limit))
-	}
-	return page{items, next}
+	items, next := clusterNext("e", cs, limit)
+	return page{items, next}, nil
 }
 
 func (s *Server) listStatistics(r *http.Request) (any, error) {
 	p := &params{r: r}
 	q := store.SeriesQuery{Category: p.str("category", categoryRe, false), Country: p.str("country", codeRe, true)}
-	limit, cur := p.limit(), p.cursor()
+	limit := p.limit()
+	if key := p.cursor("f", 2); key != nil {
+		q.After = &store.FigureKey{DocID: p.keyID(key[0]), StatID: p.keyText(key[1], statIDRe)}
+	}
 	if p.err != nil {
 		return nil, p.err
 	}
+	q.Limit = limit + 1
 	figs, err := s.st.Figures(r.Context(), q)
 	if err != nil {
 		return nil, err
 	}
-	return pageOf(figs, cur, limit), nil
+	next := ""
+	if len(figs) > limit {
+		figs = figs[:limit]
+		next = encodeCursor("f", strconv.FormatInt(figs[limit-1].DocID, 10), figs[limit-1].StatID)
+	}
+	if figs == nil {
+		figs = []store.Figure{}
+	}
+	return page{figs, next}, nil
+}
+
+// claimCursor reads the cursor of a list of claims: the last claim's category, country and
+// period.
+func (p *params) claimCursor(kind string) *store.ClaimKey {
+	key := p.cursor(kind, 3)
+	if key == nil {
+		return nil
+	}
+	return &store.ClaimKey{Category: p.keyText(key[0], categoryRe), Country: p.keyText(key[1], countryKey), Period: p.keyText(key[2], periodRe)}
+}
+
+// claimPage reads a page of stored claims, with their evidence, and the next page's cursor.
+func (s *Server) claimPage(r *http.Request, q store.ClaimQuery, kind string, limit int) ([]link.Claim, string, error) {
+	q.Limit, q.Evidence = limit+1, true
+	cs, err := s.st.Claims(r.Context(), q)
+	if err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(cs) > limit {
+		cs = cs[:limit]
+		last := cs[limit-1]
+		next = encodeCursor(kind, last.Category, last.Country, last.Period)
+	}
+	if cs == nil {
+		cs = []link.Claim{}
+	}
+	return cs, next, nil
 }
 
 func (s *Server) listClaims(r *http.Request) (any, error) {
 	p := &params{r: r}
-	q := store.SeriesQuery{Category: p.str("category", categoryRe, false), Country: p.str("country", codeRe, true)}
-	conflicts := p.oneOf("conflicts", "false", "true", "false") == "true"
-	limit, cur := p.limit(), p.cursor()
+	q := store.ClaimQuery{Category: p.str("category", categoryRe, false), Country: p.str("country", codeRe, true)}
+	q.Conflicts = p.oneOf("conflicts", "false", "true", "false") == "true"
+	limit := p.limit()
+	q.After = p.claimCursor("c")
 	if p.err != nil {
 		return nil, p.err
 	}
-	figs, err := s.st.Figures(r.Context(), q)
+	cs, next, err := s.claimPage(r, q, "c", limit)
 	if err != nil {
 		return nil, err
 	}
-	var keep []link.Claim
-	for _, c := range link.Claims(figs) {
-		if !conflicts || c.Conflict {
-			keep = append(keep, c)
-		}
-	}
-	return pageOf(keep, cur, limit), nil
+	return page{cs, next}, nil
 }
 
 func (s *Server) listQuotes(r *http.Request) (any, error) {
 	p := &params{r: r}
-	speaker := p.text("speaker", 200)
-	limit, cur := p.limit(), p.cursor()
+	q := store.QuoteQuery{Speaker: p.text("speaker", 200)}
+	limit := p.limit()
+	if key := p.cursor("q", 2); key != nil {
+		q.After = &store.QuoteKey{DocID: p.keyID(key[0]), QuoteID: p.keyText(key[1], statIDRe)}
+	}
 	if p.err != nil {
 		return nil, p.err
 	}
-	qs, err := s.st.Quotes(r.Context(), speaker, cur, limit+1)
+	q.Limit = limit + 1
+	qs, err := s.st.Quotes(r.Context(), q)
 	if err != nil {
 		return nil, err
 	}
 	next := ""
 	if len(qs) > limit {
-		// A page ends at a document boundary, so that the cursor (a document id) loses nothing.
-		last := qs[limit].DocID
-		cut := limit
-		for cut > 0 && qs[cut-1].DocID == last {
-			cut--
-		}
-		if cut == 0 {
-			cut = limit
-		}
-		qs = qs[:cut]
-		next = encodeCursor(qs[cut-1].DocID)
+		qs = qs[:limit]
+		next = encodeCursor("q", strconv.FormatInt(qs[limit-1].DocID, 10), qs[limit-1].QuoteID)
 	}
 	if qs == nil {
 		qs = []store.QuoteHit{}
@@ -466,8 +593,8 @@ func (s *Server) listQuotes(r *http.Request) (any, error) {
 
 func (s *Server) timeline(r *http.Request, pageSize int) (link.Timeline, error) {
 	p := &params{r: r}
-	a, b := p.str("a", codeRe, true), p.str("b", codeRe, true)
-	cur := p.cursor()
+	q := store.ClusterQuery{A: p.str("a", codeRe, true), B: p.str("b", codeRe, true)}
+	q.After = p.clusterCursor("t")
 	limit := pageSize
 	if r.URL.Query().Get("limit") != "" {
 		limit = p.limit()
@@ -475,33 +602,34 @@ func (s *Server) timeline(r *http.Request, pageSize int) (link.Timeline, error) 
 	if p.err != nil {
 		return link.Timeline{}, p.err
 	}
-	if a == "" {
+	if q.A == "" {
 		return link.Timeline{}, bad("parameter a is required")
 	}
-	cs, err := s.st.Clusters(r.Context(), store.ClusterQuery{A: a, B: b, Limit: limit + 1, Offset: int(cur)})
+	q.Limit = limit + 1
+	cs, err := s.st.Clusters(r.Context(), q)
 	if err != nil {
 		return link.Timeline{}, err
 	}
-	months, err := s.st.Months(r.Context(), a, b)
+	months, err := s.st.Months(r.Context(), q.A, q.B)
 	if err != nil {
 		return link.Timeline{}, err
 	}
-	t := link.Timeline{A: a, B: b, Months: months, Clusters: cs}
+	t := link.Timeline{A: q.A, B: q.B, Months: months}
+	t.Clusters, t.NextCursor = clusterNext("t", cs, limit)
 	if t.Months == nil {
 		t.Months = []link.Month{}
-	}
-	if t.Clusters == nil {
-		t.Clusters = []link.Cluster{}
-	}
-	if len(cs) > limit {
-		t.Clusters = cs[:limit]
-		t.NextCursor = encodeCursor(cur + int64(limit))
 	}
 	return t, nil
 }
 
-func (s *Server) getTimeline(r *http.Request) (any, error) { return s.timeline(r, 50) }
+func (s *Server) getTimeline(r *http.Request) (any, error) { return s.timeline(r, 20) }
 
+// maxPoints bounds a series: the latest periods, each with its sentence. A series by the
+// period as reported can have a point a day; more than this makes neither a chart nor a table.
+const maxPoints = 120
+
+// series builds a statistic's series from the stored claims (one point per period and
+// country), the latest maxPoints of them, with the sentences of the chosen points.
 func (s *Server) series(r *http.Request) (store.SeriesQuery, []series.Point, error) {
 	p := &params{r: r}
 	q := store.SeriesQuery{Category: p.str("category", categoryRe, false), Country: p.str("country", codeRe, true),
@@ -512,21 +640,28 @@ func (s *Server) series(r *http.Request) (store.SeriesQuery, []series.Point, err
 	if q.Category == "" {
 		return q, nil, bad("parameter category is required")
 	}
-	q.NoEvidence = true // only the chosen points' sentences are shown
-	figs, err := s.st.Figures(r.Context(), q)
+	cs, err := s.st.Claims(r.Context(), store.ClaimQuery{Category: q.Category, Country: q.Country})
 	if err != nil {
 		return q, nil, err
 	}
-	pts := series.Build(figs, q.By)
+	pts := series.FromClaims(cs, q.By)
+	if len(pts) > maxPoints {
+		pts = pts[len(pts)-maxPoints:]
+	}
 	if pts == nil {
 		pts = []series.Point{}
 	}
+	figs := make([]store.Figure, len(pts))
+	refs := make([]*store.Figure, len(pts))
 	for i := range pts {
-		f := store.Figure{DocID: pts[i].DocID, StatID: pts[i].StatID}
-		if err := s.st.Evidence(r.Context(), &f); err != nil {
-			return q, nil, err
-		}
-		pts[i].Source, pts[i].Evidence = f.DocSource, f.Evidence
+		figs[i] = store.Figure{DocID: pts[i].DocID, StatID: pts[i].StatID}
+		refs[i] = &figs[i]
+	}
+	if err := s.st.Evidence(r.Context(), refs); err != nil {
+		return q, nil, err
+	}
+	for i := range pts {
+		pts[i].Source, pts[i].Evidence = figs[i].DocSource, figs[i].Evidence
 	}
 	return q, pts, nil
 }

@@ -123,3 +123,26 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportMetric(float64(errs), "errors")
 	b.ReportMetric(float64(len(lat))/seconds, "req/s")
 }
+
+// BenchmarkReadsBySize times the pages and lists that used to read every figure (the overview,
+// the conflicts, the claims, a series) on 1,000 and 10,000 generated reports. The target is
+// under 50 ms each at 10,000 reports, and no growth from 1,000 to 10,000.
+func BenchmarkReadsBySize(b *testing.B) {
+	for _, n := range []int{1_000, 10_000} {
+		db := loadDB(b, n)
+		lx, _ := lexicon.Default()
+		h := New(db, extract.New(lx), "", nil).Handler()
+		for _, u := range []string{"/", "/conflicts", "/api/v1/claims?conflicts=true", "/api/v1/series?category=migrants_rescued&country=GRC"} {
+			b.Run(fmt.Sprintf("%d%s", n, u), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					w := httptest.NewRecorder()
+					h.ServeHTTP(w, httptest.NewRequest("GET", u, nil))
+					if w.Code != http.StatusOK {
+						b.Fatalf("%s: %d", u, w.Code)
+					}
+				}
+			})
+		}
+		db.Close()
+	}
+}

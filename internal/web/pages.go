@@ -2,11 +2,9 @@ package web
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -14,7 +12,6 @@ import (
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/series"
 	"github.com/alboran/alboran/internal/store"
-	"github.com/alboran/alboran/internal/text"
 )
 
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
@@ -34,7 +31,7 @@ func deref(p *string) string {
 }
 
 func (s *Server) routesPages(mux *http.ServeMux) {
-	mux.Handle("GET /static/", http.FileServerFS(assets))
+	mux.HandleFunc("GET /static/{file}", s.static)
 	mux.HandleFunc("GET /{$}", s.page("overview", s.overview))
 	mux.HandleFunc("GET /reports/{id}", s.page("report", s.report))
 	mux.HandleFunc("GET /search", s.page("search", s.searchPage))
@@ -44,26 +41,22 @@ func (s *Server) routesPages(mux *http.ServeMux) {
 	mux.HandleFunc("GET /conflicts", s.page("conflicts", s.conflicts))
 }
 
-// page renders a template with the data fn gives; errors become an HTML error page.
+// page renders a template with the data fn gives; errors become an HTML error page. The
+// handler is shared by every request to its route: what one request decides (the template, the
+// status) stays in that request's variables.
 func (s *Server) page(name string, fn func(*http.Request) (any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		data, err := fn(r)
-		status := http.StatusOK
-		var ae apiError
-		switch {
-		case err == nil:
-		case errors.As(err, &ae):
-			status, name, data = ae.status, "error", ae.msg
-		case errors.Is(err, store.ErrNotFound):
-			status, name, data = http.StatusNotFound, "error", "Not found."
-		default:
-			s.log.Printf("%s: %v", r.URL.Path, err)
-			status, name, data = http.StatusInternalServerError, "error", "Something went wrong."
+		tmpl, status := name, http.StatusOK
+		data, err := call(r, fn)
+		if err != nil {
+			var msg string
+			status, msg = s.failure(r, err)
+			tmpl, data = "error", strings.ToUpper(msg[:1])+msg[1:]
 		}
 		var buf bytes.Buffer
-		if err := pages.ExecuteTemplate(&buf, name, data); err != nil {
-			s.log.Printf("template %s: %v", name, err)
-			http.Error(w, "internal error", http.StatusInternalServerError)
+		if err := pages.ExecuteTemplate(&buf, tmpl, data); err != nil {
+			s.log.Printf("template %s: %v", tmpl, err)
+			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error"})
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -79,6 +72,7 @@ type overviewData struct {
 	Conflicts []link.Claim
 }
 
+// overview reads only what the writes keep: the counts, the dyads, and the stored claims.
 func (s *Server) overview(r *http.Request) (any, error) {
 	var d overviewData
 	var err error
@@ -88,17 +82,11 @@ func (s *Server) overview(r *http.Request) (any, error) {
 	if d.Recent, err = s.st.Recent(r.Context(), 0, 10); err != nil {
 		return nil, err
 	}
-	if d.Dyads, err = s.st.Dyads(r.Context(), 10); err != nil {
+	if d.Dyads, err = s.st.Dyads(r.Context(), "", 10); err != nil {
 		return nil, err
 	}
-	figs, err := s.st.Figures(r.Context(), store.SeriesQuery{})
-	if err != nil {
+	if d.Conflicts, err = s.st.Claims(r.Context(), store.ClaimQuery{Conflicts: true, Limit: 5}); err != nil {
 		return nil, err
-	}
-	for _, c := range link.Claims(figs) {
-		if c.Conflict && len(d.Conflicts) < 5 {
-			d.Conflicts = append(d.Conflicts, c)
-		}
 	}
 	return d, nil
 }
@@ -188,12 +176,14 @@ func highlight(body string, x record.Extraction) []segment {
 type searchData struct {
 	Q       store.Query
 	Results []docSummary
+	Next    string // the next page's address
 }
 
 func (s *Server) searchPage(r *http.Request) (any, error) {
 	p := &params{r: r}
 	q := store.Query{Text: p.text("q", 500), Actor: p.str("actor", codeRe, true), EventType: p.str("type", typeRe, true),
-		Category: p.str("category", categoryRe, false), Since: p.date("since"), Until: p.date("until"), Limit: 30}
+		Category: p.str("category", categoryRe, false)}
+	q.Since, q.Until = p.dates("since", "until")
 	if p.err != nil {
 		return nil, p.err
 	}
@@ -201,17 +191,23 @@ func (s *Server) searchPage(r *http.Request) (any, error) {
 	if q.Text == "" && q.Actor == "" && q.EventType == "" && q.Category == "" && q.Since == "" && q.Until == "" {
 		return d, nil
 	}
-	hits, err := s.st.Search(r.Context(), q)
+	v, err := s.listDocuments(r)
 	if err != nil {
-		if strings.Contains(err.Error(), "no words") {
-			return nil, bad("%v", err)
-		}
 		return nil, err
 	}
-	for _, h := range hits {
-		d.Results = append(d.Results, docSummary{h.DocID, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)})
-	}
+	pg := v.(page)
+	d.Results, d.Next = pg.Items.([]docSummary), nextPage(r, pg.NextCursor)
 	return d, nil
+}
+
+// nextPage returns the address of the page after r's, at cursor; "" when there is none.
+func nextPage(r *http.Request, cursor string) string {
+	if cursor == "" {
+		return ""
+	}
+	q := r.URL.Query()
+	q.Set("cursor", cursor)
+	return r.URL.Path + "?" + q.Encode()
 }
 
 type actorData struct {
@@ -254,7 +250,7 @@ func (s *Server) actor(r *http.Request) (any, error) {
 		}
 	}
 	for _, sp := range speakers {
-		qs, err := s.st.Quotes(r.Context(), sp, 0, 20)
+		qs, err := s.st.Quotes(r.Context(), store.QuoteQuery{Speaker: sp, Limit: 20})
 		if err != nil {
 			return nil, err
 		}
@@ -262,30 +258,14 @@ func (s *Server) actor(r *http.Request) (any, error) {
 	}
 	var cs []link.Cluster
 	if d.Code != "" {
-		if cs, err = s.st.Clusters(r.Context(), store.ClusterQuery{A: d.Code, Limit: 200}); err != nil {
+		if cs, err = s.st.Clusters(r.Context(), store.ClusterQuery{A: d.Code, Limit: 20}); err != nil {
+			return nil, err
+		}
+		if d.Partners, err = s.st.Dyads(r.Context(), d.Code, 20); err != nil {
 			return nil, err
 		}
 	}
 	d.Timeline = link.BuildTimeline(d.Code, "", cs)
-	partners := map[string]int{}
-	for _, c := range cs {
-		other := c.Target
-		if other == d.Code {
-			other = c.Source
-		}
-		if other != d.Code && other != "" {
-			partners[other]++
-		}
-	}
-	for p, n := range partners {
-		d.Partners = append(d.Partners, store.Dyad{A: d.Code, B: p, Events: n})
-	}
-	sort.Slice(d.Partners, func(i, j int) bool {
-		if d.Partners[i].Events != d.Partners[j].Events {
-			return d.Partners[i].Events > d.Partners[j].Events
-		}
-		return d.Partners[i].B < d.Partners[j].B
-	})
 	if len(d.Entities) == 0 && len(cs) == 0 {
 		return nil, store.ErrNotFound
 	}
@@ -311,14 +291,15 @@ type timelineData struct {
 	T      link.Timeline
 	Bars   []bar
 	Height int
+	Next   string // the next page of events
 }
 
 func (s *Server) timelinePage(r *http.Request) (any, error) {
-	t, err := s.timeline(r, 200)
+	t, err := s.timeline(r, 30)
 	if err != nil {
 		return nil, err
 	}
-	d := timelineData{T: t, Height: 160}
+	d := timelineData{T: t, Height: 160, Next: nextPage(r, t.NextCursor)}
 	maxN := 1
 	for _, m := range t.Months {
 		maxN = max(maxN, m.VerbalCooperation+m.MaterialCooperation+m.VerbalConflict+m.MaterialConflict)
@@ -401,16 +382,21 @@ func (s *Server) seriesPage(r *http.Request) (any, error) {
 	return d, nil
 }
 
+type conflictsData struct {
+	Claims []link.Claim
+	Next   string
+}
+
+// conflicts lists the stored claims whose reports disagree, a page at a time.
 func (s *Server) conflicts(r *http.Request) (any, error) {
-	figs, err := s.st.Figures(r.Context(), store.SeriesQuery{})
+	p := &params{r: r}
+	q := store.ClaimQuery{Conflicts: true, After: p.claimCursor("k")}
+	if p.err != nil {
+		return nil, p.err
+	}
+	cs, next, err := s.claimPage(r, q, "k", 10)
 	if err != nil {
 		return nil, err
 	}
-	var out []link.Claim
-	for _, c := range link.Claims(figs) {
-		if c.Conflict {
-			out = append(out, c)
-		}
-	}
-	return out, nil
+	return conflictsData{cs, nextPage(r, next)}, nil
 }

@@ -5,13 +5,17 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log"
+	"mime"
 	"net"
 	"net/http"
+	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -23,6 +27,31 @@ import (
 
 //go:embed static templates openapi.json
 var assets embed.FS
+
+// staticFiles are the files under /static/: the style sheet and the script, nothing else of
+// the embedded folder (templates and the OpenAPI file are not assets).
+var staticFiles = func() fs.FS {
+	sub, err := fs.Sub(assets, "static")
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}()
+
+// static serves one file of the static folder by its name; folders are not listed.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("file")
+	b, err := fs.ReadFile(staticFiles, name)
+	if err != nil || !fs.ValidPath(name) {
+		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such file under /static/"})
+		return
+	}
+	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
+		w.Header().Set("Content-Type", ct)
+	}
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
+}
 
 var openAPI = mustRead("openapi.json")
 
@@ -43,7 +72,20 @@ type Server struct {
 	writeMu sync.Mutex
 	metrics *metrics
 	handler http.Handler
+	cache   *cache // nil: every request is answered afresh
 }
+
+// Cache makes the server keep its answers to GET requests of the pages and the API for ttl
+// (see cache); 0 turns it off. Call it before serving.
+func (s *Server) Cache(ttl time.Duration) {
+	s.cache = nil
+	if ttl > 0 {
+		s.cache = newCache(ttl, 64<<20)
+	}
+}
+
+// uncached are the routes answered afresh every time: what operators poll, and files.
+var uncached = map[string]bool{"GET /healthz": true, "GET /metrics": true, "GET /static/{file}": true, "GET /api/v1/openapi.json": true}
 
 // New returns a server. token is the bearer token that writes need; empty means read-only.
 func New(st store.Store, x *extract.Extractor, token string, logger *log.Logger) *Server {
@@ -72,7 +114,16 @@ func (s *Server) Handler() http.Handler { return s.handler }
 // csp allows only the server's own scripts, styles and images: no inline script.
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
-// wrap adds security headers, a body limit, panic recovery and metrics to every request.
+// requestTimeout bounds the work of one request: its context ends then, and the store's query
+// with it. Writes (a report to extract and store) get longer.
+const (
+	requestTimeout = 10 * time.Second
+	writeTimeout   = 50 * time.Second
+)
+
+// wrap adds security headers, a body limit, a deadline, panic recovery and metrics to every
+// request, and answers what no route serves (a path, a method, a path with dot segments)
+// with a JSON error.
 func (s *Server) wrap(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -82,8 +133,25 @@ func (s *Server) wrap(mux *http.ServeMux) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		timeout := requestTimeout
+		if r.Method == http.MethodPost {
+			timeout = writeTimeout
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		r = r.WithContext(ctx)
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		var handler http.Handler = mux // it sets the path's values, which mux.Handler does not
 		_, pattern := mux.Handler(r)
+		if dotSegment(r.URL.Path) {
+			// "/static/..%2ftemplates": no route takes dot segments, and a redirect to the
+			// cleaned path would only invite the next guess.
+			handler, pattern = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such path: paths may not hold . or .. segments"})
+			}), ""
+		} else if pattern == "" {
+			handler = unmatched(mux)
+		}
 		defer func() {
 			if v := recover(); v != nil {
 				s.log.Printf("panic serving %s: %v", r.URL.Path, v)
@@ -96,9 +164,56 @@ func (s *Server) wrap(mux *http.ServeMux) http.Handler {
 			}
 			s.metrics.observe(pattern, rec.status, time.Since(start))
 		}()
-		mux.ServeHTTP(rec, r)
+		if s.cache != nil && pattern != "" && r.Method == http.MethodGet && !uncached[pattern] {
+			s.cache.serve(rec, r, handler)
+			return
+		}
+		handler.ServeHTTP(rec, r)
 	})
 }
+
+// dotSegment reports whether a (decoded) path holds a "." or ".." segment.
+func dotSegment(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "." || seg == ".." {
+			return true
+		}
+	}
+	return false
+}
+
+// unmatched turns the mux's own answers to what no route serves (404, 405, as plain text) into
+// JSON errors; its redirects to a canonical path pass through.
+func unmatched(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c := &capture{header: http.Header{}, status: http.StatusOK}
+		h.ServeHTTP(c, r)
+		switch c.status {
+		case http.StatusNotFound:
+			writeJSON(w, c.status, map[string]string{"error": "no such path: see /api/v1/openapi.json for the API"})
+		case http.StatusMethodNotAllowed:
+			w.Header().Set("Allow", c.header.Get("Allow"))
+			writeJSON(w, c.status, map[string]string{"error": fmt.Sprintf("method %s is not allowed here; allowed: %s", r.Method, c.header.Get("Allow"))})
+		default:
+			for k, v := range c.header {
+				w.Header()[k] = v
+			}
+			w.WriteHeader(c.status)
+			w.Write(c.body.Bytes())
+		}
+	})
+}
+
+// capture keeps a small answer in memory.
+type capture struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (c *capture) Header() http.Header         { return c.header }
+func (c *capture) WriteHeader(code int)        { c.status = code }
+func (c *capture) Write(b []byte) (int, error) { return c.body.Write(b) }
 
 type statusRecorder struct {
 	http.ResponseWriter
@@ -118,13 +233,21 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 	return r.ResponseWriter.Write(b)
 }
 
-// Serve listens on addr until ctx is done, with every timeout set, then shuts down
-// gracefully.
-func Serve(ctx context.Context, addr string, h http.Handler, ready func(net.Addr)) error {
+// ShutdownGrace is how long requests in flight may go on after ctx is done; then their contexts
+// are cancelled (a query stops at once) and the connections closed, so that the server stops
+// within about two seconds of a signal whatever it is doing.
+const ShutdownGrace = time.Second
+
+// Serve listens on addr until ctx is done, with every timeout set, then shuts down: it stops
+// accepting, lets requests in flight finish for ShutdownGrace, and cancels the rest. stopping
+// (may be nil) is called when the shutdown begins.
+func Serve(ctx context.Context, addr string, h http.Handler, ready func(net.Addr), stopping func()) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
+	base, cancelBase := context.WithCancel(context.Background())
+	defer cancelBase()
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -132,6 +255,7 @@ func Serve(ctx context.Context, addr string, h http.Handler, ready func(net.Addr
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return base },
 	}
 	if ready != nil {
 		ready(ln.Addr())
@@ -142,16 +266,21 @@ func Serve(ctx context.Context, addr string, h http.Handler, ready func(net.Addr
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := srv.Shutdown(sctx); err != nil {
-			return err
-		}
-		if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
-		return nil
 	}
+	if stopping != nil {
+		stopping()
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), ShutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		// Requests still running: cancel their contexts and close their connections.
+		cancelBase()
+		srv.Close()
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
 }
 
 // metrics counts requests by route and status, with a latency histogram, in the Prometheus

@@ -44,13 +44,7 @@ func demo(t testing.TB, token string) (*Server, store.Store) {
 
 func get(t *testing.T, h http.Handler, method, url, body string, header map[string]string) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest(method, url, strings.NewReader(body))
-	for k, v := range header {
-		req.Header.Set(k, v)
-	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, req)
-	return w
+	return serve(h, method, url, body, header)
 }
 
 func TestAPIRoutes(t *testing.T) {

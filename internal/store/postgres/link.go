@@ -126,15 +126,23 @@ func lockDyads(ctx context.Context, tx pgx.Tx, dyads map[dyad]bool) error {
 
 // linkEvents links a batch's new events, which are not stored yet, under a lock per dyad, as
 // the SQLite store does: each gets its cluster root, key and role, which its row then
-// carries; only stored events whose cluster changes are moved.
-func linkEvents(ctx context.Context, tx pgx.Tx, events []linkEvent) error {
+// carries; only stored events whose cluster changes are moved. It adds to delta the change in
+// each dyad's number of clusters: one for each event alone (no key), and for the dyads whose
+// keys the batch touched, their clusters counted before and after, under the dyad's lock.
+func linkEvents(ctx context.Context, tx pgx.Tx, events []linkEvent, delta map[dyad]int) error {
 	dyads := map[dyad]bool{}
 	for _, e := range events {
+		d := dyadOf(e.Type, e.Source, e.Target)
 		if link.Keyed(e.Event) {
-			dyads[dyadOf(e.Type, e.Source, e.Target)] = true
+			dyads[d] = true
+		} else {
+			delta[d]++
 		}
 	}
 	if err := lockDyads(ctx, tx, dyads); err != nil {
+		return err
+	}
+	if err := countClusters(ctx, tx, dyads, delta, -1); err != nil {
 		return err
 	}
 	l := link.NewLinker(keyStore{tx})
@@ -147,6 +155,42 @@ func linkEvents(ctx context.Context, tx pgx.Tx, events []linkEvent) error {
 	for i := range events {
 		events[i].place = res.Events[events[i].ID]
 	}
+	if err := applyLinked(ctx, tx, res); err != nil {
+		return err
+	}
+	return countClusters(ctx, tx, dyads, delta, 1)
+}
+
+// countClusters adds sign times the number of clusters of each dyad's keys to delta, in one
+// statement: the keys of those dyads only, through the index on them.
+func countClusters(ctx context.Context, tx pgx.Tx, dyads map[dyad]bool, delta map[dyad]int, sign int) error {
+	if len(dyads) == 0 {
+		return nil
+	}
+	var ts, as, bs []string
+	for d := range dyads {
+		ts, as, bs = append(ts, d.typ), append(as, d.a), append(bs, d.b)
+	}
+	rows, err := tx.Query(ctx, `SELECT d.t, d.a, d.b, (SELECT count(DISTINCT k.root) FROM event_keys k WHERE k.type = d.t AND k.source = d.a AND k.target = d.b)
+		FROM unnest($1::text[], $2::text[], $3::text[]) AS d (t, a, b)`, ts, as, bs)
+	if err != nil {
+		return fmt.Errorf("counting clusters: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d dyad
+		var n int
+		if err := rows.Scan(&d.typ, &d.a, &d.b, &n); err != nil {
+			return err
+		}
+		delta[d] += sign * n
+	}
+	return rows.Err()
+}
+
+// applyLinked writes what a batch of linking left: the keys' counts, the stored events that
+// move, and the clusters rows of the roots it touched.
+func applyLinked(ctx context.Context, tx pgx.Tx, res link.Linked) error {
 	for _, c := range res.Counts {
 		if _, err := tx.Exec(ctx, `UPDATE event_keys SET n = n + $1, first_uid = least(first_uid, $2) WHERE id = $3`, c.Added, c.First, c.Key); err != nil {
 			return err
@@ -284,6 +328,9 @@ func readDyads(ctx context.Context, tx pgx.Tx, want map[dyad]bool, fn func(dyad,
 // relink links whole dyads afresh from their stored events, under their locks: after a
 // reprocess, removed events may have split clusters, and a migration to new rules relinks
 // everything (want nil). The clusters rows of stale roots that no event holds are dropped.
+// The clusters per dyad (dyad_clusters) are set for the dyads in want; relinking everything
+// leaves them alone, since migration 3 runs before migration 4 makes them, and 4 counts them
+// from the rows.
 func relink(ctx context.Context, tx pgx.Tx, want map[dyad]bool, stale []string) error {
 	if want == nil {
 		// Everything: one lock for the whole store's linking, then no key or cluster is left.
@@ -333,7 +380,17 @@ func relink(ctx context.Context, tx pgx.Tx, want map[dyad]bool, stale []string) 
 			list = append(list, r)
 		}
 		sort.Strings(list)
-		return writeClusters(ctx, tx, list, alone)
+		if err := writeClusters(ctx, tx, list, alone); err != nil {
+			return err
+		}
+		if want == nil {
+			return nil
+		}
+		clusters := map[string]bool{}
+		for _, p := range places {
+			clusters[p.Root] = true
+		}
+		return setDyad(ctx, tx, d, len(clusters))
 	})
 	if err != nil {
 		return err
@@ -341,6 +398,9 @@ func relink(ctx context.Context, tx pgx.Tx, want map[dyad]bool, stale []string) 
 	for d := range want {
 		if !relinked[d] {
 			if err := dropDyad(ctx, tx, d); err != nil {
+				return err
+			}
+			if err := setDyad(ctx, tx, d, 0); err != nil {
 				return err
 			}
 		}

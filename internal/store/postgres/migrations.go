@@ -176,8 +176,70 @@ var migrations = []string{
 	CREATE INDEX event_keys_target ON event_keys (target, date);
 	ALTER TABLE events ADD COLUMN link_key TEXT NOT NULL DEFAULT '';
 	ALTER TABLE events ADD COLUMN mention BOOLEAN NOT NULL DEFAULT false;`,
+
+	// 4: what the overview, the conflicts and the lists of claims read, kept up to date by every
+	// write (aggregates.go, as in the SQLite store): the rows per table, in shards so that
+	// concurrent writers rarely wait for each other; the event clusters per dyad; the ways
+	// reports name each person and organization, counted (under an advisory lock per key); each claim's
+	// tallies, the reports that give more than one of its values, and the claims in conflict.
+	// Indexes for lists in keyset order. backfill fills them for the reports stored before (after 3 relinked them).
+	`CREATE TABLE totals (
+		name  TEXT NOT NULL,
+		shard INTEGER NOT NULL,
+		n     BIGINT NOT NULL,
+		PRIMARY KEY (name, shard)
+	);
+	CREATE TABLE dyad_clusters (
+		type   TEXT NOT NULL,
+		source TEXT NOT NULL,
+		target TEXT NOT NULL,
+		n      INTEGER NOT NULL,
+		PRIMARY KEY (type, source, target)
+	);
+	CREATE TABLE claim_values (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		value    DOUBLE PRECISION NOT NULL,
+		bound    TEXT NOT NULL,
+		source   TEXT NOT NULL,
+		figures  INTEGER NOT NULL,
+		reports  INTEGER NOT NULL,
+		rep_doc  BIGINT,
+		rep_stat TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (category, country, period, value, bound, source)
+	);
+	CREATE TABLE claim_docs (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		tallies  TEXT NOT NULL,
+		reports  INTEGER NOT NULL,
+		PRIMARY KEY (category, country, period, tallies)
+	);
+	CREATE TABLE entity_names (
+		key       TEXT NOT NULL,
+		type      TEXT NOT NULL,
+		name      TEXT NOT NULL,
+		country   TEXT NOT NULL,
+		code      TEXT NOT NULL,
+		titles    TEXT NOT NULL,
+		reports   INTEGER NOT NULL,
+		first_doc BIGINT,
+		PRIMARY KEY (key, type, name, country, code, titles)
+	);
+	CREATE TABLE claim_conflicts (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		PRIMARY KEY (category, country, period)
+	);
+	CREATE INDEX quotes_speaker ON quotes (lower(speaker), doc_id);
+	CREATE INDEX event_keys_source ON event_keys (source, date);
+	CREATE INDEX events_cluster_doc ON events (cluster, doc_id, event_id);
+	DROP INDEX events_cluster;`,
 }
 
 // upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each
 // runs after that migration's SQL, in the same transaction.
-var upgrades = map[int]func(context.Context, pgx.Tx) error{3: relinkAll}
+var upgrades = map[int]func(context.Context, pgx.Tx) error{3: relinkAll, 4: backfill}

@@ -23,7 +23,8 @@ import (
 
 // DB is a store in a PostgreSQL database.
 type DB struct {
-	pool *pgxpool.Pool
+	pool     *pgxpool.Pool
+	clusters store.ClusterCache
 }
 
 var _ store.Store = (*DB)(nil)
@@ -107,6 +108,7 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 	out := make([]store.Outcome, len(entries))
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var rows tableRows
+		var w store.Written
 		for i, e := range entries {
 			hash, u := store.Key(e.Doc)
 			var id int64
@@ -124,13 +126,29 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 			}
 			out[i] = store.Inserted
 			rows.add(id, e)
+			w.Add(id, e.Extraction)
+			w.Counts["documents"]++
 		}
 		// Linking runs before the events are written, so that each row carries its cluster.
-		if err := linkEvents(ctx, tx, rows.linked); err != nil {
+		dyads := map[dyad]int{}
+		if err := linkEvents(ctx, tx, rows.linked, dyads); err != nil {
 			return err
 		}
 		rows.placeEvents()
-		return rows.copy(ctx, tx)
+		if err := rows.copy(ctx, tx); err != nil {
+			return err
+		}
+		ts, multi := store.Tallies(w.Figures)
+		if err := tallyClaims(ctx, tx, ts, multi, nil); err != nil {
+			return err
+		}
+		if err := addDyads(ctx, tx, dyads); err != nil {
+			return err
+		}
+		if err := addNames(ctx, tx, store.Names(w.Entities), nil); err != nil {
+			return err
+		}
+		return addTotals(ctx, tx, w.Counts)
 	})
 	if err != nil {
 		return nil, explain(err)
@@ -232,7 +250,25 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 	if len(ids) != len(entries) {
 		return fmt.Errorf("replace: %d ids for %d entries", len(ids), len(entries))
 	}
-	return explain(pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := explain(pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		// What the documents brought before is taken from the aggregates, what they bring now
+		// added.
+		oldFigs, err := storedFigures(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		oldTallies, oldMulti := store.Tallies(oldFigs)
+		w := store.Written{}
+		if w.Counts, err = storedCounts(ctx, tx, ids); err != nil {
+			return err
+		}
+		oldNames, err := storedNames(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		for name := range w.Counts {
+			w.Counts[name] = -w.Counts[name]
+		}
 		old, stale, err := dyadsOf(ctx, tx, ids)
 		if err != nil {
 			return err
@@ -249,6 +285,7 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 				return err
 			}
 			fresh.add(ids[i], e)
+			w.Add(ids[i], e.Extraction)
 		}
 		if err := fresh.copy(ctx, tx); err != nil {
 			return err
@@ -257,21 +294,26 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		for _, e := range fresh.linked {
 			old[dyadOf(e.Type, e.Source, e.Target)] = true
 		}
-		return relink(ctx, tx, old, stale)
-	}))
-}
-
-// Counts returns the number of rows per table.
-func (s *DB) Counts(ctx context.Context) (map[string]int64, error) {
-	out := map[string]int64{}
-	for _, t := range append([]string{"mentions"}, store.Tables...) {
-		var n int64
-		if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM `+t).Scan(&n); err != nil {
-			return nil, err
+		if err := relink(ctx, tx, old, stale); err != nil {
+			return err
 		}
-		out[t] = n
+		ts, multi := store.Tallies(w.Figures)
+		all := append(store.Negate(oldTallies), ts...)
+		if err := unsample(ctx, tx, oldTallies); err != nil {
+			return err
+		}
+		if err := tallyClaims(ctx, tx, all, multi, oldMulti); err != nil {
+			return err
+		}
+		if err := addNames(ctx, tx, append(store.NegateNames(store.Names(oldNames)), store.Names(w.Entities)...), ids); err != nil {
+			return err
+		}
+		return addTotals(ctx, tx, w.Counts)
+	}))
+	if err == nil {
+		s.clusters.Forget()
 	}
-	return out, nil
+	return err
 }
 
 // Stale calls fn with each document whose extractor version differs from version.

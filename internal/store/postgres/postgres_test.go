@@ -52,6 +52,7 @@ func TestMigration3Relinks(t *testing.T) {
 		return out
 	}
 	want := clusterMap()
+	toSchema3(t, db)
 	for _, q := range []string{
 		`DROP TABLE event_keys`,
 		`CREATE TABLE event_keys (type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, date TEXT NOT NULL,
@@ -81,6 +82,46 @@ func TestMigration3Relinks(t *testing.T) {
 	if got := clusterMap(); !reflect.DeepEqual(got, want) || len(want) == 0 {
 		t.Errorf("after migration 3 the clusters differ from a fresh ingest's (%d and %d events)", len(got), len(want))
 	}
+	storetest.CheckDyads(t, db, "after migrations 3 and 4")
+}
+
+// toSchema3 takes a store back to schema 3, before migration 4: no aggregates.
+func toSchema3(t *testing.T, db *DB) {
+	t.Helper()
+	for _, q := range []string{
+		`DROP TABLE totals`, `DROP TABLE dyad_clusters`, `DROP TABLE claim_values`, `DROP TABLE claim_docs`,
+		`DROP TABLE claim_conflicts`, `DROP TABLE entity_names`, `DROP INDEX quotes_speaker`, `DROP INDEX event_keys_source`,
+		`CREATE INDEX events_cluster ON events (cluster)`, `DROP INDEX events_cluster_doc`,
+		`DELETE FROM schema_migrations WHERE version = 4`,
+	} {
+		if _, err := db.pool.Exec(context.Background(), q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// TestMigration4Backfills takes a store back to schema 3 and checks that migration 4 counts
+// what every write keeps from the rows.
+func TestMigration4Backfills(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.Fresh(t)
+	db, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := testcorpus.Linked(25, 3)
+	docs = append(docs, testcorpus.Generate(120, 8)...)
+	storetest.PutAll(t, db, storetest.Entries(t, docs), 40)
+	toSchema3(t, db)
+	db.Close()
+	if db, err = Open(ctx, dsn); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.SchemaVersion(ctx); err != nil || v != len(migrations) {
+		t.Fatalf("schema version %d (%v), want %d", v, err, len(migrations))
+	}
+	storetest.CheckAggregates(t, db, "after migration 4")
 }
 
 // TestErrorsSayWhose checks that a value PostgreSQL refuses is the document's fault

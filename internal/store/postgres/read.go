@@ -84,10 +84,19 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	if tsq != "" {
 		rank = "ts_rank(d.tsv, " + tsq + ")::float8"
 	}
+	// A page after a hit starts after its rank and id; a hit carries the start of its body.
+	after := ""
+	if q.After != nil {
+		args = append(args, q.After.Rank, q.After.ID)
+		after = fmt.Sprintf(` WHERE r < $%d OR r = $%d AND id < $%d`, len(args)-1, len(args)-1, len(args))
+	}
 	args = append(args, q.Limit)
 	sql := `WITH m AS (SELECT id FROM documents WHERE ` + cond + ` ORDER BY id DESC LIMIT ` + fmt.Sprint(rankCap) + `)
-		SELECT d.id, d.source, d.title, coalesce(d.published, ''), ` + rank + ` AS r, d.body
-		FROM m JOIN documents d ON d.id = m.id ORDER BY r DESC, d.id DESC LIMIT $` + fmt.Sprint(len(args))
+		SELECT id, source, title, published, r, text FROM (
+			SELECT d.id, d.source, d.title, coalesce(d.published, '') AS published, ` + rank + ` AS r,
+				substr(d.body, 1, ` + fmt.Sprint(store.HitTextChars) + `) AS text
+			FROM m JOIN documents d ON d.id = m.id) x` + after + `
+		ORDER BY r DESC, id DESC LIMIT $` + fmt.Sprint(len(args))
 	rows, err := s.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, err
@@ -116,6 +125,37 @@ func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, 
 		args = append(args, q.Country)
 		where = append(where, fmt.Sprintf("t.country = $%d", len(args)))
 	}
+	if q.Limit > 0 {
+		// A page, newest report first: the primary key read backwards, or a category's index.
+		if q.After != nil {
+			args = append(args, q.After.DocID, q.After.StatID)
+			where = append(where, fmt.Sprintf("(t.doc_id, t.stat_id) < ($%d, $%d)", len(args)-1, len(args)))
+		}
+		rows, err := s.pool.Query(ctx, `SELECT t.category, coalesce(t.period, ''), t.value, t.bound, t.country, t.claimed_source, t.doc_id, t.stat_id,
+				t.ev_start, t.ev_end FROM statistics t WHERE `+strings.Join(where, " AND ")+` ORDER BY t.doc_id DESC, t.stat_id DESC LIMIT `+fmt.Sprint(q.Limit), args...)
+		if err != nil {
+			return nil, err
+		}
+		var out []store.Figure
+		var refs []store.EvidenceRef
+		for rows.Next() {
+			var f store.Figure
+			var r store.EvidenceRef
+			if err := rows.Scan(&f.Category, &f.Period, &f.Value, &f.Bound, &f.Country, &f.Source, &f.DocID, &f.StatID, &r.Start, &r.End); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out, refs = append(out, f), append(refs, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || q.NoEvidence {
+			return out, err
+		}
+		for i := range out {
+			refs[i].Doc, refs[i].Text, refs[i].Source, refs[i].Published = out[i].DocID, &out[i].Evidence, &out[i].DocSource, &out[i].Published
+		}
+		return out, s.cut(ctx, refs)
+	}
 	cols, from := `d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)`, `statistics t JOIN documents d ON d.id = t.doc_id`
 	if q.NoEvidence {
 		cols, from = `'', '', ''`, `statistics t`
@@ -137,15 +177,41 @@ func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, 
 	return out, rows.Err()
 }
 
-// Evidence fills in a figure's report and sentence.
-func (s *DB) Evidence(ctx context.Context, f *store.Figure) error {
-	err := s.pool.QueryRow(ctx, `SELECT d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)
-		FROM statistics t JOIN documents d ON d.id = t.doc_id WHERE t.doc_id = $1 AND t.stat_id = $2`, f.DocID, f.StatID).
-		Scan(&f.DocSource, &f.Published, &f.Evidence)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return store.ErrNotFound
+// Evidence fills in figures' reports and sentences: their offsets in one statement, then each
+// report's text once.
+func (s *DB) Evidence(ctx context.Context, figs []*store.Figure) error {
+	if len(figs) == 0 {
+		return nil
 	}
-	return err
+	docs, stats := make([]int64, len(figs)), make([]string, len(figs))
+	at := map[store.FigureKey][]*store.Figure{}
+	for i, f := range figs {
+		docs[i], stats[i] = f.DocID, f.StatID
+		k := store.FigureKey{DocID: f.DocID, StatID: f.StatID}
+		at[k] = append(at[k], f)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT t.doc_id, t.stat_id, t.ev_start, t.ev_end FROM statistics t
+		JOIN unnest($1::bigint[], $2::text[]) AS k (doc_id, stat_id) ON t.doc_id = k.doc_id AND t.stat_id = k.stat_id`, docs, stats)
+	if err != nil {
+		return err
+	}
+	var refs []store.EvidenceRef
+	for rows.Next() {
+		var k store.FigureKey
+		var start, end int
+		if err := rows.Scan(&k.DocID, &k.StatID, &start, &end); err != nil {
+			rows.Close()
+			return err
+		}
+		for _, f := range at[k] {
+			refs = append(refs, store.EvidenceRef{Doc: k.DocID, Start: start, End: end, Text: &f.Evidence, Source: &f.DocSource, Published: &f.Published})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return s.cut(ctx, refs)
 }
 
 // exports are the queries behind Export, each in a stable order; store.Raw* make the rows.
@@ -244,27 +310,20 @@ func pairWhere(a, b string, n int) (string, []any) {
 	return "true", nil
 }
 
-// Clusters returns the event clusters of a dyad, oldest first, a page at a time.
+// Clusters returns the event clusters of a dyad or an actor a page at a time, in order of
+// their first date (see store.PageClusters), each with its first mentions; with no actor,
+// every cluster with all its mentions, for export.
 func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster, error) {
-	var roots string
-	var args []any
 	if q.A != "" {
-		where, wargs := pairWhere(q.A, q.B, 1)
-		args = wargs
-		// Ties on the date go by the public id, which does not depend on the order of ingest.
-		roots = `SELECT root FROM (SELECT k.root, min(k.date) AS d, min(c.id) AS id FROM event_keys k JOIN clusters c ON c.root = k.root
-			WHERE ` + where + ` GROUP BY k.root ORDER BY d, id`
-		if q.Limit > 0 {
-			roots += fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, q.Offset)
+		at, err := store.PageClusters(ctx, newKeys(s, q), len(newKeys(s, q).streams), q, q.Limit)
+		if err != nil {
+			return nil, err
 		}
-		roots += `) r`
-	} else {
-		roots = `SELECT DISTINCT cluster FROM events`
+		return s.summarize(ctx, at)
 	}
 	rows, err := s.pool.Query(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
 			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
-		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
-		WHERE e.cluster IN (`+roots+`) ORDER BY 1, e.uid`, args...)
+		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster ORDER BY 1, e.uid`)
 	if err != nil {
 		return nil, err
 	}
@@ -289,6 +348,7 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 	for _, id := range order {
 		c := link.Summarize(id, byID[id])
 		_, c.QuadClass = store.CAMEO(c.Type)
+		c.Total = len(c.Mentions)
 		out = append(out, c)
 	}
 	sortClusters(out)
@@ -329,16 +389,13 @@ func (s *DB) Months(ctx context.Context, a, b string) ([]link.Month, error) {
 }
 
 // EntityMentions returns the people who share the last word of name and the organizations
-// coded name, one row per way of naming them.
+// coded name: the ways reports name them, counted as reports are stored.
 func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, error) {
 	sn := store.Surname(record.Entity{Type: record.Person, Name: name})
-	rows, err := s.pool.Query(ctx, `SELECT m.doc, d.source, coalesce(d.published, ''), m.type, m.name, m.country, m.code, m.titles, m.n
-		FROM (SELECT min(doc_id) AS doc, count(DISTINCT doc_id)::int AS n, type, name, country, code, titles
-			FROM entities WHERE type = 'person' AND surname = $1 GROUP BY type, name, country, code, titles
-			UNION ALL
-			SELECT min(doc_id), count(DISTINCT doc_id)::int, type, name, country, code, titles
-			FROM entities WHERE code = $2 AND type <> 'person' GROUP BY type, name, country, code, titles) m
-		JOIN documents d ON d.id = m.doc ORDER BY m.doc, m.name`, sn, strings.ToUpper(strings.TrimSpace(name)))
+	rows, err := s.pool.Query(ctx, `SELECT e.first_doc, d.source, coalesce(d.published, ''), e.type, e.name, e.country, e.code, e.titles, e.reports
+		FROM entity_names e JOIN documents d ON d.id = e.first_doc
+		WHERE (e.key = $1 AND e.type = 'person' OR e.key = $2 AND e.type <> 'person') AND e.reports > 0 ORDER BY e.first_doc, e.name`,
+		store.NameKey("person", "", sn), store.NameKey("organization", strings.ToUpper(strings.TrimSpace(name)), ""))
 	if err != nil {
 		return nil, err
 	}
@@ -393,23 +450,32 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	rows.Close()
 	rows, err = s.pool.Query(ctx, `SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor, e.target_entity,
 			e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
-			`+store.RoleSQL+`, (SELECT count(DISTINCT c.doc_id)::int FROM events c WHERE c.cluster = e.cluster), e.place::text
+			`+store.RoleSQL+`, e.cluster, coalesce(k.size, 1), e.place::text
 		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = $1 ORDER BY e.event_id`, id)
 	if err != nil {
 		return v, err
 	}
 	v.Clusters = map[string]store.ClusterRef{}
+	type root struct {
+		event, root string
+		size        int
+	}
+	var roots []root
 	for rows.Next() {
 		var e record.Event
 		var contexts string
 		var ref store.ClusterRef
+		var r root
 		var place *string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
-			&e.Date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Role, &ref.Sources, &place); err != nil {
+			&e.Date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Role,
+			&r.root, &r.size, &place); err != nil {
 			rows.Close()
 			return v, err
 		}
 		e.Place = store.ParsePlace(place)
+		r.event = e.ID
+		roots = append(roots, r)
 		if contexts != "" {
 			e.Contexts = strings.Split(contexts, ";")
 		}
@@ -417,6 +483,19 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		x.Events = append(x.Events, e)
 	}
 	rows.Close()
+	for _, r := range roots {
+		n, err := s.clusters.Reports(r.root, r.size, func() (int, error) {
+			var n int
+			err := s.pool.QueryRow(ctx, `SELECT count(DISTINCT doc_id)::int FROM events WHERE cluster = $1`, r.root).Scan(&n)
+			return n, err
+		})
+		if err != nil {
+			return v, err
+		}
+		ref := v.Clusters[r.event]
+		ref.Sources = n
+		v.Clusters[r.event] = ref
+	}
 	rows, err = s.pool.Query(ctx, `SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
 			qualifier, part_of, span_start, span_end, ev_start, ev_end, place::text FROM statistics WHERE doc_id = $1 ORDER BY span_start, stat_id`, id)
 	if err != nil {
@@ -489,46 +568,44 @@ func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, 
 	return out, rows.Err()
 }
 
-// Dyads returns the pairs of actors with the most event clusters.
-func (s *DB) Dyads(ctx context.Context, limit int) ([]store.Dyad, error) {
-	rows, err := s.pool.Query(ctx, `SELECT least(source_actor, target_actor), greatest(source_actor, target_actor), count(DISTINCT cluster)::int
-		FROM events WHERE source_actor <> target_actor AND source_actor <> '' AND target_actor <> ''
-		GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT $1`, limit)
+// Quotes returns a page of quotes, newest report first, optionally of one speaker.
+func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error) {
+	// Only the conditions asked for, so that a generic plan still uses the speaker's index.
+	where, args := []string{`true`}, []any{}
+	if q.Speaker != "" {
+		args = append(args, q.Speaker)
+		where = append(where, fmt.Sprintf(`lower(q.speaker) = lower($%d)`, len(args)))
+	}
+	if q.After != nil {
+		args = append(args, q.After.DocID, q.After.QuoteID)
+		where = append(where, fmt.Sprintf(`(q.doc_id, q.quote_id) < ($%d, $%d)`, len(args)-1, len(args)))
+	}
+	limit := ""
+	if q.Limit > 0 {
+		limit = fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''), q.ev_start, q.ev_end, q.version
+		FROM quotes q WHERE `+strings.Join(where, " AND ")+` ORDER BY q.doc_id DESC, q.quote_id DESC`+limit, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []store.Dyad
-	for rows.Next() {
-		var d store.Dyad
-		if err := rows.Scan(&d.A, &d.B, &d.Events); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
-}
-
-// Quotes returns quotes of documents with an id below before, optionally by one speaker.
-func (s *DB) Quotes(ctx context.Context, speaker string, before int64, limit int) ([]store.QuoteHit, error) {
-	if before <= 0 {
-		before = 1 << 62
-	}
-	rows, err := s.pool.Query(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''),
-			coalesce(d.published, ''), d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
-		FROM quotes q JOIN documents d ON d.id = q.doc_id
-		WHERE q.doc_id < $1 AND ($2 = '' OR lower(q.speaker) = lower($2)) ORDER BY q.doc_id DESC, q.quote_id LIMIT $3`, before, speaker, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []store.QuoteHit
+	var refs []store.EvidenceRef
 	for rows.Next() {
 		var r store.QuoteHit
-		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.Source, &r.Evidence, &r.ExtractorVersion); err != nil {
+		var e store.EvidenceRef
+		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &e.Start, &e.End, &r.ExtractorVersion); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		out = append(out, r)
+		out, refs = append(out, r), append(refs, e)
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		refs[i].Doc, refs[i].Text, refs[i].Source, refs[i].Published = out[i].DocID, &out[i].Evidence, &out[i].Source, &out[i].Published
+	}
+	return out, s.cut(ctx, refs)
 }

@@ -121,12 +121,42 @@ func (ks *keyStore) Crowd(ctx context.Context, id string) error {
 // linkEvents links a batch's new events, which are not stored yet: it gives each its cluster
 // root, key and role, which its row then carries, so that linking updates no row of the
 // batch; only stored events whose cluster changes are moved. See package link for the rules.
-func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
+// It adds to dyads the change in each dyad's number of clusters: one for each event alone
+// (no key), and for the dyads whose keys the batch touched, their clusters counted before
+// and after (the keys of those dyads only, through the index on them).
+func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent, dyads map[dyad]int) error {
 	ks, err := newKeyStore(ctx, tx)
 	if err != nil {
 		return err
 	}
 	defer ks.close()
+	keyed := map[dyad]int{}
+	for _, e := range events {
+		d := dyadOf(e.Type, e.Source, e.Target)
+		if link.Keyed(e.Event) {
+			keyed[d] = 0
+		} else {
+			dyads[d]++
+		}
+	}
+	count, err := tx.PrepareContext(ctx, `SELECT count(DISTINCT root) FROM event_keys WHERE type = ? AND source = ? AND target = ?`)
+	if err != nil {
+		return err
+	}
+	defer count.Close()
+	recount := func(sign int) error {
+		for d := range keyed {
+			var n int
+			if err := count.QueryRowContext(ctx, d.typ, d.a, d.b).Scan(&n); err != nil {
+				return fmt.Errorf("counting clusters: %w", err)
+			}
+			keyed[d] += sign * n
+		}
+		return nil
+	}
+	if err := recount(-1); err != nil {
+		return err
+	}
 	l := link.NewLinker(ks)
 	for _, e := range events {
 		if err := l.Add(ctx, e.Event); err != nil {
@@ -137,7 +167,16 @@ func linkEvents(ctx context.Context, tx *sql.Tx, events []linkEvent) error {
 	for i := range events {
 		events[i].place = res.Events[events[i].ID]
 	}
-	return applyLinked(ctx, tx, res)
+	if err := applyLinked(ctx, tx, res); err != nil {
+		return err
+	}
+	if err := recount(1); err != nil {
+		return err
+	}
+	for d, n := range keyed {
+		dyads[d] += n
+	}
+	return nil
 }
 
 // linkEvent is an event of a batch as linking sees it, and where linking put it.
@@ -322,7 +361,9 @@ func readDyads(ctx context.Context, tx *sql.Tx, want map[dyad]bool, fn func(dyad
 
 // relink links whole dyads afresh from their stored events: after a reprocess, removed events
 // may have split clusters, and a migration to new rules relinks everything (want nil). The
-// clusters rows of stale lists no event holds any more are dropped.
+// clusters rows of stale lists no event holds any more are dropped. The clusters per dyad
+// (dyad_clusters) are set for the dyads in want; relinking everything leaves them alone, since
+// migration 10 runs before migration 11 makes them, and 11 counts them from the rows.
 func relink(ctx context.Context, tx *sql.Tx, want map[dyad]bool, stale []string) error {
 	up, err := tx.PrepareContext(ctx, `UPDATE events SET cluster = ?, link_key = ?, mention = ? WHERE doc_id = ? AND event_id = ?`)
 	if err != nil {
@@ -360,6 +401,7 @@ func relink(ctx context.Context, tx *sql.Tx, want map[dyad]bool, stale []string)
 			roots[s.Root] = true
 		}
 		alone := map[string]bool{}
+		clusters := map[string]bool{}
 		for _, e := range evs {
 			p := places[e.ID]
 			if _, err := up.ExecContext(ctx, p.Root, p.Key, p.Mention, e.doc, e.eventID); err != nil {
@@ -368,8 +410,15 @@ func relink(ctx context.Context, tx *sql.Tx, want map[dyad]bool, stale []string)
 			if p.Key == "" {
 				alone[p.Root], roots[p.Root] = true, true
 			}
+			clusters[p.Root] = true
 		}
-		return writeClusters(ctx, tx, sortedKeys(roots), alone)
+		if err := writeClusters(ctx, tx, sortedKeys(roots), alone); err != nil {
+			return err
+		}
+		if want == nil {
+			return nil
+		}
+		return setDyad(ctx, tx, d, len(clusters))
 	})
 	if err != nil {
 		return err
@@ -378,6 +427,9 @@ func relink(ctx context.Context, tx *sql.Tx, want map[dyad]bool, stale []string)
 	for d := range want {
 		if !relinked[d] {
 			if err := dropDyad(ctx, tx, d, false); err != nil {
+				return err
+			}
+			if err := setDyad(ctx, tx, d, 0); err != nil {
 				return err
 			}
 		}
@@ -430,29 +482,21 @@ func pairWhere(a, b string) (string, []any) {
 	return `1`, nil
 }
 
-// Clusters returns the event clusters of a dyad, oldest first, a page at a time. The dyad's
-// clusters come from event_keys (dated events only); with no actor, every cluster.
+// Clusters returns the event clusters of a dyad or an actor a page at a time, in order of
+// their first date (see store.PageClusters; dated events only), each with its first mentions;
+// with no actor, every cluster with all its mentions, for export.
 func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster, error) {
-	var roots string
-	var args []any
 	if q.A != "" {
-		where, wargs := pairWhere(q.A, q.B)
-		// Ties on the date go by the public id, which does not depend on the order of ingest.
-		roots = `SELECT root FROM (SELECT k.root, min(k.date) AS d, c.id FROM event_keys k JOIN clusters c ON c.root = k.root
-			WHERE ` + where + ` GROUP BY k.root ORDER BY d, c.id`
-		args = wargs
-		if q.Limit > 0 {
-			roots += fmt.Sprintf(` LIMIT %d OFFSET %d`, q.Limit, q.Offset)
+		at, err := store.PageClusters(ctx, newKeys(s, q), keyStreams(q), q, q.Limit)
+		if err != nil {
+			return nil, s.explain(err)
 		}
-		roots += `)`
-	} else {
-		roots = `SELECT DISTINCT cluster FROM events`
+		return s.summarize(ctx, at)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
 			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster
-		WHERE e.cluster IN (`+roots+`)
-		ORDER BY 1, e.uid`, args...)
+		ORDER BY 1, e.uid`)
 	if err != nil {
 		return nil, s.explain(err)
 	}
@@ -478,6 +522,7 @@ func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster
 	for _, id := range order {
 		c := link.Summarize(id, byID[id])
 		_, c.QuadClass = store.CAMEO(c.Type)
+		c.Total = len(c.Mentions)
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -515,29 +560,18 @@ func (s *DB) Months(ctx context.Context, a, b string) ([]link.Month, error) {
 }
 
 // EntityMentions returns the people who share the last word of name, and the organizations
-// and countries coded name, from every report.
+// and countries coded name: the ways reports name them, counted as reports are stored, each
+// with the first report that names it so.
 func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, error) {
 	sn := ""
 	if f := strings.Fields(name); len(f) > 0 {
 		sn = text.FoldName(f[len(f)-1])
 	}
 	code := strings.ToUpper(strings.TrimSpace(name))
-	// The reports come from the facet tokens of the full-text index (see store.Facets); one
-	// row per way of naming an entity, with the first report and the number of reports, so
-	// that a name in thousands of reports costs a few rows.
-	rows, err := s.db.QueryContext(ctx, `WITH
-			p AS MATERIALIZED (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?),
-			o AS MATERIALIZED (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?)
-		SELECT m.doc, d.source, coalesce(d.published, ''), m.type, m.name, m.country, m.code, m.titles, m.n
-		FROM (SELECT min(n.doc_id) AS doc, count(DISTINCT n.doc_id) AS n, n.type, n.name, n.country, n.code, n.titles
-			FROM entities n WHERE n.doc_id IN p AND n.type = 'person' AND n.surname = ?
-			GROUP BY n.type, n.name, n.country, n.code, n.titles
-			UNION ALL
-			SELECT min(n.doc_id), count(DISTINCT n.doc_id), n.type, n.name, n.country, n.code, n.titles
-			FROM entities n WHERE n.doc_id IN o AND n.code = ? AND n.type <> 'person'
-			GROUP BY n.type, n.name, n.country, n.code, n.titles) m
-		JOIN documents d ON d.id = m.doc ORDER BY m.doc, m.name`,
-		`facets : `+store.FacetToken("sn", sn), `facets : `+store.FacetToken("act", code), sn, code)
+	rows, err := s.db.QueryContext(ctx, `SELECT e.first_doc, d.source, coalesce(d.published, ''), e.type, e.name, e.country, e.code, e.titles, e.reports
+		FROM entity_names e JOIN documents d ON d.id = e.first_doc
+		WHERE (e.key = ? AND e.type = 'person' OR e.key = ? AND e.type <> 'person') AND e.reports > 0 ORDER BY e.first_doc, e.name`,
+		store.NameKey("person", "", sn), store.NameKey("organization", code, ""))
 	if err != nil {
 		return nil, s.explain(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/store/storetest"
 	"github.com/alboran/alboran/internal/testcorpus"
 )
 
@@ -284,6 +285,7 @@ func BenchmarkLinkLongIntervals(b *testing.B) {
 // worst: every event of a dyad in one cluster.
 func toSchema9(t *testing.T, db *DB) {
 	t.Helper()
+	toSchema10(t, db)
 	for _, q := range []string{
 		`DROP TABLE event_keys`,
 		`CREATE TABLE event_keys (type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, date TEXT NOT NULL,
@@ -304,6 +306,44 @@ func toSchema9(t *testing.T, db *DB) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
+}
+
+// toSchema10 takes a store back to schema 10, before migration 11: no aggregates.
+func toSchema10(t *testing.T, db *DB) {
+	t.Helper()
+	for _, q := range []string{
+		`DROP TABLE totals`, `DROP TABLE dyad_clusters`, `DROP TABLE claim_values`, `DROP TABLE claim_docs`,
+		`DROP TABLE claim_conflicts`, `DROP TABLE entity_names`, `DROP INDEX quotes_speaker`, `DROP INDEX event_keys_source`,
+		`DELETE FROM schema_migrations WHERE version = 11`,
+	} {
+		if _, err := db.db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// TestMigration11Backfills takes a store back to schema 10 and checks that migration 11
+// counts what every write keeps from the rows.
+func TestMigration11Backfills(t *testing.T) {
+	ctx := context.Background()
+	docs, _ := testcorpus.Linked(25, 3)
+	docs = append(docs, testcorpus.Generate(120, 8)...)
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingestInBatches(t, db, docs, 40)
+	toSchema10(t, db)
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, err := db.SchemaVersion(ctx); err != nil || v != len(migrations) {
+		t.Fatalf("schema version %d (%v), want %d", v, err, len(migrations))
+	}
+	storetest.CheckAggregates(t, db, "after migration 11")
 }
 
 // TestMigration10Relinks takes a store back to the chained clusters of schema 9 and checks
@@ -331,6 +371,7 @@ func TestMigration10Relinks(t *testing.T) {
 		t.Errorf("after migration 10: %d events in other clusters than a fresh ingest's", len(diff(got, want)))
 	}
 	checkStore(t, db)
+	storetest.CheckDyads(t, db, "after migrations 10 and 11")
 }
 
 func diff(a, b map[string]string) []string {

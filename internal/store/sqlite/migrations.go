@@ -232,11 +232,73 @@ var migrations = []string{
 	CREATE INDEX event_keys_target ON event_keys (target, date);
 	ALTER TABLE events ADD COLUMN link_key TEXT NOT NULL DEFAULT '';
 	ALTER TABLE events ADD COLUMN mention INTEGER NOT NULL DEFAULT 0;`,
+
+	// 11: what the overview, the conflicts and the lists of claims read, kept up to date by every
+	// write instead of being computed from every row on each request (aggregates.go): the rows
+	// per table; the event clusters per dyad; the ways reports name each person (by surname)
+	// and organization (by code), counted; each claim's tallies (its figures counted by
+	// value, bound and named source, with one figure that gives each, a few rows however many
+	// reports give the claim), the reports that give more than one of its values, and the
+	// claims whose reports disagree. A claim is made from its tallies when read. backfill fills
+	// them for the reports stored before (after 10 relinked them).
+	`CREATE TABLE totals (
+		name TEXT PRIMARY KEY,
+		n    INTEGER NOT NULL
+	) WITHOUT ROWID;
+	CREATE TABLE dyad_clusters (
+		type   TEXT NOT NULL,
+		source TEXT NOT NULL,
+		target TEXT NOT NULL,
+		n      INTEGER NOT NULL,
+		PRIMARY KEY (type, source, target)
+	) WITHOUT ROWID;
+	CREATE TABLE claim_values (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		value    REAL NOT NULL,
+		bound    TEXT NOT NULL,
+		source   TEXT NOT NULL,
+		figures  INTEGER NOT NULL,
+		reports  INTEGER NOT NULL,
+		rep_doc  INTEGER,          -- the figure of the least document id that gives the value
+		rep_stat TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (category, country, period, value, bound, source)
+	) WITHOUT ROWID;
+	CREATE TABLE claim_docs (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		tallies  TEXT NOT NULL,    -- the values they give: [[value, bound, source], ...]
+		reports  INTEGER NOT NULL, -- how many reports give just these
+		PRIMARY KEY (category, country, period, tallies)
+	) WITHOUT ROWID;
+	CREATE TABLE entity_names (
+		key       TEXT NOT NULL,     -- sn:<folded surname> for a person, code:<CODE> for the rest
+		type      TEXT NOT NULL,
+		name      TEXT NOT NULL,
+		country   TEXT NOT NULL,
+		code      TEXT NOT NULL,
+		titles    TEXT NOT NULL,
+		reports   INTEGER NOT NULL,
+		first_doc INTEGER,
+		PRIMARY KEY (key, type, name, country, code, titles)
+	) WITHOUT ROWID;
+	CREATE TABLE claim_conflicts (
+		category TEXT NOT NULL,
+		country  TEXT NOT NULL,
+		period   TEXT NOT NULL,
+		PRIMARY KEY (category, country, period)
+	) WITHOUT ROWID;
+	-- Lists in keyset order: a speaker's quotes, newest report first; an actor's event keys
+	-- by date, as source (the target has event_keys_target).
+	CREATE INDEX quotes_speaker ON quotes (speaker COLLATE NOCASE, doc_id);
+	CREATE INDEX event_keys_source ON event_keys (source, date);`,
 }
 
 // upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each
 // runs after that migration's SQL, in its transaction.
-var upgrades = map[int]func(context.Context, *sql.Tx) error{8: refacet, 10: relinkAll}
+var upgrades = map[int]func(context.Context, *sql.Tx) error{8: refacet, 10: relinkAll, 11: backfill}
 
 // refacet adds the facet tokens of surnames (sn) and of the countries of figures (sc) to the
 // documents stored before migration 8, then rebuilds the full-text index.

@@ -5,55 +5,80 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
-	"unicode"
+	"sync"
+	"time"
 
 	"github.com/alboran/alboran/internal/store"
 )
 
-// ftsTerms turns what a user typed into FTS5 terms: every word must occur, in any of its
-// forms ("networks" finds "network", "rescued" finds "rescuing": see stem); a phrase in
-// double quotes must occur as written. Everything is quoted, so no FTS5 operator or column
-// name in the input takes effect.
-func ftsTerms(s string) []string {
+// ftsTerms turns what a user typed into FTS5 terms: every word must occur, in one of its
+// forms ("networks" finds "network", "rescued" finds "rescuing": see store.Forms), as an OR
+// of the forms, which the index iterates newest first and lazily, not as a prefix query,
+// which merges the posting lists of every word with that start; a phrase in double quotes
+// must occur as written. Everything is quoted, so no FTS5 operator or column name in the
+// input takes effect. keep, when set, drops the forms the index does not hold.
+func ftsTerms(s string, keep func(string) bool) []string {
 	var terms []string
-	for i, chunk := range strings.Split(s, `"`) {
-		words := strings.FieldsFunc(chunk, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if len(words) == 0 {
-			continue
-		}
-		if i%2 == 1 { // inside quotes
-			terms = append(terms, `"`+strings.Join(words, " ")+`"`)
-			continue
-		}
-		for _, w := range words {
-			// One prefix term, not an OR of the forms: BM25 reads every term of every match.
-			if st := stem(w); st != "" {
-				terms = append(terms, `"`+st+`" *`)
-			} else {
-				terms = append(terms, `"`+w+`"`)
+	words, phrases := store.QueryWords(s)
+	for _, forms := range words {
+		var quoted []string
+		for i, f := range forms {
+			if i == 0 || keep == nil || keep(f) {
+				quoted = append(quoted, `"`+f+`"`)
 			}
 		}
+		terms = append(terms, `(`+strings.Join(quoted, " OR ")+`)`)
+	}
+	for _, p := range phrases {
+		terms = append(terms, `"`+strings.Join(p, " ")+`"`)
 	}
 	return terms
 }
 
-// stem cuts an English inflection off a word, for a prefix search that finds its other forms:
-// "trafficking" → "traffick", "boats" → "boat", "rescued" → "rescu". The index keeps words as
-// they are written (stemming every word at ingest cost a tenth of its time), so the query
-// does the widening. It returns "" for a word too short to widen: "EU" stays "EU".
-func stem(w string) string {
-	w = strings.ToLower(w)
-	for _, suf := range []string{"ing", "ed", "es", "s"} {
-		if strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "ss") && len(w)-len(suf) >= 4 {
-			w = w[:len(w)-len(suf)]
-			break
-		}
+// known remembers which words the index holds, so that a search asks for the forms of a word
+// that occur and not for the dozen that do not (each costs a lookup in every segment). What it
+// learns is forgotten when this process stores reports, and after knownFor, when another may
+// have.
+type known struct {
+	mu    sync.Mutex
+	words map[string]bool
+	since time.Time
+}
+
+const knownFor = 10 * time.Minute
+
+// forget forgets what the index was known to hold.
+func (k *known) forget() {
+	k.mu.Lock()
+	k.words = nil
+	k.mu.Unlock()
+}
+
+// holds reports whether the index holds word, asking it once.
+func (s *DB) holds(ctx context.Context, word string) bool {
+	k := &s.known
+	k.mu.Lock()
+	if k.words == nil || len(k.words) > 100_000 || time.Since(k.since) > knownFor {
+		k.words, k.since = map[string]bool{}, time.Now()
 	}
-	if len([]rune(w)) < 4 {
-		return ""
+	held, ok := k.words[word]
+	k.mu.Unlock()
+	if ok {
+		return held
 	}
-	return w
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT 1`, `{title body} : "`+word+`"`).Scan(new(int))
+	held = err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return true // when in doubt, ask for it
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.words != nil { // forgotten meanwhile: a write may have brought the word
+		k.words[word] = held
+	}
+	return held
 }
 
 // isCode tells an actor code ("MAR", "UNHCR") from a name ("Karima Benyaich").
@@ -71,9 +96,9 @@ func isCode(s string) bool {
 
 // matchExpr builds the full-text expression of a query: the words in the title and body, and
 // each filter as facet tokens.
-func matchExpr(q store.Query) (expr string, hasText bool, err error) {
+func matchExpr(q store.Query, keep func(string) bool) (expr string, hasText bool, err error) {
 	var and []string
-	if terms := ftsTerms(q.Text); len(terms) > 0 {
+	if terms := ftsTerms(q.Text, keep); len(terms) > 0 {
 		and = append(and, `{title body} : (`+strings.Join(terms, " AND ")+`)`)
 		hasText = true
 	} else if strings.TrimSpace(q.Text) != "" {
@@ -82,7 +107,7 @@ func matchExpr(q store.Query) (expr string, hasText bool, err error) {
 	if q.Actor != "" {
 		if isCode(q.Actor) {
 			and = append(and, `facets : `+store.FacetToken("act", q.Actor))
-		} else if terms := ftsTerms(`"` + q.Actor + `"`); len(terms) > 0 {
+		} else if terms := ftsTerms(`"`+q.Actor+`"`, nil); len(terms) > 0 {
 			and = append(and, `{title body} : `+terms[0])
 		}
 	}
@@ -102,40 +127,89 @@ func matchExpr(q store.Query) (expr string, hasText bool, err error) {
 	return strings.Join(and, " AND "), hasText, nil
 }
 
-// rankCap bounds the work of ranking: when more reports match, the newest rankCap matches (in
-// storage order) are ranked. BM25 costs a few microseconds per match in pure-Go SQLite, and a
-// server answers many searches at once.
-const rankCap = 1_000
+// rankCap bounds the work of ranking: when more reports match, the newest rankCap matches are
+// ranked (store.RankHits, from their titles and the start of their texts). The index gives
+// them newest first and stops there, so a search costs the same however many reports match.
+const rankCap = 100
 
-// Search ranks reports by BM25 over titles (weighted 5) and text among the newest rankCap
-// reports that match; filters are facet tokens in the same index. Without words, the newest
-// stored reports that pass the filters come first. The rows of the top reports are read last.
+// Search ranks the newest rankCap reports that match q by their words (store.RankHits);
+// without words, the newest matches come first. Filters are facet tokens in the same index.
+// A hit carries the start of its text.
 func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	if q.Limit <= 0 {
 		q.Limit = 20
 	}
-	expr, hasText, err := matchExpr(q)
+	expr, hasText, err := matchExpr(q, func(w string) bool { return s.holds(ctx, w) })
 	if err != nil {
 		return nil, err
 	}
-	var inner string
-	args := []any{expr}
-	switch {
-	case hasText:
-		// Matches come newest first from the index; only the capped set is scored, once.
-		inner = `WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(documents_fts, 5.0, 1.0, 0.0) AS rank
-			FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ` + fmt.Sprint(rankCap) + `)
-			SELECT id, rank FROM m ORDER BY rank, id DESC LIMIT ?`
-	case expr != "":
-		inner = `SELECT rowid AS id, 0.0 AS rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
-	default:
-		inner = `SELECT id, 0.0 AS rank FROM documents ORDER BY id DESC LIMIT ?`
-		args = nil
+	if !hasText {
+		// Newest first: a page starts below the last id given.
+		before := int64(1) << 62
+		if q.After != nil {
+			before = q.After.ID
+		}
+		query, args := `SELECT id FROM documents WHERE id < ? ORDER BY id DESC LIMIT ?`, []any{before, q.Limit}
+		if expr != "" {
+			query, args = `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`,
+				[]any{expr, before, q.Limit}
+		}
+		return s.hits(ctx, query, args, store.HitTextChars)
 	}
-	args = append(args, q.Limit)
-	sqlText := `SELECT d.id, d.source, d.title, coalesce(d.published, ''), top.rank, d.body
-		FROM (` + inner + `) top JOIN documents d ON d.id = top.id ORDER BY top.rank, d.id DESC`
-	rows, err := s.db.QueryContext(ctx, sqlText, args...)
+	hits, err := s.hits(ctx, `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, []any{expr, rankCap}, rankChars)
+	if err != nil {
+		return nil, err
+	}
+	store.RankHits(hits, q.Text)
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Rank != hits[j].Rank {
+			return hits[i].Rank < hits[j].Rank
+		}
+		return hits[i].DocID > hits[j].DocID
+	})
+	if q.After != nil {
+		k := sort.Search(len(hits), func(i int) bool {
+			h := hits[i]
+			return h.Rank > q.After.Rank || h.Rank == q.After.Rank && h.DocID < q.After.ID
+		})
+		hits = hits[k:]
+	}
+	hits = hits[:min(len(hits), q.Limit)]
+	// The hits given carry more of their text, to pick the sentence that matches.
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.DocID
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, substr(body, 1, ?) FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
+		store.HitTextChars, jsonText(ids))
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	text := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var t string
+		if err := rows.Scan(&id, &t); err != nil {
+			return nil, err
+		}
+		text[id] = t
+	}
+	for i := range hits {
+		hits[i].Text = text[hits[i].DocID]
+	}
+	return hits, s.explain(rows.Err())
+}
+
+// rankChars is how much of each matching report's text ranking reads: the lead, which says
+// what the report is about.
+const rankChars = 600
+
+// hits reads the reports whose ids (as id) query gives, newest first, each with its title and
+// the first chars of its text.
+func (s *DB) hits(ctx context.Context, query string, args []any, chars int) ([]store.Hit, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.source, d.title, coalesce(d.published, ''), 0.0, substr(d.body, 1, ?)
+		FROM (`+query+`) m JOIN documents d ON d.id = m.id`, append([]any{chars}, args...)...)
 	if err != nil {
 		return nil, s.explain(err)
 	}
@@ -148,11 +222,16 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 		}
 		out = append(out, h)
 	}
-	return out, s.explain(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].DocID > out[j].DocID })
+	return out, nil
 }
 
-// Figures returns the counts reported for a category, oldest period first. Figures that are
-// part of a larger one ("including 6,162 foreign nationals") are left out.
+// Figures returns the counts reported for a category. Figures that are part of a larger one
+// ("including 6,162 foreign nationals") are left out. With a Limit, they come a page at a time,
+// newest report first.
 func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, error) {
 	where := []string{`t.category <> 'other'`, `t.kind = 'count'`, `t.part_of = ''`}
 	var args []any
@@ -166,6 +245,9 @@ func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, 
 		where = append(where, `t.country = ?`)
 		args = append(args, q.Country)
 		facets = append(facets, store.FacetToken("sc", q.Country))
+	}
+	if q.Limit > 0 {
+		return s.figurePage(ctx, q, where, args, facets)
 	}
 	// The reports that can hold such figures come from their facet tokens (see store.Facets).
 	if len(facets) > 0 {
@@ -199,15 +281,112 @@ func (s *DB) Figures(ctx context.Context, q store.SeriesQuery) ([]store.Figure, 
 	return out, s.explain(rows.Err())
 }
 
-// Evidence fills in a figure's report and sentence.
-func (s *DB) Evidence(ctx context.Context, f *store.Figure) error {
-	err := s.db.QueryRowContext(ctx, `SELECT d.source, coalesce(d.published, ''), substr(d.body, t.ev_start + 1, t.ev_end - t.ev_start)
-		FROM statistics t JOIN documents d ON d.id = t.doc_id WHERE t.doc_id = ? AND t.stat_id = ?`, f.DocID, f.StatID).
-		Scan(&f.DocSource, &f.Published, &f.Evidence)
-	if errors.Is(err, sql.ErrNoRows) {
-		return store.ErrNotFound
+// figureChunk is how many reports a page of figures reads from the index at a time.
+const figureChunk = 256
+
+// figurePage reads a page of figures, newest report first. With a category or a country, the
+// reports come from their facet tokens newest first, a chunk at a time, until the page is full.
+func (s *DB) figurePage(ctx context.Context, q store.SeriesQuery, where []string, args []any, facets []string) ([]store.Figure, error) {
+	before, stat := int64(1)<<62, ""
+	if q.After != nil {
+		before, stat = q.After.DocID, q.After.StatID
 	}
-	return s.explain(err)
+	// The order is the primary key's, backwards: a row value reads it as a range.
+	var out []store.Figure
+	var spans [][2]int
+	for len(out) < q.Limit {
+		w := append(where, `(t.doc_id, t.stat_id) < (?, ?)`)
+		a := append(append([]any(nil), args...), before, stat)
+		from := `statistics t`
+		if len(facets) > 0 {
+			from = `(SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?) m
+				JOIN statistics t ON t.doc_id = m.id`
+			a = append([]any{`facets : (` + strings.Join(facets, " AND ") + `)`, before, figureChunk}, a...)
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT t.category, coalesce(t.period, ''), t.value, t.bound, t.country, t.claimed_source,
+				t.doc_id, t.stat_id, t.ev_start, t.ev_end
+			FROM `+from+` WHERE `+strings.Join(w, " AND ")+` ORDER BY t.doc_id DESC, t.stat_id DESC LIMIT ?`, append(a, q.Limit-len(out))...)
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		n := 0
+		for rows.Next() {
+			var f store.Figure
+			var sp [2]int
+			if err := rows.Scan(&f.Category, &f.Period, &f.Value, &f.Bound, &f.Country, &f.Source, &f.DocID, &f.StatID, &sp[0], &sp[1]); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out, spans = append(out, f), append(spans, sp)
+			n++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, s.explain(err)
+		}
+		if len(facets) == 0 {
+			break // the statistics were read in order to the end or to the page's end
+		}
+		// The next chunk of reports starts below the chunk just read.
+		var low sql.NullInt64
+		if err := s.db.QueryRowContext(ctx, `SELECT min(id) FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?
+			AND rowid <= ? ORDER BY rowid DESC LIMIT ?)`, `facets : (`+strings.Join(facets, " AND ")+`)`, before, figureChunk).Scan(&low); err != nil {
+			return nil, s.explain(err)
+		}
+		if !low.Valid || n == 0 && low.Int64 >= before {
+			break
+		}
+		if len(out) < q.Limit {
+			before, stat = low.Int64, ""
+		}
+		if before < 1 {
+			break
+		}
+	}
+	if q.NoEvidence {
+		return out, nil
+	}
+	refs := make([]store.EvidenceRef, len(out))
+	for i := range out {
+		refs[i] = store.EvidenceRef{Doc: out[i].DocID, Start: spans[i][0], End: spans[i][1], Text: &out[i].Evidence, Source: &out[i].DocSource, Published: &out[i].Published}
+	}
+	return out, s.cut(ctx, refs)
+}
+
+// Evidence fills in figures' reports and sentences: their offsets in one statement, then each
+// report's text once.
+func (s *DB) Evidence(ctx context.Context, figs []*store.Figure) error {
+	if len(figs) == 0 {
+		return nil
+	}
+	keys := make([][2]any, len(figs))
+	at := map[store.FigureKey][]*store.Figure{}
+	for i, f := range figs {
+		keys[i] = [2]any{f.DocID, f.StatID}
+		k := store.FigureKey{DocID: f.DocID, StatID: f.StatID}
+		at[k] = append(at[k], f)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT t.doc_id, t.stat_id, t.ev_start, t.ev_end FROM statistics t
+		JOIN json_each(?) j ON t.doc_id = j.value ->> 0 AND t.stat_id = j.value ->> 1`, jsonText(keys))
+	if err != nil {
+		return s.explain(err)
+	}
+	defer rows.Close()
+	var refs []store.EvidenceRef
+	for rows.Next() {
+		var k store.FigureKey
+		var start, end int
+		if err := rows.Scan(&k.DocID, &k.StatID, &start, &end); err != nil {
+			return err
+		}
+		for _, f := range at[k] {
+			refs = append(refs, store.EvidenceRef{Doc: k.DocID, Start: start, End: end, Text: &f.Evidence, Source: &f.DocSource, Published: &f.Published})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return s.explain(err)
+	}
+	return s.cut(ctx, refs)
 }
 
 // exports are the queries behind Export, each in a stable order; store.Raw* make the rows.

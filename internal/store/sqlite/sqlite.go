@@ -24,9 +24,11 @@ import (
 
 // DB is a store in one SQLite file.
 type DB struct {
-	db     *sql.DB
-	path   string
-	noLink bool
+	db       *sql.DB
+	path     string
+	noLink   bool
+	clusters store.ClusterCache
+	known    known
 }
 
 // SetLinking turns the linking of events across reports on (the default) or off. Off is for
@@ -168,6 +170,7 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 		defer ins.Close()
 		var b bulk
 		var ids []int64
+		var w store.Written
 		for i, e := range entries {
 			hash, u := store.Key(e.Doc)
 			var id int64
@@ -183,12 +186,15 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 			out[i] = store.Inserted
 			ids = append(ids, id)
 			b.add(id, store.UID(hash, u), e)
+			w.Add(id, e.Extraction)
 		}
 		if len(ids) == 0 {
 			return nil
 		}
+		w.Counts["documents"] = int64(len(ids))
+		dyads := map[dyad]int{}
 		if !s.noLink {
-			if err := linkEvents(ctx, tx, b.linked); err != nil {
+			if err := linkEvents(ctx, tx, b.linked, dyads); err != nil {
 				return err
 			}
 			b.placeEvents()
@@ -196,11 +202,25 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 		if err := b.write(ctx, tx); err != nil {
 			return err
 		}
-		return indexDocs(ctx, tx, ids)
+		if err := indexDocs(ctx, tx, ids); err != nil {
+			return err
+		}
+		ts, multi := store.Tallies(w.Figures)
+		if err := tallyClaims(ctx, tx, ts, multi, nil); err != nil {
+			return err
+		}
+		if err := addDyads(ctx, tx, dyads); err != nil {
+			return err
+		}
+		if err := addNames(ctx, tx, store.Names(w.Entities), nil); err != nil {
+			return err
+		}
+		return addTotals(ctx, tx, w.Counts)
 	})
 	if err != nil {
 		return nil, err
 	}
+	s.known.forget() // new reports may hold forms of words the index did not
 	return out, nil
 }
 
@@ -209,11 +229,32 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 	if len(ids) != len(entries) {
 		return fmt.Errorf("replace: %d ids for %d entries", len(ids), len(entries))
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		list := jsonText(ids)
 		old, stale, err := dyadsOf(ctx, tx, list)
 		if err != nil {
 			return err
+		}
+		// What the documents brought before is taken from the aggregates, what they bring now
+		// added.
+		oldFigs, err := storedFigures(ctx, tx, list)
+		if err != nil {
+			return err
+		}
+		oldTallies, oldMulti := store.Tallies(oldFigs)
+		if err := unsample(ctx, tx, oldTallies); err != nil {
+			return err
+		}
+		w := store.Written{}
+		if w.Counts, err = storedCounts(ctx, tx, list); err != nil {
+			return err
+		}
+		oldNames, err := storedNames(ctx, tx, list)
+		if err != nil {
+			return err
+		}
+		for name := range w.Counts {
+			w.Counts[name] = -w.Counts[name]
 		}
 		for _, t := range []string{"entities", "events", "statistics", "quotes"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE doc_id IN (SELECT value FROM json_each(?))`, list); err != nil {
@@ -232,6 +273,7 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 				return err
 			}
 			b.add(ids[i], store.DocUID(e), e)
+			w.Add(ids[i], e.Extraction)
 		}
 		if err := b.write(ctx, tx); err != nil {
 			return err
@@ -243,8 +285,23 @@ func (s *DB) Replace(ctx context.Context, ids []int64, entries []store.Entry) er
 		if err := relink(ctx, tx, old, stale); err != nil {
 			return err
 		}
-		return indexDocs(ctx, tx, ids)
+		if err := indexDocs(ctx, tx, ids); err != nil {
+			return err
+		}
+		ts, multi := store.Tallies(w.Figures)
+		if err := tallyClaims(ctx, tx, append(store.Negate(oldTallies), ts...), multi, oldMulti); err != nil {
+			return err
+		}
+		if err := addNames(ctx, tx, append(store.NegateNames(store.Names(oldNames)), store.Names(w.Entities)...), ids); err != nil {
+			return err
+		}
+		return addTotals(ctx, tx, w.Counts)
 	})
+	if err == nil {
+		s.clusters.Forget()
+		s.known.forget()
+	}
+	return err
 }
 
 // indexDocs adds documents to the full-text index in one statement.
@@ -425,19 +482,6 @@ func nullable(p *string) any {
 		return nil
 	}
 	return *p
-}
-
-// Counts returns the number of rows per table.
-func (s *DB) Counts(ctx context.Context) (map[string]int64, error) {
-	out := map[string]int64{}
-	for _, t := range append([]string{"mentions"}, store.Tables...) {
-		var n int64
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+t).Scan(&n); err != nil {
-			return nil, s.explain(err)
-		}
-		out[t] = n
-	}
-	return out, nil
 }
 
 // Stale calls fn with each document whose extractor version differs from version, in id order.

@@ -56,24 +56,33 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	rows.Close()
 	rows, err = s.db.QueryContext(ctx, `SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor,
 			e.target_entity, e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
-			`+store.RoleSQL+`, (SELECT count(DISTINCT c.doc_id) FROM events c WHERE c.cluster = e.cluster), e.place
+			`+store.RoleSQL+`, e.cluster, coalesce(k.size, 1), e.place
 		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = ? ORDER BY e.event_id`, id)
 	if err != nil {
 		return v, s.explain(err)
 	}
 	v.Clusters = map[string]store.ClusterRef{}
+	type root struct {
+		event, root string
+		size        int
+	}
+	var roots []root
 	for rows.Next() {
 		var e record.Event
 		var contexts string
 		var date sql.NullString
 		var ref store.ClusterRef
+		var r root
 		var place *string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
-			&date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Role, &ref.Sources, &place); err != nil {
+			&date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Role,
+			&r.root, &r.size, &place); err != nil {
 			rows.Close()
 			return v, err
 		}
 		e.Place = store.ParsePlace(place)
+		r.event = e.ID
+		roots = append(roots, r)
 		if contexts != "" {
 			e.Contexts = strings.Split(contexts, ";")
 		}
@@ -85,6 +94,19 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		x.Events = append(x.Events, e)
 	}
 	rows.Close()
+	for _, r := range roots {
+		n, err := s.clusters.Reports(r.root, r.size, func() (int, error) {
+			var n int
+			err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = ?`, r.root).Scan(&n)
+			return n, err
+		})
+		if err != nil {
+			return v, s.explain(err)
+		}
+		ref := v.Clusters[r.event]
+		ref.Sources = n
+		v.Clusters[r.event] = ref
+	}
 	rows, err = s.db.QueryContext(ctx, `SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
 			qualifier, part_of, span_start, span_end, ev_start, ev_end, place FROM statistics WHERE doc_id = ? ORDER BY span_start, stat_id`, id)
 	if err != nil {
@@ -169,48 +191,48 @@ func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, 
 	return out, s.explain(rows.Err())
 }
 
-// Dyads returns the most active pairs of actors: the number of event clusters between them.
-func (s *DB) Dyads(ctx context.Context, limit int) ([]store.Dyad, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT min(source_actor, target_actor), max(source_actor, target_actor), count(DISTINCT cluster)
-		FROM events WHERE source_actor <> target_actor AND source_actor <> '' AND target_actor <> ''
-		GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?`, limit)
+// Quotes returns a page of quotes, newest report first (and in a report, by id, last first),
+// optionally of one speaker, after q.After: the primary key (or the speaker's index) read
+// backwards from a row value.
+func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error) {
+	// Only the conditions asked for: an "?1 = '' OR" would keep SQLite from the speaker's index.
+	where, args := []string{`1`}, []any{}
+	if q.Speaker != "" {
+		where, args = append(where, `q.speaker = ? COLLATE NOCASE`), append(args, q.Speaker)
+	}
+	if q.After != nil {
+		where = append(where, `(q.doc_id, q.quote_id) < (?, ?)`)
+		args = append(args, q.After.DocID, q.After.QuoteID)
+	}
+	limit := ""
+	if q.Limit > 0 {
+		limit = fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''), q.ev_start,
+			q.ev_end, q.version
+		FROM quotes q WHERE `+strings.Join(where, " AND ")+` ORDER BY q.doc_id DESC, q.quote_id DESC`+limit, args...)
 	if err != nil {
 		return nil, s.explain(err)
 	}
-	defer rows.Close()
-	var out []store.Dyad
-	for rows.Next() {
-		var d store.Dyad
-		if err := rows.Scan(&d.A, &d.B, &d.Events); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, s.explain(rows.Err())
-}
-
-// Quotes returns quotes, newest document first, optionally by a speaker, after a cursor.
-func (s *DB) Quotes(ctx context.Context, speaker string, before int64, limit int) ([]store.QuoteHit, error) {
-	if before <= 0 {
-		before = 1 << 62
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT q.doc_id, q.quote_id, q.speaker, q.speaker_entity, q.text, coalesce(q.date, ''),
-			coalesce(d.published, ''), d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
-		FROM quotes q JOIN documents d ON d.id = q.doc_id
-		WHERE q.doc_id < ? AND (? = '' OR q.speaker = ? COLLATE NOCASE) ORDER BY q.doc_id DESC, q.quote_id LIMIT ?`,
-		before, speaker, speaker, limit)
-	if err != nil {
-		return nil, s.explain(err)
-	}
-	defer rows.Close()
 	var out []store.QuoteHit
+	var spans [][2]int
 	for rows.Next() {
 		var r store.QuoteHit
-		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &r.Published, &r.Source,
-			&r.Evidence, &r.ExtractorVersion); err != nil {
+		var sp [2]int
+		if err := rows.Scan(&r.DocID, &r.QuoteID, &r.Speaker, &r.SpeakerEntity, &r.Text, &r.Date, &sp[0], &sp[1], &r.ExtractorVersion); err != nil {
+			rows.Close()
 			return nil, err
 		}
 		out = append(out, r)
+		spans = append(spans, sp)
 	}
-	return out, s.explain(rows.Err())
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err)
+	}
+	refs := make([]store.EvidenceRef, len(out))
+	for i := range out {
+		refs[i] = store.EvidenceRef{Doc: out[i].DocID, Start: spans[i][0], End: spans[i][1], Text: &out[i].Evidence, Source: &out[i].Source, Published: &out[i].Published}
+	}
+	return out, s.cut(ctx, refs)
 }

@@ -4,10 +4,12 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -135,6 +137,8 @@ func Linked(es []store.Entry) (clusters, roles, dates map[string]string) {
 // Run runs the suite; open returns a new, empty store.
 func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	ctx := context.Background()
+	t.Run("aggregates", func(t *testing.T) { Aggregates(t, open) })
+	t.Run("pages", func(t *testing.T) { Pages(t, open) })
 
 	t.Run("idempotent puts", func(t *testing.T) {
 		st := open(t)
@@ -441,6 +445,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 			if got := Roles(t, st); !reflect.DeepEqual(got, roles) {
 				t.Errorf("order %d: roles differ from linking all the reports at once", round)
 			}
+			CheckDyads(t, st, fmt.Sprintf("order %d", round))
 			// No cluster's day-precise dates span more than one day.
 			days := map[string][2]string{}
 			for ev, c := range got {
@@ -494,4 +499,483 @@ func Texts(t testing.TB, st store.Store) map[string]string {
 			before = h.DocID
 		}
 	}
+}
+
+// Aggregates checks what the writes keep against what the rows say: the counts, the clusters
+// per dyad, and the stored claims, after puts and after a reprocess.
+func Aggregates(t *testing.T, open func(t *testing.T) store.Store) {
+	ctx := context.Background()
+	docs, _ := testcorpus.Linked(25, 3)
+	docs = append(docs, testcorpus.Generate(120, 8)...)
+	es := Entries(t, docs)
+	st := open(t)
+	PutAll(t, st, es[:len(es)/2], 40)
+	PutAll(t, st, es, 33) // the first half again: unchanged, adds nothing
+	check := func(when string) {
+		t.Helper()
+		CheckAggregates(t, st, when)
+	}
+	check("after puts")
+	byRole := map[string]int{}
+	for _, r := range Roles(t, st) {
+		byRole[r]++
+	}
+	if byRole["mention"] == 0 || byRole["member"] == 0 {
+		t.Errorf("the corpus gives %v: the clusters per dyad are not checked on members and mentions", byRole)
+	}
+	// Listed clusters give each mention its role, as the export does.
+	roles := Roles(t, st)
+	dyads, err := st.Dyads(ctx, "", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]int{}
+	for _, d := range dyads {
+		cs, err := st.Clusters(ctx, store.ClusterQuery{A: d.A, B: d.B, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			for _, m := range c.Mentions {
+				k := m.DocSource + "|" + m.UID[strings.IndexByte(m.UID, '/')+1:]
+				if m.Role != roles[k] {
+					t.Errorf("cluster %s lists %s as %q, the export says %q", c.ID, k, m.Role, roles[k])
+				}
+				listed[m.Role]++
+			}
+		}
+	}
+	if listed["mention"] == 0 || listed["member"] == 0 {
+		t.Errorf("the cluster lists show %v: no roles to check", listed)
+	}
+
+	// Reprocess half the documents with their figures changed: the aggregates follow.
+	var ids []int64
+	var fresh []store.Entry
+	n := 0
+	if err := st.Stale(ctx, "none", func(s store.Stale) error {
+		n++
+		if n%2 == 0 {
+			return nil
+		}
+		e := Entries(t, []record.Document{s.Doc})[0]
+		for i := range e.Extraction.Statistics {
+			e.Extraction.Statistics[i].Value += float64(n % 3 * 1000)
+		}
+		if n%5 == 0 {
+			e.Extraction.Events = nil
+		}
+		if n%3 == 0 {
+			// Names some reports gave no longer given: kept counts drop, some to none, and
+			// some lose their first report.
+			e.Extraction.Entities = e.Extraction.Entities[:len(e.Extraction.Entities)/2]
+		}
+		ids, fresh = append(ids, s.ID), append(fresh, e)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Replace(ctx, ids, fresh); err != nil {
+		t.Fatal(err)
+	}
+	check("after a reprocess")
+}
+
+// CheckAggregates checks what the writes keep against what the rows say: the counts, the
+// clusters per dyad, the claims and the ways reports name people and organizations. when
+// names the moment in the errors.
+func CheckAggregates(t testing.TB, st store.Store, when string) {
+	t.Helper()
+	ctx := context.Background()
+	c, err := st.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mentions := int64(0)
+	if err := st.Export(ctx, "entities", func(row any) error { mentions += row.(store.EntityRow).Mentions; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range store.Tables {
+		n := int64(0)
+		if err := st.Export(ctx, table, func(any) error { n++; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if c[table] != n || n == 0 {
+			t.Errorf("%s: %s counted %d, %d rows", when, table, c[table], n)
+		}
+	}
+	if c["mentions"] != mentions {
+		t.Errorf("%s: mentions counted %d, %d in the entities", when, c["mentions"], mentions)
+	}
+	CheckDyads(t, st, when)
+	// Claims, from the figures.
+	figs, err := st.Figures(ctx, store.SeriesQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := link.Claims(figs)
+	got, err := st.Claims(ctx, store.ClaimQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) || len(got) == 0 {
+		t.Fatalf("%s: %d claims stored, %d from the figures", when, len(got), len(want))
+	}
+	conflicts := 0
+	for i := range want {
+		a, b := got[i], want[i]
+		if a.Category != b.Category || a.Country != b.Country || a.Period != b.Period || a.Conflict != b.Conflict ||
+			a.Reports != b.Reports || a.Total != b.Total || a.Why != b.Why || a.Groups[a.Chosen].Value != b.Groups[b.Chosen].Value {
+			t.Errorf("%s: claim %s %s %s stored %+v, from the figures %+v", when, b.Category, b.Country, b.Period, a, b)
+			continue
+		}
+		for j := range a.Groups {
+			if a.Groups[j].Sources != b.Groups[j].Sources || a.Groups[j].Count != b.Groups[j].Count || len(a.Groups[j].Figures) == 0 {
+				t.Errorf("%s: claim %s %s %s group %d stored %+v, from the figures %+v", when, b.Category, b.Country, b.Period, j, a.Groups[j], b.Groups[j])
+			}
+		}
+		if a.Conflict {
+			conflicts++
+		}
+	}
+	// The ways reports name people and organizations, from the entities; the export names a
+	// document by its key, the kept counts by its row id.
+	ids := map[string]int64{}
+	if err := st.Stale(ctx, "none", func(s store.Stale) error {
+		ids[store.UID(store.Key(s.Doc))] = s.ID
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	type nameKey struct{ typ, name, country, code, titles string }
+	byKey := map[string]map[nameKey]map[int64]bool{}
+	if err := st.Export(ctx, "entities", func(row any) error {
+		r := row.(store.EntityRow)
+		k := store.NameKey(r.Type, deref(r.Code), store.Surname(record.Entity{Type: r.Type, Name: r.Name}))
+		if k == "" {
+			return nil
+		}
+		if byKey[k] == nil {
+			byKey[k] = map[nameKey]map[int64]bool{}
+		}
+		nk := nameKey{r.Type, r.Name, deref(r.Country), deref(r.Code), strings.Join(r.Titles, "; ")}
+		if byKey[k][nk] == nil {
+			byKey[k][nk] = map[int64]bool{}
+		}
+		doc, ok := ids[r.DocID]
+		if !ok {
+			return fmt.Errorf("entity %s: no document %s", r.EntityID, r.DocID)
+		}
+		byKey[k][nk][doc] = true
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for k, names := range byKey {
+		query := strings.TrimPrefix(strings.TrimPrefix(k, "sn:"), "code:")
+		if strings.HasPrefix(k, "code:") {
+			query = strings.ToUpper(query)
+		}
+		ms, err := st.EntityMentions(ctx, query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[nameKey][2]int64{}
+		for _, m := range ms {
+			if store.NameKey(m.Type, m.Code, store.Surname(record.Entity{Type: m.Type, Name: m.Name})) == k {
+				got[nameKey{m.Type, m.Name, m.Country, m.Code, m.Titles}] = [2]int64{m.DocID, int64(m.Reports)}
+			}
+		}
+		for nk, docs := range names {
+			first := int64(1) << 62
+			for d := range docs {
+				first = min(first, d)
+			}
+			if g := got[nk]; g != [2]int64{first, int64(len(docs))} {
+				t.Errorf("%s: %s %+v: kept first report %d of %d, the entities say %d of %d", when, k, nk, g[0], g[1], first, len(docs))
+			}
+		}
+		if len(got) != len(names) {
+			t.Errorf("%s: %s: %d ways of naming kept, %d in the entities", when, k, len(got), len(names))
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Errorf("%s: no names to check", when)
+	}
+	cs, err := st.Claims(ctx, store.ClaimQuery{Conflicts: true, Evidence: true})
+	if err != nil || len(cs) != conflicts || conflicts == 0 {
+		t.Errorf("%s: %d conflicts listed (%v), %d among the claims", when, len(cs), err, conflicts)
+	}
+	for _, c := range cs {
+		for _, g := range c.Groups {
+			for _, f := range g.Figures {
+				if f.Evidence == "" || f.DocSource == "" {
+					t.Errorf("%s: a conflict's figure has no sentence or report: %+v", when, f)
+				}
+			}
+		}
+	}
+}
+
+// CheckDyads checks the clusters kept per pair of actors against a count from the events:
+// members and mentions of one cluster count it once.
+func CheckDyads(t testing.TB, st store.Store, when string) {
+	t.Helper()
+	ctx := context.Background()
+	clusters := map[[2]string]map[string]bool{}
+	if err := st.Export(ctx, "events", func(row any) error {
+		r := row.(store.EventRow)
+		a, b := deref(r.SourceActor), deref(r.TargetActor)
+		if a == "" || b == "" || a == b {
+			return nil
+		}
+		k := [2]string{min(a, b), max(a, b)}
+		if clusters[k] == nil {
+			clusters[k] = map[string]bool{}
+		}
+		clusters[k][r.ClusterID] = true
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	dyads, err := st.Dyads(ctx, "", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dyads) != len(clusters) || len(dyads) == 0 {
+		t.Errorf("%s: %d dyads kept, %d in the events", when, len(dyads), len(clusters))
+	}
+	for _, d := range dyads {
+		if n := len(clusters[[2]string{d.A, d.B}]); d.Events != n {
+			t.Errorf("%s: %s-%s has %d clusters kept, %d in the events", when, d.A, d.B, d.Events, n)
+		}
+	}
+}
+
+// Pages checks that every list read in pages (keyset cursors) gives each item once, in the
+// order of the whole list, whatever the page size.
+func Pages(t *testing.T, open func(t *testing.T) store.Store) {
+	ctx := context.Background()
+	docs, _ := testcorpus.Linked(30, 5)
+	docs = append(docs, testcorpus.Generate(150, 9)...)
+	for i := 0; i < 5; i++ {
+		pub := fmt.Sprintf("2021-03-%02d", i+1)
+		docs = append(docs, record.Document{Source: fmt.Sprintf("quoted/%d", i), Published: &pub, Language: "en",
+			Text: fmt.Sprintf("Morocco's Interior Minister Amina Benali spoke in Rabat on Monday.\n\n\"We will act on route %d,\" Benali said.", i)})
+	}
+	st := open(t)
+	PutAll(t, st, Entries(t, docs), 60)
+	walk := func(name string, all func() ([]string, error), page func(after string, limit int) ([]string, string, error)) {
+		t.Helper()
+		want, err := all()
+		if err != nil || len(want) < 2 {
+			t.Fatalf("%s: %d items (%v)", name, len(want), err)
+		}
+		for _, size := range []int{1, 3, 7} {
+			var got []string
+			after := ""
+			for i := 0; i <= len(want); i++ {
+				items, next, err := page(after, size)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				if len(items) > size {
+					t.Fatalf("%s: a page of %d holds %d", name, size, len(items))
+				}
+				got = append(got, items...)
+				if next == "" {
+					break
+				}
+				after = next
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in pages of %d: %d items, want %d\n got %q\nwant %q", name, size, len(got), len(want), got, want)
+			}
+		}
+	}
+	// Quotes, all and by the speaker quoted most.
+	all, err := st.Quotes(ctx, store.QuoteQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted := map[string]int{}
+	top := ""
+	for _, q := range all {
+		if quoted[q.Speaker]++; q.Speaker != "" && (top == "" || quoted[q.Speaker] > quoted[top]) {
+			top = q.Speaker
+		}
+	}
+	for _, speaker := range []string{"", strings.ToUpper(top)} {
+		quotes := func(q store.QuoteQuery) ([]string, string, error) {
+			rows, err := st.Quotes(ctx, q)
+			var out []string
+			for _, r := range rows {
+				if r.Evidence == "" || r.Source == "" {
+					t.Errorf("quote %d/%s has no sentence or report", r.DocID, r.QuoteID)
+				}
+				out = append(out, fmt.Sprintf("%d/%s", r.DocID, r.QuoteID))
+			}
+			next := ""
+			if q.Limit > 0 && len(rows) == q.Limit {
+				next = out[len(out)-1]
+			}
+			return out, next, err
+		}
+		walk("quotes of "+speaker, func() ([]string, error) {
+			out, _, err := quotes(store.QuoteQuery{Speaker: speaker})
+			return out, err
+		}, func(after string, limit int) ([]string, string, error) {
+			q := store.QuoteQuery{Speaker: speaker, Limit: limit}
+			if after != "" {
+				var k store.QuoteKey
+				fmt.Sscanf(strings.Replace(after, "/", " ", 1), "%d %s", &k.DocID, &k.QuoteID)
+				q.After = &k
+			}
+			return quotes(q)
+		})
+	}
+	// Figures, all and of one category.
+	for _, cat := range []string{"", "migrants_rescued"} {
+		figures := func(q store.SeriesQuery) ([]string, string, error) {
+			rows, err := st.Figures(ctx, q)
+			var out []string
+			for _, f := range rows {
+				out = append(out, fmt.Sprintf("%d/%s", f.DocID, f.StatID))
+			}
+			sort.SliceStable(out, func(i, j int) bool { return figureLess(out[i], out[j]) })
+			next := ""
+			if q.Limit > 0 && len(rows) == q.Limit {
+				next = out[len(out)-1]
+			}
+			return out, next, err
+		}
+		walk("figures of "+cat, func() ([]string, error) {
+			out, _, err := figures(store.SeriesQuery{Category: cat, NoEvidence: true})
+			return out, err
+		}, func(after string, limit int) ([]string, string, error) {
+			q := store.SeriesQuery{Category: cat, Limit: limit}
+			if after != "" {
+				var k store.FigureKey
+				fmt.Sscanf(strings.Replace(after, "/", " ", 1), "%d %s", &k.DocID, &k.StatID)
+				q.After = &k
+			}
+			return figures(q)
+		})
+	}
+	// Claims, all and in conflict.
+	for _, conflicts := range []bool{false, true} {
+		claims := func(q store.ClaimQuery) ([]string, string, error) {
+			cs, err := st.Claims(ctx, q)
+			var out []string
+			for _, c := range cs {
+				out = append(out, c.Category+"|"+c.Country+"|"+c.Period)
+			}
+			next := ""
+			if q.Limit > 0 && len(cs) == q.Limit {
+				next = out[len(out)-1]
+			}
+			return out, next, err
+		}
+		walk(fmt.Sprintf("claims (conflicts %v)", conflicts), func() ([]string, error) {
+			out, _, err := claims(store.ClaimQuery{Conflicts: conflicts})
+			return out, err
+		}, func(after string, limit int) ([]string, string, error) {
+			q := store.ClaimQuery{Conflicts: conflicts, Limit: limit}
+			if after != "" {
+				p := strings.Split(after, "|")
+				q.After = &store.ClaimKey{Category: p[0], Country: p[1], Period: p[2]}
+			}
+			return claims(q)
+		})
+	}
+	// Clusters of an actor, of the busiest dyad, and of one type.
+	dyads, err := st.Dyads(ctx, "", 1)
+	if err != nil || len(dyads) == 0 {
+		t.Fatalf("no dyads (%v)", err)
+	}
+	top1, err := st.Clusters(ctx, store.ClusterQuery{A: dyads[0].A, Limit: 1})
+	if err != nil || len(top1) == 0 {
+		t.Fatalf("no clusters of %s (%v)", dyads[0].A, err)
+	}
+	for _, q := range []store.ClusterQuery{{A: dyads[0].A}, {A: dyads[0].A, B: dyads[0].B}, {A: dyads[0].A, Type: top1[0].Type}} {
+		clusters := func(q store.ClusterQuery) ([]string, string, error) {
+			cs, err := st.Clusters(ctx, q)
+			var out []string
+			for _, c := range cs {
+				if c.First.Evidence == "" || c.Sources == 0 || c.Total < len(c.Mentions) {
+					t.Errorf("cluster %s: first %q, %d sources, %d of %d mentions", c.ID, c.First.Evidence, c.Sources, len(c.Mentions), c.Total)
+				}
+				if q.Type != "" && c.Type != q.Type {
+					t.Errorf("cluster %s is a %s, not a %s", c.ID, c.Type, q.Type)
+				}
+				out = append(out, c.Since+"|"+c.ID)
+			}
+			next := ""
+			if q.Limit > 0 && len(cs) == q.Limit {
+				next = out[len(out)-1]
+			}
+			return out, next, err
+		}
+		walk(fmt.Sprintf("clusters of %+v", q), func() ([]string, error) {
+			all := q
+			all.Limit = 100_000
+			out, _, err := clusters(all)
+			return out, err
+		}, func(after string, limit int) ([]string, string, error) {
+			p := q
+			p.Limit = limit
+			if after != "" {
+				k := strings.SplitN(after, "|", 2)
+				p.After = &store.ClusterKey{Date: k[0], ID: k[1]}
+			}
+			return clusters(p)
+		})
+	}
+	// Search: ranked, and by filters only.
+	for _, q := range []store.Query{{Text: "migrants"}, {Actor: "MAR"}} {
+		hits := func(q store.Query) ([]string, string, error) {
+			hs, err := st.Search(ctx, q)
+			var out []string
+			for _, h := range hs {
+				if len([]rune(h.Text)) > store.HitTextChars {
+					t.Errorf("a hit carries %d characters of its report", len([]rune(h.Text)))
+				}
+				out = append(out, fmt.Sprintf("%g|%d", h.Rank, h.DocID))
+			}
+			next := ""
+			if len(hs) == q.Limit {
+				next = out[len(out)-1]
+			}
+			return out, next, err
+		}
+		walk(fmt.Sprintf("search %+v", q), func() ([]string, error) {
+			all := q
+			all.Limit = 1000
+			out, _, err := hits(all)
+			return out, err
+		}, func(after string, limit int) ([]string, string, error) {
+			p := q
+			p.Limit = limit
+			if after != "" {
+				var k store.HitKey
+				fmt.Sscanf(strings.Replace(after, "|", " ", 1), "%g %d", &k.Rank, &k.ID)
+				p.After = &k
+			}
+			return hits(p)
+		})
+	}
+}
+
+// figureLess orders "doc/stat" keys newest report first, then by figure id, last first.
+func figureLess(a, b string) bool {
+	var da, db int64
+	var sa, sb string
+	fmt.Sscanf(strings.Replace(a, "/", " ", 1), "%d %s", &da, &sa)
+	fmt.Sscanf(strings.Replace(b, "/", " ", 1), "%d %s", &db, &sb)
+	if da != db {
+		return da > db
+	}
+	return sa > sb
 }
