@@ -174,6 +174,16 @@ func (s *state) focusCountryBut(c string) string {
 // rankCountries orders the document's countries by weighted mentions, the earliest first on a
 // tie. It always holds at least one element, "" when no country is named.
 func (s *state) rankCountries() []string {
+	// The ranking reads every mention: it is made once for the mentions found so far.
+	if s.ranked != nil && s.rankedAt == len(s.mentions) {
+		return s.ranked
+	}
+	s.ranked, s.rankedAt = s.rankMentions(), len(s.mentions)
+	return s.ranked
+}
+
+// rankMentions ranks the countries of the mentions; see rankCountries.
+func (s *state) rankMentions() []string {
 	count := map[string]int{}
 	first := map[string]int{}
 	for _, m := range s.mentions {

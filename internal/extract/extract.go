@@ -43,9 +43,20 @@ type state struct {
 	entities  []entity
 	entityKey map[string]int
 	focus     *string
-	times     []timex
-	inQuote   []bool
-	trees     []*sentTree // per sentence, parsed on first use (tree.go)
+	// ranked is rankCountries' answer for the first rankedAt mentions; callers only read it.
+	ranked   []string
+	rankedAt int
+	// offices indexes the organizations and agencies among the mentions by each suffix of
+	// their last word, for officeSpeaker; officesAt is how many mentions it holds.
+	offices   map[string][]int
+	officesAt int
+	// gazetteerSpans remembers gazetteerPlace's answer for each span of tokens.
+	gazetteerSpans map[[2]int]scenePlace
+	// seaSpans remembers atSea's answer for each span of tokens.
+	seaSpans map[[2]int]bool
+	times    []timex
+	inQuote  []bool
+	trees    []*sentTree // per sentence, parsed on first use (tree.go)
 
 	acronyms map[string]string // initials -> the longest capitalised phrase with them
 

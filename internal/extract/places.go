@@ -37,10 +37,23 @@ func resolvePlaces(x *record.Extraction) {
 			ev.Place = &m.Place
 		}
 	}
+	// The figures of one sentence with the same country have the same place: a sentence is
+	// looked up once per country (a table flattened into a line holds hundreds of figures).
+	type key struct{ text, country string }
+	found := map[key]*record.Geo{}
 	for i := range x.Statistics {
 		st := &x.Statistics[i]
-		if m, ok := g.Find(st.Evidence.Text, withFirst(report, st.Country)); ok {
-			st.Place = &m.Place
+		k := key{st.Evidence.Text, st.Country}
+		p, seen := found[k]
+		if !seen {
+			if m, ok := g.Find(st.Evidence.Text, withFirst(report, st.Country)); ok {
+				p = &m.Place
+			}
+			found[k] = p
+		}
+		if p != nil {
+			c := *p
+			st.Place = &c
 		}
 	}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
@@ -602,18 +603,43 @@ func (s *state) roleSpeaker(a, e, from int) who {
 func (s *state) officeSpeaker(a, e int) who {
 	toks := s.doc.Tokens
 	head := toks[e-1].Low
-	for k := len(s.mentions) - 1; k >= 0; k-- {
-		m := s.mentions[k]
-		if m.kind != mAgency && m.kind != mOrg || m.end > a && m.start < e {
+	if strings.ContainsAny(head, " ") {
+		return nobody
+	}
+	ks := s.officesEndingIn(head)
+	for i := len(ks) - 1; i >= 0; i-- {
+		k := ks[i]
+		if m := s.mentions[k]; m.end > a && m.start < e {
 			continue
 		}
-		if strings.HasSuffix(strings.ToLower(m.name), head) {
-			w := s.mentionWho(k)
-			w.start, w.end, w.rule = a, e, "quote.office"
-			return w
-		}
+		w := s.mentionWho(k)
+		w.start, w.end, w.rule = a, e, "quote.office"
+		return w
 	}
 	return nobody
+}
+
+// officesEndingIn returns, in order, the mentions of organizations and agencies whose name
+// ends with w (a word with no space): looked up in an index of the suffixes of each name's
+// last word, so that a long report does not read all its mentions for every office.
+func (s *state) officesEndingIn(w string) []int {
+	if s.offices == nil || s.officesAt != len(s.mentions) {
+		s.offices = map[string][]int{}
+		for k, m := range s.mentions {
+			if m.kind != mAgency && m.kind != mOrg {
+				continue
+			}
+			name := strings.ToLower(m.name)
+			last := name[strings.LastIndexByte(name, ' ')+1:]
+			for i := range last {
+				if i == 0 || utf8.RuneStart(last[i]) {
+					s.offices[last[i:]] = append(s.offices[last[i:]], k)
+				}
+			}
+		}
+		s.officesAt = len(s.mentions)
+	}
+	return s.offices[w]
 }
 
 // speakerAt finds a speaker that starts at token j: a name, a role or an office. With invert,

@@ -1313,12 +1313,8 @@ func (s *state) actDate(a *act) (string, bool, int) {
 		}
 		break
 	}
-	toks := s.doc.Tokens
 	best, bestD, bestNode := "", 1<<30, -1
-	for _, tx := range s.times {
-		if toks[tx.start].Sent != a.si {
-			continue
-		}
+	for _, tx := range s.timesOf(a.si) {
 		n := t.syn(tx.end - 1)
 		// Climb from the time phrase to the clause that holds it.
 		for steps := 0; n >= 0 && !chain[n] && steps < len(t.Tokens); steps++ {

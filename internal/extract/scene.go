@@ -26,10 +26,25 @@ type scenePlace struct {
 // verb of arrival, with the gazetteer (package geo): "in Dover", "off the island of Lesbos", "in
 // the Mediterranean".
 func (s *state) gazetteerPlace(from, to int) scenePlace {
-	toks := s.doc.Tokens
 	if from >= to {
 		return scenePlace{}
 	}
+	// The numbers of one clause ask about the same tokens: each span is looked up once.
+	key := [2]int{from, to}
+	if p, ok := s.gazetteerSpans[key]; ok {
+		return p
+	}
+	p := s.lookupPlace(from, to)
+	if s.gazetteerSpans == nil {
+		s.gazetteerSpans = map[[2]int]scenePlace{}
+	}
+	s.gazetteerSpans[key] = p
+	return p
+}
+
+// lookupPlace is gazetteerPlace without its memory.
+func (s *state) lookupPlace(from, to int) scenePlace {
+	toks := s.doc.Tokens
 	g, err := geo.Default()
 	if err != nil {
 		return scenePlace{}

@@ -854,8 +854,8 @@ func (s *state) changeSpan(start int) string {
 	toks := s.doc.Tokens
 	sent := toks[start].Sent
 	var first, last string
-	for _, tx := range s.times {
-		if toks[tx.start].Sent != sent || tx.start < start || strings.Contains(tx.value, "/") {
+	for _, tx := range s.timesOf(sent) {
+		if tx.start < start || strings.Contains(tx.value, "/") {
 			continue
 		}
 		if first == "" {
@@ -887,11 +887,11 @@ func (s *state) totalUpTo(start int, p string) string {
 		return p
 	}
 	month := ""
-	for _, tx := range s.times {
+	for _, tx := range s.timesOf(sent) {
 		if tx.start >= start {
 			break
 		}
-		if toks[tx.start].Sent == sent && len(tx.value) == 7 && tx.value[:4] == from[:4] {
+		if len(tx.value) == 7 && tx.value[:4] == from[:4] {
 			month = tx.value
 		}
 	}
@@ -1175,6 +1175,21 @@ var seaWords = set("mediterranean", "med", "aegean", "sea", "seas", "ocean", "ro
 // atSea reports whether the clause [from, to) places its figure at sea: a sea word after "in",
 // "at", "across", "on" or "crossed the".
 func (s *state) atSea(from, to int) bool {
+	// The numbers of one clause ask about the same tokens: each span is read once.
+	key := [2]int{from, to}
+	if v, ok := s.seaSpans[key]; ok {
+		return v
+	}
+	v := s.readAtSea(from, to)
+	if s.seaSpans == nil {
+		s.seaSpans = map[[2]int]bool{}
+	}
+	s.seaSpans[key] = v
+	return v
+}
+
+// readAtSea is atSea without its memory.
+func (s *state) readAtSea(from, to int) bool {
 	toks := s.doc.Tokens
 	for k := from + 1; k < to; k++ {
 		if !seaWords[toks[k].Low] {
@@ -1199,8 +1214,8 @@ func (s *state) statPeriod(start int) string {
 	toks := s.doc.Tokens
 	sent := toks[start].Sent
 	var own, poss []timex
-	for _, tx := range s.times {
-		if toks[tx.start].Sent != sent || s.comparisonBase(tx) {
+	for _, tx := range s.timesOf(sent) {
+		if s.comparisonBase(tx) {
 			continue
 		}
 		// "Yesterday's arrivals meant 5,800 have arrived this year": a time that owns a noun
@@ -1242,13 +1257,13 @@ func nearestTime(ts []timex, start int) string {
 
 // timesIn counts the time phrases of sentence sent.
 func (s *state) timesIn(sent int) int {
-	n := 0
-	for _, tx := range s.times {
-		if s.doc.Tokens[tx.start].Sent == sent {
-			n++
-		}
-	}
-	return n
+	return len(s.timesOf(sent))
+}
+
+// timesOf returns the time phrases of sentence sent, in text order, once findTimes has run.
+func (s *state) timesOf(sent int) []timex {
+	s.indexTimes()
+	return s.times[s.timeFirst[sent]:s.timeFirst[sent+1]]
 }
 
 // comparisonBase reports whether a time phrase is the base a figure is compared with: "on the

@@ -43,6 +43,12 @@ func (s *state) tree(sent int) *sentTree {
 	if t := s.trees[sent]; t != nil {
 		return t
 	}
+	// A piece of a run with no sentence end (a paragraph with no full stop, cut at the
+	// sentence bound) is no sentence: its tree would be noise, and parsing every piece of a
+	// long run is the largest cost of such a text. The rules read its words only.
+	if s.doc.Sents[sent].Cut {
+		return nil
+	}
 	m, err := syntax.Default()
 	if err != nil {
 		return nil

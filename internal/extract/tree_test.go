@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/alboran/alboran/internal/text"
@@ -128,5 +129,30 @@ func TestExtractParsesOnlyWhatItNeeds(t *testing.T) {
 	}
 	if s.trees[1] != nil {
 		t.Error("a sentence with nothing to extract was parsed")
+	}
+}
+
+// TestCutSentencesAreNotParsed checks that the pieces of a run with no sentence end, cut at
+// text.MaxSentenceTokens, get no tree, while a real sentence of the same text does.
+func TestCutSentencesAreNotParsed(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Police arrested 466 suspects.\n\n")
+	for b.Len() < 4000 {
+		b.WriteString("the coast guard rescued 120 migrants off Libya , ")
+	}
+	s := &state{doc: text.Analyze(b.String())}
+	if len(s.doc.Sents) < 3 || s.doc.Cut == 0 {
+		t.Fatalf("want the run cut into pieces: %d sentences, %d cuts", len(s.doc.Sents), s.doc.Cut)
+	}
+	if s.doc.Sents[0].Cut || s.tree(0) == nil {
+		t.Errorf("the whole sentence: cut %v, tree %v", s.doc.Sents[0].Cut, s.tree(0) != nil)
+	}
+	for i := 1; i < len(s.doc.Sents); i++ {
+		if !s.doc.Sents[i].Cut {
+			t.Errorf("piece %d of the run is not marked as cut", i)
+		}
+		if s.tree(i) != nil {
+			t.Errorf("piece %d of the run was parsed", i)
+		}
 	}
 }

@@ -16,10 +16,13 @@ import (
 // devDir is the dev set beside the checkout; it is not copied into the project.
 const devDir = "../../../shared/eval/dev"
 
-// Floors of place resolution on each gold file; they only rise.
+// Floors of place resolution on each gold file. They rise with the scores, except once: when
+// events and figures moved onto dependency trees (rules 0.4.0), the records that carry places
+// changed, and the 10 reports the place rules were written on went from P .951 R .867 to
+// P .897 R .833 while the 8 held-out reports went from R .538 to R .643 (P .955 -> .900).
 var floors = map[string][2]float64{ // precision, recall
-	"testdata/places.gold.tsv":    {0.90, 0.85},
-	"testdata/places.heldout.tsv": {0.90, 0.50},
+	"testdata/places.gold.tsv":    {0.88, 0.82},
+	"testdata/places.heldout.tsv": {0.88, 0.60},
 }
 
 // TestPlacesOnDevReports measures place resolution as extraction does it, on dev reports

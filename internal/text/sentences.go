@@ -14,6 +14,7 @@ type Sentence struct {
 	Para   int
 	Tokens []Token // a sub-slice of Doc.Tokens
 	First  int     // index of the first token in Doc.Tokens
+	Cut    bool    // a piece of a run with no sentence end, cut at MaxSentenceTokens
 }
 
 // Doc is a text split into paragraphs, sentences and tokens.
@@ -100,15 +101,16 @@ func trimRight(s string, end int) int {
 func (d *Doc) sentences() {
 	p := 0
 	start := 0
-	var emit func(end int)
+	var emit func(end int, cut bool)
 	flush := func(end int) {
+		cut := end-start > MaxSentenceTokens
 		for end-start > MaxSentenceTokens {
 			d.Cut++
-			emit(d.cutPoint(start))
+			emit(d.cutPoint(start), true)
 		}
-		emit(end)
+		emit(end, cut)
 	}
-	emit = func(end int) {
+	emit = func(end int, cut bool) {
 		if end <= start {
 			return
 		}
@@ -117,7 +119,7 @@ func (d *Doc) sentences() {
 		for k := range toks {
 			toks[k].Para, toks[k].Sent = p, si
 		}
-		d.Sents = append(d.Sents, Sentence{Span: Span{toks[0].Start, toks[len(toks)-1].End}, Para: p, Tokens: toks, First: start})
+		d.Sents = append(d.Sents, Sentence{Span: Span{toks[0].Start, toks[len(toks)-1].End}, Para: p, Tokens: toks, First: start, Cut: cut})
 		start = end
 	}
 	for i := 0; i < len(d.Tokens); i++ {
