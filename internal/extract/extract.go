@@ -60,7 +60,7 @@ func (x *Extractor) Extract(d record.Document) record.Extraction {
 	if d.Language == "" {
 		d.Language = "en"
 	}
-	s := &state{lx: x.lx, doc: text.Analyze(d.Text), entityKey: map[string]int{}, explain: x.Explain}
+	s := &state{lx: x.lexicon(d.Language), doc: text.Analyze(d.Text), entityKey: map[string]int{}, explain: x.Explain}
 	if d.Published != nil {
 		s.published = *d.Published
 	}

@@ -68,6 +68,10 @@ type Lexicon struct {
 	Common map[string]bool
 	// People holds nouns that name a person ("woman", "fisherman"), lower case.
 	People map[string]bool
+	// Lang is the language the dictionaries add to English ("es", "fr"), "" for English.
+	Lang string
+	// Words maps a role of data/LANG/words.tsv ("article", "honorific") to its words.
+	Words map[string]map[string]bool
 }
 
 var (
