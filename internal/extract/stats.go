@@ -66,7 +66,7 @@ func (s *state) findStatistics() {
 			s.addChange(i, i+1, f, "exact")
 			continue
 		}
-		if n, ok := readNumber(toks, i); ok && !inTime[i] && n.currency == "" && !n.percent {
+		if n, ok := s.number(i); ok && !inTime[i] && n.currency == "" && !n.percent {
 			if end, ok := s.timesChange(n); ok {
 				s.addChange(n.start, end, n.value, n.bound)
 				i = end - 1
@@ -76,7 +76,7 @@ func (s *state) findStatistics() {
 		if inTime[i] || (t.Kind != text.Number && t.Kind != text.Word) {
 			continue
 		}
-		n, ok := readNumber(toks, i)
+		n, ok := s.number(i)
 		if !ok {
 			continue
 		}
@@ -111,7 +111,7 @@ func (s *state) timesChange(n number) (int, bool) {
 func (s *state) notAStatistic(n number) bool {
 	toks := s.doc.Tokens
 	i := n.start
-	if n.currency == "" && i > 0 && notCounts[toks[i-1].Low] && !n.words {
+	if n.currency == "" && i > 0 && notCounts[toks[i-1].Low] && !n.words && !s.word("preposition", toks[i-1].Low) {
 		return true
 	}
 	if n.end < len(toks) {
@@ -154,7 +154,10 @@ func (s *state) notAStatistic(n number) bool {
 		_, verb := s.speechAt(i - 1) // "Indonesia Says 217 Missing": a headline's verb
 		m := s.mentionAt(i - 1)
 		charity := m != nil && m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency"
-		if !verb && (charity || m == nil && i-1 != s.doc.Sents[toks[i].Sent].First) {
+		// Spanish and French put a place before the object: "han llegado a Canarias 23.537
+		// inmigrantes"; a counted noun after the number says it counts.
+		placeFirst := s.lang() != "" && s.countedAfter(n)
+		if !verb && !placeFirst && (charity || m == nil && i-1 != s.doc.Sents[toks[i].Sent].First) {
 			return true
 		}
 	}

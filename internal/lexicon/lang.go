@@ -55,6 +55,10 @@ func LoadLang(lang string) (*Lexicon, error) {
 	}
 	lx.Lang = lang
 	lx.Words = map[string]map[string]bool{}
+	lx.Currency = map[string]string{}
+	lx.Numbers = map[string]NumberWord{}
+	lx.Time = &TimeWords{Months: map[string]int{}, Abbr: map[string]int{}, Weekdays: map[string]int{},
+		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{}}
 	steps := []struct {
 		file string
 		cols int
@@ -69,6 +73,8 @@ func LoadLang(lang string) (*Lexicon, error) {
 		{"statistics.tsv", 3, lx.addStatCue},
 		{"speech.tsv", 3, lx.addSpeechForms},
 		{"words.tsv", 2, lx.addWords},
+		{"numbers.tsv", 3, lx.addNumber},
+		{"time.tsv", 3, lx.addTime},
 	}
 	for _, s := range steps {
 		if err := readTable(lang+"/"+s.file, s.cols, s.fn); err != nil {
@@ -182,6 +188,13 @@ var wordRoles = map[string]bool{
 	"according":   true, // opens an attribution like "according to": "según", "selon"
 	"people":      true, // a noun for people, never a name: "migrantes", "agentes"
 	"common":      true, // a common word that is capitalised only to open a sentence or title
+	"approximate": true, // before a number: "unos", "cerca de", "environ"
+	"at_least":    true, // before a number: "más de", "au moins"
+	"at_most":     true, // before a number: "menos de", "jusqu'à"
+	"currency":    true, // a currency word and its ISO 4217 code: "euros:EUR"
+	"change-down": true, // a fall: "descendieron un 35 %"
+	"change-up":   true, // a rise: "une hausse de 20 %"
+	"home":        true, // the country whose offices the language's press names without one
 }
 
 func (lx *Lexicon) addWords(c []string) error {
@@ -193,6 +206,21 @@ func (lx *Lexicon) addWords(c []string) error {
 		lx.Words[role] = map[string]bool{}
 	}
 	for _, w := range split(c[1]) {
+		if role == "currency" {
+			word, code, ok := strings.Cut(w, ":")
+			if !ok || len(code) != 3 {
+				return fmt.Errorf("want word:CODE, got %q", w)
+			}
+			lx.Currency[word] = code
+			continue
+		}
+		if role == "home" {
+			if len(w) != 3 {
+				return fmt.Errorf("want a country code, got %q", w)
+			}
+			lx.Home = w
+			continue
+		}
 		w = strings.ToLower(w)
 		lx.Words[role][w] = true
 		switch role {
@@ -210,3 +238,72 @@ func (lx *Lexicon) addWords(c []string) error {
 // Word reports whether w (lower case) has the role in data/LANG/words.tsv; always false for
 // English, whose rules keep their own lists.
 func (lx *Lexicon) Word(role, w string) bool { return lx.Words[role][w] }
+
+// NumberWord is a number written in words: "cuatro", "cents", "millones".
+type NumberWord struct {
+	Value float64
+	Kind  string // "unit", "hundred", "scale" or "join"
+}
+
+func (lx *Lexicon) addNumber(c []string) error {
+	w, kind := strings.TrimSpace(c[0]), strings.TrimSpace(c[2])
+	var v float64
+	if _, err := fmt.Sscan(strings.TrimSpace(c[1]), &v); err != nil || w == "" {
+		return fmt.Errorf("want a word, a value and a kind, got %q", strings.Join(c, "\t"))
+	}
+	switch kind {
+	case "unit", "hundred", "scale", "join":
+	default:
+		return fmt.Errorf("unknown kind %q (want unit, hundred, scale or join)", kind)
+	}
+	lx.Numbers[w] = NumberWord{Value: v, Kind: kind}
+	return nil
+}
+
+// TimeWords are a language's date words (data/LANG/time.tsv).
+type TimeWords struct {
+	Months   map[string]int // "marzo": 3
+	Abbr     map[string]int // "mar": 3, read only after a day
+	Weekdays map[string]int // "martes": 2 (0 is Sunday)
+	// Phrases are relative expressions and what they resolve to: "el año pasado": "year-1".
+	Phrases           *Trie[string]
+	Since, Past, Next map[string]bool
+}
+
+var timeValues = map[string]bool{"day": true, "day-1": true, "day-2": true, "month": true, "month-1": true,
+	"year": true, "year-1": true, "since-year": true}
+
+func (lx *Lexicon) addTime(c []string) error {
+	kind, w, v := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2])
+	tw := lx.Time
+	num := func(lo, hi int) (int, error) {
+		var n int
+		if _, err := fmt.Sscan(v, &n); err != nil || n < lo || n > hi {
+			return 0, fmt.Errorf("want a number from %d to %d, got %q", lo, hi, v)
+		}
+		return n, nil
+	}
+	var err error
+	switch kind {
+	case "month":
+		tw.Months[w], err = num(1, 12)
+	case "abbr":
+		tw.Abbr[w], err = num(1, 12)
+	case "weekday":
+		tw.Weekdays[w], err = num(0, 6)
+	case "phrase":
+		if !timeValues[v] {
+			return fmt.Errorf("unknown value %q", v)
+		}
+		tw.Phrases.Add(w, v, false)
+	case "since":
+		tw.Since[w] = true
+	case "past":
+		tw.Past[w] = true
+	case "next":
+		tw.Next[w] = true
+	default:
+		return fmt.Errorf("unknown kind %q", kind)
+	}
+	return err
+}

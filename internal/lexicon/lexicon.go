@@ -72,6 +72,16 @@ type Lexicon struct {
 	Lang string
 	// Words maps a role of data/LANG/words.tsv ("article", "honorific") to its words.
 	Words map[string]map[string]bool
+	// Currency maps the language's currency words to ISO 4217 codes ("dólares": USD).
+	Currency map[string]string
+	// Numbers holds the language's number words ("doscientos", "deux", "millions").
+	Numbers map[string]NumberWord
+	// Home is the country whose offices the language's press names without a country: "el
+	// ministro del Interior" in Spanish agency copy is Spain's, "le ministre de l'Intérieur" in
+	// the Moroccan French press is Morocco's.
+	Home string
+	// Time holds the language's date words; nil for English, whose rules keep their own.
+	Time *TimeWords
 }
 
 var (
