@@ -62,7 +62,7 @@ func (s *state) findStatistics() {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "doubled", "will double"; not "a double amputee".
-		if f, ok := multipliers[t.Low]; ok && t.Kind == text.Word && !(i > 0 && articles[toks[i-1].Low]) {
+		if f, ok := multipliers[t.Low]; ok && t.Kind == text.Word && !(i > 0 && s.isArticle(toks[i-1].Low)) {
 			s.addChange(i, i+1, f, "exact")
 			continue
 		}
@@ -183,7 +183,7 @@ func (s *state) countedNoun(n number) (string, int, bool) {
 		}
 		// "a record of 416 on 28 boats": a noun after a preposition or another number is not
 		// what this number counts.
-		if toks[j].Kind == text.Number || prepositions[toks[j].Low] && toks[j].Low != "of" {
+		if toks[j].Kind == text.Number || s.isPrep(toks[j].Low) && toks[j].Low != "of" {
 			break
 		}
 		if (toks[j].Low == "suspected" || toks[j].Low == "alleged") && j+1 < len(toks) && toks[j+1].Kind == text.Word {
@@ -569,7 +569,7 @@ func (s *state) projected(n number) bool {
 func (s *state) infinitiveBefore(k, start int) bool {
 	toks := s.doc.Tokens
 	j := k + 1
-	if j >= start || toks[j].Kind != text.Word || articles[toks[j].Low] || boundWords[toks[j].Low] || s.lx.Stop[toks[j].Low] {
+	if j >= start || toks[j].Kind != text.Word || s.isArticle(toks[j].Low) || boundWords[toks[j].Low] || s.lx.Stop[toks[j].Low] {
 		return false
 	}
 	j++
@@ -613,7 +613,7 @@ func (s *state) sharedCategory(n number, sent int, noun string) string {
 	case ",", "and":
 		// "ten were flown to Germany and four to France", "and a further 218 this month": a bare
 		// number with no verb of its own continues the list before it.
-		gapped := noun == "" && (n.end >= len(toks) || toks[n.end].Sent != sent || prepositions[toks[n.end].Low] || toks[n.end].Kind == text.Punct || s.timeAt(n.end))
+		gapped := noun == "" && (n.end >= len(toks) || toks[n.end].Sent != sent || s.isPrep(toks[n.end].Low) || toks[n.end].Kind == text.Punct || s.timeAt(n.end))
 		if noun != "migrants" && !gapped {
 			return "other"
 		}
@@ -1009,7 +1009,7 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 		}
 	}
 	for k := clause; k < start; k++ {
-		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && !subjectPreps[s.prevWord(k, from)] && !prepositions[s.prevWord(k, from)] && (m.kind == mAgency || m.kind == mOrg && m.orgType == "agency" || m.kind == mCountry && !m.adj && !m.capital && !s.origin(k, from)) {
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && !subjectPreps[s.prevWord(k, from)] && !s.isPrep(s.prevWord(k, from)) && (m.kind == mAgency || m.kind == mOrg && m.orgType == "agency" || m.kind == mCountry && !m.adj && !m.capital && !s.origin(k, from)) {
 			subj, subjAt = m.code, k
 			break
 		}
@@ -1062,7 +1062,7 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 			if loc == "" && !s.residence(k, from) {
 				loc, locAt = m.code, k
 			}
-		case k < start && subj == "" && !subjectPreps[prev] && !prepositions[prev] && !s.origin(k, from) && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
+		case k < start && subj == "" && !subjectPreps[prev] && !s.isPrep(prev) && !s.origin(k, from) && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
 			subj, subjAt = m.code, k
 		}
 	}
@@ -1124,9 +1124,9 @@ func (s *state) origin(k, from int) bool {
 		switch {
 		case toks[p].Low == "from":
 			return true
-		case toks[p].Text == "," || toks[p].Low == "and" || toks[p].Low == "or" || articles[toks[p].Low] || s.mentionAt(p) != nil && s.mentionAt(p).kind == mCountry:
+		case toks[p].Text == "," || toks[p].Low == "and" || toks[p].Low == "or" || s.isArticle(toks[p].Low) || s.mentionAt(p) != nil && s.mentionAt(p).kind == mCountry:
 			continue
-		case p == k-1 && toks[p].Kind == text.Word && !toks[p].IsCap() && !prepositions[toks[p].Low] && !s.lx.Stop[toks[p].Low]:
+		case p == k-1 && toks[p].Kind == text.Word && !toks[p].IsCap() && !s.isPrep(toks[p].Low) && !s.lx.Stop[toks[p].Low]:
 			continue // "from war-torn Syria"
 		}
 		return false
@@ -1185,7 +1185,7 @@ func (s *state) atSea(from, to int) bool {
 			continue
 		}
 		p := k - 1
-		for p > from && (articles[toks[p].Low] || toks[p].Kind == text.Word && !toks[p].IsCap() && s.lx.Common[toks[p].Low] && !prepositions[toks[p].Low] && p > k-3) {
+		for p > from && (s.isArticle(toks[p].Low) || toks[p].Kind == text.Word && !toks[p].IsCap() && s.lx.Common[toks[p].Low] && !s.isPrep(toks[p].Low) && p > k-3) {
 			p--
 		}
 		switch toks[p].Low {
