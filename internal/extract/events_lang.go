@@ -60,6 +60,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			continue
 		}
 		tgt := s.surfaceTarget(r, tr.j, end, src)
+		if tgt.code == "" && mutualTypes[typ] {
+			// "España y Marruecos firmaron un acuerdo": joint subjects act with each other.
+			if c := s.coordinatedBefore(first, src); c.code != "" {
+				src, tgt = c, src // the first named is the source
+			}
+		}
 		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People {
 			continue
 		}
@@ -127,7 +133,12 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		}
 		idx := int(s.at[k])
 		k = m.start
-		if m.adj || k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) {
+		// "el ministro español", "la police marocaine": an adjective after a title or an office
+		// names its state; alone ("los migrantes marroquíes") it names people.
+		if m.adj && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low))) {
+			continue
+		}
+		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) {
 			continue
 		}
 		if sd := s.sideOf(idx); sd.code != "" {
@@ -203,4 +214,23 @@ func (s *state) afterPrep(k, from int, p string) bool {
 		}
 	}
 	return false
+}
+
+// coordinatedBefore is the actor joined by "y", "et" or "and" to the source named at
+// src.node: "España y Marruecos firmaron".
+func (s *state) coordinatedBefore(first int, src side) side {
+	if src.node < 0 {
+		return side{}
+	}
+	toks := s.doc.Tokens
+	j := s.mentions[src.node].start - 1
+	if j <= first || toks[j].Low != "y" && toks[j].Low != "et" && toks[j].Low != "and" && toks[j].Low != "e" {
+		return side{}
+	}
+	if m := s.mentionAt(j - 1); m != nil {
+		if sd := s.sideOf(int(s.at[j-1])); sd.code != src.code {
+			return sd
+		}
+	}
+	return side{}
 }

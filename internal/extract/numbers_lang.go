@@ -81,7 +81,7 @@ func readNumberLang(src string, toks []text.Token, i int, lx *lexicon.Lexicon) (
 		w := toks[j].Low
 		if cur := currencyWord(strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "d’"), lx); cur != "" && toks[j].Kind == text.Word {
 			n.currency, n.end = cur, j+1
-		} else if (w == "de" || w == "del") && j+1 < len(toks) && toks[j+1].Kind == text.Word {
+		} else if (w == "de" || w == "del" || w == "d'" || w == "d’") && j+1 < len(toks) && toks[j+1].Kind == text.Word {
 			if cur := currencyWord(toks[j+1].Low, lx); cur != "" {
 				n.currency, n.end = cur, j+2
 			}

@@ -659,6 +659,17 @@ func (s *state) speechAround(k, b int) bool {
 	if k > 0 && bylineWords[toks[k-1].Low] {
 		return true
 	}
+	// "declaró Fernando Grande-Marlaska", "a déclaré M. Laftit": the subject after a Spanish or
+	// French speech verb.
+	if s.lang() != "" {
+		j := k - 1
+		for j >= 0 && (toks[j].Text == "." || s.isHonorific(toks[j].Low) || s.isArticle(toks[j].Low)) && j > k-4 {
+			j--
+		}
+		if _, ok := s.speechAt(j); ok && j >= 0 {
+			return true
+		}
+	}
 	// "Al Jazeera's Step Vaessen": an organization's person.
 	if k > 1 && toks[k-1].Kind == text.Poss {
 		if m := s.mentionAt(k - 2); m != nil && m.kind == mOrg {
