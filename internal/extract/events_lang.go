@@ -162,6 +162,9 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 		}
 	}
 	limit := from + 12
+	if r.Frame.People {
+		limit = from + 20 // "interceptado desde el lunes once pateras con 183 migrantes de origen argelino"
+	}
 	if limit > end {
 		limit = end
 	}

@@ -655,10 +655,15 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	// "el teniente coronel Juan Carlos Martínez", "le colonel-major Mohamed Benali": the person
 	// a title names, after the inverted verb.
 	if m, ok := s.lx.Titles.Longest(toks, a); ok && s.lang() != "" {
-		if p := s.actorMention(m.End); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == m.End {
-			w := s.mentionWho(p)
-			w.start, w.rule = a, "quote.title-name"
-			return w
+		for e := m.End; e < hi && e <= m.End+6; e++ {
+			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == ",") {
+				w := s.mentionWho(p)
+				w.start, w.rule = a, "quote.title-name"
+				return w
+			}
+			if toks[e].Kind == text.Punct && toks[e].Text != "," && toks[e].Text != "'" && toks[e].Text != "’" {
+				break
+			}
 		}
 	}
 	for e := a + 1; e <= hi && e <= a+5; e++ {
