@@ -170,3 +170,17 @@ func TestElision(t *testing.T) {
 		}
 	}
 }
+
+// TestSentencesLang: Spanish and French titles before a name end no sentence.
+func TestSentencesLang(t *testing.T) {
+	for _, in := range []string{
+		"La Sra. Pérez habló ayer con la prensa.",
+		"Según el Sr. Martínez no hubo incidentes.",
+		"Selon M. Laftit, la coopération est exemplaire.",
+		"Mme. Dupont a déclaré que tout allait bien.",
+	} {
+		if d := Analyze(in); len(d.Sents) != 1 {
+			t.Errorf("%q: %d sentences, want 1", in, len(d.Sents))
+		}
+	}
+}
