@@ -55,7 +55,7 @@ func (s *state) findActors() {
 		}
 		m, ok := s.lx.Actors.Longest(toks, i)
 		if !ok {
-			if s.lang() != "" {
+			if s.ownLang() != "" {
 				if men, ok := s.officeFirst(i); ok {
 					s.addMention(men)
 					i = men.end - 1

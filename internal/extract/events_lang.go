@@ -21,7 +21,7 @@ import (
 var treeEventLangs = map[string]bool{}
 
 // surfaceEvents reports whether the events of the document are read on the surface.
-func (s *state) surfaceEvents() bool { return s.lang() != "" && !treeEventLangs[s.lang()] }
+func (s *state) surfaceEvents() bool { return s.ownLang() != "" && !treeEventLangs[s.ownLang()] }
 
 // codeSurface codes the triggers of sentence si by word order.
 func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {

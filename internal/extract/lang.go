@@ -30,8 +30,9 @@ func (x *Extractor) lexicon(lang string) *lexicon.Lexicon {
 	return lx
 }
 
-// lang is the document's language when it has dictionaries of its own, else "".
-func (s *state) lang() string { return s.lx.Lang }
+// ownLang is the document's language when it has dictionaries of its own, else "" (English
+// and languages read with the English rules).
+func (s *state) ownLang() string { return s.lx.Lang }
 
 // word reports whether lower-case w has a role in the language's function words
 // (data/LANG/words.tsv); always false for English.

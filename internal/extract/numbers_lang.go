@@ -12,7 +12,7 @@ import (
 // number reads the numeric expression at token i, by the conventions of the document's
 // language.
 func (s *state) number(i int) (number, bool) {
-	if s.lang() == "" {
+	if s.ownLang() == "" {
 		return readNumber(s.doc.Tokens, i)
 	}
 	return readNumberLang(s.doc.Text, s.doc.Tokens, i, s.lx)

@@ -206,7 +206,7 @@ func (s *state) personRun(a, b int) {
 	if !oneName && core < 2 || core > 5 {
 		return
 	}
-	if s.lang() != "" && s.datelineRun(a, b) {
+	if s.ownLang() != "" && s.datelineRun(a, b) {
 		return // "Santa Cruz de Tenerife, 9 oct (EFE).-"
 	}
 	// "the Louise Michel": a person's name takes no article; "at Duncan Lewis", "in Kara
@@ -248,7 +248,7 @@ func (s *state) personRun(a, b int) {
 	if !cue && s.nationalityBefore(a) != "" {
 		rule, cue = "person.nationality", true
 	}
-	if !cue && s.lang() != "" && s.adjBeforeComma(a) != "" {
+	if !cue && s.ownLang() != "" && s.adjBeforeComma(a) != "" {
 		rule, cue = "person.apposed-nationality", true // "su homólogo marroquí, Abdelouafi Laftit"
 	}
 	if !cue {
@@ -259,7 +259,7 @@ func (s *state) personRun(a, b int) {
 	}
 	name := s.span(k, b)
 	country, known := s.affiliation(titleStart, k, a)
-	if !known && s.lang() != "" {
+	if !known && s.ownLang() != "" {
 		// "su homólogo marroquí, Abdelouafi Laftit", "son homologue espagnol, Fernando
 		// Grande-Marlaska": the adjective of the apposed description; else a state office named
 		// before the name without its country ("El ministro del Interior, Fernando
@@ -574,7 +574,7 @@ func (s *state) titleBefore(k int) (string, int) {
 				// "la delegada del Gobierno en Ceuta, Cristina Pérez", "le commandant de l'unité,
 				// Youssef El Idrissi": Spanish and French place the office's complement after it.
 				if !(isCapWord(g) || g.Low == "for" || g.Low == "of" || g.Low == "to" || g.Low == "the" || g.Text == "," || g.Kind == text.Poss ||
-					s.lang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && k-p <= 6 && toks[k-1].Text == ",")) {
+					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && k-p <= 6 && toks[k-1].Text == ",")) {
 					okGap = false
 				}
 			}
@@ -664,7 +664,7 @@ func (s *state) speechAround(k, b int) bool {
 	}
 	// "declaró Fernando Grande-Marlaska", "a déclaré M. Laftit": the subject after a Spanish or
 	// French speech verb.
-	if s.lang() != "" {
+	if s.ownLang() != "" {
 		j := k - 1
 		for j >= 0 && (toks[j].Text == "." || s.isHonorific(toks[j].Low) || s.isArticle(toks[j].Low)) && j > k-4 {
 			j--

@@ -316,7 +316,7 @@ func (s *state) speakerIn(lo, hi int) who {
 		// "ha señalado el teniente coronel ...", "a déclaré M. ...": an auxiliary may stand
 		// between the quotation and the inverted verb in Spanish and French.
 		b := v
-		for s.lang() != "" && b > lo && s.word("before-verb", toks[b-1].Low) {
+		for s.ownLang() != "" && b > lo && s.word("before-verb", toks[b-1].Low) {
 			b--
 		}
 		if sv.Invert && v+1 < hi && (b == lo || isCloseQuote(toks[b-1]) || toks[b-1].Text == ",") {
@@ -654,7 +654,7 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	}
 	// "el teniente coronel Juan Carlos Martínez", "le colonel-major Mohamed Benali": the person
 	// a title names, after the inverted verb.
-	if m, ok := s.lx.Titles.Longest(toks, a); ok && s.lang() != "" {
+	if m, ok := s.lx.Titles.Longest(toks, a); ok && s.ownLang() != "" {
 		for e := m.End; e < hi && e <= m.End+6; e++ {
 			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == ",") {
 				w := s.mentionWho(p)

@@ -156,7 +156,7 @@ func (s *state) notAStatistic(n number) bool {
 		charity := m != nil && m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency"
 		// Spanish and French put a place before the object: "han llegado a Canarias 23.537
 		// inmigrantes"; a counted noun after the number says it counts.
-		placeFirst := s.lang() != "" && s.countedAfter(n)
+		placeFirst := s.ownLang() != "" && s.countedAfter(n)
 		if !verb && !placeFirst && (charity || m == nil && i-1 != s.doc.Sents[toks[i].Sent].First) {
 			return true
 		}
