@@ -314,7 +314,7 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 		}
 		if verb == "suspects_arrested" && dist <= 3 {
 			// "three people arrested" are suspects; "21 migrants arrested" were intercepted.
-			if genericPeople[toks[nounEnd-1].Low] {
+			if genericPeople[toks[nounEnd-1].Low] || s.word("generic-people", toks[nounEnd-1].Low) {
 				return "suspects_arrested"
 			}
 			return "migrants_intercepted"
@@ -814,10 +814,10 @@ func (s *state) percentChange(n number) (float64, bool) {
 		if j < 0 || j >= len(toks) || j >= n.start && j < n.end || toks[j].Sent != toks[n.start].Sent {
 			continue
 		}
-		if changeDown[toks[j].Low] {
+		if changeDown[toks[j].Low] || s.word("change-down", toks[j].Low) {
 			return 1 - n.value/100, true
 		}
-		if changeUp[toks[j].Low] && !(toks[j].Low == "up" && j+1 < len(toks) && toks[j+1].Low == "to") {
+		if s.word("change-up", toks[j].Low) || changeUp[toks[j].Low] && !(toks[j].Low == "up" && j+1 < len(toks) && toks[j+1].Low == "to") {
 			return 1 + n.value/100, true
 		}
 	}

@@ -179,22 +179,23 @@ func (lx *Lexicon) addSpeechForms(c []string) error {
 // wordRoles are the roles of data/LANG/words.tsv: function words that English rules know
 // from their own word lists.
 var wordRoles = map[string]bool{
-	"article":     true, // "el", "la", "le", "les": stands before a noun, a title or a name
-	"stop":        true, // opens a sentence, never a name: "Según", "Selon", "Los"
-	"honorific":   true, // before a surname: "M.", "Sr."
-	"pronoun":     true, // a third person subject that may refer to a person: "él", "elle", "a-t-elle"
-	"preposition": true, // before a name that is then no subject: "en", "con", "à"
-	"before-verb": true, // may stand between a subject and its speech verb: "ha", "a", "también"
-	"according":   true, // opens an attribution like "according to": "según", "selon"
-	"people":      true, // a noun for people, never a name: "migrantes", "agentes"
-	"common":      true, // a common word that is capitalised only to open a sentence or title
-	"approximate": true, // before a number: "unos", "cerca de", "environ"
-	"at_least":    true, // before a number: "más de", "au moins"
-	"at_most":     true, // before a number: "menos de", "jusqu'à"
-	"currency":    true, // a currency word and its ISO 4217 code: "euros:EUR"
-	"change-down": true, // a fall: "descendieron un 35 %"
-	"change-up":   true, // a rise: "une hausse de 20 %"
-	"home":        true, // the country whose offices the language's press names without one
+	"article":        true, // "el", "la", "le", "les": stands before a noun, a title or a name
+	"stop":           true, // opens a sentence, never a name: "Según", "Selon", "Los"
+	"honorific":      true, // before a surname: "M.", "Sr."
+	"pronoun":        true, // a third person subject that may refer to a person: "él", "elle", "a-t-elle"
+	"preposition":    true, // before a name that is then no subject: "en", "con", "à"
+	"before-verb":    true, // may stand between a subject and its speech verb: "ha", "a", "también"
+	"according":      true, // opens an attribution like "according to": "según", "selon"
+	"people":         true, // a noun for people, never a name: "migrantes", "agentes"
+	"common":         true, // a common word that is capitalised only to open a sentence or title
+	"approximate":    true, // before a number: "unos", "cerca de", "environ"
+	"at_least":       true, // before a number: "más de", "au moins"
+	"at_most":        true, // before a number: "menos de", "jusqu'à"
+	"currency":       true, // a currency word and its ISO 4217 code: "euros:EUR"
+	"change-down":    true, // a fall: "descendieron un 35 %"
+	"change-up":      true, // a rise: "une hausse de 20 %"
+	"home":           true, // the country whose offices the language's press names without one
+	"generic-people": true, // people of no stated kind: arrested, they are suspects ("14 personas")
 }
 
 func (lx *Lexicon) addWords(c []string) error {
