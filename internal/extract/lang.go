@@ -113,3 +113,15 @@ func (s *state) officeFirst(i int) (mention, bool) {
 	}
 	return mention{}, false
 }
+
+// nearRole reports whether a word with the role in the language's function words stands
+// within d tokens of number n, in its sentence.
+func (s *state) nearRole(n number, d int, role string) bool {
+	toks := s.doc.Tokens
+	for j := n.start - d; j < n.end+d; j++ {
+		if j >= 0 && j < len(toks) && toks[j].Sent == toks[n.start].Sent && s.word(role, toks[j].Low) {
+			return true
+		}
+	}
+	return false
+}

@@ -242,7 +242,7 @@ func (s *state) addNumber(n number) {
 	case n.currency != "":
 		st.Kind, st.Unit, st.Category, st.rule = record.KindAmount, n.currency, "funding", "statistic.amount"
 		if s.near(n, 6, "paid", "pay", "charged", "price", "fee", "fees", "each", "per", "fine", "fined", "worth", "salary", "costs",
-			"seized", "confiscated", "cash", "ransom", "bail", "bribe", "bribes", "stolen", "earns", "earned", "revenue", "turnover") {
+			"seized", "confiscated", "cash", "ransom", "bail", "bribe", "bribes", "stolen", "earns", "earned", "revenue", "turnover") || s.nearRole(n, 6, "not-funding") {
 			st.Category, st.rule = "other", "statistic.amount-not-funding"
 		}
 	case s.isAboard(n):
