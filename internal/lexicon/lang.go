@@ -64,6 +64,7 @@ func LoadLang(lang string) (*Lexicon, error) {
 		cols int
 		fn   func([]string) error
 	}{
+		{"country-names.tsv", 4, lx.addCountryLang}, // names only: the other columns are empty
 		{"countries.tsv", 4, lx.addCountryLang},
 		{"organizations.tsv", 3, lx.addOrg},
 		{"agencies.txt", 1, func(c []string) error { lx.Agencies.Add(c[0], c[0], false); return nil }},
