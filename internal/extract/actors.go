@@ -55,6 +55,12 @@ func (s *state) findActors() {
 		}
 		m, ok := s.lx.Actors.Longest(toks, i)
 		if !ok {
+			if s.ownLang() != "" {
+				if men, ok := s.officeFirst(i); ok {
+					s.addMention(men)
+					i = men.end - 1
+				}
+			}
 			continue
 		}
 		a := m.Vals[0]

@@ -64,6 +64,10 @@ func (s *state) findEvents() {
 		if len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) {
 			continue
 		}
+		if s.surfaceEvents() {
+			s.codeSurface(si, trigs, seen) // events_lang.go
+			continue
+		}
 		t := s.tree(si)
 		if t == nil {
 			continue

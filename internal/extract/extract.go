@@ -156,7 +156,7 @@ func (x *Extractor) extract(ctx context.Context, d record.Document) (record.Extr
 	if d.Language == "" {
 		d.Language = "en"
 	}
-	s := &state{lx: x.lx, doc: text.Analyze(d.Text), entityKey: map[string]int{}, explain: x.Explain}
+	s := &state{lx: x.lexicon(d.Language), doc: text.Analyze(d.Text), entityKey: map[string]int{}, explain: x.Explain}
 	if d.Published != nil {
 		s.published = *d.Published
 	}

@@ -207,9 +207,12 @@ func (s *state) personRun(a, b int) {
 	if !oneName && core < 2 || core > 5 {
 		return
 	}
+	if s.ownLang() != "" && s.datelineRun(a, b) {
+		return // "Santa Cruz de Tenerife, 9 oct (EFE).-"
+	}
 	// "the Louise Michel": a person's name takes no article; "at Duncan Lewis", "in Kara
 	// Tepe": a place's takes a locative preposition.
-	if k == a && a > 0 && toks[a-1].Sent == toks[a].Sent && (articles[toks[a-1].Low] || locatives[toks[a-1].Low]) {
+	if k == a && a > 0 && toks[a-1].Sent == toks[a].Sent && (s.isArticle(toks[a-1].Low) || locatives[toks[a-1].Low]) {
 		return
 	}
 	rule := "person.title"
@@ -246,6 +249,9 @@ func (s *state) personRun(a, b int) {
 	if !cue && s.nationalityBefore(a) != "" {
 		rule, cue = "person.nationality", true
 	}
+	if !cue && s.ownLang() != "" && s.adjBeforeComma(a) != "" {
+		rule, cue = "person.apposed-nationality", true // "su homólogo marroquí, Abdelouafi Laftit"
+	}
 	if !cue {
 		return
 	}
@@ -254,6 +260,17 @@ func (s *state) personRun(a, b int) {
 	}
 	name := s.span(k, b)
 	country, known := s.affiliation(titleStart, k, a)
+	if !known && s.ownLang() != "" {
+		// "su homólogo marroquí, Abdelouafi Laftit", "son homologue espagnol, Fernando
+		// Grande-Marlaska": the adjective of the apposed description; else a state office named
+		// before the name without its country ("El ministro del Interior, Fernando
+		// Grande-Marlaska") is the home country of the language's press.
+		if c := s.adjBeforeComma(a); c != "" {
+			country, known = c, true
+		} else if t, _ := s.titleCountry(title); title != "" && t == "" && s.isGovTitle(title) && s.lx.Home != "" {
+			country, known = s.lx.Home, true
+		}
+	}
 	if !known && app.known {
 		country, known = app.code, true
 	}
@@ -328,7 +345,7 @@ func (s *state) speechAfterApposition(b int) bool {
 	for j := b + 1; j < len(toks) && j < b+25 && toks[j].Sent == toks[b].Sent; j++ {
 		if toks[j].Text == "," {
 			k := j + 1
-			for k < len(toks) && beforeVerb[toks[k].Low] {
+			for k < len(toks) && s.isBeforeVerb(toks[k].Low) {
 				k++
 			}
 			_, ok := s.speechAt(k)
@@ -453,7 +470,7 @@ func (s *state) namedAs(k int) bool {
 // runKey is the text of the capitalised run a..b without a leading article, so that "The
 // Louise Michel" at the start of a sentence is the same run as "Louise Michel".
 func (s *state) runKey(a, b int) string {
-	for a < b-1 && articles[s.doc.Tokens[a].Low] {
+	for a < b-1 && s.isArticle(s.doc.Tokens[a].Low) {
 		a++
 	}
 	return s.span(a, b)
@@ -555,7 +572,10 @@ func (s *state) titleBefore(k int) (string, int) {
 			gap := toks[m.End:k]
 			okGap := true
 			for _, g := range gap {
-				if !(isCapWord(g) || g.Low == "for" || g.Low == "of" || g.Low == "to" || g.Low == "the" || g.Text == "," || g.Kind == text.Poss) {
+				// "la delegada del Gobierno en Ceuta, Cristina Pérez", "le commandant de l'unité,
+				// Youssef El Idrissi": Spanish and French place the office's complement after it.
+				if !(isCapWord(g) || g.Low == "for" || g.Low == "of" || g.Low == "to" || g.Low == "the" || g.Text == "," || g.Kind == text.Poss ||
+					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && k-p <= 6 && toks[k-1].Text == ",")) {
 					okGap = false
 				}
 			}
@@ -604,7 +624,7 @@ func (s *state) appositive(b int) apposition {
 		// no state's.
 		if (toks[p].Low == "of" || toks[p].Low == "for" || toks[p].Low == "at" || toks[p].Low == "with") && p+1 < end {
 			q := p + 1
-			for q < end && (articles[toks[q].Low] || !isCapWord(toks[q]) && toks[q].Kind == text.Word && q < p+4) {
+			for q < end && (s.isArticle(toks[q].Low) || !isCapWord(toks[q]) && toks[q].Kind == text.Word && q < p+4) {
 				q++
 			}
 			if q < end && isCapWord(toks[q]) {
@@ -613,7 +633,7 @@ func (s *state) appositive(b int) apposition {
 				}
 			}
 		}
-		if isAge(toks[p].Low) || s.lx.People[toks[p].Low] && toks[b+1].Kind == text.Word && articles[toks[b+1].Low] {
+		if isAge(toks[p].Low) || s.lx.People[toks[p].Low] && toks[b+1].Kind == text.Word && s.isArticle(toks[b+1].Low) {
 			a.person = true // "Myint Naing, a Burmese man,"; "a 26-year-old woman from Ha Tinh"
 		}
 		if m, ok := s.lx.Titles.Longest(toks, p); ok && m.End <= end && a.title == "" {
@@ -642,6 +662,17 @@ func (s *state) speechAround(k, b int) bool {
 	}
 	if k > 0 && bylineWords[toks[k-1].Low] {
 		return true
+	}
+	// "declaró Fernando Grande-Marlaska", "a déclaré M. Laftit": the subject after a Spanish or
+	// French speech verb.
+	if s.ownLang() != "" {
+		j := k - 1
+		for j >= 0 && (toks[j].Text == "." || s.isHonorific(toks[j].Low) || s.isArticle(toks[j].Low)) && j > k-4 {
+			j--
+		}
+		if _, ok := s.speechAt(j); ok && j >= 0 {
+			return true
+		}
 	}
 	// "Al Jazeera's Step Vaessen": an organization's person.
 	if k > 1 && toks[k-1].Kind == text.Poss {

@@ -204,7 +204,7 @@ func (s *state) hasSpeechVerb(lo, hi int) bool {
 
 func (s *state) hasSpeech(lo, hi int) bool {
 	for k := lo; k < hi; k++ {
-		if _, ok := s.speechAt(k); ok || s.doc.Tokens[k].Low == "according" {
+		if _, ok := s.speechAt(k); ok || s.doc.Tokens[k].Low == "according" || s.word("according", s.doc.Tokens[k].Low) {
 			return true
 		}
 	}
@@ -296,8 +296,8 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 func (s *state) speakerIn(lo, hi int) who {
 	toks := s.doc.Tokens
 	for v := lo; v < hi; v++ {
-		if toks[v].Low == "according" && v+1 < hi && toks[v+1].Low == "to" {
-			for j := v + 2; j < hi && j < v+8; j++ {
+		if after, ok := s.isAccording(v); ok && after < hi {
+			for j := after; j < hi && j < v+8; j++ {
 				if w := s.speakerAt(j, hi, false); w.found() {
 					w.verb, w.rule = v, "quote.according-to"
 					return w
@@ -314,7 +314,13 @@ func (s *state) speakerIn(lo, hi int) who {
 		}
 		// "said Chris Boian", "said Amnesty International's director, Gauri van Gulik": the
 		// subject after an inverting verb that opens the attribution.
-		if sv.Invert && v+1 < hi && (v == lo || isCloseQuote(toks[v-1]) || toks[v-1].Text == ",") {
+		// "ha señalado el teniente coronel ...", "a déclaré M. ...": an auxiliary may stand
+		// between the quotation and the inverted verb in Spanish and French.
+		b := v
+		for s.ownLang() != "" && b > lo && s.word("before-verb", toks[b-1].Low) {
+			b--
+		}
+		if sv.Invert && v+1 < hi && (b == lo || isCloseQuote(toks[b-1]) || toks[b-1].Text == ",") {
 			if w := s.speakerAt(v+1, hi, true); w.found() {
 				w.verb, w.rule = v, "quote.verb-subject-inverted"
 				return w
@@ -351,13 +357,13 @@ func (s *state) speakerBefore(lo, v int) who {
 		}
 	}
 	k := v - 1
-	for k >= from && beforeVerb[toks[k].Low] {
+	for k >= from && s.isBeforeVerb(toks[k].Low) {
 		k--
 	}
 	if k < from {
 		return nobody
 	}
-	if toks[k].Low == "he" || toks[k].Low == "she" {
+	if s.isHeShe(toks[k].Low) {
 		return s.pronounSpeaker(k)
 	}
 	// "X, an apposition, said": the leftmost name that a comma follows is the subject.
@@ -390,7 +396,7 @@ func (s *state) speakerBefore(lo, v int) who {
 	}
 	// The nearest speaker before the verb: "Mr Berg was quoted in Swedish media as saying".
 	for j := k; j >= from; j-- {
-		if toks[j].Low == "he" || toks[j].Low == "she" {
+		if s.isHeShe(toks[j].Low) {
 			if j == from || toks[j-1].Text == "," || toks[j-1].Kind == text.Word && !toks[j-1].IsCap() && s.lx.Stop[toks[j-1].Low] {
 				return s.pronounSpeaker(j)
 			}
@@ -400,7 +406,7 @@ func (s *state) speakerBefore(lo, v int) who {
 		if m < 0 || s.mentions[m].end != j+1 {
 			continue
 		}
-		if st := s.mentions[m].start; st > from && (prepositions[toks[st-1].Low] || s.listenerAt(st-1)) {
+		if st := s.mentions[m].start; st > from && (s.isPrep(toks[st-1].Low) || s.listenerAt(st-1)) {
 			j = st
 			continue // "in Lesbos", "told Reuters": not the subject
 		}
@@ -471,7 +477,7 @@ func (s *state) speakerEndingAt(e, from int) who {
 	}
 	// An office: "the coastguard", "the shipping ministry".
 	for a := e - 1; a >= from && a >= e-3; a-- {
-		if m, ok := s.lx.Agencies.Longest(toks, a); ok && m.End == e && (a == from || articles[toks[a-1].Low] || !isCapWord(toks[a-1])) {
+		if m, ok := s.lx.Agencies.Longest(toks, a); ok && m.End == e && (a == from || s.isArticle(toks[a-1].Low) || !isCapWord(toks[a-1])) {
 			return s.officeSpeaker(a, e)
 		}
 	}
@@ -481,10 +487,10 @@ func (s *state) speakerEndingAt(e, from int) who {
 	for a-1 >= from && (isCapWord(toks[a-1]) && s.at[a-1] < 0 || a-2 >= from && (toks[a-1].Low == "and" || toks[a-1].Low == "of" || toks[a-1].Low == "for") && isCapWord(toks[a-2])) {
 		a--
 	}
-	for a < e && (!isCapWord(toks[a]) || articles[toks[a].Low] || s.lx.Common[toks[a].Low] && a == s.doc.Sents[toks[a].Sent].First) {
+	for a < e && (!isCapWord(toks[a]) || s.isArticle(toks[a].Low) || s.lx.Common[toks[a].Low] && a == s.doc.Sents[toks[a].Sent].First) {
 		a++
 	}
-	if a < e && isCapWord(toks[e-1]) && !s.lx.Stop[toks[e-1].Low] && !s.lx.Titles.Has(toks[e-1].Low) && !(a > 0 && prepositions[toks[a-1].Low]) {
+	if a < e && isCapWord(toks[e-1]) && !s.lx.Stop[toks[e-1].Low] && !s.lx.Titles.Has(toks[e-1].Low) && !(a > 0 && s.isPrep(toks[a-1].Low)) {
 		if h := s.honorificName(a, e); h.found() {
 			return h
 		}
@@ -506,7 +512,7 @@ var honorifics = set("mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.
 func (s *state) honorificName(a, e int) who {
 	toks := s.doc.Tokens
 	k := a
-	if k < e && honorifics[toks[k].Low] {
+	if k < e && s.isHonorific(toks[k].Low) {
 		k++
 		if k < e && toks[k].Text == "." {
 			k++
@@ -543,7 +549,7 @@ func (s *state) roleSpeaker(a, e, from int) who {
 	// "a spokesman for the Home Office": the office after the role.
 	if e+1 < len(toks) && (toks[e].Low == "for" || toks[e].Low == "of" || toks[e].Low == "at") {
 		j := e + 1
-		if articles[toks[j].Low] {
+		if s.isArticle(toks[j].Low) {
 			j++
 		}
 		if m := s.actorMention(j); m >= 0 && (s.mentions[m].kind == mOrg || s.mentions[m].kind == mAgency) {
@@ -561,7 +567,7 @@ func (s *state) roleSpeaker(a, e, from int) who {
 		}
 	}
 	b := a
-	for b-1 >= from && (toks[b-1].Kind == text.Poss || isCapWord(toks[b-1]) || s.at[b-1] >= 0 || !articles[toks[b-1].Low] && toks[b-1].Kind == text.Word && !isCapWord(toks[b-1]) && b == a) {
+	for b-1 >= from && (toks[b-1].Kind == text.Poss || isCapWord(toks[b-1]) || s.at[b-1] >= 0 || !s.isArticle(toks[b-1].Low) && toks[b-1].Kind == text.Word && !isCapWord(toks[b-1]) && b == a) {
 		b--
 		if m := s.actorMention(b); m >= 0 && (s.mentions[m].kind == mOrg || s.mentions[m].kind == mAgency) {
 			w := s.mentionWho(m)
@@ -650,11 +656,11 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	if j >= hi {
 		return nobody
 	}
-	if toks[j].Low == "he" || toks[j].Low == "she" {
+	if s.isHeShe(toks[j].Low) {
 		return s.pronounSpeaker(j)
 	}
 	a := j
-	if articles[toks[a].Low] {
+	if s.isArticle(toks[a].Low) {
 		a++
 	}
 	if m := s.actorMention(a); m >= 0 {
@@ -671,6 +677,20 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	}
 	if h := s.honorificName(a, hi); h.found() {
 		return h
+	}
+	// "el teniente coronel Juan Carlos Martínez", "le colonel-major Mohamed Benali": the person
+	// a title names, after the inverted verb.
+	if m, ok := s.lx.Titles.Longest(toks, a); ok && s.ownLang() != "" {
+		for e := m.End; e < hi && e <= m.End+6; e++ {
+			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == ",") {
+				w := s.mentionWho(p)
+				w.start, w.rule = a, "quote.title-name"
+				return w
+			}
+			if toks[e].Kind == text.Punct && toks[e].Text != "," && toks[e].Text != "'" && toks[e].Text != "’" {
+				break
+			}
+		}
 	}
 	for e := a + 1; e <= hi && e <= a+5; e++ {
 		if m, ok := s.lx.Titles.Longest(toks, a); ok && m.End == e {
@@ -736,7 +756,7 @@ func (s *state) expandAcronym(w string) string {
 		s.acronyms = map[string]string{}
 		toks := s.doc.Tokens
 		for i := 0; i < len(toks); {
-			if !isCapWord(toks[i]) || articles[toks[i].Low] {
+			if !isCapWord(toks[i]) || s.isArticle(toks[i].Low) {
 				i++
 				continue
 			}

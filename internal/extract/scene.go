@@ -89,7 +89,7 @@ var residenceWords = set("based", "born", "headquartered", "registered", "flagge
 func (s *state) residence(k, from int) bool {
 	toks := s.doc.Tokens
 	p := k - 1
-	for p > from && articles[toks[p].Low] {
+	for p > from && s.isArticle(toks[p].Low) {
 		p--
 	}
 	return p > from && residenceWords[toks[p-1].Low]
@@ -163,7 +163,7 @@ func (s *state) officeIn(a, b, from int) (string, int, int) {
 			continue
 		}
 		m, ok := s.lx.Agencies.Longest(toks, k)
-		if !ok || m.End > b || prepositions[s.prevWord(k, from)] || isCapWord(toks[k]) && k > from && isCapWord(toks[k-1]) {
+		if !ok || m.End > b || s.isPrep(s.prevWord(k, from)) || isCapWord(toks[k]) && k > from && isCapWord(toks[k-1]) {
 			continue
 		}
 		if w := s.officeSpeaker(k, m.End); w.mention >= 0 && s.isCountry(s.mentions[w.mention].code) {

@@ -66,11 +66,11 @@ func (s *state) findStatistics() {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "doubled", "will double"; not "a double amputee".
-		if f, ok := multipliers[t.Low]; ok && t.Kind == text.Word && !(i > 0 && articles[toks[i-1].Low]) {
+		if f, ok := multipliers[t.Low]; ok && t.Kind == text.Word && !(i > 0 && s.isArticle(toks[i-1].Low)) {
 			s.addChange(i, i+1, f, "exact")
 			continue
 		}
-		if n, ok := readNumber(toks, i); ok && !inTime[i] && n.currency == "" && !n.percent {
+		if n, ok := s.number(i); ok && !inTime[i] && n.currency == "" && !n.percent {
 			if end, ok := s.timesChange(n); ok {
 				s.addChange(n.start, end, n.value, n.bound)
 				i = end - 1
@@ -80,7 +80,7 @@ func (s *state) findStatistics() {
 		if inTime[i] || (t.Kind != text.Number && t.Kind != text.Word) {
 			continue
 		}
-		n, ok := readNumber(toks, i)
+		n, ok := s.number(i)
 		if !ok {
 			continue
 		}
@@ -115,7 +115,7 @@ func (s *state) timesChange(n number) (int, bool) {
 func (s *state) notAStatistic(n number) bool {
 	toks := s.doc.Tokens
 	i := n.start
-	if n.currency == "" && i > 0 && notCounts[toks[i-1].Low] && !n.words {
+	if n.currency == "" && i > 0 && notCounts[toks[i-1].Low] && !n.words && !s.word("preposition", toks[i-1].Low) {
 		return true
 	}
 	if n.end < len(toks) {
@@ -158,7 +158,10 @@ func (s *state) notAStatistic(n number) bool {
 		_, verb := s.speechAt(i - 1) // "Indonesia Says 217 Missing": a headline's verb
 		m := s.mentionAt(i - 1)
 		charity := m != nil && m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency"
-		if !verb && (charity || m == nil && i-1 != s.doc.Sents[toks[i].Sent].First) {
+		// Spanish and French put a place before the object: "han llegado a Canarias 23.537
+		// inmigrantes"; a counted noun after the number says it counts.
+		placeFirst := s.ownLang() != "" && s.countedAfter(n)
+		if !verb && !placeFirst && (charity || m == nil && i-1 != s.doc.Sents[toks[i].Sent].First) {
 			return true
 		}
 	}
@@ -184,7 +187,7 @@ func (s *state) countedNoun(n number) (string, int, bool) {
 		}
 		// "a record of 416 on 28 boats": a noun after a preposition or another number is not
 		// what this number counts.
-		if toks[j].Kind == text.Number || prepositions[toks[j].Low] && toks[j].Low != "of" {
+		if toks[j].Kind == text.Number || s.isPrep(toks[j].Low) && toks[j].Low != "of" {
 			break
 		}
 		if (toks[j].Low == "suspected" || toks[j].Low == "alleged") && j+1 < len(toks) && toks[j+1].Kind == text.Word {
@@ -243,7 +246,7 @@ func (s *state) addNumber(n number) {
 	case n.currency != "":
 		st.Kind, st.Unit, st.Category, st.rule = record.KindAmount, n.currency, "funding", "statistic.amount"
 		if s.near(n, 6, "paid", "pay", "charged", "price", "fee", "fees", "each", "per", "fine", "fined", "worth", "salary", "costs",
-			"seized", "confiscated", "cash", "ransom", "bail", "bribe", "bribes", "stolen", "earns", "earned", "revenue", "turnover") {
+			"seized", "confiscated", "cash", "ransom", "bail", "bribe", "bribes", "stolen", "earns", "earned", "revenue", "turnover") || s.nearRole(n, 6, "not-funding") {
 			st.Category, st.rule = "other", "statistic.amount-not-funding"
 		}
 	case s.isAboard(n):
@@ -315,7 +318,7 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 		}
 		if verb == "suspects_arrested" && dist <= 3 {
 			// "three people arrested" are suspects; "21 migrants arrested" were intercepted.
-			if genericPeople[toks[nounEnd-1].Low] {
+			if genericPeople[toks[nounEnd-1].Low] || s.word("generic-people", toks[nounEnd-1].Low) {
 				return "suspects_arrested"
 			}
 			return "migrants_intercepted"
@@ -570,7 +573,7 @@ func (s *state) projected(n number) bool {
 func (s *state) infinitiveBefore(k, start int) bool {
 	toks := s.doc.Tokens
 	j := k + 1
-	if j >= start || toks[j].Kind != text.Word || articles[toks[j].Low] || boundWords[toks[j].Low] || s.lx.Stop[toks[j].Low] {
+	if j >= start || toks[j].Kind != text.Word || s.isArticle(toks[j].Low) || boundWords[toks[j].Low] || s.lx.Stop[toks[j].Low] {
 		return false
 	}
 	j++
@@ -614,7 +617,7 @@ func (s *state) sharedCategory(n number, sent int, noun string) string {
 	case ",", "and":
 		// "ten were flown to Germany and four to France", "and a further 218 this month": a bare
 		// number with no verb of its own continues the list before it.
-		gapped := noun == "" && (n.end >= len(toks) || toks[n.end].Sent != sent || prepositions[toks[n.end].Low] || toks[n.end].Kind == text.Punct || s.timeAt(n.end))
+		gapped := noun == "" && (n.end >= len(toks) || toks[n.end].Sent != sent || s.isPrep(toks[n.end].Low) || toks[n.end].Kind == text.Punct || s.timeAt(n.end))
 		if noun != "migrants" && !gapped {
 			return "other"
 		}
@@ -810,10 +813,10 @@ func (s *state) percentChange(n number) (float64, bool) {
 		if j < 0 || j >= len(toks) || j >= n.start && j < n.end || toks[j].Sent != toks[n.start].Sent {
 			continue
 		}
-		if changeDown[toks[j].Low] {
+		if changeDown[toks[j].Low] || s.word("change-down", toks[j].Low) {
 			return 1 - n.value/100, true
 		}
-		if changeUp[toks[j].Low] && !(toks[j].Low == "up" && j+1 < len(toks) && toks[j+1].Low == "to") {
+		if s.word("change-up", toks[j].Low) || changeUp[toks[j].Low] && !(toks[j].Low == "up" && j+1 < len(toks) && toks[j+1].Low == "to") {
 			return 1 + n.value/100, true
 		}
 	}
@@ -1005,7 +1008,7 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 		}
 	}
 	for k := clause; k < start; k++ {
-		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && !subjectPreps[s.prevWord(k, from)] && !prepositions[s.prevWord(k, from)] && (m.kind == mAgency || m.kind == mOrg && m.orgType == "agency" || m.kind == mCountry && !m.adj && !m.capital && !s.origin(k, from)) {
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && !subjectPreps[s.prevWord(k, from)] && !s.isPrep(s.prevWord(k, from)) && (m.kind == mAgency || m.kind == mOrg && m.orgType == "agency" || m.kind == mCountry && !m.adj && !m.capital && !s.origin(k, from)) {
 			subj, subjAt = m.code, k
 			break
 		}
@@ -1058,7 +1061,7 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 			if loc == "" && !s.residence(k, from) {
 				loc, locAt = m.code, k
 			}
-		case k < start && subj == "" && !subjectPreps[prev] && !prepositions[prev] && !s.origin(k, from) && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
+		case k < start && subj == "" && !subjectPreps[prev] && !s.isPrep(prev) && !s.origin(k, from) && (m.kind == mAgency || m.kind == mPerson || m.kind == mOrg || m.kind == mCountry && !m.adj || m.kind == mCountry && m.adj && k+1 < len(toks) && s.mentionAt(k+1) == m):
 			subj, subjAt = m.code, k
 		}
 	}
@@ -1120,9 +1123,9 @@ func (s *state) origin(k, from int) bool {
 		switch {
 		case toks[p].Low == "from":
 			return true
-		case toks[p].Text == "," || toks[p].Low == "and" || toks[p].Low == "or" || articles[toks[p].Low] || s.mentionAt(p) != nil && s.mentionAt(p).kind == mCountry:
+		case toks[p].Text == "," || toks[p].Low == "and" || toks[p].Low == "or" || s.isArticle(toks[p].Low) || s.mentionAt(p) != nil && s.mentionAt(p).kind == mCountry:
 			continue
-		case p == k-1 && toks[p].Kind == text.Word && !toks[p].IsCap() && !prepositions[toks[p].Low] && !s.lx.Stop[toks[p].Low]:
+		case p == k-1 && toks[p].Kind == text.Word && !toks[p].IsCap() && !s.isPrep(toks[p].Low) && !s.lx.Stop[toks[p].Low]:
 			continue // "from war-torn Syria"
 		}
 		return false
@@ -1196,7 +1199,7 @@ func (s *state) readAtSea(from, to int) bool {
 			continue
 		}
 		p := k - 1
-		for p > from && (articles[toks[p].Low] || toks[p].Kind == text.Word && !toks[p].IsCap() && s.lx.Common[toks[p].Low] && !prepositions[toks[p].Low] && p > k-3) {
+		for p > from && (s.isArticle(toks[p].Low) || toks[p].Kind == text.Word && !toks[p].IsCap() && s.lx.Common[toks[p].Low] && !s.isPrep(toks[p].Low) && p > k-3) {
 			p--
 		}
 		switch toks[p].Low {

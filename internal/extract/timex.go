@@ -47,8 +47,12 @@ func (s *state) findTimes() {
 		}
 	}
 	toks := s.doc.Tokens
+	at := r.at
+	if tw := s.lx.Time; tw != nil {
+		at = func(toks []text.Token, i int) (timex, bool) { return r.atLang(toks, i, tw) }
+	}
 	for i := 0; i < len(toks); i++ {
-		if tx, ok := r.at(toks, i); ok {
+		if tx, ok := at(toks, i); ok {
 			s.times = append(s.times, tx)
 			i = tx.end - 1
 		}

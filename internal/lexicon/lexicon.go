@@ -70,6 +70,20 @@ type Lexicon struct {
 	Common map[string]bool
 	// People holds nouns that name a person ("woman", "fisherman"), lower case.
 	People map[string]bool
+	// Lang is the language the dictionaries add to English ("es", "fr"), "" for English.
+	Lang string
+	// Words maps a role of data/LANG/words.tsv ("article", "honorific") to its words.
+	Words map[string]map[string]bool
+	// Currency maps the language's currency words to ISO 4217 codes ("dólares": USD).
+	Currency map[string]string
+	// Numbers holds the language's number words ("doscientos", "deux", "millions").
+	Numbers map[string]NumberWord
+	// Home is the country whose offices the language's press names without a country: "el
+	// ministro del Interior" in Spanish agency copy is Spain's, "le ministre de l'Intérieur" in
+	// the Moroccan French press is Morocco's.
+	Home string
+	// Time holds the language's date words; nil for English, whose rules keep their own.
+	Time *TimeWords
 }
 
 var (

@@ -60,3 +60,43 @@ func TestStatCueLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguages compiles the dictionaries of every language and checks an entry of each file.
+func TestLanguages(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"es": {"España", "marroquí", "Guardia Civil", "declaró", "ministro del interior", "pateras"},
+		"fr": {"Espagne", "marocaine", "Gendarmerie royale", "déclaré", "ministre de l'intérieur", "passeurs"},
+	} {
+		lx, err := For(lang)
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		if lx.Lang != lang {
+			t.Errorf("For(%q).Lang = %q", lang, lx.Lang)
+		}
+		actor := func(p string) bool {
+			toks := text.Tokenize(p)
+			m, ok := lx.Actors.Longest(toks, 0)
+			return ok && m.End == len(toks)
+		}
+		if !actor(want[0]) || !actor(want[1]) || !actor(want[2]) {
+			t.Errorf("%s: actors %v not all known", lang, want[:3])
+		}
+		if _, ok := lx.Speech[want[3]]; !ok {
+			t.Errorf("%s: speech verb %q unknown", lang, want[3])
+		}
+		if m, ok := lx.Titles.Longest(text.Tokenize(want[4]), 0); !ok || !m.Vals[0].Gov {
+			t.Errorf("%s: title %q unknown or not a state office", lang, want[4])
+		}
+		if _, ok := lx.StatCueAt(text.Tokenize(want[5]), 0); !ok {
+			t.Errorf("%s: counted noun %q unknown", lang, want[5])
+		}
+	}
+	en, _ := For("en")
+	if def, _ := Default(); en != def {
+		t.Error(`For("en") is not the default dictionaries`)
+	}
+	if _, err := LoadLang("de"); err == nil {
+		t.Error("LoadLang(de) should fail: no German dictionaries")
+	}
+}

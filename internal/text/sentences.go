@@ -46,6 +46,8 @@ var abbreviations = map[string]bool{
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true,
 	"u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true, "a.m": true, "p.m": true,
 	"u.s.": true, "u.k.": true, "u.n.": true, "e.g.": true, "i.e.": true, "a.m.": true, "p.m.": true,
+	// Spanish and French titles: "la Sra. Pérez", "Mme. Dupont"; "M. Laftit" is an initial.
+	"sra": true, "srta": true, "dña": true, "mme": true, "mlle": true, "ee.uu": true,
 }
 
 // Analyze splits text into paragraphs, sentences and tokens.

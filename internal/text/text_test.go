@@ -184,3 +184,46 @@ func TestLongSentencesAreCut(t *testing.T) {
 		}
 	}
 }
+
+// TestElision: a French elided word is a token of its own, with its offsets; an English
+// contraction or name is not split.
+func TestElision(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"l'Espagne", []string{"l'", "Espagne"}},
+		{"d’euros", []string{"d’", "euros"}},
+		{"qu'il", []string{"qu'", "il"}},
+		{"don't", []string{"don't"}},
+		{"O'Brien", []string{"O'Brien"}},
+		{"l'", []string{"l", "'"}},
+	}
+	for _, tc := range tests {
+		toks := Tokenize(tc.in)
+		var got []string
+		for _, tk := range toks {
+			got = append(got, tc.in[tk.Start:tk.End])
+			if tk.Text != tc.in[tk.Start:tk.End] {
+				t.Errorf("%q: token %q has offsets of %q", tc.in, tk.Text, tc.in[tk.Start:tk.End])
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Tokenize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestSentencesLang: Spanish and French titles before a name end no sentence.
+func TestSentencesLang(t *testing.T) {
+	for _, in := range []string{
+		"La Sra. Pérez habló ayer con la prensa.",
+		"Según el Sr. Martínez no hubo incidentes.",
+		"Selon M. Laftit, la coopération est exemplaire.",
+		"Mme. Dupont a déclaré que tout allait bien.",
+	} {
+		if d := Analyze(in); len(d.Sents) != 1 {
+			t.Errorf("%q: %d sentences, want 1", in, len(d.Sents))
+		}
+	}
+}

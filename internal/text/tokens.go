@@ -65,6 +65,11 @@ func Tokenize(s string) []Token {
 			i = j
 		case isLetter(r):
 			j, poss := scanWord(s, i)
+			if e := elision(s[i:j]); e > 0 {
+				// French "l'Espagne", "d'euros", "qu'il": the elided article stands apart.
+				toks = append(toks, Token{Start: i, End: i + e, Text: s[i : i+e], Kind: Word})
+				i += e
+			}
 			toks = append(toks, Token{Start: i, End: j, Text: s[i:j], Kind: Word})
 			if poss > j {
 				toks = append(toks, Token{Start: j, End: poss, Text: s[j:poss], Kind: Poss})
@@ -150,4 +155,28 @@ func scanWord(s string, i int) (end, poss int) {
 func runeLenBack(s string) int {
 	k := strings.LastIndexByte(s, '.')
 	return utf8.RuneCountInString(s[k+1:])
+}
+
+// elisions are the French words that drop their vowel before another word: "l'", "d'", "qu'".
+var elisions = []string{"l", "d", "qu", "n", "s", "c", "j", "m", "jusqu", "lorsqu", "puisqu"}
+
+// elision returns the length of an elided French word with its apostrophe at the start of
+// word w ("l'" in "l'Espagne", "d’" in "d’euros"), or 0. English words do not start so, but
+// for a rare name ("d'Estaing"), which the dictionaries split the same way.
+func elision(w string) int {
+	for _, e := range elisions {
+		if len(w) <= len(e)+1 || !strings.EqualFold(w[:len(e)], e) {
+			continue
+		}
+		rest := w[len(e):]
+		for _, ap := range []string{"'", "’"} {
+			if strings.HasPrefix(rest, ap) {
+				r, _ := utf8.DecodeRuneInString(rest[len(ap):])
+				if isLetter(r) {
+					return len(e) + len(ap)
+				}
+			}
+		}
+	}
+	return 0
 }

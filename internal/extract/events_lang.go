@@ -1,0 +1,239 @@
+package extract
+
+import (
+	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/text"
+)
+
+// Events of a sentence without a tree of its own language.
+//
+// The frames of data/LANG/events.tsv name UD relations, which the tree path reads once a
+// language has a syntax model whose trees extraction has been checked on. Until then, and for
+// any sentence that has no tree, a Spanish or French sentence's events are read on its
+// surface, by the word order of news copy in both languages: the source is the actor named
+// before the trigger in its clause (not after a preposition), the target the actor after it
+// ("con", "avec" for a meeting; "a", "al", "à" for a request; the first one named for an
+// act on people, else the country where it happens).
+
+// treeEventLangs are the languages whose events are read on their dependency trees. Spanish
+// and French join when their models' trees are checked against testdata/es and testdata/fr.
+var treeEventLangs = map[string]bool{}
+
+// surfaceEvents reports whether the events of the document are read on the surface.
+func (s *state) surfaceEvents() bool { return s.ownLang() != "" && !treeEventLangs[s.ownLang()] }
+
+// codeSurface codes the triggers of sentence si by word order.
+func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
+	sent := s.doc.Sents[si]
+	first, end := sent.First, sent.First+len(sent.Tokens)
+	for _, tr := range trigs {
+		if s.inQuote[tr.i] {
+			continue
+		}
+		r := tr.rules[0]
+		typ := r.Type
+		neg, hyp := false, false
+		for k := tr.i - 1; k >= first && k >= tr.i-3; k-- {
+			w := s.doc.Tokens[k].Low
+			neg = neg || s.lx.Modal("negation", w)
+			hyp = hyp || s.lx.Modal("hypothetical", w)
+		}
+		if neg || hyp {
+			continue
+		}
+		if s.lx.Modal("future", s.doc.Tokens[tr.i].Low) || s.lx.Modal("future", s.doc.Tokens[tr.j-1].Low) {
+			if !cooperativeTypes[typ] {
+				continue
+			}
+			typ = "AGREE"
+		}
+		src, ok := s.surfaceSource(first, tr.i)
+		if !ok && materialTypes[typ] {
+			if c := s.placeCountry(sent); c != "" {
+				src, ok = side{code: c, node: -1, how: "place in sentence"}, true
+			} else if c := s.recentAgency(tr.i); c != "" {
+				src, ok = side{code: c, node: -1, how: "agency named before"}, true
+			}
+		}
+		if !ok || src.code == "" {
+			continue
+		}
+		tgt := s.surfaceTarget(r, tr.j, end, src)
+		if tgt.code == "" && mutualTypes[typ] {
+			// "España y Marruecos firmaron un acuerdo": joint subjects act with each other.
+			if c := s.coordinatedBefore(first, src); c.code != "" {
+				src, tgt = c, src // the first named is the source
+			}
+		}
+		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People {
+			continue
+		}
+		date := s.explicitTime(tr.i, false)
+		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		ev := record.Event{Type: typ, Mode: r.Mode, Contexts: r.Contexts, Trigger: s.span(tr.i, tr.j)}
+		ev.Source = record.Actor{Actor: src.code, Entity: src.entity}
+		ev.Target = record.Actor{Actor: tgt.code, Entity: tgt.entity}
+		ev.Confidence = 0.5
+		if date != "" {
+			ev.Date = &date
+			ev.Confidence += 0.2
+		}
+		if len(ev.Contexts) == 0 {
+			ev.Contexts = []string{"migration"}
+		}
+		ev.Evidence = s.evidence(si)
+		ev.Explain = s.why("surface "+typ+" "+r.Phrase, s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
+		s.events = append(s.events, ev)
+	}
+}
+
+// sideUseSurface is the use of the tokens that named a side, if any.
+func (s *state) sideUseSurface(role string, sd side) use {
+	if sd.node < 0 {
+		return use{role: role + " (" + sd.how + ")", start: -1}
+	}
+	m := s.mentions[sd.node]
+	return s.tokUse(role, m.start, m.end)
+}
+
+// sideOf is the side a mention names: a person acts for their state, an office or a country
+// for itself. node holds the mention's index.
+func (s *state) sideOf(k int) side {
+	m := s.mentions[k]
+	sd := side{code: m.code, node: k, how: "surface", explicit: true, demonym: m.adj}
+	if m.entity >= 0 {
+		e := s.entities[m.entity]
+		sd.entity = "e" + itoa(m.entity+1)
+		if e.typ == record.Person {
+			sd.code = e.actor
+			if sd.code == "" {
+				sd.code = e.country
+			}
+		}
+	}
+	return sd
+}
+
+// surfaceSource is the actor named last before the trigger in its clause, not after a
+// preposition ("en Rabat", "con", "selon") and not a nationality adjective.
+func (s *state) surfaceSource(first, trig int) (side, bool) {
+	toks := s.doc.Tokens
+	for k := trig - 1; k >= first; k-- {
+		if s.inQuote[k] {
+			continue
+		}
+		m := s.mentionAt(k)
+		if m == nil {
+			continue
+		}
+		idx := int(s.at[k])
+		k = m.start
+		// "el ministro español", "la police marocaine": an adjective after a title or an office
+		// names its state; alone ("los migrantes marroquíes") it names people.
+		if m.adj && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low))) {
+			continue
+		}
+		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) {
+			continue
+		}
+		if sd := s.sideOf(idx); sd.code != "" {
+			return sd, true
+		}
+	}
+	return side{}, false
+}
+
+// surfaceTarget is the actor after the trigger (within the sentence, ten words at most) that
+// the frame asks for: after "con"/"avec" for a meeting, after "a"/"al"/"à"/"au" for an
+// indirect object, else the first actor named; for an act on people, their nationality, else
+// the country where it happens (the source's own for an act at home).
+func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side {
+	toks := s.doc.Tokens
+	want := ""
+	for _, a := range r.Frame.Target {
+		if a.Case != "" {
+			want = a.Case
+			break
+		}
+	}
+	limit := from + 12
+	if r.Frame.People {
+		limit = from + 20 // "interceptado desde el lunes once pateras con 183 migrantes de origen argelino"
+	}
+	if limit > end {
+		limit = end
+	}
+	for k := from; k < limit; k++ {
+		if s.inQuote[k] || toks[k].Text == "." || toks[k].Text == ";" {
+			break
+		}
+		m := s.mentionAt(k)
+		if m == nil {
+			continue
+		}
+		idx := int(s.at[k])
+		k = m.end - 1
+		if want != "" && !r.Frame.People && !s.afterPrep(m.start, from, want) {
+			continue
+		}
+		sd := s.sideOf(idx)
+		if sd.code != "" && sd.code != src.code || sd.code != "" && (r.Frame.Self || r.Frame.People) {
+			return sd
+		}
+	}
+	if r.Frame.People || r.Frame.Self {
+		if src.code != "" && s.isCountry(src.code) {
+			return side{code: src.code, node: -1, how: "source's country"}
+		}
+	}
+	return side{}
+}
+
+// prepForms are the forms a frame's preposition takes before a name: "a" is also "al", "à"
+// also "au" and "aux".
+var prepForms = map[string][]string{"a": {"a", "al"}, "à": {"à", "au", "aux"}, "con": {"con"}, "avec": {"avec"}, "de": {"de", "del"}}
+
+// afterPrep reports whether the mention at token k follows the preposition p, with words
+// between them ("con su homólogo marroquí", "avec son homologue espagnol").
+func (s *state) afterPrep(k, from int, p string) bool {
+	toks := s.doc.Tokens
+	forms := prepForms[p]
+	if forms == nil {
+		forms = []string{p}
+	}
+	for j := k - 1; j >= from && j >= k-4; j-- {
+		for _, f := range forms {
+			if toks[j].Low == f {
+				return true
+			}
+		}
+		if toks[j].Kind == text.Punct && toks[j].Text != "," {
+			return false
+		}
+	}
+	return false
+}
+
+// coordinatedBefore is the actor joined by "y", "et" or "and" to the source named at
+// src.node: "España y Marruecos firmaron".
+func (s *state) coordinatedBefore(first int, src side) side {
+	if src.node < 0 {
+		return side{}
+	}
+	toks := s.doc.Tokens
+	j := s.mentions[src.node].start - 1
+	if j <= first || toks[j].Low != "y" && toks[j].Low != "et" && toks[j].Low != "and" && toks[j].Low != "e" {
+		return side{}
+	}
+	if m := s.mentionAt(j - 1); m != nil {
+		if sd := s.sideOf(int(s.at[j-1])); sd.code != src.code {
+			return sd
+		}
+	}
+	return side{}
+}

@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/text"
+)
+
+// Spanish and French documents.
+//
+// Extraction reads a document's language from record.Document.Language ("es", "fr"; "" and
+// "en" are English) and never detects it. A language with dictionaries of its own
+// (lexicon.For) takes them: names, titles, agencies, counted nouns, speech verbs, event
+// triggers and function words, on top of English ones. The rules are the same code; where an
+// English rule keeps its own list of function words ("the", "Mr", "according to"), it also
+// asks the language's list (s.word). English extraction is unchanged: its lexicon has no such
+// lists.
+
+// lexicon returns the dictionaries for a document's language: the extractor's own for
+// English and for languages without dictionaries of their own. The embedded data of every
+// language is compiled in the lexicon package's tests, so an error here is a broken build; the
+// document is then read with the English dictionaries rather than lost.
+func (x *Extractor) lexicon(lang string) *lexicon.Lexicon {
+	if lang == "" || lang == "en" {
+		return x.lx
+	}
+	lx, err := lexicon.For(lang)
+	if err != nil || lx.Lang == "" {
+		return x.lx
+	}
+	return lx
+}
+
+// ownLang is the document's language when it has dictionaries of its own, else "" (English
+// and languages read with the English rules).
+func (s *state) ownLang() string { return s.lx.Lang }
+
+// word reports whether lower-case w has a role in the language's function words
+// (data/LANG/words.tsv); always false for English.
+func (s *state) word(role, w string) bool { return s.lx.Word(role, w) }
+
+// The English rules' function words, with the language's own (data/LANG/words.tsv).
+
+func (s *state) isArticle(w string) bool    { return articles[w] || s.word("article", w) }
+func (s *state) isPrep(w string) bool       { return prepositions[w] || s.word("preposition", w) }
+func (s *state) isBeforeVerb(w string) bool { return beforeVerb[w] || s.word("before-verb", w) }
+func (s *state) isHonorific(w string) bool  { return honorifics[w] || s.word("honorific", w) }
+
+// isHeShe reports whether w is a third-person pronoun that may stand for a person speaking:
+// "he", "she", "él", "elle", "a-t-elle".
+func (s *state) isHeShe(w string) bool { return w == "he" || w == "she" || s.word("pronoun", w) }
+
+// isAccording reports whether tokens k, k+1 open an attribution: "according to", "según",
+// "selon"; it returns the token after them.
+func (s *state) isAccording(k int) (int, bool) {
+	toks := s.doc.Tokens
+	if toks[k].Low == "according" && k+1 < len(toks) && toks[k+1].Low == "to" {
+		return k + 2, true
+	}
+	if s.word("according", toks[k].Low) {
+		return k + 1, true
+	}
+	return 0, false
+}
+
+// adjBeforeComma returns the country of a nationality adjective that ends a description
+// apposed before token a: "su homólogo marroquí, Abdelouafi Laftit".
+func (s *state) adjBeforeComma(a int) string {
+	toks := s.doc.Tokens
+	j := a - 1
+	if j < 0 || toks[j].Text != "," {
+		return ""
+	}
+	if m := s.mentionAt(j - 1); m != nil && m.kind == mCountry && m.adj && toks[j-1].Sent == toks[a].Sent {
+		return m.code
+	}
+	return ""
+}
+
+// datelineRun reports whether the capitalised run [a, b) is the place of a dateline that opens
+// the text: "Santa Cruz de Tenerife, 9 oct (EFE).-", "Madrid, 22 May. (EUROPA PRESS) -".
+func (s *state) datelineRun(a, b int) bool {
+	toks := s.doc.Tokens
+	if a != 0 || b+1 >= len(toks) || toks[b].Text != "," {
+		return false
+	}
+	return toks[b+1].Kind == text.Number
+}
+
+// officeFirst reads a country's office in Spanish and French order, the office first: "el
+// Gobierno de España", "las autoridades marroquíes", "le ministère de l'Intérieur du Maroc",
+// and a capitalised office named without a country, which is the home country's in the
+// language's press ("el Ministerio del Interior", "le Gouvernement").
+func (s *state) officeFirst(i int) (mention, bool) {
+	toks := s.doc.Tokens
+	ag, ok := s.lx.Agencies.Longest(toks, i)
+	if !ok {
+		return mention{}, false
+	}
+	j := ag.End
+	if j < len(toks) && toks[j].Sent == toks[i].Sent {
+		k := j
+		if w := toks[k].Low; w == "de" || w == "del" || w == "du" || w == "d'" {
+			k++
+		}
+		if k < len(toks) && toks[k].Sent == toks[i].Sent {
+			if m, ok := s.lx.Actors.Longest(toks, k); ok && m.Vals[0].Kind != lexicon.Org && (k == j) == (m.Vals[0].Kind == lexicon.CountryAdj) {
+				return mention{start: i, end: m.End, kind: mAgency, code: m.Vals[0].Code, name: s.span(i, m.End), entity: -1}, true
+			}
+		}
+	}
+	if isCapWord(toks[i]) && s.lx.Home != "" && (i == 0 || toks[i-1].Sent != toks[i].Sent || !isCapWord(toks[i-1])) && (ag.End-i > 1 || i > s.doc.Sents[toks[i].Sent].First) {
+		return mention{start: i, end: ag.End, kind: mAgency, code: s.lx.Home, name: s.span(i, ag.End), entity: -1}, true
+	}
+	return mention{}, false
+}
+
+// nearRole reports whether a word with the role in the language's function words stands
+// within d tokens of number n, in its sentence.
+func (s *state) nearRole(n number, d int, role string) bool {
+	toks := s.doc.Tokens
+	for j := n.start - d; j < n.end+d; j++ {
+		if j >= 0 && j < len(toks) && toks[j].Sent == toks[n.start].Sent && s.word(role, toks[j].Low) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,213 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/text"
+)
+
+func langDoc(lang, pub, body string) record.Document {
+	d := doc(pub, body)
+	d.Language = lang
+	return d
+}
+
+// TestLangNumbers reads Spanish and French numbers: thousands parted by dots or spaces, the
+// decimal comma, scales and currencies after "de", number words.
+func TestLangNumbers(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		lang, text string
+		want       float64
+		unit       string
+	}{
+		{"es", "Llegaron 18.500 migrantes.", 18500, "persons"},
+		{"es", "La UE destinará 1,5 millones de euros al programa.", 1.5e6, "EUR"},
+		{"es", "El Gobierno aprobó 3.000 euros de ayuda.", 3000, "EUR"},
+		{"es", "Llegaron doscientos migrantes.", 200, "persons"},
+		{"es", "Rescataron a treinta y dos personas.", 32, "persons"},
+		{"fr", "Les autorités ont intercepté 12 000 migrants.", 12000, "persons"},
+		{"fr", "Les autorités ont intercepté 4\u00a0500 migrants.", 4500, "persons"},
+		{"fr", "Le gouvernement a débloqué 2,3 millions d'euros.", 2.3e6, "EUR"},
+		{"fr", "La Marine royale a secouru deux cents migrants.", 200, "persons"},
+		{"fr", "La Marine royale a secouru quatre-vingt-dix migrants.", 90, "persons"},
+	}
+	for _, tc := range tests {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		found := false
+		for _, s := range got.Statistics {
+			if s.Value == tc.want {
+				found = true
+				if s.Unit != tc.unit {
+					t.Errorf("%q: unit %q, want %q", tc.text, s.Unit, tc.unit)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no statistic %v in %+v", tc.text, tc.want, got.Statistics)
+		}
+	}
+}
+
+// TestLangStatistics: the category, country and period of Spanish and French figures.
+func TestLangStatistics(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		lang, text                string
+		value                     float64
+		category, country, period string
+	}{
+		{"es", "Marruecos interceptó el año pasado a 87.000 migrantes.", 87000, "migrants_intercepted", "MAR", "2023"},
+		{"es", "La Guardia Civil ha detenido a 14 traficantes.", 14, "suspects_arrested", "ESP", ""},
+		{"es", "Salvamento Marítimo rescató el martes a 48 personas.", 48, "migrants_rescued", "ESP", "2024-03-12"},
+		{"es", "En lo que va de año han llegado a España 23.537 inmigrantes irregulares.", 23537, "migrants_arrived", "ESP", "2024"},
+		{"es", "Marruecos desmanteló 370 redes de tráfico de personas.", 370, "networks_dismantled", "MAR", ""},
+		{"fr", "Les autorités marocaines ont avorté l'an dernier 75 184 tentatives d'émigration irrégulière.", 75184, "migrants_intercepted", "MAR", "2023"},
+		{"fr", "La Gendarmerie royale a arrêté trois passeurs.", 3, "suspects_arrested", "MAR", ""},
+		{"fr", "Depuis le début de l'année, la Marine royale a porté secours à 2 350 migrants.", 2350, "migrants_rescued", "MAR", "2024-01-01/2024-03-14"},
+		{"fr", "La police espagnole a démantelé quatre réseaux.", 4, "networks_dismantled", "ESP", ""},
+	}
+	for _, tc := range tests {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		var st *record.Statistic
+		for i := range got.Statistics {
+			if got.Statistics[i].Value == tc.value {
+				st = &got.Statistics[i]
+			}
+		}
+		if st == nil {
+			t.Errorf("%q: no statistic %v in %+v", tc.text, tc.value, got.Statistics)
+			continue
+		}
+		period := ""
+		if st.Period != nil {
+			period = *st.Period
+		}
+		if st.Category != tc.category || st.Country != tc.country || tc.period != "" && period != tc.period {
+			t.Errorf("%q: %s %s %q, want %s %s %q", tc.text, st.Category, st.Country, period, tc.category, tc.country, tc.period)
+		}
+	}
+}
+
+// TestLangDates resolves Spanish and French date expressions against the publication date
+// (Thursday 14 March 2024).
+func TestLangDates(t *testing.T) {
+	lx := extractor(t)
+	tests := []struct{ lang, text, want string }{
+		{"es", "Rabat, 14 mar (EFE).- Nada.", "2024-03-14"},
+		{"es", "Ocurrió el pasado martes.", "2024-03-12"},
+		{"es", "Ocurrió este miércoles.", "2024-03-13"},
+		{"es", "Se reunirán el próximo lunes.", "2024-03-18"},
+		{"es", "Ocurrió el 2 de febrero de 2023.", "2023-02-02"},
+		{"es", "Ocurrió el año pasado.", "2023"},
+		{"es", "Ocurrió en marzo.", "2024-03"},
+		{"es", "Ocurrió en 2022.", "2022"},
+		{"es", "Ocurrió ayer.", "2024-03-13"},
+		{"fr", "C'était mardi dernier.", "2024-03-12"},
+		{"fr", "C'était l'an dernier.", "2023"},
+		{"fr", "C'était le 1er février 2024.", "2024-02-01"},
+		{"fr", "Depuis le début de l'année, rien.", "2024-01-01/2024-03-14"},
+		{"fr", "C'était hier.", "2024-03-13"},
+	}
+	for _, tc := range tests {
+		d := langDoc(tc.lang, "2024-03-14", tc.text)
+		s := &state{lx: lx.lexicon(d.Language), doc: text.Analyze(d.Text), published: "2024-03-14"}
+		s.findTimes()
+		if len(s.times) == 0 || s.times[0].value != tc.want {
+			t.Errorf("%q: times %+v, want %s", tc.text, s.times, tc.want)
+		}
+	}
+}
+
+// TestLangPersonsAndQuotes: persons with their country, never a pair of countries or an
+// office; quotes with their speakers in Spanish and French attribution.
+func TestLangPersonsAndQuotes(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		lang, text     string
+		persons        map[string]string
+		speaker, quote string
+	}{
+		{"es", "España y Marruecos firmaron un acuerdo. Según el Ministerio del Interior, bajaron las llegadas.", map[string]string{}, "", ""},
+		{"es", "\"La cooperación es ejemplar\", declaró Fernando Grande-Marlaska.", map[string]string{"Fernando Grande-Marlaska": ""}, "Fernando Grande-Marlaska", "La cooperación es ejemplar"},
+		{"es", "El ministro del Interior, Fernando Grande-Marlaska, se reunió con su homólogo marroquí, Abdelouafi Laftit. \"Es un socio fiable\", ha señalado el ministro Grande-Marlaska.",
+			map[string]string{"Fernando Grande-Marlaska": "ESP", "Abdelouafi Laftit": "MAR"}, "Fernando Grande-Marlaska", "Es un socio fiable"},
+		{"es", "«Se trata de una red muy peligrosa», ha señalado el teniente coronel Juan Carlos Martínez.", map[string]string{"Juan Carlos Martínez": "ESP"}, "Juan Carlos Martínez", "Se trata de una red muy peligrosa"},
+		{"fr", "Le ministre de l'Intérieur, Abdelouafi Laftit, a reçu son homologue espagnol, Fernando Grande-Marlaska. « Notre coopération est exemplaire », a déclaré M. Laftit.",
+			map[string]string{"Abdelouafi Laftit": "MAR", "Fernando Grande-Marlaska": "ESP"}, "Abdelouafi Laftit", "Notre coopération est exemplaire"},
+		{"fr", "La déléguée du gouvernement, Cristina Pérez, a parlé jeudi.\n\n« Nous appliquons l'accord », a-t-elle déclaré.", map[string]string{"Cristina Pérez": "ESP"}, "Cristina Pérez", "Nous appliquons l'accord"},
+	}
+	for _, tc := range tests {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		persons := map[string]string{}
+		for _, e := range got.Entities {
+			if e.Type == record.Person {
+				persons[e.Name] = e.Country
+			}
+		}
+		if len(persons) != len(tc.persons) {
+			t.Errorf("%q: persons %v, want %v", tc.text, persons, tc.persons)
+		}
+		for n, c := range tc.persons {
+			if persons[n] != c {
+				t.Errorf("%q: person %q country %q, want %q", tc.text, n, persons[n], c)
+			}
+		}
+		if tc.quote == "" {
+			continue
+		}
+		found := false
+		for _, q := range got.Quotes {
+			if q.Text == tc.quote {
+				found = true
+				if q.Speaker.Name != tc.speaker {
+					t.Errorf("%q: speaker %q, want %q", tc.text, q.Speaker.Name, tc.speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no quote %q in %+v", tc.text, tc.quote, got.Quotes)
+		}
+	}
+}
+
+// TestLangEvents codes the common acts of Spanish and French reports.
+func TestLangEvents(t *testing.T) {
+	x := extractor(t)
+	tests := []struct{ lang, text, want string }{
+		{"es", "El ministro español se reunió este miércoles en Rabat con su homólogo marroquí.", "CONSULT ESP MAR 2024-03-13"},
+		{"es", "La Guardia Civil detuvo a 14 personas.", "COERCE ESP ESP "},
+		{"es", "Marruecos interceptó el año pasado a 87.000 migrantes.", "COERCE MAR MAR 2023"},
+		{"es", "Salvamento Marítimo rescató el martes a 48 personas.", "AID ESP ESP 2024-03-12"},
+		{"es", "España y Marruecos firmaron un acuerdo de cooperación.", "SUPPORT ESP MAR "},
+		{"es", "El Gobierno de España pidió a la Unión Europea más fondos.", "REQUEST ESP EU "},
+		{"fr", "Le ministre marocain s'est entretenu mardi avec son homologue espagnol.", "CONSULT MAR ESP 2024-03-12"},
+		{"fr", "La Marine royale a intercepté lundi 58 migrants.", "COERCE MAR MAR 2024-03-11"},
+		{"fr", "La police espagnole a démantelé quatre réseaux.", "COERCE ESP ESP "},
+		{"fr", "La Marine royale a secouru 40 migrants sénégalais.", "AID MAR SEN "},
+		{"fr", "L'Union européenne a alloué 152 millions d'euros au Maroc.", "AID EU MAR "},
+	}
+	for _, tc := range tests {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		var have []string
+		for _, e := range got.Events {
+			d := ""
+			if e.Date != nil {
+				d = *e.Date
+			}
+			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor+" "+d)
+		}
+		ok := false
+		for _, h := range have {
+			ok = ok || h == tc.want
+		}
+		if !ok {
+			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
+		}
+	}
+	// A negated act is no event.
+	if got := x.Extract(langDoc("es", "2024-03-14", "La Guardia Civil no detuvo a nadie.")); len(got.Events) != 0 {
+		t.Errorf("negated act coded: %+v", got.Events)
+	}
+}

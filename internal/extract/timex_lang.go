@@ -1,0 +1,156 @@
+package extract
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/alboran/alboran/internal/lexicon"
+	"github.com/alboran/alboran/internal/text"
+)
+
+// yearWords before a four-digit number make it a year in Spanish and French: "en 2022",
+// "desde 2020", "l'année 2023".
+var yearWords = set("en", "de", "del", "desde", "depuis", "año", "année", "entre", "y", "et", "hasta", "jusqu'en", "durante", "pendant", "à", "a")
+
+// atLang resolves a Spanish or French date expression at token i with the language's date
+// words: relative phrases ("el año pasado", "depuis le début de l'année"), days ("14 de marzo
+// de 2024", "14 mars", "14 mar" in a dateline), months ("en marzo", "mars dernier"), weekdays
+// ("el pasado martes", "mardi dernier", "el próximo lunes") and years ("en 2022").
+func (r *timeResolver) atLang(toks []text.Token, i int, tw *lexicon.TimeWords) (timex, bool) {
+	t := toks[i]
+	same := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].Sent == t.Sent }
+	word := func(k int) string {
+		if same(k) {
+			return toks[k].Low
+		}
+		return ""
+	}
+	since := tw.Since[word(i-1)]
+	if r.hasPub {
+		if m, ok := tw.Phrases.Longest(toks, i); ok {
+			return r.relative(i, m.End, m.Vals[0])
+		}
+	}
+	switch {
+	case t.Kind == text.Number && isDay(t.Text):
+		d, _ := strconv.Atoi(t.Text)
+		k := i + 1
+		if word(k) == "er" && toks[k].Start == t.End { // "1er"
+			k++
+		}
+		if word(k) == "de" {
+			k++
+		}
+		m := tw.Months[word(k)]
+		if m == 0 && k == i+1 {
+			m = tw.Abbr[word(k)] // "14 mar", "9 oct": a dateline's abbreviation
+			if m != 0 && word(k+1) == "." {
+				k++
+			}
+		}
+		if m == 0 {
+			return timex{}, false
+		}
+		end := k + 1
+		y := 0
+		if word(end) == "de" || word(end) == "del" {
+			if yy, ok := r.yearAt(toks, end+1); ok && same(end+1) {
+				y, end = yy, end+2
+			}
+		} else if yy, ok := r.yearAt(toks, end); ok && same(end) {
+			y, end = yy, end+1
+		}
+		if y == 0 {
+			y = r.inferYear(time.Month(m), d)
+			if y == 0 {
+				return timex{}, false
+			}
+		}
+		return r.finish(i, end, time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), "day", since)
+	case t.Kind == text.Word && tw.Months[t.Low] != 0:
+		m := time.Month(tw.Months[t.Low])
+		end := i + 1
+		y := 0
+		if word(end) == "de" || word(end) == "del" {
+			if yy, ok := r.yearAt(toks, end+1); ok && same(end+1) {
+				y, end = yy, end+2
+			}
+		} else if yy, ok := r.yearAt(toks, end); ok && same(end) {
+			y, end = yy, end+1
+		}
+		if y == 0 {
+			if !r.hasPub {
+				return timex{}, false
+			}
+			y = r.pub.Year()
+			if m > r.pub.Month() || tw.Past[word(end)] || tw.Past[word(i-1)] && m == r.pub.Month() {
+				y--
+			}
+			if tw.Past[word(end)] {
+				end++
+			}
+		}
+		return r.finish(i, end, time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), "month", since)
+	case t.Kind == text.Word && r.hasPub:
+		wd, ok := tw.Weekdays[t.Low]
+		if !ok {
+			return timex{}, false
+		}
+		start, end := i, i+1
+		next := tw.Next[word(i-1)] || tw.Next[word(i+1)]
+		if tw.Past[word(i-1)] {
+			start = i - 1
+		}
+		if tw.Past[word(i+1)] || tw.Next[word(i+1)] {
+			end = i + 2
+		}
+		d := r.pub
+		if next {
+			d = d.AddDate(0, 0, 1)
+			for int(d.Weekday()) != wd {
+				d = d.AddDate(0, 0, 1)
+			}
+		} else {
+			for int(d.Weekday()) != wd {
+				d = d.AddDate(0, 0, -1)
+			}
+		}
+		return r.finish(start, end, d, "day", since)
+	case t.Kind == text.Number && isYear(t.Text) && (yearWords[word(i-1)] || tw.Months[word(i-1)] != 0):
+		y, _ := strconv.Atoi(t.Text)
+		r.lastYear = y
+		if since && r.hasPub {
+			return timex{i, i + 1, year(y) + "-01-01/" + day(r.pub)}, true
+		}
+		return timex{i, i + 1, year(y)}, true
+	}
+	return timex{}, false
+}
+
+// relative resolves a relative phrase of the language's date words against the publication
+// date.
+func (r *timeResolver) relative(i, end int, v string) (timex, bool) {
+	p := r.pub
+	switch v {
+	case "day":
+		return timex{i, end, day(p)}, true
+	case "day-1":
+		return timex{i, end, day(p.AddDate(0, 0, -1))}, true
+	case "day-2":
+		return timex{i, end, day(p.AddDate(0, 0, -2))}, true
+	case "month":
+		return timex{i, end, month(p)}, true
+	case "month-1":
+		return timex{i, end, month(time.Date(p.Year(), p.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0))}, true
+	case "year":
+		r.lastYear = p.Year()
+		return timex{i, end, year(p.Year())}, true
+	case "year-1":
+		r.lastYear = p.Year() - 1
+		return timex{i, end, year(p.Year() - 1)}, true
+	case "since-year":
+		r.lastYear = p.Year()
+		return timex{i, end, interval(time.Date(p.Year(), 1, 1, 0, 0, 0, 0, time.UTC), p)}, true
+	}
+	return timex{}, false
+}

@@ -1,0 +1,312 @@
+package lexicon
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// Langs are the languages with dictionaries of their own beside English, each in data/LANG/.
+var Langs = []string{"es", "fr"}
+
+var (
+	langMu   sync.Mutex
+	langLexs = map[string]*Lexicon{}
+)
+
+// For returns the dictionaries for a document in language lang (ISO 639-1): English for "",
+// "en" and any language without dictionaries of its own; for "es" and "fr", the English
+// dictionaries with the language's own files added (names, titles, cues, speech verbs, event
+// triggers and function words). Each is compiled once, on first use.
+func For(lang string) (*Lexicon, error) {
+	if !hasLang(lang) {
+		return Default()
+	}
+	langMu.Lock()
+	defer langMu.Unlock()
+	if lx := langLexs[lang]; lx != nil {
+		return lx, nil
+	}
+	lx, err := LoadLang(lang)
+	if err != nil {
+		return nil, err
+	}
+	langLexs[lang] = lx
+	return lx, nil
+}
+
+func hasLang(lang string) bool {
+	for _, l := range Langs {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// LoadLang compiles the English dictionaries and then the files of data/LANG/.
+func LoadLang(lang string) (*Lexicon, error) {
+	if !hasLang(lang) {
+		return nil, fmt.Errorf("lexicon: no dictionaries for language %q (have en, %s)", lang, strings.Join(Langs, ", "))
+	}
+	lx, err := Load()
+	if err != nil {
+		return nil, err
+	}
+	lx.Lang = lang
+	lx.Words = map[string]map[string]bool{}
+	lx.Currency = map[string]string{}
+	lx.Numbers = map[string]NumberWord{}
+	lx.Time = &TimeWords{Months: map[string]int{}, Abbr: map[string]int{}, Weekdays: map[string]int{},
+		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{}}
+	steps := []struct {
+		file string
+		cols int
+		fn   func([]string) error
+	}{
+		{"country-names.tsv", 4, lx.addCountryLang}, // names only: the other columns are empty
+		{"countries.tsv", 4, lx.addCountryLang},
+		{"organizations.tsv", 3, lx.addOrg},
+		{"agencies.txt", 1, func(c []string) error { lx.Agencies.Add(c[0], c[0], false); return nil }},
+		{"titles.txt", 2, lx.addTitleLang},
+		{"events.tsv", 5, lx.addEvent},
+		{"modality.tsv", 2, lx.addModalityForms},
+		{"statistics.tsv", 3, lx.addStatCue},
+		{"speech.tsv", 3, lx.addSpeechForms},
+		{"words.tsv", 2, lx.addWords},
+		{"numbers.tsv", 3, lx.addNumber},
+		{"time.tsv", 3, lx.addTime},
+	}
+	for _, s := range steps {
+		if err := readTable(lang+"/"+s.file, s.cols, s.fn); err != nil {
+			return nil, err
+		}
+	}
+	return lx, nil
+}
+
+// addCountryLang reads a country line of data/LANG/countries.tsv. Adjectives and demonyms are
+// written in lower case in Spanish and French ("marroquí", "marocaine"), so they match in any
+// case, and every form is listed: no plural is made.
+func (lx *Lexicon) addCountryLang(c []string) error {
+	code := strings.TrimSpace(c[0])
+	names := split(c[1])
+	if len(code) != 3 || len(names) == 0 {
+		return fmt.Errorf("want a three-letter code and a name, got %q", strings.Join(c, "\t"))
+	}
+	name := lx.Countries[code]
+	if name == "" {
+		return fmt.Errorf("unknown country code %q (add it to countries.tsv first)", code)
+	}
+	for _, n := range names {
+		lx.Actors.Add(n, Actor{Kind: CountryName, Code: code, Name: name}, true)
+	}
+	for _, a := range split(c[2]) {
+		lx.Actors.Add(a, Actor{Kind: CountryAdj, Code: code, Name: name}, false)
+	}
+	for _, cp := range split(c[3]) {
+		lx.Actors.Add(cp, Actor{Kind: Capital, Code: code, Name: name}, true)
+	}
+	return nil
+}
+
+// govWords are the stems of Spanish and French titles of state offices.
+var govWords = []string{"ministr", "minist", "president", "présiden", "presiden", "delegad", "délégué",
+	"embajador", "ambassad", "rey", "reina", "roi", "souverain", "secretari", "secrétaire", "comisari",
+	"commissaire", "director", "directeur", "directrice", "portavoz", "porte-parole", "gobernador",
+	"gouverneur", "wali", "alcalde", "maire", "teniente", "coronel", "colonel", "general", "général",
+	"jefe", "chef", "fiscal", "juez", "jueza", "juge", "procureur", "capitán", "capitaine", "comandante", "commandant"}
+
+// addTitleLang reads a title of data/LANG/titles.txt; whether it is a state office is read
+// from the language's stems.
+func (lx *Lexicon) addTitleLang(c []string) error {
+	p := strings.TrimSpace(c[0])
+	t := Title{Role: strings.HasSuffix(p, "*"), Country: strings.TrimSpace(c[1])}
+	p = strings.TrimSuffix(p, "*")
+	t.Phrase = p
+	for _, w := range govWords {
+		if strings.Contains(p, w) {
+			t.Gov = true
+		}
+	}
+	lx.Titles.Add(p, t, false)
+	return nil
+}
+
+// addModalityForms reads data/LANG/modality.tsv: the roles of en/modality.tsv, every form
+// listed (no English inflection is applied).
+func (lx *Lexicon) addModalityForms(c []string) error {
+	role := strings.TrimSpace(c[0])
+	if !modalityRoles[role] {
+		return fmt.Errorf("unknown role %q", role)
+	}
+	if lx.Modality[role] == nil {
+		lx.Modality[role] = map[string]bool{}
+	}
+	for _, w := range split(c[1]) {
+		lx.Modality[role][w] = true
+	}
+	return nil
+}
+
+// addSpeechForms reads data/LANG/speech.tsv: a verb's lemma, its forms (| separated, each
+// one word), and the flags of speech.en.txt.
+func (lx *Lexicon) addSpeechForms(c []string) error {
+	lemma := strings.TrimSpace(c[0])
+	forms := split(c[1])
+	if lemma == "" || len(forms) == 0 {
+		return fmt.Errorf("want a lemma and its forms")
+	}
+	v := SpeechVerb{Lemma: lemma}
+	for _, f := range split(strings.ReplaceAll(c[2], ",", "|")) {
+		switch f {
+		case "invert":
+			v.Invert = true
+		case "listener":
+			v.Listener = true
+		default:
+			return fmt.Errorf("unknown flag %q (want invert or listener)", f)
+		}
+	}
+	for _, f := range forms {
+		if strings.Contains(f, " ") {
+			return fmt.Errorf("a form is one word, got %q", f)
+		}
+		lx.Speech[f] = v
+	}
+	return nil
+}
+
+// wordRoles are the roles of data/LANG/words.tsv: function words that English rules know
+// from their own word lists.
+var wordRoles = map[string]bool{
+	"article":        true, // "el", "la", "le", "les": stands before a noun, a title or a name
+	"stop":           true, // opens a sentence, never a name: "Según", "Selon", "Los"
+	"honorific":      true, // before a surname: "M.", "Sr."
+	"pronoun":        true, // a third person subject that may refer to a person: "él", "elle", "a-t-elle"
+	"preposition":    true, // before a name that is then no subject: "en", "con", "à"
+	"before-verb":    true, // may stand between a subject and its speech verb: "ha", "a", "también"
+	"according":      true, // opens an attribution like "according to": "según", "selon"
+	"people":         true, // a noun for people, never a name: "migrantes", "agentes"
+	"common":         true, // a common word that is capitalised only to open a sentence or title
+	"approximate":    true, // before a number: "unos", "cerca de", "environ"
+	"at_least":       true, // before a number: "más de", "au moins"
+	"at_most":        true, // before a number: "menos de", "jusqu'à"
+	"currency":       true, // a currency word and its ISO 4217 code: "euros:EUR"
+	"change-down":    true, // a fall: "descendieron un 35 %"
+	"change-up":      true, // a rise: "une hausse de 20 %"
+	"home":           true, // the country whose offices the language's press names without one
+	"not-funding":    true, // money near it is no funding: a price, a fine, cash seized
+	"generic-people": true, // people of no stated kind: arrested, they are suspects ("14 personas")
+}
+
+func (lx *Lexicon) addWords(c []string) error {
+	role := strings.TrimSpace(c[0])
+	if !wordRoles[role] {
+		return fmt.Errorf("unknown role %q", role)
+	}
+	if lx.Words[role] == nil {
+		lx.Words[role] = map[string]bool{}
+	}
+	for _, w := range split(c[1]) {
+		if role == "currency" {
+			word, code, ok := strings.Cut(w, ":")
+			if !ok || len(code) != 3 {
+				return fmt.Errorf("want word:CODE, got %q", w)
+			}
+			lx.Currency[word] = code
+			continue
+		}
+		if role == "home" {
+			if len(w) != 3 {
+				return fmt.Errorf("want a country code, got %q", w)
+			}
+			lx.Home = w
+			continue
+		}
+		w = strings.ToLower(w)
+		lx.Words[role][w] = true
+		switch role {
+		case "stop", "article", "pronoun", "preposition":
+			lx.Stop[w] = true
+		case "people":
+			lx.People[w] = true
+		case "common":
+			lx.Common[w] = true
+		}
+	}
+	return nil
+}
+
+// Word reports whether w (lower case) has the role in data/LANG/words.tsv; always false for
+// English, whose rules keep their own lists.
+func (lx *Lexicon) Word(role, w string) bool { return lx.Words[role][w] }
+
+// NumberWord is a number written in words: "cuatro", "cents", "millones".
+type NumberWord struct {
+	Value float64
+	Kind  string // "unit", "hundred", "scale" or "join"
+}
+
+func (lx *Lexicon) addNumber(c []string) error {
+	w, kind := strings.TrimSpace(c[0]), strings.TrimSpace(c[2])
+	var v float64
+	if _, err := fmt.Sscan(strings.TrimSpace(c[1]), &v); err != nil || w == "" {
+		return fmt.Errorf("want a word, a value and a kind, got %q", strings.Join(c, "\t"))
+	}
+	switch kind {
+	case "unit", "hundred", "scale", "join":
+	default:
+		return fmt.Errorf("unknown kind %q (want unit, hundred, scale or join)", kind)
+	}
+	lx.Numbers[w] = NumberWord{Value: v, Kind: kind}
+	return nil
+}
+
+// TimeWords are a language's date words (data/LANG/time.tsv).
+type TimeWords struct {
+	Months   map[string]int // "marzo": 3
+	Abbr     map[string]int // "mar": 3, read only after a day
+	Weekdays map[string]int // "martes": 2 (0 is Sunday)
+	// Phrases are relative expressions and what they resolve to: "el año pasado": "year-1".
+	Phrases           *Trie[string]
+	Since, Past, Next map[string]bool
+}
+
+var timeValues = map[string]bool{"day": true, "day-1": true, "day-2": true, "month": true, "month-1": true,
+	"year": true, "year-1": true, "since-year": true}
+
+func (lx *Lexicon) addTime(c []string) error {
+	kind, w, v := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2])
+	tw := lx.Time
+	num := func(lo, hi int) (int, error) {
+		var n int
+		if _, err := fmt.Sscan(v, &n); err != nil || n < lo || n > hi {
+			return 0, fmt.Errorf("want a number from %d to %d, got %q", lo, hi, v)
+		}
+		return n, nil
+	}
+	var err error
+	switch kind {
+	case "month":
+		tw.Months[w], err = num(1, 12)
+	case "abbr":
+		tw.Abbr[w], err = num(1, 12)
+	case "weekday":
+		tw.Weekdays[w], err = num(0, 6)
+	case "phrase":
+		if !timeValues[v] {
+			return fmt.Errorf("unknown value %q", v)
+		}
+		tw.Phrases.Add(w, v, false)
+	case "since":
+		tw.Since[w] = true
+	case "past":
+		tw.Past[w] = true
+	case "next":
+		tw.Next[w] = true
+	default:
+		return fmt.Errorf("unknown kind %q", kind)
+	}
+	return err
+}
