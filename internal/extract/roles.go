@@ -557,6 +557,10 @@ func (s *state) subjectOf(a *act, v int, passive bool) (int, string) {
 			return -1, ""
 		}
 		switch rel := t.Tokens[x].Rel; {
+		case rel == "xcomp" && passive:
+			// "had to be rescued", "are expected to be deported": the verb above has the
+			// people for its subject; the agent is still the one a "by" phrase names.
+			x = h
 		case rel == "conj", rel == "xcomp":
 			x = h
 			passive = t.passive(x)
@@ -1371,7 +1375,10 @@ func (s *state) thisMorning(si int) bool {
 // eventDate is the date of the sentence, else the date the text last named, else the
 // publication date, marked as inferred.
 func (s *state) eventDate(i int) (string, bool) {
-	if d := s.explicitTime(i, true); d != "" {
+	if d := s.explicitTime(i, false); d != "" {
+		return d, false
+	}
+	if d := s.carriedDate(i); d != "" {
 		return d, false
 	}
 	if d := s.leadTime(i); d != "" {
@@ -1381,4 +1388,26 @@ func (s *state) eventDate(i int) (string, bool) {
 		return s.published, true
 	}
 	return "", false
+}
+
+// carriedDate is the last day or month the text named before the sentence of token i, outside
+// quotations: a speaker's "this morning" or "yesterday" counts from the day they spoke, which
+// the text need not give, so it dates no act the narrative reports after it.
+func (s *state) carriedDate(i int) string {
+	toks := s.doc.Tokens
+	sent := toks[i].Sent
+	if d := s.antecedentTime(sent); d != "" {
+		return d
+	}
+	last := ""
+	for _, tx := range s.times {
+		ts := toks[tx.start].Sent
+		if ts >= sent {
+			break
+		}
+		if (len(tx.value) == 10 || len(tx.value) == 7) && !(tx.start < len(s.inQuote) && s.inQuote[tx.start]) {
+			last = tx.value
+		}
+	}
+	return last
 }
