@@ -1390,9 +1390,11 @@ func (s *state) eventDate(i int) (string, bool) {
 	return "", false
 }
 
-// carriedDate is the last day or month the text named before the sentence of token i, outside
-// quotations: a speaker's "this morning" or "yesterday" counts from the day they spoke, which
-// the text need not give, so it dates no act the narrative reports after it.
+// carriedDate is the last day, or month with its year ("In November 2020, ..."), the text
+// named before the sentence of token i, outside quotations: a speaker's "this morning" or
+// "yesterday" counts from the day they spoke, which the text need not give, so it dates no
+// act the narrative reports after it; a month without its year ("elections scheduled for
+// November") is background resolved by a guess, not the time the story is set in.
 func (s *state) carriedDate(i int) string {
 	toks := s.doc.Tokens
 	sent := toks[i].Sent
@@ -1405,9 +1407,19 @@ func (s *state) carriedDate(i int) string {
 		if ts >= sent {
 			break
 		}
-		if (len(tx.value) == 10 || len(tx.value) == 7) && !(tx.start < len(s.inQuote) && s.inQuote[tx.start]) {
+		if (len(tx.value) == 10 || len(tx.value) == 7 && s.namesYear(tx)) && !(tx.start < len(s.inQuote) && s.inQuote[tx.start]) {
 			last = tx.value
 		}
 	}
 	return last
+}
+
+// namesYear reports whether time expression tx writes its year out ("November 2020").
+func (s *state) namesYear(tx timex) bool {
+	for k := tx.start; k < tx.end && k < len(s.doc.Tokens); k++ {
+		if w := s.doc.Tokens[k].Text; len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
 }
