@@ -212,6 +212,8 @@ func TestEventConstructions(t *testing.T) {
 		{"The Italian coastguard ferried two injured women to Lampedusa.", []string{"AID ITA ITA"}},
 		{"The Maltese navy escorted a dinghy carrying 40 migrants to Valletta.", []string{"AID MLT MLT"}},
 		{"Greece brought charges against the captain.", nil},
+		// An agency named by its town acts for the town's country, not the report's.
+		{"Migrants cross from France. Britain has asked its navy to patrol the coasts of Britain. The Calais police arrested two smugglers.", []string{"COERCE FRA FRA"}},
 		// A gerund after "in" names an activity; it reports no act.
 		{"The boats had served their purpose in bringing people across the sea to Italy.", nil},
 	})

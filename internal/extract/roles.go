@@ -289,6 +289,18 @@ func (s *state) sources(a *act) (out []side, unnamed bool) {
 		return nil, true
 	}
 	out = s.actorsOf(t, n, how)
+	if len(out) == 0 && s.agencyNoun(t, n) {
+		// "the Calais police", "the Lampedusa coastguard": an agency named by its town acts
+		// for the town's country.
+		for _, d := range t.under(n, "compound") {
+			if t.Tokens[d].UPOS == "PROPN" {
+				if p, ok := s.placeNode(t, d); ok {
+					p.how = how + " compound " + p.how
+					return []side{p}, false
+				}
+			}
+		}
+	}
 	if len(out) == 0 {
 		// Violence by an unnamed hand ("killed by a roadside bomb") may still be placed;
 		// harm done by an accident ("a shipwreck that killed 78") is no one's act.
