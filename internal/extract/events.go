@@ -503,9 +503,10 @@ func (s *state) mood(a *act) bool {
 		case tok.Rel == "advcl" && (t.hasMark(x, "to") || t.hasMark(x, "if") || t.hasMark(x, "whether") || t.hasMarkIn(x, s, "condition")):
 			return false // "held a meeting to discuss", "if Britain deports"
 		case tok.Rel == "acl" || tok.Rel == "advcl":
-			// "charges of assisting", "fined for helping", "charged with aiding": a gerund after a preposition
-			// names an act, it does not report one.
-			if t.hasMark(x, "of") || t.hasMark(x, "for") || t.hasMark(x, "with") {
+			// "charges of assisting", "fined for helping", "charged with aiding", "their part
+			// in bringing people across": a gerund after a preposition names an act, it does
+			// not report one.
+			if t.hasMark(x, "of") || t.hasMark(x, "for") || t.hasMark(x, "with") || t.hasMark(x, "in") && t.Tokens[x].XPOS == "VBG" {
 				return false
 			}
 			if tok.Rel == "acl" && a.passive && t.child(x, "obl:agent") < 0 && !a.nominal {

@@ -203,6 +203,19 @@ func TestEventConstructions(t *testing.T) {
 		{"Spain denied these claims and maintains it did not reach Italy.", nil},
 		{"Spain and Morocco agreed on Tuesday to hold monthly meetings.", []string{"AGREE ESP MAR"}},
 		{"Myanmar had agreed to attend a regional summit in Bangkok.", []string{"AGREE MMR THA"}},
+		// A passive under "had to", "needed to": the people are the subject of the verb
+		// above; the unnamed agent acts where it happens, or is the "by" phrase.
+		{"Thirty migrants had to be rescued off Ostend.", []string{"AID BEL BEL"}},
+		{"Forty Eritreans had to be rescued by the Maltese navy.", []string{"AID MLT ERI"}},
+		// Bringing people ashore, ferrying, towing or escorting them to port: a rescue.
+		{"Border Force officers brought 30 migrants into Dover.", []string{"AID GBR GBR"}},
+		{"The Italian coastguard ferried two injured women to Lampedusa.", []string{"AID ITA ITA"}},
+		{"The Maltese navy escorted a dinghy carrying 40 migrants to Valletta.", []string{"AID MLT MLT"}},
+		{"Greece brought charges against the captain.", nil},
+		// An agency named by its town acts for the town's country, not the report's.
+		{"Migrants cross from France. Britain has asked its navy to patrol the coasts of Britain. The Calais police arrested two smugglers.", []string{"COERCE FRA FRA"}},
+		// A gerund after "in" names an activity; it reports no act.
+		{"The boats had served their purpose in bringing people across the sea to Italy.", nil},
 	})
 }
 
@@ -214,6 +227,10 @@ func TestEventDates(t *testing.T) {
 		{"On April 20, Egypt will host a summit. Meanwhile, Chad praised Niger for its help.", "2021-04-15"},
 		// "this morning" is the day of publication, not the day the text named before.
 		{"Italy's coastguard rescued 30 migrants on Monday. Greek police detained 14 migrants this morning.", "2021-04-15"},
+		// A speaker's "yesterday" counts from the day they spoke: it dates no later act.
+		{"Greek police detained 14 migrants on Monday. The minister said: 'We stopped 40 boats yesterday.' The Greek coastguard rescued 30 migrants near Lesbos.", "2021-04-12"},
+		// A month named before sets the background, not the day of a later act.
+		{"Elections in Greece are scheduled for November. Greek police detained 14 migrants.", "2021-04-15"},
 		// "during the investigation" takes the dates of the investigation named before.
 		{"The investigation ran from April 1 - 9. Spanish police detained 30 suspects during the investigation.", "2021-04-01/2021-04-09"},
 	}

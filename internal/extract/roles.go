@@ -289,6 +289,18 @@ func (s *state) sources(a *act) (out []side, unnamed bool) {
 		return nil, true
 	}
 	out = s.actorsOf(t, n, how)
+	if len(out) == 0 && s.agencyNoun(t, n) {
+		// "the Calais police", "the Lampedusa coastguard": an agency named by its town acts
+		// for the town's country.
+		for _, d := range t.under(n, "compound") {
+			if t.Tokens[d].UPOS == "PROPN" {
+				if p, ok := s.placeNode(t, d); ok {
+					p.how = how + " compound " + p.how
+					return []side{p}, false
+				}
+			}
+		}
+	}
 	if len(out) == 0 {
 		// Violence by an unnamed hand ("killed by a roadside bomb") may still be placed;
 		// harm done by an accident ("a shipwreck that killed 78") is no one's act.
@@ -557,6 +569,10 @@ func (s *state) subjectOf(a *act, v int, passive bool) (int, string) {
 			return -1, ""
 		}
 		switch rel := t.Tokens[x].Rel; {
+		case rel == "xcomp" && passive:
+			// "had to be rescued", "are expected to be deported": the verb above has the
+			// people for its subject; the agent is still the one a "by" phrase names.
+			x = h
 		case rel == "conj", rel == "xcomp":
 			x = h
 			passive = t.passive(x)
@@ -1367,7 +1383,10 @@ func (s *state) thisMorning(si int) bool {
 // eventDate is the date of the sentence, else the date the text last named, else the
 // publication date, marked as inferred.
 func (s *state) eventDate(i int) (string, bool) {
-	if d := s.explicitTime(i, true); d != "" {
+	if d := s.explicitTime(i, false); d != "" {
+		return d, false
+	}
+	if d := s.carriedDate(i); d != "" {
 		return d, false
 	}
 	if d := s.leadTime(i); d != "" {
@@ -1377,4 +1396,38 @@ func (s *state) eventDate(i int) (string, bool) {
 		return s.published, true
 	}
 	return "", false
+}
+
+// carriedDate is the last day, or month with its year ("In November 2020, ..."), the text
+// named before the sentence of token i, outside quotations: a speaker's "this morning" or
+// "yesterday" counts from the day they spoke, which the text need not give, so it dates no
+// act the narrative reports after it; a month without its year ("elections scheduled for
+// November") is background resolved by a guess, not the time the story is set in.
+func (s *state) carriedDate(i int) string {
+	toks := s.doc.Tokens
+	sent := toks[i].Sent
+	if d := s.antecedentTime(sent); d != "" {
+		return d
+	}
+	last := ""
+	for _, tx := range s.times {
+		ts := toks[tx.start].Sent
+		if ts >= sent {
+			break
+		}
+		if (len(tx.value) == 10 || len(tx.value) == 7 && s.namesYear(tx)) && !(tx.start < len(s.inQuote) && s.inQuote[tx.start]) {
+			last = tx.value
+		}
+	}
+	return last
+}
+
+// namesYear reports whether time expression tx writes its year out ("November 2020").
+func (s *state) namesYear(tx timex) bool {
+	for k := tx.start; k < tx.end && k < len(s.doc.Tokens); k++ {
+		if w := s.doc.Tokens[k].Text; len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
 }

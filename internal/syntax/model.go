@@ -110,7 +110,9 @@ func Default() (*Model, error) {
 		defaultModel, defaultErr = Read(bytes.NewReader(embedded))
 		if defaultErr != nil {
 			defaultErr = fmt.Errorf("embedded syntax model: %w", defaultErr)
+			return
 		}
+		defaultModel.addNouns(domainNouns)
 	})
 	return defaultModel, defaultErr
 }
