@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/alboran/alboran/internal/geo"
+	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
 )
 
@@ -690,6 +692,14 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 		if t.Kind == text.Poss || t.Low == "new" || t.Low == "former" || t.Low == "acting" || t.Low == "the" || t.Low == "deputy" || t.Low == "then" {
 			continue
 		}
+		// "the Emirates' Minister": a plural's possessive is an apostrophe alone.
+		if (t.Text == "'" || t.Text == "’") && p > 0 && strings.HasSuffix(toks[p-1].Low, "s") && toks[p-1].End == t.Start {
+			continue
+		}
+		// "US Assistant Secretary of State": a capitalised word that modifies the title.
+		if isCapWord(t) && s.mentionAt(p) == nil {
+			continue
+		}
 		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
 			if m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency" {
 				return "", true
@@ -706,6 +716,19 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 	for p := start; p < k; p++ {
 		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
 			return m.code, true
+		}
+	}
+	// A town's office: "Tubingen Mayor", "the Calais prefect": the gazetteer's town.
+	if titleStart >= 0 && titleStart < k {
+		if g, err := geo.Default(); err == nil {
+			for p := titleStart; p < k; p++ {
+				if !isCapWord(toks[p]) || s.lx.Titles.Has(toks[p].Low) || s.lx.Common[toks[p].Low] {
+					continue
+				}
+				if pl, ok := g.Lookup(toks[p].Text, s.rankCountries()); ok && pl.Kind == record.PlaceCity && s.isCountry(pl.Country) {
+					return pl.Country, true
+				}
+			}
 		}
 	}
 	return "", false

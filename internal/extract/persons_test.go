@@ -30,6 +30,11 @@ func TestPersonClasses(t *testing.T) {
 		{"Four Eritrean asylum seekers, Amanuel Tesfay and Yonas Berhe, said they had waited.", map[string]string{"Amanuel Tesfay": "ERI", "Yonas Berhe": "ERI"}},
 		{"Germany took 50 children. Chancellor Angela Merkel's spokesman Steffen Voss said more would come.",
 			map[string]string{"Angela Merkel": "DEU", "Steffen Voss": "DEU"}},
+		// The country an office belongs to stands before the title's own words, after a
+		// plural's possessive, or is the town the office governs.
+		{"Greece closed a camp. US Deputy Assistant Secretary of State Mara Lindqvist visited Athens.", map[string]string{"Mara Lindqvist": "USA"}},
+		{"Greece closed a camp. The Netherlands' Foreign Minister Pieter de Wolf said it was right.", map[string]string{"Pieter de Wolf": "NLD"}},
+		{"Police in France and Greece closed camps. Calais Mayor Odile Ferrand said the town was full.", map[string]string{"Odile Ferrand": "FRA"}},
 		// A private person lives where the report is set; a credit says nothing of a country.
 		{"Greek police searched the island. Nikos Papas, a fisherman, said he saw the boat. (Reporting by Anna Kovacs; Editing by Peter Hale)",
 			map[string]string{"Nikos Papas": "GRC", "Anna Kovacs": "", "Peter Hale": ""}},
