@@ -621,6 +621,12 @@ func (s *state) appositive(b int) apposition {
 			a.title = strings.TrimSpace(s.span(b+1, m.End))
 			a.title = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(a.title, "the "), "a "), "an ")
 		}
+		// ", the head of Dunkirk's lifeboat crew,": a town's body.
+		if !a.known && p+1 < end && toks[p+1].Kind == text.Poss {
+			if c, ok := s.townCountry(p); ok {
+				a.code, a.known = c, true
+			}
+		}
 		if men := s.mentionAt(p); men != nil && !a.known {
 			locative := p > 0 && (toks[p-1].Low == "in" || toks[p-1].Low == "from" && !a.person) && men.kind == mCountry
 			if !locative {
@@ -696,6 +702,12 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 		if (t.Text == "'" || t.Text == "’") && p > 0 && strings.HasSuffix(toks[p-1].Low, "s") && toks[p-1].End == t.Start {
 			continue
 		}
+		// "Ayvalik's mayor": a town's office.
+		if p+1 < len(toks) && toks[p+1].Kind == text.Poss && s.mentionAt(p) == nil {
+			if c, ok := s.townCountry(p); ok {
+				return c, true
+			}
+		}
 		// "US Assistant Secretary of State": a capitalised word that modifies the title.
 		if isCapWord(t) && s.mentionAt(p) == nil {
 			continue
@@ -719,17 +731,27 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 		}
 	}
 	// A town's office: "Tubingen Mayor", "the Calais prefect": the gazetteer's town.
-	if titleStart >= 0 && titleStart < k {
-		if g, err := geo.Default(); err == nil {
-			for p := titleStart; p < k; p++ {
-				if !isCapWord(toks[p]) || s.lx.Titles.Has(toks[p].Low) || s.lx.Common[toks[p].Low] {
-					continue
-				}
-				if pl, ok := g.Lookup(toks[p].Text, s.rankCountries()); ok && pl.Kind == record.PlaceCity && s.isCountry(pl.Country) {
-					return pl.Country, true
-				}
-			}
+	for p := titleStart; p >= 0 && p < k; p++ {
+		if c, ok := s.townCountry(p); ok {
+			return c, true
 		}
+	}
+	return "", false
+}
+
+// townCountry gives the country of the town that the capitalised word at token p names in the
+// gazetteer: the town of an office ("Calais Mayor", "Boulogne's sea-rescue volunteers").
+func (s *state) townCountry(p int) (string, bool) {
+	t := s.doc.Tokens[p]
+	if !isCapWord(t) || s.lx.Titles.Has(t.Low) || s.lx.Common[t.Low] || s.mentionAt(p) != nil {
+		return "", false
+	}
+	g, err := geo.Default()
+	if err != nil {
+		return "", false
+	}
+	if pl, ok := g.Lookup(t.Text, s.rankCountries()); ok && pl.Kind == record.PlaceCity && s.isCountry(pl.Country) {
+		return pl.Country, true
 	}
 	return "", false
 }
