@@ -954,6 +954,9 @@ func (s *state) fillStat(st *stat, start, end int) {
 	}
 	if p := s.statPeriod(start); p != "" {
 		p = s.totalUpTo(start, p)
+		if q := s.incidentDay(st); q != "" {
+			p = q
+		}
 		st.Period = &p
 	}
 	st.Source = s.claimedSource(st.sent)
@@ -966,6 +969,33 @@ func (s *state) fillStat(st *stat, start, end int) {
 		}
 		st.Explain = s.why(rule, s.tokUse("value", start, end), s.tokUse("counted", st.noun[0], st.noun[1]), because)
 	}
+}
+
+// incidentDay dates a figure whose sentence names no time by the day of the same act the
+// sentences just before counted: "The ship rescued 68 people on Wednesday. On Thursday one of
+// them died. The 62 men and six women rescued were from Mali" are Wednesday's rescued, not
+// Thursday's. It gives "" when no such figure stands within a few sentences before.
+func (s *state) incidentDay(st *stat) string {
+	if s.timesIn(st.sent) > 0 || st.Kind != "count" || st.Category == "other" {
+		return ""
+	}
+	for i := len(s.stats) - 1; i >= 0; i-- {
+		prev := &s.stats[i]
+		if prev.sent >= st.sent {
+			continue
+		}
+		if prev.sent < st.sent-4 {
+			break
+		}
+		if prev.Category != st.Category || prev.Kind != "count" {
+			continue
+		}
+		if prev.Period != nil && len(*prev.Period) == 10 {
+			return *prev.Period
+		}
+		return ""
+	}
+	return ""
 }
 
 // statCountry is where a number happened or whose authority acted: the acting authority

@@ -44,6 +44,10 @@ func TestStatisticPeriodClasses(t *testing.T) {
 		{"Nearly 9,000 people arrived in the first half of this year, up 40% on the first half of 2020.", 1.4, "2021-01-01/2021-06-30"},
 		{"Some 4,000 migrants landed in Spain this year, a 20% increase compared to the same period last year.", 4000, "2021"},
 		{"At least 300 people have drowned so far this year.", 300, "2021"},
+		// A figure with no time of its own counts the act the sentences before dated, not the
+		// day that a later event took place.
+		{"A tanker rescued 40 migrants off Crete on Monday. On Tuesday one of them died in hospital. The 31 men and nine women rescued were from Eritrea.", 31, "2021-04-12"},
+		{"A tanker rescued 40 migrants off Crete on Monday. On Tuesday one of them died in hospital. The 31 men and nine women rescued were from Eritrea.", 9, "2021-04-12"},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
