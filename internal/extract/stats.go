@@ -957,6 +957,9 @@ func (s *state) fillStat(st *stat, start, end int) {
 		if q := s.incidentDay(st); q != "" {
 			p = q
 		}
+		if q := s.wholePeriod(st); q != "" {
+			p = q
+		}
 		st.Period = &p
 	}
 	st.Source = s.claimedSource(st.sent)
@@ -996,6 +999,42 @@ func (s *state) incidentDay(st *stat) string {
 		return ""
 	}
 	return ""
+}
+
+// wholePeriod dates a part by its whole: "Last year 9,000 people arrived. Of those, 2,000 were
+// minors" counts last year's minors. The part's sentence opens with "Of those" (them, these)
+// and names no time of its own but the base of a comparison; the whole is the first figure of
+// the sentence before.
+func (s *state) wholePeriod(st *stat) string {
+	toks := s.doc.Tokens
+	sent := s.doc.Sents[st.sent]
+	if len(sent.Tokens) < 3 || toks[sent.First].Low != "of" {
+		return ""
+	}
+	switch toks[sent.First+1].Low {
+	case "those", "them", "these":
+	default:
+		return ""
+	}
+	for _, tx := range s.times {
+		if toks[tx.start].Sent == st.sent && !s.comparisonBase(tx) {
+			return ""
+		}
+	}
+	whole := ""
+	for i := len(s.stats) - 1; i >= 0; i-- {
+		prev := &s.stats[i]
+		if prev.sent >= st.sent {
+			continue
+		}
+		if prev.sent < st.sent-1 {
+			break
+		}
+		if prev.Period != nil {
+			whole = *prev.Period // the sentence's first figure: the others compare with it
+		}
+	}
+	return whole
 }
 
 // statCountry is where a number happened or whose authority acted: the acting authority
@@ -1296,6 +1335,8 @@ func (s *state) comparisonBase(tx timex) bool {
 		case w == "over" && k == tx.start-1: // "over last year's figures"
 			return true
 		case w == "from" && (toks[tx.start].Low == "previous" || toks[tx.start].Low == "same" || k+1 < tx.start && (toks[k+2].Low == "previous" || toks[k+2].Low == "same")):
+			return true
+		case w == "in" && k > 0 && (toks[k-1].Low == "as" || toks[k-1].Low == "than"): // "twice as many as in 2019"
 			return true
 		case w == "," || w == ";" || w == "in" || w == "during" || w == "since":
 			return false
