@@ -1008,12 +1008,11 @@ func (s *state) incidentDay(st *stat) string {
 func (s *state) wholePeriod(st *stat) string {
 	toks := s.doc.Tokens
 	sent := s.doc.Sents[st.sent]
-	if len(sent.Tokens) < 3 || toks[sent.First].Low != "of" {
-		return ""
-	}
-	switch toks[sent.First+1].Low {
-	case "those", "them", "these":
-	default:
+	// "So far this year 4,000 arrived by sea. Another 800 came by land.": a figure that adds
+	// to the one before covers its time too.
+	more := st.tok > 0 && (toks[st.tok-1].Low == "another" || toks[st.tok-1].Low == "further" && st.tok > 1 && toks[st.tok-2].Low == "a")
+	part := len(sent.Tokens) >= 3 && toks[sent.First].Low == "of" && (toks[sent.First+1].Low == "those" || toks[sent.First+1].Low == "them" || toks[sent.First+1].Low == "these")
+	if !more && !part {
 		return ""
 	}
 	for _, tx := range s.times {
@@ -1031,6 +1030,9 @@ func (s *state) wholePeriod(st *stat) string {
 			break
 		}
 		if prev.Period != nil {
+			if more {
+				return *prev.Period // the figure just before
+			}
 			whole = *prev.Period // the sentence's first figure: the others compare with it
 		}
 	}

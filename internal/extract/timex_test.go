@@ -47,6 +47,7 @@ func TestStatisticPeriodClasses(t *testing.T) {
 		// A part ("Of those, ...") covers its whole's time, not a comparison's base.
 		{"Last year 52,000 people applied for asylum in Austria, twice the 26,000 of 2018. Of those, 8,100 were children.", 8100, "2020"},
 		{"Since January 1, 12,400 migrants have arrived in Greece. Of those, 3,300 arrived on Lesbos, twice as many as in the same period last year.", 3300, "2021-01-01/2021-04-15"},
+		{"So far this year 6,200 migrants have reached Italy by sea. Another 900 have crossed into Slovenia by land.", 900, "2021"},
 		// A figure with no time of its own counts the act the sentences before dated, not the
 		// day that a later event took place.
 		{"A tanker rescued 40 migrants off Crete on Monday. On Tuesday one of them died in hospital. The 31 men and nine women rescued were from Eritrea.", 31, "2021-04-12"},
