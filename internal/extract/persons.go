@@ -241,6 +241,8 @@ func (s *state) personRun(a, b int) {
 		rule, cue = "person.coordinated", true
 	case s.surnameRecurs(k, b):
 		rule, cue = "person.surname-recurs", true
+	case s.givenNameRecurs(k, b):
+		rule, cue = "person.given-name-recurs", true
 	case s.sharesSurname(k):
 		rule, cue = "person.shared-surname", true
 	}
@@ -683,6 +685,30 @@ func (s *state) surnameRecurs(k, b int) bool {
 		return true
 	}
 	return false
+}
+
+// givenNameRecurs reports whether the name's first word stands alone at least twice elsewhere
+// in the text, as a person's given name does in a feature ("Sue Cook ... Sue says").
+func (s *state) givenNameRecurs(k, b int) bool {
+	toks := s.doc.Tokens
+	first := toks[k]
+	if b-k < 2 || s.lx.Common[first.Low] || s.at[k] >= 0 && s.mentions[s.at[k]].kind != mPerson {
+		return false
+	}
+	n := 0
+	for i, t := range toks {
+		if i >= k && i < b || t.Text != first.Text {
+			continue
+		}
+		if i > 0 && isCapWord(toks[i-1]) && i-1 != s.doc.Sents[t.Sent].First || i+1 < len(toks) && isCapWord(toks[i+1]) {
+			continue
+		}
+		if i > 0 && (articles[toks[i-1].Low] || prepositions[toks[i-1].Low] || locatives[toks[i-1].Low]) {
+			return false // "in Dover" (so no "Dover Castle"), "an MoD spokesman": a place or a body
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // affiliation finds the country or organization that a title belongs to: "Morocco's

@@ -22,6 +22,9 @@ func TestPersonClasses(t *testing.T) {
 		{"Haulier Ronan Keane, 40, pleaded guilty.", map[string]string{"Ronan Keane": ""}},
 		{"Former Royal Marine Jack Dorling, the new border commander, said it would work.", map[string]string{"Jack Dorling": ""}},
 		{"Amelia Hart QC, chair of the bar, said lawyers were not targets.", map[string]string{"Amelia Hart": ""}},
+		// A given name that the text goes on using alone.
+		{"All Rita Vance wanted was to drive to work. Rita says the road was blocked. Rita is 70.", map[string]string{"Rita Vance": ""}},
+		{"The ship docked below Calais Castle. Calais had no beds left. Police in Calais said so.", map[string]string{}},
 		// Places, ships and capitalised words are not persons.
 		{"The ship Cabo Rojo docked. MV Astrid Larsen sailed on, and the Astrid Larsen reached port.", map[string]string{}},
 		{"Volunteers worked at Castle Rowan for weeks. Safe Passage said the work went on.", map[string]string{}},
