@@ -286,6 +286,13 @@ func (s *state) personRun(a, b int) {
 		// description.
 		country, known = s.mentions[listed].code, true
 	}
+	if !known && title == "" && !app.known {
+		// "Sweden may deport 80,000, the interior minister says. Mia Berg said flights would
+		// be chartered": the role the sentences before gave, held by no one named yet.
+		if c, ok := s.roleBefore(k); ok {
+			country, known = c, true // the role is only inferred: no actor in events
+		}
+	}
 	if !known && gov {
 		country = s.focusCountry()
 		actor = country
@@ -685,6 +692,49 @@ func (s *state) surnameRecurs(k, b int) bool {
 		return true
 	}
 	return false
+}
+
+// roleBefore returns the country of a definite role with an affiliation ("the European
+// Union's foreign policy chief", "Sweden's interior minister") that the two sentences before
+// token k name, when no person has been named since the text began: the lead gives the role,
+// the body the name.
+func (s *state) roleBefore(k int) (string, bool) {
+	toks := s.doc.Tokens
+	for _, e := range s.entities {
+		if e.typ == "person" && e.first < k {
+			return "", false
+		}
+	}
+	sent := toks[k].Sent
+	lo := s.doc.Sents[max(sent-2, 0)].First
+	for p := lo; p < k; p++ {
+		m, ok := s.lx.Titles.Longest(toks, p)
+		if !ok || m.End >= k || m.End < len(toks) && isCapWord(toks[m.End]) {
+			continue
+		}
+		the := -1
+		for q := p - 1; q >= lo && q >= p-7 && toks[q].Sent == toks[p].Sent; q-- {
+			if toks[q].Low == "the" {
+				the = q
+				break
+			}
+			if toks[q].Kind == text.Punct || toks[q].Low == "a" || toks[q].Low == "an" {
+				break
+			}
+		}
+		if the < 0 {
+			continue
+		}
+		for q := the + 1; q < p; q++ {
+			if mm := s.mentionAt(q); mm != nil && mm.kind != mPerson && mm.code != "" {
+				return mm.code, true // "the European Union's foreign policy chief"
+			}
+		}
+		if c, ok := s.titleCountry(s.span(p, m.End)); ok {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // givenNameRecurs reports whether the name's first word stands alone at least twice elsewhere

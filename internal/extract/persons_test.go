@@ -40,6 +40,8 @@ func TestPersonClasses(t *testing.T) {
 		{"Police in France and Greece closed camps. Calais Mayor Odile Ferrand said the town was full.", map[string]string{"Odile Ferrand": "FRA"}},
 		{"Police in France and Greece closed camps. Yves Marchal, the head of Calais's lifeboat crew, said they were tired.", map[string]string{"Yves Marchal": "FRA"}},
 		{"Police in Greece and France searched the coast. Marseille's mayor, Paul Aubert, said the town would help.", map[string]string{"Paul Aubert": "FRA"}},
+		// A role the lead gives and the next sentence names.
+		{"Greece will return 5,000 migrants, the Austrian interior minister says.\n\nJonas Feld said flights would be chartered.", map[string]string{"Jonas Feld": "AUT"}},
 		// A private person lives where the report is set; a credit says nothing of a country.
 		{"Greek police searched the island. Nikos Papas, a fisherman, said he saw the boat. (Reporting by Anna Kovacs; Editing by Peter Hale)",
 			map[string]string{"Nikos Papas": "GRC", "Anna Kovacs": "", "Peter Hale": ""}},
