@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/alboran/alboran/internal/geo"
+	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
 )
 
@@ -243,6 +245,8 @@ func (s *state) personRun(a, b int) {
 		rule, cue = "person.coordinated", true
 	case s.surnameRecurs(k, b):
 		rule, cue = "person.surname-recurs", true
+	case s.givenNameRecurs(k, b):
+		rule, cue = "person.given-name-recurs", true
 	case s.sharesSurname(k):
 		rule, cue = "person.shared-surname", true
 	}
@@ -299,6 +303,13 @@ func (s *state) personRun(a, b int) {
 		// "Four Eritrean asylum seekers, Amanuel Tesfay and Yonas Berhe": a list shares its
 		// description.
 		country, known = s.mentions[listed].code, true
+	}
+	if !known && title == "" && !app.known {
+		// "Sweden may deport 80,000, the interior minister says. Mia Berg said flights would
+		// be chartered": the role the sentences before gave, held by no one named yet.
+		if c, ok := s.roleBefore(k); ok {
+			country, known = c, true // the role is only inferred: no actor in events
+		}
 	}
 	if !known && gov {
 		country = s.focusCountry()
@@ -640,6 +651,12 @@ func (s *state) appositive(b int) apposition {
 			a.title = strings.TrimSpace(s.span(b+1, m.End))
 			a.title = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(a.title, "the "), "a "), "an ")
 		}
+		// ", the head of Dunkirk's lifeboat crew,": a town's body.
+		if !a.known && p+1 < end && toks[p+1].Kind == text.Poss {
+			if c, ok := s.townCountry(p); ok {
+				a.code, a.known = c, true
+			}
+		}
 		if men := s.mentionAt(p); men != nil && !a.known {
 			locative := p > 0 && (toks[p-1].Low == "in" || toks[p-1].Low == "from" && !a.person) && men.kind == mCountry
 			if !locative {
@@ -700,6 +717,73 @@ func (s *state) surnameRecurs(k, b int) bool {
 	return ok && (first < k || last >= b)
 }
 
+// roleBefore returns the country of a definite role with an affiliation ("the European
+// Union's foreign policy chief", "Sweden's interior minister") that the two sentences before
+// token k name, when no person has been named since the text began: the lead gives the role,
+// the body the name.
+func (s *state) roleBefore(k int) (string, bool) {
+	toks := s.doc.Tokens
+	for _, e := range s.entities {
+		if e.typ == "person" && e.first < k {
+			return "", false
+		}
+	}
+	sent := toks[k].Sent
+	lo := s.doc.Sents[max(sent-2, 0)].First
+	for p := lo; p < k; p++ {
+		m, ok := s.lx.Titles.Longest(toks, p)
+		if !ok || m.End >= k || m.End < len(toks) && isCapWord(toks[m.End]) {
+			continue
+		}
+		the := -1
+		for q := p - 1; q >= lo && q >= p-7 && toks[q].Sent == toks[p].Sent; q-- {
+			if toks[q].Low == "the" {
+				the = q
+				break
+			}
+			if toks[q].Kind == text.Punct || toks[q].Low == "a" || toks[q].Low == "an" {
+				break
+			}
+		}
+		if the < 0 {
+			continue
+		}
+		for q := the + 1; q < p; q++ {
+			if mm := s.mentionAt(q); mm != nil && mm.kind != mPerson && mm.code != "" {
+				return mm.code, true // "the European Union's foreign policy chief"
+			}
+		}
+		if c, ok := s.titleCountry(s.span(p, m.End)); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// givenNameRecurs reports whether the name's first word stands alone at least twice elsewhere
+// in the text, as a person's given name does in a feature ("Sue Cook ... Sue says").
+func (s *state) givenNameRecurs(k, b int) bool {
+	toks := s.doc.Tokens
+	first := toks[k]
+	if b-k < 2 || s.lx.Common[first.Low] || s.at[k] >= 0 && s.mentions[s.at[k]].kind != mPerson {
+		return false
+	}
+	n := 0
+	for i, t := range toks {
+		if i >= k && i < b || t.Text != first.Text {
+			continue
+		}
+		if i > 0 && isCapWord(toks[i-1]) && i-1 != s.doc.Sents[t.Sent].First || i+1 < len(toks) && isCapWord(toks[i+1]) {
+			continue
+		}
+		if i > 0 && (articles[toks[i-1].Low] || prepositions[toks[i-1].Low] || locatives[toks[i-1].Low]) {
+			return false // "in Dover" (so no "Dover Castle"), "an MoD spokesman": a place or a body
+		}
+		n++
+	}
+	return n >= 2
+}
+
 // affiliation finds the country or organization that a title belongs to: "Morocco's
 // Ambassador", "Spanish Interior Minister", "CBP Acting Commissioner".
 func (s *state) affiliation(titleStart, k, a int) (string, bool) {
@@ -711,6 +795,20 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 	for p := start - 1; p >= 0 && p >= start-4 && toks[p].Sent == toks[start].Sent; p-- {
 		t := toks[p]
 		if t.Kind == text.Poss || t.Low == "new" || t.Low == "former" || t.Low == "acting" || t.Low == "the" || t.Low == "deputy" || t.Low == "then" {
+			continue
+		}
+		// "the Emirates' Minister": a plural's possessive is an apostrophe alone.
+		if (t.Text == "'" || t.Text == "’") && p > 0 && strings.HasSuffix(toks[p-1].Low, "s") && toks[p-1].End == t.Start {
+			continue
+		}
+		// "Ayvalik's mayor": a town's office.
+		if p+1 < len(toks) && toks[p+1].Kind == text.Poss && s.mentionAt(p) == nil {
+			if c, ok := s.townCountry(p); ok {
+				return c, true
+			}
+		}
+		// "US Assistant Secretary of State": a capitalised word that modifies the title.
+		if isCapWord(t) && s.mentionAt(p) == nil {
 			continue
 		}
 		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
@@ -730,6 +828,29 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
 			return m.code, true
 		}
+	}
+	// A town's office: "Tubingen Mayor", "the Calais prefect": the gazetteer's town.
+	for p := titleStart; p >= 0 && p < k; p++ {
+		if c, ok := s.townCountry(p); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// townCountry gives the country of the town that the capitalised word at token p names in the
+// gazetteer: the town of an office ("Calais Mayor", "Boulogne's sea-rescue volunteers").
+func (s *state) townCountry(p int) (string, bool) {
+	t := s.doc.Tokens[p]
+	if !isCapWord(t) || s.lx.Titles.Has(t.Low) || s.lx.Common[t.Low] || s.mentionAt(p) != nil {
+		return "", false
+	}
+	g, err := geo.Default()
+	if err != nil {
+		return "", false
+	}
+	if pl, ok := g.Lookup(t.Text, s.rankCountries()); ok && pl.Kind == record.PlaceCity && s.isCountry(pl.Country) {
+		return pl.Country, true
 	}
 	return "", false
 }

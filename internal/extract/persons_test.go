@@ -22,6 +22,9 @@ func TestPersonClasses(t *testing.T) {
 		{"Haulier Ronan Keane, 40, pleaded guilty.", map[string]string{"Ronan Keane": ""}},
 		{"Former Royal Marine Jack Dorling, the new border commander, said it would work.", map[string]string{"Jack Dorling": ""}},
 		{"Amelia Hart QC, chair of the bar, said lawyers were not targets.", map[string]string{"Amelia Hart": ""}},
+		// A given name that the text goes on using alone.
+		{"All Rita Vance wanted was to drive to work. Rita says the road was blocked. Rita is 70.", map[string]string{"Rita Vance": ""}},
+		{"The ship docked below Calais Castle. Calais had no beds left. Police in Calais said so.", map[string]string{}},
 		// Places, ships and capitalised words are not persons.
 		{"The ship Cabo Rojo docked. MV Astrid Larsen sailed on, and the Astrid Larsen reached port.", map[string]string{}},
 		{"Volunteers worked at Castle Rowan for weeks. Safe Passage said the work went on.", map[string]string{}},
@@ -30,6 +33,15 @@ func TestPersonClasses(t *testing.T) {
 		{"Four Eritrean asylum seekers, Amanuel Tesfay and Yonas Berhe, said they had waited.", map[string]string{"Amanuel Tesfay": "ERI", "Yonas Berhe": "ERI"}},
 		{"Germany took 50 children. Chancellor Angela Merkel's spokesman Steffen Voss said more would come.",
 			map[string]string{"Angela Merkel": "DEU", "Steffen Voss": "DEU"}},
+		// The country an office belongs to stands before the title's own words, after a
+		// plural's possessive, or is the town the office governs.
+		{"Greece closed a camp. US Deputy Assistant Secretary of State Mara Lindqvist visited Athens.", map[string]string{"Mara Lindqvist": "USA"}},
+		{"Greece closed a camp. The Netherlands' Foreign Minister Pieter de Wolf said it was right.", map[string]string{"Pieter de Wolf": "NLD"}},
+		{"Police in France and Greece closed camps. Calais Mayor Odile Ferrand said the town was full.", map[string]string{"Odile Ferrand": "FRA"}},
+		{"Police in France and Greece closed camps. Yves Marchal, the head of Calais's lifeboat crew, said they were tired.", map[string]string{"Yves Marchal": "FRA"}},
+		{"Police in Greece and France searched the coast. Marseille's mayor, Paul Aubert, said the town would help.", map[string]string{"Paul Aubert": "FRA"}},
+		// A role the lead gives and the next sentence names.
+		{"Greece will return 5,000 migrants, the Austrian interior minister says.\n\nJonas Feld said flights would be chartered.", map[string]string{"Jonas Feld": "AUT"}},
 		// A private person lives where the report is set; a credit says nothing of a country.
 		{"Greek police searched the island. Nikos Papas, a fisherman, said he saw the boat. (Reporting by Anna Kovacs; Editing by Peter Hale)",
 			map[string]string{"Nikos Papas": "GRC", "Anna Kovacs": "", "Peter Hale": ""}},

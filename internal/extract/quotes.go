@@ -546,6 +546,9 @@ func (s *state) peopleNoun(w string) bool {
 // else the office it speaks for ("an MoD spokesperson" speaks for the Ministry of Defence).
 func (s *state) roleSpeaker(a, e, from int) who {
 	toks := s.doc.Tokens
+	if w := s.holderNamedAfter(a, e); w.found() {
+		return w
+	}
 	// "a spokesman for the Home Office": the office after the role.
 	if e+1 < len(toks) && (toks[e].Low == "for" || toks[e].Low == "of" || toks[e].Low == "at") {
 		j := e + 1
@@ -600,6 +603,53 @@ func (s *state) roleSpeaker(a, e, from int) who {
 			w.start, w.end, w.rule = a, e, "quote.role"
 			return w
 		}
+	}
+	return nobody
+}
+
+// holderNamedAfter resolves a definite role that no one named before holds ("the European
+// Union's foreign policy chief has told the council ...") to the person the next sentences name
+// first, with no title of their own ("Lena Sorensen addressed the council on Monday"): a lead
+// gives the role, the body gives the name.
+func (s *state) holderNamedAfter(a, e int) who {
+	toks := s.doc.Tokens
+	definite := false
+	for p := a - 1; p >= 0 && p >= a-7 && toks[p].Sent == toks[a].Sent; p-- {
+		if toks[p].Low == "the" {
+			definite = true
+			break
+		}
+		if toks[p].Kind == text.Punct || toks[p].Low == "a" || toks[p].Low == "an" {
+			break
+		}
+	}
+	if !definite {
+		return nobody
+	}
+	head := toks[e-1].Low
+	for _, m := range s.mentions {
+		if m.kind == mPerson && m.start < a && m.entity >= 0 && titleHas(s.entities[m.entity].titles, head) {
+			return nobody // the role's holder was named before
+		}
+	}
+	sent := toks[a].Sent
+	for k, m := range s.mentions {
+		if m.kind != mPerson || m.entity < 0 || m.start < a {
+			continue
+		}
+		ms := toks[m.start].Sent
+		if ms == sent {
+			return nobody // a name in the role's own sentence is someone else
+		}
+		if ms > sent+2 {
+			return nobody
+		}
+		if len(s.entities[m.entity].titles) > 0 || s.entities[m.entity].first != m.start {
+			return nobody
+		}
+		w := s.mentionWho(k)
+		w.start, w.end, w.rule = a, e, "quote.role-named-after"
+		return w
 	}
 	return nobody
 }

@@ -15,6 +15,10 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"Harbour master Ivo Kovac said the quay was safe. He was tired. \"We must act,\" he said.", "Ivo Kovac", "We must act,", "quote.pronoun"},
 		{"\"We are worried about the winter,\" said Okafor.", "Okafor", "We are worried about the winter,", "quote.verb-subject-inverted"},
 		{"Interior Minister Lars Ek spoke on Monday. Mr Ek was quoted in Swedish media as saying: \"We are full.\"", "Lars Ek", "We are full.", "quote.nearest-subject"},
+		// A given name alone names the one person the text gave it to.
+		{"Marta Quiles, a shopkeeper, watched the boats land. \"I am not afraid,\" Marta told us.", "Marta Quiles", "I am not afraid,", "quote.verb-subject"},
+		// A role the lead gives and the next sentence names.
+		{"Boats that are stopped will not \"be towed back\", the Commission's migration chief has told ministers.\n\nLena Sorensen addressed them on Monday. Sorensen said the plan was legal.", "Lena Sorensen", "be towed back", "quote.role-named-after"},
 		// Of several names, the one the apposition follows.
 		{"\"We must act,\" Tomas Berg, Halvorsen's chief of staff, said.", "Tomas Berg", "We must act,", "quote.subject-apposition"},
 		// A new speaker introduced with an apposition, not the previous one or their charity.

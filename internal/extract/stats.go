@@ -956,6 +956,12 @@ func (s *state) fillStat(st *stat, start, end int) {
 	}
 	if p := s.statPeriod(start); p != "" {
 		p = s.totalUpTo(start, p)
+		if q := s.incidentDay(st); q != "" {
+			p = q
+		}
+		if q := s.wholePeriod(st); q != "" {
+			p = q
+		}
 		st.Period = &p
 	}
 	st.Source = s.claimedSource(st.sent)
@@ -968,6 +974,71 @@ func (s *state) fillStat(st *stat, start, end int) {
 		}
 		st.Explain = s.why(rule, s.tokUse("value", start, end), s.tokUse("counted", st.noun[0], st.noun[1]), because)
 	}
+}
+
+// incidentDay dates a figure whose sentence names no time by the day of the same act the
+// sentences just before counted: "The ship rescued 68 people on Wednesday. On Thursday one of
+// them died. The 62 men and six women rescued were from Mali" are Wednesday's rescued, not
+// Thursday's. It gives "" when no such figure stands within a few sentences before.
+func (s *state) incidentDay(st *stat) string {
+	if s.timesIn(st.sent) > 0 || st.Kind != "count" || st.Category == "other" {
+		return ""
+	}
+	for i := len(s.stats) - 1; i >= 0; i-- {
+		prev := &s.stats[i]
+		if prev.sent >= st.sent {
+			continue
+		}
+		if prev.sent < st.sent-4 {
+			break
+		}
+		if prev.Category != st.Category || prev.Kind != "count" {
+			continue
+		}
+		if prev.Period != nil && len(*prev.Period) == 10 {
+			return *prev.Period
+		}
+		return ""
+	}
+	return ""
+}
+
+// wholePeriod dates a part by its whole: "Last year 9,000 people arrived. Of those, 2,000 were
+// minors" counts last year's minors. The part's sentence opens with "Of those" (them, these)
+// and names no time of its own but the base of a comparison; the whole is the first figure of
+// the sentence before.
+func (s *state) wholePeriod(st *stat) string {
+	toks := s.doc.Tokens
+	sent := s.doc.Sents[st.sent]
+	// "So far this year 4,000 arrived by sea. Another 800 came by land.": a figure that adds
+	// to the one before covers its time too.
+	more := st.tok > 0 && (toks[st.tok-1].Low == "another" || toks[st.tok-1].Low == "further" && st.tok > 1 && toks[st.tok-2].Low == "a")
+	part := len(sent.Tokens) >= 3 && toks[sent.First].Low == "of" && (toks[sent.First+1].Low == "those" || toks[sent.First+1].Low == "them" || toks[sent.First+1].Low == "these")
+	if !more && !part {
+		return ""
+	}
+	for _, tx := range s.times {
+		if toks[tx.start].Sent == st.sent && !s.comparisonBase(tx) {
+			return ""
+		}
+	}
+	whole := ""
+	for i := len(s.stats) - 1; i >= 0; i-- {
+		prev := &s.stats[i]
+		if prev.sent >= st.sent {
+			continue
+		}
+		if prev.sent < st.sent-1 {
+			break
+		}
+		if prev.Period != nil {
+			if more {
+				return *prev.Period // the figure just before
+			}
+			whole = *prev.Period // the sentence's first figure: the others compare with it
+		}
+	}
+	return whole
 }
 
 // statCountry is where a number happened or whose authority acted: the acting authority
@@ -1283,6 +1354,8 @@ func (s *state) comparisonBase(tx timex) bool {
 		case w == "over" && k == tx.start-1: // "over last year's figures"
 			return true
 		case w == "from" && (toks[tx.start].Low == "previous" || toks[tx.start].Low == "same" || k+1 < tx.start && (toks[k+2].Low == "previous" || toks[k+2].Low == "same")):
+			return true
+		case w == "in" && k > 0 && (toks[k-1].Low == "as" || toks[k-1].Low == "than"): // "twice as many as in 2019"
 			return true
 		case w == "," || w == ";" || w == "in" || w == "during" || w == "since":
 			return false

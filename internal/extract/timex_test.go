@@ -44,13 +44,28 @@ func TestStatisticPeriodClasses(t *testing.T) {
 		{"Nearly 9,000 people arrived in the first half of this year, up 40% on the first half of 2020.", 1.4, "2021-01-01/2021-06-30"},
 		{"Some 4,000 migrants landed in Spain this year, a 20% increase compared to the same period last year.", 4000, "2021"},
 		{"At least 300 people have drowned so far this year.", 300, "2021"},
+		// A part ("Of those, ...") covers its whole's time, not a comparison's base.
+		{"Last year 52,000 people applied for asylum in Austria, twice the 26,000 of 2018. Of those, 8,100 were children.", 8100, "2020"},
+		{"Since January 1, 12,400 migrants have arrived in Greece. Of those, 3,300 arrived on Lesbos, twice as many as in the same period last year.", 3300, "2021-01-01/2021-04-15"},
+		{"So far this year 6,200 migrants have reached Italy by sea. Another 900 have crossed into Slovenia by land.", 900, "2021"},
+		// A figure with no time of its own counts the act the sentences before dated, not the
+		// day that a later event took place.
+		{"A tanker rescued 40 migrants off Crete on Monday. On Tuesday one of them died in hospital. The 31 men and nine women rescued were from Eritrea.", 31, "2021-04-12"},
+		{"A tanker rescued 40 migrants off Crete on Monday. On Tuesday one of them died in hospital. The 31 men and nine women rescued were from Eritrea.", 9, "2021-04-12"},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
 		for _, st := range statisticsOf(t, x, tt.body, tt.value) {
 			if st.Period == nil || *st.Period != tt.want {
-				t.Errorf("%q: %v has period %v, want %s", tt.body, tt.value, st.Period, tt.want)
+				t.Errorf("%q: %v has period %s, want %s", tt.body, tt.value, deref(st.Period), tt.want)
 			}
 		}
 	}
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return "<nil>"
+	}
+	return *p
 }
