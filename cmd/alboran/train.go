@@ -6,30 +6,40 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/alboran/alboran/internal/syntax"
 )
 
-const trainSyntaxHelp = `Usage: alboran train-syntax --train FILE [--dev FILE] [--out FILE] [options]
+const trainSyntaxHelp = `Usage: alboran train-syntax --train FILE[,FILE...] [--dev FILE] [--out FILE] [options]
 
-Trains the syntax model (tagger, lemmatizer and dependency parser) on a CoNLL-U treebank and
+Trains the syntax model (tagger, lemmatizer and dependency parser) on CoNLL-U treebanks and
 writes it in its compact binary form. The same files, options and seed give the same model.
-The model embedded in alboran is trained on the UD English Web Treebank:
+The models embedded in alboran are trained on the UD English Web Treebank, and on UD Spanish
+and French GSD dev + PUD (whose GSD and PUD files disagree on XPOS, so it is dropped):
 
   alboran train-syntax --train ../shared/corpora/ud-english-ewt/en_ewt-ud-train.conllu \
     --dev ../shared/corpora/ud-english-ewt/en_ewt-ud-dev.conllu \
     --out internal/syntax/model/ewt.model
+  alboran train-syntax --xpos=false \
+    --train ../shared/corpora/ud-spanish/es_gsd-ud-dev.conllu,../shared/corpora/ud-spanish/es_pud-ud-test.conllu \
+    --dev ../shared/corpora/ud-spanish/es_gsd-ud-test.conllu --out internal/syntax/model/es.model
+  alboran train-syntax --xpos=false \
+    --train ../shared/corpora/ud-french/fr_gsd-ud-dev.conllu,../shared/corpora/ud-french/fr_pud-ud-test.conllu \
+    --dev ../shared/corpora/ud-french/fr_gsd-ud-test.conllu --out internal/syntax/model/fr.model
 `
 
 type trainSyntaxOptions struct {
 	train, dev, out string
+	xpos            bool
 	opts            syntax.TrainOptions
 }
 
 func cmdTrainSyntax(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o trainSyntaxOptions
 	fs := newFlags("train-syntax", trainSyntaxHelp, stderr)
-	fs.StringVar(&o.train, "train", "", "CoNLL-U file to train on (required)")
+	fs.StringVar(&o.train, "train", "", "CoNLL-U files to train on, separated by commas (required)")
+	fs.BoolVar(&o.xpos, "xpos", true, "learn the treebank's XPOS tags (false: XPOS is dropped, for treebanks without it or that disagree)")
 	fs.StringVar(&o.dev, "dev", "", "CoNLL-U file to score the model on while it trains")
 	fs.StringVar(&o.out, "out", "syntax.model", "where to write the model")
 	fs.IntVar(&o.opts.TagIters, "tag-iters", 6, "tagger passes over the training set")
@@ -50,17 +60,35 @@ func cmdTrainSyntax(ctx context.Context, args []string, stdout, stderr io.Writer
 }
 
 func runTrainSyntax(ctx context.Context, o trainSyntaxOptions, stdout io.Writer) error {
-	train, err := syntax.ReadCoNLLUFile(ctx, o.train)
-	if err != nil {
-		return fmt.Errorf("train-syntax: %w", err)
-	}
-	var dev []*syntax.ConllSentence
-	if o.dev != "" {
-		if dev, err = syntax.ReadCoNLLUFile(ctx, o.dev); err != nil {
+	var train []*syntax.Sentence
+	for _, path := range strings.Split(o.train, ",") {
+		if path == "" {
+			continue
+		}
+		cs, err := syntax.ReadCoNLLUFile(ctx, path)
+		if err != nil {
 			return fmt.Errorf("train-syntax: %w", err)
 		}
+		train = append(train, syntax.Sentences(cs)...)
 	}
-	m, err := syntax.Train(ctx, syntax.Sentences(train), syntax.Sentences(dev), o.opts)
+	var dev []*syntax.Sentence
+	if o.dev != "" {
+		cs, err := syntax.ReadCoNLLUFile(ctx, o.dev)
+		if err != nil {
+			return fmt.Errorf("train-syntax: %w", err)
+		}
+		dev = syntax.Sentences(cs)
+	}
+	if !o.xpos {
+		for _, ss := range [][]*syntax.Sentence{train, dev} {
+			for _, s := range ss {
+				for i := range s.Tokens {
+					s.Tokens[i].XPOS = ""
+				}
+			}
+		}
+	}
+	m, err := syntax.Train(ctx, train, dev, o.opts)
 	if err != nil {
 		return fmt.Errorf("train-syntax: %w", err)
 	}

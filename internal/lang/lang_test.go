@@ -1,0 +1,62 @@
+package lang
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name, title, text, want string
+	}{
+		{"spanish", "Salvamento Marítimo rescata a 54 migrantes al sur de Motril",
+			"Salvamento Marítimo ha rescatado este martes a 54 personas de origen subsahariano que viajaban a bordo de una patera, según informaron fuentes del organismo.", Spanish},
+		{"french", "Nador : les autorités avortent une tentative d'émigration clandestine",
+			"Les éléments de la Marine royale ont intercepté mardi une embarcation pneumatique qui transportait 47 candidats à l'émigration irrégulière, a-t-on appris auprès d'une source militaire.", French},
+		{"english", "Coastguard rescues 54 migrants off Motril",
+			"The Spanish maritime rescue service said on Tuesday that it had picked up 54 people from a dinghy in the Alboran Sea.", English},
+		{"german is reported as german", "",
+			"Die spanische Seenotrettung hat am Dienstag 54 Menschen aus einem Schlauchboot im Alboranmeer gerettet, wie die Behörden mitteilten.", "de"},
+		{"a short text is english", "Detenidos", "Ceuta, 12 de mayo.", English},
+		{"empty", "", "", English},
+		// An English report quoting a sentence in Spanish stays English.
+		{"mixed", "Interior minister defends returns",
+			"The interior minister defended on Monday the return of 116 migrants to Morocco under a 1992 agreement between the two countries. \"Se ha cumplido la ley\", he told reporters in Madrid, adding that the government would publish the figures for the year in January and that no minor had been returned.", English},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Detect(tc.title, tc.text)
+			if got.Code != tc.want {
+				t.Errorf("Detect = %+v, want %s", got, tc.want)
+			}
+			// Detection is deterministic.
+			for range 3 {
+				if again := Detect(tc.title, tc.text); again != got {
+					t.Fatalf("Detect gave %+v, then %+v", got, again)
+				}
+			}
+		})
+	}
+}
+
+// TestDetectReadsABoundedPrefix: a text far longer than MaxRunes is detected on its start,
+// so a Spanish report followed by a long English appendix is Spanish.
+func TestDetectReadsABoundedPrefix(t *testing.T) {
+	es := strings.Repeat("La Guardia Civil ha detenido a dos personas por su presunta implicación en la llegada de una patera a la costa de Almería. ", 40)
+	en := strings.Repeat("The Civil Guard arrested two people over the arrival of a boat on the coast of Almería. ", 400)
+	if got := Detect("", es+en); got.Code != Spanish {
+		t.Errorf("Detect = %+v, want es", got)
+	}
+	if n := len([]rune(sample("", es+en))); n > MaxRunes {
+		t.Errorf("sample has %d runes, more than %d", n, MaxRunes)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{"es": "es", "ES": "es", "es-ES": "es", "fr_FR": "fr", "spa": "es", "fra": "fr",
+		"French": "fr", "english": "en", "de": "de", "": "", "xx": "", "klingon": ""} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
