@@ -42,6 +42,7 @@ type state struct {
 	times     []timex
 	inQuote   []bool
 	trees     []*sentTree // per sentence, parsed on first use (tree.go)
+	lang      string      // the document's language, which chooses the syntax model (tree.go)
 
 	acronyms map[string]string // initials -> the longest capitalised phrase with them
 
@@ -64,6 +65,7 @@ func (x *Extractor) Extract(d record.Document) record.Extraction {
 	if d.Published != nil {
 		s.published = *d.Published
 	}
+	s.lang = d.Language
 	s.findActors()
 	s.sortMentions()
 	s.findPersons()

@@ -1,5 +1,5 @@
-// Package syntax turns English, Spanish and French sentences into Universal Dependencies tokens with part-of-speech
-// tags, lemmas and labeled dependency trees, in pure Go.
+// Package syntax turns English, Spanish and French sentences into Universal Dependencies
+// tokens with part-of-speech tags, lemmas and labeled dependency trees, in pure Go.
 //
 // # Pieces
 //
