@@ -2,7 +2,10 @@
 // rules of that language.
 //
 // Detection is whatlanggo's trigram model (github.com/RadhiFadlillah/whatlanggo), read on at
-// most the first MaxRunes of the title and text together. A report is English, Spanish or
+// most the first MaxRunes of the title and text together. The trigram model costs a few
+// milliseconds, several times the extraction of a report, so a report whose first words are
+// plainly English function words ("the", "of", "was", and few of Spanish or French) is English
+// without it (function_words.tsv). A report is English, Spanish or
 // French when that is what whatlanggo finds among those three with enough confidence; another
 // language is reported only when whatlanggo is sure of it among all it knows; anything else
 // (a short text, a mixed one, a low confidence) is English, the default. A text is given the
@@ -10,6 +13,7 @@
 package lang
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,7 +66,7 @@ func Normalize(s string) string {
 
 // MaxRunes bounds the text that detection reads: the first runes say the language as well
 // as the whole, and the cost stays fixed for any length.
-const MaxRunes = 4000
+const MaxRunes = 1000
 
 // minLetters is the fewest letters a text needs for a guess other than English: a headline
 // of three words is too little to tell.
@@ -80,7 +84,7 @@ var ours = whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{whatlanggo.Eng
 // Result is a detected language and how sure the detector was.
 type Result struct {
 	Code       string  // ISO 639-1: "en", "es", "fr", or another language's code
-	Confidence float64 // whatlanggo's confidence, 0 to 1; 0 when the default was taken
+	Confidence float64 // whatlanggo's confidence, 0 to 1; 1 when function words decided, 0 for the default
 }
 
 // Detect returns the language of a report from its title and text.
@@ -88,6 +92,9 @@ func Detect(title, text string) Result {
 	s := sample(title, text)
 	if letters(s) < minLetters {
 		return Result{Code: English}
+	}
+	if plainlyEnglish(s) {
+		return Result{Code: English, Confidence: 1}
 	}
 	// Another language: one whatlanggo is sure of, or any in another script than Latin.
 	if all := whatlanggo.Detect(s); all.Lang >= 0 && (all.Confidence >= minOtherConfidence || all.Script != unicode.Latin) {
@@ -103,26 +110,32 @@ func Detect(title, text string) Result {
 	return Result{Code: code, Confidence: in.Confidence}
 }
 
-// sample joins title and text and cuts the result at MaxRunes, at a space when there is one.
+// sample joins title and text, cut at MaxRunes runes, at a space when there is one; only
+// what it keeps is read or copied.
 func sample(title, text string) string {
-	s := strings.TrimSpace(title)
-	if s != "" {
-		s += ".\n"
+	title = strings.TrimSpace(title)
+	if title != "" {
+		title += ".\n"
 	}
-	s += text
-	if utf8.RuneCountInString(s) <= MaxRunes {
-		return s
+	n := utf8.RuneCountInString(title)
+	if n >= MaxRunes {
+		return cut(title, MaxRunes)
 	}
-	n := 0
+	return title + cut(text, MaxRunes-n)
+}
+
+// cut returns s's first n runes, ending before a space in the second half when there is one.
+func cut(s string, n int) string {
+	k := 0
 	for i := range s {
-		if n == MaxRunes {
+		if k == n {
 			s = s[:i]
-			break
+			if sp := strings.LastIndexAny(s, " \n\t"); sp > len(s)/2 {
+				s = s[:sp]
+			}
+			return s
 		}
-		n++
-	}
-	if k := strings.LastIndexAny(s, " \n\t"); k > len(s)/2 {
-		s = s[:k]
+		k++
 	}
 	return s
 }
@@ -135,4 +148,76 @@ func letters(s string) int {
 		}
 	}
 	return n
+}
+
+//go:embed function_words.tsv
+var functionWordsData string
+
+// functionWords maps a lower-case word to the languages it is a function word of (bits:
+// 1 English, 2 Spanish, 4 French).
+var functionWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	bit := map[string]uint8{English: 1, Spanish: 2, French: 4}
+	for _, line := range strings.Split(functionWordsData, "\n") {
+		code, w, ok := strings.Cut(strings.TrimSpace(line), "\t")
+		if !ok || strings.HasPrefix(code, "#") {
+			continue
+		}
+		m[w] |= bit[code]
+	}
+	return m
+}()
+
+// Thresholds of plainlyEnglish: at least this many English function words, and this many
+// times as many as of Spanish or of French.
+const (
+	minEnglishWords = 8
+	englishRatio    = 4
+)
+
+// plainlyEnglish reports whether the function words of s are English by a wide margin.
+func plainlyEnglish(s string) bool {
+	var n [3]int
+	start := -1
+	var buf [16]byte
+	count := func(w string) {
+		if len(w) > len(buf) {
+			return // longer than any function word
+		}
+		// Lower-case ASCII in place; a word with other letters is looked up as written.
+		b := buf[:len(w)]
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		m := functionWords[string(b)]
+		for i := range n {
+			if m&(1<<i) != 0 {
+				n[i]++
+			}
+		}
+	}
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			count(s[start:i])
+			start = -1
+			// Twice the evidence needed: the rest cannot change the answer much.
+			if n[0] >= 2*minEnglishWords && n[0] >= 2*englishRatio*max(n[1], n[2]) {
+				return true
+			}
+		}
+	}
+	if start >= 0 {
+		count(s[start:])
+	}
+	return n[0] >= minEnglishWords && n[0] >= englishRatio*n[1] && n[0] >= englishRatio*n[2]
 }

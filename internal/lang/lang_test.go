@@ -42,7 +42,7 @@ func TestDetect(t *testing.T) {
 // TestDetectReadsABoundedPrefix: a text far longer than MaxRunes is detected on its start,
 // so a Spanish report followed by a long English appendix is Spanish.
 func TestDetectReadsABoundedPrefix(t *testing.T) {
-	es := strings.Repeat("La Guardia Civil ha detenido a dos personas por su presunta implicación en la llegada de una patera a la costa de Almería. ", 40)
+	es := strings.Repeat("La Guardia Civil ha detenido a dos personas por su presunta implicación en la llegada de una patera a la costa de Almería. ", 10)
 	en := strings.Repeat("The Civil Guard arrested two people over the arrival of a boat on the coast of Almería. ", 400)
 	if got := Detect("", es+en); got.Code != Spanish {
 		t.Errorf("Detect = %+v, want es", got)
@@ -57,6 +57,29 @@ func TestNormalize(t *testing.T) {
 		"French": "fr", "english": "en", "de": "de", "": "", "xx": "", "klingon": ""} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func BenchmarkDetect(b *testing.B) {
+	text := strings.Repeat("The Spanish maritime rescue service said on Tuesday that it had picked up 54 people from a dinghy in the Alboran Sea. ", 40)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Detect("Coastguard rescues 54 migrants", text)
+	}
+}
+
+// TestPlainlyEnglish: the function words take plain English without the trigram model, and
+// only plain English.
+func TestPlainlyEnglish(t *testing.T) {
+	for text, want := range map[string]bool{
+		"The coastguard said on Tuesday that it had rescued 54 people from a dinghy, which was taken to the port of Motril by the crew.": true,
+		"Salvamento Marítimo ha rescatado este martes a 54 personas de una patera, según ha informado el organismo a la prensa.":         false,
+		"Les éléments de la Marine royale ont intercepté mardi une embarcation qui transportait 47 candidats à l'émigration.":            false,
+		"Die Seenotrettung hat am Dienstag 54 Menschen aus einem Schlauchboot gerettet.":                                                 false,
+	} {
+		if got := plainlyEnglish(text); got != want {
+			t.Errorf("plainlyEnglish(%.40q) = %v, want %v", text, got, want)
 		}
 	}
 }
