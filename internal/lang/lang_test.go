@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -82,4 +84,48 @@ func TestPlainlyEnglish(t *testing.T) {
 			t.Errorf("plainlyEnglish(%.40q) = %v, want %v", text, got, want)
 		}
 	}
+}
+
+// TestReports: the reports of testdata are in the language their name begins with, and every
+// English report of examples/ and of the dev set beside the project is English (a report
+// detected as another language would be extracted with the wrong rules).
+func TestReports(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) < 8 {
+		t.Fatalf("%d test reports, want 8", len(files))
+	}
+	for _, f := range files {
+		want, _, _ := strings.Cut(filepath.Base(f), "-")
+		title, body := report(t, f)
+		if got := Detect(title, body); got.Code != want {
+			t.Errorf("%s: %+v, want %s", f, got, want)
+		}
+	}
+	english, _ := filepath.Glob("../../examples/*.txt")
+	dev, _ := filepath.Glob("../../../shared/eval/dev/*.txt")
+	if len(dev) == 0 && os.Getenv("CI") != "" {
+		t.Error("the dev set is missing in CI")
+	}
+	for _, f := range append(english, dev...) {
+		title, body := report(t, f)
+		if got := Detect(title, body); got.Code != English {
+			t.Errorf("%s: %+v, want en", f, got)
+		}
+	}
+}
+
+// report reads a report file: its header's title and its body.
+func report(t *testing.T, path string) (title, body string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, _ := strings.Cut(string(b), "\n")
+	if f := strings.Fields(head); len(f) > 2 && f[0] == "date" {
+		title = strings.Join(f[2:], " ")
+	} else {
+		body = string(b)
+	}
+	return title, body
 }

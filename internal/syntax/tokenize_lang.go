@@ -50,8 +50,10 @@ func AppendTokens(lang string, out []Token, s string, base int) []Token {
 // langRules is how a language other than English splits words.
 type langRules struct {
 	lang string
-	// abbreviations keep their final dot (lower case, without the dot).
-	abbreviations map[string]bool
+	// abbreviations keep their final dot (lower case, without the dot); capAbbreviations
+	// only when capitalized (Spanish "Mar." is March, "mar." the sea at a sentence's end).
+	abbreviations    map[string]bool
+	capAbbreviations map[string]bool
 	// splitHyphens: a hyphen between words is a token (Spanish), or part of the word (French).
 	splitHyphens bool
 	// elisions end a word at their apostrophe (French "l'", "qu'"), lower case without it.
@@ -75,8 +77,9 @@ var spanishRules = &langRules{
 	abbreviations: setOf("sr", "sra", "srta", "sres", "dr", "dra", "d", "dña", "ud", "uds", "etc", "av", "avda", "núm",
 		"pág", "art", "arts", "excmo", "excma", "ilmo", "gral", "cap", "col", "tte", "sgto", "prof", "lic", "ing",
 		"ee", "uu", "ss", "aa", "cc", "oo", "pp", "vs", "aprox", "tel", "fig", "dcha", "izq", "admón", "dpto"),
-	splitHyphens: true,
-	contractions: map[string][]string{"del": {"de", "el"}, "al": {"a", "el"}},
+	capAbbreviations: setOf("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "sept", "oct", "nov", "dic"),
+	splitHyphens:     true,
+	contractions:     map[string][]string{"del": {"de", "el"}, "al": {"a", "el"}},
 }
 
 var frenchRules = &langRules{
@@ -323,6 +326,9 @@ func (r *langRules) isAbbrev(w string) bool {
 		return true
 	}
 	c, size := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(c) && r.capAbbreviations[strings.ToLower(w)] {
+		return true
+	}
 	return size == len(w) && unicode.IsUpper(c)
 }
 
