@@ -32,6 +32,7 @@ and French GSD dev + PUD (whose GSD and PUD files disagree on XPOS, so it is dro
 type trainSyntaxOptions struct {
 	train, dev, out string
 	xpos            bool
+	relabel         bool
 	opts            syntax.TrainOptions
 }
 
@@ -39,6 +40,7 @@ func cmdTrainSyntax(ctx context.Context, args []string, stdout, stderr io.Writer
 	var o trainSyntaxOptions
 	fs := newFlags("train-syntax", trainSyntaxHelp, stderr)
 	fs.StringVar(&o.train, "train", "", "CoNLL-U files to train on, separated by commas (required)")
+	fs.BoolVar(&o.relabel, "relabel", false, "bring the second and later --train files to the first's conventions: a relation the first hardly uses becomes its most frequent one of the same type (PUD's flat:name becomes GSD's flat), and a word the first always tags one way takes that tag and lemma")
 	fs.BoolVar(&o.xpos, "xpos", true, "learn the treebank's XPOS tags (false: XPOS is dropped, for treebanks without it or that disagree)")
 	fs.StringVar(&o.dev, "dev", "", "CoNLL-U file to score the model on while it trains")
 	fs.StringVar(&o.out, "out", "syntax.model", "where to write the model")
@@ -61,7 +63,9 @@ func cmdTrainSyntax(ctx context.Context, args []string, stdout, stderr io.Writer
 
 func runTrainSyntax(ctx context.Context, o trainSyntaxOptions, stdout io.Writer) error {
 	var train []*syntax.Sentence
-	for _, path := range strings.Split(o.train, ",") {
+	var relabel func(string) string
+	var retag map[string]tagLemma
+	for k, path := range strings.Split(o.train, ",") {
 		if path == "" {
 			continue
 		}
@@ -69,7 +73,23 @@ func runTrainSyntax(ctx context.Context, o trainSyntaxOptions, stdout io.Writer)
 		if err != nil {
 			return fmt.Errorf("train-syntax: %w", err)
 		}
-		train = append(train, syntax.Sentences(cs)...)
+		ss := syntax.Sentences(cs)
+		if o.relabel && k == 0 {
+			relabel = relabeling(ss)
+			retag = retagging(ss)
+		}
+		if relabel != nil && k > 0 {
+			for _, s := range ss {
+				for i := range s.Tokens {
+					t := &s.Tokens[i]
+					t.Rel = relabel(t.Rel)
+					if w, ok := retag[strings.ToLower(t.Form)]; ok {
+						t.UPOS, t.Lemma = w.upos, w.lemma
+					}
+				}
+			}
+		}
+		train = append(train, ss...)
 	}
 	var dev []*syntax.Sentence
 	if o.dev != "" {
@@ -114,4 +134,71 @@ func runTrainSyntax(ctx context.Context, o trainSyntaxOptions, stdout io.Writer)
 	}
 	fmt.Fprintf(stdout, "wrote %s (%.1f MB): %s\n", o.out, float64(st.Size())/1e6, m.Info)
 	return nil
+}
+
+// relabeling returns how to rename the relations of other treebanks to the conventions of
+// the reference sentences: a relation the reference uses at least 10 times is kept; another
+// becomes the reference's most frequent relation of its universal type (PUD's "flat:name"
+// becomes GSD's "flat", "expl:pass" becomes "expl:pv"); a type the reference lacks is kept.
+func relabeling(ref []*syntax.Sentence) func(string) string {
+	counts := map[string]int{}
+	for _, s := range ref {
+		for _, t := range s.Tokens {
+			counts[t.Rel]++
+		}
+	}
+	byType := map[string]string{}
+	for rel, n := range counts {
+		b := baseRel(rel)
+		if cur, ok := byType[b]; !ok || n > counts[cur] || n == counts[cur] && rel < cur {
+			byType[b] = rel
+		}
+	}
+	return func(rel string) string {
+		if counts[rel] >= 10 {
+			return rel
+		}
+		if to, ok := byType[baseRel(rel)]; ok {
+			return to
+		}
+		return rel
+	}
+}
+
+type tagLemma struct{ upos, lemma string }
+
+// retagging returns the words (lower case) that the reference sentences always tag and
+// lemmatize the same way, at least 10 times and 95% of the time, with that tag and lemma: the
+// other treebanks' tokens of those words take them (UD Spanish GSD's "su" is DET, PUD's PRON).
+func retagging(ref []*syntax.Sentence) map[string]tagLemma {
+	counts := map[string]map[tagLemma]int{}
+	for _, s := range ref {
+		for _, t := range s.Tokens {
+			w := strings.ToLower(t.Form)
+			if counts[w] == nil {
+				counts[w] = map[tagLemma]int{}
+			}
+			counts[w][tagLemma{t.UPOS, t.Lemma}]++
+		}
+	}
+	out := map[string]tagLemma{}
+	for w, m := range counts {
+		total, bn := 0, 0
+		var b tagLemma
+		for tl, n := range m {
+			total += n
+			if n > bn || n == bn && tl.upos+tl.lemma < b.upos+b.lemma {
+				b, bn = tl, n
+			}
+		}
+		if bn >= 10 && bn*20 >= total*19 {
+			out[w] = b
+		}
+	}
+	return out
+}
+
+func baseRel(rel string) string {
+	b, _, _ := strings.Cut(rel, ":")
+	return b
 }
