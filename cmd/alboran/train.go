@@ -32,7 +32,7 @@ and French GSD dev + PUD (whose GSD and PUD files disagree on XPOS, so it is dro
 type trainSyntaxOptions struct {
 	train, dev, out string
 	xpos            bool
-	relabel         bool
+	relabel, retag  bool
 	opts            syntax.TrainOptions
 }
 
@@ -40,7 +40,8 @@ func cmdTrainSyntax(ctx context.Context, args []string, stdout, stderr io.Writer
 	var o trainSyntaxOptions
 	fs := newFlags("train-syntax", trainSyntaxHelp, stderr)
 	fs.StringVar(&o.train, "train", "", "CoNLL-U files to train on, separated by commas (required)")
-	fs.BoolVar(&o.relabel, "relabel", false, "bring the second and later --train files to the first's conventions: a relation the first hardly uses becomes its most frequent one of the same type (PUD's flat:name becomes GSD's flat), and a word the first always tags one way takes that tag and lemma")
+	fs.BoolVar(&o.relabel, "relabel", false, "bring the relations of the second and later --train files to the first's conventions: one the first hardly uses becomes its most frequent one of the same type (PUD's flat:name becomes GSD's flat)")
+	fs.BoolVar(&o.retag, "retag", false, "a word that the first --train file always tags one way takes that tag and lemma in the later files (GSD's su is DET, PUD's PRON)")
 	fs.BoolVar(&o.xpos, "xpos", true, "learn the treebank's XPOS tags (false: XPOS is dropped, for treebanks without it or that disagree)")
 	fs.StringVar(&o.dev, "dev", "", "CoNLL-U file to score the model on while it trains")
 	fs.StringVar(&o.out, "out", "syntax.model", "where to write the model")
@@ -74,15 +75,21 @@ func runTrainSyntax(ctx context.Context, o trainSyntaxOptions, stdout io.Writer)
 			return fmt.Errorf("train-syntax: %w", err)
 		}
 		ss := syntax.Sentences(cs)
-		if o.relabel && k == 0 {
-			relabel = relabeling(ss)
-			retag = retagging(ss)
+		if k == 0 {
+			if o.relabel {
+				relabel = relabeling(ss)
+			}
+			if o.retag {
+				retag = retagging(ss)
+			}
 		}
-		if relabel != nil && k > 0 {
+		if k > 0 {
 			for _, s := range ss {
 				for i := range s.Tokens {
 					t := &s.Tokens[i]
-					t.Rel = relabel(t.Rel)
+					if relabel != nil {
+						t.Rel = relabel(t.Rel)
+					}
 					if w, ok := retag[strings.ToLower(t.Form)]; ok {
 						t.UPOS, t.Lemma = w.upos, w.lemma
 					}

@@ -282,8 +282,8 @@ func (r *langRules) scanWordEnd(s string, i, j int) int {
 			k += w // "aujourd'hui", "O'Donnell"
 		case (c == ',' || c == '.' || c == ':' || c == '/') && unicode.IsDigit(n) && k > i && isDigitBefore(s, k):
 			k += w // "1.250", "18,5", "19:00"
-		case c == '.' && unicode.IsLetter(n) && dottedLetters(s[i:k]):
-			k += w // "J.-C", "p.ej"
+		case c == '.' && unicode.IsLetter(n) && (dottedLetters(s[i:k]) || doubledCaps(s[i:k])):
+			k += w // "J.-C", "p.ej", "EE.UU"
 		case c == '-' && unicode.IsDigit(n) && isDigitBefore(s, k):
 			k += w // scores and spans of years: "1-1", "1994-95"
 		case c == '-' && unicode.IsLetter(n) && !r.splitHyphens:
@@ -319,6 +319,9 @@ func inversionLen(rest string) int {
 }
 
 func (r *langRules) isAbbrev(w string) bool {
+	if strings.Contains(w, ".") && doubledCaps(w) {
+		return true
+	}
 	if strings.Contains(w, ".") {
 		return dottedLetters(w)
 	}
@@ -480,6 +483,17 @@ func spanishVerb(stem string) (verb string, accented, ok bool) {
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// doubledCaps reports whether w is Spanish plural initials, doubled capitals separated by
+// dots ("EE", "EE.UU", "FF.AA", "CC.OO").
+func doubledCaps(w string) bool {
+	for _, part := range strings.Split(w, ".") {
+		if len(part) != 2 || part[0] != part[1] || part[0] < 'A' || part[0] > 'Z' {
 			return false
 		}
 	}

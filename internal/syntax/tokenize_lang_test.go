@@ -54,6 +54,7 @@ func TestTokenizeIn(t *testing.T) {
 		// Numbers, abbreviations, hyphens, inverted marks.
 		{"es", "¿18.500 o 1,5 millones?", "¿[0:1] 18.500[1:7] o[8:9] 1,5[10:13] millones[14:22] ?[22:23]"},
 		{"es", "ALMERÍA, 10 Mar. (EUROPA PRESS) en el mar.", "ALMERÍA[0:7] ,[7:8] 10[9:11] Mar.[12:16] ([17:18] EUROPA[18:24] PRESS[25:30] )[30:31] en[32:34] el[35:37] mar[38:41] .[41:42]"},
+		{"es", "EE.UU. y las FF.AA. de Marruecos", "EE.UU.[0:6] y[7:8] las[9:12] FF.AA.[13:19] de[20:22] Marruecos[23:32]"},
 		{"es", "el Sr. Grande-Marlaska", "el[0:2] Sr.[3:6] Grande[7:13] -[13:14] Marlaska[14:22]"},
 		{"es", "12 000 euros en 2019 200 veces", "12 000[0:6] euros[7:12] en[13:15] 2019[16:20] 200[21:24] veces[25:30]"},
 		// French elision, contractions and inversion.
