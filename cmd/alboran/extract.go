@@ -32,6 +32,11 @@ Examples:
   alboran extract --format jsonl reports/ > out.jsonl
   cat report.txt | alboran extract --format json -
   alboran extract --explain report.txt             each record with the rule that made it
+  alboran extract --lang es informe.txt            a report in Spanish, whatever detection says
+
+Each document's language (en, es or fr) is detected from its title and text unless --lang
+or a JSON Lines "language" field gives it; a document in another language is read with the
+English rules, with a warning.
 `
 
 // extractOptions are the options of 'alboran extract'.
@@ -39,6 +44,7 @@ type extractOptions struct {
 	format  string
 	workers int
 	explain bool
+	lang    string
 	inputs  []string
 }
 
@@ -48,7 +54,12 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	fs.StringVar(&o.format, "format", "", "output format: table, json or jsonl (default table on a terminal, jsonl otherwise)")
 	fs.IntVar(&o.workers, "workers", 0, "extraction workers (default: one per core)")
 	fs.BoolVar(&o.explain, "explain", false, "give each record the rule or frame that made it and the tokens it used (\"explain\" in JSON, \"why\" lines in the table)")
+	langf := langFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	var err error
+	if o.lang, err = checkLang("extract", *langf); err != nil {
 		return err
 	}
 	o.inputs = fs.Args()
@@ -81,7 +92,7 @@ func runExtract(ctx context.Context, o extractOptions, stdin io.Reader, stdout, 
 	enc.SetEscapeHTML(false)
 	var all []record.Extraction
 	failed, done := 0, 0
-	err = batch.Run(ctx, x, source.Options{}, o.inputs, stdin, o.workers, func(r batch.Result) error {
+	err = batch.Run(ctx, x, source.Options{Language: o.lang}, o.inputs, stdin, o.workers, func(r batch.Result) error {
 		for _, w := range r.Warnings() {
 			fmt.Fprintf(stderr, "alboran: warning: %s: %s\n", r.Item.Doc.Source, w)
 		}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/alboran/alboran/internal/lang"
 )
 
 // errHelp means the user asked for help and got it.
@@ -41,6 +43,23 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		args = rest[1:]
 	}
 	return fs.Parse(append([]string{"--"}, pos...))
+}
+
+// langFlag adds --lang, the language of every input document.
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", "", "the language of every input: en, es or fr (default: each document's own, detected from its title and text)")
+}
+
+// checkLang returns the ISO 639-1 code of a --lang value, or a usage error.
+func checkLang(cmd, v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	code := lang.Normalize(v)
+	if !lang.Supported(code) {
+		return "", usageError{fmt.Sprintf("%s: --lang %q: want en, es or fr", cmd, v)}
+	}
+	return code, nil
 }
 
 // flagSet reports whether the command line gave the flag name.

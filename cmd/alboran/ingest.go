@@ -113,7 +113,12 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fetch := fs.Bool("fetch-articles", false, "download the page each feed item links to and read it as HTML")
 	quiet := fs.Bool("quiet", false, "print no progress, only errors and the summary")
 	qf := addQueueFlags(fs)
+	langf := langFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	language, err := checkLang("ingest", *langf)
+	if err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -121,7 +126,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	if qf.url != "" {
 		// At scale: publish the documents for workers to extract and store.
-		return publish(ctx, qf, fs.Args(), stdin, stdout, stderr, *quiet)
+		return publish(ctx, qf, language, fs.Args(), stdin, stdout, stderr, *quiet)
 	}
 	x, err := newExtractor()
 	if err != nil {
@@ -136,7 +141,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	var read atomic.Int64
 	meter := newMeter(stderr, *quiet, "ingest", source.Size(fs.Args()), &read)
 	o := ingest.Options{
-		Source:    source.Options{Client: httpClient(), FetchArticles: *fetch, Bytes: &read},
+		Source:    source.Options{Client: httpClient(), FetchArticles: *fetch, Bytes: &read, Language: language},
 		Inputs:    fs.Args(),
 		Stdin:     stdin,
 		Workers:   *workers,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -29,6 +30,13 @@ multiword ranges, so that a CoNLL-U scorer can compare it with the file. With --
 prints instead how the model scores against the file's annotations: UPOS, XPOS, lemma, UAS and
 LAS with the file's tokens, then the same (F1, words aligned by offsets) when the model's own
 tokenizer splits each sentence's '# text' line.
+
+Each report is parsed with the model and tokenizer of its language (en, es or fr), detected
+from its title and text, or given with --lang; a report in another language is parsed as
+English. A CoNLL-U file is English unless --lang says otherwise:
+
+  alboran parse --lang es --format table informe.txt
+  alboran parse --lang fr --score --conllu-in ../shared/corpora/ud-french/fr_gsd-ud-test.conllu
 `
 
 type parseOptions struct {
@@ -36,6 +44,7 @@ type parseOptions struct {
 	conlluIn string
 	score    bool
 	model    string
+	lang     string
 	inputs   []string
 }
 
@@ -46,7 +55,12 @@ func cmdParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs.StringVar(&o.conlluIn, "conllu-in", "", "re-tag and re-parse the tokens of this CoNLL-U file")
 	fs.BoolVar(&o.score, "score", false, "with --conllu-in: print the scores against the file's annotations")
 	fs.StringVar(&o.model, "model", "", "a model file written by train-syntax, instead of the embedded one")
+	langf := langFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	var err error
+	if o.lang, err = checkLang("parse", *langf); err != nil {
 		return err
 	}
 	if o.format != "conllu" && o.format != "table" {
@@ -63,26 +77,35 @@ func cmdParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 }
 
 func runParse(ctx context.Context, o parseOptions, stdin io.Reader, stdout, stderr io.Writer) error {
-	m, err := loadModel(o.model)
-	if err != nil {
-		return err
-	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
-	if o.score {
-		return scoreCoNLLU(ctx, m, o.conlluIn, w)
-	}
 	if o.conlluIn != "" {
+		m, err := loadModel(o.model, o.lang)
+		if err != nil {
+			return err
+		}
+		if o.score {
+			return scoreCoNLLU(ctx, m, o.lang, o.conlluIn, w)
+		}
 		return parseCoNLLU(ctx, m, o, w)
 	}
 	failed := false
-	err = source.Read(ctx, o.inputs, stdin, func(it source.Item) error {
+	err := source.Options{Language: o.lang}.Read(ctx, o.inputs, stdin, func(it source.Item) error {
 		if it.Err != nil {
 			fmt.Fprintf(stderr, "alboran: %s: %v\n", it.Doc.Source, it.Err)
 			failed = true
 			return nil
 		}
-		return parseDocument(ctx, m, o, it.Doc.Source, it.Doc.Text, w)
+		lang := it.Doc.Language
+		if !slices.Contains(syntax.Languages(), lang) {
+			fmt.Fprintf(stderr, "alboran: warning: %s: language %q parsed as English\n", it.Doc.Source, lang)
+			lang = syntax.English
+		}
+		m, err := loadModel(o.model, lang)
+		if err != nil {
+			return err
+		}
+		return parseDocument(ctx, m, lang, o, it.Doc.Source, it.Doc.Text, w)
 	})
 	if err != nil {
 		return err
@@ -117,14 +140,14 @@ func parseCoNLLU(ctx context.Context, m *syntax.Model, o parseOptions, w *bufio.
 }
 
 // parseDocument parses each sentence of a document as extraction splits it.
-func parseDocument(ctx context.Context, m *syntax.Model, o parseOptions, name, body string, w *bufio.Writer) error {
+func parseDocument(ctx context.Context, m *syntax.Model, lang string, o parseOptions, name, body string, w *bufio.Writer) error {
 	doc := text.Analyze(body)
 	for i, sent := range doc.Sents {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		raw := doc.Text[sent.Start:sent.End]
-		s := &syntax.Sentence{Tokens: syntax.TokenizeAt(raw, doc.Runes(sent.Start))}
+		s := &syntax.Sentence{Tokens: syntax.TokenizeIn(lang, raw, doc.Runes(sent.Start))}
 		m.Parse(s)
 		oneLine := strings.Join(strings.Fields(raw), " ")
 		id := name + "#" + strconv.Itoa(i+1)
@@ -168,7 +191,7 @@ func writeTable(w io.Writer, title string, s *syntax.Sentence) error {
 }
 
 // scoreCoNLLU scores the model against a CoNLL-U file, with its tokens and with the model's.
-func scoreCoNLLU(ctx context.Context, m *syntax.Model, path string, w io.Writer) error {
+func scoreCoNLLU(ctx context.Context, m *syntax.Model, lang, path string, w io.Writer) error {
 	cs, err := syntax.ReadCoNLLUFile(ctx, path)
 	if err != nil {
 		return fmt.Errorf("parse: %w", err)
@@ -177,7 +200,7 @@ func scoreCoNLLU(ctx context.Context, m *syntax.Model, path string, w io.Writer)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	raw, err := m.EvaluateText(ctx, cs)
+	raw, err := m.EvaluateTextIn(ctx, lang, cs)
 	if err != nil {
 		return fmt.Errorf("parse: %s: %w", path, err)
 	}
@@ -187,10 +210,11 @@ func scoreCoNLLU(ctx context.Context, m *syntax.Model, path string, w io.Writer)
 	return nil
 }
 
-// loadModel reads a model file, or returns the embedded model when path is empty.
-func loadModel(path string) (*syntax.Model, error) {
+// loadModel reads a model file, or returns the embedded model of language lang when path is
+// empty.
+func loadModel(path, lang string) (*syntax.Model, error) {
 	if path == "" {
-		return syntax.Default()
+		return syntax.For(lang)
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -99,3 +100,28 @@ func TestParseAndTrainUsage(t *testing.T) {
 		t.Errorf("bad CoNLL-U: exit %d, %q; want 1 and the line", code, errOut)
 	}
 }
+
+// TestParseLanguages: a report is parsed with its language's tokenizer and model, detected or
+// given with --lang; a --lang that has no model is a usage error.
+func TestParseLanguages(t *testing.T) {
+	es := "../../internal/lang/testdata/es-almeria.txt"
+	fr := "../../internal/lang/testdata/fr-nador.txt"
+	for _, args := range [][]string{{"parse", "--format", "table", es}, {"parse", "--lang", "es", "--format", "table", es}} {
+		code, out, errOut := runCLI(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if !strings.Contains(out, "detener") || !regexpMatch(`\n\s+\d+\s+de\s+de\s+ADP`, out) || !regexpMatch(`\n\s+\d+\s+el\s+el\s+DET`, out) {
+			t.Errorf("%v: no Spanish lemma or no de+el for del:\n%s", args, out)
+		}
+	}
+	code, out, errOut := runCLI(t, "", "parse", fr)
+	if code != 0 || !strings.Contains(out, "arrêter") || !strings.Contains(out, "TokenRange") {
+		t.Errorf("French report: exit %d, %s\n%s", code, errOut, out)
+	}
+	if code, _, errOut := runCLI(t, "", "parse", "--lang", "de", es); code != 2 || !strings.Contains(errOut, "want en, es or fr") {
+		t.Errorf("--lang de: exit %d, %s", code, errOut)
+	}
+}
+
+func regexpMatch(pattern, s string) bool { return regexp.MustCompile(pattern).MatchString(s) }

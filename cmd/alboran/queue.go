@@ -70,7 +70,7 @@ func (q *queueFlags) connect(ctx context.Context) (*queue.Queue, error) {
 // publish sends every input document to the queue, counting one as sent when the stream
 // acknowledged it. A document the queue cannot take is skipped with the reason, like a bad
 // input; the queue being unreachable for two minutes stops the run.
-func publish(ctx context.Context, qf *queueFlags, inputs []string, stdin io.Reader, stdout, stderr io.Writer, quiet bool) error {
+func publish(ctx context.Context, qf *queueFlags, language string, inputs []string, stdin io.Reader, stdout, stderr io.Writer, quiet bool) error {
 	q, err := qf.connect(ctx)
 	if err != nil {
 		return err
@@ -78,7 +78,7 @@ func publish(ctx context.Context, qf *queueFlags, inputs []string, stdin io.Read
 	defer q.Close()
 	sent, skipped := 0, 0
 	meter := newMeter(stderr, quiet, "publish", 0, nil)
-	err = source.Options{Client: httpClient()}.Read(ctx, inputs, stdin, func(it source.Item) error {
+	err = source.Options{Client: httpClient(), Language: language}.Read(ctx, inputs, stdin, func(it source.Item) error {
 		for _, w := range it.Warnings {
 			if !strings.HasPrefix(w, it.Doc.Source) {
 				w = it.Doc.Source + ": " + w

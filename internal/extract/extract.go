@@ -57,6 +57,7 @@ type state struct {
 	times    []timex
 	inQuote  []bool
 	trees    []*sentTree // per sentence, parsed on first use (tree.go)
+	lang     string      // the document's language, which chooses the syntax model (tree.go)
 
 	acronyms map[string]string // initials -> the longest capitalised phrase with them
 
@@ -160,6 +161,7 @@ func (x *Extractor) extract(ctx context.Context, d record.Document) (record.Extr
 	if d.Published != nil {
 		s.published = *d.Published
 	}
+	s.lang = d.Language
 	// A number may be a figure: room for them all saves copying a long report's figures
 	// over and over as the list grows.
 	numbers := 0

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"errors"
+
 	"github.com/alboran/alboran/internal/syntax"
 	"github.com/alboran/alboran/internal/text"
 )
@@ -31,8 +33,10 @@ type sentTree struct {
 
 // tree returns the parse of text sentence sent (an index into s.doc.Sents), parsing it on
 // first use; nil when sent is out of range, or when the embedded model cannot be loaded (a
-// broken build, which the syntax package's tests rule out). The model is loaded once per
-// process, on the first call.
+// broken build, which the syntax package's tests rule out). The model is the document's
+// language's (s.lang: English, Spanish or French; a language without a model of its own is
+// read with the English one, as its extraction uses the English rules); each is loaded once
+// per process, on its first call.
 func (s *state) tree(sent int) *sentTree {
 	if sent < 0 || sent >= len(s.doc.Sents) {
 		return nil
@@ -49,17 +53,21 @@ func (s *state) tree(sent int) *sentTree {
 	if s.doc.Sents[sent].Cut {
 		return nil
 	}
-	m, err := syntax.Default()
+	m, err := syntax.For(s.lang)
+	if errors.Is(err, syntax.ErrNoModel) {
+		m, err = syntax.Default()
+	}
 	if err != nil {
 		return nil
 	}
-	t := buildTree(s.doc, sent, m)
+	t := buildTree(s.doc, sent, m, s.lang)
 	s.trees[sent] = t
 	return t
 }
 
-// buildTree tokenizes a text sentence for the parser, parses it and builds the maps.
-func buildTree(doc *text.Doc, sent int, m *syntax.Model) *sentTree {
+// buildTree tokenizes a text sentence for the parser as language lang does, parses it and
+// builds the maps.
+func buildTree(doc *text.Doc, sent int, m *syntax.Model, lang string) *sentTree {
 	ts := doc.Sents[sent]
 	t := &sentTree{Sentence: &syntax.Sentence{}, first: ts.First, synOf: make([]int32, len(ts.Tokens))}
 	for k := 0; k < len(ts.Tokens); k++ {
@@ -69,21 +77,23 @@ func buildTree(doc *text.Doc, sent int, m *syntax.Model) *sentTree {
 		for tok.Kind == text.Punct && last+1 < len(ts.Tokens) && ts.Tokens[last+1].Text == tok.Text && ts.Tokens[last+1].Start == ts.Tokens[last].End {
 			last++
 		}
-		var pieces []syntax.Token
+		// The syntax tokens of this text token; those before are the context of a word whose
+		// splitting depends on it (French "des").
+		n0 := len(t.Tokens)
 		if last > k {
-			pieces = []syntax.Token{{Form: doc.Text[tok.Start:ts.Tokens[last].End], Start: doc.Runes(tok.Start), End: doc.Runes(ts.Tokens[last].End), Head: -1}}
+			t.Tokens = append(t.Tokens, syntax.Token{Form: doc.Text[tok.Start:ts.Tokens[last].End], Start: doc.Runes(tok.Start), End: doc.Runes(ts.Tokens[last].End), Head: -1})
 		} else {
-			pieces = syntax.TokenizeAt(tok.Text, doc.Runes(tok.Start))
-			if len(pieces) == 0 { // not expected: a text token always has text
-				pieces = []syntax.Token{{Form: tok.Text, Start: doc.Runes(tok.Start), End: doc.Runes(tok.End), Head: -1}}
+			t.Tokens = syntax.AppendTokens(lang, t.Tokens, tok.Text, doc.Runes(tok.Start))
+			if len(t.Tokens) == n0 { // not expected: a text token always has text
+				t.Tokens = append(t.Tokens, syntax.Token{Form: tok.Text, Start: doc.Runes(tok.Start), End: doc.Runes(tok.End), Head: -1})
 			}
 		}
+		pieces := t.Tokens[n0:]
 		pieces[len(pieces)-1].SpaceAfter = last+1 < len(ts.Tokens) && ts.Tokens[last+1].Start > ts.Tokens[last].End
 		for range pieces {
 			t.textOf = append(t.textOf, int32(ts.First+k))
 			t.textLast = append(t.textLast, int32(ts.First+last))
 		}
-		t.Tokens = append(t.Tokens, pieces...)
 		k = last
 	}
 	m.Parse(t.Sentence)

@@ -156,3 +156,40 @@ func TestCutSentencesAreNotParsed(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeLanguages: a Spanish or French document is parsed with its language's model and
+// tokenizer; a contraction is one text token and two syntax tokens, and stands for the one of
+// them whose head is outside it.
+func TestTreeLanguages(t *testing.T) {
+	tests := []struct {
+		lang, text, verb, subj, obj, lemma string
+	}{
+		{"es", "La Guardia Civil detuvo al patrón de la patera en Almería.", "detuvo", "Guardia", "patrón", "detener"},
+		{"fr", "Les gendarmes ont arrêté deux passeurs au port de Tanger.", "arrêté", "gendarmes", "passeurs", "arrêter"},
+	}
+	for _, tc := range tests {
+		s := &state{doc: text.Analyze(tc.text), lang: tc.lang}
+		verb := tokenAt(t, s, tc.verb)
+		if got := s.synRel(verb); got != "root" {
+			t.Errorf("%s: rel of %s = %q, want root", tc.lang, tc.verb, got)
+		}
+		if got := s.synDep(verb, "nsubj"); got != tokenAt(t, s, tc.subj) {
+			t.Errorf("%s: nsubj of %s = %d, want %s", tc.lang, tc.verb, got, tc.subj)
+		}
+		if got := s.synHead(tokenAt(t, s, tc.obj)); got != verb {
+			t.Errorf("%s: head of %s = %d, want %s", tc.lang, tc.obj, got, tc.verb)
+		}
+		if got := s.synLemma(verb); got != tc.lemma {
+			t.Errorf("%s: lemma of %s = %q, want %s", tc.lang, tc.verb, got, tc.lemma)
+		}
+		tr := s.trees[0]
+		if n, words := len(s.doc.Sents[0].Tokens), tr.Len(); words != n+1 {
+			t.Errorf("%s: %d text tokens gave %d syntax tokens, want one more for the contraction", tc.lang, n, words)
+		}
+	}
+	// Another language is read with the English model, not left without trees.
+	s := &state{doc: text.Analyze("Police arrested 466 suspects."), lang: "de"}
+	if got := s.synRel(tokenAt(t, s, "arrested")); got != "root" {
+		t.Errorf("de: rel of arrested = %q, want root", got)
+	}
+}

@@ -24,6 +24,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/alboran/alboran/internal/lang"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
 )
@@ -47,6 +48,9 @@ type Options struct {
 	FetchArticles bool
 	// Bytes, when set, counts the bytes read from local files, for progress reports.
 	Bytes *atomic.Int64
+	// Language, an ISO 639-1 code, is the language of every document read (the --lang flag);
+	// empty, each document's own (a JSON Lines "language" field) or the detected one.
+	Language string
 }
 
 // Read reads every input in order with the default options.
@@ -59,6 +63,16 @@ func Read(ctx context.Context, inputs []string, stdin io.Reader, fn func(Item) e
 func (o Options) Read(ctx context.Context, inputs []string, stdin io.Reader, fn func(Item) error) error {
 	if o.Client == nil {
 		o.Client = &http.Client{Timeout: 30 * time.Second}
+	}
+	if o.Language != "" {
+		next := fn
+		fn = func(it Item) error {
+			if it.Err == nil {
+				it.Doc.Language = o.Language
+				it.Warnings = dropLanguageWarning(it.Warnings)
+			}
+			return next(it)
+		}
 	}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
@@ -286,7 +300,7 @@ func Report(name string, raw []byte) Item {
 	}
 	it.Doc.Text = rep.Body
 	it.Doc.ID = hash(rep.Body)
-	it.Doc.Language = "en"
+	setLanguage(&it)
 	return it
 }
 
@@ -297,6 +311,7 @@ type jsonDoc struct {
 	Title     string `json:"title"`
 	Published string `json:"published"`
 	Text      string `json:"text"`
+	Language  string `json:"language"` // ISO 639-1 ("es") or a name; detected when empty
 }
 
 // readJSONL reads one document a line; a bad line is an item with an error naming the line.
@@ -356,7 +371,7 @@ func jsonItem(name string, line int, b []byte, tooLarge bool) Item {
 	if strings.TrimSpace(jd.Text) == "" {
 		return Item{Doc: record.Document{Source: src}, Err: text.ErrEmpty}
 	}
-	d := record.Document{ID: jd.ID, Source: jd.URL, URL: jd.URL, Title: jd.Title, Text: jd.Text, Language: "en"}
+	d := record.Document{ID: jd.ID, Source: jd.URL, URL: jd.URL, Title: jd.Title, Text: jd.Text, Language: lang.Normalize(jd.Language)}
 	if d.Source == "" {
 		d.Source = src
 	}
@@ -372,7 +387,9 @@ func jsonItem(name string, line int, b []byte, tooLarge bool) Item {
 			warns = append(warns, fmt.Sprintf("%s: unreadable published date %q", src, jd.Published))
 		}
 	}
-	return Item{Doc: d, Warnings: warns}
+	it := Item{Doc: d, Warnings: warns}
+	setLanguage(&it)
+	return it
 }
 
 func validDate(s string) bool {
@@ -394,4 +411,31 @@ func friendly(err error) error {
 		return errors.New("permission denied")
 	}
 	return err
+}
+
+// setLanguage detects the language of an item's document when it has none. A language
+// without rules of its own is kept as detected, with a warning that the English rules read it.
+func setLanguage(it *Item) {
+	if it.Doc.Language == "" {
+		it.Doc.Language = lang.Detect(it.Doc.Title, it.Doc.Text).Code
+	}
+	if !lang.Supported(it.Doc.Language) {
+		it.Warnings = append(it.Warnings, languageWarning(it.Doc.Language))
+	}
+}
+
+const languageWarningText = "read with the English rules (there are rules for en, es and fr; --lang sets the language)"
+
+func languageWarning(code string) string {
+	return fmt.Sprintf("language %q %s", code, languageWarningText)
+}
+
+func dropLanguageWarning(ws []string) []string {
+	out := ws[:0]
+	for _, w := range ws {
+		if !strings.HasSuffix(w, languageWarningText) {
+			out = append(out, w)
+		}
+	}
+	return out
 }

@@ -156,7 +156,7 @@ func Page(name, pageURL string, raw []byte) Item {
 		}
 	}
 	res, err := trafilatura.Extract(bytes.NewReader(raw), opts)
-	it := Item{Doc: record.Document{Source: name, URL: pageURL, Language: "en"}}
+	it := Item{Doc: record.Document{Source: name, URL: pageURL}}
 	if err != nil {
 		it.Err = fmt.Errorf("no article text found in the page: %w", err)
 		return it
@@ -186,6 +186,7 @@ func Page(name, pageURL string, raw []byte) Item {
 		it.Warnings = append(it.Warnings, name+": no publication date in the page")
 	}
 	it.Doc.ID = hash(body)
+	setLanguage(&it)
 	return it
 }
 
@@ -213,7 +214,7 @@ func FeedItems(name string, raw []byte) ([]Item, error) {
 		if src == "" {
 			src = fmt.Sprintf("%s#item%d", name, i+1)
 		}
-		d := record.Document{Source: src, URL: fi.Link, Title: strings.TrimSpace(fi.Title), Language: "en"}
+		d := record.Document{Source: src, URL: fi.Link, Title: strings.TrimSpace(fi.Title)}
 		body := paragraphs(HTMLText(fi.Content))
 		if body == "" {
 			body = paragraphs(HTMLText(fi.Description))
@@ -229,7 +230,9 @@ func FeedItems(name string, raw []byte) ([]Item, error) {
 		}
 		d.Text = body
 		d.ID = hash(body)
-		out = append(out, Item{Doc: d})
+		it := Item{Doc: d}
+		setLanguage(&it)
+		out = append(out, it)
 	}
 	return out, nil
 }

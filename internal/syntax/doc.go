@@ -1,5 +1,5 @@
-// Package syntax turns English sentences into Universal Dependencies tokens with part-of-speech
-// tags, lemmas and labeled dependency trees, in pure Go.
+// Package syntax turns English, Spanish and French sentences into Universal Dependencies
+// tokens with part-of-speech tags, lemmas and labeled dependency trees, in pure Go.
 //
 // # Pieces
 //
@@ -11,7 +11,13 @@
 //     Zhang & Nivre-style features, trained with a dynamic oracle). Parsing is greedy: one pass,
 //     linear in the sentence's length.
 //   - Default returns the model trained on the UD English Web Treebank, embedded in the binary
-//     (model/ewt.model; CC BY-SA 4.0, see model/LICENSE) and loaded once.
+//     (model/ewt.model; CC BY-SA 4.0, see model/LICENSE) and loaded once. For returns the
+//     model of a language: English, or Spanish and French (model/es.model, model/fr.model,
+//     trained on UD GSD dev + PUD), each loaded on first use.
+//   - TokenizeIn and AppendTokens split text as the language's treebank does: Spanish and
+//     French contractions ("del", "au") become their syntactic words ("de" "el", "à" "le"),
+//     all pointing at the surface word's span; Spanish enclitics split from their verb
+//     ("dárselo" → "dar" "se" "lo"); French elisions and inversions ("l'", "-t-il") split.
 //   - Train builds a model from CoNLL-U files; ReadCoNLLU and WriteCoNLLU read and write them.
 //
 // # Trees

@@ -109,6 +109,13 @@ func score(g, sys *Sentence, align []int) Scores {
 // a multiword token ("don't" = "do" "n't") get the offsets of their part of its text when
 // their forms spell it, else all of its span. Sentence boundaries are the gold ones.
 func (m *Model) EvaluateText(ctx context.Context, gold []*ConllSentence) (Scores, error) {
+	return m.EvaluateTextIn(ctx, English, gold)
+}
+
+// EvaluateTextIn is EvaluateText with the tokenizer of language lang (TokenizeIn). The words
+// of a contraction ("del" = "de" "el") whose forms do not spell it all get its whole span, in
+// the gold as in the system's words, and are aligned in order.
+func (m *Model) EvaluateTextIn(ctx context.Context, lang string, gold []*ConllSentence) (Scores, error) {
 	var sc Scores
 	for i, c := range gold {
 		if i%256 == 0 && ctx.Err() != nil {
@@ -122,18 +129,21 @@ func (m *Model) EvaluateText(ctx context.Context, gold []*ConllSentence) (Scores
 		if err := goldOffsets(c, g, text); err != nil {
 			return sc, fmt.Errorf("line %d: %w", c.Line, err)
 		}
-		sys := m.ParseText(text)
-		at := map[[2]int]int{}
+		sys := m.ParseTextIn(lang, text)
+		// Words with the same span are matched in order: the k-th gold word of a span to the
+		// k-th system word of the same span.
+		at := map[[2]int][]int{}
 		for j, t := range sys.Tokens {
-			at[[2]int{t.Start, t.End}] = j
+			sp := [2]int{t.Start, t.End}
+			at[sp] = append(at[sp], j)
 		}
 		align := make([]int, len(g.Tokens))
-		used := map[int]bool{}
 		for k, t := range g.Tokens {
 			align[k] = -1
-			if j, ok := at[[2]int{t.Start, t.End}]; ok && !used[j] {
-				align[k] = j
-				used[j] = true
+			sp := [2]int{t.Start, t.End}
+			if js := at[sp]; len(js) > 0 {
+				align[k] = js[0]
+				at[sp] = js[1:]
 			}
 		}
 		sc.add(score(g, sys, align))

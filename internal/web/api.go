@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/alboran/alboran/internal/extract"
+	"github.com/alboran/alboran/internal/lang"
 	"github.com/alboran/alboran/internal/link"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/series"
@@ -424,7 +425,7 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 	if strings.TrimSpace(in.Text) == "" {
 		return nil, bad("text is empty")
 	}
-	d := record.Document{Source: in.URL, URL: in.URL, Title: in.Title, Text: in.Text, Language: "en"}
+	d := record.Document{Source: in.URL, URL: in.URL, Title: in.Title, Text: in.Text, Language: lang.Detect(in.Title, in.Text).Code}
 	if d.Source == "" {
 		d.Source = "api"
 	}
