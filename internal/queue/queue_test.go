@@ -210,13 +210,18 @@ func TestRefusedDocumentFailsAlone(t *testing.T) {
 }
 
 // outage is a store that is unreachable until a moment.
+// outage is a database that is unreachable for the first length of time after the first
+// write is tried (from the first try, so that a slow start on a loaded machine still meets it).
 type outage struct {
 	store.Store
-	until time.Time
-	tries atomic.Int64
+	length time.Duration
+	tries  atomic.Int64
+	once   sync.Once
+	until  time.Time
 }
 
 func (o *outage) Put(ctx context.Context, es []store.Entry) ([]store.Outcome, error) {
+	o.once.Do(func() { o.until = time.Now().Add(o.length) })
 	if time.Now().Before(o.until) {
 		o.tries.Add(1)
 		return nil, &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
@@ -237,7 +242,7 @@ func TestOutageSpendsNoDeliveries(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	down := &outage{Store: db, until: time.Now().Add(3 * time.Second)}
+	down := &outage{Store: db, length: 3 * time.Second}
 	stop := workers(t, q, down, 2, 16)
 	st := drain(t, q, db, func(st Status) bool { return st.Stored != nil && *st.Stored == 40 })
 	stop()
@@ -275,7 +280,7 @@ func TestWorkerStopsAtOnce(t *testing.T) {
 		}
 	}
 	lx, _ := lexicon.Default()
-	down := &outage{Store: db, until: time.Now().Add(time.Hour)}
+	down := &outage{Store: db, length: time.Hour}
 	wctx, cancel := context.WithCancel(ctx)
 	done := make(chan error)
 	go func() { done <- (&Worker{Queue: q, Store: down, Extractor: extract.New(lx), Batch: 64}).Run(wctx) }()
