@@ -147,7 +147,7 @@ func TestGzip(t *testing.T) {
 func TestETag(t *testing.T) {
 	s, _ := demo(t, "s3cret")
 	h := s.Handler()
-	for _, url := range []string{"/api/v1/documents", "/api/v1/events?actor=MAR", "/", "/api/v1/openapi.json"} {
+	for _, url := range []string{"/api/v1/documents", "/api/v1/events?actor=MAR", "/", "/api/v1/openapi.json", "/map"} {
 		t.Run(url, func(t *testing.T) {
 			w := serve(h, "GET", url, "", nil)
 			tag := w.Header().Get("ETag")

@@ -39,6 +39,7 @@ func (s *Server) routesPages(mux *http.ServeMux) {
 	mux.HandleFunc("GET /timeline", s.page("timeline", s.timelinePage))
 	mux.HandleFunc("GET /series", s.page("series", s.seriesPage))
 	mux.HandleFunc("GET /conflicts", s.page("conflicts", s.conflicts))
+	mux.HandleFunc("GET /map", s.page("map", s.mapPage))
 }
 
 // page renders a template with the data fn gives; errors become an HTML error page. The
