@@ -51,6 +51,7 @@ Commands:
   timeline   list the events between two actors, one per real event, by month
   entity     show the people and organizations a name stands for across reports
   serve      serve the JSON API and the web dashboard (--demo: the bundled examples)
+  healthcheck  exit 0 when a running server answers healthy (for a container's HEALTHCHECK)
   worker     extract and store documents from the queue (NATS JetStream), at scale
   queue      show the queue's status and dead documents, or send documents back
   migrate    bring a database's schema up to date
@@ -107,6 +108,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdEntity(ctx, args[1:], stdout, stderr)
 	case "serve":
 		err = cmdServe(ctx, args[1:], stdout, stderr)
+	case "healthcheck":
+		err = cmdHealthcheck(ctx, args[1:], stdout, stderr)
 	case "worker":
 		err = cmdWorker(ctx, args[1:], stdout, stderr)
 	case "queue":

@@ -39,6 +39,7 @@ func (s *Server) routesPages(mux *http.ServeMux) {
 	mux.HandleFunc("GET /timeline", s.page("timeline", s.timelinePage))
 	mux.HandleFunc("GET /series", s.page("series", s.seriesPage))
 	mux.HandleFunc("GET /conflicts", s.page("conflicts", s.conflicts))
+	mux.HandleFunc("GET /map", s.page("map", s.mapPage))
 }
 
 // page renders a template with the data fn gives; errors become an HTML error page. The
@@ -55,8 +56,8 @@ func (s *Server) page(name string, fn func(*http.Request) (any, error)) http.Han
 		}
 		var buf bytes.Buffer
 		if err := pages.ExecuteTemplate(&buf, tmpl, data); err != nil {
-			s.log.Printf("template %s: %v", tmpl, err)
-			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error"})
+			s.log.Error("template failed", "template", tmpl, "err", err)
+			writeProblem(w, r, http.StatusInternalServerError, "internal error")
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
