@@ -38,7 +38,7 @@ type evalOptions struct {
 
 func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o evalOptions
-	fs := newFlags("eval", evalHelp, stderr)
+	fs := newFlags("eval", evalHelp, stdout)
 	fs.BoolVar(&o.perDoc, "per-doc", false, "also print each document's tp/fp/fn")
 	fs.BoolVar(&o.asJSON, "json", false, "print the scores as JSON")
 	fs.StringVar(&o.floors, "floors", "", "fail when a score is under its floor in this JSON file")

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -44,12 +42,13 @@ Examples:
 `
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", exportHelp, stderr)
+	fs := newFlags("export", exportHelp, stdout)
 	db := dbFlag(fs)
 	what := fs.String("what", "", "the table: "+strings.Join(export.Tables, ", "))
 	format := fs.String("format", "csv", "csv, jsonl or parquet")
 	profile := fs.String("profile", "alboran", "column names: alboran, or polecat (events only)")
-	out := fs.String("o", "", "write to this file (default standard output)")
+	out := fs.String("o", "-", "write to this file; - is standard output")
+	quiet := fs.Bool("quiet", false, "do not say how many rows were written")
 	clusters := fs.Bool("clusters", false, "with --what events: one row per event cluster")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -75,35 +74,30 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *profile == "polecat" && *what != "events" {
 		return usageError{"export: --profile polecat goes with --what events"}
 	}
-	if *format == "parquet" && *out == "" && isTerminal(stdout) {
+	if *format == "parquet" && isStdout(*out) && isTerminal(stdout) {
 		return usageError{"export: Parquet is binary; give -o FILE or redirect standard output"}
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if *out == "" {
+	if isStdout(*out) {
 		_, err := export.WriteProfile(ctx, st, *what, *format, *profile, stdout)
 		return err
 	}
 	// Write beside the target and rename, so that a failed export leaves no half file.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".alboran-export-*")
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	n, err := export.WriteProfile(ctx, st, *what, *format, *profile, tmp)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
+	var n int
+	err = writeFileAtomic(*out, func(w io.Writer) error {
+		n, err = export.WriteProfile(ctx, st, *what, *format, *profile, w)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("export to %s: %w", *out, err)
 	}
-	if err := os.Rename(tmp.Name(), *out); err != nil {
-		return fmt.Errorf("export: %w", err)
+	if !*quiet {
+		fmt.Fprintf(stderr, "wrote %d %s rows to %s\n", n, *what, *out)
 	}
-	fmt.Fprintf(stderr, "wrote %d %s rows to %s\n", n, *what, *out)
 	return nil
 }
 
@@ -128,7 +122,7 @@ Example:
 `
 
 func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("watch", watchHelp, stderr)
+	fs := newFlags("watch", watchHelp, stdout)
 	db := dbFlag(fs)
 	feeds := fs.String("feeds", "", "a file of feed URLs, one per line, or an OPML file (required)")
 	every := fs.Duration("every", 15*time.Minute, "how often to poll each feed")
@@ -152,7 +146,7 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -34,7 +33,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 
 // openStore opens the store a --db value names: a postgres:// URL, else a SQLite file.
 func openStore(ctx context.Context, dsn string) (store.Store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if isPostgres(dsn) {
 		return postgres.Open(ctx, dsn)
 	}
 	return sqlite.Open(ctx, dsn)
@@ -106,7 +105,7 @@ Examples:
 `
 
 func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("ingest", ingestHelp, stderr)
+	fs := newFlags("ingest", ingestHelp, stdout)
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "extraction workers (default: one per core)")
 	batchSize := fs.Int("batch", ingest.DefaultBatch, "documents per transaction")
@@ -170,7 +169,7 @@ replaced in one transaction.
 `
 
 func cmdReprocess(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("reprocess", reprocessHelp, stderr)
+	fs := newFlags("reprocess", reprocessHelp, stdout)
 	db := dbFlag(fs)
 	quiet := fs.Bool("quiet", false, "print no progress")
 	if err := parseFlags(fs, args); err != nil {
@@ -183,7 +182,7 @@ func cmdReprocess(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ Examples:
 `
 
 func cmdClaims(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("claims", claimsHelp, stderr)
+	fs := newFlags("claims", claimsHelp, stdout)
 	db := dbFlag(fs)
 	var q store.SeriesQuery
 	fs.StringVar(&q.Category, "category", "", "a statistic category (default all)")
@@ -54,7 +54,7 @@ func cmdClaims(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	q.Country = strings.ToUpper(q.Country)
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ Examples:
 `
 
 func cmdTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("timeline", timelineHelp, stderr)
+	fs := newFlags("timeline", timelineHelp, stdout)
 	db := dbFlag(fs)
 	format := fs.String("format", "table", "output: table or json")
 	if err := parseFlags(fs, args); err != nil {
@@ -127,7 +127,7 @@ func cmdTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	q := store.ClusterQuery{A: strings.ToUpper(fs.Arg(0)), B: strings.ToUpper(fs.Arg(1))}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -179,7 +179,7 @@ Examples:
 `
 
 func cmdEntity(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("entity", entityHelp, stderr)
+	fs := newFlags("entity", entityHelp, stdout)
 	db := dbFlag(fs)
 	format := fs.String("format", "table", "output: table or json")
 	if err := parseFlags(fs, args); err != nil {
@@ -192,7 +192,7 @@ func cmdEntity(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	name := strings.Join(fs.Args(), " ")
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ type parseOptions struct {
 
 func cmdParse(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var o parseOptions
-	fs := newFlags("parse", parseHelp, stderr)
+	fs := newFlags("parse", parseHelp, stdout)
 	fs.StringVar(&o.format, "format", "conllu", "output format: conllu or table")
 	fs.StringVar(&o.conlluIn, "conllu-in", "", "re-tag and re-parse the tokens of this CoNLL-U file")
 	fs.BoolVar(&o.score, "score", false, "with --conllu-in: print the scores against the file's annotations")

@@ -132,7 +132,7 @@ stops the worker at once; the documents it has not stored go back to the queue.
 `
 
 func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("worker", workerHelp, stderr)
+	fs := newFlags("worker", workerHelp, stdout)
 	db := dbFlag(fs)
 	qf := addQueueFlags(fs)
 	batch := fs.Int("batch", 64, "documents per fetch and per transaction")
@@ -209,7 +209,7 @@ worker holds, so requeue sends them back only when nothing is in flight.
 `
 
 func cmdQueue(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("queue", queueHelp, stderr)
+	fs := newFlags("queue", queueHelp, stdout)
 	qf := addQueueFlags(fs)
 	db := fs.String("db", os.Getenv("ALBORAN_DB"), "the PostgreSQL database the workers store into, postgres://... (env ALBORAN_DB)")
 	format := fs.String("format", "table", "output: table or json")
@@ -320,7 +320,7 @@ before starting many workers) and prints the schema version.
 `
 
 func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("migrate", migrateHelp, stderr)
+	fs := newFlags("migrate", migrateHelp, stdout)
 	db := dbFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -32,7 +32,7 @@ Examples:
 `
 
 func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search", searchHelp, stderr)
+	fs := newFlags("search", searchHelp, stdout)
 	db := dbFlag(fs)
 	var q store.Query
 	fs.StringVar(&q.Actor, "actor", "", "an actor code (MAR, EU, UNHCR) or an entity name")
@@ -58,7 +58,7 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *format != "table" && *format != "json" {
 		return usageError{fmt.Sprintf("search: unknown format %q (want table or json)", *format)}
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -124,7 +124,7 @@ Examples:
 `
 
 func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("stats", statsHelp, stderr)
+	fs := newFlags("stats", statsHelp, stdout)
 	db := dbFlag(fs)
 	var q store.SeriesQuery
 	fs.StringVar(&q.Category, "category", "", "the statistic category (required), e.g. migrants_arrived")
@@ -148,7 +148,7 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{fmt.Sprintf("stats: unknown format %q (want table, csv or json)", *format)}
 	}
 	q.Country = strings.ToUpper(q.Country)
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ Examples:
 `
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("serve", serveHelp, stderr)
+	fs := newFlags("serve", serveHelp, stdout)
 	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
 	demo := fs.Bool("demo", false, "serve the bundled example reports from a temporary database")
@@ -61,7 +61,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "demo.db")
 	}
-	st, err := openStore(ctx, path)
+	open := openExistingStore // serving reads a database; only the demo makes one
+	if *demo {
+		open = openStore
+	}
+	st, err := open(ctx, path)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ type trainSyntaxOptions struct {
 
 func cmdTrainSyntax(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o trainSyntaxOptions
-	fs := newFlags("train-syntax", trainSyntaxHelp, stderr)
+	fs := newFlags("train-syntax", trainSyntaxHelp, stdout)
 	fs.StringVar(&o.train, "train", "", "CoNLL-U file to train on (required)")
 	fs.StringVar(&o.dev, "dev", "", "CoNLL-U file to score the model on while it trains")
 	fs.StringVar(&o.out, "out", "syntax.model", "where to write the model")
