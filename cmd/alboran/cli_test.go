@@ -1,7 +1,11 @@
 package main
 
 import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -223,4 +227,71 @@ func TestCompletion(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFormatVocabulary runs each command with each --format it takes and checks that the
+// output parses as that format: json one document, jsonl one object a line, csv a header and
+// rows of its width.
+func TestFormatVocabulary(t *testing.T) {
+	cleanEnv(t)
+	db := filepath.Join(t.TempDir(), "a.db")
+	if code, _, errs := runCLI(t, "", "ingest", "--quiet", "--db", db, "../../examples"); code != 0 {
+		t.Fatalf("ingest: %d %s", code, errs)
+	}
+	tests := []struct {
+		args    []string
+		formats []string
+	}{
+		{[]string{"search", "migrants"}, []string{"json", "jsonl", "csv"}},
+		{[]string{"stats", "--category", "migrants_intercepted", "--by", "period"}, []string{"json", "jsonl", "csv"}},
+		{[]string{"claims"}, []string{"json", "jsonl"}},
+		{[]string{"entity", "Karima Benyaich"}, []string{"json", "jsonl"}},
+		{[]string{"export", "--what", "quotes"}, []string{"jsonl", "csv"}},
+		{[]string{"extract", "../../examples/000_morocco-spain-migration.txt"}, []string{"json", "jsonl"}},
+	}
+	for _, tt := range tests {
+		for _, format := range tt.formats {
+			t.Run(tt.args[0]+" "+format, func(t *testing.T) {
+				args := append([]string{}, tt.args...)
+				if tt.args[0] != "extract" {
+					args = append(args, "--db", db)
+				}
+				code, out, errs := runCLI(t, "", append(args, "--format", format)...)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, errs)
+				}
+				if err := parsesAs(format, out); err != nil {
+					t.Fatalf("output is not %s: %v\n%.300s", format, err, out)
+				}
+			})
+		}
+	}
+}
+
+func parsesAs(format, out string) error {
+	switch format {
+	case "json":
+		var v any
+		return json.Unmarshal([]byte(out), &v)
+	case "jsonl":
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if len(lines) == 0 || lines[0] == "" {
+			return errors.New("no lines")
+		}
+		for i, l := range lines {
+			var v map[string]any
+			if err := json.Unmarshal([]byte(l), &v); err != nil {
+				return fmt.Errorf("line %d: %w", i+1, err)
+			}
+		}
+	case "csv":
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			return err
+		}
+		if len(recs) < 2 {
+			return errors.New("no rows under the header")
+		}
+	}
+	return nil
 }

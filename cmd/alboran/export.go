@@ -45,7 +45,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlags("export", exportHelp, stdout)
 	db := dbFlag(fs)
 	what := fs.String("what", "", "the table: "+strings.Join(export.Tables, ", "))
-	format := fs.String("format", "csv", "csv, jsonl or parquet")
+	format := formatFlag(fs, formatCSV, export.Formats...)
 	profile := fs.String("profile", "alboran", "column names: alboran, or polecat (events only)")
 	out := fs.String("o", "-", "write to this file; - is standard output")
 	quiet := fs.Bool("quiet", false, "do not say how many rows were written")
@@ -65,8 +65,8 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if !contains(export.Tables, *what) {
 		return usageError{fmt.Sprintf("export: unknown table %q (want %s)", *what, strings.Join(export.Tables, ", "))}
 	}
-	if !contains(export.Formats, *format) {
-		return usageError{fmt.Sprintf("export: unknown format %q (want %s)", *format, strings.Join(export.Formats, ", "))}
+	if err := checkFormat("export", *format, export.Formats...); err != nil {
+		return err
 	}
 	if !contains(export.Profiles, *profile) {
 		return usageError{fmt.Sprintf("export: unknown profile %q (want %s)", *profile, strings.Join(export.Profiles, ", "))}

@@ -60,10 +60,8 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			o.format = "table"
 		}
 	}
-	switch o.format {
-	case "table", "json", "jsonl":
-	default:
-		return usageError{fmt.Sprintf("extract: unknown format %q (want table, json or jsonl)", o.format)}
+	if err := checkFormat("extract", o.format, formatTable, formatJSON, formatJSONL); err != nil {
+		return err
 	}
 	return runExtract(ctx, o, stdin, stdout, stderr)
 }

@@ -49,8 +49,8 @@ func cmdParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if o.format != "conllu" && o.format != "table" {
-		return usageError{fmt.Sprintf("parse: unknown format %q (want conllu or table)", o.format)}
+	if err := checkFormat("parse", o.format, "conllu", formatTable); err != nil {
+		return err
 	}
 	o.inputs = fs.Args()
 	if (o.conlluIn == "") == (len(o.inputs) == 0) {

@@ -212,7 +212,7 @@ func cmdQueue(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlags("queue", queueHelp, stdout)
 	qf := addQueueFlags(fs)
 	db := fs.String("db", os.Getenv("ALBORAN_DB"), "the PostgreSQL database the workers store into, postgres://... (env ALBORAN_DB)")
-	format := fs.String("format", "table", "output: table or json")
+	format := formatFlag(fs, formatTable, formatTable, formatJSON)
 	dead := fs.Bool("dead", false, "requeue: also send back the dead documents")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -221,7 +221,7 @@ func cmdQueue(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() != 1 || cmd != "status" && cmd != "dead" && cmd != "requeue" {
 		return usageError{"queue: say status, dead or requeue (see alboran queue --help)"}
 	}
-	if err := checkFormat("queue", *format); err != nil {
+	if err := checkFormat("queue", *format, formatTable, formatJSON); err != nil {
 		return err
 	}
 	var ledger queue.Ledger
