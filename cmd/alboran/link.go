@@ -20,7 +20,6 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-
 const claimsHelp = `Usage: alboran claims [options]
 
 Lists the claims the reports make: one per (category, country, period), with the values
