@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
+	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -136,9 +138,12 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	db := dbFlag(fs)
 	qf := addQueueFlags(fs)
 	batch := fs.Int("batch", 64, "documents per fetch and per transaction")
+	metricsAddr := fs.String("metrics", os.Getenv("ALBORAN_METRICS"), "serve Prometheus metrics at http://ADDR/metrics, e.g. 127.0.0.1:9090 (env ALBORAN_METRICS)")
+	every := fs.Duration("log-every", time.Minute, "log the throughput, failures and queue lag this often; 0 never")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	logger := newLogger(fs, stderr).With("cmd", "worker")
 	// A worker outlives the services' restarts: it waits for the queue and the database.
 	var q *queue.Queue
 	for wait := 500 * time.Millisecond; ; wait = min(2*wait, 10*time.Second) {
@@ -148,7 +153,7 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		} else if _, usage := err.(usageError); usage || ctx.Err() != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "worker: waiting for the queue: %v\n", err)
+		logger.Warn("waiting for the queue", "err", err)
 		sleepCtx(ctx, wait)
 	}
 	defer q.Close()
@@ -160,7 +165,7 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		} else if !postgres.Unavailable(err) || ctx.Err() != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "worker: waiting for the database: %v\n", err)
+		logger.Warn("waiting for the database", "err", err)
 		sleepCtx(ctx, wait)
 	}
 	defer st.Close()
@@ -172,15 +177,87 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "worker: %s -> %s (max deliver %d, ack wait %s, %d stream replicas)\n",
-		redactURL(qf.url), redactURL(*db), set.MaxDeliver, set.AckWait, set.Replicas)
-	w := &queue.Worker{Queue: q, Store: st, Extractor: x, Batch: *batch, Log: log.New(stderr, "worker: ", log.LstdFlags)}
+	logger.Info("started", "queue", redactURL(qf.url), "db", redactURL(*db), "max_deliver", set.MaxDeliver,
+		"ack_wait", set.AckWait.String(), "replicas", set.Replicas)
+	stats := &queue.Stats{}
+	if *metricsAddr != "" {
+		stop, err := serveWorkerMetrics(ctx, *metricsAddr, q, stats, logger)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if *every > 0 {
+		stop := logWorkerThroughput(ctx, *every, q, stats, logger)
+		defer stop()
+	}
+	w := &queue.Worker{Queue: q, Store: st, Extractor: x, Batch: *batch, Stats: stats,
+		Log: slog.NewLogLogger(logger.Handler(), slog.LevelInfo)}
 	err = w.Run(ctx)
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(stderr, "worker: stopped")
+		logger.Info("stopped")
 		return nil
 	}
 	return err
+}
+
+// serveWorkerMetrics serves the worker's counters and the queue's lag at http://addr/metrics
+// until ctx ends or stop is called.
+func serveWorkerMetrics(ctx context.Context, addr string, q *queue.Queue, stats *queue.Stats, logger *slog.Logger) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("worker --metrics: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+		var lag *queue.Lag
+		lctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if l, err := q.Lag(lctx); err == nil {
+			lag = &l
+		}
+		stats.Snapshot().WriteMetrics(w, lag)
+	})
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			logger.Error("metrics server", "err", err)
+		}
+	}()
+	logger.Info("serving metrics", "url", "http://"+ln.Addr().String()+"/metrics")
+	return func() { srv.Close() }, nil
+}
+
+// logWorkerThroughput logs, every interval, the documents stored and failed in it, the rate,
+// and the queue's lag, until ctx ends or stop is called.
+func logWorkerThroughput(ctx context.Context, every time.Duration, q *queue.Queue, stats *queue.Stats, logger *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		last, lastAt := stats.Snapshot(), time.Now()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case now := <-t.C:
+				s := stats.Snapshot()
+				attrs := []any{"stored", s.Stored - last.Stored, "failed", s.Failed - last.Failed, "dead", s.Dead - last.Dead,
+					"docs_per_s", float64(s.Stored-last.Stored) / now.Sub(lastAt).Seconds(), "stored_total", s.Stored}
+				lctx, lcancel := context.WithTimeout(ctx, 5*time.Second)
+				if lag, err := q.Lag(lctx); err == nil {
+					attrs = append(attrs, "pending", lag.Pending, "in_flight", lag.InFlight)
+				}
+				lcancel()
+				logger.Info("throughput", attrs...)
+				last, lastAt = s, now
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) {
