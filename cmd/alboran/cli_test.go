@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -20,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden help files under tes
 // cleanEnv clears the variables that give flags their defaults, so that help shows the same
 // defaults on any machine.
 func cleanEnv(t *testing.T) {
-	for _, v := range []string{"ALBORAN_DB", "ALBORAN_QUEUE", "ALBORAN_QUEUE_CREDS", "ALBORAN_QUEUE_CA", "ALBORAN_QUEUE_CERT", "ALBORAN_QUEUE_KEY", "ALBORAN_QUEUE_REPLICAS", "ALBORAN_LOG_FORMAT", "ALBORAN_LOG_LEVEL", "ALBORAN_METRICS"} {
+	for _, v := range []string{"ALBORAN_DB", "ALBORAN_QUEUE", "ALBORAN_QUEUE_CREDS", "ALBORAN_QUEUE_CA", "ALBORAN_QUEUE_CERT", "ALBORAN_QUEUE_KEY", "ALBORAN_QUEUE_REPLICAS", "ALBORAN_QUEUE_NAME", "ALBORAN_LOG_FORMAT", "ALBORAN_LOG_LEVEL", "ALBORAN_METRICS"} {
 		t.Setenv(v, "")
 	}
 }
@@ -294,4 +295,34 @@ func parsesAs(format, out string) error {
 		}
 	}
 	return nil
+}
+
+// TestConnectionFlagsHaveEnv checks that every flag naming a service, a credential or an
+// address to listen on says, in every command's help, which environment variable sets it.
+func TestConnectionFlagsHaveEnv(t *testing.T) {
+	cleanEnv(t)
+	conn := func(name string) bool {
+		return name == "db" || name == "metrics" || strings.HasPrefix(name, "queue") || name == "log-format" || name == "log-level"
+	}
+	n := 0
+	for _, c := range completionCommands(context.Background()) {
+		for _, f := range c.flags {
+			if !conn(f.name) {
+				continue
+			}
+			n++
+			if !strings.Contains(f.usage, "(env ALBORAN_") {
+				t.Errorf("alboran %s --%s: the help names no environment variable: %q", c.name, f.name, f.usage)
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d connection flags found in the helps", n)
+	}
+	t.Setenv("ALBORAN_DB", "from-env.db")
+	t.Setenv("ALBORAN_QUEUE_NAME", "FROMENV")
+	_, out, _ := runCLI(t, "", "help", "worker")
+	if !strings.Contains(out, `(default "from-env.db")`) || !strings.Contains(out, `(default "FROMENV")`) {
+		t.Errorf("the environment does not give the defaults:\n%s", out)
+	}
 }

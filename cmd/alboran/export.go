@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/alboran/alboran/internal/export"
+	"github.com/alboran/alboran/internal/source"
 	"github.com/alboran/alboran/internal/watch"
 )
 
@@ -127,7 +128,8 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	feeds := fs.String("feeds", "", "a file of feed URLs, one per line, or an OPML file (required)")
 	every := fs.Duration("every", 15*time.Minute, "how often to poll each feed")
 	maxBackoff := fs.Duration("max-backoff", 6*time.Hour, "the longest wait after failures")
-	fetch := fs.Bool("fetch-articles", false, "download the page each item links to and read it as HTML")
+	fetch := fs.Bool("fetch-articles", false, "download the page each item links to and read it as HTML, as robots.txt allows (see alboran ingest --help)")
+	fetchDelay := fs.Duration("fetch-delay", source.DefaultPerHost, "with --fetch-articles: the least time between two requests to one site")
 	once := fs.Bool("once", false, "poll each feed once and exit")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -146,13 +148,14 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	st, err := openExistingStore(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	w := &watch.Watcher{Store: st, Extractor: x, Client: httpClient(), Feeds: urls, Every: *every,
-		MaxBackoff: *maxBackoff, FetchArticles: *fetch, Log: stdout}
+		MaxBackoff: *maxBackoff, FetchArticles: *fetch, Log: stdout,
+		Crawler: &source.Crawler{Client: httpClient(), PerHost: *fetchDelay}}
 	if *once {
 		failed := 0
 		for _, r := range w.PollAll(ctx) {

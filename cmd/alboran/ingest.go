@@ -94,6 +94,12 @@ killed, run the same command again and every document ends up stored exactly onc
 A bad input is reported with its source and reason and skipped; the rest is stored and the
 exit code is 1.
 
+--fetch-articles reads the page each feed item links to instead of the feed's summary, as a
+polite crawler: it follows each site's robots.txt (for the agent "alboran"), waits
+--fetch-delay between two requests to one site, and waits what Retry-After asks (up to 2
+minutes) when a site answers 429 or 503. A page it may not or cannot fetch keeps its summary,
+with a warning.
+
 With --queue nats://HOST:PORT (or ALBORAN_QUEUE), the documents are published to NATS
 JetStream instead, each counted as sent once the stream has acknowledged it, for alboran
 worker processes to extract and store.
@@ -109,7 +115,8 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "extraction workers (default: one per core)")
 	batchSize := fs.Int("batch", ingest.DefaultBatch, "documents per transaction")
-	fetch := fs.Bool("fetch-articles", false, "download the page each feed item links to and read it as HTML")
+	fetch := fs.Bool("fetch-articles", false, "download the page each feed item links to and read it as HTML, as robots.txt allows")
+	fetchDelay := fs.Duration("fetch-delay", source.DefaultPerHost, "with --fetch-articles: the least time between two requests to one site (robots.txt's Crawl-delay wins when longer)")
 	quiet := fs.Bool("quiet", false, "print no progress, only errors and the summary")
 	qf := addQueueFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -135,7 +142,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	var read atomic.Int64
 	meter := newMeter(stderr, *quiet, "ingest", source.Size(fs.Args()), &read)
 	o := ingest.Options{
-		Source:    source.Options{Client: httpClient(), FetchArticles: *fetch, Bytes: &read},
+		Source:    source.Options{Client: httpClient(), FetchArticles: *fetch, Crawler: &source.Crawler{Client: httpClient(), PerHost: *fetchDelay}, Bytes: &read},
 		Inputs:    fs.Args(),
 		Stdin:     stdin,
 		Workers:   *workers,
