@@ -326,3 +326,32 @@ func TestConnectionFlagsHaveEnv(t *testing.T) {
 		t.Errorf("the environment does not give the defaults:\n%s", out)
 	}
 }
+
+// TestLogFormat checks that --log-format json turns an ingest's log lines into JSON records
+// with a level, and that --log-level error drops the warnings.
+func TestLogFormat(t *testing.T) {
+	cleanEnv(t)
+	dir := t.TempDir()
+	bad := write(t, dir, "bad.txt", []byte{0, 1, 2})
+	good := "../../examples/000_morocco-spain-migration.txt"
+	_, _, errs := runCLI(t, "", "ingest", "--db", filepath.Join(dir, "a.db"), "--log-format", "json", good, bad)
+	found := false
+	for _, line := range strings.Split(errs, "\n") {
+		if !strings.HasPrefix(line, "{") {
+			continue
+		}
+		var rec struct{ Level, Msg, Cmd string }
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("a log line is not JSON: %q", line)
+		}
+		found = found || rec.Level == "WARN" && rec.Cmd == "ingest" && strings.Contains(rec.Msg, "bad.txt")
+	}
+	if !found {
+		t.Errorf("no JSON warning for the bad input:\n%s", errs)
+	}
+	t.Setenv("ALBORAN_LOG_LEVEL", "error")
+	_, _, errs = runCLI(t, "", "ingest", "--db", filepath.Join(dir, "b.db"), good, bad)
+	if strings.Contains(errs, "skipped "+bad) {
+		t.Errorf("ALBORAN_LOG_LEVEL=error kept a warning:\n%s", errs)
+	}
+}

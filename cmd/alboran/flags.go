@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -135,4 +136,39 @@ func newLogger(fs *flag.FlagSet, w io.Writer) *slog.Logger {
 		return slog.New(slog.NewJSONHandler(w, ho))
 	}
 	return slog.New(slog.NewTextHandler(w, ho))
+}
+
+// logLines returns where a command writes its log lines (progress, skipped inputs, warnings):
+// stderr as they are with --log-format text, or each line as one slog record at level with
+// --log-format json. Lines under --log-level are dropped.
+func logLines(fs *flag.FlagSet, stderr io.Writer, level slog.Level) io.Writer {
+	o, _ := parseLogFlags(fs)
+	if level < o.level {
+		return io.Discard
+	}
+	if !o.json {
+		return stderr
+	}
+	return &slogLines{log: newLogger(fs, stderr).With("cmd", fs.Name()), level: level}
+}
+
+// slogLines logs each line written to it; a write holds whole lines, as fmt.Fprintf writes them.
+type slogLines struct {
+	log   *slog.Logger
+	level slog.Level
+}
+
+func (s *slogLines) Write(p []byte) (int, error) {
+	for _, line := range strings.Split(strings.TrimRight(string(p), "\n"), "\n") {
+		line = strings.TrimPrefix(strings.TrimSpace(line), "alboran: ")
+		if line == "" {
+			continue
+		}
+		level := s.level
+		if strings.HasPrefix(line, "warning: ") || strings.HasPrefix(line, "skipped ") {
+			level = max(level, slog.LevelWarn)
+		}
+		s.log.Log(context.Background(), level, line)
+	}
+	return len(p), nil
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"runtime/debug"
@@ -65,16 +66,17 @@ func newExtractor() (*extract.Extractor, error) {
 	return extract.New(lx), nil
 }
 
-// newMeter shows a bar on a terminal, log lines elsewhere, and nothing when quiet.
-func newMeter(stderr io.Writer, quiet bool, label string, total int64, read *atomic.Int64) *progress.Meter {
-	mode := progress.Lines
+// newMeter shows a bar on a terminal, log lines elsewhere (through slog with --log-format
+// json), and nothing when quiet.
+func newMeter(fs *flag.FlagSet, stderr io.Writer, quiet bool, label string, total int64, read *atomic.Int64) *progress.Meter {
+	o, _ := parseLogFlags(fs)
 	switch {
 	case quiet:
-		mode = progress.Quiet
-	case isTerminal(stderr):
-		mode = progress.Bar
+		return progress.New(stderr, progress.Quiet, label, total, read)
+	case isTerminal(stderr) && !o.json:
+		return progress.New(stderr, progress.Bar, label, total, read)
 	}
-	return progress.New(stderr, mode, label, total, read)
+	return progress.New(logLines(fs, stderr, slog.LevelInfo), progress.Lines, label, total, read)
 }
 
 const ingestHelp = `Usage: alboran ingest [options] INPUT...
@@ -127,7 +129,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	if qf.url != "" {
 		// At scale: publish the documents for workers to extract and store.
-		return publish(ctx, qf, fs.Args(), stdin, stdout, stderr, *quiet)
+		return publish(ctx, fs, qf, fs.Args(), stdin, stdout, stderr, *quiet)
 	}
 	x, err := newExtractor()
 	if err != nil {
@@ -140,7 +142,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	defer st.Close()
 	throughputGC()
 	var read atomic.Int64
-	meter := newMeter(stderr, *quiet, "ingest", source.Size(fs.Args()), &read)
+	meter := newMeter(fs, stderr, *quiet, "ingest", source.Size(fs.Args()), &read)
 	o := ingest.Options{
 		Source:    source.Options{Client: httpClient(), FetchArticles: *fetch, Crawler: &source.Crawler{Client: httpClient(), PerHost: *fetchDelay}, Bytes: &read},
 		Inputs:    fs.Args(),
@@ -148,7 +150,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		Workers:   *workers,
 		BatchSize: *batchSize,
 		Meter:     meter,
-		Log:       stderr,
+		Log:       logLines(fs, stderr, slog.LevelWarn),
 	}
 	sum, err := ingest.Run(ctx, x, st, o)
 	meter.Done()
@@ -194,7 +196,7 @@ func cmdReprocess(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	defer st.Close()
-	meter := newMeter(stderr, *quiet, "reprocess", 0, nil)
+	meter := newMeter(fs, stderr, *quiet, "reprocess", 0, nil)
 	n, err := ingest.Reprocess(ctx, x, st, 0, meter)
 	meter.Done()
 	if err != nil {

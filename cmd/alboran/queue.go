@@ -72,29 +72,30 @@ func (q *queueFlags) connect(ctx context.Context) (*queue.Queue, error) {
 // publish sends every input document to the queue, counting one as sent when the stream
 // acknowledged it. A document the queue cannot take is skipped with the reason, like a bad
 // input; the queue being unreachable for two minutes stops the run.
-func publish(ctx context.Context, qf *queueFlags, inputs []string, stdin io.Reader, stdout, stderr io.Writer, quiet bool) error {
+func publish(ctx context.Context, fs *flag.FlagSet, qf *queueFlags, inputs []string, stdin io.Reader, stdout, stderr io.Writer, quiet bool) error {
 	q, err := qf.connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer q.Close()
 	sent, skipped := 0, 0
-	meter := newMeter(stderr, quiet, "publish", 0, nil)
+	meter := newMeter(fs, stderr, quiet, "publish", 0, nil)
+	logw := logLines(fs, stderr, slog.LevelWarn)
 	err = source.Options{Client: httpClient()}.Read(ctx, inputs, stdin, func(it source.Item) error {
 		for _, w := range it.Warnings {
 			if !strings.HasPrefix(w, it.Doc.Source) {
 				w = it.Doc.Source + ": " + w
 			}
-			fmt.Fprintf(stderr, "alboran: warning: %s\n", w)
+			fmt.Fprintf(logw, "alboran: warning: %s\n", w)
 		}
 		if it.Err != nil {
 			skipped++
-			fmt.Fprintf(stderr, "alboran: skipped %s: %v\n", it.Doc.Source, it.Err)
+			fmt.Fprintf(logw, "alboran: skipped %s: %v\n", it.Doc.Source, it.Err)
 			return nil
 		}
 		if err := q.Publish(ctx, it.Doc); errors.Is(err, queue.ErrTooLarge) {
 			skipped++
-			fmt.Fprintf(stderr, "alboran: skipped %s: %v\n", it.Doc.Source, err)
+			fmt.Fprintf(logw, "alboran: skipped %s: %v\n", it.Doc.Source, err)
 			return nil
 		} else if err != nil {
 			return fmt.Errorf("publishing %s: %w; %d documents were published: run the same command again "+

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/alboran/alboran/internal/syntax"
 )
@@ -65,19 +64,7 @@ func runTrainSyntax(ctx context.Context, o trainSyntaxOptions, stdout io.Writer)
 		return fmt.Errorf("train-syntax: %w", err)
 	}
 	// Write to a temporary file and rename, so a crash never leaves half a model.
-	tmp, err := os.CreateTemp(filepath.Dir(o.out), ".syntax-model-*")
-	if err != nil {
-		return fmt.Errorf("train-syntax: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := m.Write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("train-syntax: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("train-syntax: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), o.out); err != nil {
+	if err := writeFileAtomic(o.out, m.Write); err != nil {
 		return fmt.Errorf("train-syntax: %w", err)
 	}
 	st, err := os.Stat(o.out)
