@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden help files under tes
 // cleanEnv clears the variables that give flags their defaults, so that help shows the same
 // defaults on any machine.
 func cleanEnv(t *testing.T) {
-	for _, v := range []string{"ALBORAN_DB", "ALBORAN_QUEUE", "ALBORAN_QUEUE_CREDS", "ALBORAN_QUEUE_CA", "ALBORAN_QUEUE_CERT", "ALBORAN_QUEUE_KEY", "ALBORAN_QUEUE_REPLICAS", "ALBORAN_QUEUE_NAME", "ALBORAN_LOG_FORMAT", "ALBORAN_LOG_LEVEL", "ALBORAN_METRICS"} {
+	for _, v := range []string{"ALBORAN_DB", "ALBORAN_QUEUE", "ALBORAN_QUEUE_CREDS", "ALBORAN_QUEUE_CA", "ALBORAN_QUEUE_CERT", "ALBORAN_QUEUE_KEY", "ALBORAN_QUEUE_REPLICAS", "ALBORAN_QUEUE_NAME", "ALBORAN_ADDR", "ALBORAN_CORS", "ALBORAN_TOKEN", "ALBORAN_LOG_FORMAT", "ALBORAN_LOG_LEVEL", "ALBORAN_METRICS"} {
 		t.Setenv(v, "")
 	}
 }
@@ -302,7 +302,7 @@ func parsesAs(format, out string) error {
 func TestConnectionFlagsHaveEnv(t *testing.T) {
 	cleanEnv(t)
 	conn := func(name string) bool {
-		return name == "db" || name == "metrics" || strings.HasPrefix(name, "queue") || name == "log-format" || name == "log-level"
+		return name == "db" || name == "metrics" || name == "addr" || name == "cors" || strings.HasPrefix(name, "queue") || name == "log-format" || name == "log-level"
 	}
 	n := 0
 	for _, c := range completionCommands(context.Background()) {

@@ -35,6 +35,7 @@ func init() {
 		{"timeline", "list the events between two actors, one per real event, by month", noStdin(cmdTimeline)},
 		{"entity", "show the people and organizations a name stands for across reports", noStdin(cmdEntity)},
 		{"serve", "serve the JSON API and the web dashboard (--demo: the bundled examples)", noStdin(cmdServe)},
+		{"healthcheck", "exit 0 when a running server answers healthy (for a container's HEALTHCHECK)", noStdin(cmdHealthcheck)},
 		{"worker", "extract and store documents from the queue (NATS JetStream), at scale", noStdin(cmdWorker)},
 		{"queue", "show the queue's status and dead documents, or send documents back", noStdin(cmdQueue)},
 		{"migrate", "bring a database's schema up to date", noStdin(cmdMigrate)},

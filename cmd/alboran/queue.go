@@ -16,6 +16,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 
+	"github.com/alboran/alboran/internal/metrics"
 	"github.com/alboran/alboran/internal/queue"
 	"github.com/alboran/alboran/internal/source"
 	"github.com/alboran/alboran/internal/store"
@@ -218,6 +219,8 @@ func serveWorkerMetrics(ctx context.Context, addr string, q *queue.Queue, stats 
 		if l, err := q.Lag(lctx); err == nil {
 			lag = &l
 		}
+		// The process's, the runtime's and the build's metrics first, as the server writes them.
+		metrics.WriteProcess(w, version)
 		stats.Snapshot().WriteMetrics(w, lag)
 	})
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 10 * time.Second}

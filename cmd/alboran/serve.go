@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"log"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/alboran/alboran/examples"
@@ -22,8 +23,18 @@ const serveHelp = `Usage: alboran serve [options]
 
 Serves the JSON API (/api/v1, described at /api/v1/openapi.json) and the web dashboard:
 recent reports, each report with its actors, events, figures and quotes highlighted in the
-text, search, actor pages, dyad timelines, statistic series with their evidence, and the
-figures in conflict. /healthz and /metrics (Prometheus) are for operators.
+text, search, actor pages, dyad timelines, statistic series with their evidence, the figures
+in conflict, and a map of events and figures by place.
+
+For operators: /healthz answers 200 when the store answers (alboran healthcheck asks it, for a
+container's HEALTHCHECK); /metrics gives the process's, the Go runtime's, the requests' and the
+posted reports' metrics in the Prometheus text format; each request is logged as one line on
+stderr (--access-log=false turns it off).
+
+The API follows HTTP's conventions: errors are RFC 9457 problem details
+(application/problem+json); reads carry an ETag (If-None-Match answers 304), Cache-Control and
+gzip when asked; a posted report answers 201 with its id and a Location. --cors lets pages of
+other origins read it from a browser.
 
 The server is read-only unless ALBORAN_TOKEN is set; then POST /api/v1/documents ingests a
 report when it carries "Authorization: Bearer <token>".
@@ -43,14 +54,20 @@ Examples:
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", serveHelp, stdout)
 	db := dbFlag(fs)
-	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
+	addr := fs.String("addr", envOr("ALBORAN_ADDR", "127.0.0.1:8080"), "the address to listen on (env ALBORAN_ADDR)")
 	demo := fs.Bool("demo", false, "serve the bundled example reports from a temporary database")
 	cacheTTL := fs.Duration("cache", 2*time.Second, "keep answers to page and API reads this long (a report posted here shows at once, one ingested elsewhere after this); 0 turns it off")
+	cors := fs.String("cors", os.Getenv("ALBORAN_CORS"), "let browser pages of these origins (comma-separated scheme://host[:port], or *) read the API (env ALBORAN_CORS)")
+	accessLog := fs.Bool("access-log", true, "log one line per request on stderr")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{"serve takes no arguments (see alboran serve --help)"}
+	}
+	origins, err := corsOrigins(*cors)
+	if err != nil {
+		return err
 	}
 	path := *db
 	if *demo {
@@ -61,8 +78,10 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "demo.db")
 	}
-	open := openExistingStore // serving reads a database; only the demo makes one
-	if *demo {
+	// A read-only server refuses a database that does not exist; the demo makes one, and so
+	// does a server that takes posts (ALBORAN_TOKEN).
+	open := openExistingStore
+	if *demo || os.Getenv("ALBORAN_TOKEN") != "" {
 		open = openStore
 	}
 	st, err := open(ctx, path)
@@ -81,8 +100,16 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		fmt.Fprintf(stderr, "demo: %d example reports in %s\n", n, path)
 	}
-	srv := web.New(st, x, os.Getenv("ALBORAN_TOKEN"), log.New(stderr, "alboran: ", log.LstdFlags))
+	logger := newLogger(fs, stderr) // --log-format and --log-level
+	srv := web.New(st, x, os.Getenv("ALBORAN_TOKEN"), logger)
 	srv.Cache(*cacheTTL)
+	srv.Version(version)
+	if len(origins) > 0 {
+		srv.CORS(origins...)
+	}
+	if *accessLog {
+		srv.AccessLog(logger)
+	}
 	err = web.Serve(ctx, *addr, srv.Handler(), func(a net.Addr) {
 		fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", redactURL(path), a)
 	}, func() {
@@ -93,6 +120,25 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stderr, "alboran: stopped")
 	return nil
+}
+
+// corsOrigins reads --cors: "*" or origins of the form scheme://host[:port], no path.
+func corsOrigins(v string) ([]string, error) {
+	var out []string
+	for _, o := range strings.Split(v, ",") {
+		o = strings.TrimSuffix(strings.TrimSpace(o), "/")
+		if o == "" {
+			continue
+		}
+		if o != "*" {
+			u, err := url.Parse(o)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Path != "" || u.RawQuery != "" {
+				return nil, usageError{fmt.Sprintf("--cors %q: want an origin such as https://example.org or http://localhost:3000, or *", o)}
+			}
+		}
+		out = append(out, o)
+	}
+	return out, nil
 }
 
 // loadDemo stores the bundled example reports.

@@ -8,7 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
+	"log/slog"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -70,7 +70,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		if err != nil {
 			return err
 		}
-		srv := web.New(st, extract.New(lx), o.token, log.New(stderr, "server: ", log.LstdFlags))
+		srv := web.New(st, extract.New(lx), o.token, slog.New(slog.NewTextHandler(stderr, nil)))
 		srv.Cache(o.cache)
 		sctx, stop := context.WithCancel(ctx)
 		defer stop()

@@ -241,6 +241,9 @@ type Store interface {
 	EntityMentions(ctx context.Context, name string) ([]link.Mention, error)
 	// Document returns one stored document with all its records.
 	Document(ctx context.Context, id int64) (DocView, error)
+	// Lookup returns the row id of the document stored with a key (Key of the cleaned
+	// document), or ErrNotFound.
+	Lookup(ctx context.Context, key DocKey) (int64, error)
 	// Recent returns the newest documents with an id below before (0: the newest).
 	Recent(ctx context.Context, before int64, limit int) ([]Hit, error)
 	// Dyads returns the pairs of actors with the most event clusters, of one actor when actor

@@ -177,13 +177,13 @@ func TestBadRequestCatalogue(t *testing.T) {
 				}
 				return
 			}
-			if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+			if ct := w.Header().Get("Content-Type"); ct != problemType {
 				t.Errorf("content type %q", ct)
 			}
 			var e struct {
-				Error string `json:"error"`
+				Detail string `json:"detail"`
 			}
-			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || len(e.Error) < 8 {
+			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || len(e.Detail) < 8 {
 				t.Errorf("not a clear JSON error (%v): %.300s", err, w.Body.String())
 			}
 			for _, leak := range []string{"{{define", "goroutine", "/internal/", "0x"} {

@@ -234,11 +234,24 @@ func (s *Server) api(fn func(*http.Request) (any, error)) http.HandlerFunc {
 		v, err := call(r, fn)
 		if err != nil {
 			status, msg := s.failure(r, err)
-			writeJSON(w, status, map[string]string{"error": msg})
+			writeProblem(w, r, status, msg)
+			return
+		}
+		if c, ok := v.(created); ok {
+			w.Header().Set("Location", c.location)
+			writeJSON(w, c.status, c.body)
 			return
 		}
 		writeJSON(w, http.StatusOK, v)
 	}
+}
+
+// created is a write's answer: 201 with the new resource's address in Location, or 200 when
+// it was there already.
+type created struct {
+	status   int
+	location string
+	body     any
 }
 
 // call runs a handler's fn once the query string is known to be well formed.
@@ -263,7 +276,7 @@ func (s *Server) failure(r *http.Request, err error) (int, string) {
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 		return http.StatusServiceUnavailable, "the request was cancelled"
 	}
-	s.log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+	s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	return http.StatusInternalServerError, "internal error"
 }
 
@@ -277,7 +290,7 @@ type route struct {
 func (s *Server) apiRoutes() []route {
 	return []route{
 		{"GET", "/api/v1/documents", s.listDocuments},
-		{"POST", "/api/v1/documents", s.postDocument},
+		{"POST", "/api/v1/documents", s.countPost(s.postDocument)},
 		{"GET", "/api/v1/documents/{id}", s.getDocument},
 		{"GET", "/api/v1/entities", s.getEntities},
 		{"GET", "/api/v1/events", s.listEvents},
@@ -435,20 +448,57 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 		d.Published = &in.Published
 	}
 	// Extraction runs outside the write lock, so that one long report holds up no other write.
+	start := time.Now()
 	x, err := s.x.ExtractContext(r.Context(), d)
 	if err != nil {
 		return nil, err
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	outs, err := s.st.Put(r.Context(), []store.Entry{{Doc: d, Extraction: x, Version: extract.Version}})
+	es := []store.Entry{{Doc: d, Extraction: x, Version: extract.Version}}
+	outs, err := s.st.Put(r.Context(), es)
 	if err != nil {
 		return nil, err
 	}
 	if s.cache != nil && outs[0] == store.Inserted {
 		s.cache.invalidate()
 	}
-	return map[string]any{"stored": outs[0] == store.Inserted, "unchanged": outs[0] == store.Unchanged}, nil
+	hash, url := store.Key(es[0].Doc) // as stored: Put cleans the entry
+	rowid, err := s.st.Lookup(r.Context(), store.DocKey{Hash: hash, URL: url})
+	if err != nil {
+		return nil, fmt.Errorf("find the stored report: %w", err)
+	}
+	out := Posted{DocID: store.UID(hash, url), DocRowID: rowid, Stored: outs[0] == store.Inserted}
+	status, outcome := http.StatusCreated, "stored"
+	if !out.Stored {
+		status, outcome = http.StatusOK, "unchanged"
+	}
+	s.metrics.post(outcome, len(in.Text), time.Since(start))
+	return created{status, fmt.Sprintf("/api/v1/documents/%d", rowid), out}, nil
+}
+
+// countPost counts the posts that fail: rejected (a 4xx: the client's to fix) or failed (the
+// server's); postDocument counts those it takes.
+func (s *Server) countPost(fn func(*http.Request) (any, error)) func(*http.Request) (any, error) {
+	return func(r *http.Request) (any, error) {
+		v, err := fn(r)
+		if err != nil {
+			var ae apiError
+			if errors.As(err, &ae) {
+				s.metrics.post("rejected", 0, 0)
+			} else {
+				s.metrics.post("failed", 0, 0)
+			}
+		}
+		return v, err
+	}
+}
+
+// Posted is the answer to a posted report: its stable id, its row, and whether it is new.
+type Posted struct {
+	DocID    string `json:"doc_id"`
+	DocRowID int64  `json:"doc_rowid"`
+	Stored   bool   `json:"stored"` // false: the same report was stored before (200, not 201)
 }
 
 func (s *Server) getEntities(r *http.Request) (any, error) {
@@ -482,8 +532,8 @@ func (s *Server) listEvents(r *http.Request) (any, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	if q.A == "" {
-		return nil, bad("parameter actor is required: events are listed by actor")
+	if q.B != "" && q.A == "" {
+		return nil, bad("parameter b needs actor: b is the other actor of a dyad")
 	}
 	q.Limit = limit + 1
 	cs, err := s.st.Clusters(r.Context(), q)

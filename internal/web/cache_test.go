@@ -51,7 +51,7 @@ func TestCacheAnswersAgainUntilAWrite(t *testing.T) {
 	}
 	w := serve(h, "POST", "/api/v1/documents", `{"title":"New","published":"2021-05-01","text":"Morocco and Spain held talks in Rabat on Friday."}`,
 		map[string]string{"Authorization": "Bearer s3cret"})
-	if w.Code != 200 {
+	if w.Code != 201 {
 		t.Fatalf("post: %d %s", w.Code, w.Body.String())
 	}
 	if b := serve(h, "GET", "/", "", nil).Body.String(); b == first || !strings.Contains(b, "New") {

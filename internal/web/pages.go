@@ -55,8 +55,8 @@ func (s *Server) page(name string, fn func(*http.Request) (any, error)) http.Han
 		}
 		var buf bytes.Buffer
 		if err := pages.ExecuteTemplate(&buf, tmpl, data); err != nil {
-			s.log.Printf("template %s: %v", tmpl, err)
-			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error"})
+			s.log.Error("template failed", "template", tmpl, "err", err)
+			writeProblem(w, r, http.StatusInternalServerError, "internal error")
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

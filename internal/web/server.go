@@ -11,17 +11,17 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"log"
+	"log/slog"
 	"mime"
 	"net"
 	"net/http"
 	"path"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/alboran/alboran/internal/extract"
+	metricspkg "github.com/alboran/alboran/internal/metrics"
 	"github.com/alboran/alboran/internal/store"
 )
 
@@ -43,7 +43,7 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("file")
 	b, err := fs.ReadFile(staticFiles, name)
 	if err != nil || !fs.ValidPath(name) {
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such file under /static/"})
+		writeProblem(w, r, http.StatusNotFound, "no such file under /static/")
 		return
 	}
 	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
@@ -68,44 +68,80 @@ type Server struct {
 	st      store.Store
 	x       *extract.Extractor
 	token   string // writes need it; "" makes the server read-only
-	log     *log.Logger
+	log     *slog.Logger
+	access  *slog.Logger // one line per request; nil: none
+	cors    map[string]bool
+	version string
 	writeMu sync.Mutex
 	metrics *metrics
 	handler http.Handler
-	cache   *cache // nil: every request is answered afresh
+	cache   *cache        // nil: every request is answered afresh
+	maxAge  time.Duration // what Cache-Control lets clients keep a read
 }
 
 // Cache makes the server keep its answers to GET requests of the pages and the API for ttl
-// (see cache); 0 turns it off. Call it before serving.
+// (see cache), and lets clients and proxies keep them as long (Cache-Control max-age); 0 turns
+// both off (clients then revalidate with the ETag). Call it before serving.
 func (s *Server) Cache(ttl time.Duration) {
-	s.cache = nil
+	s.cache, s.maxAge = nil, 0
 	if ttl > 0 {
 		s.cache = newCache(ttl, 64<<20)
+		s.maxAge = ttl
 	}
 }
+
+// CORS lets pages from origins (scheme://host[:port], or "*" for any) read the API from a
+// browser. Call it before serving.
+func (s *Server) CORS(origins ...string) {
+	s.cors = map[string]bool{}
+	for _, o := range origins {
+		s.cors[strings.TrimSuffix(o, "/")] = true
+	}
+}
+
+// AccessLog logs one line per request to l: method, path, route, status, bytes, duration,
+// client address and user agent. Call it before serving.
+func (s *Server) AccessLog(l *slog.Logger) { s.access = l }
+
+// Version sets the version /metrics and /healthz report ("" takes what the build recorded).
+func (s *Server) Version(v string) { s.version, _ = metricspkg.Version(v) }
 
 // uncached are the routes answered afresh every time: what operators poll, and files.
 var uncached = map[string]bool{"GET /healthz": true, "GET /metrics": true, "GET /static/{file}": true, "GET /api/v1/openapi.json": true}
 
 // New returns a server. token is the bearer token that writes need; empty means read-only.
-func New(st store.Store, x *extract.Extractor, token string, logger *log.Logger) *Server {
+// logger (nil: slog.Default) takes the server's errors.
+func New(st store.Store, x *extract.Extractor, token string, logger *slog.Logger) *Server {
 	if logger == nil {
-		logger = log.Default()
+		logger = slog.Default()
 	}
 	s := &Server{st: st, x: x, token: token, log: logger, metrics: newMetrics()}
+	s.version, _ = metricspkg.Version("")
 	mux := http.NewServeMux()
 	s.routesAPI(mux)
 	s.routesPages(mux)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if _, err := st.Recent(r.Context(), 0, 1); err != nil {
-			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("ok\n"))
-	})
-	mux.HandleFunc("GET /metrics", s.metrics.serve)
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	s.handler = s.wrap(mux)
 	return s
+}
+
+// Health is the answer of /healthz.
+type Health struct {
+	Status  string `json:"status"` // "ok" or "unavailable"
+	Version string `json:"version"`
+	Detail  string `json:"detail,omitempty"`
+}
+
+// healthz answers 200 when the store answers a read, else 503.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	if _, err := s.st.Recent(r.Context(), 0, 1); err != nil {
+		s.log.Error("health check: the store does not answer", "err", err)
+		writeProblem(w, r, http.StatusServiceUnavailable, "the store does not answer: see the server's log")
+		return
+	}
+	writeJSON(w, http.StatusOK, Health{Status: "ok", Version: s.version})
 }
 
 // Handler returns the server's HTTP handler.
@@ -121,9 +157,10 @@ const (
 	writeTimeout   = 50 * time.Second
 )
 
-// wrap adds security headers, a body limit, a deadline, panic recovery and metrics to every
-// request, and answers what no route serves (a path, a method, a path with dot segments)
-// with a JSON error.
+// wrap adds security headers, CORS, a body limit, a deadline, panic recovery, metrics and the
+// access log to every request; answers reads with an ETag, Cache-Control and gzip (see
+// finish); and answers what no route serves (a path, a method, a path with dot segments) with
+// a problem.
 func (s *Server) wrap(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -132,6 +169,31 @@ func (s *Server) wrap(mux *http.ServeMux) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		pattern := ""
+		defer func() {
+			if v := recover(); v != nil {
+				s.log.Error("panic serving a request", "path", r.URL.Path, "panic", fmt.Sprint(v))
+				if !rec.wrote {
+					writeProblem(rec, r, http.StatusInternalServerError, "internal error")
+				}
+			}
+			if pattern == "" {
+				pattern = "unmatched"
+			}
+			d := time.Since(start)
+			s.metrics.observe(pattern, rec.status, d)
+			if s.access != nil {
+				s.access.LogAttrs(r.Context(), slog.LevelInfo, "request",
+					slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("route", pattern),
+					slog.Int("status", rec.status), slog.Int64("bytes", rec.bytes),
+					slog.Float64("duration_ms", float64(d.Microseconds())/1000),
+					slog.String("remote", r.RemoteAddr), slog.String("user_agent", r.UserAgent()))
+			}
+		}()
+		if s.corsHeaders(rec, r) {
+			return // a preflight, answered
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 		timeout := requestTimeout
 		if r.Method == http.MethodPost {
@@ -140,35 +202,26 @@ func (s *Server) wrap(mux *http.ServeMux) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
 		defer cancel()
 		r = r.WithContext(ctx)
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		var handler http.Handler = mux // it sets the path's values, which mux.Handler does not
-		_, pattern := mux.Handler(r)
+		_, pattern = mux.Handler(r)
 		if dotSegment(r.URL.Path) {
 			// "/static/..%2ftemplates": no route takes dot segments, and a redirect to the
 			// cleaned path would only invite the next guess.
 			handler, pattern = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such path: paths may not hold . or .. segments"})
+				writeProblem(w, r, http.StatusNotFound, "no such path: paths may not hold . or .. segments")
 			}), ""
 		} else if pattern == "" {
 			handler = unmatched(mux)
 		}
-		defer func() {
-			if v := recover(); v != nil {
-				s.log.Printf("panic serving %s: %v", r.URL.Path, v)
-				if !rec.wrote {
-					writeJSON(rec, http.StatusInternalServerError, map[string]string{"error": "internal error"})
-				}
-			}
-			if pattern == "" {
-				pattern = "unmatched"
-			}
-			s.metrics.observe(pattern, rec.status, time.Since(start))
-		}()
 		if s.cache != nil && pattern != "" && r.Method == http.MethodGet && !uncached[pattern] {
-			s.cache.serve(rec, r, handler)
+			cached := handler
+			handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.cache.serve(w, r, cached) })
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			handler.ServeHTTP(rec, r)
 			return
 		}
-		handler.ServeHTTP(rec, r)
+		s.finish(rec, r, handler, pattern)
 	})
 }
 
@@ -190,10 +243,10 @@ func unmatched(h http.Handler) http.Handler {
 		h.ServeHTTP(c, r)
 		switch c.status {
 		case http.StatusNotFound:
-			writeJSON(w, c.status, map[string]string{"error": "no such path: see /api/v1/openapi.json for the API"})
+			writeProblem(w, r, c.status, "no such path: see /api/v1/openapi.json for the API")
 		case http.StatusMethodNotAllowed:
 			w.Header().Set("Allow", c.header.Get("Allow"))
-			writeJSON(w, c.status, map[string]string{"error": fmt.Sprintf("method %s is not allowed here; allowed: %s", r.Method, c.header.Get("Allow"))})
+			writeProblem(w, r, c.status, fmt.Sprintf("method %s is not allowed here; allowed: %s", r.Method, c.header.Get("Allow")))
 		default:
 			for k, v := range c.header {
 				w.Header()[k] = v
@@ -219,6 +272,7 @@ type statusRecorder struct {
 	http.ResponseWriter
 	status int
 	wrote  bool
+	bytes  int64
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
@@ -229,8 +283,12 @@ func (r *statusRecorder) WriteHeader(code int) {
 }
 
 func (r *statusRecorder) Write(b []byte) (int, error) {
-	r.wrote = true
-	return r.ResponseWriter.Write(b)
+	if !r.wrote {
+		r.WriteHeader(http.StatusOK)
+	}
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += int64(n)
+	return n, err
 }
 
 // ShutdownGrace is how long requests in flight may go on after ctx is done; then their contexts
@@ -281,70 +339,4 @@ func Serve(ctx context.Context, addr string, h http.Handler, ready func(net.Addr
 		return err
 	}
 	return nil
-}
-
-// metrics counts requests by route and status, with a latency histogram, in the Prometheus
-// text format.
-type metrics struct {
-	mu      sync.Mutex
-	count   map[[2]string]int64
-	buckets map[string][]int64
-	sum     map[string]float64
-	n       map[string]int64
-}
-
-var bounds = []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5}
-
-func newMetrics() *metrics {
-	return &metrics{count: map[[2]string]int64{}, buckets: map[string][]int64{}, sum: map[string]float64{}, n: map[string]int64{}}
-}
-
-func (m *metrics) observe(route string, status int, d time.Duration) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.count[[2]string{route, fmt.Sprint(status)}]++
-	b := m.buckets[route]
-	if b == nil {
-		b = make([]int64, len(bounds))
-		m.buckets[route] = b
-	}
-	sec := d.Seconds()
-	for i, ub := range bounds {
-		if sec <= ub {
-			b[i]++
-		}
-	}
-	m.sum[route] += sec
-	m.n[route]++
-}
-
-func (m *metrics) serve(w http.ResponseWriter, r *http.Request) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4")
-	var b strings.Builder
-	b.WriteString("# HELP alboran_http_requests_total HTTP requests by route and status.\n# TYPE alboran_http_requests_total counter\n")
-	keys := make([][2]string, 0, len(m.count))
-	for k := range m.count {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
-	for _, k := range keys {
-		fmt.Fprintf(&b, "alboran_http_requests_total{route=%q,status=%q} %d\n", k[0], k[1], m.count[k])
-	}
-	b.WriteString("# HELP alboran_http_request_duration_seconds HTTP request latency by route.\n# TYPE alboran_http_request_duration_seconds histogram\n")
-	routes := make([]string, 0, len(m.n))
-	for r := range m.n {
-		routes = append(routes, r)
-	}
-	sort.Strings(routes)
-	for _, r := range routes {
-		for i, ub := range bounds {
-			fmt.Fprintf(&b, "alboran_http_request_duration_seconds_bucket{route=%q,le=\"%g\"} %d\n", r, ub, m.buckets[r][i])
-		}
-		fmt.Fprintf(&b, "alboran_http_request_duration_seconds_bucket{route=%q,le=\"+Inf\"} %d\n", r, m.n[r])
-		fmt.Fprintf(&b, "alboran_http_request_duration_seconds_sum{route=%q} %g\n", r, m.sum[r])
-		fmt.Fprintf(&b, "alboran_http_request_duration_seconds_count{route=%q} %d\n", r, m.n[r])
-	}
-	w.Write([]byte(b.String()))
 }

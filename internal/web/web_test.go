@@ -58,28 +58,30 @@ func TestAPIRoutes(t *testing.T) {
 		{"/api/v1/documents", 200, []string{"items", "next_cursor"}},
 		{"/api/v1/documents?limit=2", 200, []string{"items", "next_cursor"}},
 		{"/api/v1/documents?q=trafficking%20networks&actor=MAR&since=2021", 200, []string{"items"}},
-		{"/api/v1/documents?q=%21%21%21", 400, []string{"error"}},
-		{"/api/v1/documents?limit=0", 400, []string{"error"}},
-		{"/api/v1/documents?since=yesterday", 400, []string{"error"}},
-		{"/api/v1/documents?cursor=%21%21", 400, []string{"error"}},
-		{"/api/v1/documents?q=%zz", 400, []string{"error"}},
+		{"/api/v1/documents?q=%21%21%21", 400, []string{"type", "title", "status", "detail"}},
+		{"/api/v1/documents?limit=0", 400, []string{"type", "title", "status", "detail"}},
+		{"/api/v1/documents?since=yesterday", 400, []string{"type", "title", "status", "detail"}},
+		{"/api/v1/documents?cursor=%21%21", 400, []string{"type", "title", "status", "detail"}},
+		{"/api/v1/documents?q=%zz", 400, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/documents/1", 200, []string{"id", "document", "text", "records", "clusters"}},
-		{"/api/v1/documents/999", 404, []string{"error"}},
-		{"/api/v1/documents/abc", 404, []string{"error"}},
+		{"/api/v1/documents/999", 404, []string{"type", "title", "status", "detail"}},
+		{"/api/v1/documents/abc", 404, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/entities?name=Perea", 200, nil},
-		{"/api/v1/entities", 400, []string{"error"}},
+		{"/api/v1/entities", 400, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/events?actor=MAR&b=ESP", 200, []string{"items", "next_cursor"}},
-		{"/api/v1/events?actor=m%20a", 400, []string{"error"}},
-		{"/api/v1/events?b=ESP", 400, []string{"error"}},
+		{"/api/v1/events?actor=m%20a", 400, []string{"type", "title", "status", "detail"}},
+		{"/api/v1/events?b=ESP", 400, []string{"type", "title", "status", "detail"}},
+		{"/api/v1/events", 200, []string{"items", "next_cursor"}},
+		{"/api/v1/events?type=CONSULT&limit=2", 200, []string{"items", "next_cursor"}},
 		{"/api/v1/statistics?category=migrants_intercepted", 200, []string{"items"}},
-		{"/api/v1/statistics?category=DROP%20TABLE", 400, []string{"error"}},
+		{"/api/v1/statistics?category=DROP%20TABLE", 400, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/claims?conflicts=true", 200, []string{"items"}},
-		{"/api/v1/claims?conflicts=maybe", 400, []string{"error"}},
+		{"/api/v1/claims?conflicts=maybe", 400, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/quotes?limit=3", 200, []string{"items", "next_cursor"}},
 		{"/api/v1/timeline?a=MAR&b=ESP", 200, []string{"a", "b", "months", "clusters"}},
-		{"/api/v1/timeline", 400, []string{"error"}},
+		{"/api/v1/timeline", 400, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/series?category=migrants_intercepted&country=MAR", 200, nil},
-		{"/api/v1/series?category=migrants_intercepted&by=week", 400, []string{"error"}},
+		{"/api/v1/series?category=migrants_intercepted&by=week", 400, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/openapi.json", 200, []string{"openapi", "paths"}},
 	}
 	for _, tt := range tests {
@@ -88,8 +90,12 @@ func TestAPIRoutes(t *testing.T) {
 			if w.Code != tt.status {
 				t.Fatalf("status %d, want %d: %s", w.Code, tt.status, w.Body.String())
 			}
-			if !strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") {
-				t.Errorf("content type %q", w.Header().Get("Content-Type"))
+			want := "application/json"
+			if tt.status >= 400 {
+				want = problemType
+			}
+			if ct, _, _ := strings.Cut(w.Header().Get("Content-Type"), ";"); ct != want {
+				t.Errorf("content type %q, want %s", w.Header().Get("Content-Type"), want)
 			}
 			var v any
 			if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
@@ -178,7 +184,7 @@ func TestWrites(t *testing.T) {
 	}{
 		{"no token", body, "", 401},
 		{"wrong token", body, "Bearer nope", 401},
-		{"stored", body, "Bearer s3cret", 200},
+		{"stored", body, "Bearer s3cret", 201},
 		{"again", body, "Bearer s3cret", 200},
 		{"not JSON", "{", "Bearer s3cret", 400},
 		{"unknown field", `{"text":"a","admin":true}`, "Bearer s3cret", 400},
@@ -205,7 +211,7 @@ func TestHostileInput(t *testing.T) {
 	before, _ := st.Counts(context.Background())
 	xss := `<script>alert(1)</script>`
 	w := get(t, h, "POST", "/api/v1/documents", `{"title":"`+xss+`","text":"Morocco met Spain. `+xss+`"}`, map[string]string{"Authorization": "Bearer s3cret"})
-	if w.Code != 200 {
+	if w.Code != 201 {
 		t.Fatalf("posting a report with markup: %d", w.Code)
 	}
 	urls := []string{

@@ -547,6 +547,16 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	return v, nil
 }
 
+// Lookup returns the row id of the document stored with key.
+func (s *DB) Lookup(ctx context.Context, key store.DocKey) (int64, error) {
+	var id int64
+	err := s.pool.QueryRow(ctx, `SELECT id FROM documents WHERE content_hash = $1 AND url = $2`, key.Hash, key.URL).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, store.ErrNotFound
+	}
+	return id, err
+}
+
 // Recent returns the newest documents with an id below before.
 func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, error) {
 	if before <= 0 {

@@ -169,6 +169,19 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	return v, nil
 }
 
+// Lookup returns the row id of the document stored with key.
+func (s *DB) Lookup(ctx context.Context, key store.DocKey) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM documents WHERE content_hash = ? AND url = ?`, key.Hash, key.URL).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, store.ErrNotFound
+	}
+	if err != nil {
+		return 0, s.explain(err)
+	}
+	return id, nil
+}
+
 // Recent returns the newest stored documents, id below before (0: from the newest).
 func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, error) {
 	if before <= 0 {

@@ -4,6 +4,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -165,6 +166,21 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		after, _ := st.Counts(ctx)
 		if !reflect.DeepEqual(before, after) || before["events"] == 0 || before["mentions"] == 0 {
 			t.Errorf("counts %v then %v", before, after)
+		}
+		// Each document is found by its key, and its row holds it.
+		for i, e := range es[:3] {
+			h, u := store.Key(e.Doc)
+			id, err := st.Lookup(ctx, store.DocKey{Hash: h, URL: u})
+			if err != nil {
+				t.Fatalf("entry %d: lookup: %v", i, err)
+			}
+			v, err := st.Document(ctx, id)
+			if err != nil || v.Doc.Title != e.Doc.Title {
+				t.Errorf("entry %d: row %d holds %q (%v), want %q", i, id, v.Doc.Title, err, e.Doc.Title)
+			}
+		}
+		if _, err := st.Lookup(ctx, store.DocKey{Hash: "0000", URL: "nowhere"}); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("lookup of an unknown key: %v, want ErrNotFound", err)
 		}
 	})
 
