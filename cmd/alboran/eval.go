@@ -40,13 +40,18 @@ type evalOptions struct {
 
 func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o evalOptions
-	fs := newFlags("eval", evalHelp, stderr)
+	fs := newFlags("eval", evalHelp, stdout)
 	fs.BoolVar(&o.perDoc, "per-doc", false, "also print each document's tp/fp/fn")
-	fs.BoolVar(&o.asJSON, "json", false, "print the scores as JSON")
+	format := formatFlag(fs, formatTable, formatTable, formatJSON)
+	fs.BoolVar(&o.asJSON, "json", false, "the same as --format json")
 	fs.StringVar(&o.floors, "floors", "", "fail when a score is under its floor in this JSON file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := checkFormat("eval", *format, formatTable, formatJSON); err != nil {
+		return err
+	}
+	o.asJSON = o.asJSON || *format == formatJSON
 	if fs.NArg() != 1 {
 		return usageError{"eval: give one directory of reports with gold files (see alboran eval --help)"}
 	}

@@ -4,12 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/alboran/alboran/internal/export"
+	"github.com/alboran/alboran/internal/source"
 	"github.com/alboran/alboran/internal/watch"
 )
 
@@ -44,12 +43,13 @@ Examples:
 `
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", exportHelp, stderr)
+	fs := newFlags("export", exportHelp, stdout)
 	db := dbFlag(fs)
 	what := fs.String("what", "", "the table: "+strings.Join(export.Tables, ", "))
-	format := fs.String("format", "csv", "csv, jsonl or parquet")
+	format := formatFlag(fs, formatCSV, export.Formats...)
 	profile := fs.String("profile", "alboran", "column names: alboran, or polecat (events only)")
-	out := fs.String("o", "", "write to this file (default standard output)")
+	out := fs.String("o", "-", "write to this file; - is standard output")
+	quiet := fs.Bool("quiet", false, "do not say how many rows were written")
 	clusters := fs.Bool("clusters", false, "with --what events: one row per event cluster")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -66,8 +66,8 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if !contains(export.Tables, *what) {
 		return usageError{fmt.Sprintf("export: unknown table %q (want %s)", *what, strings.Join(export.Tables, ", "))}
 	}
-	if !contains(export.Formats, *format) {
-		return usageError{fmt.Sprintf("export: unknown format %q (want %s)", *format, strings.Join(export.Formats, ", "))}
+	if err := checkFormat("export", *format, export.Formats...); err != nil {
+		return err
 	}
 	if !contains(export.Profiles, *profile) {
 		return usageError{fmt.Sprintf("export: unknown profile %q (want %s)", *profile, strings.Join(export.Profiles, ", "))}
@@ -75,35 +75,30 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *profile == "polecat" && *what != "events" {
 		return usageError{"export: --profile polecat goes with --what events"}
 	}
-	if *format == "parquet" && *out == "" && isTerminal(stdout) {
+	if *format == "parquet" && isStdout(*out) && isTerminal(stdout) {
 		return usageError{"export: Parquet is binary; give -o FILE or redirect standard output"}
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if *out == "" {
+	if isStdout(*out) {
 		_, err := export.WriteProfile(ctx, st, *what, *format, *profile, stdout)
 		return err
 	}
 	// Write beside the target and rename, so that a failed export leaves no half file.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".alboran-export-*")
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	n, err := export.WriteProfile(ctx, st, *what, *format, *profile, tmp)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
+	var n int
+	err = writeFileAtomic(*out, func(w io.Writer) error {
+		n, err = export.WriteProfile(ctx, st, *what, *format, *profile, w)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("export to %s: %w", *out, err)
 	}
-	if err := os.Rename(tmp.Name(), *out); err != nil {
-		return fmt.Errorf("export: %w", err)
+	if !*quiet {
+		fmt.Fprintf(stderr, "wrote %d %s rows to %s\n", n, *what, *out)
 	}
-	fmt.Fprintf(stderr, "wrote %d %s rows to %s\n", n, *what, *out)
 	return nil
 }
 
@@ -128,12 +123,13 @@ Example:
 `
 
 func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("watch", watchHelp, stderr)
+	fs := newFlags("watch", watchHelp, stdout)
 	db := dbFlag(fs)
 	feeds := fs.String("feeds", "", "a file of feed URLs, one per line, or an OPML file (required)")
 	every := fs.Duration("every", 15*time.Minute, "how often to poll each feed")
 	maxBackoff := fs.Duration("max-backoff", 6*time.Hour, "the longest wait after failures")
-	fetch := fs.Bool("fetch-articles", false, "download the page each item links to and read it as HTML")
+	fetch := fs.Bool("fetch-articles", false, "download the page each item links to and read it as HTML, as robots.txt allows (see alboran ingest --help)")
+	fetchDelay := fs.Duration("fetch-delay", source.DefaultPerHost, "with --fetch-articles: the least time between two requests to one site")
 	once := fs.Bool("once", false, "poll each feed once and exit")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -158,7 +154,8 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer st.Close()
 	w := &watch.Watcher{Store: st, Extractor: x, Client: httpClient(), Feeds: urls, Every: *every,
-		MaxBackoff: *maxBackoff, FetchArticles: *fetch, Log: stdout}
+		MaxBackoff: *maxBackoff, FetchArticles: *fetch, Log: stdout,
+		Crawler: &source.Crawler{Client: httpClient(), PerHost: *fetchDelay}}
 	if *once {
 		failed := 0
 		for _, r := range w.PollAll(ctx) {

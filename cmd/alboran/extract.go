@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/alboran/alboran/internal/batch"
 	"github.com/alboran/alboran/internal/extract"
@@ -50,7 +49,7 @@ type extractOptions struct {
 
 func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var o extractOptions
-	fs := newFlags("extract", extractHelp, stderr)
+	fs := newFlags("extract", extractHelp, stdout)
 	fs.StringVar(&o.format, "format", "", "output format: table, json or jsonl (default table on a terminal, jsonl otherwise)")
 	fs.IntVar(&o.workers, "workers", 0, "extraction workers (default: one per core)")
 	fs.BoolVar(&o.explain, "explain", false, "give each record the rule or frame that made it and the tokens it used (\"explain\" in JSON, \"why\" lines in the table)")
@@ -72,10 +71,8 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			o.format = "table"
 		}
 	}
-	switch o.format {
-	case "table", "json", "jsonl":
-	default:
-		return usageError{fmt.Sprintf("extract: unknown format %q (want table, json or jsonl)", o.format)}
+	if err := checkFormat("extract", o.format, formatTable, formatJSON, formatJSONL); err != nil {
+		return err
 	}
 	return runExtract(ctx, o, stdin, stdout, stderr)
 }
@@ -136,14 +133,4 @@ func runExtract(ctx context.Context, o extractOptions, stdin io.Reader, stdout, 
 		return fmt.Errorf("%d of %d inputs failed: %w", failed, failed+done, errPartial)
 	}
 	return nil
-}
-
-// isTerminal reports whether w is a character device, such as a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

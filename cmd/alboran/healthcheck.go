@@ -28,7 +28,7 @@ Examples:
 `
 
 func cmdHealthcheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("healthcheck", healthcheckHelp, stderr)
+	fs := newFlags("healthcheck", healthcheckHelp, stdout)
 	def := os.Getenv("ALBORAN_ADDR")
 	if def == "" {
 		def = "127.0.0.1:8080"

@@ -6,10 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"runtime/debug"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -34,7 +34,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 
 // openStore opens the store a --db value names: a postgres:// URL, else a SQLite file.
 func openStore(ctx context.Context, dsn string) (store.Store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if isPostgres(dsn) {
 		return postgres.Open(ctx, dsn)
 	}
 	return sqlite.Open(ctx, dsn)
@@ -66,16 +66,17 @@ func newExtractor() (*extract.Extractor, error) {
 	return extract.New(lx), nil
 }
 
-// newMeter shows a bar on a terminal, log lines elsewhere, and nothing when quiet.
-func newMeter(stderr io.Writer, quiet bool, label string, total int64, read *atomic.Int64) *progress.Meter {
-	mode := progress.Lines
+// newMeter shows a bar on a terminal, log lines elsewhere (through slog with --log-format
+// json), and nothing when quiet.
+func newMeter(fs *flag.FlagSet, stderr io.Writer, quiet bool, label string, total int64, read *atomic.Int64) *progress.Meter {
+	o, _ := parseLogFlags(fs)
 	switch {
 	case quiet:
-		mode = progress.Quiet
-	case isTerminal(stderr):
-		mode = progress.Bar
+		return progress.New(stderr, progress.Quiet, label, total, read)
+	case isTerminal(stderr) && !o.json:
+		return progress.New(stderr, progress.Bar, label, total, read)
 	}
-	return progress.New(stderr, mode, label, total, read)
+	return progress.New(logLines(fs, stderr, slog.LevelInfo), progress.Lines, label, total, read)
 }
 
 const ingestHelp = `Usage: alboran ingest [options] INPUT...
@@ -95,6 +96,12 @@ killed, run the same command again and every document ends up stored exactly onc
 A bad input is reported with its source and reason and skipped; the rest is stored and the
 exit code is 1.
 
+--fetch-articles reads the page each feed item links to instead of the feed's summary, as a
+polite crawler: it follows each site's robots.txt (for the agent "alboran"), waits
+--fetch-delay between two requests to one site, and waits what Retry-After asks (up to 2
+minutes) when a site answers 429 or 503. A page it may not or cannot fetch keeps its summary,
+with a warning.
+
 With --queue nats://HOST:PORT (or ALBORAN_QUEUE), the documents are published to NATS
 JetStream instead, each counted as sent once the stream has acknowledged it, for alboran
 worker processes to extract and store.
@@ -106,11 +113,12 @@ Examples:
 `
 
 func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("ingest", ingestHelp, stderr)
+	fs := newFlags("ingest", ingestHelp, stdout)
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "extraction workers (default: one per core)")
 	batchSize := fs.Int("batch", ingest.DefaultBatch, "documents per transaction")
-	fetch := fs.Bool("fetch-articles", false, "download the page each feed item links to and read it as HTML")
+	fetch := fs.Bool("fetch-articles", false, "download the page each feed item links to and read it as HTML, as robots.txt allows")
+	fetchDelay := fs.Duration("fetch-delay", source.DefaultPerHost, "with --fetch-articles: the least time between two requests to one site (robots.txt's Crawl-delay wins when longer)")
 	quiet := fs.Bool("quiet", false, "print no progress, only errors and the summary")
 	qf := addQueueFlags(fs)
 	langf := langFlag(fs)
@@ -126,7 +134,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	if qf.url != "" {
 		// At scale: publish the documents for workers to extract and store.
-		return publish(ctx, qf, language, fs.Args(), stdin, stdout, stderr, *quiet)
+		return publish(ctx, fs, qf, language, fs.Args(), stdin, stdout, stderr, *quiet)
 	}
 	x, err := newExtractor()
 	if err != nil {
@@ -139,15 +147,15 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	defer st.Close()
 	throughputGC()
 	var read atomic.Int64
-	meter := newMeter(stderr, *quiet, "ingest", source.Size(fs.Args()), &read)
+	meter := newMeter(fs, stderr, *quiet, "ingest", source.Size(fs.Args()), &read)
 	o := ingest.Options{
-		Source:    source.Options{Client: httpClient(), FetchArticles: *fetch, Bytes: &read, Language: language},
+		Source:    source.Options{Client: httpClient(), FetchArticles: *fetch, Crawler: &source.Crawler{Client: httpClient(), PerHost: *fetchDelay}, Bytes: &read, Language: language},
 		Inputs:    fs.Args(),
 		Stdin:     stdin,
 		Workers:   *workers,
 		BatchSize: *batchSize,
 		Meter:     meter,
-		Log:       stderr,
+		Log:       logLines(fs, stderr, slog.LevelWarn),
 	}
 	sum, err := ingest.Run(ctx, x, st, o)
 	meter.Done()
@@ -175,7 +183,7 @@ replaced in one transaction.
 `
 
 func cmdReprocess(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("reprocess", reprocessHelp, stderr)
+	fs := newFlags("reprocess", reprocessHelp, stdout)
 	db := dbFlag(fs)
 	quiet := fs.Bool("quiet", false, "print no progress")
 	if err := parseFlags(fs, args); err != nil {
@@ -188,12 +196,12 @@ func cmdReprocess(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	meter := newMeter(stderr, *quiet, "reprocess", 0, nil)
+	meter := newMeter(fs, stderr, *quiet, "reprocess", 0, nil)
 	n, err := ingest.Reprocess(ctx, x, st, 0, meter)
 	meter.Done()
 	if err != nil {

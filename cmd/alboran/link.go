@@ -20,13 +20,6 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-func checkFormat(cmd, format string) error {
-	if format != "table" && format != "json" {
-		return usageError{fmt.Sprintf("%s: unknown format %q (want table or json)", cmd, format)}
-	}
-	return nil
-}
-
 const claimsHelp = `Usage: alboran claims [options]
 
 Lists the claims the reports make: one per (category, country, period), with the values
@@ -40,21 +33,21 @@ Examples:
 `
 
 func cmdClaims(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("claims", claimsHelp, stderr)
+	fs := newFlags("claims", claimsHelp, stdout)
 	db := dbFlag(fs)
 	var q store.SeriesQuery
 	fs.StringVar(&q.Category, "category", "", "a statistic category (default all)")
 	fs.StringVar(&q.Country, "country", "", "an ISO 3166 alpha-3 country code (default all)")
 	conflicts := fs.Bool("conflicts", false, "only the claims whose reports disagree")
-	format := fs.String("format", "table", "output: table or json")
+	format := formatFlag(fs, formatTable, formatTable, formatJSON, formatJSONL)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := checkFormat("claims", *format); err != nil {
+	if err := checkFormat("claims", *format, formatTable, formatJSON, formatJSONL); err != nil {
 		return err
 	}
 	q.Country = strings.ToUpper(q.Country)
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -69,8 +62,8 @@ func cmdClaims(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			claims = append(claims, c)
 		}
 	}
-	if *format == "json" {
-		return writeJSON(stdout, claims)
+	if *format != formatTable {
+		return writeItems(stdout, *format, claims)
 	}
 	if len(claims) == 0 {
 		fmt.Fprintln(stdout, "no claims")
@@ -114,20 +107,20 @@ Examples:
 `
 
 func cmdTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("timeline", timelineHelp, stderr)
+	fs := newFlags("timeline", timelineHelp, stdout)
 	db := dbFlag(fs)
-	format := fs.String("format", "table", "output: table or json")
+	format := formatFlag(fs, formatTable, formatTable, formatJSON)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() < 1 || fs.NArg() > 2 {
 		return usageError{"timeline: give one or two actor codes, e.g. alboran timeline MAR ESP"}
 	}
-	if err := checkFormat("timeline", *format); err != nil {
+	if err := checkFormat("timeline", *format, formatTable, formatJSON); err != nil {
 		return err
 	}
 	q := store.ClusterQuery{A: strings.ToUpper(fs.Arg(0)), B: strings.ToUpper(fs.Arg(1))}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -179,20 +172,20 @@ Examples:
 `
 
 func cmdEntity(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("entity", entityHelp, stderr)
+	fs := newFlags("entity", entityHelp, stdout)
 	db := dbFlag(fs)
-	format := fs.String("format", "table", "output: table or json")
+	format := formatFlag(fs, formatTable, formatTable, formatJSON)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"entity: give a name, e.g. alboran entity Perea"}
 	}
-	if err := checkFormat("entity", *format); err != nil {
+	if err := checkFormat("entity", *format, formatTable, formatJSON, formatJSONL); err != nil {
 		return err
 	}
 	name := strings.Join(fs.Args(), " ")
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -207,8 +200,8 @@ func cmdEntity(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			ents = append(ents, e)
 		}
 	}
-	if *format == "json" {
-		return writeJSON(stdout, ents)
+	if *format != formatTable {
+		return writeItems(stdout, *format, ents)
 	}
 	if len(ents) == 0 {
 		fmt.Fprintf(stdout, "no entity named %q\n", name)

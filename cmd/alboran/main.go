@@ -34,37 +34,30 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 func (e usageError) Unwrap() error { return errUsage }
 
-const mainHelp = `alboran turns news reports on migration and borders into source-cited records:
+// mainHelp is the top-level help; the list of commands comes from the commands table.
+func mainHelp() string {
+	var b strings.Builder
+	b.WriteString(`alboran turns news reports on migration and borders into source-cited records:
 actors, PLOVER events, statistics and quotes, each pointing back to its sentence.
 
 Usage:
   alboran <command> [options] [arguments]
 
 Commands:
-  extract    extract records from reports, pages, feeds, JSON Lines or stdin, with no setup
-  ingest     extract and store documents and records in the database (./alboran.db)
-  watch      keep ingesting feeds, polling each with conditional GETs
-  search     rank stored reports for a query, with filters
-  stats      print the series of a statistic by year or month
-  export     write a table as CSV, JSON Lines or Parquet
-  claims     list the claims across reports, and the conflicts between them
-  timeline   list the events between two actors, one per real event, by month
-  entity     show the people and organizations a name stands for across reports
-  serve      serve the JSON API and the web dashboard (--demo: the bundled examples)
-  healthcheck  exit 0 when a running server answers healthy (for a container's HEALTHCHECK)
-  worker     extract and store documents from the queue (NATS JetStream), at scale
-  queue      show the queue's status and dead documents, or send documents back
-  migrate    bring a database's schema up to date
-  reprocess  re-extract stored documents after an upgrade of the rules
-  eval       score extraction against a directory of gold annotations
-  parse      print a report's sentences as dependency trees (CoNLL-U or a table)
-  train-syntax  train the syntax model (tagger and parser) on a CoNLL-U treebank
-  version    print the version of the binary and of the extraction rules
+`)
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-13s %s\n", c.name, c.summary)
+	}
+	b.WriteString(`
+The database is ./alboran.db unless --db or ALBORAN_DB names another. Every command takes
+--log-format text|json (env ALBORAN_LOG_FORMAT) and --log-level debug|info|warn|error (env
+ALBORAN_LOG_LEVEL) for its log lines on standard error.
 
-The database is ./alboran.db unless --db or ALBORAN_DB names another.
-
-Run 'alboran <command> --help' for a command's options.
-`
+Run 'alboran help <command>' or 'alboran <command> --help' for a command's options, and
+'alboran completion bash|zsh|fish' for shell completion.
+`)
+	return b.String()
+}
 
 func main() {
 	os.Exit(runProcess(os.Args[1:]))
@@ -81,59 +74,45 @@ func runProcess(args []string) int {
 // run dispatches a command line and returns the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, mainHelp)
+		fmt.Fprint(stderr, mainHelp())
 		return exitUsage
 	}
 	// No password or token from a connection URL reaches a message or a log line.
 	stderr = newRedactWriter(stderr, secretsIn(args))
-	var err error
 	switch args[0] {
-	case "extract":
-		err = cmdExtract(ctx, args[1:], stdin, stdout, stderr)
-	case "ingest":
-		err = cmdIngest(ctx, args[1:], stdin, stdout, stderr)
-	case "watch":
-		err = cmdWatch(ctx, args[1:], stdout, stderr)
-	case "search":
-		err = cmdSearch(ctx, args[1:], stdout, stderr)
-	case "stats":
-		err = cmdStats(ctx, args[1:], stdout, stderr)
-	case "export":
-		err = cmdExport(ctx, args[1:], stdout, stderr)
-	case "claims":
-		err = cmdClaims(ctx, args[1:], stdout, stderr)
-	case "timeline":
-		err = cmdTimeline(ctx, args[1:], stdout, stderr)
-	case "entity":
-		err = cmdEntity(ctx, args[1:], stdout, stderr)
-	case "serve":
-		err = cmdServe(ctx, args[1:], stdout, stderr)
-	case "healthcheck":
-		err = cmdHealthcheck(ctx, args[1:], stdout, stderr)
-	case "worker":
-		err = cmdWorker(ctx, args[1:], stdout, stderr)
-	case "queue":
-		err = cmdQueue(ctx, args[1:], stdout, stderr)
-	case "migrate":
-		err = cmdMigrate(ctx, args[1:], stdout, stderr)
-	case "reprocess":
-		err = cmdReprocess(ctx, args[1:], stdout, stderr)
-	case "eval":
-		err = cmdEval(ctx, args[1:], stdout, stderr)
-	case "parse":
-		err = cmdParse(ctx, args[1:], stdin, stdout, stderr)
-	case "train-syntax":
-		err = cmdTrainSyntax(ctx, args[1:], stdout, stderr)
-	case "version", "--version":
-		err = cmdVersion(stdout)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, mainHelp)
-		return exitOK
-	default:
-		fmt.Fprintf(stderr, "alboran: unknown command %q\n\n%s", args[0], mainHelp)
+	case "--version":
+		return exitCode(printVersion(stdout), stderr)
+	case "help", "-h", "--help", "-help":
+		return cmdHelp(args[1:], stdout, stderr)
+	}
+	c := lookupCommand(args[0])
+	if c == nil {
+		fmt.Fprintf(stderr, "alboran: unknown command %q%s\n\nRun 'alboran help' for the list of commands.\n", args[0], didYouMean(args[0], commandNames()))
+		return exitUsage
+	}
+	err := c.run(ctx, args[1:], stdin, stdout, stderr)
+	if errors.Is(err, errUsage) {
+		// A usage error shows the command's help on standard error, after the message.
+		fmt.Fprintf(stderr, "alboran: %v\n\n", err)
+		c.run(ctx, []string{"--help"}, strings.NewReader(""), stderr, io.Discard)
 		return exitUsage
 	}
 	return exitCode(err, stderr)
+}
+
+// cmdHelp prints the top-level help, or a command's, on standard output.
+func cmdHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stdout, mainHelp())
+		return exitOK
+	}
+	c := lookupCommand(args[0])
+	if c == nil {
+		fmt.Fprintf(stderr, "alboran: no help for unknown command %q%s\n", args[0], didYouMean(args[0], commandNames()))
+		return exitUsage
+	}
+	c.run(context.Background(), []string{"--help"}, strings.NewReader(""), stdout, io.Discard)
+	return exitOK
 }
 
 // exitCode maps an error to an exit code, printing it once.

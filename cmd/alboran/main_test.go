@@ -120,9 +120,9 @@ func TestTableAndHelp(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Karima Benyaich") || !strings.Contains(out, "Statistics") {
 		t.Fatalf("table output: %d\n%s", code, out)
 	}
-	code, _, errs := runCLI(t, "", "extract", "--help")
-	if code != 0 || !strings.Contains(errs, "Usage: alboran extract") {
-		t.Fatalf("help: %d %s", code, errs)
+	code, out, _ = runCLI(t, "", "extract", "--help")
+	if code != 0 || !strings.Contains(out, "Usage: alboran extract") {
+		t.Fatalf("help: %d %s", code, out)
 	}
 }
 

@@ -50,7 +50,7 @@ type parseOptions struct {
 
 func cmdParse(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var o parseOptions
-	fs := newFlags("parse", parseHelp, stderr)
+	fs := newFlags("parse", parseHelp, stdout)
 	fs.StringVar(&o.format, "format", "conllu", "output format: conllu or table")
 	fs.StringVar(&o.conlluIn, "conllu-in", "", "re-tag and re-parse the tokens of this CoNLL-U file")
 	fs.BoolVar(&o.score, "score", false, "with --conllu-in: print the scores against the file's annotations")
@@ -63,8 +63,8 @@ func cmdParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if o.lang, err = checkLang("parse", *langf); err != nil {
 		return err
 	}
-	if o.format != "conllu" && o.format != "table" {
-		return usageError{fmt.Sprintf("parse: unknown format %q (want conllu or table)", o.format)}
+	if err := checkFormat("parse", o.format, "conllu", formatTable); err != nil {
+		return err
 	}
 	o.inputs = fs.Args()
 	if (o.conlluIn == "") == (len(o.inputs) == 0) {

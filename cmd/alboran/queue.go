@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
+	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 
+	"github.com/alboran/alboran/internal/metrics"
 	"github.com/alboran/alboran/internal/queue"
 	"github.com/alboran/alboran/internal/source"
 	"github.com/alboran/alboran/internal/store"
@@ -33,9 +36,9 @@ func addQueueFlags(fs *flag.FlagSet) *queueFlags {
 	fs.StringVar(&q.url, "queue", os.Getenv("ALBORAN_QUEUE"), "the NATS server, nats://host:port, or several separated by commas (env ALBORAN_QUEUE)")
 	fs.StringVar(&q.creds, "queue-creds", os.Getenv("ALBORAN_QUEUE_CREDS"), "a NATS credentials file (env ALBORAN_QUEUE_CREDS)")
 	fs.StringVar(&q.ca, "queue-ca", os.Getenv("ALBORAN_QUEUE_CA"), "a CA certificate for TLS to NATS (env ALBORAN_QUEUE_CA)")
-	fs.StringVar(&q.cert, "queue-cert", os.Getenv("ALBORAN_QUEUE_CERT"), "a client certificate for TLS to NATS")
-	fs.StringVar(&q.key, "queue-key", os.Getenv("ALBORAN_QUEUE_KEY"), "the client certificate's key")
-	fs.StringVar(&q.name, "queue-name", "ALBORAN", "the stream name prefix")
+	fs.StringVar(&q.cert, "queue-cert", os.Getenv("ALBORAN_QUEUE_CERT"), "a client certificate for TLS to NATS (env ALBORAN_QUEUE_CERT)")
+	fs.StringVar(&q.key, "queue-key", os.Getenv("ALBORAN_QUEUE_KEY"), "the client certificate's key (env ALBORAN_QUEUE_KEY)")
+	fs.StringVar(&q.name, "queue-name", envOr("ALBORAN_QUEUE_NAME", "ALBORAN"), "the stream name prefix (env ALBORAN_QUEUE_NAME)")
 	replicas, _ := strconv.Atoi(os.Getenv("ALBORAN_QUEUE_REPLICAS"))
 	fs.IntVar(&q.replicas, "queue-replicas", replicas, "copies of each stream in a NATS cluster; changes existing streams (env ALBORAN_QUEUE_REPLICAS; 1 when created)")
 	fs.IntVar(&q.maxDeliver, "max-deliver", 0, fmt.Sprintf("deliveries before a failing document goes to the dead-letter stream; changes the existing consumer (%d when created)", queue.DefaultMaxDeliver))
@@ -70,29 +73,30 @@ func (q *queueFlags) connect(ctx context.Context) (*queue.Queue, error) {
 // publish sends every input document to the queue, counting one as sent when the stream
 // acknowledged it. A document the queue cannot take is skipped with the reason, like a bad
 // input; the queue being unreachable for two minutes stops the run.
-func publish(ctx context.Context, qf *queueFlags, language string, inputs []string, stdin io.Reader, stdout, stderr io.Writer, quiet bool) error {
+func publish(ctx context.Context, fs *flag.FlagSet, qf *queueFlags, language string, inputs []string, stdin io.Reader, stdout, stderr io.Writer, quiet bool) error {
 	q, err := qf.connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer q.Close()
 	sent, skipped := 0, 0
-	meter := newMeter(stderr, quiet, "publish", 0, nil)
+	meter := newMeter(fs, stderr, quiet, "publish", 0, nil)
+	logw := logLines(fs, stderr, slog.LevelWarn)
 	err = source.Options{Client: httpClient(), Language: language}.Read(ctx, inputs, stdin, func(it source.Item) error {
 		for _, w := range it.Warnings {
 			if !strings.HasPrefix(w, it.Doc.Source) {
 				w = it.Doc.Source + ": " + w
 			}
-			fmt.Fprintf(stderr, "alboran: warning: %s\n", w)
+			fmt.Fprintf(logw, "alboran: warning: %s\n", w)
 		}
 		if it.Err != nil {
 			skipped++
-			fmt.Fprintf(stderr, "alboran: skipped %s: %v\n", it.Doc.Source, it.Err)
+			fmt.Fprintf(logw, "alboran: skipped %s: %v\n", it.Doc.Source, it.Err)
 			return nil
 		}
 		if err := q.Publish(ctx, it.Doc); errors.Is(err, queue.ErrTooLarge) {
 			skipped++
-			fmt.Fprintf(stderr, "alboran: skipped %s: %v\n", it.Doc.Source, err)
+			fmt.Fprintf(logw, "alboran: skipped %s: %v\n", it.Doc.Source, err)
 			return nil
 		} else if err != nil {
 			return fmt.Errorf("publishing %s: %w; %d documents were published: run the same command again "+
@@ -132,13 +136,16 @@ stops the worker at once; the documents it has not stored go back to the queue.
 `
 
 func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("worker", workerHelp, stderr)
+	fs := newFlags("worker", workerHelp, stdout)
 	db := dbFlag(fs)
 	qf := addQueueFlags(fs)
 	batch := fs.Int("batch", 64, "documents per fetch and per transaction")
+	metricsAddr := fs.String("metrics", os.Getenv("ALBORAN_METRICS"), "serve Prometheus metrics at http://ADDR/metrics, e.g. 127.0.0.1:9090 (env ALBORAN_METRICS)")
+	every := fs.Duration("log-every", time.Minute, "log the throughput, failures and queue lag this often; 0 never")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	logger := newLogger(fs, stderr).With("cmd", "worker")
 	// A worker outlives the services' restarts: it waits for the queue and the database.
 	var q *queue.Queue
 	for wait := 500 * time.Millisecond; ; wait = min(2*wait, 10*time.Second) {
@@ -148,7 +155,7 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		} else if _, usage := err.(usageError); usage || ctx.Err() != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "worker: waiting for the queue: %v\n", err)
+		logger.Warn("waiting for the queue", "err", err)
 		sleepCtx(ctx, wait)
 	}
 	defer q.Close()
@@ -160,7 +167,7 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		} else if !postgres.Unavailable(err) || ctx.Err() != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "worker: waiting for the database: %v\n", err)
+		logger.Warn("waiting for the database", "err", err)
 		sleepCtx(ctx, wait)
 	}
 	defer st.Close()
@@ -172,15 +179,89 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "worker: %s -> %s (max deliver %d, ack wait %s, %d stream replicas)\n",
-		redactURL(qf.url), redactURL(*db), set.MaxDeliver, set.AckWait, set.Replicas)
-	w := &queue.Worker{Queue: q, Store: st, Extractor: x, Batch: *batch, Log: log.New(stderr, "worker: ", log.LstdFlags)}
+	logger.Info("started", "queue", redactURL(qf.url), "db", redactURL(*db), "max_deliver", set.MaxDeliver,
+		"ack_wait", set.AckWait.String(), "replicas", set.Replicas)
+	stats := &queue.Stats{}
+	if *metricsAddr != "" {
+		stop, err := serveWorkerMetrics(ctx, *metricsAddr, q, stats, logger)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if *every > 0 {
+		stop := logWorkerThroughput(ctx, *every, q, stats, logger)
+		defer stop()
+	}
+	w := &queue.Worker{Queue: q, Store: st, Extractor: x, Batch: *batch, Stats: stats,
+		Log: slog.NewLogLogger(logger.Handler(), slog.LevelInfo)}
 	err = w.Run(ctx)
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(stderr, "worker: stopped")
+		logger.Info("stopped")
 		return nil
 	}
 	return err
+}
+
+// serveWorkerMetrics serves the worker's counters and the queue's lag at http://addr/metrics
+// until ctx ends or stop is called.
+func serveWorkerMetrics(ctx context.Context, addr string, q *queue.Queue, stats *queue.Stats, logger *slog.Logger) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("worker --metrics: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+		var lag *queue.Lag
+		lctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if l, err := q.Lag(lctx); err == nil {
+			lag = &l
+		}
+		// The process's, the runtime's and the build's metrics first, as the server writes them.
+		metrics.WriteProcess(w, version)
+		stats.Snapshot().WriteMetrics(w, lag)
+	})
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			logger.Error("metrics server", "err", err)
+		}
+	}()
+	logger.Info("serving metrics", "url", "http://"+ln.Addr().String()+"/metrics")
+	return func() { srv.Close() }, nil
+}
+
+// logWorkerThroughput logs, every interval, the documents stored and failed in it, the rate,
+// and the queue's lag, until ctx ends or stop is called.
+func logWorkerThroughput(ctx context.Context, every time.Duration, q *queue.Queue, stats *queue.Stats, logger *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		last, lastAt := stats.Snapshot(), time.Now()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case now := <-t.C:
+				s := stats.Snapshot()
+				attrs := []any{"stored", s.Stored - last.Stored, "failed", s.Failed - last.Failed, "dead", s.Dead - last.Dead,
+					"docs_per_s", float64(s.Stored-last.Stored) / now.Sub(lastAt).Seconds(), "stored_total", s.Stored}
+				lctx, lcancel := context.WithTimeout(ctx, 5*time.Second)
+				if lag, err := q.Lag(lctx); err == nil {
+					attrs = append(attrs, "pending", lag.Pending, "in_flight", lag.InFlight)
+				}
+				lcancel()
+				logger.Info("throughput", attrs...)
+				last, lastAt = s, now
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) {
@@ -209,10 +290,10 @@ worker holds, so requeue sends them back only when nothing is in flight.
 `
 
 func cmdQueue(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("queue", queueHelp, stderr)
+	fs := newFlags("queue", queueHelp, stdout)
 	qf := addQueueFlags(fs)
 	db := fs.String("db", os.Getenv("ALBORAN_DB"), "the PostgreSQL database the workers store into, postgres://... (env ALBORAN_DB)")
-	format := fs.String("format", "table", "output: table or json")
+	format := formatFlag(fs, formatTable, formatTable, formatJSON)
 	dead := fs.Bool("dead", false, "requeue: also send back the dead documents")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -221,7 +302,7 @@ func cmdQueue(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() != 1 || cmd != "status" && cmd != "dead" && cmd != "requeue" {
 		return usageError{"queue: say status, dead or requeue (see alboran queue --help)"}
 	}
-	if err := checkFormat("queue", *format); err != nil {
+	if err := checkFormat("queue", *format, formatTable, formatJSON); err != nil {
 		return err
 	}
 	var ledger queue.Ledger
@@ -320,7 +401,7 @@ before starting many workers) and prints the schema version.
 `
 
 func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("migrate", migrateHelp, stderr)
+	fs := newFlags("migrate", migrateHelp, stdout)
 	db := dbFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -510,7 +510,7 @@ func killHolder(t testing.TB, f *fleet, db *postgres.DB, sig syscall.Signal) (in
 	w.signal(sig)
 	stopped := time.Since(start)
 	if sig == syscall.SIGTERM {
-		if !strings.Contains(w.log.String(), "worker: stopped") || w.cmd.ProcessState.ExitCode() != 0 {
+		if !strings.Contains(w.log.String(), "msg=stopped") || w.cmd.ProcessState.ExitCode() != 0 {
 			t.Errorf("SIGTERM: exit %d, %s", w.cmd.ProcessState.ExitCode(), w.log.String())
 		}
 	}
@@ -583,7 +583,7 @@ func TestRedaction(t *testing.T) {
 	qurl := strings.Replace(ns.url(), "nats://", "nats://natsuser:nats-secret@", 1)
 	bad := "postgres://alboran:pg-secret@127.0.0.1:1/alboran?connect_timeout=1"
 	w := startProc(t, "worker", "--db", dsn, "--queue", ns.url())
-	for i := 0; i < 600 && !strings.Contains(w.log.String(), "worker: nats://"); i++ { // until it has started
+	for i := 0; i < 600 && !strings.Contains(w.log.String(), "msg=started"); i++ { // until it has started
 		time.Sleep(50 * time.Millisecond)
 	}
 	w.signal(syscall.SIGTERM)

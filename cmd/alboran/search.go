@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -32,7 +31,7 @@ Examples:
 `
 
 func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search", searchHelp, stderr)
+	fs := newFlags("search", searchHelp, stdout)
 	db := dbFlag(fs)
 	var q store.Query
 	fs.StringVar(&q.Actor, "actor", "", "an actor code (MAR, EU, UNHCR) or an entity name")
@@ -41,7 +40,8 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&q.Since, "since", "", "published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fs.StringVar(&q.Until, "until", "", "published on or before this date")
 	fs.IntVar(&q.Limit, "limit", 20, "the number of reports to show")
-	format := fs.String("format", "table", "output: table or json")
+	formats := []string{formatTable, formatJSON, formatJSONL, formatCSV}
+	format := formatFlag(fs, formatTable, formats...)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -55,10 +55,10 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return usageError{fmt.Sprintf("search: %q is not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", d)}
 		}
 	}
-	if *format != "table" && *format != "json" {
-		return usageError{fmt.Sprintf("search: unknown format %q (want table or json)", *format)}
+	if err := checkFormat("search", *format, formats...); err != nil {
+		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -78,10 +78,17 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	for i, h := range hits {
 		results[i] = result{i + 1, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)}
 	}
-	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(results)
+	switch *format {
+	case formatJSON, formatJSONL:
+		return writeItems(stdout, *format, results)
+	case formatCSV:
+		w := csv.NewWriter(stdout)
+		w.Write([]string{"rank", "title", "published", "source", "sentence"})
+		for _, r := range results {
+			w.Write([]string{strconv.Itoa(r.Rank), r.Title, r.Published, r.Source, r.Sentence})
+		}
+		w.Flush()
+		return w.Error()
 	}
 	if len(results) == 0 {
 		fmt.Fprintln(stdout, "no reports match")
@@ -124,13 +131,14 @@ Examples:
 `
 
 func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("stats", statsHelp, stderr)
+	fs := newFlags("stats", statsHelp, stdout)
 	db := dbFlag(fs)
 	var q store.SeriesQuery
 	fs.StringVar(&q.Category, "category", "", "the statistic category (required), e.g. migrants_arrived")
 	fs.StringVar(&q.Country, "country", "", "an ISO 3166 alpha-3 country code, e.g. MAR")
 	fs.StringVar(&q.By, "by", "year", "group periods by year, month, or period (as reported)")
-	format := fs.String("format", "table", "output: table, csv or json")
+	formats := []string{formatTable, formatJSON, formatJSONL, formatCSV}
+	format := formatFlag(fs, formatTable, formats...)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -142,13 +150,11 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	default:
 		return usageError{fmt.Sprintf("stats: --by %q: want year, month or period", q.By)}
 	}
-	switch *format {
-	case "table", "csv", "json":
-	default:
-		return usageError{fmt.Sprintf("stats: unknown format %q (want table, csv or json)", *format)}
+	if err := checkFormat("stats", *format, formats...); err != nil {
+		return err
 	}
 	q.Country = strings.ToUpper(q.Country)
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -159,13 +165,8 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	points := series.Build(figs, q.By)
 	switch *format {
-	case "json":
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if points == nil {
-			points = []series.Point{}
-		}
-		return enc.Encode(points)
+	case formatJSON, formatJSONL:
+		return writeItems(stdout, *format, points)
 	case "csv":
 		w := csv.NewWriter(stdout)
 		w.Write([]string{"period", "country", "value", "bound", "sources", "reports", "values", "conflict", "why", "source", "evidence"})

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"log/slog"
 	"net"
 	"net/url"
 	"os"
@@ -53,9 +52,9 @@ Examples:
 `
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("serve", serveHelp, stderr)
+	fs := newFlags("serve", serveHelp, stdout)
 	db := dbFlag(fs)
-	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
+	addr := fs.String("addr", envOr("ALBORAN_ADDR", "127.0.0.1:8080"), "the address to listen on (env ALBORAN_ADDR)")
 	demo := fs.Bool("demo", false, "serve the bundled example reports from a temporary database")
 	cacheTTL := fs.Duration("cache", 2*time.Second, "keep answers to page and API reads this long (a report posted here shows at once, one ingested elsewhere after this); 0 turns it off")
 	cors := fs.String("cors", os.Getenv("ALBORAN_CORS"), "let browser pages of these origins (comma-separated scheme://host[:port], or *) read the API (env ALBORAN_CORS)")
@@ -79,7 +78,13 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "demo.db")
 	}
-	st, err := openStore(ctx, path)
+	// A read-only server refuses a database that does not exist; the demo makes one, and so
+	// does a server that takes posts (ALBORAN_TOKEN).
+	open := openExistingStore
+	if *demo || os.Getenv("ALBORAN_TOKEN") != "" {
+		open = openStore
+	}
+	st, err := open(ctx, path)
 	if err != nil {
 		return err
 	}
@@ -95,7 +100,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		fmt.Fprintf(stderr, "demo: %d example reports in %s\n", n, path)
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	logger := newLogger(fs, stderr) // --log-format and --log-level
 	srv := web.New(st, x, os.Getenv("ALBORAN_TOKEN"), logger)
 	srv.Cache(*cacheTTL)
 	srv.Version(version)

@@ -207,9 +207,9 @@ func TestStoreCommandsRejectBadArguments(t *testing.T) {
 		})
 	}
 	for _, cmd := range []string{"ingest", "search", "stats", "export", "watch", "reprocess"} {
-		code, _, errs := runCLI(t, "", cmd, "--help")
-		if code != 0 || !strings.Contains(errs, "Usage: alboran "+cmd) || !strings.Contains(errs, "-db") {
-			t.Errorf("%s --help: %d %q", cmd, code, errs)
+		code, out, _ := runCLI(t, "", cmd, "--help")
+		if code != 0 || !strings.Contains(out, "Usage: alboran "+cmd) || !strings.Contains(out, "-db") {
+			t.Errorf("%s --help: %d %q", cmd, code, out)
 		}
 	}
 }

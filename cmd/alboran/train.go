@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/alboran/alboran/internal/syntax"
@@ -38,7 +37,7 @@ type trainSyntaxOptions struct {
 
 func cmdTrainSyntax(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o trainSyntaxOptions
-	fs := newFlags("train-syntax", trainSyntaxHelp, stderr)
+	fs := newFlags("train-syntax", trainSyntaxHelp, stdout)
 	fs.StringVar(&o.train, "train", "", "CoNLL-U files to train on, separated by commas (required)")
 	fs.BoolVar(&o.relabel, "relabel", false, "bring the relations of the second and later --train files to the first's conventions: one the first hardly uses becomes its most frequent one of the same type (PUD's flat:name becomes GSD's flat)")
 	fs.BoolVar(&o.retag, "retag", false, "a word that the first --train file always tags one way takes that tag and lemma in the later files (GSD's su is DET, PUD's PRON)")
@@ -120,19 +119,7 @@ func runTrainSyntax(ctx context.Context, o trainSyntaxOptions, stdout io.Writer)
 		return fmt.Errorf("train-syntax: %w", err)
 	}
 	// Write to a temporary file and rename, so a crash never leaves half a model.
-	tmp, err := os.CreateTemp(filepath.Dir(o.out), ".syntax-model-*")
-	if err != nil {
-		return fmt.Errorf("train-syntax: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := m.Write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("train-syntax: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("train-syntax: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), o.out); err != nil {
+	if err := writeFileAtomic(o.out, m.Write); err != nil {
 		return fmt.Errorf("train-syntax: %w", err)
 	}
 	st, err := os.Stat(o.out)

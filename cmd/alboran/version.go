@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -13,7 +14,24 @@ import (
 // (a tag or pseudo-version for go install of a module version), else "(devel)".
 var version string
 
-func cmdVersion(out io.Writer) error {
+const versionHelp = `Usage: alboran version
+
+Prints the version of the binary (set at build time with -ldflags "-X main.version=...") and
+of the extraction rules, which the records in a database carry.
+`
+
+func cmdVersion(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("version", versionHelp, stdout)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"version takes no arguments"}
+	}
+	return printVersion(stdout)
+}
+
+func printVersion(out io.Writer) error {
 	v := "(devel)"
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
 		v = bi.Main.Version

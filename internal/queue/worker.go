@@ -32,6 +32,7 @@ type Worker struct {
 	Extractor *extract.Extractor
 	Batch     int // messages per fetch and per transaction; 64 by default
 	Log       *log.Logger
+	Stats     *Stats // what the worker did; made when nil
 
 	settings Settings
 }
@@ -44,6 +45,9 @@ func (w *Worker) Run(ctx context.Context) error {
 	}
 	if w.Log == nil {
 		w.Log = log.New(io.Discard, "", 0)
+	}
+	if w.Stats == nil {
+		w.Stats = &Stats{}
 	}
 	if w.settings.MaxDeliver == 0 {
 		w.settings = Settings{MaxDeliver: DefaultMaxDeliver, AckWait: DefaultAckWait}
@@ -201,6 +205,8 @@ func (w *Worker) handle(ctx context.Context, batch []jetstream.Msg) error {
 	}
 	stop := w.heartbeat(h)
 	defer stop()
+	start := time.Now()
+	defer func() { w.Stats.add(func(s *Stats) { s.batches++; s.batchSec += since(start) }) }()
 	handBack := func() error {
 		h.each(func(m jetstream.Msg) { m.Nak() })
 		return ctx.Err()
@@ -264,6 +270,7 @@ func (w *Worker) handle(ctx context.Context, batch []jetstream.Msg) error {
 			continue
 		}
 		w.ack(ctx, h, j)
+		w.Stats.add(func(s *Stats) { s.stored++; s.bytes += int64(len(j.entry.Doc.Text)) })
 	}
 	return nil
 }
@@ -371,6 +378,7 @@ func (w *Worker) fail(ctx context.Context, h *held, m jetstream.Msg, reason erro
 	h.settle(m)
 	n := delivered(m)
 	if n < w.settings.MaxDeliver {
+		w.Stats.add(func(s *Stats) { s.failed++ })
 		delay := time.Duration(1<<min(n, 6)) * 100 * time.Millisecond
 		if err := m.NakWithDelay(delay); err != nil {
 			w.Log.Printf("nak: %v", err)
@@ -389,6 +397,7 @@ func (w *Worker) giveUp(ctx context.Context, h *held, j *job) {
 		if k, ok := messageKey(j.msg); ok {
 			if has, err := l.Holds(ctx, []store.DocKey{k}); err == nil && has[0] {
 				j.msg.Ack()
+				w.Stats.add(func(s *Stats) { s.stored++ })
 				return
 			}
 		}
@@ -407,6 +416,7 @@ func delivered(m jetstream.Msg) int {
 // deadLetter copies a message to the dead-letter stream with the reason, then terminates it.
 // The copy's id is the message's stream sequence, so that doing it twice leaves one copy.
 func (w *Worker) deadLetter(ctx context.Context, m jetstream.Msg, reason error, n int) {
+	w.Stats.add(func(s *Stats) { s.dead++ })
 	dead := nats.NewMsg(w.Queue.cfg.deadSubject())
 	dead.Data = m.Data()
 	dead.Header.Set(hdrReason, reason.Error())

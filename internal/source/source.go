@@ -44,8 +44,12 @@ var ErrNoReports = errors.New("no reports found (want .txt, .html, .xml, .opml, 
 type Options struct {
 	// Client fetches URLs; nil means a client with a 30 s timeout.
 	Client *http.Client
-	// FetchArticles downloads the page a feed item links to and reads it as HTML.
+	// FetchArticles downloads the page a feed item links to and reads it as HTML, through
+	// Crawler: robots.txt, a per-host rate limit and Retry-After.
 	FetchArticles bool
+	// Crawler fetches the articles; nil means one for this Read, with the defaults and Client.
+	// Share one across calls to keep each host's robots.txt and rate.
+	Crawler *Crawler
 	// Bytes, when set, counts the bytes read from local files, for progress reports.
 	Bytes *atomic.Int64
 	// Language, an ISO 639-1 code, is the language of every document read (the --lang flag);
@@ -63,6 +67,9 @@ func Read(ctx context.Context, inputs []string, stdin io.Reader, fn func(Item) e
 func (o Options) Read(ctx context.Context, inputs []string, stdin io.Reader, fn func(Item) error) error {
 	if o.Client == nil {
 		o.Client = &http.Client{Timeout: 30 * time.Second}
+	}
+	if o.FetchArticles && o.Crawler == nil {
+		o.Crawler = &Crawler{Client: o.Client}
 	}
 	if o.Language != "" {
 		next := fn

@@ -115,7 +115,7 @@ func (o Options) readMarkup(ctx context.Context, kind int, name, pageURL string,
 	}
 	for _, it := range items {
 		if o.FetchArticles && it.Err == nil && it.Doc.URL != "" {
-			it = o.fetchArticle(ctx, it)
+			it = o.FetchArticle(ctx, it)
 		}
 		if err := fn(it); err != nil {
 			return err
@@ -124,10 +124,15 @@ func (o Options) readMarkup(ctx context.Context, kind int, name, pageURL string,
 	return nil
 }
 
-// fetchArticle replaces a feed item by the page it links to; on failure it keeps the item and
+// FetchArticle replaces a feed item by the page it links to, fetched through o.Crawler; on
+// failure (robots.txt disallows it, the page fails or holds no article) it keeps the item and
 // warns.
-func (o Options) fetchArticle(ctx context.Context, it Item) Item {
-	_, body, err := Fetch(ctx, o.Client, it.Doc.URL, nil)
+func (o Options) FetchArticle(ctx context.Context, it Item) Item {
+	c := o.Crawler
+	if c == nil {
+		c = &Crawler{Client: o.Client}
+	}
+	_, body, err := c.Fetch(ctx, it.Doc.URL)
 	if err != nil {
 		it.Warnings = append(it.Warnings, fmt.Sprintf("%s: kept the feed summary: %v", it.Doc.URL, err))
 		return it

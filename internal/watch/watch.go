@@ -28,6 +28,7 @@ type Watcher struct {
 	Every         time.Duration // between successful polls of a feed
 	MaxBackoff    time.Duration // the longest wait after errors
 	FetchArticles bool
+	Crawler       *source.Crawler // fetches the articles; made from Client when nil
 	Log           io.Writer
 	Now           func() time.Time
 }
@@ -166,21 +167,17 @@ func (w *Watcher) store(ctx context.Context, u string, body []byte, r *Result) e
 	if err != nil {
 		return err
 	}
-	opts := source.Options{Client: w.Client, FetchArticles: w.FetchArticles}
+	if w.FetchArticles && w.Crawler == nil {
+		w.Crawler = &source.Crawler{Client: w.Client}
+	}
+	opts := source.Options{Client: w.Client, FetchArticles: w.FetchArticles, Crawler: w.Crawler}
 	var entries []store.Entry
 	for _, it := range items {
 		if it.Err != nil {
 			continue
 		}
 		if w.FetchArticles && it.Doc.URL != "" {
-			var got []source.Item
-			_ = opts.Read(ctx, []string{it.Doc.URL}, nil, func(p source.Item) error { got = append(got, p); return nil })
-			if len(got) == 1 && got[0].Err == nil {
-				if got[0].Doc.Published == nil {
-					got[0].Doc.Published = it.Doc.Published
-				}
-				it = got[0]
-			}
+			it = opts.FetchArticle(ctx, it)
 		}
 		entries = append(entries, store.Entry{Doc: it.Doc, Extraction: w.Extractor.Extract(it.Doc), Version: extract.Version})
 	}
