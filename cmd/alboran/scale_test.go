@@ -617,7 +617,7 @@ func TestRedaction(t *testing.T) {
 			t.Errorf("the log does not name the database with the password hidden:\n%s", out)
 		}
 	}
-	if !strings.Contains(outputs[0], "worker: stopped") {
+	if !strings.Contains(outputs[0], "msg=stopped cmd=worker") {
 		t.Errorf("the worker did not say it stopped:\n%s", outputs[0])
 	}
 }
