@@ -244,6 +244,12 @@ type Store interface {
 	// Lookup returns the row id of the document stored with a key (Key of the cleaned
 	// document), or ErrNotFound.
 	Lookup(ctx context.Context, key DocKey) (int64, error)
+	// Find returns the row id of the document whose stable id (UID, the API's and the
+	// exports' doc_id) is uid, or ErrNotFound.
+	Find(ctx context.Context, uid string) (int64, error)
+	// UIDs returns the stable ids of the documents stored with these row ids; a row id that
+	// is not stored is left out.
+	UIDs(ctx context.Context, ids []int64) (map[int64]string, error)
 	// Recent returns the newest documents with an id below before (0: the newest).
 	Recent(ctx context.Context, before int64, limit int) ([]Hit, error)
 	// Dyads returns the pairs of actors with the most event clusters, of one actor when actor

@@ -2,8 +2,11 @@ package postgres
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/alboran/alboran/internal/store"
 )
 
 // migrations is the ordered schema history, in the style of the SQLite store: each entry runs
@@ -238,8 +241,49 @@ var migrations = []string{
 	CREATE INDEX event_keys_source ON event_keys (source, date);
 	CREATE INDEX events_cluster_doc ON events (cluster, doc_id, event_id);
 	DROP INDEX events_cluster;`,
+	// 5: the document's stable id (store.UID of its content hash and URL), the doc_id of the
+	// API and the exports, so that routes find a document by it. backfillUIDs fills it for the
+	// documents stored before.
+	`ALTER TABLE documents ADD COLUMN uid TEXT;
+	CREATE UNIQUE INDEX documents_uid ON documents (uid);`,
 }
 
 // upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each
 // runs after that migration's SQL, in the same transaction.
-var upgrades = map[int]func(context.Context, pgx.Tx) error{3: relinkAll, 4: backfill}
+var upgrades = map[int]func(context.Context, pgx.Tx) error{3: relinkAll, 4: backfill, 5: backfillUIDs}
+
+// backfillUIDs gives the documents stored before migration 5 their stable id, a batch of rows
+// at a time.
+func backfillUIDs(ctx context.Context, tx pgx.Tx) error {
+	const batch = 5000
+	var after int64
+	for {
+		rows, err := tx.Query(ctx, `SELECT id, content_hash, url FROM documents WHERE id > $1 ORDER BY id LIMIT $2`, after, batch)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		var uids []string
+		for rows.Next() {
+			var id int64
+			var hash, url string
+			if err := rows.Scan(&id, &hash, &url); err != nil {
+				rows.Close()
+				return err
+			}
+			ids, uids = append(ids, id), append(uids, store.UID(hash, url))
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `UPDATE documents d SET uid = v.uid FROM unnest($1::bigint[], $2::text[]) AS v (id, uid)
+			WHERE d.id = v.id`, ids, uids); err != nil {
+			return fmt.Errorf("documents from %d: %w", ids[0], err)
+		}
+		after = ids[len(ids)-1]
+	}
+}

@@ -113,10 +113,10 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 			hash, u := store.Key(e.Doc)
 			var id int64
 			err := tx.QueryRow(ctx, `INSERT INTO documents (content_hash, url, source, title, published, dateline, language, partial,
-				body, facets, extractor_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+				body, facets, extractor_version, uid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 				ON CONFLICT (content_hash, url) DO NOTHING RETURNING id`,
 				hash, u, e.Doc.Source, e.Doc.Title, nullable(e.Doc.Published), e.Extraction.Document.Dateline, e.Doc.Language,
-				e.Doc.Partial, e.Doc.Text, store.Facets(e), e.Version).Scan(&id)
+				e.Doc.Partial, e.Doc.Text, store.Facets(e), e.Version, store.UID(hash, u)).Scan(&id)
 			if errors.Is(err, pgx.ErrNoRows) {
 				out[i] = store.Unchanged
 				continue

@@ -93,6 +93,9 @@ func toSchema3(t *testing.T, db *DB) {
 		`DROP TABLE claim_conflicts`, `DROP TABLE entity_names`, `DROP INDEX quotes_speaker`, `DROP INDEX event_keys_source`,
 		`CREATE INDEX events_cluster ON events (cluster)`, `DROP INDEX events_cluster_doc`,
 		`DELETE FROM schema_migrations WHERE version = 4`,
+		// Migrations after 4 are undone too, so that they run again.
+		`DROP INDEX documents_uid`, `ALTER TABLE documents DROP COLUMN uid`,
+		`DELETE FROM schema_migrations WHERE version >= 5`,
 	} {
 		if _, err := db.pool.Exec(context.Background(), q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -122,6 +125,17 @@ func TestMigration4Backfills(t *testing.T) {
 		t.Fatalf("schema version %d (%v), want %d", v, err, len(migrations))
 	}
 	storetest.CheckAggregates(t, db, "after migration 4")
+	// Migration 5 gave every document its stable id.
+	for i, e := range storetest.Entries(t, docs[:10]) {
+		h, u := store.Key(e.Doc)
+		want, err := db.Lookup(ctx, store.DocKey{Hash: h, URL: u})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := db.Find(ctx, store.UID(h, u)); err != nil || got != want {
+			t.Errorf("entry %d: found row %d (%v), want %d", i, got, err, want)
+		}
+	}
 }
 
 // TestErrorsSayWhose checks that a value PostgreSQL refuses is the document's fault

@@ -294,11 +294,16 @@ var migrations = []string{
 	-- by date, as source (the target has event_keys_target).
 	CREATE INDEX quotes_speaker ON quotes (speaker COLLATE NOCASE, doc_id);
 	CREATE INDEX event_keys_source ON event_keys (source, date);`,
+	// 12: the document's stable id (store.UID of its content hash and URL), the doc_id of the
+	// API and the exports, so that routes find a document by it. backfillUIDs fills it for the
+	// documents stored before.
+	`ALTER TABLE documents ADD COLUMN uid TEXT;
+	CREATE UNIQUE INDEX documents_uid ON documents (uid);`,
 }
 
 // upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each
 // runs after that migration's SQL, in its transaction.
-var upgrades = map[int]func(context.Context, *sql.Tx) error{8: refacet, 10: relinkAll, 11: backfill}
+var upgrades = map[int]func(context.Context, *sql.Tx) error{8: refacet, 10: relinkAll, 11: backfill, 12: backfillUIDs}
 
 // refacet adds the facet tokens of surnames (sn) and of the countries of figures (sc) to the
 // documents stored before migration 8, then rebuilds the full-text index.
@@ -345,4 +350,41 @@ func refacet(ctx context.Context, tx *sql.Tx) error {
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')`)
 	return err
+}
+
+// backfillUIDs gives the documents stored before migration 12 their stable id, reading each
+// document's key once.
+func backfillUIDs(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, content_hash, url FROM documents WHERE uid IS NULL`)
+	if err != nil {
+		return err
+	}
+	uids := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var hash, url string
+		if err := rows.Scan(&id, &hash, &url); err != nil {
+			rows.Close()
+			return err
+		}
+		uids[id] = store.UID(hash, url)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	up, err := tx.PrepareContext(ctx, `UPDATE documents SET uid = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer up.Close()
+	for id, uid := range uids {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if _, err := up.ExecContext(ctx, uid, id); err != nil {
+			return fmt.Errorf("document %d: %w", id, err)
+		}
+	}
+	return nil
 }

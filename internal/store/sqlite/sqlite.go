@@ -162,7 +162,7 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 	out := make([]store.Outcome, len(entries))
 	err := s.inWriteTx(ctx, func(tx *sql.Tx) error {
 		ins, err := tx.PrepareContext(ctx, `INSERT INTO documents (content_hash, url, source, title, published, dateline,
-			language, partial, body, facets, extractor_version, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			language, partial, body, facets, extractor_version, ingested_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (content_hash, url) DO NOTHING RETURNING id`)
 		if err != nil {
 			return err
@@ -173,9 +173,10 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 		var w store.Written
 		for i, e := range entries {
 			hash, u := store.Key(e.Doc)
+			uid := store.UID(hash, u)
 			var id int64
 			err := ins.QueryRowContext(ctx, hash, u, e.Doc.Source, e.Doc.Title, nullable(e.Doc.Published),
-				e.Extraction.Document.Dateline, e.Doc.Language, e.Doc.Partial, e.Doc.Text, strings.Join(store.Facets(e), " "), e.Version, now()).Scan(&id)
+				e.Extraction.Document.Dateline, e.Doc.Language, e.Doc.Partial, e.Doc.Text, strings.Join(store.Facets(e), " "), e.Version, now(), uid).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) {
 				out[i] = store.Unchanged
 				continue
@@ -185,7 +186,7 @@ func (s *DB) Put(ctx context.Context, entries []store.Entry) ([]store.Outcome, e
 			}
 			out[i] = store.Inserted
 			ids = append(ids, id)
-			b.add(id, store.UID(hash, u), e)
+			b.add(id, uid, e)
 			w.Add(id, e.Extraction)
 		}
 		if len(ids) == 0 {

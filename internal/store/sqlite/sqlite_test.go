@@ -544,3 +544,38 @@ func TestSearchWhileWriting(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestMigration12BackfillsUIDs takes a store back to before migration 12 (no stable ids in
+// documents), opens it again, and checks that every document is found by its stable id.
+func TestMigration12BackfillsUIDs(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := entries(t, testcorpus.Generate(40, 4))
+	if _, err := db.Put(ctx, es); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`DROP INDEX documents_uid`, `ALTER TABLE documents DROP COLUMN uid`, `DELETE FROM schema_migrations WHERE version >= 12`} {
+		if _, err := db.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for i, e := range es {
+		h, u := store.Key(e.Doc)
+		want, err := db.Lookup(ctx, store.DocKey{Hash: h, URL: u})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := db.Find(ctx, store.UID(h, u)); err != nil || got != want {
+			t.Errorf("entry %d: found row %d (%v), want %d", i, got, err, want)
+		}
+	}
+}

@@ -182,6 +182,41 @@ func (s *DB) Lookup(ctx context.Context, key store.DocKey) (int64, error) {
 	return id, nil
 }
 
+// Find returns the row id of the document whose stable id is uid.
+func (s *DB) Find(ctx context.Context, uid string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM documents WHERE uid = ?`, uid).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, store.ErrNotFound
+	}
+	if err != nil {
+		return 0, s.explain(err)
+	}
+	return id, nil
+}
+
+// UIDs returns the stable ids of stored documents by row id.
+func (s *DB) UIDs(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, uid FROM documents WHERE id IN (SELECT value FROM json_each(?))`, jsonText(ids))
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var uid string
+		if err := rows.Scan(&id, &uid); err != nil {
+			return nil, err
+		}
+		out[id] = uid
+	}
+	return out, rows.Err()
+}
+
 // Recent returns the newest stored documents, id below before (0: from the newest).
 func (s *DB) Recent(ctx context.Context, before int64, limit int) ([]store.Hit, error) {
 	if before <= 0 {

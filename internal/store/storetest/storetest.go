@@ -182,6 +182,31 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		if _, err := st.Lookup(ctx, store.DocKey{Hash: "0000", URL: "nowhere"}); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("lookup of an unknown key: %v, want ErrNotFound", err)
 		}
+		// Each document is found by its stable id too, and gives it back by its row.
+		var rows []int64
+		for i, e := range es {
+			h, u := store.Key(e.Doc)
+			id, err := st.Find(ctx, store.UID(h, u))
+			if err != nil {
+				t.Fatalf("entry %d: find: %v", i, err)
+			}
+			rows = append(rows, id)
+		}
+		uids, err := st.UIDs(ctx, append(rows, 1<<40))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range es {
+			if want := store.UID(store.Key(e.Doc)); uids[rows[i]] != want {
+				t.Errorf("entry %d: row %d has the stable id %q, want %q", i, rows[i], uids[rows[i]], want)
+			}
+		}
+		if len(uids) != len(es) {
+			t.Errorf("%d stable ids for %d documents and a row that is not stored", len(uids), len(es))
+		}
+		if _, err := st.Find(ctx, "0000000000000000"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("find of an unknown id: %v, want ErrNotFound", err)
+		}
 	})
 
 	t.Run("a batch is all or nothing", func(t *testing.T) {
