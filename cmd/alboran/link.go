@@ -56,6 +56,11 @@ func cmdClaims(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	var f store.UIDFill
+	f.Figures(figs)
+	if err := f.Fill(ctx, st); err != nil {
+		return err
+	}
 	claims := []link.Claim{}
 	for _, c := range link.Claims(figs) {
 		if !*conflicts || c.Conflict {
@@ -201,6 +206,11 @@ func cmdEntity(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	if *format != formatTable {
+		var f store.UIDFill
+		f.Entities(ents)
+		if err := f.Fill(ctx, st); err != nil {
+			return err
+		}
 		return writeItems(stdout, *format, ents)
 	}
 	if len(ents) == 0 {

@@ -67,8 +67,14 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	var f store.UIDFill
+	f.Hits(hits)
+	if err := f.Fill(ctx, st); err != nil {
+		return err
+	}
 	type result struct {
 		Rank      int    `json:"rank"`
+		DocID     string `json:"doc_id"`
 		Title     string `json:"title"`
 		Published string `json:"published"`
 		Source    string `json:"source"`
@@ -76,16 +82,16 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	results := make([]result, len(hits))
 	for i, h := range hits {
-		results[i] = result{i + 1, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)}
+		results[i] = result{i + 1, h.DocUID, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)}
 	}
 	switch *format {
 	case formatJSON, formatJSONL:
 		return writeItems(stdout, *format, results)
 	case formatCSV:
 		w := csv.NewWriter(stdout)
-		w.Write([]string{"rank", "title", "published", "source", "sentence"})
+		w.Write([]string{"rank", "doc_id", "title", "published", "source", "sentence"})
 		for _, r := range results {
-			w.Write([]string{strconv.Itoa(r.Rank), r.Title, r.Published, r.Source, r.Sentence})
+			w.Write([]string{strconv.Itoa(r.Rank), r.DocID, r.Title, r.Published, r.Source, r.Sentence})
 		}
 		w.Flush()
 		return w.Error()
@@ -163,16 +169,21 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	var f store.UIDFill
+	f.Figures(figs)
+	if err := f.Fill(ctx, st); err != nil {
+		return err
+	}
 	points := series.Build(figs, q.By)
 	switch *format {
 	case formatJSON, formatJSONL:
 		return writeItems(stdout, *format, points)
 	case "csv":
 		w := csv.NewWriter(stdout)
-		w.Write([]string{"period", "country", "value", "bound", "sources", "reports", "values", "conflict", "why", "source", "evidence"})
+		w.Write([]string{"period", "country", "value", "bound", "sources", "reports", "values", "conflict", "why", "doc_source", "doc_id", "stat_id", "evidence"})
 		for _, p := range points {
 			w.Write([]string{p.Period, p.Country, strconv.FormatFloat(p.Value, 'f', -1, 64), p.Bound, strconv.Itoa(p.Sources),
-				strconv.Itoa(p.Reports), strconv.Itoa(p.Values), strconv.FormatBool(p.Conflict), p.Why, p.Source, p.Evidence})
+				strconv.Itoa(p.Reports), strconv.Itoa(p.Values), strconv.FormatBool(p.Conflict), p.Why, p.Source, p.DocUID, p.StatUID, p.Evidence})
 		}
 		w.Flush()
 		return w.Error()

@@ -14,11 +14,13 @@ type Figure struct {
 	Period    string  `json:"period"`
 	Value     float64 `json:"value"`
 	Bound     string  `json:"bound"`
-	Source    string  `json:"claimed_source"` // who the report says gave it ("according to")
-	DocID     int64   `json:"doc_id"`
-	StatID    string  `json:"stat_id"`
+	Source    string  `json:"source"`  // who the report says gave it ("according to")
+	DocID     int64   `json:"-"`       // the report's row in the store
+	StatID    string  `json:"-"`       // the figure's id in the report (s1)
+	DocUID    string  `json:"doc_id"`  // the report's stable id (store.UID)
+	StatUID   string  `json:"stat_id"` // the figure's stable id: doc_id/s1
 	DocSource string  `json:"doc_source"`
-	Published string  `json:"published"`
+	Published string  `json:"doc_published"`
 	Evidence  string  `json:"evidence"`
 }
 

@@ -1,18 +1,22 @@
 package link
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // EventMention is one report's telling of an event.
 type EventMention struct {
-	UID       string `json:"uid"`
-	DocID     int64  `json:"doc_id"`
+	UID       string `json:"event_id"` // stable: doc_id/v1
+	DocID     int64  `json:"-"`        // the report's row in the store
+	DocUID    string `json:"doc_id"`   // the report's stable id
 	DocSource string `json:"doc_source"`
-	Published string `json:"published"`
-	Type      string `json:"type"`
-	Source    string `json:"source"`
-	Target    string `json:"target"`
-	Date      string `json:"date"`
-	Place     string `json:"place"`
+	Published string `json:"doc_published"`
+	Type      string `json:"event_type"`
+	Source    string `json:"source_actor"`
+	Target    string `json:"target_actor"`
+	Date      string `json:"event_date"`
+	Place     string `json:"location"`
 	Role      string `json:"role"` // "member" or "mention"
 	Evidence  string `json:"evidence"`
 }
@@ -20,12 +24,12 @@ type EventMention struct {
 // Cluster is one real event and the reports that tell of it.
 type Cluster struct {
 	ID        string         `json:"cluster_id"`
-	Type      string         `json:"type"`
-	Source    string         `json:"source"`
-	Target    string         `json:"target"`
-	Date      string         `json:"date"`  // the most precise date, the most reported among those
-	Since     string         `json:"since"` // the earliest date a report gives it: lists are in order of it
-	Place     string         `json:"place"` // the most reported place
+	Type      string         `json:"event_type"`
+	Source    string         `json:"source_actor"`
+	Target    string         `json:"target_actor"`
+	Date      string         `json:"event_date"` // the most precise date, the most reported among those
+	Since     string         `json:"since"`      // the earliest date a report gives it: lists are in order of it
+	Place     string         `json:"location"`   // the most reported place
 	Sources   int            `json:"sources"`
 	First     EventMention   `json:"first"`          // the earliest report
 	Mentions  []EventMention `json:"mentions"`       // in a list, the first few
@@ -47,8 +51,12 @@ func precision(d string) int {
 	return 0
 }
 
-// Summarize builds a cluster from its mentions.
+// Summarize builds a cluster from its mentions, giving each its report's stable id (the
+// first part of its event's id, doc_id/v1).
 func Summarize(id string, ms []EventMention) Cluster {
+	for i := range ms {
+		ms[i].DocUID, _, _ = strings.Cut(ms[i].UID, "/")
+	}
 	sort.Slice(ms, func(i, j int) bool {
 		if ms[i].Published != ms[j].Published {
 			return ms[i].Published < ms[j].Published

@@ -10,9 +10,10 @@ import (
 
 // Mention is one report's entity: a person, an organization or a country.
 type Mention struct {
-	DocID     int64  `json:"doc_id"`
+	DocID     int64  `json:"-"`      // the report's row in the store
+	DocUID    string `json:"doc_id"` // the report's stable id
 	DocSource string `json:"doc_source"`
-	Published string `json:"published"`
+	Published string `json:"doc_published"`
 	Type      string `json:"type"`
 	Name      string `json:"name"`
 	Country   string `json:"country"`

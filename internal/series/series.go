@@ -15,15 +15,17 @@ type Point struct {
 	Country  string  `json:"country"`
 	Value    float64 `json:"value"`
 	Bound    string  `json:"bound"`
-	Sources  int     `json:"sources"`  // reports that give this value
-	Reports  int     `json:"reports"`  // reports that give any value for the period
-	Values   int     `json:"values"`   // disagreeing values reported for the period
-	Conflict bool    `json:"conflict"` // reports disagree
-	Why      string  `json:"why"`      // why this value was chosen
-	Source   string  `json:"source"`   // the first report giving the value
-	DocID    int64   `json:"doc_id"`   // its stored id
-	StatID   string  `json:"stat_id"`  // the figure's id in it
-	Evidence string  `json:"evidence"` // its sentence
+	Sources  int     `json:"sources"`    // reports that give this value
+	Reports  int     `json:"reports"`    // reports that give any value for the period
+	Values   int     `json:"values"`     // disagreeing values reported for the period
+	Conflict bool    `json:"conflict"`   // reports disagree
+	Why      string  `json:"why"`        // why this value was chosen
+	Source   string  `json:"doc_source"` // the first report giving the value
+	DocID    int64   `json:"-"`          // its row in the store
+	StatID   string  `json:"-"`          // the figure's id in it (s1)
+	DocUID   string  `json:"doc_id"`     // its stable id
+	StatUID  string  `json:"stat_id"`    // the figure's stable id: doc_id/s1
+	Evidence string  `json:"evidence"`   // its sentence
 }
 
 // Fits reports whether a period has the precision of a grouping: "year" takes "2020",
@@ -67,7 +69,7 @@ func FromClaims(claims []link.Claim, by string) []Point {
 		}
 		out = append(out, Point{Period: c.Period, Country: c.Country, Value: g.Value, Bound: g.Bound, Sources: g.Sources,
 			Reports: c.Reports, Values: c.Total, Conflict: c.Conflict, Why: c.Why, Source: first.DocSource, DocID: first.DocID,
-			StatID: first.StatID, Evidence: first.Evidence})
+			StatID: first.StatID, DocUID: first.DocUID, StatUID: first.StatUID, Evidence: first.Evidence})
 	}
 	sortPoints(out)
 	return out

@@ -159,14 +159,16 @@ type ClusterRow struct {
 
 // QuoteHit is a quote as the API and the dashboard list it.
 type QuoteHit struct {
-	DocID            int64  `json:"doc_id"`
-	QuoteID          string `json:"quote_id"`
+	DocID            int64  `json:"-"`        // the report's row in the store
+	QuoteID          string `json:"-"`        // the quote's id in the report (q1)
+	DocUID           string `json:"doc_id"`   // the report's stable id
+	QuoteUID         string `json:"quote_id"` // the quote's stable id: doc_id/q1
 	Speaker          string `json:"speaker"`
-	SpeakerEntity    string `json:"speaker_entity"`
+	SpeakerEntity    string `json:"speaker_entity"` // the speaker's stable entity id (doc_id/e1) once UIDs are filled
 	Text             string `json:"text"`
-	Date             string `json:"date"`
-	Published        string `json:"published"`
-	Source           string `json:"source"`
+	Date             string `json:"quote_date"`
+	Published        string `json:"doc_published"`
+	Source           string `json:"doc_source"`
 	Evidence         string `json:"evidence"`
 	ExtractorVersion string `json:"extractor_version"`
 }

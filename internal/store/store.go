@@ -98,6 +98,7 @@ type HitKey struct {
 // Hit is one ranked report.
 type Hit struct {
 	DocID     int64
+	DocUID    string // the stable id, once Fill gives it
 	Source    string
 	Title     string
 	Published string
@@ -161,7 +162,8 @@ type Figure = link.Figure
 
 // DocView is one stored document with its records, as the API and the dashboard show it.
 type DocView struct {
-	ID       int64                 `json:"id"`
+	ID       int64                 `json:"-"`      // its row in the store
+	DocID    string                `json:"doc_id"` // its stable id (UID)
 	Doc      record.Document       `json:"document"`
 	Text     string                `json:"text"`
 	Version  string                `json:"extractor_version"`

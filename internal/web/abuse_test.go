@@ -37,6 +37,7 @@ func TestPageErrorDoesNotStick(t *testing.T) {
 var goodPages = []struct{ url, want string }{
 	{"/actors/ESP", "<title>ESP · Alboran</title>"},
 	{"/reports/1", "Karima Benyaich"},
+	{"/reports/8b779aad68ced100", "Karima Benyaich"},
 	{"/search?q=trafficking", "<title>Search · Alboran</title>"},
 	{"/timeline?a=MAR&b=ESP", `id="timeline-chart"`},
 	{"/series?category=migrants_intercepted&country=MAR", `id="series-chart"`},

@@ -313,8 +313,17 @@ func (s *Server) routesAPI(mux *http.ServeMux) {
 	})
 }
 
-func docID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+// uidRe is a document's stable id (store.UID): 16 hex digits.
+var uidRe = regexp.MustCompile(`^[0-9a-f]{16}$`)
+
+// docID finds the document a route names: by its stable id (doc_id), or by its row in this
+// database (doc_rowid), which the answer to a post and the exports' doc_rowid give.
+func (s *Server) docID(r *http.Request) (int64, error) {
+	v := r.PathValue("id")
+	if uidRe.MatchString(v) {
+		return s.st.Find(r.Context(), v)
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || id <= 0 {
 		return 0, apiError{http.StatusNotFound, "not found"}
 	}
@@ -323,7 +332,7 @@ func docID(r *http.Request) (int64, error) {
 
 // docSummary is a document in a list.
 type docSummary struct {
-	ID        int64  `json:"id"`
+	DocID     string `json:"doc_id"`
 	Title     string `json:"title"`
 	Published string `json:"published"`
 	Source    string `json:"source"`
@@ -356,8 +365,13 @@ func (s *Server) listDocuments(r *http.Request) (any, error) {
 			hits = hits[:limit]
 			next = encodeCursor("d", strconv.FormatInt(hits[limit-1].DocID, 10))
 		}
+		var f store.UIDFill
+		f.Hits(hits)
+		if err := f.Fill(r.Context(), s.st); err != nil {
+			return nil, err
+		}
 		for _, h := range hits {
-			items = append(items, docSummary{h.DocID, h.Title, h.Published, h.Source, ""})
+			items = append(items, docSummary{h.DocUID, h.Title, h.Published, h.Source, ""})
 		}
 		return page{items, next}, nil
 	}
@@ -382,8 +396,13 @@ func (s *Server) listDocuments(r *http.Request) (any, error) {
 		last := hits[limit-1]
 		next = encodeCursor("s", strconv.FormatFloat(last.Rank, 'g', -1, 64), strconv.FormatInt(last.DocID, 10))
 	}
+	var f store.UIDFill
+	f.Hits(hits)
+	if err := f.Fill(r.Context(), s.st); err != nil {
+		return nil, err
+	}
 	for _, h := range hits {
-		items = append(items, docSummary{h.DocID, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)})
+		items = append(items, docSummary{h.DocUID, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)})
 	}
 	return page{items, next}, nil
 }
@@ -398,7 +417,7 @@ func (s *Server) search(r *http.Request, q store.Query) ([]store.Hit, error) {
 }
 
 func (s *Server) getDocument(r *http.Request) (any, error) {
-	id, err := docID(r)
+	id, err := s.docID(r)
 	if err != nil {
 		return nil, err
 	}
@@ -475,7 +494,7 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 		status, outcome = http.StatusOK, "unchanged"
 	}
 	s.metrics.post(outcome, len(in.Text), time.Since(start))
-	return created{status, fmt.Sprintf("/api/v1/documents/%d", rowid), out}, nil
+	return created{status, "/api/v1/documents/" + out.DocID, out}, nil
 }
 
 // countPost counts the posts that fail: rejected (a 4xx: the client's to fix) or failed (the
@@ -495,7 +514,8 @@ func (s *Server) countPost(fn func(*http.Request) (any, error)) func(*http.Reque
 	}
 }
 
-// Posted is the answer to a posted report: its stable id, its row, and whether it is new.
+// Posted is the answer to a posted report: its stable id (the Location names it), its row in
+// this database, and whether it is new.
 type Posted struct {
 	DocID    string `json:"doc_id"`
 	DocRowID int64  `json:"doc_rowid"`
@@ -521,7 +541,9 @@ func (s *Server) getEntities(r *http.Request) (any, error) {
 			out = append(out, e)
 		}
 	}
-	return out, nil
+	var f store.UIDFill
+	f.Entities(out)
+	return out, f.Fill(r.Context(), s.st)
 }
 
 func (s *Server) listEvents(r *http.Request) (any, error) {
@@ -568,6 +590,11 @@ func (s *Server) listStatistics(r *http.Request) (any, error) {
 	if figs == nil {
 		figs = []store.Figure{}
 	}
+	var f store.UIDFill
+	f.Figures(figs)
+	if err := f.Fill(r.Context(), s.st); err != nil {
+		return nil, err
+	}
 	return page{figs, next}, nil
 }
 
@@ -596,6 +623,11 @@ func (s *Server) claimPage(r *http.Request, q store.ClaimQuery, kind string, lim
 	}
 	if cs == nil {
 		cs = []link.Claim{}
+	}
+	var f store.UIDFill
+	f.Claims(cs)
+	if err := f.Fill(r.Context(), s.st); err != nil {
+		return nil, "", err
 	}
 	return cs, next, nil
 }
@@ -638,6 +670,11 @@ func (s *Server) listQuotes(r *http.Request) (any, error) {
 	}
 	if qs == nil {
 		qs = []store.QuoteHit{}
+	}
+	var f store.UIDFill
+	f.Quotes(qs)
+	if err := f.Fill(r.Context(), s.st); err != nil {
+		return nil, err
 	}
 	return page{qs, next}, nil
 }
@@ -711,10 +748,13 @@ func (s *Server) series(r *http.Request) (store.SeriesQuery, []series.Point, err
 	if err := s.st.Evidence(r.Context(), refs); err != nil {
 		return q, nil, err
 	}
+	var f store.UIDFill
 	for i := range pts {
 		pts[i].Source, pts[i].Evidence = figs[i].DocSource, figs[i].Evidence
+		pt := &pts[i]
+		f.Doc(pt.DocID, func(uid string) { pt.DocUID, pt.StatUID = uid, store.RecordID(uid, pt.StatID) })
 	}
-	return q, pts, nil
+	return q, pts, f.Fill(r.Context(), s.st)
 }
 
 func (s *Server) getSeries(r *http.Request) (any, error) {

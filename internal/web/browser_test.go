@@ -107,7 +107,7 @@ func TestBrowser(t *testing.T) {
 			shot(t, vp.name+"-overview")
 
 			// Open the seed report from the overview.
-			step(t, chromedp.Click(chromedp.CSS(`#recent a[href="/reports/1"]`)), chromedp.WaitVisible(chromedp.CSS("#text")))
+			step(t, chromedp.Click(chromedp.CSS(`#recent a[href="/reports/8b779aad68ced100"]`)), chromedp.WaitVisible(chromedp.CSS("#text")))
 			// Click a highlighted figure: its record appears in the panel.
 			step(t, chromedp.Click(chromedp.CSS(`a.hl.stat[data-rec="s2"]`)), chromedp.WaitVisible(chromedp.CSS("#record")))
 			if got := text(t, "#record"); !strings.Contains(got, "9179") || !strings.Contains(got, "migrants_intercepted") {

@@ -205,7 +205,7 @@ func TestPostCreated(t *testing.T) {
 			t.Errorf("post %d: %+v", i, p)
 		}
 		loc := w.Header().Get("Location")
-		if loc != "/api/v1/documents/"+itoa(p.DocRowID) {
+		if loc != "/api/v1/documents/"+p.DocID {
 			t.Errorf("post %d: Location %q for %+v", i, loc, p)
 		}
 		if i == 0 {

@@ -292,6 +292,7 @@ var apiExamples = []struct {
 	{"GET", "/api/v1/documents/4", "", false, 200},
 	{"GET", "/api/v1/documents/5", "", false, 200},
 	{"GET", "/api/v1/documents/6", "", false, 200},
+	{"GET", "/api/v1/documents/8b779aad68ced100", "", false, 200},
 	{"GET", "/api/v1/documents/999", "", false, 404},
 	{"GET", "/api/v1/entities?name=Perea", "", false, 200},
 	{"GET", "/api/v1/entities?name=Morocco", "", false, 200},

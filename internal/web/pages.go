@@ -89,7 +89,10 @@ func (s *Server) overview(r *http.Request) (any, error) {
 	if d.Conflicts, err = s.st.Claims(r.Context(), store.ClaimQuery{Conflicts: true, Limit: 5}); err != nil {
 		return nil, err
 	}
-	return d, nil
+	var f store.UIDFill
+	f.Hits(d.Recent)
+	f.Claims(d.Conflicts)
+	return d, f.Fill(r.Context(), s.st)
 }
 
 // segment is a piece of a report's text, highlighted when it belongs to a record.
@@ -107,7 +110,7 @@ type reportData struct {
 }
 
 func (s *Server) report(r *http.Request) (any, error) {
-	id, err := docID(r)
+	id, err := s.docID(r)
 	if err != nil {
 		return nil, err
 	}
@@ -270,7 +273,10 @@ func (s *Server) actor(r *http.Request) (any, error) {
 	if len(d.Entities) == 0 && len(cs) == 0 {
 		return nil, store.ErrNotFound
 	}
-	return d, nil
+	var f store.UIDFill
+	f.Entities(d.Entities)
+	f.Quotes(d.Quotes)
+	return d, f.Fill(r.Context(), s.st)
 }
 
 // bar is one month of the timeline chart, in chart coordinates.

@@ -63,7 +63,9 @@ func TestAPIRoutes(t *testing.T) {
 		{"/api/v1/documents?since=yesterday", 400, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/documents?cursor=%21%21", 400, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/documents?q=%zz", 400, []string{"type", "title", "status", "detail"}},
-		{"/api/v1/documents/1", 200, []string{"id", "document", "text", "records", "clusters"}},
+		{"/api/v1/documents/1", 200, []string{"doc_id", "document", "text", "records", "clusters"}},
+		{"/api/v1/documents/8b779aad68ced100", 200, []string{"doc_id", "document", "text", "records", "clusters"}},
+		{"/api/v1/documents/0000000000000000", 404, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/documents/999", 404, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/documents/abc", 404, []string{"type", "title", "status", "detail"}},
 		{"/api/v1/entities?name=Perea", 200, nil},
@@ -117,7 +119,7 @@ func TestAPIRoutes(t *testing.T) {
 // TestCursorPagesCoverEverything walks the documents page by page.
 func TestCursorPagesCoverEverything(t *testing.T) {
 	s, _ := demo(t, "")
-	seen := map[float64]bool{}
+	seen := map[string]bool{}
 	url := "/api/v1/documents?limit=2"
 	for i := 0; i < 10 && url != ""; i++ {
 		var p struct {
@@ -127,7 +129,10 @@ func TestCursorPagesCoverEverything(t *testing.T) {
 		w := get(t, s.Handler(), "GET", url, "", nil)
 		json.Unmarshal(w.Body.Bytes(), &p)
 		for _, it := range p.Items {
-			id := it["id"].(float64)
+			id, _ := it["doc_id"].(string)
+			if len(id) != 16 {
+				t.Fatalf("doc_id %v is not a stable id", it["doc_id"])
+			}
 			if seen[id] {
 				t.Fatalf("document %v on two pages", id)
 			}

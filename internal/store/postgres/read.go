@@ -414,8 +414,8 @@ func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, e
 // Document returns one stored document with all its records.
 func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	var v store.DocView
-	err := s.pool.QueryRow(ctx, `SELECT id, source, url, title, published, dateline, language, partial, body, extractor_version
-		FROM documents WHERE id = $1`, id).Scan(&v.ID, &v.Doc.Source, &v.Doc.URL, &v.Doc.Title, &v.Doc.Published, &v.Doc.Dateline,
+	err := s.pool.QueryRow(ctx, `SELECT id, uid, content_hash, source, url, title, published, dateline, language, partial, body, extractor_version
+		FROM documents WHERE id = $1`, id).Scan(&v.ID, &v.DocID, &v.Doc.ID, &v.Doc.Source, &v.Doc.URL, &v.Doc.Title, &v.Doc.Published, &v.Doc.Dateline,
 		&v.Doc.Language, &v.Doc.Partial, &v.Text, &v.Version)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return v, store.ErrNotFound
@@ -423,7 +423,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	if err != nil {
 		return v, err
 	}
-	v.Doc.ID = fmt.Sprint(id)
+	// The codebook's document.id is the SHA-256 of the text, as alboran extract gives it.
 	x := &v.Records
 	x.Document = v.Doc
 	rows, err := s.pool.Query(ctx, `SELECT entity_id, type, name, country, code, titles, spans FROM entities WHERE doc_id = $1 ORDER BY entity_id`, id)

@@ -16,8 +16,8 @@ import (
 func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	var v store.DocView
 	var pub sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, published, dateline, language, partial, body, extractor_version
-		FROM documents WHERE id = ?`, id).Scan(&v.ID, &v.Doc.Source, &v.Doc.URL, &v.Doc.Title, &pub, &v.Doc.Dateline,
+	err := s.db.QueryRowContext(ctx, `SELECT id, uid, content_hash, source, url, title, published, dateline, language, partial, body, extractor_version
+		FROM documents WHERE id = ?`, id).Scan(&v.ID, &v.DocID, &v.Doc.ID, &v.Doc.Source, &v.Doc.URL, &v.Doc.Title, &pub, &v.Doc.Dateline,
 		&v.Doc.Language, &v.Doc.Partial, &v.Text, &v.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, store.ErrNotFound
@@ -29,7 +29,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		p := pub.String
 		v.Doc.Published = &p
 	}
-	v.Doc.ID = fmt.Sprint(id)
+	// The codebook's document.id is the SHA-256 of the text, as alboran extract gives it.
 	x := &v.Records
 	x.Document = v.Doc
 	rows, err := s.db.QueryContext(ctx, `SELECT entity_id, type, name, country, code, titles, spans FROM entities WHERE doc_id = ? ORDER BY entity_id`, id)
