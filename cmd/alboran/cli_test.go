@@ -355,3 +355,57 @@ func TestLogFormat(t *testing.T) {
 		t.Errorf("ALBORAN_LOG_LEVEL=error kept a warning:\n%s", errs)
 	}
 }
+
+// TestExtractLogFormat checks that extract's warnings, failed inputs and final error go
+// through the same logger as the other commands: JSON records with --log-format json (one
+// object a line, with the level, the command and the input), text records otherwise, and no
+// warnings under --log-level error.
+func TestExtractLogFormat(t *testing.T) {
+	cleanEnv(t)
+	dir := t.TempDir()
+	bad := write(t, dir, "bad.txt", []byte{0, 1, 2})
+	noHeader := write(t, dir, "nohdr.txt", []byte("Moroccan police detained 466 suspects in Nador on Monday."))
+	good := "../../examples/000_morocco-spain-migration.txt"
+	code, out, errs := runCLI(t, "", "extract", "--format", "jsonl", "--log-format", "json", good, noHeader, bad)
+	if code != 1 || strings.Count(out, "\n") != 2 {
+		t.Fatalf("exit code %d and %d reports out, want 1 and 2:\n%s", code, strings.Count(out, "\n"), errs)
+	}
+	type rec struct{ Level, Msg, Cmd, Source string }
+	var recs []rec
+	for _, line := range strings.Split(strings.TrimSpace(errs), "\n") {
+		var r rec
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("a log line is not JSON: %q", line)
+		}
+		if r.Cmd != "extract" {
+			t.Errorf("%q has cmd %q, want extract", line, r.Cmd)
+		}
+		recs = append(recs, r)
+	}
+	has := func(level, source, msg string) bool {
+		for _, r := range recs {
+			if r.Level == level && r.Source == source && strings.Contains(r.Msg, msg) {
+				return true
+			}
+		}
+		return false
+	}
+	if !has("WARN", noHeader, "no header line") {
+		t.Errorf("no warning record for %s:\n%s", noHeader, errs)
+	}
+	if !has("ERROR", bad, "binary data") {
+		t.Errorf("no error record for %s:\n%s", bad, errs)
+	}
+	if last := recs[len(recs)-1]; last.Level != "ERROR" || last.Msg != "1 of 3 inputs failed: some inputs failed" {
+		t.Errorf("the last record is %+v, want the final error", last)
+	}
+	// Text by default: the same records, one a line, and the final error once.
+	_, _, errs = runCLI(t, "", "extract", "--format", "jsonl", good, noHeader, bad)
+	if !strings.Contains(errs, "level=WARN") || strings.Count(errs, "1 of 3 inputs failed") != 1 || strings.HasPrefix(errs, "{") || strings.Contains(errs, "\n{") {
+		t.Errorf("text logs:\n%s", errs)
+	}
+	_, _, errs = runCLI(t, "", "extract", "--format", "jsonl", "--log-level", "error", good, noHeader, bad)
+	if strings.Contains(errs, "no header line") || !strings.Contains(errs, "inputs failed") {
+		t.Errorf("--log-level error:\n%s", errs)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 
 	"github.com/alboran/alboran/internal/batch"
 	"github.com/alboran/alboran/internal/extract"
@@ -74,10 +75,13 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if err := checkFormat("extract", o.format, formatTable, formatJSON, formatJSONL); err != nil {
 		return err
 	}
-	return runExtract(ctx, o, stdin, stdout, stderr)
+	logger := newLogger(fs, stderr).With("cmd", "extract")
+	return logFinal(logger, runExtract(ctx, o, stdin, stdout, logger))
 }
 
-func runExtract(ctx context.Context, o extractOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+// runExtract extracts the inputs to stdout; a bad input's warning or failure is logged, with
+// its source, and the others go on.
+func runExtract(ctx context.Context, o extractOptions, stdin io.Reader, stdout io.Writer, logger *slog.Logger) error {
 	lx, err := lexicon.Default()
 	if err != nil {
 		return err
@@ -90,12 +94,13 @@ func runExtract(ctx context.Context, o extractOptions, stdin io.Reader, stdout, 
 	var all []record.Extraction
 	failed, done := 0, 0
 	err = batch.Run(ctx, x, source.Options{Language: o.lang}, o.inputs, stdin, o.workers, func(r batch.Result) error {
+		src := r.Item.Doc.Source
 		for _, w := range r.Warnings() {
-			fmt.Fprintf(stderr, "alboran: warning: %s: %s\n", r.Item.Doc.Source, w)
+			logger.Warn(src+": "+w, "source", src, "warning", w)
 		}
 		if r.Item.Err != nil {
 			failed++
-			fmt.Fprintf(stderr, "alboran: %s: %v\n", r.Item.Doc.Source, r.Item.Err)
+			logger.Error(fmt.Sprintf("%s: %v", src, r.Item.Err), "source", src, "err", r.Item.Err.Error())
 			return nil
 		}
 		done++

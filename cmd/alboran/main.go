@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"strings"
@@ -115,8 +116,41 @@ func cmdHelp(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// loggedError is an error a command has logged already (logFinal): exitCode maps it to an
+// exit code without printing it again.
+type loggedError struct{ error }
+
+func (e loggedError) Unwrap() error { return e.error }
+
+// logFinal logs a command's final error through its logger (--log-format, --log-level), as
+// exitCode would print it, and marks it logged. Help and usage errors are left to run, which
+// shows the help with them.
+func logFinal(log *slog.Logger, err error) error {
+	if err == nil || errors.Is(err, errHelp) || errors.Is(err, errUsage) {
+		return err
+	}
+	log.Error(finalMessage(err))
+	return loggedError{err}
+}
+
+// finalMessage is what a command's final error says: a cancelled command says what it had
+// done ("interrupted after ...").
+func finalMessage(err error) string {
+	if errors.Is(err, context.Canceled) {
+		if err == context.Canceled {
+			return "interrupted"
+		}
+		return strings.TrimSuffix(err.Error(), ": "+context.Canceled.Error())
+	}
+	return err.Error()
+}
+
 // exitCode maps an error to an exit code, printing it once.
 func exitCode(err error, stderr io.Writer) int {
+	var lg loggedError
+	if errors.As(err, &lg) {
+		stderr = io.Discard
+	}
 	switch {
 	case err == nil:
 		return exitOK
@@ -127,11 +161,7 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitUsage
 	case errors.Is(err, context.Canceled):
 		// A command may say what it had done ("interrupted after ...: context canceled").
-		msg := strings.TrimSuffix(err.Error(), ": "+context.Canceled.Error())
-		if err == context.Canceled {
-			msg = "interrupted"
-		}
-		fmt.Fprintf(stderr, "alboran: %s\n", msg)
+		fmt.Fprintf(stderr, "alboran: %s\n", finalMessage(err))
 		return exitAborted
 	case errors.Is(err, errPartial):
 		fmt.Fprintf(stderr, "alboran: %v\n", err)
