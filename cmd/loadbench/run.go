@@ -143,7 +143,7 @@ func discover(ctx context.Context, c *http.Client, base string, seed uint64) (*m
 	m := &mix{r: rand.New(rand.NewPCG(seed, seed+1)), cursors: map[string][]string{}}
 	var docs struct {
 		Items []struct {
-			ID int64 `json:"id"`
+			ID int64 `json:"doc_rowid"`
 		} `json:"items"`
 	}
 	if err := getJSON(ctx, c, base+"/api/v1/documents?limit=1", &docs); err != nil {

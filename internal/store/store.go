@@ -162,8 +162,8 @@ type Figure = link.Figure
 
 // DocView is one stored document with its records, as the API and the dashboard show it.
 type DocView struct {
-	ID       int64                 `json:"-"`      // its row in the store
-	DocID    string                `json:"doc_id"` // its stable id (UID)
+	DocID    string                `json:"doc_id"`    // its stable id (UID)
+	ID       int64                 `json:"doc_rowid"` // its row in this database, as the documents export gives it
 	Doc      record.Document       `json:"document"`
 	Text     string                `json:"text"`
 	Version  string                `json:"extractor_version"`

@@ -330,9 +330,11 @@ func (s *Server) docID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-// docSummary is a document in a list.
+// docSummary is a document in a list: its stable id, and its row in this database as the
+// documents export gives it.
 type docSummary struct {
 	DocID     string `json:"doc_id"`
+	DocRowID  int64  `json:"doc_rowid"`
 	Title     string `json:"title"`
 	Published string `json:"published"`
 	Source    string `json:"source"`
@@ -371,7 +373,7 @@ func (s *Server) listDocuments(r *http.Request) (any, error) {
 			return nil, err
 		}
 		for _, h := range hits {
-			items = append(items, docSummary{h.DocUID, h.Title, h.Published, h.Source, ""})
+			items = append(items, docSummary{h.DocUID, h.DocID, h.Title, h.Published, h.Source, ""})
 		}
 		return page{items, next}, nil
 	}
@@ -402,7 +404,7 @@ func (s *Server) listDocuments(r *http.Request) (any, error) {
 		return nil, err
 	}
 	for _, h := range hits {
-		items = append(items, docSummary{h.DocUID, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)})
+		items = append(items, docSummary{h.DocUID, h.DocID, h.Title, h.Published, h.Source, text.BestSentence(h.Text, q.Text)})
 	}
 	return page{items, next}, nil
 }
