@@ -56,8 +56,13 @@ type state struct {
 	seaSpans map[[2]int]bool
 	times    []timex
 	inQuote  []bool
-	trees    []*sentTree // per sentence, parsed on first use (tree.go)
-	lang     string      // the document's language, which chooses the syntax model (tree.go)
+	// lastSpeaker is the speaker of the last quotation attributed, in text order: a pronoun
+	// with no person named near it refers back to it (quotes.go).
+	lastSpeaker     who
+	lastSpeakerSent int         // the sentence where lastSpeaker's quotation ends
+	lookingBack     bool        // pronounSpeaker is reading the sentences before for a speaker
+	trees           []*sentTree // per sentence, parsed on first use (tree.go)
+	lang            string      // the document's language, which chooses the syntax model (tree.go)
 
 	acronyms map[string]string // initials -> the longest capitalised phrase with them
 

@@ -101,8 +101,12 @@ func (s *state) findQuotes() {
 			}
 		}
 	}
+	s.lastSpeaker = nobody
 	for k := range qs {
 		s.attribute(&qs[k], qs, k)
+		if w := qs[k].who; w.found() {
+			s.lastSpeaker, s.lastSpeakerSent = w, toks[qs[k].close].Sent
+		}
 	}
 	for k, q := range qs {
 		if s.repeated(qs, k) {
@@ -445,11 +449,49 @@ func (s *state) countrySpeaker(w who) bool {
 func (s *state) pronounSpeaker(j int) who {
 	m := s.pronounPerson(j)
 	if m < 0 {
-		return nobody
+		// "Ahmad said ... / 'I am very happy,' he said": no person's full name is near, so the
+		// pronoun refers back to a speaker known by one name: the subject of a speech verb in
+		// the two sentences before, or the speaker of a quotation that ends there.
+		// The subject of a speech verb in the two sentences before comes first ("On Monday,
+		// Ahmad said he felt vindicated. / 'I'm very happy,' he said").
+		toks := s.doc.Tokens
+		sent := toks[j].Sent
+		if !s.lookingBack {
+			s.lookingBack = true
+			for k := sent - 1; k >= 0 && k >= sent-2; k-- {
+				st := s.doc.Sents[k]
+				if w := s.speakerIn(st.First, st.First+len(st.Tokens)); w.found() && s.personLike(w) {
+					s.lookingBack = false
+					w.start, w.end, w.rule = j, j+1, "quote.pronoun-subject-before"
+					return w
+				}
+			}
+			s.lookingBack = false
+		}
+		w := s.lastSpeaker
+		if !w.found() || !s.personLike(w) || s.lastSpeakerSent < sent-2 {
+			return nobody
+		}
+		w.start, w.end, w.rule = j, j+1, "quote.pronoun-last-speaker"
+		return w
 	}
 	w := s.mentionWho(m)
 	w.start, w.end, w.rule = j, j+1, "quote.pronoun"
 	return w
+}
+
+// personLike reports whether w may be what "he" or "she" refers to: a person, or a name the
+// gazetteer does not know, never an organization or a country.
+func (s *state) personLike(w who) bool {
+	if w.mention >= 0 {
+		return s.mentions[w.mention].kind == mPerson
+	}
+	for _, x := range strings.Fields(strings.ToLower(w.name)) {
+		if nameHeads[x] {
+			return false // "Harbour Trust", "Border Force"
+		}
+	}
+	return true
 }
 
 // speakerEndingAt finds a speaker whose words end right before token e and start at or after

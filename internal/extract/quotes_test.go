@@ -73,3 +73,34 @@ func TestCaptionRepeatsQuote(t *testing.T) {
 		t.Errorf("%d quotes %+v, want 1", len(qs), qs)
 	}
 }
+
+// TestPronounAfterOneName checks that "he" or "she" with no person's full name near refers
+// back to a speaker known by one name: the subject of a speech verb in the sentences before,
+// or the speaker of the last quotation.
+func TestPronounAfterOneName(t *testing.T) {
+	tests := []struct {
+		body    string
+		speaker string // of the last quotation
+		rule    string
+	}{
+		{"On Friday, Okafor said he was relieved by the verdict.\n\n\"I can sleep again,\" he said.", "Okafor", "quote.pronoun-subject-before"},
+		{"\"We are tired,\" Anselm said.\n\n\"The boats are full.\"\n\n\"The sea is cold.\"\n\n\"Nobody will be turned away,\" he said.", "Anselm", "quote.pronoun-last-speaker"},
+		// An organization is not "he".
+		{"The Harbour Trust said the quay was closed.\n\n\"I can sleep again,\" he said.", "", "quote.unattributed"},
+		// Three sentences back is too far.
+		{"Okafor said he was relieved. The court rose. The lawyers left. The reporters left.\n\n\"I can sleep again,\" he said.", "", "quote.unattributed"},
+	}
+	x := extractor(t)
+	x.Explain = true
+	for _, tt := range tests {
+		qs := x.Extract(doc("2021-01-01", tt.body)).Quotes
+		if len(qs) == 0 {
+			t.Errorf("%q: no quotes", tt.body)
+			continue
+		}
+		q := qs[len(qs)-1]
+		if q.Speaker.Name != tt.speaker || q.Explain == nil || q.Explain.Rule != tt.rule {
+			t.Errorf("%q: last quote %q by %q (%+v), want by %q with rule %s", tt.body, q.Text, q.Speaker.Name, q.Explain, tt.speaker, tt.rule)
+		}
+	}
+}
