@@ -318,7 +318,7 @@ func (s *state) personRun(a, b int) {
 	// A person the report quotes or describes, with no office, organization or nationality of
 	// their own, lives and acts where the report is set; a reporter's or a contributor's credit
 	// says nothing of a country.
-	if !known && !gov && !s.credit(a) && !app.org {
+	if !known && !gov && !s.credit(k) && !app.org {
 		country = s.focusCountry()
 	}
 	s.addPerson(k, b, name, country, actor, title, gov)
@@ -447,7 +447,7 @@ func (s *state) credit(k int) bool {
 	toks := s.doc.Tokens
 	// "Reporting by Renee Maltezou, George Georgiopoulos and Theodora Arvanitidou": every name
 	// of a credit's list.
-	for k > 0 && k > s.doc.Sents[toks[k].Sent].First && (isCapWord(toks[k-1]) || toks[k-1].Text == "," || toks[k-1].Low == "and" || toks[k-1].Text == ".") {
+	for k > 0 && k > s.doc.Sents[toks[k].Sent].First && toks[k-1].Low != "by" && (isCapWord(toks[k-1]) || toks[k-1].Text == "," || toks[k-1].Low == "and" || toks[k-1].Text == ".") {
 		k--
 	}
 	if k == 0 {

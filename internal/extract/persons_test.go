@@ -48,6 +48,8 @@ func TestPersonClasses(t *testing.T) {
 		{"Greek police searched the island. Rosa Linde, of the charity Open Shore, said help was slow.", map[string]string{"Rosa Linde": ""}},
 		{"Greek police searched the island. (Reporting by Anna Kovacs, Ivo Petrov and Lena Haas in Athens)",
 			map[string]string{"Anna Kovacs": "", "Ivo Petrov": "", "Lena Haas": ""}},
+		{"Greek police searched the island. (Reporting By Anna Kovacs, writing by Ivo Petrov; Editing by Lena Haas)",
+			map[string]string{"Anna Kovacs": "", "Ivo Petrov": "", "Lena Haas": ""}},
 	}
 	x := extractor(t)
 	x.Explain = true
