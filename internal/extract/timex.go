@@ -36,6 +36,9 @@ type timeResolver struct {
 	pub      time.Time
 	hasPub   bool
 	lastYear int
+	// anchored is set when the expression just resolved reads its year from the last year
+	// named ("in the first half of the year").
+	anchored bool
 }
 
 // findTimes finds and resolves the date expressions of the document, in order.
@@ -53,6 +56,15 @@ func (s *state) findTimes() {
 	}
 	for i := 0; i < len(toks); i++ {
 		if tx, ok := at(toks, i); ok {
+			// "In 2024, 13,489 people arrived in the first half of the year": a year that only
+			// anchors a part of it named later in its sentence dates nothing of its own.
+			if n := len(s.times); r.anchored && n > 0 && toks[s.times[n-1].start].Sent == toks[tx.start].Sent && s.times[n-1].value == tx.value[:4] {
+				if s.anchors == nil {
+					s.anchors = map[int]bool{}
+				}
+				s.anchors[s.times[n-1].start] = true
+			}
+			r.anchored = false
 			s.times = append(s.times, tx)
 			i = tx.end - 1
 		}
@@ -351,6 +363,7 @@ func (r *timeResolver) firstPart(toks []text.Token, i int) (timex, bool) {
 		y = r.pub.Year()
 	case k < len(toks) && toks[k].Low == "year" && r.lastYear != 0:
 		y = r.lastYear
+		r.anchored = true
 	case k < len(toks) && toks[k].Low == "year" && r.hasPub:
 		y = r.pub.Year()
 	case k < len(toks) && toks[k].Kind == text.Number && isYear(toks[k].Text):
