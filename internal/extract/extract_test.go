@@ -359,6 +359,11 @@ func TestStatisticPeriods(t *testing.T) {
 		// A figure's relative clause dates it, whatever time stands nearer.
 		{"At least 1,900 migrants reached Italy in the first 20 days of this month, surpassing the 1,700 who made the journey in the whole of 2019.", 1700, "2019"},
 		{"At least 1,900 migrants reached Italy in the first 20 days of this month, surpassing the 1,700 who made the journey in the whole of 2019.", 1900, "2021-04-01/2021-04-20"},
+		// A day counted from the last day named.
+		{"On Monday police stopped 7 migrants near the port. The day before, the navy rescued 53 migrants.", 53, "2021-04-11"},
+		{"On Monday police stopped 7 migrants near the port. Two days later, police detained 20 migrants.", 20, "2021-04-14"},
+		{"On Monday police stopped 7 migrants near the port. The following day, police detained 20 migrants.", 20, "2021-04-13"},
+		{"On Monday police stopped 7 migrants near the port. The day before the vote, police detained 20 migrants.", 20, "2021-04-12"},
 		// A year that a later "of the year" refers to only anchors it.
 		{"In 2019, police recorded 8,200 people arriving by boat in the first half of the year.", 8200, "2019-01-01/2019-06-30"},
 	}
