@@ -364,6 +364,7 @@ func TestStatisticPeriods(t *testing.T) {
 		{"On Monday police stopped 7 migrants near the port. Two days later, police detained 20 migrants.", 20, "2021-04-14"},
 		{"On Monday police stopped 7 migrants near the port. The following day, police detained 20 migrants.", 20, "2021-04-13"},
 		{"On Monday police stopped 7 migrants near the port. The day before the vote, police detained 20 migrants.", 20, "2021-04-12"},
+		{"On Monday police stopped 7 migrants near the port. Later the same day, the navy rescued 60 migrants.", 60, "2021-04-12"},
 		// A year that a later "of the year" refers to only anchors it.
 		{"In 2019, police recorded 8,200 people arriving by boat in the first half of the year.", 8200, "2019-01-01/2019-06-30"},
 	}

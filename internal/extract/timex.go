@@ -361,6 +361,13 @@ func (r *timeResolver) dayAfterDay(toks []text.Token, i int) (timex, bool) {
 		return ""
 	}
 	switch low := toks[i].Low; {
+	case low == "day" && (word(i-1) == "same" && word(i-2) == "the" || word(i-1) == "that" && word(i-2) != "on" && word(i+1) != "of"):
+		// "later the same day", "that day" (but not "on that day of"): the last day named.
+		b := i - 1
+		if word(i-1) == "same" {
+			b = i - 2
+		}
+		return timex{b, i + 1, day(r.lastDay)}, true
 	case word(i-1) == "the" && low == "day" && (word(i+1) == "before" || word(i+1) == "after"):
 		if n := i + 2; n < len(toks) && toks[n].Sent == sent && (toks[n].Kind == text.Number || isCapWord(toks[n]) || determiners[toks[n].Low]) {
 			return timex{}, false
