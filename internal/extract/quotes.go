@@ -953,10 +953,11 @@ func (s *state) addQuote(q quote) {
 	}
 	w := q.who
 	// A fragment quoted inside a sentence ("described it as 'rickety boats'") is attributed only
-	// by its own sentence's speech verb, never by a neighbour's.
+	// by its own sentence's speech verb, never by a neighbour's, and only to a speaker the text
+	// knows: not through "according to" or a capitalised word that names nothing known.
 	last := q.parts[len(q.parts)-1]
 	sentence := last[1] > last[0] && strings.ContainsAny(toks[last[1]-1].Text, ".!?…")
-	if words <= 4 && !sentence && w.found() && (w.rule == "quote.continues" || w.rule == "quote.sentence-before" || w.rule == "quote.colon-before" || w.rule == "quote.nearest-subject") {
+	if words <= 4 && !sentence && w.found() && (w.rule == "quote.continues" || w.rule == "quote.sentence-before" || w.rule == "quote.colon-before" || w.rule == "quote.nearest-subject" || w.rule == "quote.according-to" || w.rule == "quote.name") {
 		w = nobody
 	}
 	if words == 0 || words <= 2 && !w.found() {

@@ -38,6 +38,9 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"Archbishop Ilarion blessed the boats. \"Nobody must drown,\" the archbishop said.", "Archbishop Ilarion", "Nobody must drown,", "quote.role"},
 		// A fragment quoted in a sentence takes no speaker from the sentence before.
 		{"Mayor Ana Ruiz, a lawyer, said the camp was full. Reporters described the boats as \"rickety vessels\".", "", "rickety vessels", "quote.unattributed"},
+		// A fragment is not attributed through "according to" or to a word that names nothing known.
+		{"According to the Harbour Authority, the migrants sailed in \"rickety and overcrowded vessels\" from the coast.", "", "rickety and overcrowded vessels", "quote.unattributed"},
+		{"The boats crossed at night, and Kordelia warned that the camp was \"totally unfit for families\".", "", "totally unfit for families", "quote.unattributed"},
 		// A country's adjective or a city is never the speaker.
 		{"Interior Minister Lars Ek spoke. \"We are full,\" Swedish officials in Stockholm told reporters.", "", "We are full,", "quote.unattributed"},
 	}
