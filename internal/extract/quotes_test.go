@@ -29,6 +29,7 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"The Border Enforcement Directorate said on Monday: \"Crossings fell by half.\"", "Border Enforcement Directorate", "Crossings fell by half.", "quote.name"},
 		{"Greek coastguard vessels searched the area. \"Forty people swam ashore,\" the coastguard said.", "Greek coastguard", "Forty people swam ashore,", "quote.office"},
 		{"The Ministry of Defence sent a drone. An MoD spokesperson said: \"The drone will fly every day.\"", "Ministry of Defence", "The drone will fly every day.", "quote.role-of-office"},
+		{"The European Commission met the ministers. A Commission spokesperson said: \"The rules will not change.\"", "European Commission", "The rules will not change.", "quote.role-of-office"},
 		// The sentence before names who speaks.
 		{"Ivo Kovac, a fisherman, said the sea was rough that night.\n\n\"We could not see the boat.\"", "Ivo Kovac", "We could not see the boat.", "quote.sentence-before"},
 		// A speaker the text does not name stays unnamed, though a name stands nearby.
