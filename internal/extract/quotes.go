@@ -721,6 +721,32 @@ func (s *state) officeSpeaker(a, e int) who {
 		w.start, w.end, w.rule = a, e, "quote.office"
 		return w
 	}
+	// "ATHENS ... 'Forty swam ashore,' the coastguard said": a state's office that the text
+	// never names in full is the one of the country where the report is set, named as the
+	// English press names it ("Greek coastguard").
+	if s.ownLang() == "" {
+		p := a - 1 // "from the authorities": an object, no speaker
+		if p >= 0 && toks[p].Kind == text.Word {
+			if _, n := countWord(toks[p]); n {
+				return nobody // "the three governments": several states
+			}
+		}
+		if p >= 0 && s.isArticle(toks[p].Low) {
+			p--
+		}
+		if m, ok := s.lx.Agencies.Longest(toks, a); ok && m.End == e && !unnamedPeople[head] && !(p >= 0 && s.isPrep(toks[p].Low)) {
+			if adj := s.lx.Adjectives[s.homeCountry()]; adj != "" {
+				b := a
+				// "the shipping ministry": a noun compounded with the office's is part of its name.
+				if b > 0 && toks[b-1].Kind == text.Word && !isCapWord(toks[b-1]) && s.synRel(b-1) == "compound" && s.synHead(b-1) == e-1 {
+					b--
+				}
+				w := nobody
+				w.name, w.start, w.end, w.rule = adj+" "+strings.ToLower(s.span(b, e)), b, e, "quote.office-of-home"
+				return w
+			}
+		}
+	}
 	return nobody
 }
 
@@ -964,7 +990,7 @@ func (s *state) addQuote(q quote) {
 	// knows: not through "according to" or a capitalised word that names nothing known.
 	last := q.parts[len(q.parts)-1]
 	sentence := last[1] > last[0] && strings.ContainsAny(toks[last[1]-1].Text, ".!?…")
-	if words <= 4 && !sentence && w.found() && (w.rule == "quote.continues" || w.rule == "quote.sentence-before" || w.rule == "quote.colon-before" || w.rule == "quote.nearest-subject" || w.rule == "quote.according-to" || w.rule == "quote.name") {
+	if words <= 4 && !sentence && w.found() && (w.rule == "quote.continues" || w.rule == "quote.sentence-before" || w.rule == "quote.colon-before" || w.rule == "quote.nearest-subject" || w.rule == "quote.according-to" || w.rule == "quote.name" || w.rule == "quote.office-of-home") {
 		w = nobody
 	}
 	if words == 0 || words <= 2 && !w.found() {

@@ -30,6 +30,11 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"Greek coastguard vessels searched the area. \"Forty people swam ashore,\" the coastguard said.", "Greek coastguard", "Forty people swam ashore,", "quote.office"},
 		{"The Ministry of Defence sent a drone. An MoD spokesperson said: \"The drone will fly every day.\"", "Ministry of Defence", "The drone will fly every day.", "quote.role-of-office"},
 		{"The European Commission met the ministers. A Commission spokesperson said: \"The rules will not change.\"", "European Commission", "The rules will not change.", "quote.role-of-office"},
+		// An office the text never names in full is the home country's, named as the press does.
+		{"ATHENS (Reuters) - Boats capsized off two islands on Friday.\n\n\"Forty people swam to the shore,\" the coastguard said in a statement.", "Greek coastguard", "Forty people swam to the shore,", "quote.office-of-home"},
+		{"ATHENS (Reuters) - Boats capsized off two islands on Friday.\n\n\"Smugglers crammed dozens of people into unseaworthy boats,\" the shipping ministry said.", "Greek shipping ministry", "Smugglers crammed dozens of people into unseaworthy boats,", "quote.office-of-home"},
+		// ... but not when the office is the object of a preposition or one of several.
+		{"ATHENS (Reuters) - Boats capsized on Friday.\n\nThe ship sailed on 'in the face of the lack of reaction' from the authorities, a spokesman for the charity told AFP.", "", "in the face of the lack of reaction", "quote.unattributed"},
 		// The sentence before names who speaks.
 		{"Ivo Kovac, a fisherman, said the sea was rough that night.\n\n\"We could not see the boat.\"", "Ivo Kovac", "We could not see the boat.", "quote.sentence-before"},
 		// A speaker the text does not name stays unnamed, though a name stands nearby.
