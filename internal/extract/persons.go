@@ -153,7 +153,7 @@ func (s *state) personRun(a, b int) {
 		}
 	}
 	// Trailing initials or particles do not end a name.
-	for b > k && (toks[b-1].Text == "." || particles[toks[b-1].Low]) && !(toks[b-1].Text == "." && b-1 > k && utf8.RuneCountInString(toks[b-2].Text) == 1 && b < len(toks) && isCapWord(toks[b])) {
+	for b > k && (toks[b-1].Text == "." || particles[toks[b-1].Low] && !isCapWord(toks[b-1])) && !(toks[b-1].Text == "." && b-1 > k && utf8.RuneCountInString(toks[b-2].Text) == 1 && b < len(toks) && isCapWord(toks[b])) {
 		if toks[b-1].Text == "." && b-2 >= k && utf8.RuneCountInString(toks[b-2].Text) == 1 {
 			b -= 2
 			continue
@@ -193,7 +193,8 @@ func (s *state) personRun(a, b int) {
 	}
 	core := 0
 	for t := k; t < b; t++ {
-		if w := toks[t]; w.Kind == text.Word && !particles[w.Low] && utf8.RuneCountInString(w.Text) > 1 {
+		// "Le Van Ha", "Vo Nhan Du": a capitalised particle is a name of its own.
+		if w := toks[t]; w.Kind == text.Word && (!particles[w.Low] || isCapWord(w)) && utf8.RuneCountInString(w.Text) > 1 {
 			core++
 		}
 	}

@@ -42,6 +42,8 @@ func TestPersonClasses(t *testing.T) {
 		{"Police in Greece and France searched the coast. Marseille's mayor, Paul Aubert, said the town would help.", map[string]string{"Paul Aubert": "FRA"}},
 		// A role the lead gives and the next sentence names.
 		{"Greece will return 5,000 migrants, the Austrian interior minister says.\n\nJonas Feld said flights would be chartered.", map[string]string{"Jonas Feld": "AUT"}},
+		// A capitalised particle is a name of its own: "Le", "Van", "Du" in Vietnamese names.
+		{"Police in Vietnam named the victims.\n\nLe Van Hai, a 30-year-old man from Nghe An\n\nVo Nhan Du, a 19-year-old man from Ha Tinh", map[string]string{"Le Van Hai": "VNM", "Vo Nhan Du": "VNM"}},
 		// A private person lives where the report is set; a credit says nothing of a country.
 		{"Greek police searched the island. Nikos Papas, a fisherman, said he saw the boat. (Reporting by Anna Kovacs; Editing by Peter Hale)",
 			map[string]string{"Nikos Papas": "GRC", "Anna Kovacs": "", "Peter Hale": ""}},
