@@ -250,6 +250,8 @@ func (s *state) personRun(a, b int) {
 		rule, cue = "person.given-name-recurs", true
 	case s.sharesSurname(k):
 		rule, cue = "person.shared-surname", true
+	case s.apposedToPerson(k, b):
+		rule, cue = "person.apposed", true
 	}
 	if !cue && s.nationalityBefore(a) != "" {
 		rule, cue = "person.nationality", true
@@ -319,7 +321,7 @@ func (s *state) personRun(a, b int) {
 	// A person the report quotes or describes, with no office, organization or nationality of
 	// their own, lives and acts where the report is set; a reporter's or a contributor's credit
 	// says nothing of a country.
-	if !known && !gov && !s.credit(k) && !app.org {
+	if !known && !gov && !s.credit(k) && !app.org && !(rule == "person.apposed" && s.displacedBefore(k)) {
 		country = s.focusCountry()
 	}
 	s.addPerson(k, b, name, country, actor, title, gov)
@@ -368,6 +370,42 @@ func (s *state) speechAfterApposition(b int) bool {
 		}
 	}
 	return false
+}
+
+// apposedToPerson reports whether the name at k stands in apposition to a noun for a person
+// before it: "Another refugee, Eman Hussain, said", "The man in charge of border security in
+// the UK, Martin Hewitt, has". The tree is asked only when a comma stands right before the name.
+func (s *state) apposedToPerson(k, b int) bool {
+	toks := s.doc.Tokens
+	if k < 2 || toks[k-1].Text != "," || toks[k-2].Sent != toks[k].Sent {
+		return false
+	}
+	// The name's head is its word whose head stands outside it.
+	h := -1
+	for t := k; t < b; t++ {
+		if x := s.synHead(t); x < k || x >= b {
+			if s.synRel(t) != "appos" {
+				return false
+			}
+			h = x
+			break
+		}
+	}
+	if h < 0 || h >= k {
+		return false
+	}
+	w := toks[h].Low
+	return s.lx.People[w] || s.lx.People[strings.TrimSuffix(w, "s")] || s.lx.Titles.Has(w)
+}
+
+// displaced names people who left their country: one so described ("Another refugee, Eman
+// Hussain") is not of the country where the report is set.
+var displaced = set("refugee", "refugees", "migrant", "migrants", "asylum", "seeker", "seekers", "survivor", "survivors", "deportee", "detainee")
+
+// displacedBefore reports whether the noun that the name at k stands in apposition to is one of
+// displaced.
+func (s *state) displacedBefore(k int) bool {
+	return k >= 2 && displaced[s.doc.Tokens[k-2].Low]
 }
 
 // ageBefore reports whether an age stands right before the name: "3-year-old Aylan Kurdi".
