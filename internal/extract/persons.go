@@ -318,6 +318,12 @@ func (s *state) personRun(a, b int) {
 		country = s.focusCountry()
 		actor = country
 	}
+	// "Tony Blair's government", "Macron's interior minister": who heads a state's office
+	// named by their possessive acts for the state where the report is set.
+	if !known && !gov && s.leaderOf(b) {
+		country, known = s.focusCountry(), true
+		actor = country
+	}
 	// A person the report quotes or describes, with no office, organization or nationality of
 	// their own, lives and acts where the report is set; a reporter's or a contributor's credit
 	// says nothing of a country.

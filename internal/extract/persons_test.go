@@ -48,6 +48,8 @@ func TestPersonClasses(t *testing.T) {
 		// country where the report is set.
 		{"Police in India detained the men.\n\nAnother refugee, Ramat Ullah, said the soldiers beat him.", map[string]string{"Ramat Ullah": ""}},
 		{"Police in India detained the men.\n\nA local shopkeeper, Arun Mehta, said the soldiers came at night.", map[string]string{"Arun Mehta": "IND"}},
+		// Who heads an office named by their possessive acts for the state where the report is set.
+		{"Police in Britain searched the port. The plan was first proposed by Anna Kemp's government.", map[string]string{"Anna Kemp": "GBR"}},
 		// A private person lives where the report is set; a credit says nothing of a country.
 		{"Greek police searched the island. Nikos Papas, a fisherman, said he saw the boat. (Reporting by Anna Kovacs; Editing by Peter Hale)",
 			map[string]string{"Nikos Papas": "GRC", "Anna Kovacs": "", "Peter Hale": ""}},
