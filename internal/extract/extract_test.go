@@ -359,6 +359,8 @@ func TestStatisticPeriods(t *testing.T) {
 		// A figure's relative clause dates it, whatever time stands nearer.
 		{"At least 1,900 migrants reached Italy in the first 20 days of this month, surpassing the 1,700 who made the journey in the whole of 2019.", 1700, "2019"},
 		{"At least 1,900 migrants reached Italy in the first 20 days of this month, surpassing the 1,700 who made the journey in the whole of 2019.", 1900, "2021-04-01/2021-04-20"},
+		// "the same month in 2019" is the base a change is compared with, not its period.
+		{"Arrivals rose to about 37,000 in March, more than six times the combined figures for the same month in 2019 and 2020.", 6, "2021-03"},
 		// A day counted from the last day named.
 		{"On Monday police stopped 7 migrants near the port. The day before, the navy rescued 53 migrants.", 53, "2021-04-11"},
 		{"On Monday police stopped 7 migrants near the port. Two days later, police detained 20 migrants.", 20, "2021-04-14"},

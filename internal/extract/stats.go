@@ -858,7 +858,7 @@ func (s *state) changeSpan(start int) string {
 	sent := toks[start].Sent
 	var first, last string
 	for _, tx := range s.timesOf(sent) {
-		if tx.start < start || strings.Contains(tx.value, "/") {
+		if tx.start < start || strings.Contains(tx.value, "/") || s.comparisonBase(tx) {
 			continue
 		}
 		if first == "" {
@@ -1412,6 +1412,14 @@ func (s *state) timesOf(sent int) []timex {
 // the previous year", "over last year's figures".
 func (s *state) comparisonBase(tx timex) bool {
 	toks := s.doc.Tokens
+	// "the same month in 2014", "the same period of 2019": a time named as the same part of
+	// another year is what a figure is compared with.
+	if k := tx.start - 1; k >= 2 && toks[k-2].Sent == toks[tx.start].Sent && (toks[k].Low == "in" || toks[k].Low == "of") && toks[k-2].Low == "same" {
+		switch toks[k-1].Low {
+		case "month", "period", "week", "day", "time", "quarter", "season":
+			return true
+		}
+	}
 	for k := tx.start - 1; k >= 0 && k >= tx.start-6 && toks[k].Sent == toks[tx.start].Sent; k-- {
 		switch w := toks[k].Low; {
 		case w == "than" || w == "compared" || w == "versus" || w == "vs":
