@@ -55,9 +55,15 @@ type state struct {
 	// seaSpans remembers atSea's answer for each span of tokens.
 	seaSpans map[[2]int]bool
 	times    []timex
+	anchors  map[int]bool // the first tokens of years that only anchor a later part of them (timex.go)
 	inQuote  []bool
-	trees    []*sentTree // per sentence, parsed on first use (tree.go)
-	lang     string      // the document's language, which chooses the syntax model (tree.go)
+	// lastSpeaker is the speaker of the last quotation attributed, in text order: a pronoun
+	// with no person named near it refers back to it (quotes.go).
+	lastSpeaker     who
+	lastSpeakerSent int         // the sentence where lastSpeaker's quotation ends
+	lookingBack     bool        // pronounSpeaker is reading the sentences before for a speaker
+	trees           []*sentTree // per sentence, parsed on first use (tree.go)
+	lang            string      // the document's language, which chooses the syntax model (tree.go)
 
 	acronyms map[string]string // initials -> the longest capitalised phrase with them
 
@@ -284,6 +290,9 @@ func (s *state) explicitTime(i int, carry bool) string {
 	sent := toks[i].Sent
 	best, bestD := "", 1<<30
 	for _, tx := range s.times[s.timeFirst[sent]:s.timeFirst[sent+1]] {
+		if s.anchors[tx.start] {
+			continue
+		}
 		d := i - tx.end
 		if tx.start > i {
 			d = tx.start - i

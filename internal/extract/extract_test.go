@@ -355,6 +355,20 @@ func TestStatisticPeriods(t *testing.T) {
 		// A running total ends where the figure before it does.
 		{"More than 1,450 arrived in March, bringing the total since the start of the year to more than 5,000.", 5000, "2021-01-01/2021-03-31"},
 		{"Nearly 350,000 crossed between January 1 and March 1 this year.", 350000, "2021-01-01/2021-03-01"},
+		{"About 900 people have crossed since Sunday, taking the total until the end of March to 14,500.", 14500, "2021-01-01/2021-03-31"},
+		// A figure's relative clause dates it, whatever time stands nearer.
+		{"At least 1,900 migrants reached Italy in the first 20 days of this month, surpassing the 1,700 who made the journey in the whole of 2019.", 1700, "2019"},
+		{"At least 1,900 migrants reached Italy in the first 20 days of this month, surpassing the 1,700 who made the journey in the whole of 2019.", 1900, "2021-04-01/2021-04-20"},
+		// "the same month in 2019" is the base a change is compared with, not its period.
+		{"Arrivals rose to about 37,000 in March, more than six times the combined figures for the same month in 2019 and 2020.", 6, "2021-03"},
+		// A day counted from the last day named.
+		{"On Monday police stopped 7 migrants near the port. The day before, the navy rescued 53 migrants.", 53, "2021-04-11"},
+		{"On Monday police stopped 7 migrants near the port. Two days later, police detained 20 migrants.", 20, "2021-04-14"},
+		{"On Monday police stopped 7 migrants near the port. The following day, police detained 20 migrants.", 20, "2021-04-13"},
+		{"On Monday police stopped 7 migrants near the port. The day before the vote, police detained 20 migrants.", 20, "2021-04-12"},
+		{"On Monday police stopped 7 migrants near the port. Later the same day, the navy rescued 60 migrants.", 60, "2021-04-12"},
+		// A year that a later "of the year" refers to only anchors it.
+		{"In 2019, police recorded 8,200 people arriving by boat in the first half of the year.", 8200, "2019-01-01/2019-06-30"},
 	}
 	x := extractor(t)
 	for _, tt := range tests {

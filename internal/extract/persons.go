@@ -153,7 +153,7 @@ func (s *state) personRun(a, b int) {
 		}
 	}
 	// Trailing initials or particles do not end a name.
-	for b > k && (toks[b-1].Text == "." || particles[toks[b-1].Low]) && !(toks[b-1].Text == "." && b-1 > k && utf8.RuneCountInString(toks[b-2].Text) == 1 && b < len(toks) && isCapWord(toks[b])) {
+	for b > k && (toks[b-1].Text == "." || particles[toks[b-1].Low] && !isCapWord(toks[b-1])) && !(toks[b-1].Text == "." && b-1 > k && utf8.RuneCountInString(toks[b-2].Text) == 1 && b < len(toks) && isCapWord(toks[b])) {
 		if toks[b-1].Text == "." && b-2 >= k && utf8.RuneCountInString(toks[b-2].Text) == 1 {
 			b -= 2
 			continue
@@ -193,7 +193,8 @@ func (s *state) personRun(a, b int) {
 	}
 	core := 0
 	for t := k; t < b; t++ {
-		if w := toks[t]; w.Kind == text.Word && !particles[w.Low] && utf8.RuneCountInString(w.Text) > 1 {
+		// "Le Van Ha", "Vo Nhan Du": a capitalised particle is a name of its own.
+		if w := toks[t]; w.Kind == text.Word && (!particles[w.Low] || isCapWord(w)) && utf8.RuneCountInString(w.Text) > 1 {
 			core++
 		}
 	}
@@ -249,6 +250,8 @@ func (s *state) personRun(a, b int) {
 		rule, cue = "person.given-name-recurs", true
 	case s.sharesSurname(k):
 		rule, cue = "person.shared-surname", true
+	case s.apposedToPerson(k, b):
+		rule, cue = "person.apposed", true
 	}
 	if !cue && s.nationalityBefore(a) != "" {
 		rule, cue = "person.nationality", true
@@ -315,10 +318,16 @@ func (s *state) personRun(a, b int) {
 		country = s.focusCountry()
 		actor = country
 	}
+	// "Tony Blair's government", "Macron's interior minister": who heads a state's office
+	// named by their possessive acts for the state where the report is set.
+	if !known && !gov && s.leaderOf(b) {
+		country, known = s.focusCountry(), true
+		actor = country
+	}
 	// A person the report quotes or describes, with no office, organization or nationality of
 	// their own, lives and acts where the report is set; a reporter's or a contributor's credit
 	// says nothing of a country.
-	if !known && !gov && !s.credit(a) && !app.org {
+	if !known && !gov && !s.credit(k) && !app.org && !(rule == "person.apposed" && s.displacedBefore(k)) {
 		country = s.focusCountry()
 	}
 	s.addPerson(k, b, name, country, actor, title, gov)
@@ -367,6 +376,42 @@ func (s *state) speechAfterApposition(b int) bool {
 		}
 	}
 	return false
+}
+
+// apposedToPerson reports whether the name at k stands in apposition to a noun for a person
+// before it: "Another refugee, Eman Hussain, said", "The man in charge of border security in
+// the UK, Martin Hewitt, has". The tree is asked only when a comma stands right before the name.
+func (s *state) apposedToPerson(k, b int) bool {
+	toks := s.doc.Tokens
+	if k < 2 || toks[k-1].Text != "," || toks[k-2].Sent != toks[k].Sent {
+		return false
+	}
+	// The name's head is its word whose head stands outside it.
+	h := -1
+	for t := k; t < b; t++ {
+		if x := s.synHead(t); x < k || x >= b {
+			if s.synRel(t) != "appos" {
+				return false
+			}
+			h = x
+			break
+		}
+	}
+	if h < 0 || h >= k {
+		return false
+	}
+	w := toks[h].Low
+	return s.lx.People[w] || s.lx.People[strings.TrimSuffix(w, "s")] || s.lx.Titles.Has(w)
+}
+
+// displaced names people who left their country: one so described ("Another refugee, Eman
+// Hussain") is not of the country where the report is set.
+var displaced = set("refugee", "refugees", "migrant", "migrants", "asylum", "seeker", "seekers", "survivor", "survivors", "deportee", "detainee")
+
+// displacedBefore reports whether the noun that the name at k stands in apposition to is one of
+// displaced.
+func (s *state) displacedBefore(k int) bool {
+	return k >= 2 && displaced[s.doc.Tokens[k-2].Low]
 }
 
 // ageBefore reports whether an age stands right before the name: "3-year-old Aylan Kurdi".
@@ -447,7 +492,7 @@ func (s *state) credit(k int) bool {
 	toks := s.doc.Tokens
 	// "Reporting by Renee Maltezou, George Georgiopoulos and Theodora Arvanitidou": every name
 	// of a credit's list.
-	for k > 0 && k > s.doc.Sents[toks[k].Sent].First && (isCapWord(toks[k-1]) || toks[k-1].Text == "," || toks[k-1].Low == "and" || toks[k-1].Text == ".") {
+	for k > 0 && k > s.doc.Sents[toks[k].Sent].First && toks[k-1].Low != "by" && (isCapWord(toks[k-1]) || toks[k-1].Text == "," || toks[k-1].Low == "and" || toks[k-1].Text == ".") {
 		k--
 	}
 	if k == 0 {

@@ -42,11 +42,21 @@ func TestPersonClasses(t *testing.T) {
 		{"Police in Greece and France searched the coast. Marseille's mayor, Paul Aubert, said the town would help.", map[string]string{"Paul Aubert": "FRA"}},
 		// A role the lead gives and the next sentence names.
 		{"Greece will return 5,000 migrants, the Austrian interior minister says.\n\nJonas Feld said flights would be chartered.", map[string]string{"Jonas Feld": "AUT"}},
+		// A capitalised particle is a name of its own: "Le", "Van", "Du" in Vietnamese names.
+		{"Police in Vietnam named the victims.\n\nLe Van Hai, a 30-year-old man from Nghe An\n\nVo Nhan Du, a 19-year-old man from Ha Tinh", map[string]string{"Le Van Hai": "VNM", "Vo Nhan Du": "VNM"}},
+		// A name in apposition to a noun for a person is a person's; a refugee is not of the
+		// country where the report is set.
+		{"Police in India detained the men.\n\nAnother refugee, Ramat Ullah, said the soldiers beat him.", map[string]string{"Ramat Ullah": ""}},
+		{"Police in India detained the men.\n\nA local shopkeeper, Arun Mehta, said the soldiers came at night.", map[string]string{"Arun Mehta": "IND"}},
+		// Who heads an office named by their possessive acts for the state where the report is set.
+		{"Police in Britain searched the port. The plan was first proposed by Anna Kemp's government.", map[string]string{"Anna Kemp": "GBR"}},
 		// A private person lives where the report is set; a credit says nothing of a country.
 		{"Greek police searched the island. Nikos Papas, a fisherman, said he saw the boat. (Reporting by Anna Kovacs; Editing by Peter Hale)",
 			map[string]string{"Nikos Papas": "GRC", "Anna Kovacs": "", "Peter Hale": ""}},
 		{"Greek police searched the island. Rosa Linde, of the charity Open Shore, said help was slow.", map[string]string{"Rosa Linde": ""}},
 		{"Greek police searched the island. (Reporting by Anna Kovacs, Ivo Petrov and Lena Haas in Athens)",
+			map[string]string{"Anna Kovacs": "", "Ivo Petrov": "", "Lena Haas": ""}},
+		{"Greek police searched the island. (Reporting By Anna Kovacs, writing by Ivo Petrov; Editing by Lena Haas)",
 			map[string]string{"Anna Kovacs": "", "Ivo Petrov": "", "Lena Haas": ""}},
 	}
 	x := extractor(t)

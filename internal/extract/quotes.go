@@ -101,8 +101,12 @@ func (s *state) findQuotes() {
 			}
 		}
 	}
+	s.lastSpeaker = nobody
 	for k := range qs {
 		s.attribute(&qs[k], qs, k)
+		if w := qs[k].who; w.found() {
+			s.lastSpeaker, s.lastSpeakerSent = w, toks[qs[k].close].Sent
+		}
 	}
 	for k, q := range qs {
 		if s.repeated(qs, k) {
@@ -445,11 +449,49 @@ func (s *state) countrySpeaker(w who) bool {
 func (s *state) pronounSpeaker(j int) who {
 	m := s.pronounPerson(j)
 	if m < 0 {
-		return nobody
+		// "Ahmad said ... / 'I am very happy,' he said": no person's full name is near, so the
+		// pronoun refers back to a speaker known by one name: the subject of a speech verb in
+		// the two sentences before, or the speaker of a quotation that ends there.
+		// The subject of a speech verb in the two sentences before comes first ("On Monday,
+		// Ahmad said he felt vindicated. / 'I'm very happy,' he said").
+		toks := s.doc.Tokens
+		sent := toks[j].Sent
+		if !s.lookingBack {
+			s.lookingBack = true
+			for k := sent - 1; k >= 0 && k >= sent-2; k-- {
+				st := s.doc.Sents[k]
+				if w := s.speakerIn(st.First, st.First+len(st.Tokens)); w.found() && s.personLike(w) {
+					s.lookingBack = false
+					w.start, w.end, w.rule = j, j+1, "quote.pronoun-subject-before"
+					return w
+				}
+			}
+			s.lookingBack = false
+		}
+		w := s.lastSpeaker
+		if !w.found() || !s.personLike(w) || s.lastSpeakerSent < sent-2 {
+			return nobody
+		}
+		w.start, w.end, w.rule = j, j+1, "quote.pronoun-last-speaker"
+		return w
 	}
 	w := s.mentionWho(m)
 	w.start, w.end, w.rule = j, j+1, "quote.pronoun"
 	return w
+}
+
+// personLike reports whether w may be what "he" or "she" refers to: a person, or a name the
+// gazetteer does not know, never an organization or a country.
+func (s *state) personLike(w who) bool {
+	if w.mention >= 0 {
+		return s.mentions[w.mention].kind == mPerson
+	}
+	for _, x := range strings.Fields(strings.ToLower(w.name)) {
+		if nameHeads[x] {
+			return false // "Harbour Trust", "Border Force"
+		}
+	}
+	return true
 }
 
 // speakerEndingAt finds a speaker whose words end right before token e and start at or after
@@ -581,6 +623,13 @@ func (s *state) roleSpeaker(a, e, from int) who {
 			break
 		}
 	}
+	// "A Commission spokesperson": the last word of an office the text named in full before.
+	if a-1 >= from && s.at[a-1] < 0 && isCapWord(toks[a-1]) && (a-1 == from || !isCapWord(toks[a-2]) || s.isArticle(toks[a-2].Low)) {
+		if w := s.officeSpeaker(a-1, a); w.found() {
+			w.start, w.end, w.rule = a-1, e, "quote.role-of-office"
+			return w
+		}
+	}
 	// "a police spokesman": an office noun before the role.
 	if a-1 >= from {
 		if ag, ok := s.lx.Agencies.Longest(toks, a-1); ok && ag.End == a {
@@ -671,6 +720,32 @@ func (s *state) officeSpeaker(a, e int) who {
 		w := s.mentionWho(k)
 		w.start, w.end, w.rule = a, e, "quote.office"
 		return w
+	}
+	// "ATHENS ... 'Forty swam ashore,' the coastguard said": a state's office that the text
+	// never names in full is the one of the country where the report is set, named as the
+	// English press names it ("Greek coastguard").
+	if s.ownLang() == "" {
+		p := a - 1 // "from the authorities": an object, no speaker
+		if p >= 0 && toks[p].Kind == text.Word {
+			if _, n := countWord(toks[p]); n {
+				return nobody // "the three governments": several states
+			}
+		}
+		if p >= 0 && s.isArticle(toks[p].Low) {
+			p--
+		}
+		if m, ok := s.lx.Agencies.Longest(toks, a); ok && m.End == e && !unnamedPeople[head] && !(p >= 0 && s.isPrep(toks[p].Low)) {
+			if adj := s.lx.Adjectives[s.homeCountry()]; adj != "" {
+				b := a
+				// "the shipping ministry": a noun compounded with the office's is part of its name.
+				if b > 0 && toks[b-1].Kind == text.Word && !isCapWord(toks[b-1]) && s.synRel(b-1) == "compound" && s.synHead(b-1) == e-1 {
+					b--
+				}
+				w := nobody
+				w.name, w.start, w.end, w.rule = adj+" "+strings.ToLower(s.span(b, e)), b, e, "quote.office-of-home"
+				return w
+			}
+		}
 	}
 	return nobody
 }
@@ -911,10 +986,11 @@ func (s *state) addQuote(q quote) {
 	}
 	w := q.who
 	// A fragment quoted inside a sentence ("described it as 'rickety boats'") is attributed only
-	// by its own sentence's speech verb, never by a neighbour's.
+	// by its own sentence's speech verb, never by a neighbour's, and only to a speaker the text
+	// knows: not through "according to" or a capitalised word that names nothing known.
 	last := q.parts[len(q.parts)-1]
 	sentence := last[1] > last[0] && strings.ContainsAny(toks[last[1]-1].Text, ".!?…")
-	if words <= 4 && !sentence && w.found() && (w.rule == "quote.continues" || w.rule == "quote.sentence-before" || w.rule == "quote.colon-before" || w.rule == "quote.nearest-subject") {
+	if words <= 4 && !sentence && w.found() && (w.rule == "quote.continues" || w.rule == "quote.sentence-before" || w.rule == "quote.colon-before" || w.rule == "quote.nearest-subject" || w.rule == "quote.according-to" || w.rule == "quote.name" || w.rule == "quote.office-of-home") {
 		w = nobody
 	}
 	if words == 0 || words <= 2 && !w.found() {

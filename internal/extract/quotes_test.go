@@ -29,6 +29,12 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"The Border Enforcement Directorate said on Monday: \"Crossings fell by half.\"", "Border Enforcement Directorate", "Crossings fell by half.", "quote.name"},
 		{"Greek coastguard vessels searched the area. \"Forty people swam ashore,\" the coastguard said.", "Greek coastguard", "Forty people swam ashore,", "quote.office"},
 		{"The Ministry of Defence sent a drone. An MoD spokesperson said: \"The drone will fly every day.\"", "Ministry of Defence", "The drone will fly every day.", "quote.role-of-office"},
+		{"The European Commission met the ministers. A Commission spokesperson said: \"The rules will not change.\"", "European Commission", "The rules will not change.", "quote.role-of-office"},
+		// An office the text never names in full is the home country's, named as the press does.
+		{"ATHENS (Reuters) - Boats capsized off two islands on Friday.\n\n\"Forty people swam to the shore,\" the coastguard said in a statement.", "Greek coastguard", "Forty people swam to the shore,", "quote.office-of-home"},
+		{"ATHENS (Reuters) - Boats capsized off two islands on Friday.\n\n\"Smugglers crammed dozens of people into unseaworthy boats,\" the shipping ministry said.", "Greek shipping ministry", "Smugglers crammed dozens of people into unseaworthy boats,", "quote.office-of-home"},
+		// ... but not when the office is the object of a preposition or one of several.
+		{"ATHENS (Reuters) - Boats capsized on Friday.\n\nThe ship sailed on 'in the face of the lack of reaction' from the authorities, a spokesman for the charity told AFP.", "", "in the face of the lack of reaction", "quote.unattributed"},
 		// The sentence before names who speaks.
 		{"Ivo Kovac, a fisherman, said the sea was rough that night.\n\n\"We could not see the boat.\"", "Ivo Kovac", "We could not see the boat.", "quote.sentence-before"},
 		// A speaker the text does not name stays unnamed, though a name stands nearby.
@@ -38,6 +44,9 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"Archbishop Ilarion blessed the boats. \"Nobody must drown,\" the archbishop said.", "Archbishop Ilarion", "Nobody must drown,", "quote.role"},
 		// A fragment quoted in a sentence takes no speaker from the sentence before.
 		{"Mayor Ana Ruiz, a lawyer, said the camp was full. Reporters described the boats as \"rickety vessels\".", "", "rickety vessels", "quote.unattributed"},
+		// A fragment is not attributed through "according to" or to a word that names nothing known.
+		{"According to the Harbour Authority, the migrants sailed in \"rickety and overcrowded vessels\" from the coast.", "", "rickety and overcrowded vessels", "quote.unattributed"},
+		{"The boats crossed at night, and Kordelia warned that the camp was \"totally unfit for families\".", "", "totally unfit for families", "quote.unattributed"},
 		// A country's adjective or a city is never the speaker.
 		{"Interior Minister Lars Ek spoke. \"We are full,\" Swedish officials in Stockholm told reporters.", "", "We are full,", "quote.unattributed"},
 	}
@@ -71,5 +80,36 @@ func TestCaptionRepeatsQuote(t *testing.T) {
 	qs := extractor(t).Extract(doc("2021-01-01", body)).Quotes
 	if len(qs) != 1 {
 		t.Errorf("%d quotes %+v, want 1", len(qs), qs)
+	}
+}
+
+// TestPronounAfterOneName checks that "he" or "she" with no person's full name near refers
+// back to a speaker known by one name: the subject of a speech verb in the sentences before,
+// or the speaker of the last quotation.
+func TestPronounAfterOneName(t *testing.T) {
+	tests := []struct {
+		body    string
+		speaker string // of the last quotation
+		rule    string
+	}{
+		{"On Friday, Okafor said he was relieved by the verdict.\n\n\"I can sleep again,\" he said.", "Okafor", "quote.pronoun-subject-before"},
+		{"\"We are tired,\" Anselm said.\n\n\"The boats are full.\"\n\n\"The sea is cold.\"\n\n\"Nobody will be turned away,\" he said.", "Anselm", "quote.pronoun-last-speaker"},
+		// An organization is not "he".
+		{"The Harbour Trust said the quay was closed.\n\n\"I can sleep again,\" he said.", "", "quote.unattributed"},
+		// Three sentences back is too far.
+		{"Okafor said he was relieved. The court rose. The lawyers left. The reporters left.\n\n\"I can sleep again,\" he said.", "", "quote.unattributed"},
+	}
+	x := extractor(t)
+	x.Explain = true
+	for _, tt := range tests {
+		qs := x.Extract(doc("2021-01-01", tt.body)).Quotes
+		if len(qs) == 0 {
+			t.Errorf("%q: no quotes", tt.body)
+			continue
+		}
+		q := qs[len(qs)-1]
+		if q.Speaker.Name != tt.speaker || q.Explain == nil || q.Explain.Rule != tt.rule {
+			t.Errorf("%q: last quote %q by %q (%+v), want by %q with rule %s", tt.body, q.Text, q.Speaker.Name, q.Explain, tt.speaker, tt.rule)
+		}
 	}
 }

@@ -858,7 +858,7 @@ func (s *state) changeSpan(start int) string {
 	sent := toks[start].Sent
 	var first, last string
 	for _, tx := range s.timesOf(sent) {
-		if tx.start < start || strings.Contains(tx.value, "/") {
+		if tx.start < start || strings.Contains(tx.value, "/") || s.comparisonBase(tx) {
 			continue
 		}
 		if first == "" {
@@ -876,6 +876,9 @@ func (s *state) changeSpan(start int) string {
 // arrived in August, bringing the total since the start of the year to 5,000" counts up to
 // the end of August, not to the day of the report.
 func (s *state) totalUpTo(start int, p string) string {
+	if len(p) == 7 {
+		return s.totalToEndOf(start, p)
+	}
 	from, to, ok := strings.Cut(p, "/")
 	if !ok || to != s.published || !strings.HasSuffix(from, "-01-01") {
 		return p
@@ -906,6 +909,39 @@ func (s *state) totalUpTo(start int, p string) string {
 		return p
 	}
 	return from + "/" + m.AddDate(0, 1, -1).Format("2006-01-02")
+}
+
+// totalToEndOf reads a running total up to the end of a month as the year so far: "taking the
+// total until the end of June to 19,982" counts from January 1 to June 30. month is the
+// figure's period; it is returned unchanged unless "total" comes before the figure and the
+// month is "the end of" it.
+func (s *state) totalToEndOf(start int, month string) string {
+	toks := s.doc.Tokens
+	sent := toks[start].Sent
+	total := false
+	for k := start - 1; k >= 0 && k >= start-12 && toks[k].Sent == sent; k-- {
+		total = total || toks[k].Low == "total"
+	}
+	if !total {
+		return month
+	}
+	for _, tx := range s.timesOf(sent) {
+		if tx.value != month || tx.start < 3 {
+			continue
+		}
+		k := tx.start
+		if toks[k-1].Low == "of" && toks[k-2].Low == "end" && toks[k-3].Low == "the" && k > 3 {
+			switch toks[k-4].Low {
+			case "until", "till", "by", "to", "at":
+				m, err := time.Parse("2006-01", month)
+				if err != nil {
+					return month
+				}
+				return month[:4] + "-01-01/" + m.AddDate(0, 1, -1).Format("2006-01-02")
+			}
+		}
+	}
+	return month
 }
 
 // nounInSentence returns the first counted-noun cue after token i in its sentence.
@@ -1289,7 +1325,7 @@ func (s *state) statPeriod(start int) string {
 	sent := toks[start].Sent
 	var own, poss []timex
 	for _, tx := range s.timesOf(sent) {
-		if s.comparisonBase(tx) {
+		if s.anchors[tx.start] || s.comparisonBase(tx) {
 			continue
 		}
 		// "Yesterday's arrivals meant 5,800 have arrived this year": a time that owns a noun
@@ -1308,10 +1344,41 @@ func (s *state) statPeriod(start int) string {
 	if len(own) == 0 {
 		return s.timeFor(start)
 	}
+	if len(own) > 1 {
+		if v := s.relativeClauseTime(start, own); v != "" {
+			return v
+		}
+	}
 	if len(own) < s.timesIn(sent) {
 		return nearestTime(own, start) // some were bases: choose among the others
 	}
 	return s.timeFor(start)
+}
+
+// relativeClauseTime is the time named in the relative clause of the figure at start or of the
+// noun it counts: "surpassing the 1,800 who made the journey in the whole of 2019" counts 2019's
+// crossings, whatever time stands nearer the figure. It gives "" when there is no such clause
+// or it names no time of ts.
+func (s *state) relativeClauseTime(start int, ts []timex) string {
+	n := start
+	if s.synRel(start) == "nummod" {
+		n = s.synHead(start)
+	}
+	if n < 0 {
+		return ""
+	}
+	for _, c := range s.synDeps(n, "acl") { // "acl" matches "acl:relcl"
+		first, last := s.synSpan(c)
+		if first <= n {
+			continue // a clause before its noun is no relative clause of it
+		}
+		for _, tx := range ts {
+			if tx.start >= first && tx.end-1 <= last {
+				return tx.value
+			}
+		}
+	}
+	return ""
 }
 
 // nearestTime is the value of the time phrase nearest token start.
@@ -1345,6 +1412,14 @@ func (s *state) timesOf(sent int) []timex {
 // the previous year", "over last year's figures".
 func (s *state) comparisonBase(tx timex) bool {
 	toks := s.doc.Tokens
+	// "the same month in 2014", "the same period of 2019": a time named as the same part of
+	// another year is what a figure is compared with.
+	if k := tx.start - 1; k >= 2 && toks[k-2].Sent == toks[tx.start].Sent && (toks[k].Low == "in" || toks[k].Low == "of") && toks[k-2].Low == "same" {
+		switch toks[k-1].Low {
+		case "month", "period", "week", "day", "time", "quarter", "season":
+			return true
+		}
+	}
 	for k := tx.start - 1; k >= 0 && k >= tx.start-6 && toks[k].Sent == toks[tx.start].Sent; k-- {
 		switch w := toks[k].Low; {
 		case w == "than" || w == "compared" || w == "versus" || w == "vs":

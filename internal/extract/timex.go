@@ -36,6 +36,11 @@ type timeResolver struct {
 	pub      time.Time
 	hasPub   bool
 	lastYear int
+	// lastDay is the last day named, for "the day before" and "two days later".
+	lastDay time.Time
+	// anchored is set when the expression just resolved reads its year from the last year
+	// named ("in the first half of the year").
+	anchored bool
 }
 
 // findTimes finds and resolves the date expressions of the document, in order.
@@ -53,6 +58,20 @@ func (s *state) findTimes() {
 	}
 	for i := 0; i < len(toks); i++ {
 		if tx, ok := at(toks, i); ok {
+			// "In 2024, 13,489 people arrived in the first half of the year": a year that only
+			// anchors a part of it named later in its sentence dates nothing of its own.
+			if n := len(s.times); r.anchored && n > 0 && toks[s.times[n-1].start].Sent == toks[tx.start].Sent && s.times[n-1].value == tx.value[:4] {
+				if s.anchors == nil {
+					s.anchors = map[int]bool{}
+				}
+				s.anchors[s.times[n-1].start] = true
+			}
+			r.anchored = false
+			if len(tx.value) == 10 {
+				if d, err := time.Parse("2006-01-02", tx.value); err == nil {
+					r.lastDay = d
+				}
+			}
 			s.times = append(s.times, tx)
 			i = tx.end - 1
 		}
@@ -144,6 +163,9 @@ func (r *timeResolver) at(toks []text.Token, i int) (timex, bool) {
 	}
 	if !r.hasPub || t.Kind != text.Word {
 		return timex{}, false
+	}
+	if tx, ok := r.dayAfterDay(toks, i); ok {
+		return tx, true
 	}
 	p := r.pub
 	switch low {
@@ -324,6 +346,65 @@ func countWord(t text.Token) (int, bool) {
 	return 0, false
 }
 
+// dayAfterDay resolves a day counted from the last day named, at token i: "the day before",
+// "the previous day", "the next day", "the following day", "a day earlier", "two days later".
+// "the day before the vote" names another day, not one counted from the last.
+func (r *timeResolver) dayAfterDay(toks []text.Token, i int) (timex, bool) {
+	if r.lastDay.IsZero() {
+		return timex{}, false
+	}
+	sent := toks[i].Sent
+	word := func(k int) string {
+		if k >= 0 && k < len(toks) && toks[k].Sent == sent {
+			return toks[k].Low
+		}
+		return ""
+	}
+	switch low := toks[i].Low; {
+	case low == "day" && (word(i-1) == "same" && word(i-2) == "the" || word(i-1) == "that" && word(i-2) != "on" && word(i+1) != "of"):
+		// "later the same day", "that day" (but not "on that day of"): the last day named.
+		b := i - 1
+		if word(i-1) == "same" {
+			b = i - 2
+		}
+		return timex{b, i + 1, day(r.lastDay)}, true
+	case word(i-1) == "the" && low == "day" && (word(i+1) == "before" || word(i+1) == "after"):
+		if n := i + 2; n < len(toks) && toks[n].Sent == sent && (toks[n].Kind == text.Number || isCapWord(toks[n]) || determiners[toks[n].Low]) {
+			return timex{}, false
+		}
+		days := -1
+		if word(i+1) == "after" {
+			days = 1
+		}
+		return timex{i - 1, i + 2, day(r.lastDay.AddDate(0, 0, days))}, true
+	case word(i-1) == "the" && word(i+1) == "day" && (low == "previous" || low == "next" || low == "following"):
+		days := 1
+		if low == "previous" {
+			days = -1
+		}
+		return timex{i - 1, i + 2, day(r.lastDay.AddDate(0, 0, days))}, true
+	case (low == "day" || low == "days") && (word(i+1) == "earlier" || word(i+1) == "later"):
+		n := 1
+		if low == "days" {
+			c, ok := countWord(toks[max(i-1, 0)])
+			if !ok || i == 0 || c > 14 {
+				return timex{}, false
+			}
+			n = c
+		} else if w := word(i - 1); w != "a" && w != "one" {
+			return timex{}, false
+		}
+		if word(i+1) == "earlier" {
+			n = -n
+		}
+		return timex{i - 1, i + 2, day(r.lastDay.AddDate(0, 0, n))}, true
+	}
+	return timex{}, false
+}
+
+// determiners open a noun phrase: after "the day before" they make it name another day.
+var determiners = set("the", "a", "an", "his", "her", "their", "its", "our", "this", "that")
+
 // firstPart resolves "first half of this year", "first six months of 2024", "first 22 days of
 // this month" at token i ("first").
 func (r *timeResolver) firstPart(toks []text.Token, i int) (timex, bool) {
@@ -351,6 +432,7 @@ func (r *timeResolver) firstPart(toks []text.Token, i int) (timex, bool) {
 		y = r.pub.Year()
 	case k < len(toks) && toks[k].Low == "year" && r.lastYear != 0:
 		y = r.lastYear
+		r.anchored = true
 	case k < len(toks) && toks[k].Low == "year" && r.hasPub:
 		y = r.pub.Year()
 	case k < len(toks) && toks[k].Kind == text.Number && isYear(toks[k].Text):

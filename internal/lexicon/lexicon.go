@@ -64,6 +64,8 @@ type Lexicon struct {
 	statBlocks *Trie[bool]
 	Stop       map[string]bool
 	Countries  map[string]string // code -> name
+	// Adjectives maps a country's code to its first adjective ("GRC": "Greek").
+	Adjectives map[string]string
 	// Speech maps each form of a speech verb ("said", "tells") to what it allows.
 	Speech map[string]SpeechVerb
 	// Common holds common English words (common.en.txt), lower case.
@@ -103,7 +105,7 @@ func Load() (*Lexicon, error) {
 	lx := &Lexicon{
 		Actors: NewTrie[Actor](), Agencies: NewTrie[string](), Titles: NewTrie[Title](),
 		Events: NewTrie[EventRule](), StatCues: NewTrie[StatCue](), statBlocks: NewTrie[bool](),
-		Stop: map[string]bool{}, Countries: map[string]string{}, Modality: map[string]map[string]bool{},
+		Stop: map[string]bool{}, Countries: map[string]string{}, Adjectives: map[string]string{}, Modality: map[string]map[string]bool{},
 		Speech: map[string]SpeechVerb{}, Common: map[string]bool{}, People: map[string]bool{},
 	}
 	steps := []struct {
@@ -178,6 +180,9 @@ func (lx *Lexicon) addCountry(c []string) error {
 	lx.Countries[code] = names[0]
 	for _, n := range names {
 		lx.Actors.Add(n, Actor{Kind: CountryName, Code: code, Name: names[0]}, true)
+	}
+	if adjs := split(c[2]); len(adjs) > 0 {
+		lx.Adjectives[code] = adjs[0]
 	}
 	for _, a := range split(c[2]) {
 		v := Actor{Kind: CountryAdj, Code: code, Name: names[0]}
