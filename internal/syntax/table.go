@@ -230,8 +230,8 @@ type memoGroup struct {
 }
 
 // memoBits is log2 of the number of entries of a group's cache: enough for the tag patterns
-// of most configurations, few enough that the caches take about 2 MB.
-const memoBits = 12
+// of most configurations, few enough that the four groups' caches take about 2 MB.
+const memoBits = 10
 
 // newMemo makes a memo for the groups of features ending at the given positions: the first
 // group is feats[0:ends[0]], the next feats[ends[0]:ends[1]], and so on.
