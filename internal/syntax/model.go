@@ -36,6 +36,7 @@ type scratch struct {
 	pscores []float32
 	st      pstate
 	pw      pwords
+	memo    *memo // the parser's, made on first use
 }
 
 func (m *Model) scratch() *scratch {
@@ -74,7 +75,10 @@ func (m *Model) Parse(s *Sentence) {
 	m.tag(s, x)
 	x.pw.fill(x.info, x.tags, m.tg.classes.coarse)
 	n := len(s.Tokens)
-	x.feats = m.ps.parse(&x.st, &x.pw, n, x.feats, x.pscores)
+	if x.memo == nil {
+		x.memo = m.ps.newMemo()
+	}
+	x.feats = m.ps.parse(&x.st, &x.pw, n, x.feats, x.pscores, x.memo)
 	for i := range s.Tokens {
 		h := int(x.st.heads[i])
 		if h == n {

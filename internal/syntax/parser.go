@@ -381,49 +381,45 @@ func (s *pstate) features(pw *pwords, out []uint64) []uint64 {
 		d1 = dist(s1, s0)
 	}
 	return append(out,
-		f1(pS0w, w[s0]), f1(pS0p, p[s0]), f1(pS0wp, wp[s0]),
-		f1(pS1w, w[s1]), f1(pS1p, p[s1]), f1(pS1wp, wp[s1]),
-		f1(pN0w, w[n0]), f1(pN0p, p[n0]), f1(pN0wp, wp[n0]),
-		f1(pN1w, w[n1]), f1(pN1p, p[n1]), f1(pN1wp, wp[n1]),
-		f1(pN2w, w[n2]), f1(pN2p, p[n2]), f1(pN2wp, wp[n2]),
-		f1(pS2p, p[s2]), f1(pS2w, w[s2]),
+		// s0's tag and its children's
+		f1(pS0p, p[s0]), f2(pS0pVr, p[s0], val(s.nr, s0)), f2(pS0pVl, p[s0], val(s.nl, s0)),
+		f1(pS0Lp, p[s0l]), f1(pS0Ll, lab(s0l)), f1(pS0Rp, p[s0r]), f1(pS0Rl, lab(s0r)),
+		f1(pS0L2p, p[s0l2]), f1(pS0L2l, lab(s0l2)), f1(pS0R2p, p[s0r2]), f1(pS0R2l, lab(s0r2)),
+		f3(pS0pS0LpS0L2p, p[s0], p[s0l], p[s0l2]), f3(pS0pS0RpS0R2p, p[s0], p[s0r], p[s0r2]),
+		f2(pS0pRset, p[s0], set(s.rset, s0)), f2(pS0pLset, p[s0], set(s.lset, s0)), f1(pS0Lw, w[s0l]),
+		f1(pS0Rw, w[s0r]),
+		// s1's and s2's
+		f1(pS1p, p[s1]), f2(pS1pVr, p[s1], val(s.nr, s1)), f2(pS1pVl, p[s1], val(s.nl, s1)),
+		f1(pS1Lp, p[s1l]), f1(pS1Ll, lab(s1l)), f1(pS1Rp, p[s1r]), f1(pS1Rl, lab(s1r)),
+		f2(pS1pRset, p[s1], set(s.rset, s1)), f1(pS2p, p[s2]), f1(pS1Rw, w[s1r]),
+		// the buffer's
+		f1(pN0p, p[n0]), f1(pN1p, p[n1]), f1(pN2p, p[n2]), f2(pN0pN1p, p[n0], p[n1]),
+		f3(pN0pN1pN2p, p[n0], p[n1], p[n2]), f1(pN1w, w[n1]), f1(pN1wp, wp[n1]), f1(pN2w, w[n2]),
+		f1(pN2wp, wp[n2]), f1(pN0w, w[n0]), f1(pN0wp, wp[n0]),
+		// n0's children's
+		f2(pN0pVl, p[n0], val(s.nl, n0)), f1(pN0Lp, p[n0l]), f1(pN0Ll, lab(n0l)), f1(pN0L2p, p[n0l2]),
+		f1(pN0L2l, lab(n0l2)), f3(pN0pN0LpN0L2p, p[n0], p[n0l], p[n0l2]),
+		f2(pN0pLset, p[n0], set(s.lset, n0)), f1(pN0Lw, w[n0l]),
+		// the rest, scored afresh in every configuration
+		f1(pS0w, w[s0]), f1(pS0wp, wp[s0]), f1(pS1w, w[s1]), f1(pS1wp, wp[s1]), f1(pS2w, w[s2]),
 		f2(pS0wpN0wp, wp[s0], wp[n0]), f2(pS0wpN0w, wp[s0], w[n0]), f2(pS0wN0wp, w[s0], wp[n0]),
 		f2(pS0wpN0p, wp[s0], p[n0]), f2(pS0pN0wp, p[s0], wp[n0]), f2(pS0wN0w, w[s0], w[n0]),
-		f2(pS0pN0p, p[s0], p[n0]), f2(pN0pN1p, p[n0], p[n1]),
-		f2(pS1wpS0wp, wp[s1], wp[s0]), f2(pS1wS0w, w[s1], w[s0]), f2(pS1pS0p, p[s1], p[s0]),
-		f2(pS1wpS0p, wp[s1], p[s0]), f2(pS1pS0wp, p[s1], wp[s0]),
-		f3(pN0pN1pN2p, p[n0], p[n1], p[n2]), f3(pS0pN0pN1p, p[s0], p[n0], p[n1]),
-		f3(pS1pS0pN0p, p[s1], p[s0], p[n0]), f3(pS0pS0LpN0p, p[s0], p[s0l], p[n0]),
-		f3(pS0pS0RpN0p, p[s0], p[s0r], p[n0]), f3(pS0pN0pN0Lp, p[s0], p[n0], p[n0l]),
-		f3(pS1pS0pS0Lp, p[s1], p[s0], p[s0l]), f3(pS1pS0pS0Rp, p[s1], p[s0], p[s0r]),
-		f3(pS1pS1RpS0p, p[s1], p[s1r], p[s0]), f3(pS2pS1pS0p, p[s2], p[s1], p[s0]),
-		f3(pS1pS1LpS0p, p[s1], p[s1l], p[s0]),
-		f2(pS0wD, w[s0], d), f2(pS0pD, p[s0], d), f2(pN0wD, w[n0], d), f2(pN0pD, p[n0], d),
-		f3(pS0wN0wD, w[s0], w[n0], d), f3(pS0pN0pD, p[s0], p[n0], d),
-		f3(pS1pS0pD, p[s1], p[s0], d1), f3(pS1wS0wD, w[s1], w[s0], d1),
-		f2(pS0wVr, w[s0], val(s.nr, s0)), f2(pS0pVr, p[s0], val(s.nr, s0)),
-		f2(pS0wVl, w[s0], val(s.nl, s0)), f2(pS0pVl, p[s0], val(s.nl, s0)),
-		f2(pN0wVl, w[n0], val(s.nl, n0)), f2(pN0pVl, p[n0], val(s.nl, n0)),
-		f2(pS1pVr, p[s1], val(s.nr, s1)), f2(pS1pVl, p[s1], val(s.nl, s1)),
-		f1(pS0Lw, w[s0l]), f1(pS0Lp, p[s0l]), f1(pS0Ll, lab(s0l)),
-		f1(pS0Rw, w[s0r]), f1(pS0Rp, p[s0r]), f1(pS0Rl, lab(s0r)),
-		f1(pN0Lw, w[n0l]), f1(pN0Lp, p[n0l]), f1(pN0Ll, lab(n0l)),
-		f1(pS1Lp, p[s1l]), f1(pS1Ll, lab(s1l)), f1(pS1Rp, p[s1r]), f1(pS1Rl, lab(s1r)), f1(pS1Rw, w[s1r]),
-		f1(pS0L2p, p[s0l2]), f1(pS0L2l, lab(s0l2)), f1(pS0R2p, p[s0r2]), f1(pS0R2l, lab(s0r2)),
-		f1(pN0L2p, p[n0l2]), f1(pN0L2l, lab(n0l2)),
-		f3(pS0pS0LpS0L2p, p[s0], p[s0l], p[s0l2]), f3(pS0pS0RpS0R2p, p[s0], p[s0r], p[s0r2]),
-		f3(pN0pN0LpN0L2p, p[n0], p[n0l], p[n0l2]),
-		f2(pS0wRset, w[s0], set(s.rset, s0)), f2(pS0pRset, p[s0], set(s.rset, s0)),
-		f2(pS0wLset, w[s0], set(s.lset, s0)), f2(pS0pLset, p[s0], set(s.lset, s0)),
-		f2(pN0wLset, w[n0], set(s.lset, n0)), f2(pN0pLset, p[n0], set(s.lset, n0)),
-		f2(pS1pRset, p[s1], set(s.rset, s1)),
-		f3(pS0pS1pN0pN1p, f1(p[s0], p[s1]), p[n0], p[n1]),
-		f3(pS0wN0pN1p, w[s0], p[n0], p[n1]),
-		f3(pS0pS0RlN0p, p[s0], lab(s0r), p[n0]),
-		f3(pS1pS0pS0Ll, p[s1], p[s0], lab(s0l)),
-		f2(pS0uN0u, u[s0], u[n0]), f2(pS1uS0u, u[s1], u[s0]),
-		f3(pS0uN0uN1u, u[s0], u[n0], u[n1]), f3(pS1uS0uN0u, u[s1], u[s0], u[n0]),
-		f2(pS0wN0u, w[s0], u[n0]), f2(pS0uN0w, u[s0], w[n0]),
+		f2(pS0pN0p, p[s0], p[n0]), f2(pS1wpS0wp, wp[s1], wp[s0]), f2(pS1wS0w, w[s1], w[s0]),
+		f2(pS1pS0p, p[s1], p[s0]), f2(pS1wpS0p, wp[s1], p[s0]), f2(pS1pS0wp, p[s1], wp[s0]),
+		f3(pS0pN0pN1p, p[s0], p[n0], p[n1]), f3(pS1pS0pN0p, p[s1], p[s0], p[n0]),
+		f3(pS0pS0LpN0p, p[s0], p[s0l], p[n0]), f3(pS0pS0RpN0p, p[s0], p[s0r], p[n0]),
+		f3(pS0pN0pN0Lp, p[s0], p[n0], p[n0l]), f3(pS1pS0pS0Lp, p[s1], p[s0], p[s0l]),
+		f3(pS1pS0pS0Rp, p[s1], p[s0], p[s0r]), f3(pS1pS1RpS0p, p[s1], p[s1r], p[s0]),
+		f3(pS2pS1pS0p, p[s2], p[s1], p[s0]), f3(pS1pS1LpS0p, p[s1], p[s1l], p[s0]), f2(pS0wD, w[s0], d),
+		f2(pS0pD, p[s0], d), f2(pN0wD, w[n0], d), f2(pN0pD, p[n0], d), f3(pS0wN0wD, w[s0], w[n0], d),
+		f3(pS0pN0pD, p[s0], p[n0], d), f3(pS1pS0pD, p[s1], p[s0], d1), f3(pS1wS0wD, w[s1], w[s0], d1),
+		f2(pS0wVr, w[s0], val(s.nr, s0)), f2(pS0wVl, w[s0], val(s.nl, s0)),
+		f2(pN0wVl, w[n0], val(s.nl, n0)), f2(pS0wRset, w[s0], set(s.rset, s0)),
+		f2(pS0wLset, w[s0], set(s.lset, s0)), f2(pN0wLset, w[n0], set(s.lset, n0)),
+		f3(pS0pS1pN0pN1p, f1(p[s0], p[s1]), p[n0], p[n1]), f3(pS0wN0pN1p, w[s0], p[n0], p[n1]),
+		f3(pS0pS0RlN0p, p[s0], lab(s0r), p[n0]), f3(pS1pS0pS0Ll, p[s1], p[s0], lab(s0l)),
+		f2(pS0uN0u, u[s0], u[n0]), f2(pS1uS0u, u[s1], u[s0]), f3(pS0uN0uN1u, u[s0], u[n0], u[n1]),
+		f3(pS1uS0uN0u, u[s1], u[s0], u[n0]), f2(pS0wN0u, w[s0], u[n0]), f2(pS0uN0w, u[s0], w[n0]),
 		f3(pDepthS0pN0p, bucket(len(s.stack)-1), p[s0], p[n0]),
 		f3(pRestS0pN0p, bucket(s.n-s.b), p[s0], p[n0]),
 		f3(pPunctS0N0, punctBetween(pw, s0, n0, s.n), p[s0], p[n0]),
@@ -503,12 +499,32 @@ func (ps *parser) best(s *pstate, scores []float32) int {
 	return bc
 }
 
-// parse fills heads (-1 for the root) and labels of a tagged sentence.
-func (ps *parser) parse(s *pstate, pw *pwords, n int, feats []uint64, scores []float32) []uint64 {
+// featureGroups are where the groups of features that features lists first end: s0's tags
+// and its children's, s1's and s2's, the buffer's and n0's children's. A frozen model sums
+// each group once per distinct pattern (see memo).
+var featureGroups = []int{17, 27, 38, 46}
+
+// newMemo returns working memory for parse, or nil when the model is not frozen.
+func (ps *parser) newMemo() *memo {
+	t, ok := ps.model.(*table)
+	if !ok {
+		return nil
+	}
+	return newMemo(t.classes, featureGroups...)
+}
+
+// parse fills heads (-1 for the root) and labels of a tagged sentence. m, from newMemo, may
+// be nil.
+func (ps *parser) parse(s *pstate, pw *pwords, n int, feats []uint64, scores []float32, m *memo) []uint64 {
+	t, frozen := ps.model.(*table)
 	s.reset(n)
 	for !s.done() {
 		feats = s.features(pw, feats[:0])
-		ps.model.scores(feats, scores)
+		if frozen && m != nil {
+			t.scoresMemo(feats, m, scores)
+		} else {
+			ps.model.scores(feats, scores)
+		}
 		c := ps.best(s, scores)
 		m, l := moveOf(c, len(ps.labels))
 		s.apply(m, l)

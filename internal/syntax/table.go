@@ -1,6 +1,9 @@
 package syntax
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // table is a frozen model: for each feature, the classes it has a weight for and the
 // weights, quantized to int16. It is read-only and safe for concurrent use.
@@ -93,8 +96,15 @@ func newTable(classes int, scale float32, n int) *table {
 // and the number of features dropped.
 func tableOf(classes int, entries []entry, scale float32) (*table, int) {
 	dropped := 0
+	rows := 0
+	for _, e := range entries {
+		if len(e.pairs) > 1 {
+			rows += len(e.pairs)
+		}
+	}
 	for {
 		t := newTable(classes, scale, len(entries))
+		t.cls, t.ws, t.keys = make([]uint8, 0, rows), make([]int16, 0, rows), make([]uint64, 0, len(entries))
 		kept := entries[:0:0]
 		for _, e := range entries {
 			if t.add(e.key, e.pairs) {
@@ -148,15 +158,23 @@ func (t *table) pairs(key uint64, out []uint32) []uint32 {
 }
 
 // scores adds every feature's weights into out (len = classes), which it zeroes first.
+func (t *table) scores(feats []uint64, out []float32) {
+	var acc [4][256]int32
+	t.accumulate(feats, &acc)
+	for c := range out {
+		out[c] = float32(acc[0][c] + acc[1][c] + acc[2][c] + acc[3][c])
+	}
+}
+
+// accumulate adds every feature's weights into acc.
 //
 // The work is staged so that loads from memory do not wait on one another: first every
 // feature's home slot is loaded, with no branch on what was loaded; then the slots are
 // checked (probing further where needed); then the rows are added. Weights are summed as
 // integers into four interleaved accumulators, so that the additions to one class from
 // successive features do not form one long chain.
-func (t *table) scores(feats []uint64, out []float32) {
+func (t *table) accumulate(feats []uint64, acc *[4][256]int32) {
 	const chunk = 128
-	var acc [4][256]int32
 	var slots [chunk]uint64
 	for len(feats) > 0 {
 		fs := feats[:min(len(feats), chunk)]
@@ -189,7 +207,83 @@ func (t *table) scores(feats []uint64, out []float32) {
 			}
 		}
 	}
+}
+
+// A memo remembers the summed weights of groups of features, so that a group whose features
+// are all the same as in an earlier configuration costs one addition per class instead of a
+// lookup per feature and one addition per weight. The parser's groups hold the features that
+// see only tags and labels around one position (s0 and its children, say), which recur
+// within a sentence and across sentences and hold most of the weights, and the words of the
+// buffer, which stay while the stack is reduced. Sums are exact integers, so scores with a
+// memo are the same as without, bit for bit. A memo is working memory for one goroutine.
+type memo struct {
+	groups       []memoGroup
+	hits, misses int // groups found and summed afresh, for tests and tuning
+}
+
+// memoGroup is a direct-mapped cache for the features feats[lo:hi] of every configuration.
+type memoGroup struct {
+	lo, hi int
+	full   []bool   // entry e is in use
+	keys   []uint64 // entry e's features: keys[e*(hi-lo):]
+	sums   []int32  // and their summed weights: sums[e*classes:]
+}
+
+// memoBits is log2 of the number of entries of a group's cache: enough for the tag patterns
+// of most configurations, few enough that the four groups' caches take about 2 MB.
+const memoBits = 10
+
+// newMemo makes a memo for the groups of features ending at the given positions: the first
+// group is feats[0:ends[0]], the next feats[ends[0]:ends[1]], and so on.
+func newMemo(classes int, ends ...int) *memo {
+	m := &memo{}
+	lo := 0
+	for _, hi := range ends {
+		m.groups = append(m.groups, memoGroup{
+			lo: lo, hi: hi,
+			full: make([]bool, 1<<memoBits),
+			keys: make([]uint64, (hi-lo)<<memoBits),
+			sums: make([]int32, classes<<memoBits),
+		})
+		lo = hi
+	}
+	return m
+}
+
+// scoresMemo is scores with the groups' sums taken from m where it has them.
+func (t *table) scoresMemo(feats []uint64, m *memo, out []float32) {
+	var acc [4][256]int32
+	var sum [256]int32
+	rest := 0
+	for gi := range m.groups {
+		g := &m.groups[gi]
+		fs := feats[g.lo:g.hi]
+		h := uint64(0)
+		for _, f := range fs {
+			h = (h ^ f) * 0x9e3779b97f4a7c15
+		}
+		e := int(h >> (64 - memoBits))
+		keys := g.keys[e*len(fs) : (e+1)*len(fs)]
+		sums := g.sums[e*t.classes : (e+1)*t.classes]
+		if g.full[e] && slices.Equal(keys, fs) {
+			m.hits++
+		} else {
+			var ga [4][256]int32
+			t.accumulate(fs, &ga)
+			for c := range sums {
+				sums[c] = ga[0][c] + ga[1][c] + ga[2][c] + ga[3][c]
+			}
+			copy(keys, fs)
+			g.full[e] = true
+			m.misses++
+		}
+		for c, v := range sums {
+			sum[c] += v
+		}
+		rest = g.hi
+	}
+	t.accumulate(feats[rest:], &acc)
 	for c := range out {
-		out[c] = float32(acc[0][c] + acc[1][c] + acc[2][c] + acc[3][c])
+		out[c] = float32(acc[0][c] + acc[1][c] + acc[2][c] + acc[3][c] + sum[c])
 	}
 }

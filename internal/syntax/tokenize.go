@@ -31,10 +31,23 @@ func TokenizeAt(s string, base int) []Token {
 // piece is a token under construction: a byte range of the input.
 type piece struct{ start, end int }
 
-func tokenizeInto(s string, base int, out *[]Token) {
+// A splitter is a language's rule for cutting the text between spaces into tokens; the loop
+// over the text, the white space and the offsets are tokenizeWith's, the same for every
+// language.
+type splitter interface {
+	// joins reports whether the white space at s[k] is inside a word ("12 000").
+	joins(s string, k int) bool
+	// split appends the tokens of the chunk s[i:j]; at turns a byte offset of s, never less
+	// than the one it was last given, into a code-point offset.
+	split(s string, i, j int, at func(int) int, out *[]Token)
+}
+
+// tokenizeWith appends the tokens of s to out. When s starts with white space, the last token
+// already in out gets SpaceAfter.
+func tokenizeWith(sp splitter, s string, base int, out *[]Token) {
 	// Byte offset -> code point offset, computed incrementally since pieces come in order.
 	cpByte, cp := 0, base
-	toCP := func(b int) int {
+	at := func(b int) int {
 		for cpByte < b {
 			_, w := utf8.DecodeRuneInString(s[cpByte:])
 			cpByte += w
@@ -44,11 +57,10 @@ func tokenizeInto(s string, base int, out *[]Token) {
 	}
 	first := len(*out)
 	i := 0
-	var pieces []piece
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
-			if n := len(*out); n > first {
+			if n := len(*out); n > 0 && (n > first || i == 0) {
 				(*out)[n-1].SpaceAfter = true
 			}
 			i += w
@@ -57,19 +69,31 @@ func tokenizeInto(s string, base int, out *[]Token) {
 		j := i
 		for j < len(s) {
 			r, w := utf8.DecodeRuneInString(s[j:])
-			if isSpace(r) {
+			if isSpace(r) && !sp.joins(s, j) {
 				break
 			}
 			j += w
 		}
-		pieces = splitChunk(s, i, j, pieces[:0])
-		for _, p := range pieces {
-			st := toCP(p.start)
-			en := toCP(p.end)
-			*out = append(*out, Token{Form: s[p.start:p.end], Start: st, End: en, Head: -1})
-		}
+		sp.split(s, i, j, at, out)
 		i = j
 	}
+}
+
+// english is the splitter of UD English (see Tokenize).
+type english struct{ pieces []piece }
+
+func (*english) joins(string, int) bool { return false }
+
+func (e *english) split(s string, i, j int, at func(int) int, out *[]Token) {
+	e.pieces = splitChunk(s, i, j, e.pieces[:0])
+	for _, p := range e.pieces {
+		st, en := at(p.start), at(p.end)
+		*out = append(*out, Token{Form: s[p.start:p.end], Start: st, End: en, Head: -1})
+	}
+}
+
+func tokenizeInto(s string, base int, out *[]Token) {
+	tokenizeWith(&english{}, s, base, out)
 }
 
 func isSpace(r rune) bool {

@@ -114,62 +114,40 @@ type mwPiece struct {
 }
 
 func (r *langRules) tokenizeInto(s string, base int, out *[]Token) {
-	cpByte, cp := 0, base
-	toCP := func(b int) int {
-		for cpByte < b {
-			_, w := utf8.DecodeRuneInString(s[cpByte:])
-			cpByte += w
-			cp++
-		}
-		return cp
-	}
-	first := len(*out)
-	i := 0
-	var pieces []mwPiece
-	for i < len(s) {
-		c, w := utf8.DecodeRuneInString(s[i:])
-		if isSpace(c) {
-			if n := len(*out); n > 0 && (n > first || i == 0) {
-				(*out)[n-1].SpaceAfter = true
-			}
-			i += w
+	tokenizeWith(&langSplitter{r: r}, s, base, out)
+}
+
+// langSplitter is the splitter of a language with rules: numbers with spaces are one word,
+// and contractions become their syntactic words.
+type langSplitter struct {
+	r      *langRules
+	pieces []mwPiece
+}
+
+func (*langSplitter) joins(s string, k int) bool { return numberSpace(s, k) }
+
+func (ls *langSplitter) split(s string, i, j int, at func(int) int, out *[]Token) {
+	r := ls.r
+	ls.pieces = r.splitChunk(s, i, j, ls.pieces[:0])
+	for _, p := range ls.pieces {
+		st, en := at(p.start), at(p.end)
+		if p.words == nil || p.cond != 0 && !r.contracts(p.cond, *out) {
+			*out = append(*out, Token{Form: s[p.start:p.end], Start: st, End: en, Head: -1})
 			continue
 		}
-		j := i
-		for j < len(s) {
-			c, w := utf8.DecodeRuneInString(s[j:])
-			if isSpace(c) {
-				// "12 000": a space before three digits that end a number joins them.
-				if numberSpace(s, j) {
-					j += w
-					continue
-				}
-				break
-			}
-			j += w
-		}
-		pieces = r.splitChunk(s, i, j, pieces[:0])
-		for _, p := range pieces {
-			st, en := toCP(p.start), toCP(p.end)
-			if p.words == nil || p.cond != 0 && !r.contracts(p.cond, *out) {
-				*out = append(*out, Token{Form: s[p.start:p.end], Start: st, End: en, Head: -1})
+		// Words that spell the surface word ("hacerlo" = "hacer" "lo") get their part of
+		// it, as in English; the others ("del" = "de" "el") all get its whole span.
+		spelled := strings.Join(p.words, "") == s[p.start:p.end]
+		off := st
+		for _, f := range p.words {
+			if spelled {
+				n := utf8.RuneCountInString(f)
+				*out = append(*out, Token{Form: f, Start: off, End: off + n, Head: -1})
+				off += n
 				continue
 			}
-			// Words that spell the surface word ("hacerlo" = "hacer" "lo") get their part of
-			// it, as in English; the others ("del" = "de" "el") all get its whole span.
-			spelled := strings.Join(p.words, "") == s[p.start:p.end]
-			off := st
-			for _, f := range p.words {
-				if spelled {
-					n := utf8.RuneCountInString(f)
-					*out = append(*out, Token{Form: f, Start: off, End: off + n, Head: -1})
-					off += n
-					continue
-				}
-				*out = append(*out, Token{Form: f, Start: st, End: en, Head: -1})
-			}
+			*out = append(*out, Token{Form: f, Start: st, End: en, Head: -1})
 		}
-		i = j
 	}
 }
 

@@ -96,6 +96,15 @@ func TestAppendTokensContext(t *testing.T) {
 	if a, b := show(AppendTokens(English, nil, "Don't go.", 3)), show(TokenizeAt("Don't go.", 3)); a != b {
 		t.Errorf("English AppendTokens %s, TokenizeAt %s", a, b)
 	}
+	// In every language, text that starts with white space gives SpaceAfter to the last
+	// token before it.
+	for _, lang := range []string{English, Spanish, French} {
+		toks := AppendTokens(lang, nil, "12", 0)
+		toks = AppendTokens(lang, toks, " 13", 2)
+		if len(toks) != 2 || !toks[0].SpaceAfter || toks[1].Start != 3 {
+			t.Errorf("%s: %+v, want SpaceAfter on 12 and 13 at 3", lang, toks)
+		}
+	}
 }
 
 func TestSpaceAfterIn(t *testing.T) {
