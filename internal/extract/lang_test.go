@@ -15,14 +15,22 @@ import (
 // targets for reports nobody has seen, met here on reports written for the tests.
 var langFloors = map[string]float64{"persons": 0.70, "statistics": 0.70, "quotes": 0.60, "events": 0.40}
 
-// TestLanguageReports extracts the Spanish and French reports under testdata/es and
-// testdata/fr with their language set, and scores them against their gold files by the
-// codebook's rules.
+// langSets are the directories of Spanish and French test reports with their language: the
+// reports written with the rules (es, fr), and held-out reports written and annotated before
+// the rules they exercise were changed (es-heldout, fr-heldout), a check of generalization.
+var langSets = []struct{ dir, lang string }{
+	{"es", "es"}, {"fr", "fr"},
+	{"es-heldout", "es"}, {"fr-heldout", "fr"},
+}
+
+// TestLanguageReports extracts the Spanish and French reports of each of langSets with their
+// language set, and scores them against their gold files by the codebook's rules.
 func TestLanguageReports(t *testing.T) {
 	x := extractor(t)
-	for _, lang := range []string{"es", "fr"} {
-		t.Run(lang, func(t *testing.T) {
-			dir := filepath.Join("testdata", lang)
+	for _, set := range langSets {
+		lang := set.lang
+		t.Run(set.dir, func(t *testing.T) {
+			dir := filepath.Join("testdata", set.dir)
 			golds, err := eval.LoadGold(dir)
 			if err != nil {
 				t.Fatal(err)
