@@ -137,6 +137,16 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 		{"fr", "Le ministre de l'Intérieur, Abdelouafi Laftit, a reçu son homologue espagnol, Fernando Grande-Marlaska. « Notre coopération est exemplaire », a déclaré M. Laftit.",
 			map[string]string{"Abdelouafi Laftit": "MAR", "Fernando Grande-Marlaska": "ESP"}, "Abdelouafi Laftit", "Notre coopération est exemplaire"},
 		{"fr", "La déléguée du gouvernement, Cristina Pérez, a parlé jeudi.\n\n« Nous appliquons l'accord », a-t-elle déclaré.", map[string]string{"Cristina Pérez": "ESP"}, "Cristina Pérez", "Nous appliquons l'accord"},
+		// Dialogue dashes: the words up to the dash before the attribution, or, in French, up to
+		// the comma before the speech verb; words after the dash that closes it continue the quote.
+		{"es", "El ministro del Interior, Fernando Grande-Marlaska, visitó Ceuta.\n\n—Es un día histórico —declaró Grande-Marlaska.",
+			map[string]string{"Fernando Grande-Marlaska": "ESP"}, "Fernando Grande-Marlaska", "Es un día histórico"},
+		{"es", "—Hemos salvado muchas vidas —ha señalado la alcaldesa, María Gómez—. Seguiremos trabajando.",
+			map[string]string{"María Gómez": "ESP"}, "María Gómez", "Hemos salvado muchas vidas Seguiremos trabajando."},
+		{"fr", "Le wali de la région, Karim Kassi-Lahlou, a visité le port.\n\n– Nous sommes prêts, a déclaré M. Kassi-Lahlou.",
+			map[string]string{"Karim Kassi-Lahlou": "MAR"}, "Karim Kassi-Lahlou", "Nous sommes prêts"},
+		{"fr", "Le gouverneur, Karim Kassi-Lahlou, a visité le port.\n\n– Nous sommes prêts, a-t-il déclaré.",
+			map[string]string{"Karim Kassi-Lahlou": "MAR"}, "Karim Kassi-Lahlou", "Nous sommes prêts"},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -168,6 +178,21 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: no quote %q in %+v", tc.text, tc.quote, got.Quotes)
+		}
+	}
+}
+
+// TestLangDashNoQuote: a paragraph that opens with a dash and has no attribution is a list
+// item, not a quotation, in any language.
+func TestLangDashNoQuote(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Las medidas:\n\n— Más patrullas en el Estrecho.\n\n— Nuevos radares."},
+		{"fr", "Les mesures :\n\n– Plus de patrouilles dans le détroit.\n\n– De nouveaux radars."},
+		{"en", "The measures:\n\n— More patrols, said nobody.\n\n— New radars."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Quotes) != 0 {
+			t.Errorf("%q: quotes %+v, want none", tc.text, got.Quotes)
 		}
 	}
 }

@@ -75,6 +75,13 @@ func (s *state) findQuotes() {
 			}
 			para = t.Para
 		}
+		if open == nil {
+			if q, next, ok := s.dashQuote(i); ok {
+				qs = append(qs, q)
+				i = next - 1
+				continue
+			}
+		}
 		op, cl, st := markKind(toks, i, open != nil && openStyle == 's')
 		switch {
 		case open != nil && cl && st == openStyle:
