@@ -586,7 +586,7 @@ func (s *state) titleBefore(k int) (string, int) {
 				// "la delegada del Gobierno en Ceuta, Cristina Pérez", "le commandant de l'unité,
 				// Youssef El Idrissi": Spanish and French place the office's complement after it.
 				if !(isCapWord(g) || g.Low == "for" || g.Low == "of" || g.Low == "to" || g.Low == "the" || g.Text == "," || g.Kind == text.Poss ||
-					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && k-p <= 6 && toks[k-1].Text == ",")) {
+					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && k-m.End <= 5 && toks[k-1].Text == ",")) {
 					okGap = false
 				}
 			}
