@@ -142,6 +142,15 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 		{"fr", "Le ministre de l'Intérieur, Abdelouafi Laftit, a reçu son homologue espagnol, Fernando Grande-Marlaska. « Notre coopération est exemplaire », a déclaré M. Laftit.",
 			map[string]string{"Abdelouafi Laftit": "MAR", "Fernando Grande-Marlaska": "ESP"}, "Abdelouafi Laftit", "Notre coopération est exemplaire"},
 		{"fr", "La déléguée du gouvernement, Cristina Pérez, a parlé jeudi.\n\n« Nous appliquons l'accord », a-t-elle déclaré.", map[string]string{"Cristina Pérez": "ESP"}, "Cristina Pérez", "Nous appliquons l'accord"},
+		// A name apposed to a title with its complement: "el coordinador de X en Y, Nombre Apellido".
+		{"es", "\"Han llegado muy débiles\", ha explicado la coordinadora de Cruz Roja en Motril, Ana Ruiz.",
+			map[string]string{"Ana Ruiz": "ICRC"}, "Ana Ruiz", "Han llegado muy débiles"},
+		{"fr", "« Les contrôles ont été renforcés », a indiqué le préfet de police de Tanger, Omar Bennani.",
+			map[string]string{"Omar Bennani": "MAR"}, "Omar Bennani", "Les contrôles ont été renforcés"},
+		{"fr", "Le ministre a reçu la secrétaire d'État espagnole aux Migrations, Elma Saiz.",
+			map[string]string{"Elma Saiz": "ESP"}, "", ""},
+		{"fr", "« Ces renvois sont illégaux », a dénoncé Marta Gil, fondatrice d'une association.",
+			map[string]string{"Marta Gil": ""}, "Marta Gil", "Ces renvois sont illégaux"},
 		// Dialogue dashes: the words up to the dash before the attribution, or, in French, up to
 		// the comma before the speech verb; words after the dash that closes it continue the quote.
 		{"es", "El ministro del Interior, Fernando Grande-Marlaska, visitó Ceuta.\n\n—Es un día histórico —declaró Grande-Marlaska.",
