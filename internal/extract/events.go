@@ -83,6 +83,9 @@ func (s *state) findEvents() {
 			}
 		}
 	}
+	if s.surfaceEvents() {
+		s.dropUndatedRepeats(0) // events_lang.go
+	}
 	s.dropVagueSelfActs()
 }
 

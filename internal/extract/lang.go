@@ -108,7 +108,7 @@ func (s *state) officeFirst(i int) (mention, bool) {
 			}
 		}
 	}
-	if isCapWord(toks[i]) && s.lx.Home != "" && (i == 0 || toks[i-1].Sent != toks[i].Sent || !isCapWord(toks[i-1])) && (ag.End-i > 1 || i > s.doc.Sents[toks[i].Sent].First) {
+	if isCapWord(toks[i]) && s.lx.Home != "" && (i == 0 || toks[i-1].Sent != toks[i].Sent || !isCapWord(toks[i-1]) || s.isArticle(toks[i-1].Low)) && (ag.End-i > 1 || i > s.doc.Sents[toks[i].Sent].First) {
 		return mention{start: i, end: ag.End, kind: mAgency, code: s.lx.Home, name: s.span(i, ag.End), entity: -1}, true
 	}
 	return mention{}, false

@@ -226,6 +226,15 @@ func TestLangEvents(t *testing.T) {
 		{"fr", "La police espagnole a démantelé quatre réseaux.", "COERCE ESP ESP "},
 		{"fr", "La Marine royale a secouru 40 migrants sénégalais.", "AID MAR SEN "},
 		{"fr", "L'Union européenne a alloué 152 millions d'euros au Maroc.", "AID EU MAR "},
+		// The agent of a passive after "por" or "par".
+		{"es", "Otros 52 migrantes han sido rescatados el lunes por Salvamento Marítimo.", "AID ESP ESP 2024-03-11"},
+		{"fr", "Quelque 70 migrants ont été interceptés mardi par la Marine royale.", "COERCE MAR MAR 2024-03-12"},
+		// The Spanish present perfect tells the day's acts; a compound form of a listed verb.
+		{"es", "El Ministerio del Interior ha elogiado la colaboración de Marruecos.", "SUPPORT ESP MAR 2024-03-14"},
+		{"es", "La Guardia Civil ha arrestado a cinco personas.", "COERCE ESP ESP 2024-03-14"},
+		// An office named alone at the start of a sentence is the home country's.
+		{"es", "El Gobierno ha expulsado este miércoles a 30 argelinos.", "COERCE ESP DZA 2024-03-13"},
+		{"fr", "Madrid a renvoyé lundi 40 migrants algériens.", "COERCE ESP DZA 2024-03-11"},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -244,6 +253,19 @@ func TestLangEvents(t *testing.T) {
 		if !ok {
 			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
 		}
+	}
+	// A participle after an article names people, not an act; the French passé composé gives
+	// no date of its own.
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Los detenidos cobraban 3.000 euros a cada migrante."},
+		{"fr", "Les interpellés ont été présentés au parquet."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+	if got := x.Extract(langDoc("fr", "2024-03-14", "La Gendarmerie royale a arrêté trois passeurs.")); len(got.Events) != 1 || got.Events[0].Date != nil {
+		t.Errorf("passé composé: events %+v, want one with no date", got.Events)
 	}
 	// A negated act is no event.
 	if got := x.Extract(langDoc("es", "2024-03-14", "La Guardia Civil no detuvo a nadie.")); len(got.Events) != 0 {

@@ -198,6 +198,7 @@ var wordRoles = map[string]bool{
 	"home":           true, // the country whose offices the language's press names without one
 	"not-funding":    true, // money near it is no funding: a price, a fine, cash seized
 	"generic-people": true, // people of no stated kind: arrested, they are suspects ("14 personas")
+	"perfect":        true, // the auxiliary of a perfect that tells the day's acts: "ha", "han"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
