@@ -137,7 +137,8 @@ func (s *state) personRun(a, b int) {
 	// The name starts after the last title in the run; what stands before it is the title
 	// ("Laredo Sector Chief Patrol Agent Matthew J. Hudak").
 	k := a
-	for k < b && s.lx.Stop[toks[k].Low] {
+	// "Mme Cancela", "Sr. Albares": a Spanish or French honorific opens no name.
+	for k < b && (s.lx.Stop[toks[k].Low] || s.ownLang() != "" && s.isHonorific(toks[k].Low)) {
 		k++
 	}
 	titleStart := -1
