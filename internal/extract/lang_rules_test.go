@@ -151,6 +151,15 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 			map[string]string{"Elma Saiz": "ESP"}, "", ""},
 		{"fr", "« Ces renvois sont illégaux », a dénoncé Marta Gil, fondatrice d'une association.",
 			map[string]string{"Marta Gil": ""}, "Marta Gil", "Ces renvois sont illégaux"},
+		// A colon opens the quotation in its speaker's sentence, whatever the verb.
+		{"es", "El alcalde de Melilla, Juan José Imbroda, ha rechazado la medida: “Es una decisión injusta para la ciudad”.",
+			map[string]string{"Juan José Imbroda": "ESP"}, "Juan José Imbroda", "Es una decisión injusta para la ciudad"},
+		// An honorific before a surname names the person named in full before.
+		{"fr", "La ministre espagnole, Elma Saiz, était à Rabat.\n\n« Le dialogue continue », a souligné Mme Saiz.",
+			map[string]string{"Elma Saiz": "ESP"}, "Elma Saiz", "Le dialogue continue"},
+		// A title with a long complement before the apposed name, after the inverted verb.
+		{"es", "\"Estamos desbordados desde hace semanas\", ha declarado el coordinador de la Cruz Roja en Lanzarote, Pedro Marrero.",
+			map[string]string{"Pedro Marrero": "ICRC"}, "Pedro Marrero", "Estamos desbordados desde hace semanas"},
 		// Dialogue dashes: the words up to the dash before the attribution, or, in French, up to
 		// the comma before the speech verb; words after the dash that closes it continue the quote.
 		{"es", "El ministro del Interior, Fernando Grande-Marlaska, visitó Ceuta.\n\n—Es un día histórico —declaró Grande-Marlaska.",

@@ -75,3 +75,30 @@ func (s *state) speechSoon(k, end int) bool {
 	}
 	return false
 }
+
+// colonSubject is the speaker of a Spanish or French quotation that a colon opens in the
+// sentence of its speaker, whatever the verb: "La ministra, Sira Rego, ha criticado el
+// procedimiento: “No se puede...”". The speaker is the first person named in the clause before
+// the colon, not after a preposition.
+func (s *state) colonSubject(open, lo int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || open == 0 || open-1 < lo || toks[open-1].Text != ":" {
+		return nobody
+	}
+	for k := lo; k < open-1; k++ {
+		if s.inQuote[k] {
+			return nobody
+		}
+		m := s.actorMention(k)
+		if m < 0 || s.mentions[m].start != k || s.mentions[m].kind != mPerson {
+			continue
+		}
+		if k > lo && s.isPrep(toks[k-1].Low) {
+			continue
+		}
+		w := s.mentionWho(m)
+		w.rule = "quote.colon-subject"
+		return w
+	}
+	return nobody
+}
