@@ -160,6 +160,16 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 		// A title with a long complement before the apposed name, after the inverted verb.
 		{"es", "\"Estamos desbordados desde hace semanas\", ha declarado el coordinador de la Cruz Roja en Lanzarote, Pedro Marrero.",
 			map[string]string{"Pedro Marrero": "ICRC"}, "Pedro Marrero", "Estamos desbordados desde hace semanas"},
+		// An office named alone: the office named in full before, else the dateline's country for
+		// French copy, else the home country of the language's press.
+		{"es", "El Ministerio del Interior argelino publicó sus cifras. El portavoz del Ministerio, Karim Haddad, las presentó.",
+			map[string]string{"Karim Haddad": "DZA"}, "", ""},
+		{"fr", "Dakar - Le ministre des Forces armées, Moussa Ndiaye, a visité Mbour.",
+			map[string]string{"Moussa Ndiaye": "SEN"}, "", ""},
+		{"fr", "Rabat - Le ministre des Forces armées, Moussa Ndiaye, a visité Tanger.",
+			map[string]string{"Moussa Ndiaye": "MAR"}, "", ""},
+		{"es", "Rabat, 3 mar (EFE).- El ministro del Interior, Luis Ortega, visitó Tánger.",
+			map[string]string{"Luis Ortega": "ESP"}, "", ""},
 		// Dialogue dashes: the words up to the dash before the attribution, or, in French, up to
 		// the comma before the speech verb; words after the dash that closes it continue the quote.
 		{"es", "El ministro del Interior, Fernando Grande-Marlaska, visitó Ceuta.\n\n—Es un día histórico —declaró Grande-Marlaska.",
@@ -238,6 +248,7 @@ func TestLangEvents(t *testing.T) {
 		// The agent of a passive after "por" or "par".
 		{"es", "Otros 52 migrantes han sido rescatados el lunes por Salvamento Marítimo.", "AID ESP ESP 2024-03-11"},
 		{"fr", "Quelque 70 migrants ont été interceptés mardi par la Marine royale.", "COERCE MAR MAR 2024-03-12"},
+		{"fr", "La Marine nationale sénégalaise a intercepté lundi une pirogue transportant 90 migrants.", "COERCE SEN SEN 2024-03-11"},
 		// The Spanish present perfect tells the day's acts; a compound form of a listed verb.
 		{"es", "El Ministerio del Interior ha elogiado la colaboración de Marruecos.", "SUPPORT ESP MAR 2024-03-14"},
 		{"es", "La Guardia Civil ha arrestado a cinco personas.", "COERCE ESP ESP 2024-03-14"},
