@@ -248,6 +248,11 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 		if s.inQuote[k] || toks[k].Text == "." || toks[k].Text == ";" {
 			break
 		}
+		// "150 candidats, dont 12 ressortissants gambiens", "entre ellos cuatro marroquíes": the
+		// nationality of a part is not the target's.
+		if r.Frame.People && s.word("part", toks[k].Low) {
+			break
+		}
 		m := s.mentionAt(k)
 		if m == nil {
 			continue

@@ -249,6 +249,8 @@ func TestLangEvents(t *testing.T) {
 		{"es", "Otros 52 migrantes han sido rescatados el lunes por Salvamento Marítimo.", "AID ESP ESP 2024-03-11"},
 		{"fr", "Quelque 70 migrants ont été interceptés mardi par la Marine royale.", "COERCE MAR MAR 2024-03-12"},
 		{"fr", "La Marine nationale sénégalaise a intercepté lundi une pirogue transportant 90 migrants.", "COERCE SEN SEN 2024-03-11"},
+		{"fr", "La Marine royale a secouru lundi 70 migrants, dont 10 Guinéens.", "AID MAR MAR 2024-03-11"},
+		{"es", "Salvamento Marítimo rescató el lunes a 70 personas, entre ellas diez marroquíes.", "AID ESP ESP 2024-03-11"},
 		// The Spanish present perfect tells the day's acts; a compound form of a listed verb.
 		{"es", "El Ministerio del Interior ha elogiado la colaboración de Marruecos.", "SUPPORT ESP MAR 2024-03-14"},
 		{"es", "La Guardia Civil ha arrestado a cinco personas.", "COERCE ESP ESP 2024-03-14"},
