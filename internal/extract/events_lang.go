@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
@@ -57,6 +59,14 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok {
 			src, ok = s.surfaceSource(first, tr.i)
 		}
+		var pair *record.Event
+		if !ok {
+			// "Ambos ministros acordaron", "Les deux ministres ont salué": the two sides of the
+			// meeting told before.
+			if pair = s.bothSides(first, tr.i); pair != nil {
+				src, ok = side{code: pair.Source.Actor, entity: pair.Source.Entity, node: -1, how: "both sides"}, true
+			}
+		}
 		if !ok && materialTypes[typ] {
 			if c := s.placeCountry(sent); c != "" {
 				src, ok = side{code: c, node: -1, how: "place in sentence"}, true
@@ -68,6 +78,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			continue
 		}
 		tgt := s.surfaceTarget(r, tr.j, end, src)
+		if pair != nil {
+			tgt = side{code: pair.Target.Actor, entity: pair.Target.Entity, node: -1, how: "both sides"}
+		}
 		if tgt.code == "" && mutualTypes[typ] {
 			// "España y Marruecos firmaron un acuerdo": joint subjects act with each other.
 			if c := s.coordinatedBefore(first, src); c.code != "" {
@@ -78,6 +91,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			continue
 		}
 		date := s.explicitTime(tr.i, false)
+		if date == "" && pair != nil && pair.Date != nil {
+			date = *pair.Date // what the two sides did at their meeting
+		}
 		if date == "" {
 			date = s.hodiernal(tr.i, first)
 		}
@@ -101,6 +117,33 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		ev.Explain = s.why("surface "+typ+" "+r.Phrase, s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
 		s.events = append(s.events, ev)
 	}
+}
+
+// bothSides returns the last meeting coded before, when the words before the trigger at i name
+// both its sides ("ambos ministros", "los dos gobiernos", "les deux ministres"); else nil.
+func (s *state) bothSides(first, i int) *record.Event {
+	toks := s.doc.Tokens
+	both := false
+	for k := first; k < i; k++ {
+		if s.word("both", toks[k].Low) {
+			both = true
+		}
+		// "los dos ministros", "les deux gouvernements", "les deux pays".
+		if (toks[k].Low == "dos" || toks[k].Low == "deux") && k > first && s.isArticle(toks[k-1].Low) && k+1 < i {
+			n := toks[k+1].Low
+			one := strings.TrimSuffix(n, "s")
+			both = both || s.lx.Titles.Has(one) || s.lx.Agencies.Has(one) || s.lx.Agencies.Has(n) || n == "pays" || n == "países"
+		}
+	}
+	if !both {
+		return nil
+	}
+	for k := len(s.events) - 1; k >= 0; k-- {
+		if ev := &s.events[k]; ev.Type == "CONSULT" && ev.Source.Actor != ev.Target.Actor {
+			return ev
+		}
+	}
+	return nil
 }
 
 // hodiernal is the publication date for an act in the Spanish present perfect with no time of

@@ -250,6 +250,9 @@ func TestLangEvents(t *testing.T) {
 		{"fr", "Quelque 70 migrants ont été interceptés mardi par la Marine royale.", "COERCE MAR MAR 2024-03-12"},
 		{"fr", "La Marine nationale sénégalaise a intercepté lundi une pirogue transportant 90 migrants.", "COERCE SEN SEN 2024-03-11"},
 		{"fr", "La Marine royale a secouru lundi 70 migrants, dont 10 Guinéens.", "AID MAR MAR 2024-03-11"},
+		// Both sides of the meeting told before.
+		{"es", "El ministro español se reunió el martes en Rabat con su homólogo marroquí. Ambos ministros acordaron reforzar la cooperación.", "AGREE ESP MAR 2024-03-12"},
+		{"fr", "Le ministre marocain s'est entretenu lundi avec son homologue espagnol. Les deux ministres ont salué la coopération.", "SUPPORT MAR ESP 2024-03-11"},
 		{"es", "Salvamento Marítimo rescató el lunes a 70 personas, entre ellas diez marroquíes.", "AID ESP ESP 2024-03-11"},
 		// The Spanish present perfect tells the day's acts; a compound form of a listed verb.
 		{"es", "El Ministerio del Interior ha elogiado la colaboración de Marruecos.", "SUPPORT ESP MAR 2024-03-14"},
