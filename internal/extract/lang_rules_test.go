@@ -67,6 +67,9 @@ func TestLangStatistics(t *testing.T) {
 		{"fr", "La Gendarmerie royale a arrêté trois passeurs.", 3, "suspects_arrested", "MAR", ""},
 		{"fr", "Depuis le début de l'année, la Marine royale a porté secours à 2 350 migrants.", 2350, "migrants_rescued", "MAR", "2024-01-01/2024-03-14"},
 		{"fr", "La police espagnole a démantelé quatre réseaux.", 4, "networks_dismantled", "ESP", ""},
+		// "un N % más", "un N % menos": a change after the percentage.
+		{"es", "Llegaron a Baleares 3.000 migrantes, un 25 % más que el año pasado.", 1.25, "migrants_arrived", "ESP", ""},
+		{"es", "Llegaron a Baleares 3.000 migrantes, un 40 % menos que el año pasado.", 0.6, "migrants_arrived", "ESP", ""},
 		// The place of a figure after Spanish and French prepositions and nouns of place.
 		{"es", "Siete migrantes murieron frente a las costas de Almería.", 7, "migrants_dead_missing", "ESP", ""},
 		{"es", "Una patrullera rescató a 61 migrantes en aguas de Canarias.", 61, "migrants_rescued", "ESP", ""},
