@@ -67,6 +67,10 @@ func TestLangStatistics(t *testing.T) {
 		{"fr", "La Gendarmerie royale a arrêté trois passeurs.", 3, "suspects_arrested", "MAR", ""},
 		{"fr", "Depuis le début de l'année, la Marine royale a porté secours à 2 350 migrants.", 2350, "migrants_rescued", "MAR", "2024-01-01/2024-03-14"},
 		{"fr", "La police espagnole a démantelé quatre réseaux.", 4, "networks_dismantled", "ESP", ""},
+		// A participle that describes the people counted does not tell the figure's category.
+		{"fr", "La police espagnole a renvoyé lundi 52 migrants marocains entrés à la nage.", 52, "migrants_returned", "ESP", ""},
+		{"es", "La Policía Nacional ha devuelto a 30 menores llegados a Ceuta.", 30, "migrants_returned", "ESP", ""},
+		{"fr", "Les gardes-côtes ont aperçu 52 migrants entrés à la nage.", 52, "migrants_arrived", "", ""},
 		// "un N % más", "un N % menos": a change after the percentage.
 		{"es", "Llegaron a Baleares 3.000 migrantes, un 25 % más que el año pasado.", 1.25, "migrants_arrived", "ESP", ""},
 		{"es", "Llegaron a Baleares 3.000 migrantes, un 40 % menos que el año pasado.", 0.6, "migrants_arrived", "ESP", ""},
