@@ -20,10 +20,15 @@ var langFloors = map[string]float64{"persons": 0.70, "statistics": 0.70, "quotes
 // rules they exercise were changed (es-heldout, fr-heldout), and a second held-out set written
 // after those changes and never used to tune them (es-heldout2, fr-heldout2): checks of
 // generalization.
-var langSets = []struct{ dir, lang string }{
-	{"es", "es"}, {"fr", "fr"},
-	{"es-heldout", "es"}, {"fr-heldout", "fr"},
-	{"es-heldout2", "es"}, {"fr-heldout2", "fr"},
+// The second held-out set is measured, not held to the floors: a floor there would make it a
+// target of tuning like the others.
+var langSets = []struct {
+	dir, lang string
+	floors    bool
+}{
+	{"es", "es", true}, {"fr", "fr", true},
+	{"es-heldout", "es", true}, {"fr-heldout", "fr", true},
+	{"es-heldout2", "es", false}, {"fr-heldout2", "fr", false},
 }
 
 // TestLanguageReports extracts the Spanish and French reports of each of langSets with their
@@ -59,6 +64,9 @@ func TestLanguageReports(t *testing.T) {
 			var b strings.Builder
 			res.Print(&b, testing.Verbose())
 			t.Log("\n" + b.String())
+			if !set.floors {
+				return
+			}
 			for kind, floor := range langFloors {
 				if f1 := res.Scores[kind].F1; f1 < floor {
 					t.Errorf("%s %s F1 = %.3f, want at least %.2f", lang, kind, f1, floor)
