@@ -61,7 +61,7 @@ func (s *state) findEvents() {
 		}
 		// Only a sentence that can hold an event is parsed: one with a trigger and an actor,
 		// or a trigger of an act that an unnamed agent may do ("were rescued").
-		if len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) {
+		if len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) && !(s.surfaceEvents() && s.bothSides(sent.First, end) != nil) {
 			continue
 		}
 		if s.surfaceEvents() {
@@ -82,6 +82,9 @@ func (s *state) findEvents() {
 				s.codeAct(a, seen)
 			}
 		}
+	}
+	if s.surfaceEvents() {
+		s.dropUndatedRepeats(0) // events_lang.go
 	}
 	s.dropVagueSelfActs()
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
@@ -48,7 +50,23 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 			typ = "AGREE"
 		}
-		src, ok := s.surfaceSource(first, tr.i)
+		// "Los detenidos cobraban", "les interpellés": a participle after an article names
+		// people, not an act.
+		if tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) {
+			continue
+		}
+		src, ok := s.passiveAgent(tr.j, end)
+		if !ok {
+			src, ok = s.surfaceSource(first, tr.i)
+		}
+		var pair *record.Event
+		if !ok {
+			// "Ambos ministros acordaron", "Les deux ministres ont salué": the two sides of the
+			// meeting told before.
+			if pair = s.bothSides(first, tr.i); pair != nil {
+				src, ok = side{code: pair.Source.Actor, entity: pair.Source.Entity, node: -1, how: "both sides"}, true
+			}
+		}
 		if !ok && materialTypes[typ] {
 			if c := s.placeCountry(sent); c != "" {
 				src, ok = side{code: c, node: -1, how: "place in sentence"}, true
@@ -60,6 +78,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			continue
 		}
 		tgt := s.surfaceTarget(r, tr.j, end, src)
+		if pair != nil {
+			tgt = side{code: pair.Target.Actor, entity: pair.Target.Entity, node: -1, how: "both sides"}
+		}
 		if tgt.code == "" && mutualTypes[typ] {
 			// "España y Marruecos firmaron un acuerdo": joint subjects act with each other.
 			if c := s.coordinatedBefore(first, src); c.code != "" {
@@ -70,6 +91,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			continue
 		}
 		date := s.explicitTime(tr.i, false)
+		if date == "" && pair != nil && pair.Date != nil {
+			date = *pair.Date // what the two sides did at their meeting
+		}
+		if date == "" {
+			date = s.hodiernal(tr.i, first)
+		}
 		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
 		if seen[key] {
 			continue
@@ -90,6 +117,98 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		ev.Explain = s.why("surface "+typ+" "+r.Phrase, s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
 		s.events = append(s.events, ev)
 	}
+}
+
+// bothSides returns the last meeting coded before, when the words before the trigger at i name
+// both its sides ("ambos ministros", "los dos gobiernos", "les deux ministres"); else nil.
+func (s *state) bothSides(first, i int) *record.Event {
+	toks := s.doc.Tokens
+	both := false
+	for k := first; k < i; k++ {
+		if s.word("both", toks[k].Low) {
+			both = true
+		}
+		// "los dos ministros", "les deux gouvernements", "les deux pays".
+		if (toks[k].Low == "dos" || toks[k].Low == "deux") && k > first && s.isArticle(toks[k-1].Low) && k+1 < i {
+			n := toks[k+1].Low
+			one := strings.TrimSuffix(n, "s")
+			both = both || s.lx.Titles.Has(one) || s.lx.Agencies.Has(one) || s.lx.Agencies.Has(n) || n == "pays" || n == "países"
+		}
+	}
+	if !both {
+		return nil
+	}
+	for k := len(s.events) - 1; k >= 0; k-- {
+		if ev := &s.events[k]; ev.Type == "CONSULT" && ev.Source.Actor != ev.Target.Actor {
+			return ev
+		}
+	}
+	return nil
+}
+
+// hodiernal is the publication date for an act in the Spanish present perfect with no time of
+// its own: news copy in Spain tells the day's acts with "ha"/"han" ("ha agradecido la
+// colaboración", "han detenido a seis personas") and earlier ones in the preterite. French
+// copy tells any past act with the passé composé, so it is not dated this way.
+func (s *state) hodiernal(i, first int) string {
+	if s.ownLang() != "es" || s.published == "" {
+		return ""
+	}
+	toks := s.doc.Tokens
+	for k := i; k >= first && k >= i-2; k-- {
+		if s.word("perfect", toks[k].Low) {
+			return s.published
+		}
+	}
+	return ""
+}
+
+// passiveAgent is the agent of a passive participle, named after "por" or "par" within a few
+// words of the trigger: "37 han sido rescatados este jueves por Salvamento Marítimo", "58
+// migrants ont été interceptés par la Marine royale".
+func (s *state) passiveAgent(from, end int) (side, bool) {
+	toks := s.doc.Tokens
+	for k := from; k < end && k < from+6; k++ {
+		t := toks[k]
+		if t.Kind == text.Punct && t.Text != "," || s.inQuote[k] {
+			break
+		}
+		if t.Low != "por" && t.Low != "par" {
+			continue
+		}
+		j := k + 1
+		for j < end && j < k+4 && (s.isArticle(toks[j].Low) || toks[j].Kind == text.Word && !toks[j].IsCap() && s.mentionAt(j) == nil) {
+			j++ // "por la Guardia Civil", "par les unités de la Marine royale"
+		}
+		if m := s.mentionAt(j); m != nil && j < end {
+			if sd := s.sideOf(int(s.at[j])); sd.code != "" && !m.adj {
+				sd.how = "passive agent"
+				return sd, true
+			}
+		}
+		break
+	}
+	return side{}, false
+}
+
+// dropUndatedRepeats removes a surface event with no date when the document has the same act
+// (type, source, target) with a date: a repeated mention of one act ("ont démantelé lundi un
+// réseau ... Quelque 47 candidats ont également été interpellés") is one event (codebook 5).
+func (s *state) dropUndatedRepeats(from int) {
+	dated := map[string]bool{}
+	for _, ev := range s.events[from:] {
+		if ev.Date != nil {
+			dated[ev.Type+"|"+ev.Source.Actor+"|"+ev.Target.Actor] = true
+		}
+	}
+	out := s.events[:from]
+	for _, ev := range s.events[from:] {
+		if ev.Date == nil && dated[ev.Type+"|"+ev.Source.Actor+"|"+ev.Target.Actor] {
+			continue
+		}
+		out = append(out, ev)
+	}
+	s.events = out
 }
 
 // sideUseSurface is the use of the tokens that named a side, if any.
@@ -170,6 +289,11 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 	}
 	for k := from; k < limit; k++ {
 		if s.inQuote[k] || toks[k].Text == "." || toks[k].Text == ";" {
+			break
+		}
+		// "150 candidats, dont 12 ressortissants gambiens", "entre ellos cuatro marroquíes": the
+		// nationality of a part is not the target's.
+		if r.Frame.People && s.word("part", toks[k].Low) {
 			break
 		}
 		m := s.mentionAt(k)

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"strings"
+
+	"github.com/alboran/alboran/internal/geo"
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/text"
 )
@@ -108,8 +111,17 @@ func (s *state) officeFirst(i int) (mention, bool) {
 			}
 		}
 	}
-	if isCapWord(toks[i]) && s.lx.Home != "" && (i == 0 || toks[i-1].Sent != toks[i].Sent || !isCapWord(toks[i-1])) && (ag.End-i > 1 || i > s.doc.Sents[toks[i].Sent].First) {
-		return mention{start: i, end: ag.End, kind: mAgency, code: s.lx.Home, name: s.span(i, ag.End), entity: -1}, true
+	if isCapWord(toks[i]) && s.lx.Home != "" && (i == 0 || toks[i-1].Sent != toks[i].Sent || !isCapWord(toks[i-1]) || s.isArticle(toks[i-1].Low)) && (ag.End-i > 1 || i > s.doc.Sents[toks[i].Sent].First) {
+		code := s.home()
+		// "el Ministerio del Interior marroquí ... El portavoz del Ministerio": the office named
+		// in full before.
+		for k := len(s.mentions) - 1; k >= 0; k-- {
+			if m := s.mentions[k]; (m.kind == mAgency || m.kind == mOrg) && m.start < i && s.isCountry(m.code) && toks[m.start].Low == toks[i].Low && m.end-m.start > ag.End-i {
+				code = m.code
+				break
+			}
+		}
+		return mention{start: i, end: ag.End, kind: mAgency, code: code, name: s.span(i, ag.End), entity: -1}, true
 	}
 	return mention{}, false
 }
@@ -124,4 +136,31 @@ func (s *state) nearRole(n number, d int, role string) bool {
 		}
 	}
 	return false
+}
+
+// home is the country whose offices a report names without one: the home country of the
+// language's press (data/LANG/words.tsv), or, for a language whose press is that of several
+// countries (French: Morocco's, Algeria's, Senegal's), the country of the report's dateline
+// ("Dakar - Le ministre des Forces armées", "Alger - le Gouvernement"). Spanish copy filed
+// from Rabat still names Spain's offices without a country.
+func (s *state) home() string {
+	if !s.word("home-dateline", "yes") {
+		return s.lx.Home
+	}
+	toks := s.doc.Tokens
+	e := 0
+	for e < len(toks) && e < 6 && toks[e].Sent == 0 && (isCapWord(toks[e]) || e > 0 && (toks[e].Low == "de" || toks[e].Low == "del") && e+1 < len(toks) && isCapWord(toks[e+1])) {
+		e++
+	}
+	if e == 0 || e >= len(toks) || toks[e].Kind != text.Punct || !strings.ContainsAny(toks[e].Text, "-–—,(") {
+		return s.lx.Home
+	}
+	g, err := geo.Default()
+	if err != nil {
+		return s.lx.Home
+	}
+	if p, ok := g.Lookup(s.span(0, e), nil); ok && s.isCountry(p.Country) {
+		return p.Country
+	}
+	return s.lx.Home
 }

@@ -67,6 +67,18 @@ func TestLangStatistics(t *testing.T) {
 		{"fr", "La Gendarmerie royale a arrêté trois passeurs.", 3, "suspects_arrested", "MAR", ""},
 		{"fr", "Depuis le début de l'année, la Marine royale a porté secours à 2 350 migrants.", 2350, "migrants_rescued", "MAR", "2024-01-01/2024-03-14"},
 		{"fr", "La police espagnole a démantelé quatre réseaux.", 4, "networks_dismantled", "ESP", ""},
+		// A participle that describes the people counted does not tell the figure's category.
+		{"fr", "La police espagnole a renvoyé lundi 52 migrants marocains entrés à la nage.", 52, "migrants_returned", "ESP", ""},
+		{"es", "La Policía Nacional ha devuelto a 30 menores llegados a Ceuta.", 30, "migrants_returned", "ESP", ""},
+		{"fr", "Les gardes-côtes ont aperçu 52 migrants entrés à la nage.", 52, "migrants_arrived", "", ""},
+		// "un N % más", "un N % menos": a change after the percentage.
+		{"es", "Llegaron a Baleares 3.000 migrantes, un 25 % más que el año pasado.", 1.25, "migrants_arrived", "ESP", ""},
+		{"es", "Llegaron a Baleares 3.000 migrantes, un 40 % menos que el año pasado.", 0.6, "migrants_arrived", "ESP", ""},
+		// The place of a figure after Spanish and French prepositions and nouns of place.
+		{"es", "Siete migrantes murieron frente a las costas de Almería.", 7, "migrants_dead_missing", "ESP", ""},
+		{"es", "Una patrullera rescató a 61 migrantes en aguas de Canarias.", 61, "migrants_rescued", "ESP", ""},
+		{"fr", "Cinq corps ont été repêchés au large de Tanger.", 5, "migrants_dead_missing", "MAR", ""},
+		{"fr", "Cinq corps ont été repêchés près des côtes d'Almería.", 5, "migrants_dead_missing", "ESP", ""},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -137,6 +149,44 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 		{"fr", "Le ministre de l'Intérieur, Abdelouafi Laftit, a reçu son homologue espagnol, Fernando Grande-Marlaska. « Notre coopération est exemplaire », a déclaré M. Laftit.",
 			map[string]string{"Abdelouafi Laftit": "MAR", "Fernando Grande-Marlaska": "ESP"}, "Abdelouafi Laftit", "Notre coopération est exemplaire"},
 		{"fr", "La déléguée du gouvernement, Cristina Pérez, a parlé jeudi.\n\n« Nous appliquons l'accord », a-t-elle déclaré.", map[string]string{"Cristina Pérez": "ESP"}, "Cristina Pérez", "Nous appliquons l'accord"},
+		// A name apposed to a title with its complement: "el coordinador de X en Y, Nombre Apellido".
+		{"es", "\"Han llegado muy débiles\", ha explicado la coordinadora de Cruz Roja en Motril, Ana Ruiz.",
+			map[string]string{"Ana Ruiz": "ICRC"}, "Ana Ruiz", "Han llegado muy débiles"},
+		{"fr", "« Les contrôles ont été renforcés », a indiqué le préfet de police de Tanger, Omar Bennani.",
+			map[string]string{"Omar Bennani": "MAR"}, "Omar Bennani", "Les contrôles ont été renforcés"},
+		{"fr", "Le ministre a reçu la secrétaire d'État espagnole aux Migrations, Elma Saiz.",
+			map[string]string{"Elma Saiz": "ESP"}, "", ""},
+		{"fr", "« Ces renvois sont illégaux », a dénoncé Marta Gil, fondatrice d'une association.",
+			map[string]string{"Marta Gil": ""}, "Marta Gil", "Ces renvois sont illégaux"},
+		// A colon opens the quotation in its speaker's sentence, whatever the verb.
+		{"es", "El alcalde de Melilla, Juan José Imbroda, ha rechazado la medida: “Es una decisión injusta para la ciudad”.",
+			map[string]string{"Juan José Imbroda": "ESP"}, "Juan José Imbroda", "Es una decisión injusta para la ciudad"},
+		// An honorific before a surname names the person named in full before.
+		{"fr", "La ministre espagnole, Elma Saiz, était à Rabat.\n\n« Le dialogue continue », a souligné Mme Saiz.",
+			map[string]string{"Elma Saiz": "ESP"}, "Elma Saiz", "Le dialogue continue"},
+		// A title with a long complement before the apposed name, after the inverted verb.
+		{"es", "\"Estamos desbordados desde hace semanas\", ha declarado el coordinador de la Cruz Roja en Lanzarote, Pedro Marrero.",
+			map[string]string{"Pedro Marrero": "ICRC"}, "Pedro Marrero", "Estamos desbordados desde hace semanas"},
+		// An office named alone: the office named in full before, else the dateline's country for
+		// French copy, else the home country of the language's press.
+		{"es", "El Ministerio del Interior argelino publicó sus cifras. El portavoz del Ministerio, Karim Haddad, las presentó.",
+			map[string]string{"Karim Haddad": "DZA"}, "", ""},
+		{"fr", "Dakar - Le ministre des Forces armées, Moussa Ndiaye, a visité Mbour.",
+			map[string]string{"Moussa Ndiaye": "SEN"}, "", ""},
+		{"fr", "Rabat - Le ministre des Forces armées, Moussa Ndiaye, a visité Tanger.",
+			map[string]string{"Moussa Ndiaye": "MAR"}, "", ""},
+		{"es", "Rabat, 3 mar (EFE).- El ministro del Interior, Luis Ortega, visitó Tánger.",
+			map[string]string{"Luis Ortega": "ESP"}, "", ""},
+		// Dialogue dashes: the words up to the dash before the attribution, or, in French, up to
+		// the comma before the speech verb; words after the dash that closes it continue the quote.
+		{"es", "El ministro del Interior, Fernando Grande-Marlaska, visitó Ceuta.\n\n—Es un día histórico —declaró Grande-Marlaska.",
+			map[string]string{"Fernando Grande-Marlaska": "ESP"}, "Fernando Grande-Marlaska", "Es un día histórico"},
+		{"es", "—Hemos salvado muchas vidas —ha señalado la alcaldesa, María Gómez—. Seguiremos trabajando.",
+			map[string]string{"María Gómez": "ESP"}, "María Gómez", "Hemos salvado muchas vidas Seguiremos trabajando."},
+		{"fr", "Le wali de la région, Karim Kassi-Lahlou, a visité le port.\n\n– Nous sommes prêts, a déclaré M. Kassi-Lahlou.",
+			map[string]string{"Karim Kassi-Lahlou": "MAR"}, "Karim Kassi-Lahlou", "Nous sommes prêts"},
+		{"fr", "Le gouverneur, Karim Kassi-Lahlou, a visité le port.\n\n– Nous sommes prêts, a-t-il déclaré.",
+			map[string]string{"Karim Kassi-Lahlou": "MAR"}, "Karim Kassi-Lahlou", "Nous sommes prêts"},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -172,6 +222,21 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 	}
 }
 
+// TestLangDashNoQuote: a paragraph that opens with a dash and has no attribution is a list
+// item, not a quotation, in any language.
+func TestLangDashNoQuote(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Las medidas:\n\n— Más patrullas en el Estrecho.\n\n— Nuevos radares."},
+		{"fr", "Les mesures :\n\n– Plus de patrouilles dans le détroit.\n\n– De nouveaux radars."},
+		{"en", "The measures:\n\n— More patrols, said nobody.\n\n— New radars."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Quotes) != 0 {
+			t.Errorf("%q: quotes %+v, want none", tc.text, got.Quotes)
+		}
+	}
+}
+
 // TestLangEvents codes the common acts of Spanish and French reports.
 func TestLangEvents(t *testing.T) {
 	x := extractor(t)
@@ -187,6 +252,21 @@ func TestLangEvents(t *testing.T) {
 		{"fr", "La police espagnole a démantelé quatre réseaux.", "COERCE ESP ESP "},
 		{"fr", "La Marine royale a secouru 40 migrants sénégalais.", "AID MAR SEN "},
 		{"fr", "L'Union européenne a alloué 152 millions d'euros au Maroc.", "AID EU MAR "},
+		// The agent of a passive after "por" or "par".
+		{"es", "Otros 52 migrantes han sido rescatados el lunes por Salvamento Marítimo.", "AID ESP ESP 2024-03-11"},
+		{"fr", "Quelque 70 migrants ont été interceptés mardi par la Marine royale.", "COERCE MAR MAR 2024-03-12"},
+		{"fr", "La Marine nationale sénégalaise a intercepté lundi une pirogue transportant 90 migrants.", "COERCE SEN SEN 2024-03-11"},
+		{"fr", "La Marine royale a secouru lundi 70 migrants, dont 10 Guinéens.", "AID MAR MAR 2024-03-11"},
+		// Both sides of the meeting told before.
+		{"es", "El ministro español se reunió el martes en Rabat con su homólogo marroquí. Ambos ministros acordaron reforzar la cooperación.", "AGREE ESP MAR 2024-03-12"},
+		{"fr", "Le ministre marocain s'est entretenu lundi avec son homologue espagnol. Les deux ministres ont salué la coopération.", "SUPPORT MAR ESP 2024-03-11"},
+		{"es", "Salvamento Marítimo rescató el lunes a 70 personas, entre ellas diez marroquíes.", "AID ESP ESP 2024-03-11"},
+		// The Spanish present perfect tells the day's acts; a compound form of a listed verb.
+		{"es", "El Ministerio del Interior ha elogiado la colaboración de Marruecos.", "SUPPORT ESP MAR 2024-03-14"},
+		{"es", "La Guardia Civil ha arrestado a cinco personas.", "COERCE ESP ESP 2024-03-14"},
+		// An office named alone at the start of a sentence is the home country's.
+		{"es", "El Gobierno ha expulsado este miércoles a 30 argelinos.", "COERCE ESP DZA 2024-03-13"},
+		{"fr", "Madrid a renvoyé lundi 40 migrants algériens.", "COERCE ESP DZA 2024-03-11"},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -205,6 +285,19 @@ func TestLangEvents(t *testing.T) {
 		if !ok {
 			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
 		}
+	}
+	// A participle after an article names people, not an act; the French passé composé gives
+	// no date of its own.
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Los detenidos cobraban 3.000 euros a cada migrante."},
+		{"fr", "Les interpellés ont été présentés au parquet."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+	if got := x.Extract(langDoc("fr", "2024-03-14", "La Gendarmerie royale a arrêté trois passeurs.")); len(got.Events) != 1 || got.Events[0].Date != nil {
+		t.Errorf("passé composé: events %+v, want one with no date", got.Events)
 	}
 	// A negated act is no event.
 	if got := x.Extract(langDoc("es", "2024-03-14", "La Guardia Civil no detuvo a nadie.")); len(got.Events) != 0 {

@@ -15,14 +15,30 @@ import (
 // targets for reports nobody has seen, met here on reports written for the tests.
 var langFloors = map[string]float64{"persons": 0.70, "statistics": 0.70, "quotes": 0.60, "events": 0.40}
 
-// TestLanguageReports extracts the Spanish and French reports under testdata/es and
-// testdata/fr with their language set, and scores them against their gold files by the
-// codebook's rules.
+// langSets are the directories of Spanish and French test reports with their language: the
+// reports written with the rules (es, fr), held-out reports written and annotated before the
+// rules they exercise were changed (es-heldout, fr-heldout), and a second held-out set written
+// after those changes and never used to tune them (es-heldout2, fr-heldout2): checks of
+// generalization.
+// The second held-out set is measured, not held to the floors: a floor there would make it a
+// target of tuning like the others.
+var langSets = []struct {
+	dir, lang string
+	floors    bool
+}{
+	{"es", "es", true}, {"fr", "fr", true},
+	{"es-heldout", "es", true}, {"fr-heldout", "fr", true},
+	{"es-heldout2", "es", false}, {"fr-heldout2", "fr", false},
+}
+
+// TestLanguageReports extracts the Spanish and French reports of each of langSets with their
+// language set, and scores them against their gold files by the codebook's rules.
 func TestLanguageReports(t *testing.T) {
 	x := extractor(t)
-	for _, lang := range []string{"es", "fr"} {
-		t.Run(lang, func(t *testing.T) {
-			dir := filepath.Join("testdata", lang)
+	for _, set := range langSets {
+		lang := set.lang
+		t.Run(set.dir, func(t *testing.T) {
+			dir := filepath.Join("testdata", set.dir)
 			golds, err := eval.LoadGold(dir)
 			if err != nil {
 				t.Fatal(err)
@@ -48,6 +64,9 @@ func TestLanguageReports(t *testing.T) {
 			var b strings.Builder
 			res.Print(&b, testing.Verbose())
 			t.Log("\n" + b.String())
+			if !set.floors {
+				return
+			}
 			for kind, floor := range langFloors {
 				if f1 := res.Scores[kind].F1; f1 < floor {
 					t.Errorf("%s %s F1 = %.3f, want at least %.2f", lang, kind, f1, floor)

@@ -137,7 +137,8 @@ func (s *state) personRun(a, b int) {
 	// The name starts after the last title in the run; what stands before it is the title
 	// ("Laredo Sector Chief Patrol Agent Matthew J. Hudak").
 	k := a
-	for k < b && s.lx.Stop[toks[k].Low] {
+	// "Mme Cancela", "Sr. Albares": a Spanish or French honorific opens no name.
+	for k < b && (s.lx.Stop[toks[k].Low] || s.ownLang() != "" && s.isHonorific(toks[k].Low)) {
 		k++
 	}
 	titleStart := -1
@@ -631,7 +632,7 @@ func (s *state) titleBefore(k int) (string, int) {
 				// "la delegada del Gobierno en Ceuta, Cristina Pérez", "le commandant de l'unité,
 				// Youssef El Idrissi": Spanish and French place the office's complement after it.
 				if !(isCapWord(g) || g.Low == "for" || g.Low == "of" || g.Low == "to" || g.Low == "the" || g.Text == "," || g.Kind == text.Poss ||
-					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && k-p <= 6 && toks[k-1].Text == ",")) {
+					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && k-m.End <= 5 && toks[k-1].Text == ",")) {
 					okGap = false
 				}
 			}

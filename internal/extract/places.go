@@ -33,7 +33,7 @@ func resolvePlaces(x *record.Extraction) {
 		if statements[ev.Type] {
 			continue
 		}
-		if m, ok := g.Find(ev.Evidence.Text, cs); ok {
+		if m, ok := g.FindLang(ev.Evidence.Text, x.Document.Language, cs); ok {
 			ev.Place = &m.Place
 		}
 	}
@@ -46,7 +46,7 @@ func resolvePlaces(x *record.Extraction) {
 		k := key{st.Evidence.Text, st.Country}
 		p, seen := found[k]
 		if !seen {
-			if m, ok := g.Find(st.Evidence.Text, withFirst(report, st.Country)); ok {
+			if m, ok := g.FindLang(st.Evidence.Text, x.Document.Language, withFirst(report, st.Country)); ok {
 				p = &m.Place
 			}
 			found[k] = p

@@ -75,6 +75,13 @@ func (s *state) findQuotes() {
 			}
 			para = t.Para
 		}
+		if open == nil {
+			if q, next, ok := s.dashQuote(i); ok {
+				qs = append(qs, q)
+				i = next - 1
+				continue
+			}
+		}
 		op, cl, st := markKind(toks, i, open != nil && openStyle == 's')
 		switch {
 		case open != nil && cl && st == openStyle:
@@ -255,6 +262,10 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 			return
 		}
 		own = own || s.hasSpeechVerb(r[0], r[1])
+	}
+	if w := s.colonSubject(q.open, lo); w.found() {
+		s.setSpeaker(q, w) // quotes_lang.go
+		return
 	}
 	if own {
 		return // "said a government source", "one tweet said": a speaker the text does not name
@@ -803,10 +814,11 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	if h := s.honorificName(a, hi); h.found() {
 		return h
 	}
-	// "el teniente coronel Juan Carlos Martínez", "le colonel-major Mohamed Benali": the person
-	// a title names, after the inverted verb.
+	// "el teniente coronel Juan Carlos Martínez", "le colonel-major Mohamed Benali", "el
+	// coordinador de la Cruz Roja en Almería, Francisco Vargas": the person a title names,
+	// after the inverted verb.
 	if m, ok := s.lx.Titles.Longest(toks, a); ok && s.ownLang() != "" {
-		for e := m.End; e < hi && e <= m.End+6; e++ {
+		for e := m.End; e < hi && e <= m.End+10; e++ {
 			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == ",") {
 				w := s.mentionWho(p)
 				w.start, w.rule = a, "quote.title-name"

@@ -50,7 +50,7 @@ func (s *state) lookupPlace(from, to int) scenePlace {
 		return scenePlace{}
 	}
 	base := toks[from].Start
-	m, ok := g.Find(s.doc.Text[base:toks[to-1].End], s.rankCountries())
+	m, ok := g.FindLang(s.doc.Text[base:toks[to-1].End], s.ownLang(), s.rankCountries())
 	if !ok {
 		return scenePlace{}
 	}

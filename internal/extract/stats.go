@@ -310,7 +310,7 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 		// "26 Sudanese males were picked up", "366 Eritreans drowned"; but "stopped 106 people
 		// making the crossing": a participle after the noun describes the people whom the verb
 		// before governs.
-		if c := s.predicateAfter(nounEnd); c != "" && c != "suspects_arrested" && !(nounEnd < len(toks) && strings.HasSuffix(toks[nounEnd].Low, "ing") && s.verbBefore(n)) {
+		if c := s.predicateAfter(nounEnd); c != "" && c != "suspects_arrested" && !(nounEnd < len(toks) && strings.HasSuffix(toks[nounEnd].Low, "ing") && s.verbBefore(n)) && !s.describing(nounEnd, verb, c) {
 			return c
 		}
 		if verb != "" && verb != "suspects_arrested" {
@@ -756,6 +756,9 @@ func (s *state) verbCue(n number) (string, int) {
 			}
 			if hasClauseBreak(toks, n, j) {
 				d += 6
+			}
+			if j >= n.end && s.reducedRelative(n, j) {
+				d += 6 // stats_lang.go
 			}
 			if d < bestD {
 				best, bestD, neg = v.Category, d, s.negatedWord(j)

@@ -37,8 +37,61 @@ var containers = map[string]bool{
 	"enclave": true, "enclaves": true, "capital": true, "area": true, "camp": true, "archipelago": true,
 }
 
-// Lowercase words that may stand inside a name: "Strait of Gibraltar", "El Hierro".
-var connectors = map[string]bool{"of": true, "de": true, "del": true, "la": true, "el": true, "al": true, "and": true}
+// Lowercase words that may stand inside a name: "Strait of Gibraltar", "El Hierro", "Côte
+// d'Ivoire".
+var connectors = map[string]bool{"of": true, "de": true, "del": true, "la": true, "el": true, "al": true, "and": true,
+	"d'": true, "d’": true}
+
+// placeWords are the words of a language that place an action before a name: prepositions of
+// place (triggers), words that link a preposition to the rest ("frente a", "près de"),
+// articles, nouns of places ("coast of", "costas de", "au large de") and the "of" after them.
+type placeWords struct {
+	triggers, link, articles, containers, of map[string]bool
+	arrival                                  func(string) bool // a verb after which "to" ("a") places
+	to                                       map[string]bool
+}
+
+var english = placeWords{triggers: triggers, link: map[string]bool{}, articles: set("the", "a"),
+	containers: containers, of: set("of"), arrival: arrival, to: set("to")}
+
+// langPlaceWords are Spanish and French words of place: "en Almería", "frente a las costas de
+// Almería", "en aguas de Canarias", "llegaron a las Canarias", "au large de Tarfaya", "près des
+// côtes de Nador", "aux îles Canaries".
+var langPlaceWords = map[string]placeWords{
+	"es": {
+		triggers: set("en", "frente", "cerca", "junto", "ante"),
+		link:     set("a", "al", "de", "del"),
+		articles: set("el", "la", "los", "las"),
+		containers: set("costa", "costas", "aguas", "isla", "islas", "islote", "puerto", "ciudad", "localidad",
+			"región", "provincia", "archipiélago", "playa", "playas", "litoral", "enclave", "frontera"),
+		of: set("de", "del"),
+		arrival: func(w string) bool {
+			return strings.HasPrefix(w, "lleg") || strings.HasPrefix(w, "arrib") || strings.HasPrefix(w, "alcanz") ||
+				strings.HasPrefix(w, "desembarc")
+		},
+		to: set("a", "al"),
+	},
+	"fr": {
+		triggers: set("à", "au", "aux", "en", "près", "dans", "sur"),
+		link:     set("de", "d'", "d’", "du", "des"),
+		articles: set("le", "la", "les", "l'", "l’"),
+		containers: set("côte", "côtes", "large", "eaux", "île", "îles", "port", "ville", "localité", "région",
+			"province", "préfecture", "archipel", "plage", "plages", "littoral", "enclave", "frontière"),
+		of: set("de", "d'", "d’", "du", "des"),
+		arrival: func(w string) bool {
+			return strings.HasPrefix(w, "arriv") || strings.HasPrefix(w, "débarqu") || strings.HasPrefix(w, "accost")
+		},
+		to: set("à", "au", "aux"),
+	},
+}
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
 
 // Match is a place a sentence names, with the byte range of its name in the sentence.
 type Match struct {
@@ -52,18 +105,31 @@ type Match struct {
 // most mentioned first, to choose between homonyms. It returns false when the sentence names no
 // place the gazetteer has.
 func (g *Gazetteer) Find(sentence string, countries []string) (Match, bool) {
+	return g.find(sentence, &english, countries)
+}
+
+// FindLang is Find for a sentence in the language lang ("es", "fr"), with its prepositions and
+// nouns of place; a language without words of its own is read as English.
+func (g *Gazetteer) FindLang(sentence, lang string, countries []string) (Match, bool) {
+	if w, ok := langPlaceWords[lang]; ok {
+		return g.find(sentence, &w, countries)
+	}
+	return g.find(sentence, &english, countries)
+}
+
+func (g *Gazetteer) find(sentence string, w *placeWords, countries []string) (Match, bool) {
 	toks := tokenize(sentence)
 	var best Match
 	found := false
 	for i, t := range toks {
-		if !triggers[t.low] && !(t.low == "to" && i > 0 && arrival(toks[i-1].low)) {
+		if !w.triggers[t.low] && !(w.to[t.low] && i > 0 && w.arrival(toks[i-1].low)) {
 			continue
 		}
 		// "based in Malta", "born in Syria": where someone is from, not where the act was.
 		if i > 0 && notHere[toks[i-1].low] {
 			continue
 		}
-		m, end, ok := g.after(sentence, toks, i+1, countries)
+		m, end, ok := g.after(sentence, toks, i+1, w, countries)
 		if !ok {
 			continue
 		}
@@ -91,16 +157,24 @@ func (g *Gazetteer) Find(sentence string, countries []string) (Match, bool) {
 
 // after reads a place name after a trigger: an optional article, an optional "island of"
 // (with up to two words before the noun: "the Greek island of"), then the name.
-func (g *Gazetteer) after(s string, toks []token, j int, countries []string) (Match, int, bool) {
-	if j < len(toks) && (toks[j].low == "the" || toks[j].low == "a") {
+func (g *Gazetteer) after(s string, toks []token, j int, w *placeWords, countries []string) (Match, int, bool) {
+	if j < len(toks) && w.link[toks[j].low] {
+		j++ // "frente a", "près de"
+	}
+	if j < len(toks) && w.articles[toks[j].low] {
 		j++
 	}
 	for k := j; k < j+3 && k+1 < len(toks); k++ {
-		if containers[toks[k].low] && toks[k+1].low == "of" {
+		if w.containers[toks[k].low] && w.of[toks[k+1].low] {
 			j = k + 2
-			if j < len(toks) && toks[j].low == "the" {
+			if j < len(toks) && w.articles[toks[j].low] && toks[j].low != "a" {
 				j++
 			}
+			break
+		}
+		// "islas Canarias", "îles Canaries": the noun before the name.
+		if w != &english && w.containers[toks[k].low] && toks[k+1].upper {
+			j = k + 1
 			break
 		}
 		if toks[k].punct {
@@ -189,6 +263,12 @@ func tokenize(s string) []token {
 				}
 				break
 			}
+			// "d'Almería", "l'Atlantique": the elided article or preposition is a word of its own.
+			if e := elision(s[i:j]); e > 0 {
+				out = append(out, token{start: i, end: i + e, low: strings.ToLower(s[i : i+e])})
+				i += e
+				r, _ = utf8.DecodeRuneInString(s[i:])
+			}
 			out = append(out, token{start: i, end: j, low: strings.ToLower(s[i:j]), upper: unicode.IsUpper(r)})
 			i = j
 		case (r == '\'' || r == '’') && i+n < len(s) && (s[i+n] == 's' || s[i+n] == 'S') && !isLetterAt(s, i+n+1):
@@ -200,6 +280,23 @@ func tokenize(s string) []token {
 		}
 	}
 	return out
+}
+
+// elision returns the length of a lower-case "d'" or "l'" that opens word w before a capital
+// letter ("d'Almería", "l'Atlantique", "d’Ivoire"), else 0.
+func elision(w string) int {
+	if len(w) < 3 || w[0] != 'd' && w[0] != 'l' {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(w[1:])
+	if a := w[1 : 1+n]; a != "'" && a != "’" {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(w[1+n:])
+	if !unicode.IsUpper(r) {
+		return 0
+	}
+	return 1 + n
 }
 
 func isLetterAt(s string, i int) bool {

@@ -114,6 +114,22 @@ func Load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Other names of places loaded above: "Canarias", "Îles Canaries" for the Canary Islands.
+	err = eachLine("data/names.tsv", 2, func(f []string) error {
+		refs := g.byName[fold(f[0])]
+		if len(refs) == 0 {
+			return fmt.Errorf("names.tsv: no place %q", f[0])
+		}
+		for _, r := range refs {
+			if !r.other {
+				g.alias(r.i, f[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	err = eachLine("data/notplaces.txt", 1, func(f []string) error {
 		g.notPlace[fold(f[0])] = true
 		return nil
@@ -137,6 +153,25 @@ func (g *Gazetteer) add(e entry, other string) {
 		}
 		keys = append(keys, k)
 		g.byName[k] = append(g.byName[k], ref{i, len(keys) > 1})
+		if w := strings.Count(k, " ") + 1; w > g.maxWords {
+			g.maxWords = w
+		}
+	}
+}
+
+// alias indexes entry i under its names in other languages (";" separated) as well.
+func (g *Gazetteer) alias(i int32, other string) {
+	for _, n := range strings.Split(other, ";") {
+		k := fold(n)
+		if k == "" {
+			continue
+		}
+		// The name in another language is the place's own, not a rare variant.
+		if j := slices.IndexFunc(g.byName[k], func(r ref) bool { return r.i == i }); j >= 0 {
+			g.byName[k][j].other = false
+			continue
+		}
+		g.byName[k] = append(g.byName[k], ref{i, false})
 		if w := strings.Count(k, " ") + 1; w > g.maxWords {
 			g.maxWords = w
 		}

@@ -103,6 +103,47 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestFindLang places Spanish and French sentences by their own prepositions and nouns of
+// place, with the Spanish and French names of data/names.tsv.
+func TestFindLang(t *testing.T) {
+	g := gaz(t)
+	for _, c := range []struct {
+		lang, sentence, want string
+	}{
+		{"es", "Cuatro migrantes murieron frente a las costas de Almería.", "Almería"},
+		{"es", "Salvamento Marítimo rescató a 52 personas en aguas de Canarias.", "Canary Islands"},
+		{"es", "En lo que va de año han llegado a las Canarias 30.000 migrantes.", "Canary Islands"},
+		{"es", "Una neumática fue interceptada cerca de Melilla.", "Melilla"},
+		{"es", "La patera llegó al puerto de Motril.", "Motril"},
+		{"es", "Llegaron a Baleares 300 argelinos.", "Balearic Islands"},
+		{"fr", "La Marine royale a intercepté 58 migrants au large de Nador.", "Nador"},
+		{"fr", "Une pirogue a été secourue près des côtes d'Almería.", "Almería"},
+		{"fr", "Ils sont arrivés aux îles Canaries.", "Canary Islands"},
+		{"fr", "Deux corps ont été repêchés en Méditerranée.", "Mediterranean Sea"},
+		{"fr", "Les passeurs ont été arrêtés à Tanger.", "Tangier"},
+	} {
+		m, ok := g.FindLang(c.sentence, c.lang, []string{"ESP", "MAR"})
+		if !ok || m.Place.Name != c.want {
+			t.Errorf("%q: got %+v (%v), want %s", c.sentence, m.Place, ok, c.want)
+		}
+	}
+	for _, c := range []struct{ lang, sentence string }{
+		{"es", "En lo que va de año han llegado 30.000 migrantes."},
+		{"es", "Según el Ministerio del Interior, bajaron las llegadas."},
+		{"fr", "Depuis le début de l'année, 2 350 migrants ont été secourus."},
+		// English words of place are not Spanish ones: "a" is an article, "on" a pronoun.
+		{"fr", "On a arrêté trois passeurs."},
+	} {
+		if m, ok := g.FindLang(c.sentence, c.lang, nil); ok {
+			t.Errorf("%q: found %+v", c.sentence, m.Place)
+		}
+	}
+	// Côte d'Ivoire keeps its name when "d'" is a word of its own.
+	if m, ok := g.Find("They came from Mali and arrived in Côte d'Ivoire.", nil); !ok || m.Place.Country != "CIV" {
+		t.Errorf("Côte d'Ivoire: got %+v (%v)", m.Place, ok)
+	}
+}
+
 // BenchmarkFind measures finding the place of one sentence, the cost per record.
 func BenchmarkFind(b *testing.B) {
 	g := gaz(b)

@@ -196,8 +196,13 @@ var wordRoles = map[string]bool{
 	"change-down":    true, // a fall: "descendieron un 35 %"
 	"change-up":      true, // a rise: "une hausse de 20 %"
 	"home":           true, // the country whose offices the language's press names without one
+	"both":           true, // names both sides of an act told before: "ambos", "ambas" (not "deux" alone)
+	"auxiliary":      true, // makes a participle after it a verb of the clause: "fueron", "ont été"
+	"part":           true, // opens a part of the people just counted: "dont", "incluidos"
+	"home-dateline":  true, // "yes": the dateline's country, when known, is the home (a press of several countries)
 	"not-funding":    true, // money near it is no funding: a price, a fine, cash seized
 	"generic-people": true, // people of no stated kind: arrested, they are suspects ("14 personas")
+	"perfect":        true, // the auxiliary of a perfect that tells the day's acts: "ha", "han"
 }
 
 func (lx *Lexicon) addWords(c []string) error {

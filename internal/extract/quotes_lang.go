@@ -1,0 +1,104 @@
+package extract
+
+import "github.com/alboran/alboran/internal/text"
+
+// Quotations with a dialogue dash, as Spanish and French copy prints them: a paragraph that
+// opens with a dash quotes its words up to the dash before the attribution ("—Es un día
+// histórico —declaró el ministro."), or, with no second dash, up to the comma before the
+// speech verb ("– Nous sommes prêts, a-t-il déclaré."). Words after a second dash that
+// closes the attribution continue the quotation ("—Es un día histórico —declaró—. Lo
+// celebramos."). English copy prints lists with dashes, so only a language with its own
+// dictionaries reads them, and only with an attribution: a dash with no speech verb after
+// its words opens no quotation.
+
+// isDash reports whether t is a dash that opens or closes dialogue: an em dash or an en dash.
+func isDash(t text.Token) bool {
+	return t.Kind == text.Punct && (t.Text == "—" || t.Text == "–")
+}
+
+// dashQuote reads the quotation that the dash at token i opens, if i opens its paragraph. It
+// returns the quotation and the first token after its paragraph.
+func (s *state) dashQuote(i int) (quote, int, bool) {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || !isDash(toks[i]) || i > 0 && toks[i-1].Para == toks[i].Para {
+		return quote{}, 0, false
+	}
+	end := i + 1
+	for end < len(toks) && toks[end].Para == toks[i].Para {
+		end++
+	}
+	start := i + 1
+	// "—Texto —declaró X—. Más texto.": the second dash closes the words quoted.
+	for k := start; k < end; k++ {
+		if !isDash(toks[k]) {
+			continue
+		}
+		if k == start || !s.speechSoon(k+1, end) {
+			return quote{}, 0, false
+		}
+		q := quote{open: i, close: k, who: nobody, parts: [][2]int{{start, k}}}
+		for m := k + 1; m < end; m++ {
+			if !isDash(toks[m]) {
+				continue
+			}
+			n := m + 1
+			for n < end && toks[n].Kind == text.Punct {
+				n++
+			}
+			if n < end {
+				// The attribution ends here; its words are not quoted.
+				q.parts = append(q.parts, [2]int{n, end})
+			}
+			break
+		}
+		return q, end, true
+	}
+	// "– Nous restons mobilisés, a affirmé le préfet.": the last comma before a speech verb.
+	for k := end - 1; k > start; k-- {
+		if toks[k].Text == "," && s.speechSoon(k+1, end) {
+			return quote{open: i, close: k, who: nobody, parts: [][2]int{{start, k}}}, end, true
+		}
+	}
+	return quote{}, 0, false
+}
+
+// speechSoon reports whether a speech verb opens the words from k, after the auxiliaries and
+// adverbs that may stand before it ("ha señalado", "a-t-il déclaré").
+func (s *state) speechSoon(k, end int) bool {
+	for j := k; j < end && j < k+4; j++ {
+		if _, ok := s.speechAt(j); ok {
+			return true
+		}
+		if !s.isBeforeVerb(s.doc.Tokens[j].Low) && !s.isHeShe(s.doc.Tokens[j].Low) {
+			return false
+		}
+	}
+	return false
+}
+
+// colonSubject is the speaker of a Spanish or French quotation that a colon opens in the
+// sentence of its speaker, whatever the verb: "La ministra, Sira Rego, ha criticado el
+// procedimiento: “No se puede...”". The speaker is the first person named in the clause before
+// the colon, not after a preposition.
+func (s *state) colonSubject(open, lo int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || open == 0 || open-1 < lo || toks[open-1].Text != ":" {
+		return nobody
+	}
+	for k := lo; k < open-1; k++ {
+		if s.inQuote[k] {
+			return nobody
+		}
+		m := s.actorMention(k)
+		if m < 0 || s.mentions[m].start != k || s.mentions[m].kind != mPerson {
+			continue
+		}
+		if k > lo && s.isPrep(toks[k-1].Low) {
+			continue
+		}
+		w := s.mentionWho(m)
+		w.rule = "quote.colon-subject"
+		return w
+	}
+	return nobody
+}
