@@ -80,6 +80,29 @@ func TestEventRolesFromTree(t *testing.T) {
 	})
 }
 
+// TestEventAppeals checks that an appeal for something that names no one it asks is coded
+// with an empty target, and that a request to someone keeps them.
+func TestEventAppeals(t *testing.T) {
+	runEvents(t, []evCase{
+		{"UNICEF appealed for $40 million to feed children in the camps.", []string{"REQUEST UNICEF "}},
+		{"The Council of Europe has joined the call for an end to pushbacks.", []string{"REQUEST COE "}},
+		// An addressee is the target; with no "for" and no addressee there is no act.
+		{"Albania appealed to NATO for help.", []string{"REQUEST ALB NATO"}},
+		{"Italy asked about the plan.", nil},
+	})
+}
+
+// TestEventApposedOrganization checks that a common noun in apposition with an organization's
+// name stands for that organization, not for the body that modifies the noun.
+func TestEventApposedOrganization(t *testing.T) {
+	runEvents(t, []evCase{
+		{"UNICEF, the UN's agency for children, has condemned Libya.", []string{"ACCUSE UNICEF LBY"}},
+		{"The UN's migration agency, IOM, criticised Malta.", []string{"ACCUSE IOM MLT"}},
+		// A town in apposition is where, not who.
+		{"Rebels shelled the regional capital, Kismayo, on Sunday.", nil},
+	})
+}
+
 func TestEventPeopleTargets(t *testing.T) {
 	runEvents(t, []evCase{
 		// The stated nationality of the people acted on.

@@ -106,7 +106,7 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 			tgt.code = src.code // each of "Thailand, Malaysia and Indonesia" at home
 		}
 		// Verbal acts are aimed at someone else, unless they fall on people at home.
-		if tgt.code == "" && !(a.rule.Frame.Alone && len(targets) == 1) || src.code == "" ||
+		if tgt.code == "" && !((a.rule.Frame.Alone || typ == "REQUEST" && s.appealFor(a)) && len(targets) == 1) || src.code == "" ||
 			tgt.code != "" && src.code == tgt.code && !materialTypes[typ] && !a.rule.Frame.Self && !a.rule.Frame.People {
 			continue
 		}
@@ -152,6 +152,25 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 		}
 		s.events = append(s.events, ev)
 	}
+}
+
+// appealFor reports whether a request names what it asks for and no one it asks ("appealed for
+// $26m in aid", "joined the call for a solution"): an appeal to no one in particular, coded
+// with an empty target.
+func (s *state) appealFor(a *act) bool {
+	t := a.t
+	heads := []int{a.n}
+	if a.nominal && a.verb >= 0 {
+		heads = append(heads, a.verb) // "joined the call for", with "for" hung on the verb
+	}
+	for _, h := range heads {
+		for _, d := range t.under(h, "") {
+			if r := t.Tokens[d].Rel; (r == "obl" || r == "nmod") && d > a.n && t.hasMark(d, "for") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mutualTypes are acts that joint subjects do with each other when no one else is named:
@@ -986,7 +1005,9 @@ func (s *state) actorsOf(t *sentTree, n int, how string) []side {
 		if sd, ok := s.actorAtNode(t, x, how); ok {
 			add(sd)
 		} else if depth == 0 && (isNoun(t.Tokens[x].UPOS) || quantities[t.Tokens[x].UPOS]) {
-			if sd, ok := s.modifierActor(t, x, how); ok {
+			if sd, ok := s.apposedName(t, x, how); ok {
+				add(sd)
+			} else if sd, ok := s.modifierActor(t, x, how); ok {
 				add(sd)
 				// "Navy ships from Malaysia, Thailand and Indonesia": each of them.
 				if sd.node >= 0 {
@@ -1012,6 +1033,37 @@ func (s *state) actorsOf(t *sentTree, n int, how string) []side {
 // quantities head a noun phrase of people in place of a noun: "thousands of Nigerians",
 // "all of Myanmar's leaders".
 var quantities = set("NUM", "PRON", "DET")
+
+// apposedName returns the organization that a common noun stands in apposition with: "UNHCR,
+// the UN's refugee agency" (the name before the noun, which parsers often leave outside the
+// phrase) and "the UN's migration agency, IOM" are that organization, not the UN that
+// modifies the noun.
+func (s *state) apposedName(t *sentTree, x int, how string) (side, bool) {
+	if t.Tokens[x].UPOS == "PRON" || t.Tokens[x].UPOS == "PROPN" {
+		return side{}, false
+	}
+	cands := t.under(x, "")
+	// The parser may hang the name on the verb whose subject the noun is.
+	if h := t.Head(x); h >= 0 && syntax.RelIs(t.Tokens[x].Rel, "nsubj") {
+		cands = append(cands, t.under(h, "")...)
+	}
+	for _, d := range cands {
+		r := t.Tokens[d].Rel
+		if !(r == "appos" && t.Head(d) == x || d < x && (r == "discourse" || r == "dep" || r == "vocative")) {
+			continue
+		}
+		if d < x && !s.commaBetween(t.text(d), t.text(x)) {
+			continue
+		}
+		if m := s.actorMention(t.text(d)); m < 0 || s.mentions[m].kind != mOrg && s.mentions[m].kind != mAgency {
+			continue // a town in apposition ("the capital Juba") is a place, not the agent
+		}
+		if sd, ok := s.actorAtNode(t, d, how+" appos"); ok && !sd.demonym {
+			return sd, true
+		}
+	}
+	return side{}, false
+}
 
 // definiteAntecedent returns the organization that a definite noun repeats the head of: "the
 // Commission" after "the European Commission", "the ministry" after "Greece's migration
