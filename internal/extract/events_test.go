@@ -256,6 +256,11 @@ func TestEventDates(t *testing.T) {
 		{"Elections in Greece are scheduled for November. Greek police detained 14 migrants.", "2021-04-15"},
 		// "during the investigation" takes the dates of the investigation named before.
 		{"The investigation ran from April 1 - 9. Spanish police detained 30 suspects during the investigation.", "2021-04-01/2021-04-09"},
+		// A sentence that sets the story against an earlier event dates no later act.
+		{"Deputies today criticised the plan. It comes after 300 people landed in Crete on Saturday. Greek police detained 14 migrants.", "2021-04-15"},
+		{"Greek police detained 14 migrants on Monday. This follows a week of arrivals on Friday. The Greek coastguard rescued 30 migrants near Lesbos.", "2021-04-12"},
+		// A caption (a paragraph with no full stop) dates nothing after it.
+		{"Greek police detained 14 migrants on Monday.\n\nA Greek coastguard boat near Lesbos on Tuesday (pictured)\n\nThe Greek coastguard rescued 30 migrants near Lesbos.", "2021-04-12"},
 	}
 	x := extractor(t)
 	for _, tt := range tests {

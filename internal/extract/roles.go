@@ -1467,12 +1467,43 @@ func (s *state) carriedDate(i int) string {
 		if ts >= sent {
 			break
 		}
-		if (len(tx.value) == 10 || len(tx.value) == 7 && s.namesYear(tx)) && !(tx.start < len(s.inQuote) && s.inQuote[tx.start]) {
+		if (len(tx.value) == 10 || len(tx.value) == 7 && s.namesYear(tx)) && !(tx.start < len(s.inQuote) && s.inQuote[tx.start]) &&
+			!s.backgroundSentence(ts) {
 			last = tx.value
 		}
 	}
 	return last
 }
+
+// backgroundSentence reports whether sentence si sets what is told against an earlier event
+// rather than moving the story on, so that its date dates no later sentence: a caption or
+// heading, a paragraph of one sentence with no full stop; a sentence whose main clause is
+// "it comes after", "this follows", "the move came as" (background verbs in modality.tsv).
+func (s *state) backgroundSentence(si int) bool {
+	sent := s.doc.Sents[si]
+	toks := sent.Tokens
+	if len(toks) == 0 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	if !sent.Cut && !sentenceEnds[last.Text] && (si+1 >= len(s.doc.Sents) || s.doc.Sents[si+1].Para != sent.Para) &&
+		(si == 0 || s.doc.Sents[si-1].Para != sent.Para) {
+		return true
+	}
+	for k := 1; k+1 < len(toks) && k < 6; k++ {
+		if s.lx.Modal("background", toks[k].Low) {
+			switch toks[k+1].Low {
+			case "after", "as", "amid", "days", "weeks", "months", "just", "hours", "a", "only":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentenceEnds are the tokens that end a sentence of running text; a caption ends with a word
+// or "(pictured)".
+var sentenceEnds = set(".", "!", "?", "…", "'", "\"", "”", "’", ":", ";")
 
 // namesYear reports whether time expression tx writes its year out ("November 2020").
 func (s *state) namesYear(tx timex) bool {
