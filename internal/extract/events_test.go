@@ -77,6 +77,10 @@ func TestEventRolesFromTree(t *testing.T) {
 		{"Croatia has benefited from EU funds.", []string{"AID EU HRV"}},
 		// A nationality adjective on the object names the target.
 		{"Austria rejected a Slovak proposal.", []string{"REJECT AUT SVK"}},
+		// The subject of a clause after "as" or "while" is its own, even when the parser hangs
+		// it on the verb before, not the subject of that verb.
+		{"Her remarks came as Greece's navy escorted a boat carrying 70 migrants to Piraeus.", []string{"AID GRC GRC"}},
+		{"The talks ended as Italian police detained 40 migrants near the border.", []string{"COERCE ITA ITA"}},
 	})
 }
 

@@ -588,6 +588,10 @@ func (s *state) subjectOf(a *act, v int, passive bool) (int, string) {
 			return -1, ""
 		}
 		switch rel := t.Tokens[x].Rel; {
+		case (rel == "advcl" || rel == "conj") && !passive && t.misreadSubject(x) >= 0:
+			// "came as Myanmar's navy escorted a boat": the parser read the clause's subject
+			// as a phrase of the verb above, with its conjunction for a preposition.
+			return t.misreadSubject(x), "nsubj (read as an obl)"
 		case rel == "xcomp" && passive:
 			// "had to be rescued", "are expected to be deported": the verb above has the
 			// people for its subject; the agent is still the one a "by" phrase names.
@@ -617,6 +621,47 @@ func (s *state) subjectOf(a *act, v int, passive bool) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// misreadSubject returns the noun that stands just before adverbial clause x as an obl of the
+// verb above, introduced by a conjunction ("as", "while", "when", "after", "before", "because",
+// "since", "until"): the clause's own subject, which a parser may hang on that verb. -1 when
+// there is none or x has a subject.
+func (t *sentTree) misreadSubject(x int) int {
+	h := t.Head(x)
+	if h < 0 || t.child(x, "nsubj") >= 0 || t.child(x, "nsubj:pass") >= 0 || t.child(x, "mark") >= 0 {
+		return -1
+	}
+	for _, d := range t.under(h, "obl") {
+		if d >= x || d < h || !isNoun(t.Tokens[d].UPOS) {
+			continue
+		}
+		// Only the noun's own words stand between it and the clause's verb.
+		between := false
+		for k := d + 1; k < x && !between; k++ {
+			between = !t.descends(k, d)
+		}
+		if between {
+			continue
+		}
+		for _, w := range []string{"as", "while", "when", "after", "before", "because", "since", "until"} {
+			if t.hasMark(d, w) {
+				return d
+			}
+		}
+	}
+	return -1
+}
+
+// descends reports whether node k lies in the phrase that node d heads.
+func (t *sentTree) descends(k, d int) bool {
+	for steps := 0; k >= 0 && steps < len(t.Tokens); steps++ {
+		if k == d {
+			return true
+		}
+		k = t.Head(k)
+	}
+	return false
 }
 
 func isRelative(w string) bool {
