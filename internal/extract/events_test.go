@@ -212,6 +212,9 @@ func TestEventConstructions(t *testing.T) {
 		{"The IOM is providing aid to survivors in Yemen.", []string{"AID IOM YEM"}},
 		{"Greek police arrested nine Egyptians. 9 arrested after shipwreck near Greece.", []string{"COERCE GRC EGY"}},
 		{"Dozens were picked up off Libya.", []string{"AID LBY LBY"}},
+		// A state's bureau is one of its agents, as its police are.
+		{"The Bulgarian immigration bureau detained 12 migrants on Monday. The bureau also deported 30 Afghans.", []string{"COERCE BGR BGR", "COERCE BGR AFG"}},
+		{"In May, the immigration bureau detained 12 migrants near Sofia.", []string{"COERCE BGR BGR"}},
 		{"Greece has many camps. Greek police said 202 migrants, mostly Pakistani, were shipped back to Turkey.", []string{"COERCE GRC PAK"}},
 		{"Vietnam has jailed four people for smuggling migrants to the UK.", []string{"COERCE VNM VNM"}},
 		{"Britain completed the deportation of 11 Syrian nationals to Spain.", []string{"COERCE GBR SYR"}},
