@@ -77,6 +77,33 @@ func TestEventRolesFromTree(t *testing.T) {
 		{"Croatia has benefited from EU funds.", []string{"AID EU HRV"}},
 		// A nationality adjective on the object names the target.
 		{"Austria rejected a Slovak proposal.", []string{"REJECT AUT SVK"}},
+		// The subject of a clause after "as" or "while" is its own, even when the parser hangs
+		// it on the verb before, not the subject of that verb.
+		{"Her remarks came as Greece's navy escorted a boat carrying 70 migrants to Piraeus.", []string{"AID GRC GRC"}},
+		{"The talks ended as Italian police detained 40 migrants near the border.", []string{"COERCE ITA ITA"}},
+	})
+}
+
+// TestEventAppeals checks that an appeal for something that names no one it asks is coded
+// with an empty target, and that a request to someone keeps them.
+func TestEventAppeals(t *testing.T) {
+	runEvents(t, []evCase{
+		{"UNICEF appealed for $40 million to feed children in the camps.", []string{"REQUEST UNICEF "}},
+		{"The Council of Europe has joined the call for an end to pushbacks.", []string{"REQUEST COE "}},
+		// An addressee is the target; with no "for" and no addressee there is no act.
+		{"Albania appealed to NATO for help.", []string{"REQUEST ALB NATO"}},
+		{"Italy asked about the plan.", nil},
+	})
+}
+
+// TestEventApposedOrganization checks that a common noun in apposition with an organization's
+// name stands for that organization, not for the body that modifies the noun.
+func TestEventApposedOrganization(t *testing.T) {
+	runEvents(t, []evCase{
+		{"UNICEF, the UN's agency for children, has condemned Libya.", []string{"ACCUSE UNICEF LBY"}},
+		{"The UN's migration agency, IOM, criticised Malta.", []string{"ACCUSE IOM MLT"}},
+		// A town in apposition is where, not who.
+		{"Rebels shelled the regional capital, Kismayo, on Sunday.", nil},
 	})
 }
 
@@ -185,6 +212,9 @@ func TestEventConstructions(t *testing.T) {
 		{"The IOM is providing aid to survivors in Yemen.", []string{"AID IOM YEM"}},
 		{"Greek police arrested nine Egyptians. 9 arrested after shipwreck near Greece.", []string{"COERCE GRC EGY"}},
 		{"Dozens were picked up off Libya.", []string{"AID LBY LBY"}},
+		// A state's bureau is one of its agents, as its police are.
+		{"The Bulgarian immigration bureau detained 12 migrants on Monday. The bureau also deported 30 Afghans.", []string{"COERCE BGR BGR", "COERCE BGR AFG"}},
+		{"In May, the immigration bureau detained 12 migrants near Sofia.", []string{"COERCE BGR BGR"}},
 		{"Greece has many camps. Greek police said 202 migrants, mostly Pakistani, were shipped back to Turkey.", []string{"COERCE GRC PAK"}},
 		{"Vietnam has jailed four people for smuggling migrants to the UK.", []string{"COERCE VNM VNM"}},
 		{"Britain completed the deportation of 11 Syrian nationals to Spain.", []string{"COERCE GBR SYR"}},
@@ -233,6 +263,11 @@ func TestEventDates(t *testing.T) {
 		{"Elections in Greece are scheduled for November. Greek police detained 14 migrants.", "2021-04-15"},
 		// "during the investigation" takes the dates of the investigation named before.
 		{"The investigation ran from April 1 - 9. Spanish police detained 30 suspects during the investigation.", "2021-04-01/2021-04-09"},
+		// A sentence that sets the story against an earlier event dates no later act.
+		{"Deputies today criticised the plan. It comes after 300 people landed in Crete on Saturday. Greek police detained 14 migrants.", "2021-04-15"},
+		{"Greek police detained 14 migrants on Monday. This follows a week of arrivals on Friday. The Greek coastguard rescued 30 migrants near Lesbos.", "2021-04-12"},
+		// A caption (a paragraph with no full stop) dates nothing after it.
+		{"Greek police detained 14 migrants on Monday.\n\nA Greek coastguard boat near Lesbos on Tuesday (pictured)\n\nThe Greek coastguard rescued 30 migrants near Lesbos.", "2021-04-12"},
 	}
 	x := extractor(t)
 	for _, tt := range tests {

@@ -106,7 +106,7 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 			tgt.code = src.code // each of "Thailand, Malaysia and Indonesia" at home
 		}
 		// Verbal acts are aimed at someone else, unless they fall on people at home.
-		if tgt.code == "" && !(a.rule.Frame.Alone && len(targets) == 1) || src.code == "" ||
+		if tgt.code == "" && !((a.rule.Frame.Alone || typ == "REQUEST" && s.appealFor(a)) && len(targets) == 1) || src.code == "" ||
 			tgt.code != "" && src.code == tgt.code && !materialTypes[typ] && !a.rule.Frame.Self && !a.rule.Frame.People {
 			continue
 		}
@@ -152,6 +152,25 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 		}
 		s.events = append(s.events, ev)
 	}
+}
+
+// appealFor reports whether a request names what it asks for and no one it asks ("appealed for
+// $26m in aid", "joined the call for a solution"): an appeal to no one in particular, coded
+// with an empty target.
+func (s *state) appealFor(a *act) bool {
+	t := a.t
+	heads := []int{a.n}
+	if a.nominal && a.verb >= 0 {
+		heads = append(heads, a.verb) // "joined the call for", with "for" hung on the verb
+	}
+	for _, h := range heads {
+		for _, d := range t.under(h, "") {
+			if r := t.Tokens[d].Rel; (r == "obl" || r == "nmod") && d > a.n && t.hasMark(d, "for") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mutualTypes are acts that joint subjects do with each other when no one else is named:
@@ -569,6 +588,10 @@ func (s *state) subjectOf(a *act, v int, passive bool) (int, string) {
 			return -1, ""
 		}
 		switch rel := t.Tokens[x].Rel; {
+		case (rel == "advcl" || rel == "conj") && !passive && t.misreadSubject(x) >= 0:
+			// "came as Myanmar's navy escorted a boat": the parser read the clause's subject
+			// as a phrase of the verb above, with its conjunction for a preposition.
+			return t.misreadSubject(x), "nsubj (read as an obl)"
 		case rel == "xcomp" && passive:
 			// "had to be rescued", "are expected to be deported": the verb above has the
 			// people for its subject; the agent is still the one a "by" phrase names.
@@ -598,6 +621,47 @@ func (s *state) subjectOf(a *act, v int, passive bool) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// misreadSubject returns the noun that stands just before adverbial clause x as an obl of the
+// verb above, introduced by a conjunction ("as", "while", "when", "after", "before", "because",
+// "since", "until"): the clause's own subject, which a parser may hang on that verb. -1 when
+// there is none or x has a subject.
+func (t *sentTree) misreadSubject(x int) int {
+	h := t.Head(x)
+	if h < 0 || t.child(x, "nsubj") >= 0 || t.child(x, "nsubj:pass") >= 0 || t.child(x, "mark") >= 0 {
+		return -1
+	}
+	for _, d := range t.under(h, "obl") {
+		if d >= x || d < h || !isNoun(t.Tokens[d].UPOS) {
+			continue
+		}
+		// Only the noun's own words stand between it and the clause's verb.
+		between := false
+		for k := d + 1; k < x && !between; k++ {
+			between = !t.descends(k, d)
+		}
+		if between {
+			continue
+		}
+		for _, w := range []string{"as", "while", "when", "after", "before", "because", "since", "until"} {
+			if t.hasMark(d, w) {
+				return d
+			}
+		}
+	}
+	return -1
+}
+
+// descends reports whether node k lies in the phrase that node d heads.
+func (t *sentTree) descends(k, d int) bool {
+	for steps := 0; k >= 0 && steps < len(t.Tokens); steps++ {
+		if k == d {
+			return true
+		}
+		k = t.Head(k)
+	}
+	return false
 }
 
 func isRelative(w string) bool {
@@ -986,7 +1050,9 @@ func (s *state) actorsOf(t *sentTree, n int, how string) []side {
 		if sd, ok := s.actorAtNode(t, x, how); ok {
 			add(sd)
 		} else if depth == 0 && (isNoun(t.Tokens[x].UPOS) || quantities[t.Tokens[x].UPOS]) {
-			if sd, ok := s.modifierActor(t, x, how); ok {
+			if sd, ok := s.apposedName(t, x, how); ok {
+				add(sd)
+			} else if sd, ok := s.modifierActor(t, x, how); ok {
 				add(sd)
 				// "Navy ships from Malaysia, Thailand and Indonesia": each of them.
 				if sd.node >= 0 {
@@ -1012,6 +1078,37 @@ func (s *state) actorsOf(t *sentTree, n int, how string) []side {
 // quantities head a noun phrase of people in place of a noun: "thousands of Nigerians",
 // "all of Myanmar's leaders".
 var quantities = set("NUM", "PRON", "DET")
+
+// apposedName returns the organization that a common noun stands in apposition with: "UNHCR,
+// the UN's refugee agency" (the name before the noun, which parsers often leave outside the
+// phrase) and "the UN's migration agency, IOM" are that organization, not the UN that
+// modifies the noun.
+func (s *state) apposedName(t *sentTree, x int, how string) (side, bool) {
+	if t.Tokens[x].UPOS == "PRON" || t.Tokens[x].UPOS == "PROPN" {
+		return side{}, false
+	}
+	cands := t.under(x, "")
+	// The parser may hang the name on the verb whose subject the noun is.
+	if h := t.Head(x); h >= 0 && syntax.RelIs(t.Tokens[x].Rel, "nsubj") {
+		cands = append(cands, t.under(h, "")...)
+	}
+	for _, d := range cands {
+		r := t.Tokens[d].Rel
+		if !(r == "appos" && t.Head(d) == x || d < x && (r == "discourse" || r == "dep" || r == "vocative")) {
+			continue
+		}
+		if d < x && !s.commaBetween(t.text(d), t.text(x)) {
+			continue
+		}
+		if m := s.actorMention(t.text(d)); m < 0 || s.mentions[m].kind != mOrg && s.mentions[m].kind != mAgency {
+			continue // a town in apposition ("the capital Juba") is a place, not the agent
+		}
+		if sd, ok := s.actorAtNode(t, d, how+" appos"); ok && !sd.demonym {
+			return sd, true
+		}
+	}
+	return side{}, false
+}
 
 // definiteAntecedent returns the organization that a definite noun repeats the head of: "the
 // Commission" after "the European Commission", "the ministry" after "Greece's migration
@@ -1415,12 +1512,43 @@ func (s *state) carriedDate(i int) string {
 		if ts >= sent {
 			break
 		}
-		if (len(tx.value) == 10 || len(tx.value) == 7 && s.namesYear(tx)) && !(tx.start < len(s.inQuote) && s.inQuote[tx.start]) {
+		if (len(tx.value) == 10 || len(tx.value) == 7 && s.namesYear(tx)) && !(tx.start < len(s.inQuote) && s.inQuote[tx.start]) &&
+			!s.backgroundSentence(ts) {
 			last = tx.value
 		}
 	}
 	return last
 }
+
+// backgroundSentence reports whether sentence si sets what is told against an earlier event
+// rather than moving the story on, so that its date dates no later sentence: a caption or
+// heading, a paragraph of one sentence with no full stop; a sentence whose main clause is
+// "it comes after", "this follows", "the move came as" (background verbs in modality.tsv).
+func (s *state) backgroundSentence(si int) bool {
+	sent := s.doc.Sents[si]
+	toks := sent.Tokens
+	if len(toks) == 0 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	if !sent.Cut && !sentenceEnds[last.Text] && (si+1 >= len(s.doc.Sents) || s.doc.Sents[si+1].Para != sent.Para) &&
+		(si == 0 || s.doc.Sents[si-1].Para != sent.Para) {
+		return true
+	}
+	for k := 1; k+1 < len(toks) && k < 6; k++ {
+		if s.lx.Modal("background", toks[k].Low) {
+			switch toks[k+1].Low {
+			case "after", "as", "amid", "days", "weeks", "months", "just", "hours", "a", "only":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentenceEnds are the tokens that end a sentence of running text; a caption ends with a word
+// or "(pictured)".
+var sentenceEnds = set(".", "!", "?", "…", "'", "\"", "”", "’", ":", ";")
 
 // namesYear reports whether time expression tx writes its year out ("November 2020").
 func (s *state) namesYear(tx timex) bool {

@@ -225,10 +225,10 @@ var plover = set("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "
 
 // modalityRoles are the roles of en/modality.tsv.
 var modalityRoles = set("negation", "hypothetical", "future", "intention", "attempt", "refusal", "threat", "condition",
-	"aspect", "light", "happen", "accident")
+	"aspect", "light", "happen", "accident", "background")
 
 // verbRoles are roles held by verbs, whose inflected forms are added.
-var verbRoles = set("intention", "attempt", "refusal", "threat", "aspect", "light", "happen")
+var verbRoles = set("intention", "attempt", "refusal", "threat", "aspect", "light", "happen", "background")
 
 func (lx *Lexicon) addModality(c []string) error {
 	role := strings.TrimSpace(c[0])
