@@ -202,8 +202,7 @@ func SummarizeClusters(ctx context.Context, cache *ClusterCache, src ClusterSamp
 	out := make([]link.Cluster, len(at))
 	listed := make([]bool, len(at))
 	size := map[string]int{}
-	var roots, count []string
-	sources := map[string]int{}
+	var roots []string
 	for i, a := range at {
 		if c, ok := cache.Get(a.Root, a.Size); ok {
 			c.ID, c.Since = a.ID, a.Date
@@ -215,21 +214,10 @@ func SummarizeClusters(ctx context.Context, cache *ClusterCache, src ClusterSamp
 		}
 		size[a.Root] = a.Size
 		roots = append(roots, a.Root)
-		if n, ok := cache.knownReports(a.Root, a.Size); ok {
-			sources[a.Root] = n
-		} else {
-			count = append(count, a.Root)
-		}
 	}
-	if len(count) > 0 {
-		got, err := src.Sources(ctx, count)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range count {
-			sources[r] = got[r]
-			cache.putReports(r, size[r], got[r])
-		}
+	sources, err := cache.Reports(ctx, size, src.Sources)
+	if err != nil {
+		return nil, err
 	}
 	var refs []EvidenceRef
 	var fresh []int
@@ -289,19 +277,33 @@ type ClusterCache struct {
 	sources map[string][2]int // by root: size, reports
 }
 
-// Reports returns the number of reports of cluster root when it still has size mentions, and
-// else counts them with count and remembers them: a report's page shows each event's cluster
-// with its reports, and counting them reads every mention.
-func (c *ClusterCache) Reports(root string, size int, count func() (int, error)) (int, error) {
-	if n, ok := c.knownReports(root, size); ok {
-		return n, nil
+// Reports returns the number of reports of each cluster of sizes (its mentions, by root):
+// those it counted at the same size it remembers, the others it counts with count in one
+// query, and remembers. A report's page shows each event's cluster with its reports, and a
+// list each cluster's, and counting them reads every mention.
+func (c *ClusterCache) Reports(ctx context.Context, sizes map[string]int, count func(ctx context.Context, roots []string) (map[string]int, error)) (map[string]int, error) {
+	out := make(map[string]int, len(sizes))
+	var need []string
+	for r, size := range sizes {
+		if n, ok := c.knownReports(r, size); ok {
+			out[r] = n
+		} else {
+			need = append(need, r)
+		}
 	}
-	n, err := count()
+	if len(need) == 0 {
+		return out, nil
+	}
+	sort.Strings(need)
+	got, err := count(ctx, need)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	c.putReports(root, size, n)
-	return n, nil
+	for _, r := range need {
+		out[r] = got[r]
+		c.putReports(r, sizes[r], got[r])
+	}
+	return out, nil
 }
 
 // knownReports returns the number of reports of cluster root when it was counted at size
