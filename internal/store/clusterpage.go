@@ -40,11 +40,10 @@ const keyChunk = 256
 // stream is one date-ordered stream of keys, read a chunk at a time; a chunk always holds whole
 // dates.
 type stream struct {
-	n     int
-	from  string
-	buf   []KeyRow
-	done  bool
-	fresh bool // buf was read since the roots of its keys were looked up
+	n    int
+	from string
+	buf  []KeyRow
+	done bool
 }
 
 func (st *stream) fill(ctx context.Context, src ClusterKeys) error {
@@ -53,7 +52,6 @@ func (st *stream) fill(ctx context.Context, src ClusterKeys) error {
 		if err != nil {
 			return err
 		}
-		st.fresh = true
 		if len(rows) < keyChunk {
 			st.buf, st.done = rows, true
 			return nil
@@ -107,7 +105,13 @@ func PageClusters(ctx context.Context, src ClusterKeys, streams int, q ClusterQu
 				date = st.buf[0].Date
 			}
 		}
-		if err := lookUp(ctx, src, ss, seen, info); err != nil {
+		// The roots of the keys to come are looked up together when one at this date is
+		// not known: about twice the clusters the page still needs, in one query.
+		ahead := keyChunk
+		if limit > 0 {
+			ahead = max(2*(limit-len(out)), 32)
+		}
+		if err := lookUp(ctx, src, ss, date, ahead, seen, info); err != nil {
 			return nil, err
 		}
 		if date == "" || until != "" && date > until {
@@ -145,25 +149,44 @@ func PageClusters(ctx context.Context, src ClusterKeys, streams int, q ClusterQu
 	return out, nil
 }
 
-// lookUp reads the ids, sizes and first dates of the roots of the keys read since the last
-// look-up that are not known yet, in one query.
-func lookUp(ctx context.Context, src ClusterKeys, ss []*stream, seen map[string]bool, info map[string]ClusterAt) error {
+// lookUp reads the ids, sizes and first dates of roots not known yet, in one query, when a
+// key dated date has one: those of the first ahead keys of each stream.
+func lookUp(ctx context.Context, src ClusterKeys, ss []*stream, date string, ahead int, seen map[string]bool, info map[string]ClusterAt) error {
+	unknown := func(r string) bool {
+		_, ok := info[r]
+		return !ok && !seen[r]
+	}
+	now := false
+	for _, st := range ss {
+		for _, k := range st.buf {
+			if k.Date != date {
+				break
+			}
+			now = now || unknown(k.Root)
+		}
+	}
+	if !now {
+		return nil
+	}
 	var need []string
 	asked := map[string]bool{}
 	for _, st := range ss {
-		if !st.fresh {
-			continue
-		}
-		st.fresh = false
-		for _, k := range st.buf {
-			if _, ok := info[k.Root]; !ok && !seen[k.Root] && !asked[k.Root] {
+		for _, k := range st.buf[:min(ahead, len(st.buf))] {
+			if unknown(k.Root) && !asked[k.Root] {
 				asked[k.Root] = true
 				need = append(need, k.Root)
 			}
 		}
-	}
-	if len(need) == 0 {
-		return nil
+		// The keys of this date, however many, are looked up now.
+		for _, k := range st.buf[min(ahead, len(st.buf)):] {
+			if k.Date != date {
+				break
+			}
+			if unknown(k.Root) && !asked[k.Root] {
+				asked[k.Root] = true
+				need = append(need, k.Root)
+			}
+		}
 	}
 	got, err := src.Roots(ctx, need)
 	if err != nil {
