@@ -19,12 +19,12 @@ func newFakeKeys(n int) *fakeKeys {
 	f := &fakeKeys{first: map[string]string{}}
 	for i := 0; i < n; i++ {
 		root := fmt.Sprintf("r%04d", i)
-		date := fmt.Sprintf("2020-01-%02d", 1+i%28)
+		date := fmt.Sprintf("2020-01-01/%05d", i) // a date of its own for each cluster
 		f.streams[i%2] = append(f.streams[i%2], KeyRow{Date: date, Root: root})
 		f.first[root] = date
 		// Every third cluster has a later key too, in the other stream: not its first.
 		if i%3 == 0 {
-			f.streams[(i+1)%2] = append(f.streams[(i+1)%2], KeyRow{Date: "2020-02-01", Root: root})
+			f.streams[(i+1)%2] = append(f.streams[(i+1)%2], KeyRow{Date: "2020-12-31", Root: root})
 		}
 	}
 	for s := range f.streams {
