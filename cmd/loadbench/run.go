@@ -427,7 +427,8 @@ func drive(ctx context.Context, c *http.Client, base string, m *mix, o runOption
 					Stored bool `json:"stored"`
 				}
 				if err == nil {
-					ok = resp.StatusCode == 200 && json.NewDecoder(resp.Body).Decode(&out) == nil && out.Stored
+					// A new report answers 201 Created, with stored true.
+					ok = resp.StatusCode == http.StatusCreated && json.NewDecoder(resp.Body).Decode(&out) == nil && out.Stored
 					resp.Body.Close()
 				}
 				mu.Lock()
@@ -533,12 +534,13 @@ func checkPosts(ctx context.Context, c *http.Client, base, token string, posted 
 		if err != nil {
 			return err
 		}
-		var out struct {
-			Unchanged bool `json:"unchanged"`
-		}
-		json.NewDecoder(resp.Body).Decode(&out)
+		// A report stored before answers 200 with stored false, and stores nothing.
+		out := struct {
+			Stored bool `json:"stored"`
+		}{Stored: true}
+		err = json.NewDecoder(resp.Body).Decode(&out)
 		resp.Body.Close()
-		if out.Unchanged {
+		if err == nil && resp.StatusCode == http.StatusOK && !out.Stored {
 			again++
 		}
 	}

@@ -28,10 +28,10 @@ type ClusterKeys interface {
 	// Keys returns the keys of stream s dated from on (only on that date when exact), in
 	// date order, at most limit of them (0: all).
 	Keys(ctx context.Context, s int, from string, exact bool, limit int) ([]KeyRow, error)
-	// First reports whether the cluster root has no key dated before date.
-	First(ctx context.Context, root, date string) (bool, error)
-	// IDs returns the public ids and sizes of clusters by root.
-	IDs(ctx context.Context, roots []string) (map[string]ClusterAt, error)
+	// Roots returns, by root, each cluster's public id and size (none when the cluster is not
+	// stored) and, as Date, the first date of its keys: one query for a chunk of keys, not one
+	// per key.
+	Roots(ctx context.Context, roots []string) (map[string]ClusterAt, error)
 }
 
 // keyChunk is how many keys a stream reads at a time.
@@ -90,6 +90,7 @@ func PageClusters(ctx context.Context, src ClusterKeys, streams int, q ClusterQu
 		ss[i] = &stream{n: i, from: from}
 	}
 	seen := map[string]bool{}
+	info := map[string]ClusterAt{} // by root: id, size and first date, read a chunk at a time
 	var out []ClusterAt
 	for limit == 0 || len(out) < limit {
 		if err := ctx.Err(); err != nil {
@@ -104,6 +105,15 @@ func PageClusters(ctx context.Context, src ClusterKeys, streams int, q ClusterQu
 				date = st.buf[0].Date
 			}
 		}
+		// The roots of the keys to come are looked up together when one at this date is
+		// not known: about twice the clusters the page still needs, in one query.
+		ahead := keyChunk
+		if limit > 0 {
+			ahead = max(2*(limit-len(out)), 32)
+		}
+		if err := lookUp(ctx, src, ss, date, ahead, seen, info); err != nil {
+			return nil, err
+		}
 		if date == "" || until != "" && date > until {
 			break
 		}
@@ -116,31 +126,76 @@ func PageClusters(ctx context.Context, src ClusterKeys, streams int, q ClusterQu
 					continue
 				}
 				seen[r] = true
-				first, err := src.First(ctx, r, date)
-				if err != nil {
-					return nil, err
-				}
-				if first {
+				// A cluster takes its place at its first date: a key of it dated here is its
+				// first when no key of it is dated before. The root has a key here, so its
+				// first date is this one or earlier (equal strings are equal whatever the
+				// collation).
+				if first := info[r].Date; first == "" || first == date {
 					roots = append(roots, r)
 				}
 			}
 		}
-		ids, err := src.IDs(ctx, roots)
-		if err != nil {
-			return nil, err
-		}
-		sort.Slice(roots, func(i, j int) bool { return ids[roots[i]].ID < ids[roots[j]].ID })
+		sort.Slice(roots, func(i, j int) bool { return info[roots[i]].ID < info[roots[j]].ID })
 		for _, r := range roots {
-			if q.After != nil && date == q.After.Date && ids[r].ID <= q.After.ID {
+			if q.After != nil && date == q.After.Date && info[r].ID <= q.After.ID {
 				continue
 			}
-			out = append(out, ClusterAt{Root: r, ID: ids[r].ID, Date: date, Size: ids[r].Size})
+			out = append(out, ClusterAt{Root: r, ID: info[r].ID, Date: date, Size: info[r].Size})
 			if limit > 0 && len(out) == limit {
 				break
 			}
 		}
 	}
 	return out, nil
+}
+
+// lookUp reads the ids, sizes and first dates of roots not known yet, in one query, when a
+// key dated date has one: those of the first ahead keys of each stream.
+func lookUp(ctx context.Context, src ClusterKeys, ss []*stream, date string, ahead int, seen map[string]bool, info map[string]ClusterAt) error {
+	unknown := func(r string) bool {
+		_, ok := info[r]
+		return !ok && !seen[r]
+	}
+	now := false
+	for _, st := range ss {
+		for _, k := range st.buf {
+			if k.Date != date {
+				break
+			}
+			now = now || unknown(k.Root)
+		}
+	}
+	if !now {
+		return nil
+	}
+	var need []string
+	asked := map[string]bool{}
+	for _, st := range ss {
+		for _, k := range st.buf[:min(ahead, len(st.buf))] {
+			if unknown(k.Root) && !asked[k.Root] {
+				asked[k.Root] = true
+				need = append(need, k.Root)
+			}
+		}
+		// The keys of this date, however many, are looked up now.
+		for _, k := range st.buf[min(ahead, len(st.buf)):] {
+			if k.Date != date {
+				break
+			}
+			if unknown(k.Root) && !asked[k.Root] {
+				asked[k.Root] = true
+				need = append(need, k.Root)
+			}
+		}
+	}
+	got, err := src.Roots(ctx, need)
+	if err != nil {
+		return err
+	}
+	for _, r := range need {
+		info[r] = got[r] // the zero value when not stored: asked once
+	}
+	return nil
 }
 
 // ClusterSample is how many of a cluster's mentions (the first stored) a list reads to say its
@@ -150,6 +205,74 @@ const (
 	ClusterSample = 20
 	ClusterListed = 3
 )
+
+// ClusterSampler reads what a list shows of clusters, for SummarizeClusters: one query for all
+// the clusters of a page, not one per cluster.
+type ClusterSampler interface {
+	// Sources counts the reports of each cluster, by root.
+	Sources(ctx context.Context, roots []string) (map[string]int, error)
+	// Sample returns the first ClusterSample mentions of each cluster (in report and event
+	// order) by root, and their sentences' spans by mention uid.
+	Sample(ctx context.Context, roots []string) (map[string][]link.EventMention, map[string][2]int, error)
+}
+
+// SummarizeClusters reads what a list shows of each cluster at its place: its size, its
+// reports, and from its first mentions its date, place and first report, with the sentences of
+// the listed ones (cut with cut). Clusters of the size cache holds are not read again; the
+// others cost three queries in all. A cluster with no mention left (a reprocess under way) is
+// not listed.
+func SummarizeClusters(ctx context.Context, cache *ClusterCache, src ClusterSampler, cut func(context.Context, []EvidenceRef) error, at []ClusterAt) ([]link.Cluster, error) {
+	out := make([]link.Cluster, len(at))
+	listed := make([]bool, len(at))
+	size := map[string]int{}
+	var roots []string
+	for i, a := range at {
+		if c, ok := cache.Get(a.Root, a.Size); ok {
+			c.ID, c.Since = a.ID, a.Date
+			out[i], listed[i] = c, true
+			continue
+		}
+		if _, ok := size[a.Root]; ok {
+			continue
+		}
+		size[a.Root] = a.Size
+		roots = append(roots, a.Root)
+	}
+	sources, err := cache.Reports(ctx, size, src.Sources)
+	if err != nil {
+		return nil, err
+	}
+	var refs []EvidenceRef
+	var fresh []int
+	if len(roots) > 0 {
+		sample, spans, err := src.Sample(ctx, roots)
+		if err != nil {
+			return nil, err
+		}
+		for i, a := range at {
+			ms := sample[a.Root]
+			if listed[i] || len(ms) == 0 {
+				continue
+			}
+			c, r := Listed(a, ms, sources[a.Root], a.Size, spans)
+			out[i], listed[i], refs, fresh = c, true, append(refs, r...), append(fresh, i)
+		}
+	}
+	if err := cut(ctx, refs); err != nil {
+		return nil, err
+	}
+	for _, i := range fresh {
+		out[i].First = out[i].Mentions[0]
+		cache.Put(at[i].Root, at[i].Size, out[i])
+	}
+	var kept []link.Cluster
+	for i, c := range out {
+		if listed[i] {
+			kept = append(kept, c)
+		}
+	}
+	return kept, nil
+}
 
 // Listed makes a listed cluster at its place from the first mentions read, its number of
 // reports and of mentions, and gives the evidence to cut for the mentions it lists (spans by
@@ -177,27 +300,52 @@ type ClusterCache struct {
 	sources map[string][2]int // by root: size, reports
 }
 
-// Reports returns the number of reports of cluster root when it still has size mentions, and
-// else counts them with count and remembers them: a report's page shows each event's cluster
-// with its reports, and counting them reads every mention.
-func (c *ClusterCache) Reports(root string, size int, count func() (int, error)) (int, error) {
-	c.mu.Lock()
-	v, ok := c.sources[root]
-	c.mu.Unlock()
-	if ok && v[0] == size {
-		return v[1], nil
+// Reports returns the number of reports of each cluster of sizes (its mentions, by root):
+// those it counted at the same size it remembers, the others it counts with count in one
+// query, and remembers. A report's page shows each event's cluster with its reports, and a
+// list each cluster's, and counting them reads every mention.
+func (c *ClusterCache) Reports(ctx context.Context, sizes map[string]int, count func(ctx context.Context, roots []string) (map[string]int, error)) (map[string]int, error) {
+	out := make(map[string]int, len(sizes))
+	var need []string
+	for r, size := range sizes {
+		if n, ok := c.knownReports(r, size); ok {
+			out[r] = n
+		} else {
+			need = append(need, r)
+		}
 	}
-	n, err := count()
+	if len(need) == 0 {
+		return out, nil
+	}
+	sort.Strings(need)
+	got, err := count(ctx, need)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
+	for _, r := range need {
+		out[r] = got[r]
+		c.putReports(r, sizes[r], got[r])
+	}
+	return out, nil
+}
+
+// knownReports returns the number of reports of cluster root when it was counted at size
+// mentions.
+func (c *ClusterCache) knownReports(root string, size int) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.sources[root]
+	return v[1], ok && v[0] == size
+}
+
+// putReports remembers the number of reports of cluster root at size mentions.
+func (c *ClusterCache) putReports(root string, size, n int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.sources == nil || len(c.sources) > 100_000 {
 		c.sources = map[string][2]int{}
 	}
 	c.sources[root] = [2]int{size, n}
-	return n, nil
 }
 
 type cached struct {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"math/rand/v2"
 	"sort"
 	"strings"
@@ -602,13 +603,26 @@ func (s *DB) Claims(ctx context.Context, q store.ClaimQuery) ([]link.Claim, erro
 
 // cut fills in sentences of stored reports (see store.CutEvidence).
 func (s *DB) cut(ctx context.Context, refs []store.EvidenceRef) error {
-	return store.CutEvidence(ctx, refs, func(ctx context.Context, doc int64, lo, n int) (string, string, string, bool, error) {
-		var source, published, text string
-		err := s.pool.QueryRow(ctx, `SELECT source, coalesce(published, ''), substr(body, $1 + 1, $2) FROM documents WHERE id = $3`,
-			lo, n, doc).Scan(&source, &published, &text)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return "", "", "", false, nil
+	return store.CutEvidence(ctx, refs, func(ctx context.Context, spans []store.Span) (map[int64]store.SpanText, error) {
+		ids, los, ns := make([]int64, len(spans)), make([]int32, len(spans)), make([]int32, len(spans))
+		for i, sp := range spans {
+			ids[i], los[i], ns[i] = sp.Doc, int32(min(sp.Lo, math.MaxInt32)), int32(min(sp.N, math.MaxInt32))
 		}
-		return source, published, text, err == nil, err
+		rows, err := s.pool.Query(ctx, `SELECT d.id, d.source, coalesce(d.published, ''), substr(d.body, j.lo + 1, j.n)
+			FROM unnest($1::bigint[], $2::int[], $3::int[]) j (id, lo, n) JOIN documents d ON d.id = j.id`, ids, los, ns)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		out := make(map[int64]store.SpanText, len(spans))
+		for rows.Next() {
+			var id int64
+			var t store.SpanText
+			if err := rows.Scan(&id, &t.Source, &t.Published, &t.Text); err != nil {
+				return nil, err
+			}
+			out[id] = t
+		}
+		return out, rows.Err()
 	})
 }

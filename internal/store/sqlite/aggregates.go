@@ -643,13 +643,26 @@ func (s *DB) Claims(ctx context.Context, q store.ClaimQuery) ([]link.Claim, erro
 
 // cut fills in sentences of stored reports (see store.CutEvidence).
 func (s *DB) cut(ctx context.Context, refs []store.EvidenceRef) error {
-	return store.CutEvidence(ctx, refs, func(ctx context.Context, doc int64, lo, n int) (string, string, string, bool, error) {
-		var source, published, text string
-		err := s.db.QueryRowContext(ctx, `SELECT source, coalesce(published, ''), substr(body, ? + 1, ?) FROM documents WHERE id = ?`,
-			lo, n, doc).Scan(&source, &published, &text)
-		if errors.Is(err, sql.ErrNoRows) {
-			return "", "", "", false, nil
+	return store.CutEvidence(ctx, refs, func(ctx context.Context, spans []store.Span) (map[int64]store.SpanText, error) {
+		list := make([][3]int64, len(spans))
+		for i, sp := range spans {
+			list[i] = [3]int64{sp.Doc, int64(sp.Lo), int64(sp.N)}
 		}
-		return source, published, text, err == nil, s.explain(err)
+		rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.source, coalesce(d.published, ''), substr(d.body, (j.value ->> 1) + 1, j.value ->> 2)
+			FROM json_each(?) j JOIN documents d ON d.id = j.value ->> 0`, jsonText(list))
+		if err != nil {
+			return nil, s.explain(err)
+		}
+		defer rows.Close()
+		out := make(map[int64]store.SpanText, len(spans))
+		for rows.Next() {
+			var id int64
+			var t store.SpanText
+			if err := rows.Scan(&id, &t.Source, &t.Published, &t.Text); err != nil {
+				return nil, err
+			}
+			out[id] = t
+		}
+		return out, s.explain(rows.Err())
 	})
 }

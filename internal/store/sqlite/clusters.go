@@ -75,18 +75,14 @@ func (k *keys) Keys(ctx context.Context, n int, from string, exact bool, limit i
 	return out, rows.Err()
 }
 
-func (k *keys) First(ctx context.Context, root, date string) (bool, error) {
-	var first bool
-	err := k.s.db.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM event_keys WHERE root = ? AND date < ?)`, root, date).Scan(&first)
-	return first, err
-}
-
-func (k *keys) IDs(ctx context.Context, roots []string) (map[string]store.ClusterAt, error) {
+func (k *keys) Roots(ctx context.Context, roots []string) (map[string]store.ClusterAt, error) {
 	out := map[string]store.ClusterAt{}
 	if len(roots) == 0 {
 		return out, nil
 	}
-	rows, err := k.s.db.QueryContext(ctx, `SELECT root, id, size FROM clusters WHERE root IN (SELECT value FROM json_each(?))`, jsonText(roots))
+	rows, err := k.s.db.QueryContext(ctx, `SELECT j.value, coalesce(c.id, ''), coalesce(c.size, 0),
+			coalesce((SELECT min(date) FROM event_keys k WHERE k.root = j.value), '')
+		FROM json_each(?) j LEFT JOIN clusters c ON c.root = j.value`, jsonText(roots))
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +90,7 @@ func (k *keys) IDs(ctx context.Context, roots []string) (map[string]store.Cluste
 	for rows.Next() {
 		var r string
 		var c store.ClusterAt
-		if err := rows.Scan(&r, &c.ID, &c.Size); err != nil {
+		if err := rows.Scan(&r, &c.ID, &c.Size, &c.Date); err != nil {
 			return nil, err
 		}
 		out[r] = c
@@ -102,68 +98,56 @@ func (k *keys) IDs(ctx context.Context, roots []string) (map[string]store.Cluste
 	return out, rows.Err()
 }
 
-// summarize reads what a list shows of each cluster: its size, its reports, and from its
-// first mentions its date, place and first report, with the sentences of the listed ones.
+// summarize reads what a list shows of each cluster (see store.SummarizeClusters).
 func (s *DB) summarize(ctx context.Context, at []store.ClusterAt) ([]link.Cluster, error) {
-	out := make([]link.Cluster, len(at))
-	var refs []store.EvidenceRef
-	var fresh []int
-	spans := map[string][2]int{} // by mention uid
-	for i, a := range at {
-		if c, ok := s.clusters.Get(a.Root, a.Size); ok {
-			c.ID, c.Since = a.ID, a.Date
-			out[i] = c
-			continue
-		}
-		sources, err := s.clusters.Reports(a.Root, a.Size, func() (int, error) {
-			var n int
-			err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = ?`, a.Root).Scan(&n)
-			return n, err
-		})
-		if err != nil {
-			return nil, s.explain(err)
-		}
-		rows, err := s.db.QueryContext(ctx, `SELECT e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type, e.source_actor,
-				e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, e.ev_start, e.ev_end
-			FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster = ? ORDER BY e.doc_id, e.event_id LIMIT ?`, a.Root, store.ClusterSample)
-		if err != nil {
-			return nil, s.explain(err)
-		}
-		var ms []link.EventMention
-		for rows.Next() {
-			var m link.EventMention
-			var sp [2]int
-			if err := rows.Scan(&m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place, &m.Role,
-				&sp[0], &sp[1]); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			ms = append(ms, m)
-			spans[m.UID] = sp
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, s.explain(err)
-		}
-		if len(ms) == 0 {
-			continue
-		}
-		c, r := store.Listed(a, ms, sources, a.Size, spans)
-		out[i], refs, fresh = c, append(refs, r...), append(fresh, i)
+	return store.SummarizeClusters(ctx, &s.clusters, sampler{s}, s.cut, at)
+}
+
+// sampler reads clusters' reports and first mentions for store.SummarizeClusters.
+type sampler struct{ s *DB }
+
+func (c sampler) Sources(ctx context.Context, roots []string) (map[string]int, error) {
+	s := c.s
+	rows, err := s.db.QueryContext(ctx, `SELECT cluster, count(DISTINCT doc_id) FROM events WHERE cluster IN (SELECT value FROM json_each(?)) GROUP BY cluster`, jsonText(roots))
+	if err != nil {
+		return nil, s.explain(err)
 	}
-	if err := s.cut(ctx, refs); err != nil {
-		return nil, err
-	}
-	for _, i := range fresh {
-		out[i].First = out[i].Mentions[0]
-		s.clusters.Put(at[i].Root, at[i].Size, out[i])
-	}
-	// A cluster with no mention left (a reprocess under way) is not listed.
-	listed := out[:0]
-	for _, c := range out {
-		if c.ID != "" {
-			listed = append(listed, c)
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var r string
+		var n int
+		if err := rows.Scan(&r, &n); err != nil {
+			return nil, err
 		}
+		out[r] = n
 	}
-	return listed, nil
+	return out, rows.Err()
+}
+
+func (c sampler) Sample(ctx context.Context, roots []string) (map[string][]link.EventMention, map[string][2]int, error) {
+	s := c.s
+	rows, err := s.db.QueryContext(ctx, `SELECT e.cluster, e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type, e.source_actor,
+			e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, e.ev_start, e.ev_end
+		FROM (SELECT *, row_number() OVER (PARTITION BY cluster ORDER BY doc_id, event_id) AS n
+			FROM events WHERE cluster IN (SELECT value FROM json_each(?))) e
+		JOIN documents d ON d.id = e.doc_id WHERE e.n <= ? ORDER BY e.cluster, e.doc_id, e.event_id`, jsonText(roots), store.ClusterSample)
+	if err != nil {
+		return nil, nil, s.explain(err)
+	}
+	defer rows.Close()
+	out := map[string][]link.EventMention{}
+	spans := map[string][2]int{}
+	for rows.Next() {
+		var root string
+		var m link.EventMention
+		var sp [2]int
+		if err := rows.Scan(&root, &m.UID, &m.DocID, &m.DocSource, &m.Published, &m.Type, &m.Source, &m.Target, &m.Date, &m.Place, &m.Role,
+			&sp[0], &sp[1]); err != nil {
+			return nil, nil, err
+		}
+		out[root] = append(out[root], m)
+		spans[m.UID] = sp
+	}
+	return out, spans, rows.Err()
 }

@@ -94,17 +94,17 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		x.Events = append(x.Events, e)
 	}
 	rows.Close()
+	sizes := map[string]int{}
 	for _, r := range roots {
-		n, err := s.clusters.Reports(r.root, r.size, func() (int, error) {
-			var n int
-			err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT doc_id) FROM events WHERE cluster = ?`, r.root).Scan(&n)
-			return n, err
-		})
-		if err != nil {
-			return v, s.explain(err)
-		}
+		sizes[r.root] = r.size
+	}
+	sources, err := s.clusters.Reports(ctx, sizes, sampler{s}.Sources)
+	if err != nil {
+		return v, err
+	}
+	for _, r := range roots {
 		ref := v.Clusters[r.event]
-		ref.Sources = n
+		ref.Sources = sources[r.root]
 		v.Clusters[r.event] = ref
 	}
 	rows, err = s.db.QueryContext(ctx, `SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
