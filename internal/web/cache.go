@@ -11,7 +11,8 @@ import (
 // cache keeps the answers to GET requests for a short while, by address: a public server gets
 // the same overview, conflicts, timelines and searches over and over, and answering them again
 // within a second or two reads the same rows to the same result. An entry lives ttl, or until
-// this server stores a report (writes by other processes show after ttl at most); requests for
+// this server stores a report, at most once every half ttl (writes by other processes, and
+// writes in a stream of posts, show after ttl at most); requests for
 // an address being answered wait for that answer rather than computing it too. Only 200
 // answers of at most maxEntry bytes are kept, at most maxBytes in all, the least recently used
 // going first.
@@ -20,7 +21,8 @@ type cache struct {
 	maxBytes int
 
 	mu      sync.Mutex
-	gen     uint64 // bumped by every write through this server
+	gen     uint64    // bumped by a write through this server
+	bumped  time.Time // when gen was last bumped
 	entries map[string]*list.Element
 	lru     *list.List // of *entry, most recent first
 	bytes   int
@@ -47,11 +49,18 @@ func newCache(ttl time.Duration, maxBytes int) *cache {
 	return &cache{ttl: ttl, maxBytes: maxBytes, entries: map[string]*list.Element{}, lru: list.New(), flight: map[string]*flight{}}
 }
 
-// invalidate forgets every entry: the archive has changed.
+// invalidate forgets every entry: the archive has changed. Under a stream of posts it forgets
+// them at most twice a ttl, so that a report posted every few milliseconds does not empty the
+// cache for every read; an entry lives ttl at most, so a write still shows within ttl.
 func (c *cache) invalidate() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	now := time.Now()
+	if now.Sub(c.bumped) < c.ttl/2 {
+		return
+	}
 	c.gen++
+	c.bumped = now
 }
 
 // serve answers r from the cache, or with next, keeping its answer.

@@ -68,3 +68,33 @@ func TestCacheAnswersAgainUntilAWrite(t *testing.T) {
 		t.Error("metrics")
 	}
 }
+
+// TestCacheCoalescesWrites posts two reports in a row: the first empties the cache, the second,
+// within half the cache's lifetime of the first, does not, so that a stream of posts leaves the
+// reads their cache (the second report shows when the entry expires).
+func TestCacheCoalescesWrites(t *testing.T) {
+	demoSrv, st := demo(t, "s3cret")
+	c := &counting{Store: st}
+	s := New(c, demoSrv.x, "s3cret", nil)
+	s.Cache(time.Minute)
+	h := s.Handler()
+	post := func(title string) {
+		t.Helper()
+		w := serve(h, "POST", "/api/v1/documents", `{"title":"`+title+`","published":"2021-05-01","text":"Morocco and Spain held talks in Rabat on Friday about `+title+`."}`,
+			map[string]string{"Authorization": "Bearer s3cret"})
+		if w.Code != 201 {
+			t.Fatalf("post: %d %s", w.Code, w.Body.String())
+		}
+	}
+	serve(h, "GET", "/", "", nil)
+	post("First")
+	if b := serve(h, "GET", "/", "", nil).Body.String(); !strings.Contains(b, "First") {
+		t.Error("the overview after the first post does not show it")
+	}
+	reads := c.counts.Load()
+	post("Second")
+	serve(h, "GET", "/", "", nil)
+	if n := c.counts.Load(); n != reads {
+		t.Errorf("the store was read %d more times after a second post right after the first", n-reads)
+	}
+}
