@@ -11,8 +11,8 @@ import (
 // cache keeps the answers to GET requests for a short while, by address: a public server gets
 // the same overview, conflicts, timelines and searches over and over, and answering them again
 // within a second or two reads the same rows to the same result. An entry lives ttl, or until
-// this server stores a report, at most once every half ttl (writes by other processes, and
-// writes in a stream of posts, show after ttl at most); requests for
+// this server stores a report after a quiet spell (writes by other processes, and writes in a
+// stream of posts, show after ttl at most); requests for
 // an address being answered wait for that answer rather than computing it too. Only 200
 // answers of at most maxEntry bytes are kept, at most maxBytes in all, the least recently used
 // going first.
@@ -50,13 +50,15 @@ func newCache(ttl time.Duration, maxBytes int) *cache {
 }
 
 // invalidate forgets every entry: the archive has changed. Under a stream of posts it forgets
-// them at most twice a ttl, so that a report posted every few milliseconds does not empty the
-// cache for every read; an entry lives ttl at most, so a write still shows within ttl.
+// them at most once every four ttls: emptied at once, the cache makes every page be computed
+// again together, and ten posts a second would keep the server doing nothing else. The first
+// write after a quiet spell shows at once, and an entry lives ttl at most, so every write shows
+// within ttl.
 func (c *cache) invalidate() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := time.Now()
-	if now.Sub(c.bumped) < c.ttl/2 {
+	if now.Sub(c.bumped) < 4*c.ttl {
 		return
 	}
 	c.gen++
