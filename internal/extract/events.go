@@ -64,6 +64,9 @@ func (s *state) findEvents() {
 		if len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) && !(s.surfaceEvents() && s.bothSides(sent.First, end) != nil) {
 			continue
 		}
+		if !s.surfaceEvents() && s.quotedOnly(sent, trigs) {
+			continue
+		}
 		if s.surfaceEvents() {
 			s.codeSurface(si, trigs, seen) // events_lang.go
 			continue
@@ -87,6 +90,23 @@ func (s *state) findEvents() {
 		s.dropUndatedRepeats(0) // events_lang.go
 	}
 	s.dropVagueSelfActs()
+}
+
+// quotedOnly reports whether every trigger of a sentence stands inside a quotation that has no
+// "we" or "I" to be its subject: inside a quotation only the speaker's side acts (readRoles),
+// so such a sentence needs no tree.
+func (s *state) quotedOnly(sent text.Sentence, trigs []trigger) bool {
+	for _, tr := range trigs {
+		if !s.inQuote[tr.i] {
+			return false
+		}
+	}
+	for i := sent.First; i < sent.First+len(sent.Tokens); i++ {
+		if s.inQuote[i] && firstPerson(s.doc.Tokens[i].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // possibleRules keeps the rules of a trigger at token i that the sentence can satisfy without
