@@ -48,8 +48,14 @@ func (s *state) findEvents() {
 			continue // a question asserts no act
 		}
 		var trigs []trigger
+		titled := titleCase(toks[sent.First:end])
 		for i := sent.First; i < end; i++ {
 			if toks[i].Kind != text.Word {
+				continue
+			}
+			// "the House of Commons", "the International Rescue Committee": a capitalised
+			// word inside a sentence in running text is part of a name, not an act.
+			if !titled && i > sent.First && toks[i].IsCap() && !toks[i-1].IsQuoteMark() && toks[i-1].Kind == text.Word {
 				continue
 			}
 			if m, ok := s.lx.Events.Longest(toks, i); ok {
@@ -90,6 +96,20 @@ func (s *state) findEvents() {
 		s.dropUndatedRepeats(0) // events_lang.go
 	}
 	s.dropVagueSelfActs()
+}
+
+// titleCase reports whether most words of a sentence are capitalised, as in a headline.
+func titleCase(ts []text.Token) bool {
+	words, caps := 0, 0
+	for _, t := range ts {
+		if t.Kind == text.Word && len(t.Text) > 3 {
+			words++
+			if t.IsCap() {
+				caps++
+			}
+		}
+	}
+	return words > 0 && 2*caps > words
 }
 
 // quotedOnly reports whether every trigger of a sentence stands inside a quotation that has no
