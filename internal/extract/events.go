@@ -48,8 +48,14 @@ func (s *state) findEvents() {
 			continue // a question asserts no act
 		}
 		var trigs []trigger
+		titled := titleCase(toks[sent.First:end])
 		for i := sent.First; i < end; i++ {
 			if toks[i].Kind != text.Word {
+				continue
+			}
+			// "the House of Commons", "the International Rescue Committee": a capitalised
+			// word inside a sentence in running text is part of a name, not an act.
+			if !titled && i > sent.First && toks[i].IsCap() && !toks[i-1].IsQuoteMark() && toks[i-1].Kind == text.Word {
 				continue
 			}
 			if m, ok := s.lx.Events.Longest(toks, i); ok {
@@ -62,6 +68,9 @@ func (s *state) findEvents() {
 		// Only a sentence that can hold an event is parsed: one with a trigger and an actor,
 		// or a trigger of an act that an unnamed agent may do ("were rescued").
 		if len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) && !(s.surfaceEvents() && s.bothSides(sent.First, end) != nil) {
+			continue
+		}
+		if !s.surfaceEvents() && s.quotedOnly(sent, trigs) {
 			continue
 		}
 		if s.surfaceEvents() {
@@ -87,6 +96,37 @@ func (s *state) findEvents() {
 		s.dropUndatedRepeats(0) // events_lang.go
 	}
 	s.dropVagueSelfActs()
+}
+
+// titleCase reports whether most words of a sentence are capitalised, as in a headline.
+func titleCase(ts []text.Token) bool {
+	words, caps := 0, 0
+	for _, t := range ts {
+		if t.Kind == text.Word && len(t.Text) > 3 {
+			words++
+			if t.IsCap() {
+				caps++
+			}
+		}
+	}
+	return words > 0 && 2*caps > words
+}
+
+// quotedOnly reports whether every trigger of a sentence stands inside a quotation that has no
+// "we" or "I" to be its subject: inside a quotation only the speaker's side acts (readRoles),
+// so such a sentence needs no tree.
+func (s *state) quotedOnly(sent text.Sentence, trigs []trigger) bool {
+	for _, tr := range trigs {
+		if !s.inQuote[tr.i] {
+			return false
+		}
+	}
+	for i := sent.First; i < sent.First+len(sent.Tokens); i++ {
+		if s.inQuote[i] && firstPerson(s.doc.Tokens[i].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // possibleRules keeps the rules of a trigger at token i that the sentence can satisfy without
