@@ -50,7 +50,15 @@ func (s *state) isHonorific(w string) bool  { return honorifics[w] || s.word("ho
 
 // isHeShe reports whether w is a third-person pronoun that may stand for a person speaking:
 // "he", "she", "él", "elle", "a-t-elle".
-func (s *state) isHeShe(w string) bool { return w == "he" || w == "she" || s.word("pronoun", w) }
+func (s *state) isHeShe(w string) bool {
+	return w == "he" || w == "she" || s.word("pronoun", w) || s.lx.Lang == "fr" && invertedPronoun(w)
+}
+
+// invertedPronoun reports whether a French word ends with the subject pronoun of an inverted
+// verb: "avait-il", "a-t-elle", "précise-t-il", "déclare-t-elle".
+func invertedPronoun(w string) bool {
+	return strings.HasSuffix(w, "-il") || strings.HasSuffix(w, "-elle")
+}
 
 // isAccording reports whether tokens k, k+1 open an attribution: "according to", "según",
 // "selon"; it returns the token after them.

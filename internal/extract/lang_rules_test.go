@@ -149,6 +149,8 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 		{"fr", "Le ministre de l'Intérieur, Abdelouafi Laftit, a reçu son homologue espagnol, Fernando Grande-Marlaska. « Notre coopération est exemplaire », a déclaré M. Laftit.",
 			map[string]string{"Abdelouafi Laftit": "MAR", "Fernando Grande-Marlaska": "ESP"}, "Abdelouafi Laftit", "Notre coopération est exemplaire"},
 		{"fr", "La déléguée du gouvernement, Cristina Pérez, a parlé jeudi.\n\n« Nous appliquons l'accord », a-t-elle déclaré.", map[string]string{"Cristina Pérez": "ESP"}, "Cristina Pérez", "Nous appliquons l'accord"},
+		// The pronoun of any inverted auxiliary: "avait-il déclaré", "aurait-elle dit".
+		{"fr", "Le ministre de l'Intérieur, Abdelouafi Laftit, était à Madrid en mai. « Nous coopérons chaque jour », avait-il déclaré.", map[string]string{"Abdelouafi Laftit": "MAR"}, "Abdelouafi Laftit", "Nous coopérons chaque jour"},
 		// A name apposed to a title with its complement: "el coordinador de X en Y, Nombre Apellido".
 		{"es", "\"Han llegado muy débiles\", ha explicado la coordinadora de Cruz Roja en Motril, Ana Ruiz.",
 			map[string]string{"Ana Ruiz": "ICRC"}, "Ana Ruiz", "Han llegado muy débiles"},
