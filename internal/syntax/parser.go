@@ -483,17 +483,33 @@ func (ps *parser) allowed(s *pstate, c int, shift, left, right bool) bool {
 	}
 }
 
-// best returns the legal class with the highest score.
+// best returns the legal class with the highest score: the first of them in class order on a
+// tie. It is allowed and score over every class, unrolled by move type: a class's legality
+// depends only on its move type and whether its label is the root's.
 func (ps *parser) best(s *pstate, scores []float32) int {
 	shift, left, right := s.legal()
+	nl := len(ps.labels)
+	nc := 1 + 2*nl
 	bc := -1
 	var bs float32
-	for c := 0; c < ps.classes(); c++ {
-		if !ps.allowed(s, c, shift, left, right) {
-			continue
+	if shift {
+		bc, bs = 0, scores[0]+scores[nc+mShift]
+	}
+	if left {
+		base := scores[nc+mLeft]
+		for l, sc := range scores[1 : 1+nl] {
+			if sc += base; l != ps.root && (bc < 0 || sc > bs) {
+				bc, bs = 1+l, sc
+			}
 		}
-		if sc := ps.score(scores, c); bc < 0 || sc > bs {
-			bc, bs = c, sc
+	}
+	if right {
+		base := scores[nc+mRight]
+		rootOnly := s.top(1) == s.n // s1 is ROOT: only the root's label attaches to it
+		for l, sc := range scores[1+nl : nc] {
+			if sc += base; (l == ps.root) == rootOnly && (bc < 0 || sc > bs) {
+				bc, bs = 1+nl+l, sc
+			}
 		}
 	}
 	return bc

@@ -16,14 +16,13 @@ type table struct {
 	classes int
 	scale   float32 // the quantization step of the weights
 	ix      index
-	cls     []uint8  // the rows: classes...
-	ws      []int16  // ...and their weights
+	rows    []uint32 // the rows: pairs class<<16 | uint16(weight), side by side so that a row is one run of memory
 	keys    []uint64 // the features' keys in the order they were added, so that Write can list them
 }
 
 // A slot is fp<<40 | n<<32 | v: a 24-bit fingerprint of the feature (never 0, so an empty
 // slot is 0), its number of pairs n, and either the pair itself (n == 1: class<<16 | uint16
-// weight) or the offset of its row in cls and ws.
+// weight) or the offset of its row in rows.
 const (
 	fpBits  = 24
 	fpShift = 40
@@ -104,7 +103,7 @@ func tableOf(classes int, entries []entry, scale float32) (*table, int) {
 	}
 	for {
 		t := newTable(classes, scale, len(entries))
-		t.cls, t.ws, t.keys = make([]uint8, 0, rows), make([]int16, 0, rows), make([]uint64, 0, len(entries))
+		t.rows, t.keys = make([]uint32, 0, rows), make([]uint64, 0, len(entries))
 		kept := entries[:0:0]
 		for _, e := range entries {
 			if t.add(e.key, e.pairs) {
@@ -122,19 +121,16 @@ func tableOf(classes int, entries []entry, scale float32) (*table, int) {
 // add puts a feature into the table. It reports false, adding nothing, when the feature
 // cannot be told apart from one already there (see index.put).
 func (t *table) add(key uint64, pairs []uint32) bool {
-	rows := len(t.cls)
+	rows := len(t.rows)
 	var v uint64
 	if n := uint64(len(pairs)); n == 1 {
 		v = n<<32 | uint64(pairs[0])
 	} else {
 		v = n<<32 | uint64(rows)
-		for _, p := range pairs {
-			t.cls = append(t.cls, uint8(p>>16))
-			t.ws = append(t.ws, int16(p))
-		}
+		t.rows = append(t.rows, pairs...)
 	}
 	if !t.ix.put(key, v) {
-		t.cls, t.ws = t.cls[:rows], t.ws[:rows]
+		t.rows = t.rows[:rows]
 		return false
 	}
 	t.keys = append(t.keys, key)
@@ -151,10 +147,7 @@ func (t *table) pairs(key uint64, out []uint32) []uint32 {
 	if n == 1 {
 		return append(out, v)
 	}
-	for j := int(v); j < int(v)+n; j++ {
-		out = append(out, pack(int(t.cls[j]), t.ws[j]))
-	}
-	return out
+	return append(out, t.rows[v:int(v)+n]...)
 }
 
 // scores adds every feature's weights into out (len = classes), which it zeroes first.
@@ -201,9 +194,19 @@ func (t *table) accumulate(feats []uint64, acc *[4][256]int32) {
 				a[uint8(v>>16)] += int32(int16(v))
 				continue
 			}
-			cls, ws := t.cls[v:int(v)+n], t.ws[v:int(v)+n]
-			for j, c := range cls {
-				a[c] += int32(ws[j])
+			// Rows average a dozen pairs: unrolled, the loop's own bookkeeping costs less
+			// than the additions.
+			row := t.rows[v : int(v)+n]
+			j := 0
+			for ; j+4 <= len(row); j += 4 {
+				r := row[j : j+4 : j+4]
+				a[uint8(r[0]>>16)] += int32(int16(r[0]))
+				a[uint8(r[1]>>16)] += int32(int16(r[1]))
+				a[uint8(r[2]>>16)] += int32(int16(r[2]))
+				a[uint8(r[3]>>16)] += int32(int16(r[3]))
+			}
+			for ; j < len(row); j++ {
+				a[uint8(row[j]>>16)] += int32(int16(row[j]))
 			}
 		}
 	}
@@ -219,6 +222,9 @@ func (t *table) accumulate(feats []uint64, acc *[4][256]int32) {
 type memo struct {
 	groups       []memoGroup
 	hits, misses int // groups found and summed afresh, for tests and tuning
+	// acc and ga are scoresMemo's accumulators, kept here so that each call clears only the
+	// classes it uses instead of zeroing two arrays of 256.
+	acc, ga [4][256]int32
 }
 
 // memoGroup is a direct-mapped cache for the features feats[lo:hi] of every configuration.
@@ -252,8 +258,12 @@ func newMemo(classes int, ends ...int) *memo {
 
 // scoresMemo is scores with the groups' sums taken from m where it has them.
 func (t *table) scoresMemo(feats []uint64, m *memo, out []float32) {
-	var acc [4][256]int32
-	var sum [256]int32
+	// The groups' sums go into the accumulators too: the sums are exact integers, so the
+	// order of the additions does not matter.
+	acc := &m.acc
+	for k := range acc {
+		clear(acc[k][:t.classes])
+	}
 	rest := 0
 	for gi := range m.groups {
 		g := &m.groups[gi]
@@ -268,8 +278,11 @@ func (t *table) scoresMemo(feats []uint64, m *memo, out []float32) {
 		if g.full[e] && slices.Equal(keys, fs) {
 			m.hits++
 		} else {
-			var ga [4][256]int32
-			t.accumulate(fs, &ga)
+			ga := &m.ga
+			for k := range ga {
+				clear(ga[k][:t.classes])
+			}
+			t.accumulate(fs, ga)
 			for c := range sums {
 				sums[c] = ga[0][c] + ga[1][c] + ga[2][c] + ga[3][c]
 			}
@@ -277,13 +290,26 @@ func (t *table) scoresMemo(feats []uint64, m *memo, out []float32) {
 			g.full[e] = true
 			m.misses++
 		}
-		for c, v := range sums {
-			sum[c] += v
-		}
+		addSums(&acc[gi&3], sums)
 		rest = g.hi
 	}
-	t.accumulate(feats[rest:], &acc)
+	t.accumulate(feats[rest:], acc)
 	for c := range out {
-		out[c] = float32(acc[0][c] + acc[1][c] + acc[2][c] + acc[3][c] + sum[c])
+		out[c] = float32(acc[0][c] + acc[1][c] + acc[2][c] + acc[3][c])
+	}
+}
+
+// addSums adds sums (at most 256 classes) to a, unrolled as addRow is.
+func addSums(a *[256]int32, sums []int32) {
+	d := a[:len(sums)]
+	for len(sums) >= 4 && len(d) >= 4 {
+		d[0] += sums[0]
+		d[1] += sums[1]
+		d[2] += sums[2]
+		d[3] += sums[3]
+		d, sums = d[4:], sums[4:]
+	}
+	for c := range sums {
+		d[c] += sums[c]
 	}
 }
