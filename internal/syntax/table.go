@@ -166,7 +166,10 @@ func (t *table) scores(feats []uint64, out []float32) {
 // checked (probing further where needed); then the rows are added. Weights are summed as
 // integers into four interleaved accumulators, so that the additions to one class from
 // successive features do not form one long chain.
-func (t *table) accumulate(feats []uint64, acc *[4][256]int32) {
+//
+// It returns a sum of the rows' first pairs, read only so that the first pass's loads are
+// not dropped as dead code; callers ignore it.
+func (t *table) accumulate(feats []uint64, acc *[4][256]int32) (touched uint32) {
 	const chunk = 128
 	var slots [chunk]uint64
 	for len(feats) > 0 {
@@ -186,6 +189,15 @@ func (t *table) accumulate(feats []uint64, acc *[4][256]int32) {
 				nf++
 			}
 		}
+		// Touch the first pair of every row before adding any, so that the rows' cache
+		// misses overlap instead of coming one after another.
+		var touch uint32
+		for _, s := range slots[:nf] {
+			if s>>32&0xff > 1 {
+				touch += t.rows[uint32(s)]
+			}
+		}
+		touched += touch
 		for i, s := range slots[:nf] {
 			a := &acc[i&3]
 			n := int(s>>32) & 0xff
@@ -210,6 +222,7 @@ func (t *table) accumulate(feats []uint64, acc *[4][256]int32) {
 			}
 		}
 	}
+	return touched
 }
 
 // A memo remembers the summed weights of groups of features, so that a group whose features
