@@ -32,6 +32,13 @@ func TestLangNumbers(t *testing.T) {
 		{"fr", "Le gouvernement a débloqué 2,3 millions d'euros.", 2.3e6, "EUR"},
 		{"fr", "La Marine royale a secouru deux cents migrants.", 200, "persons"},
 		{"fr", "La Marine royale a secouru quatre-vingt-dix migrants.", 90, "persons"},
+		// Number words before a noun, and approximate collective numbers.
+		{"es", "Salvamento Marítimo rescató a una veintena de migrantes.", 20, "persons"},
+		{"es", "Las autoridades interceptaron tres cayucos con 412 ocupantes.", 3, "items"},
+		{"es", "La red habría trasladado a unos doscientos migrantes.", 200, "persons"},
+		{"fr", "La Marine royale a intercepté une centaine de migrants.", 100, "persons"},
+		{"fr", "La Marine royale a secouru une vingtaine de migrants.", 20, "persons"},
+		{"fr", "Les gendarmes ont intercepté trois embarcations pneumatiques.", 3, "items"},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -79,6 +86,11 @@ func TestLangStatistics(t *testing.T) {
 		{"es", "Una patrullera rescató a 61 migrantes en aguas de Canarias.", 61, "migrants_rescued", "ESP", ""},
 		{"fr", "Cinq corps ont été repêchés au large de Tanger.", 5, "migrants_dead_missing", "MAR", ""},
 		{"fr", "Cinq corps ont été repêchés près des côtes d'Almería.", 5, "migrants_dead_missing", "ESP", ""},
+		// Number words before the noun they count.
+		{"es", "Salvamento Marítimo rescató a una veintena de migrantes frente a Ceuta.", 20, "migrants_rescued", "ESP", ""},
+		{"es", "La Guardia Civil ha intervenido cuatro embarcaciones semirrígidas.", 4, "boats_seized", "ESP", ""},
+		{"fr", "La Gendarmerie royale a intercepté mardi trois embarcations transportant une centaine de migrants.", 100, "migrants_intercepted", "MAR", ""},
+		{"fr", "La Gendarmerie royale a intercepté mardi trois embarcations transportant une centaine de migrants.", 3, "boats_seized", "MAR", ""},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -189,6 +201,22 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 			map[string]string{"Karim Kassi-Lahlou": "MAR"}, "Karim Kassi-Lahlou", "Nous sommes prêts"},
 		{"fr", "Le gouverneur, Karim Kassi-Lahlou, a visité le port.\n\n– Nous sommes prêts, a-t-il déclaré.",
 			map[string]string{"Karim Kassi-Lahlou": "MAR"}, "Karim Kassi-Lahlou", "Nous sommes prêts"},
+		// The speech verb itself inverted with its subject pronoun: "souligne-t-il", "précise-t-elle".
+		{"fr", "Le ministre des Affaires étrangères, Nasser Bourita, a reçu lundi son homologue espagnol, José Manuel Albares.\n\nL'entretien de M. Bourita avec son homologue a porté sur la migration. « Le partenariat est exemplaire », souligne-t-il lors d'un point de presse.",
+			map[string]string{"Nasser Bourita": "MAR", "José Manuel Albares": "ESP"}, "Nasser Bourita", "Le partenariat est exemplaire"},
+		{"fr", "Le colonel Hassan Amrani a salué la réactivité des unités. « Cette opération est un succès », précise-t-il.",
+			map[string]string{"Hassan Amrani": "MAR"}, "Hassan Amrani", "Cette opération est un succès"},
+		{"fr", "Helena Maleno, fondatrice de l'ONG Caminando Fronteras, s'inquiète des naufrages. « Nous avons recensé 1 200 morts », déplore-t-elle.",
+			map[string]string{"Helena Maleno": ""}, "Helena Maleno", "Nous avons recensé 1 200 morts"},
+		{"fr", "La ministre, Rachida Alami, était à Rabat.\n\n« Rien n'a changé », ajoute-t-elle.",
+			map[string]string{"Rachida Alami": "MAR"}, "Rachida Alami", "Rien n'a changé"},
+		// A title with its complement followed by a second title before the name.
+		{"es", "\"No podemos seguir así\", ha lamentado el ministro del Interior y portavoz del Gobierno, Luis Ortega.",
+			map[string]string{"Luis Ortega": "ESP"}, "Luis Ortega", "No podemos seguir así"},
+		{"fr", "Madrid - « Il s'agit d'un devoir de solidarité », a affirmé la ministre de l'Éducation et porte-parole du gouvernement, Pilar Alegría.",
+			map[string]string{"Pilar Alegría": "ESP"}, "Pilar Alegría", "Il s'agit d'un devoir de solidarité"},
+		{"fr", "Rabat - Le ministre de l'Intérieur et porte-parole du gouvernement, Karim Alaoui, a visité Nador.",
+			map[string]string{"Karim Alaoui": "MAR"}, "", ""},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/alboran/alboran/internal/text"
+import (
+	"strings"
+
+	"github.com/alboran/alboran/internal/text"
+)
 
 // Quotations with a dialogue dash, as Spanish and French copy prints them: a paragraph that
 // opens with a dash quotes its words up to the dash before the attribution ("—Es un día
@@ -101,4 +105,24 @@ func (s *state) colonSubject(open, lo int) who {
 		return w
 	}
 	return nobody
+}
+
+// fusedPronouns are the subject pronouns that French writes after an inverted verb, joined by
+// hyphens, with the euphonic "-t-" before them when the verb ends in a vowel.
+var fusedPronouns = []string{"-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-on", "-ils", "-elles"}
+
+// fusedInversion splits a French verb inverted with its subject pronoun in one token:
+// "précise-t-il" is "précise" and "il", "souligne-t-elle" "souligne" and "elle", "ajoute-t-on"
+// "ajoute" and "on". It reports false for any other token, and in any other language.
+func (s *state) fusedInversion(i int) (verb, pron string, ok bool) {
+	if s.lx.Lang != "fr" {
+		return "", "", false
+	}
+	w := s.doc.Tokens[i].Low
+	for _, p := range fusedPronouns {
+		if v, found := strings.CutSuffix(w, p); found && v != "" && !strings.Contains(v, "-") {
+			return v, p[strings.LastIndexByte(p, '-')+1:], true
+		}
+	}
+	return "", "", false
 }
