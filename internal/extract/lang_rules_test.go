@@ -297,6 +297,11 @@ func TestLangEvents(t *testing.T) {
 		// An office named alone at the start of a sentence is the home country's.
 		{"es", "El Gobierno ha expulsado este miércoles a 30 argelinos.", "COERCE ESP DZA 2024-03-13"},
 		{"fr", "Madrid a renvoyé lundi 40 migrants algériens.", "COERCE ESP DZA 2024-03-11"},
+		// Nominal meetings: "la reunión entre X y Y", "la rencontre entre X et Y", "l'entretien de X avec Y".
+		{"es", "Rabat, 14 mar (EFE).- La reunión entre los ministros del Interior de España y Marruecos, celebrada este miércoles en Rabat, fue positiva.", "CONSULT ESP MAR 2024-03-13"},
+		{"es", "El encuentro entre el ministro español y su homólogo marroquí tuvo lugar el martes.", "CONSULT ESP MAR 2024-03-12"},
+		{"fr", "La rencontre entre le wali de Tanger, Younes Tazi, et le délégué du gouvernement espagnol, Pedro Fernández, s'est tenue lundi.", "CONSULT MAR ESP 2024-03-11"},
+		{"fr", "L'entretien du ministre marocain avec son homologue espagnol a eu lieu mardi à Rabat.", "CONSULT MAR ESP 2024-03-12"},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
