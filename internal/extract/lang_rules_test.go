@@ -217,6 +217,12 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 			map[string]string{"Pilar Alegría": "ESP"}, "Pilar Alegría", "Il s'agit d'un devoir de solidarité"},
 		{"fr", "Rabat - Le ministre de l'Intérieur et porte-parole du gouvernement, Karim Alaoui, a visité Nador.",
 			map[string]string{"Karim Alaoui": "MAR"}, "", ""},
+		// A title whose complement is a long place name; the title after "et", "y" is the next
+		// person's.
+		{"fr", "Tanger - La rencontre entre le wali de la région Tanger-Tétouan-Al Hoceima, Younes Tazi, et le délégué du gouvernement espagnol en Andalousie, Pedro Fernández, s'est tenue lundi.",
+			map[string]string{"Younes Tazi": "MAR", "Pedro Fernández": "ESP"}, "", ""},
+		{"es", "La reunión entre el wali de la región de Tánger-Tetuán-Alhucemas, Younes Tazi, y el delegado del Gobierno en Andalucía, Pedro Fernández, se celebró el lunes.",
+			map[string]string{"Younes Tazi": "MAR", "Pedro Fernández": "ESP"}, "", ""},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))

@@ -624,15 +624,29 @@ func (s *state) addPerson(k, b int, name, country, actor, title string, gov bool
 // Jesus Javier Perea").
 func (s *state) titleBefore(k int) (string, int) {
 	toks := s.doc.Tokens
-	for p := k - 1; p >= 0 && p >= k-8 && toks[p].Sent == toks[k].Sent; p-- {
+	reach := 8
+	if s.ownLang() != "" {
+		reach = 12 // "le wali de la région Tanger-Tétouan-Al Hoceima, Younes Tazi"
+	}
+	for p := k - 1; p >= 0 && p >= k-reach && toks[p].Sent == toks[k].Sent; p-- {
 		if m, ok := s.lx.Titles.Longest(toks, p); ok && m.End <= k {
 			gap := toks[m.End:k]
 			okGap := true
+			// "le wali de la région Tanger-Tétouan-Al Hoceima, Younes Tazi": a longer complement
+			// of names may hold one common noun.
+			nouns, near := 0, k-m.End <= 5 && toks[k-1].Text == ","
 			for _, g := range gap {
+				if s.ownLang() != "" && g.Text == "-" {
+					continue // "Tanger-Tétouan-Al Hoceima"
+				}
+				common := s.ownLang() != "" && g.Kind == text.Word && !isCapWord(g) && !s.isPrep(g.Low) && !s.isArticle(g.Low)
+				if common {
+					nouns++
+				}
 				// "la delegada del Gobierno en Ceuta, Cristina Pérez", "le commandant de l'unité,
 				// Youssef El Idrissi": Spanish and French place the office's complement after it.
 				if !(isCapWord(g) || g.Low == "for" || g.Low == "of" || g.Low == "to" || g.Low == "the" || g.Text == "," || g.Kind == text.Poss ||
-					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && k-m.End <= 5 && toks[k-1].Text == ",")) {
+					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && (near || toks[k-1].Text == "," && nouns <= 1))) {
 					okGap = false
 				}
 			}
@@ -670,6 +684,11 @@ func (s *state) appositive(b int) apposition {
 	}
 	if toks[b+1].Kind == text.Number {
 		a.age, a.person = true, true
+		return a
+	}
+	// "le wali ..., Younes Tazi, et le délégué du gouvernement espagnol, Pedro Fernández": the
+	// title after "et" or "y" is the next person's, not this one's.
+	if s.ownLang() != "" && (toks[b+1].Low == "et" || toks[b+1].Low == "y" || toks[b+1].Low == "e") {
 		return a
 	}
 	end := b + 1
