@@ -403,14 +403,15 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 var prepForms = map[string][]string{"a": {"a", "al"}, "à": {"à", "au", "aux"}, "con": {"con"}, "avec": {"avec"}, "de": {"de", "del"}}
 
 // afterPrep reports whether the mention at token k follows the preposition p, with words
-// between them ("con su homólogo marroquí", "avec son homologue espagnol").
+// between them ("con su homólogo marroquí", "avec son homologue espagnol", "con el ministro del
+// Interior mauritano").
 func (s *state) afterPrep(k, from int, p string) bool {
 	toks := s.doc.Tokens
 	forms := prepForms[p]
 	if forms == nil {
 		forms = []string{p}
 	}
-	for j := k - 1; j >= from && j >= k-4; j-- {
+	for j := k - 1; j >= from && j >= k-6; j-- {
 		for _, f := range forms {
 			if toks[j].Low == f {
 				return true

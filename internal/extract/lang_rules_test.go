@@ -217,6 +217,11 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 			map[string]string{"Pilar Alegría": "ESP"}, "Pilar Alegría", "Il s'agit d'un devoir de solidarité"},
 		{"fr", "Rabat - Le ministre de l'Intérieur et porte-parole du gouvernement, Karim Alaoui, a visité Nador.",
 			map[string]string{"Karim Alaoui": "MAR"}, "", ""},
+		// An office's list of portfolios before its holder's name is no person.
+		{"es", "La ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz, viajó a Madrid.",
+			map[string]string{"Elma Saiz": "ESP"}, "", ""},
+		{"fr", "Rabat - Le ministre de l'Éducation nationale, du Préscolaire et des Sports, Chakib Benmoussa, a visité Nador.",
+			map[string]string{"Chakib Benmoussa": "MAR"}, "", ""},
 		// A title whose complement is a long place name; the title after "et", "y" is the next
 		// person's.
 		{"fr", "Tanger - La rencontre entre le wali de la région Tanger-Tétouan-Al Hoceima, Younes Tazi, et le délégué du gouvernement espagnol en Andalousie, Pedro Fernández, s'est tenue lundi.",
@@ -303,6 +308,9 @@ func TestLangEvents(t *testing.T) {
 		// An office named alone at the start of a sentence is the home country's.
 		{"es", "El Gobierno ha expulsado este miércoles a 30 argelinos.", "COERCE ESP DZA 2024-03-13"},
 		{"fr", "Madrid a renvoyé lundi 40 migrants algériens.", "COERCE ESP DZA 2024-03-11"},
+		// The target's office with its complement after the preposition.
+		{"es", "La ministra Elma Saiz se reunió el lunes con el ministro del Interior mauritano.", "CONSULT ESP MRT 2024-03-11"},
+		{"fr", "La ministre espagnole, Elma Saiz, s'est entretenue lundi avec le ministre de l'Intérieur mauritanien.", "CONSULT ESP MRT 2024-03-11"},
 		// Nominal meetings: "la reunión entre X y Y", "la rencontre entre X et Y", "l'entretien de X avec Y".
 		{"es", "Rabat, 14 mar (EFE).- La reunión entre los ministros del Interior de España y Marruecos, celebrada este miércoles en Rabat, fue positiva.", "CONSULT ESP MAR 2024-03-13"},
 		{"es", "El encuentro entre el ministro español y su homólogo marroquí tuvo lugar el martes.", "CONSULT ESP MAR 2024-03-12"},
