@@ -172,3 +172,20 @@ func (s *state) home() string {
 	}
 	return s.lx.Home
 }
+
+// officeList reports whether the capitalised run [k, b), joined by "y", "e" or "et", is the
+// rest of an office's list of portfolios, with the holder's name after it: "la ministra de
+// Inclusión, Seguridad Social y Migraciones, Elma Saiz", "le ministre de l'Éducation, de la
+// Jeunesse et des Sports, X". Always false for English.
+func (s *state) officeList(k, b int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || b+1 >= len(toks) || toks[b].Text != "," || !isCapWord(toks[b+1]) || toks[b+1].Sent != toks[k].Sent {
+		return false
+	}
+	for j := k + 1; j < b-1; j++ {
+		if w := toks[j].Low; w == "y" || w == "e" || w == "et" {
+			return true
+		}
+	}
+	return false
+}

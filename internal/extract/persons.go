@@ -214,6 +214,9 @@ func (s *state) personRun(a, b int) {
 	if s.ownLang() != "" && s.datelineRun(a, b) {
 		return // "Santa Cruz de Tenerife, 9 oct (EFE).-"
 	}
+	if s.officeList(k, b) {
+		return // "la ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz": lang.go
+	}
 	// "the Louise Michel": a person's name takes no article; "at Duncan Lewis", "in Kara
 	// Tepe": a place's takes a locative preposition.
 	if k == a && a > 0 && toks[a-1].Sent == toks[a].Sent && (s.isArticle(toks[a-1].Low) || locatives[toks[a-1].Low]) {
@@ -639,7 +642,7 @@ func (s *state) titleBefore(k int) (string, int) {
 				if s.ownLang() != "" && g.Text == "-" {
 					continue // "Tanger-Tétouan-Al Hoceima"
 				}
-				common := s.ownLang() != "" && g.Kind == text.Word && !isCapWord(g) && !s.isPrep(g.Low) && !s.isArticle(g.Low)
+				common := s.ownLang() != "" && g.Kind == text.Word && !isCapWord(g) && !s.isPrep(g.Low) && !s.isArticle(g.Low) && g.Low != "y" && g.Low != "et"
 				if common {
 					nouns++
 				}
