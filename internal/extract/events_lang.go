@@ -55,7 +55,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		nsrc, ntgt, nominal := s.nominalMeeting(typ, tr, end)
 		// "Los detenidos cobraban", "les interpellés": a participle after an article names
 		// people, not an act.
-		if !nominal && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) {
+		if !nominal && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) {
 			continue
 		}
 		src, ok := nsrc, nominal
@@ -385,6 +385,11 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 		if want != "" && !r.Frame.People && !s.afterPrep(m.start, from, want) {
 			continue
 		}
+		// "han desarticulado, en una operación conjunta con la Policía marroquí, una
+		// organización": a body named after "con" or "avec" acts alongside the source.
+		if want == "" && !mutualTypes[r.Type] && !m.adj && (m.kind == mAgency || m.kind == mOrg || m.kind == mPerson) && s.afterPartner(m.start, from) {
+			continue
+		}
 		sd := s.sideOf(idx)
 		if sd.code != "" && sd.code != src.code || sd.code != "" && (r.Frame.Self || r.Frame.People) {
 			return sd
@@ -418,6 +423,21 @@ func (s *state) afterPrep(k, from int, p string) bool {
 			}
 		}
 		if toks[j].Kind == text.Punct && toks[j].Text != "," {
+			return false
+		}
+	}
+	return false
+}
+
+// afterPartner reports whether the mention at token k follows a word that names who acts
+// alongside ("con", "avec"), within a few words: "con la Policía marroquí".
+func (s *state) afterPartner(k, from int) bool {
+	toks := s.doc.Tokens
+	for j := k - 1; j >= from && j >= k-3; j-- {
+		if s.word("partner", toks[j].Low) {
+			return true
+		}
+		if toks[j].Kind == text.Punct {
 			return false
 		}
 	}

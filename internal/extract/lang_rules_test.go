@@ -311,6 +311,11 @@ func TestLangEvents(t *testing.T) {
 		// The target's office with its complement after the preposition.
 		{"es", "La ministra Elma Saiz se reunió el lunes con el ministro del Interior mauritano.", "CONSULT ESP MRT 2024-03-11"},
 		{"fr", "La ministre espagnole, Elma Saiz, s'est entretenue lundi avec le ministre de l'Intérieur mauritanien.", "CONSULT ESP MRT 2024-03-11"},
+		// A joint operation named by a noun; the partner after "con", "avec" is no target.
+		{"es", "La Guardia Civil ha desarticulado, en una operación conjunta con la Policía marroquí, una red de tráfico de personas.", "COOPERATE ESP MAR "},
+		{"es", "La Guardia Civil ha desarticulado, en una operación conjunta con la Policía marroquí, una red de tráfico de personas.", "COERCE ESP ESP 2024-03-14"},
+		{"fr", "La police espagnole a démantelé, dans une opération conjointe avec la DGSN, un réseau de passeurs.", "COOPERATE ESP MAR "},
+		{"fr", "La police espagnole a démantelé, dans une opération conjointe avec la DGSN, un réseau de passeurs.", "COERCE ESP ESP "},
 		// Nominal meetings: "la reunión entre X y Y", "la rencontre entre X et Y", "l'entretien de X avec Y".
 		{"es", "Rabat, 14 mar (EFE).- La reunión entre los ministros del Interior de España y Marruecos, celebrada este miércoles en Rabat, fue positiva.", "CONSULT ESP MAR 2024-03-13"},
 		{"es", "El encuentro entre el ministro español y su homólogo marroquí tuvo lugar el martes.", "CONSULT ESP MAR 2024-03-12"},

@@ -205,6 +205,8 @@ var wordRoles = map[string]bool{
 	"perfect":        true, // the auxiliary of a perfect that tells the day's acts: "ha", "han"
 	"meeting-noun":   true, // names a meeting whose sides follow it: "la reunión entre", "l'entretien de"
 	"meeting-join":   true, // joins the second side of a meeting noun: "y", "et", "con", "avec"
+	"act-noun":       true, // a noun that names an act after its article: "una operación conjunta"
+	"partner":        true, // names who acts alongside, not the target: "con", "avec"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
