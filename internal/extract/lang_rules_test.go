@@ -217,6 +217,14 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 			map[string]string{"Pilar Alegría": "ESP"}, "Pilar Alegría", "Il s'agit d'un devoir de solidarité"},
 		{"fr", "Rabat - Le ministre de l'Intérieur et porte-parole du gouvernement, Karim Alaoui, a visité Nador.",
 			map[string]string{"Karim Alaoui": "MAR"}, "", ""},
+		// A quotation that the speaker's own clause runs into, as its verb's object or a word of
+		// its own.
+		{"fr", "Le ministre espagnol, José Manuel Albares, était à Rabat.\n\nDe son côté, M. Albares a salué « le rôle essentiel du Maroc dans la gestion des flux ».",
+			map[string]string{"José Manuel Albares": "ESP"}, "José Manuel Albares", "le rôle essentiel du Maroc dans la gestion des flux"},
+		{"fr", "Le président canarien, Fernando Clavijo, a salué une décision « historique ».",
+			map[string]string{"Fernando Clavijo": "ESP"}, "Fernando Clavijo", "historique"},
+		{"es", "El presidente canario, Fernando Clavijo, ha calificado la decisión de «histórica».",
+			map[string]string{"Fernando Clavijo": "ESP"}, "Fernando Clavijo", "histórica"},
 		// An office's list of portfolios before its holder's name is no person.
 		{"es", "La ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz, viajó a Madrid.",
 			map[string]string{"Elma Saiz": "ESP"}, "", ""},

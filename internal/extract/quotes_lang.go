@@ -82,11 +82,13 @@ func (s *state) speechSoon(k, end int) bool {
 
 // colonSubject is the speaker of a Spanish or French quotation that a colon opens in the
 // sentence of its speaker, whatever the verb: "La ministra, Sira Rego, ha criticado el
-// procedimiento: “No se puede...”". The speaker is the first person named in the clause before
-// the colon, not after a preposition.
+// procedimiento: “No se puede...”"; or that the speaker's own clause runs into, as the object
+// of its verb or a word of its own: "M. Albares a salué « le rôle essentiel du Maroc »", "Le
+// président canarien, Fernando Clavijo, a salué une décision « historique »". The speaker is
+// the first person named in the clause before the quotation, not after a preposition.
 func (s *state) colonSubject(open, lo int) who {
 	toks := s.doc.Tokens
-	if s.ownLang() == "" || open == 0 || open-1 < lo || toks[open-1].Text != ":" {
+	if s.ownLang() == "" || open == 0 || open-1 < lo || toks[open-1].Text != ":" && toks[open-1].Kind != text.Word {
 		return nobody
 	}
 	for k := lo; k < open-1; k++ {
