@@ -225,6 +225,12 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 			map[string]string{"Fernando Clavijo": "ESP"}, "Fernando Clavijo", "historique"},
 		{"es", "El presidente canario, Fernando Clavijo, ha calificado la decisión de «histórica».",
 			map[string]string{"Fernando Clavijo": "ESP"}, "Fernando Clavijo", "histórica"},
+		// Two full names joined by "y" or "et" as the subject of their clause.
+		{"es", "Fernando Grande-Marlaska y Abdelouafi Laftit acordaron celebrar una nueva reunión.",
+			map[string]string{"Fernando Grande-Marlaska": "", "Abdelouafi Laftit": ""}, "", ""},
+		{"fr", "Nasser Bourita et José Manuel Albares ont signé une déclaration commune.",
+			map[string]string{"Nasser Bourita": "", "José Manuel Albares": ""}, "", ""},
+		{"es", "Los detenidos actuaban en Algeciras, La Línea y Tánger.", map[string]string{}, "", ""},
 		// An office's list of portfolios before its holder's name is no person.
 		{"es", "La ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz, viajó a Madrid.",
 			map[string]string{"Elma Saiz": "ESP"}, "", ""},

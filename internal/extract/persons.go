@@ -120,6 +120,8 @@ func (s *state) nameRunEnd(i int) int {
 			j++
 		case t.Text == "." && j > i && t.Start == toks[j-1].End && utf8.RuneCountInString(toks[j-1].Text) == 1:
 			j++ // an initial: "Matthew J. Hudak"
+		case s.joinsNames(i, j):
+			return j // "Fernando Grande-Marlaska y Abdelouafi Laftit": lang.go
 		case particles[t.Low] && j > i && s.particlesThenName(j):
 			j++ // "Anna de la Cruz"
 		case j > i && particleCompound(t.Text):
@@ -256,6 +258,8 @@ func (s *state) personRun(a, b int) {
 		rule, cue = "person.shared-surname", true
 	case s.apposedToPerson(k, b):
 		rule, cue = "person.apposed", true
+	case s.coordinatedPair(k, b):
+		rule, cue = "person.coordinated-pair", true // lang.go
 	}
 	if !cue && s.nationalityBefore(a) != "" {
 		rule, cue = "person.nationality", true
