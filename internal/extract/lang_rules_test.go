@@ -231,6 +231,11 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 		{"fr", "Nasser Bourita et José Manuel Albares ont signé une déclaration commune.",
 			map[string]string{"Nasser Bourita": "", "José Manuel Albares": ""}, "", ""},
 		{"es", "Los detenidos actuaban en Algeciras, La Línea y Tánger.", map[string]string{}, "", ""},
+		// A title with its complement, then a second title before the name.
+		{"fr", "– Nous poursuivrons nos efforts, a déclaré le commandant de la façade maritime ouest, le général Ahmed Benali.",
+			map[string]string{"Ahmed Benali": "MAR"}, "Ahmed Benali", "Nous poursuivrons nos efforts"},
+		{"es", "\"Seguiremos vigilando la costa\", ha señalado el jefe de la Comandancia de Algeciras, el coronel Juan Pérez.",
+			map[string]string{"Juan Pérez": "ESP"}, "Juan Pérez", "Seguiremos vigilando la costa"},
 		// An office's list of portfolios before its holder's name is no person.
 		{"es", "La ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz, viajó a Madrid.",
 			map[string]string{"Elma Saiz": "ESP"}, "", ""},

@@ -834,7 +834,7 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	// after the inverted verb.
 	if m, ok := s.lx.Titles.Longest(toks, a); ok && s.ownLang() != "" {
 		for e := m.End; e < hi && e <= m.End+10; e++ {
-			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == ",") {
+			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == "," || s.secondTitle(e)) {
 				w := s.mentionWho(p)
 				w.start, w.rule = a, "quote.title-name"
 				return w

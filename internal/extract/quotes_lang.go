@@ -128,3 +128,22 @@ func (s *state) fusedInversion(i int) (verb, pron string, ok bool) {
 	}
 	return "", "", false
 }
+
+// secondTitle reports whether the name at token e follows a second title after a comma, with
+// its article: "le commandant de la façade maritime ouest, le général Ahmed Benali", "el jefe
+// de la comandancia, el coronel Juan Pérez".
+func (s *state) secondTitle(e int) bool {
+	toks := s.doc.Tokens
+	for c := e - 1; c > 0 && c >= e-5; c-- {
+		if toks[c].Text != "," {
+			continue
+		}
+		a := c + 1
+		if a < e && s.isArticle(toks[a].Low) {
+			a++
+		}
+		m, ok := s.lx.Titles.Longest(toks, a)
+		return ok && m.End == e
+	}
+	return false
+}
