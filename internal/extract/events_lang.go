@@ -337,7 +337,7 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		if m.adj && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low))) {
 			continue
 		}
-		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) {
+		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) && !s.membersOf(k) {
 			continue
 		}
 		if sd := s.sideOf(idx); sd.code != "" {
@@ -427,6 +427,20 @@ func (s *state) afterPrep(k, from int, p string) bool {
 		}
 	}
 	return false
+}
+
+// membersOf reports whether the mention at token k names the body of the people before it:
+// "Agentes de la Policía Nacional", "les éléments de la Sûreté nationale".
+func (s *state) membersOf(k int) bool {
+	toks := s.doc.Tokens
+	j := k - 1
+	if j > 0 && s.isArticle(toks[j].Low) {
+		j--
+	}
+	if j < 1 || !(toks[j].Low == "de" || toks[j].Low == "del" || toks[j].Low == "du" || toks[j].Low == "des") {
+		return false
+	}
+	return s.word("members", toks[j-1].Low)
 }
 
 // afterPartner reports whether the mention at token k follows a word that names who acts

@@ -335,6 +335,9 @@ func TestLangEvents(t *testing.T) {
 		{"es", "La Guardia Civil ha desarticulado, en una operación conjunta con la Policía marroquí, una red de tráfico de personas.", "COERCE ESP ESP 2024-03-14"},
 		{"fr", "La police espagnole a démantelé, dans une opération conjointe avec la DGSN, un réseau de passeurs.", "COOPERATE ESP MAR "},
 		{"fr", "La police espagnole a démantelé, dans une opération conjointe avec la DGSN, un réseau de passeurs.", "COERCE ESP ESP "},
+		// The people of a body after "de" act for it.
+		{"es", "Agentes de la Policía Nacional han desarticulado, en una operación conjunta con la Policía marroquí, una organización criminal.", "COOPERATE ESP MAR "},
+		{"fr", "Les éléments de la Marine royale ont intercepté lundi 40 migrants.", "COERCE MAR MAR 2024-03-11"},
 		// Nominal meetings: "la reunión entre X y Y", "la rencontre entre X et Y", "l'entretien de X avec Y".
 		{"es", "Rabat, 14 mar (EFE).- La reunión entre los ministros del Interior de España y Marruecos, celebrada este miércoles en Rabat, fue positiva.", "CONSULT ESP MAR 2024-03-13"},
 		{"es", "El encuentro entre el ministro español y su homólogo marroquí tuvo lugar el martes.", "CONSULT ESP MAR 2024-03-12"},

@@ -207,6 +207,7 @@ var wordRoles = map[string]bool{
 	"meeting-join":   true, // joins the second side of a meeting noun: "y", "et", "con", "avec"
 	"act-noun":       true, // a noun that names an act after its article: "una operación conjunta"
 	"partner":        true, // names who acts alongside, not the target: "con", "avec"
+	"members":        true, // people of the body named after them: "agentes de la Guardia Civil"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
