@@ -86,6 +86,7 @@ func TestLangStatistics(t *testing.T) {
 		{"es", "Una patrullera rescató a 61 migrantes en aguas de Canarias.", 61, "migrants_rescued", "ESP", ""},
 		{"fr", "Cinq corps ont été repêchés au large de Tanger.", 5, "migrants_dead_missing", "MAR", ""},
 		{"fr", "Cinq corps ont été repêchés près des côtes d'Almería.", 5, "migrants_dead_missing", "ESP", ""},
+		{"fr", "Les garde-côtes algériens ont mis en échec samedi une tentative d'émigration clandestine de 17 personnes.", 17, "migrants_intercepted", "DZA", "2024-03-09"},
 		// Number words before the noun they count.
 		{"es", "Salvamento Marítimo rescató a una veintena de migrantes frente a Ceuta.", 20, "migrants_rescued", "ESP", ""},
 		{"es", "La Guardia Civil ha intervenido cuatro embarcaciones semirrígidas.", 4, "boats_seized", "ESP", ""},
@@ -338,6 +339,7 @@ func TestLangEvents(t *testing.T) {
 		// The people of a body after "de" act for it.
 		{"es", "Agentes de la Policía Nacional han desarticulado, en una operación conjunta con la Policía marroquí, una organización criminal.", "COOPERATE ESP MAR "},
 		{"fr", "Les éléments de la Marine royale ont intercepté lundi 40 migrants.", "COERCE MAR MAR 2024-03-11"},
+		{"fr", "Les garde-côtes algériens ont mis en échec samedi une tentative d'émigration clandestine de 17 personnes.", "COERCE DZA DZA 2024-03-09"},
 		// Nominal meetings: "la reunión entre X y Y", "la rencontre entre X et Y", "l'entretien de X avec Y".
 		{"es", "Rabat, 14 mar (EFE).- La reunión entre los ministros del Interior de España y Marruecos, celebrada este miércoles en Rabat, fue positiva.", "CONSULT ESP MAR 2024-03-13"},
 		{"es", "El encuentro entre el ministro español y su homólogo marroquí tuvo lugar el martes.", "CONSULT ESP MAR 2024-03-12"},
