@@ -50,12 +50,18 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 			typ = "AGREE"
 		}
+		// "La reunión entre X y Y", "l'entretien de X avec Y": a meeting named by a noun, its
+		// sides after it.
+		nsrc, ntgt, nominal := s.nominalMeeting(typ, tr, end)
 		// "Los detenidos cobraban", "les interpellés": a participle after an article names
 		// people, not an act.
-		if tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) {
+		if !nominal && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) {
 			continue
 		}
-		src, ok := s.passiveAgent(tr.j, end)
+		src, ok := nsrc, nominal
+		if !ok {
+			src, ok = s.passiveAgent(tr.j, end)
+		}
 		if !ok {
 			src, ok = s.surfaceSource(first, tr.i)
 		}
@@ -77,7 +83,10 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok || src.code == "" {
 			continue
 		}
-		tgt := s.surfaceTarget(r, tr.j, end, src)
+		tgt := ntgt
+		if !nominal {
+			tgt = s.surfaceTarget(r, tr.j, end, src)
+		}
 		if pair != nil {
 			tgt = side{code: pair.Target.Actor, entity: pair.Target.Entity, node: -1, how: "both sides"}
 		}
@@ -90,7 +99,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People {
 			continue
 		}
-		date := s.explicitTime(tr.i, false)
+		date := ""
+		if nominal {
+			date = s.timeAfter(tr.i) // "la reunión ..., celebrada este jueves", "s'est tenue lundi"
+		}
+		if date == "" {
+			date = s.explicitTime(tr.i, false)
+		}
 		if date == "" && pair != nil && pair.Date != nil {
 			date = *pair.Date // what the two sides did at their meeting
 		}
@@ -117,6 +132,71 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		ev.Explain = s.why("surface "+typ+" "+r.Phrase, s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
 		s.events = append(s.events, ev)
 	}
+}
+
+// nominalMeeting reads the two sides of a meeting that a noun names, after it: "la reunión
+// entre los ministros del Interior de España y Marruecos", "la rencontre entre le wali, X, et
+// le délégué du gouvernement espagnol", "l'entretien du ministre marocain avec son homologue
+// espagnol". The first actor after "entre" or "de" is the source; the first of another
+// country after the joining word ("y", "et", "con", "avec") the target.
+func (s *state) nominalMeeting(typ string, tr trigger, end int) (src, tgt side, ok bool) {
+	toks := s.doc.Tokens
+	if typ != "CONSULT" || tr.j >= end || !s.word("meeting-noun", toks[tr.i].Low) {
+		return side{}, side{}, false
+	}
+	switch toks[tr.j].Low {
+	case "entre", "de", "del", "du", "d'", "d’":
+	default:
+		return side{}, side{}, false
+	}
+	limit := tr.j + 30
+	if limit > end {
+		limit = end
+	}
+	found, joined := false, false
+	for k := tr.j + 1; k < limit; k++ {
+		if s.inQuote[k] || toks[k].Text == "." || toks[k].Text == ";" || toks[k].Text == ":" {
+			break
+		}
+		if found && s.word("meeting-join", toks[k].Low) {
+			joined = true
+			continue
+		}
+		m := s.mentionAt(k)
+		if m == nil {
+			continue
+		}
+		idx := int(s.at[k])
+		k = m.end - 1
+		sd := s.sideOf(idx)
+		if sd.code == "" {
+			continue
+		}
+		if !found {
+			src, found = sd, true
+			continue
+		}
+		if joined && sd.code != src.code {
+			sd.how = "meeting noun"
+			src.how = "meeting noun"
+			return src, sd, true
+		}
+	}
+	return side{}, side{}, false
+}
+
+// timeAfter is the first date expression after token i in its sentence: a meeting named by
+// a noun is dated by its predicate ("celebrada este jueves", "s'est tenue lundi"), not by the
+// dateline before it ("Rabat, 14 mar (EFE).- La reunión ...").
+func (s *state) timeAfter(i int) string {
+	s.indexTimes()
+	sent := s.doc.Tokens[i].Sent
+	for _, tx := range s.times[s.timeFirst[sent]:s.timeFirst[sent+1]] {
+		if tx.start > i && !s.anchors[tx.start] {
+			return tx.value
+		}
+	}
+	return ""
 }
 
 // bothSides returns the last meeting coded before, when the words before the trigger at i name
@@ -257,7 +337,7 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		if m.adj && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low))) {
 			continue
 		}
-		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) {
+		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) && !s.membersOf(k) {
 			continue
 		}
 		if sd := s.sideOf(idx); sd.code != "" {
@@ -305,6 +385,11 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 		if want != "" && !r.Frame.People && !s.afterPrep(m.start, from, want) {
 			continue
 		}
+		// "han desarticulado, en una operación conjunta con la Policía marroquí, una
+		// organización": a body named after "con" or "avec" acts alongside the source.
+		if want == "" && !mutualTypes[r.Type] && !m.adj && (m.kind == mAgency || m.kind == mOrg || m.kind == mPerson) && s.afterPartner(m.start, from) {
+			continue
+		}
 		sd := s.sideOf(idx)
 		if sd.code != "" && sd.code != src.code || sd.code != "" && (r.Frame.Self || r.Frame.People) {
 			return sd
@@ -323,20 +408,50 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 var prepForms = map[string][]string{"a": {"a", "al"}, "à": {"à", "au", "aux"}, "con": {"con"}, "avec": {"avec"}, "de": {"de", "del"}}
 
 // afterPrep reports whether the mention at token k follows the preposition p, with words
-// between them ("con su homólogo marroquí", "avec son homologue espagnol").
+// between them ("con su homólogo marroquí", "avec son homologue espagnol", "con el ministro del
+// Interior mauritano").
 func (s *state) afterPrep(k, from int, p string) bool {
 	toks := s.doc.Tokens
 	forms := prepForms[p]
 	if forms == nil {
 		forms = []string{p}
 	}
-	for j := k - 1; j >= from && j >= k-4; j-- {
+	for j := k - 1; j >= from && j >= k-6; j-- {
 		for _, f := range forms {
 			if toks[j].Low == f {
 				return true
 			}
 		}
 		if toks[j].Kind == text.Punct && toks[j].Text != "," {
+			return false
+		}
+	}
+	return false
+}
+
+// membersOf reports whether the mention at token k names the body of the people before it:
+// "Agentes de la Policía Nacional", "les éléments de la Sûreté nationale".
+func (s *state) membersOf(k int) bool {
+	toks := s.doc.Tokens
+	j := k - 1
+	if j > 0 && s.isArticle(toks[j].Low) {
+		j--
+	}
+	if j < 1 || !(toks[j].Low == "de" || toks[j].Low == "del" || toks[j].Low == "du" || toks[j].Low == "des") {
+		return false
+	}
+	return s.word("members", toks[j-1].Low)
+}
+
+// afterPartner reports whether the mention at token k follows a word that names who acts
+// alongside ("con", "avec"), within a few words: "con la Policía marroquí".
+func (s *state) afterPartner(k, from int) bool {
+	toks := s.doc.Tokens
+	for j := k - 1; j >= from && j >= k-3; j-- {
+		if s.word("partner", toks[j].Low) {
+			return true
+		}
+		if toks[j].Kind == text.Punct {
 			return false
 		}
 	}

@@ -172,3 +172,100 @@ func (s *state) home() string {
 	}
 	return s.lx.Home
 }
+
+// isAnd reports whether w joins two names in Spanish or French: "y", "e", "et".
+func isAnd(w string) bool { return w == "y" || w == "e" || w == "et" }
+
+// joinsNames reports whether token j, inside the capitalised run that starts at i, is the "y",
+// "e" or "et" between two names rather than a particle of one ("José Ortega y Gasset"): the
+// run before it already holds a given name and a surname. Always false for English.
+func (s *state) joinsNames(i, j int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || !isAnd(toks[j].Low) {
+		return false
+	}
+	caps := 0
+	for k := i; k < j; k++ {
+		if isCapWord(toks[k]) {
+			caps++
+		}
+	}
+	return caps >= 2
+}
+
+// officeList reports whether the capitalised run [k, b), joined by "y", "e" or "et" inside it
+// or to the run after it, is the rest of an office's list of portfolios, with the holder's
+// name after it: "la ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz", "le
+// ministre de l'Éducation, de la Jeunesse et des Sports, X". Always false for English.
+func (s *state) officeList(k, b int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" {
+		return false
+	}
+	inner := false
+	for j := k + 1; j < b-1; j++ {
+		inner = inner || isAnd(toks[j].Low)
+	}
+	e := b
+	if !inner && b+1 < len(toks) && isAnd(toks[b].Low) && isCapWord(toks[b+1]) {
+		e = s.nameRunEnd(b + 1)
+		inner = true
+	}
+	return inner && e+1 < len(toks) && toks[e].Text == "," && isCapWord(toks[e+1]) && toks[e+1].Sent == toks[k].Sent
+}
+
+// coordinatedPair reports whether the name [k, b) is one of two full names joined by "y", "e"
+// or "et" that open a clause as its subject, neither known as a place, an organization or a
+// country: "Fernando Grande-Marlaska y Abdelouafi Laftit acordaron". Always false for English.
+func (s *state) coordinatedPair(k, b int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || b-k < 2 || b-k > 4 {
+		return false
+	}
+	// the other name: after "y" (this one opens the pair) or before it
+	var o, e int
+	switch {
+	case b+2 < len(toks) && isAnd(toks[b].Low) && isCapWord(toks[b+1]) && s.at[b+1] < 0:
+		o, e = b+1, s.nameRunEnd(b+1)
+		if k > 0 && toks[k-1].Sent == toks[k].Sent && toks[k-1].Kind == text.Word && !s.lx.Stop[toks[k-1].Low] && !isCapWord(toks[k-1]) {
+			return false // "en Fernando Pérez": not opening its clause
+		}
+	case k > 2 && isAnd(toks[k-1].Low) && isCapWord(toks[k-2]):
+		e = k - 1
+		o = e - 1
+		for o > 0 && isCapWord(toks[o-1]) && s.at[o-1] < 0 && toks[o-1].Sent == toks[k].Sent {
+			o--
+		}
+		if s.at[o] >= 0 {
+			return false
+		}
+	default:
+		return false
+	}
+	if e-o < 2 || e-o > 4 {
+		return false
+	}
+	// the pair is the subject: a lower-case word (its verb) follows it
+	last := b
+	if o > k {
+		last = e
+	}
+	if last >= len(toks) || toks[last].Kind != text.Word || isCapWord(toks[last]) {
+		return false
+	}
+	g, err := geo.Default()
+	for _, r := range [][2]int{{k, b}, {o, e}} {
+		for j := r[0]; j < r[1]; j++ {
+			w := toks[j].Low
+			if s.lx.Stop[w] || nameHeads[w] || s.lx.Common[w] || s.lx.Titles.Has(w) {
+				return false
+			}
+		}
+		if err == nil {
+			if _, ok := g.Lookup(s.span(r[0], r[1]), nil); ok {
+				return false
+			}
+		}
+	}
+	return true
+}

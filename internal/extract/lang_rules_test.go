@@ -32,6 +32,13 @@ func TestLangNumbers(t *testing.T) {
 		{"fr", "Le gouvernement a débloqué 2,3 millions d'euros.", 2.3e6, "EUR"},
 		{"fr", "La Marine royale a secouru deux cents migrants.", 200, "persons"},
 		{"fr", "La Marine royale a secouru quatre-vingt-dix migrants.", 90, "persons"},
+		// Number words before a noun, and approximate collective numbers.
+		{"es", "Salvamento Marítimo rescató a una veintena de migrantes.", 20, "persons"},
+		{"es", "Las autoridades interceptaron tres cayucos con 412 ocupantes.", 3, "items"},
+		{"es", "La red habría trasladado a unos doscientos migrantes.", 200, "persons"},
+		{"fr", "La Marine royale a intercepté une centaine de migrants.", 100, "persons"},
+		{"fr", "La Marine royale a secouru une vingtaine de migrants.", 20, "persons"},
+		{"fr", "Les gendarmes ont intercepté trois embarcations pneumatiques.", 3, "items"},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -79,6 +86,12 @@ func TestLangStatistics(t *testing.T) {
 		{"es", "Una patrullera rescató a 61 migrantes en aguas de Canarias.", 61, "migrants_rescued", "ESP", ""},
 		{"fr", "Cinq corps ont été repêchés au large de Tanger.", 5, "migrants_dead_missing", "MAR", ""},
 		{"fr", "Cinq corps ont été repêchés près des côtes d'Almería.", 5, "migrants_dead_missing", "ESP", ""},
+		{"fr", "Les garde-côtes algériens ont mis en échec samedi une tentative d'émigration clandestine de 17 personnes.", 17, "migrants_intercepted", "DZA", "2024-03-09"},
+		// Number words before the noun they count.
+		{"es", "Salvamento Marítimo rescató a una veintena de migrantes frente a Ceuta.", 20, "migrants_rescued", "ESP", ""},
+		{"es", "La Guardia Civil ha intervenido cuatro embarcaciones semirrígidas.", 4, "boats_seized", "ESP", ""},
+		{"fr", "La Gendarmerie royale a intercepté mardi trois embarcations transportant une centaine de migrants.", 100, "migrants_intercepted", "MAR", ""},
+		{"fr", "La Gendarmerie royale a intercepté mardi trois embarcations transportant une centaine de migrants.", 3, "boats_seized", "MAR", ""},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -189,6 +202,52 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 			map[string]string{"Karim Kassi-Lahlou": "MAR"}, "Karim Kassi-Lahlou", "Nous sommes prêts"},
 		{"fr", "Le gouverneur, Karim Kassi-Lahlou, a visité le port.\n\n– Nous sommes prêts, a-t-il déclaré.",
 			map[string]string{"Karim Kassi-Lahlou": "MAR"}, "Karim Kassi-Lahlou", "Nous sommes prêts"},
+		// The speech verb itself inverted with its subject pronoun: "souligne-t-il", "précise-t-elle".
+		{"fr", "Le ministre des Affaires étrangères, Nasser Bourita, a reçu lundi son homologue espagnol, José Manuel Albares.\n\nL'entretien de M. Bourita avec son homologue a porté sur la migration. « Le partenariat est exemplaire », souligne-t-il lors d'un point de presse.",
+			map[string]string{"Nasser Bourita": "MAR", "José Manuel Albares": "ESP"}, "Nasser Bourita", "Le partenariat est exemplaire"},
+		{"fr", "Le colonel Hassan Amrani a salué la réactivité des unités. « Cette opération est un succès », précise-t-il.",
+			map[string]string{"Hassan Amrani": "MAR"}, "Hassan Amrani", "Cette opération est un succès"},
+		{"fr", "Helena Maleno, fondatrice de l'ONG Caminando Fronteras, s'inquiète des naufrages. « Nous avons recensé 1 200 morts », déplore-t-elle.",
+			map[string]string{"Helena Maleno": ""}, "Helena Maleno", "Nous avons recensé 1 200 morts"},
+		{"fr", "La ministre, Rachida Alami, était à Rabat.\n\n« Rien n'a changé », ajoute-t-elle.",
+			map[string]string{"Rachida Alami": "MAR"}, "Rachida Alami", "Rien n'a changé"},
+		// A title with its complement followed by a second title before the name.
+		{"es", "\"No podemos seguir así\", ha lamentado el ministro del Interior y portavoz del Gobierno, Luis Ortega.",
+			map[string]string{"Luis Ortega": "ESP"}, "Luis Ortega", "No podemos seguir así"},
+		{"fr", "Madrid - « Il s'agit d'un devoir de solidarité », a affirmé la ministre de l'Éducation et porte-parole du gouvernement, Pilar Alegría.",
+			map[string]string{"Pilar Alegría": "ESP"}, "Pilar Alegría", "Il s'agit d'un devoir de solidarité"},
+		{"fr", "Rabat - Le ministre de l'Intérieur et porte-parole du gouvernement, Karim Alaoui, a visité Nador.",
+			map[string]string{"Karim Alaoui": "MAR"}, "", ""},
+		// A quotation that the speaker's own clause runs into, as its verb's object or a word of
+		// its own.
+		{"fr", "Le ministre espagnol, José Manuel Albares, était à Rabat.\n\nDe son côté, M. Albares a salué « le rôle essentiel du Maroc dans la gestion des flux ».",
+			map[string]string{"José Manuel Albares": "ESP"}, "José Manuel Albares", "le rôle essentiel du Maroc dans la gestion des flux"},
+		{"fr", "Le président canarien, Fernando Clavijo, a salué une décision « historique ».",
+			map[string]string{"Fernando Clavijo": "ESP"}, "Fernando Clavijo", "historique"},
+		{"es", "El presidente canario, Fernando Clavijo, ha calificado la decisión de «histórica».",
+			map[string]string{"Fernando Clavijo": "ESP"}, "Fernando Clavijo", "histórica"},
+		// Two full names joined by "y" or "et" as the subject of their clause.
+		{"es", "Fernando Grande-Marlaska y Abdelouafi Laftit acordaron celebrar una nueva reunión.",
+			map[string]string{"Fernando Grande-Marlaska": "", "Abdelouafi Laftit": ""}, "", ""},
+		{"fr", "Nasser Bourita et José Manuel Albares ont signé une déclaration commune.",
+			map[string]string{"Nasser Bourita": "", "José Manuel Albares": ""}, "", ""},
+		{"es", "Los detenidos actuaban en Algeciras, La Línea y Tánger.", map[string]string{}, "", ""},
+		// A title with its complement, then a second title before the name.
+		{"fr", "– Nous poursuivrons nos efforts, a déclaré le commandant de la façade maritime ouest, le général Ahmed Benali.",
+			map[string]string{"Ahmed Benali": "MAR"}, "Ahmed Benali", "Nous poursuivrons nos efforts"},
+		{"es", "\"Seguiremos vigilando la costa\", ha señalado el jefe de la Comandancia de Algeciras, el coronel Juan Pérez.",
+			map[string]string{"Juan Pérez": "ESP"}, "Juan Pérez", "Seguiremos vigilando la costa"},
+		// An office's list of portfolios before its holder's name is no person.
+		{"es", "La ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz, viajó a Madrid.",
+			map[string]string{"Elma Saiz": "ESP"}, "", ""},
+		{"fr", "Rabat - Le ministre de l'Éducation nationale, du Préscolaire et des Sports, Chakib Benmoussa, a visité Nador.",
+			map[string]string{"Chakib Benmoussa": "MAR"}, "", ""},
+		// A title whose complement is a long place name; the title after "et", "y" is the next
+		// person's.
+		{"fr", "Tanger - La rencontre entre le wali de la région Tanger-Tétouan-Al Hoceima, Younes Tazi, et le délégué du gouvernement espagnol en Andalousie, Pedro Fernández, s'est tenue lundi.",
+			map[string]string{"Younes Tazi": "MAR", "Pedro Fernández": "ESP"}, "", ""},
+		{"es", "La reunión entre el wali de la región de Tánger-Tetuán-Alhucemas, Younes Tazi, y el delegado del Gobierno en Andalucía, Pedro Fernández, se celebró el lunes.",
+			map[string]string{"Younes Tazi": "MAR", "Pedro Fernández": "ESP"}, "", ""},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -269,6 +328,23 @@ func TestLangEvents(t *testing.T) {
 		// An office named alone at the start of a sentence is the home country's.
 		{"es", "El Gobierno ha expulsado este miércoles a 30 argelinos.", "COERCE ESP DZA 2024-03-13"},
 		{"fr", "Madrid a renvoyé lundi 40 migrants algériens.", "COERCE ESP DZA 2024-03-11"},
+		// The target's office with its complement after the preposition.
+		{"es", "La ministra Elma Saiz se reunió el lunes con el ministro del Interior mauritano.", "CONSULT ESP MRT 2024-03-11"},
+		{"fr", "La ministre espagnole, Elma Saiz, s'est entretenue lundi avec le ministre de l'Intérieur mauritanien.", "CONSULT ESP MRT 2024-03-11"},
+		// A joint operation named by a noun; the partner after "con", "avec" is no target.
+		{"es", "La Guardia Civil ha desarticulado, en una operación conjunta con la Policía marroquí, una red de tráfico de personas.", "COOPERATE ESP MAR "},
+		{"es", "La Guardia Civil ha desarticulado, en una operación conjunta con la Policía marroquí, una red de tráfico de personas.", "COERCE ESP ESP 2024-03-14"},
+		{"fr", "La police espagnole a démantelé, dans une opération conjointe avec la DGSN, un réseau de passeurs.", "COOPERATE ESP MAR "},
+		{"fr", "La police espagnole a démantelé, dans une opération conjointe avec la DGSN, un réseau de passeurs.", "COERCE ESP ESP "},
+		// The people of a body after "de" act for it.
+		{"es", "Agentes de la Policía Nacional han desarticulado, en una operación conjunta con la Policía marroquí, una organización criminal.", "COOPERATE ESP MAR "},
+		{"fr", "Les éléments de la Marine royale ont intercepté lundi 40 migrants.", "COERCE MAR MAR 2024-03-11"},
+		{"fr", "Les garde-côtes algériens ont mis en échec samedi une tentative d'émigration clandestine de 17 personnes.", "COERCE DZA DZA 2024-03-09"},
+		// Nominal meetings: "la reunión entre X y Y", "la rencontre entre X et Y", "l'entretien de X avec Y".
+		{"es", "Rabat, 14 mar (EFE).- La reunión entre los ministros del Interior de España y Marruecos, celebrada este miércoles en Rabat, fue positiva.", "CONSULT ESP MAR 2024-03-13"},
+		{"es", "El encuentro entre el ministro español y su homólogo marroquí tuvo lugar el martes.", "CONSULT ESP MAR 2024-03-12"},
+		{"fr", "La rencontre entre le wali de Tanger, Younes Tazi, et le délégué du gouvernement espagnol, Pedro Fernández, s'est tenue lundi.", "CONSULT MAR ESP 2024-03-11"},
+		{"fr", "L'entretien du ministre marocain avec son homologue espagnol a eu lieu mardi à Rabat.", "CONSULT MAR ESP 2024-03-12"},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))

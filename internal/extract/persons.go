@@ -120,6 +120,8 @@ func (s *state) nameRunEnd(i int) int {
 			j++
 		case t.Text == "." && j > i && t.Start == toks[j-1].End && utf8.RuneCountInString(toks[j-1].Text) == 1:
 			j++ // an initial: "Matthew J. Hudak"
+		case s.joinsNames(i, j):
+			return j // "Fernando Grande-Marlaska y Abdelouafi Laftit": lang.go
 		case particles[t.Low] && j > i && s.particlesThenName(j):
 			j++ // "Anna de la Cruz"
 		case j > i && particleCompound(t.Text):
@@ -214,6 +216,9 @@ func (s *state) personRun(a, b int) {
 	if s.ownLang() != "" && s.datelineRun(a, b) {
 		return // "Santa Cruz de Tenerife, 9 oct (EFE).-"
 	}
+	if s.officeList(k, b) {
+		return // "la ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz": lang.go
+	}
 	// "the Louise Michel": a person's name takes no article; "at Duncan Lewis", "in Kara
 	// Tepe": a place's takes a locative preposition.
 	if k == a && a > 0 && toks[a-1].Sent == toks[a].Sent && (s.isArticle(toks[a-1].Low) || locatives[toks[a-1].Low]) {
@@ -253,6 +258,8 @@ func (s *state) personRun(a, b int) {
 		rule, cue = "person.shared-surname", true
 	case s.apposedToPerson(k, b):
 		rule, cue = "person.apposed", true
+	case s.coordinatedPair(k, b):
+		rule, cue = "person.coordinated-pair", true // lang.go
 	}
 	if !cue && s.nationalityBefore(a) != "" {
 		rule, cue = "person.nationality", true
@@ -276,7 +283,7 @@ func (s *state) personRun(a, b int) {
 		if c := s.adjBeforeComma(a); c != "" {
 			country, known = c, true
 		} else if t, _ := s.titleCountry(title); title != "" && t == "" && s.isGovTitle(title) && s.lx.Home != "" {
-			country, known = s.lx.Home, true
+			country, known = s.home(), true // French copy: the dateline's country
 		}
 	}
 	if !known && app.known {
@@ -624,15 +631,29 @@ func (s *state) addPerson(k, b int, name, country, actor, title string, gov bool
 // Jesus Javier Perea").
 func (s *state) titleBefore(k int) (string, int) {
 	toks := s.doc.Tokens
-	for p := k - 1; p >= 0 && p >= k-8 && toks[p].Sent == toks[k].Sent; p-- {
+	reach := 8
+	if s.ownLang() != "" {
+		reach = 12 // "le wali de la région Tanger-Tétouan-Al Hoceima, Younes Tazi"
+	}
+	for p := k - 1; p >= 0 && p >= k-reach && toks[p].Sent == toks[k].Sent; p-- {
 		if m, ok := s.lx.Titles.Longest(toks, p); ok && m.End <= k {
 			gap := toks[m.End:k]
 			okGap := true
+			// "le wali de la région Tanger-Tétouan-Al Hoceima, Younes Tazi": a longer complement
+			// of names may hold one common noun.
+			nouns, near := 0, k-m.End <= 5 && toks[k-1].Text == ","
 			for _, g := range gap {
+				if s.ownLang() != "" && g.Text == "-" {
+					continue // "Tanger-Tétouan-Al Hoceima"
+				}
+				common := s.ownLang() != "" && g.Kind == text.Word && !isCapWord(g) && !s.isPrep(g.Low) && !s.isArticle(g.Low) && g.Low != "y" && g.Low != "et"
+				if common {
+					nouns++
+				}
 				// "la delegada del Gobierno en Ceuta, Cristina Pérez", "le commandant de l'unité,
 				// Youssef El Idrissi": Spanish and French place the office's complement after it.
 				if !(isCapWord(g) || g.Low == "for" || g.Low == "of" || g.Low == "to" || g.Low == "the" || g.Text == "," || g.Kind == text.Poss ||
-					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && k-m.End <= 5 && toks[k-1].Text == ",")) {
+					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && (near || toks[k-1].Text == "," && nouns <= 1))) {
 					okGap = false
 				}
 			}
@@ -670,6 +691,11 @@ func (s *state) appositive(b int) apposition {
 	}
 	if toks[b+1].Kind == text.Number {
 		a.age, a.person = true, true
+		return a
+	}
+	// "le wali ..., Younes Tazi, et le délégué du gouvernement espagnol, Pedro Fernández": the
+	// title after "et" or "y" is the next person's, not this one's.
+	if s.ownLang() != "" && (toks[b+1].Low == "et" || toks[b+1].Low == "y" || toks[b+1].Low == "e") {
 		return a
 	}
 	end := b + 1

@@ -200,6 +200,11 @@ func (s *state) speechAt(i int) (lexicon.SpeechVerb, bool) {
 		return lexicon.SpeechVerb{}, false
 	}
 	v, ok := s.lx.Speech[s.doc.Tokens[i].Low]
+	if !ok {
+		if verb, _, fused := s.fusedInversion(i); fused {
+			v, ok = s.lx.Speech[verb] // "précise-t-il": quotes_lang.go
+		}
+	}
 	return v, ok
 }
 
@@ -331,6 +336,16 @@ func (s *state) speakerIn(lo, hi int) who {
 		// subject after an inverting verb that opens the attribution.
 		// "ha señalado el teniente coronel ...", "a déclaré M. ...": an auxiliary may stand
 		// between the quotation and the inverted verb in Spanish and French.
+		// "souligne-t-il", "précise-t-elle": the verb carries its own subject pronoun.
+		if _, pron, fused := s.fusedInversion(v); fused {
+			if pron != "on" {
+				if w := s.pronounSpeaker(v); w.found() {
+					w.verb, w.rule = v, "quote.fused-inversion"
+					return w
+				}
+			}
+			continue
+		}
 		b := v
 		for s.ownLang() != "" && b > lo && s.word("before-verb", toks[b-1].Low) {
 			b--
@@ -819,7 +834,7 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	// after the inverted verb.
 	if m, ok := s.lx.Titles.Longest(toks, a); ok && s.ownLang() != "" {
 		for e := m.End; e < hi && e <= m.End+10; e++ {
-			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == ",") {
+			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == "," || s.secondTitle(e)) {
 				w := s.mentionWho(p)
 				w.start, w.rule = a, "quote.title-name"
 				return w

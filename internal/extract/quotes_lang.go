@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/alboran/alboran/internal/text"
+import (
+	"strings"
+
+	"github.com/alboran/alboran/internal/text"
+)
 
 // Quotations with a dialogue dash, as Spanish and French copy prints them: a paragraph that
 // opens with a dash quotes its words up to the dash before the attribution ("—Es un día
@@ -78,11 +82,13 @@ func (s *state) speechSoon(k, end int) bool {
 
 // colonSubject is the speaker of a Spanish or French quotation that a colon opens in the
 // sentence of its speaker, whatever the verb: "La ministra, Sira Rego, ha criticado el
-// procedimiento: “No se puede...”". The speaker is the first person named in the clause before
-// the colon, not after a preposition.
+// procedimiento: “No se puede...”"; or that the speaker's own clause runs into, as the object
+// of its verb or a word of its own: "M. Albares a salué « le rôle essentiel du Maroc »", "Le
+// président canarien, Fernando Clavijo, a salué une décision « historique »". The speaker is
+// the first person named in the clause before the quotation, not after a preposition.
 func (s *state) colonSubject(open, lo int) who {
 	toks := s.doc.Tokens
-	if s.ownLang() == "" || open == 0 || open-1 < lo || toks[open-1].Text != ":" {
+	if s.ownLang() == "" || open == 0 || open-1 < lo || toks[open-1].Text != ":" && toks[open-1].Kind != text.Word {
 		return nobody
 	}
 	for k := lo; k < open-1; k++ {
@@ -101,4 +107,43 @@ func (s *state) colonSubject(open, lo int) who {
 		return w
 	}
 	return nobody
+}
+
+// fusedPronouns are the subject pronouns that French writes after an inverted verb, joined by
+// hyphens, with the euphonic "-t-" before them when the verb ends in a vowel.
+var fusedPronouns = []string{"-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-on", "-ils", "-elles"}
+
+// fusedInversion splits a French verb inverted with its subject pronoun in one token:
+// "précise-t-il" is "précise" and "il", "souligne-t-elle" "souligne" and "elle", "ajoute-t-on"
+// "ajoute" and "on". It reports false for any other token, and in any other language.
+func (s *state) fusedInversion(i int) (verb, pron string, ok bool) {
+	if s.lx.Lang != "fr" {
+		return "", "", false
+	}
+	w := s.doc.Tokens[i].Low
+	for _, p := range fusedPronouns {
+		if v, found := strings.CutSuffix(w, p); found && v != "" && !strings.Contains(v, "-") {
+			return v, p[strings.LastIndexByte(p, '-')+1:], true
+		}
+	}
+	return "", "", false
+}
+
+// secondTitle reports whether the name at token e follows a second title after a comma, with
+// its article: "le commandant de la façade maritime ouest, le général Ahmed Benali", "el jefe
+// de la comandancia, el coronel Juan Pérez".
+func (s *state) secondTitle(e int) bool {
+	toks := s.doc.Tokens
+	for c := e - 1; c > 0 && c >= e-5; c-- {
+		if toks[c].Text != "," {
+			continue
+		}
+		a := c + 1
+		if a < e && s.isArticle(toks[a].Low) {
+			a++
+		}
+		m, ok := s.lx.Titles.Longest(toks, a)
+		return ok && m.End == e
+	}
+	return false
 }

@@ -187,7 +187,7 @@ func (s *state) countedNoun(n number) (string, int, bool) {
 		}
 		// "a record of 416 on 28 boats": a noun after a preposition or another number is not
 		// what this number counts.
-		if toks[j].Kind == text.Number || s.isPrep(toks[j].Low) && toks[j].Low != "of" {
+		if toks[j].Kind == text.Number || s.isPrep(toks[j].Low) && toks[j].Low != "of" && !s.collectiveOf(n, j) {
 			break
 		}
 		if (toks[j].Low == "suspected" || toks[j].Low == "alleged") && j+1 < len(toks) && toks[j+1].Kind == text.Word {

@@ -29,3 +29,21 @@ func (s *state) describing(nounEnd int, verb, c string) bool {
 	toks := s.doc.Tokens
 	return s.ownLang() != "" && verb != "" && verb != c && nounEnd < len(toks) && !s.word("auxiliary", toks[nounEnd].Low) && !s.isBeforeVerb(toks[nounEnd].Low)
 }
+
+// collectiveOf reports whether token j is the "de" that joins a Spanish or French collective
+// number to what it counts: "una veintena de migrantes", "une centaine de migrants", "un
+// millar de personas". The noun after it is what the number counts, as after English "of".
+// Always false for English.
+func (s *state) collectiveOf(n number, j int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || !n.words || j != n.end || j == 0 {
+		return false
+	}
+	switch toks[j].Low {
+	case "de", "d'", "d’":
+	default:
+		return false
+	}
+	nw, ok := s.lx.Numbers[toks[j-1].Low]
+	return ok && nw.Kind == "scale"
+}

@@ -203,6 +203,11 @@ var wordRoles = map[string]bool{
 	"not-funding":    true, // money near it is no funding: a price, a fine, cash seized
 	"generic-people": true, // people of no stated kind: arrested, they are suspects ("14 personas")
 	"perfect":        true, // the auxiliary of a perfect that tells the day's acts: "ha", "han"
+	"meeting-noun":   true, // names a meeting whose sides follow it: "la reunión entre", "l'entretien de"
+	"meeting-join":   true, // joins the second side of a meeting noun: "y", "et", "con", "avec"
+	"act-noun":       true, // a noun that names an act after its article: "una operación conjunta"
+	"partner":        true, // names who acts alongside, not the target: "con", "avec"
+	"members":        true, // people of the body named after them: "agentes de la Guardia Civil"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
