@@ -95,7 +95,50 @@ func (s *state) findEvents() {
 	if s.surfaceEvents() {
 		s.dropUndatedRepeats(0) // events_lang.go
 	}
+	s.dropRepeatedMentions()
 	s.dropVagueSelfActs()
+}
+
+// dropRepeatedMentions keeps one record of an act that the report tells twice (codebook 5):
+// a caption or heading whose act has no date of its own when the running text tells the same
+// act (type, source and target) — "Italy rescues 500 migrants" above "coast guard crews
+// rescued 500 refugees on Sunday" — or tells it on the same day; and an act whose sentence repeats word for word a sentence
+// that told it before (a paragraph printed twice, a pull quote).
+func (s *state) dropRepeatedMentions() {
+	if len(s.events) < 2 {
+		return
+	}
+	captions := map[int]bool{}
+	for si := range s.doc.Sents {
+		if s.caption(si) {
+			captions[s.doc.Runes(s.doc.Sents[si].Start)] = true
+		}
+	}
+	told := map[string]bool{}
+	for _, e := range s.events {
+		if !captions[e.Evidence.Start] {
+			key := e.Type + "|" + e.Source.Actor + "|" + e.Target.Actor
+			told[key] = true
+			if e.Date != nil {
+				told[key+"|"+*e.Date] = true
+			}
+		}
+	}
+	said := map[string]int{}
+	out := s.events[:0]
+	for _, e := range s.events {
+		key := e.Type + "|" + e.Source.Actor + "|" + e.Target.Actor
+		if captions[e.Evidence.Start] && (e.DateInferred && told[key] || e.Date != nil && told[key+"|"+*e.Date]) {
+			continue
+		}
+		line := key + "|" + strings.TrimRight(e.Evidence.Text, ".!…’'\" ")
+		if at, ok := said[line]; ok && at != e.Evidence.Start {
+			continue
+		}
+		said[line] = e.Evidence.Start
+		out = append(out, e)
+	}
+	s.events = out
 }
 
 // titleCase reports whether most words of a sentence are capitalised, as in a headline.

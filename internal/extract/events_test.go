@@ -277,3 +277,43 @@ func TestEventDates(t *testing.T) {
 		}
 	}
 }
+
+// evDated lists the events of a one-document body as "TYPE SRC TGT DATE", in order.
+func evDated(x *Extractor, body string) []string {
+	var got []string
+	for _, e := range x.Extract(doc("2021-04-15", body)).Events {
+		d := ""
+		if e.Date != nil {
+			d = *e.Date
+		}
+		got = append(got, e.Type+" "+e.Source.Actor+" "+e.Target.Actor+" "+d)
+	}
+	return got
+}
+
+func TestEventRepeatedMentions(t *testing.T) {
+	tests := []struct {
+		body string
+		want []string
+	}{
+		// A heading that names the act the running text dates is the same act, once.
+		{"Greek coastguard rescues 40 migrants off Lesbos\n\nThe Greek coastguard rescued 40 migrants off Lesbos on Monday.",
+			[]string{"AID GRC GRC 2021-04-12"}},
+		// A caption with no date of its own shows the day of publication, not a day the
+		// running text named before it.
+		{"Greek police detained 14 migrants on Monday.\n\nMigrants are brought ashore at Mytilene by the Greek coastguard\n\nThe men were taken to a camp.",
+			[]string{"COERCE GRC GRC 2021-04-12", "AID GRC GRC 2021-04-15"}},
+		// A paragraph printed twice tells its act once, on the date of its first telling.
+		{"On Monday, Greek police arrested 14 smugglers. Greek police have also detained six Albanians.\n\nOn April 2, the Greek coastguard rescued 30 migrants off Crete.\n\nGreek police have also detained six Albanians.",
+			[]string{"COERCE GRC ALB 2021-04-12", "AID GRC GRC 2021-04-02"}},
+		// Two acts of one sentence on two days stay two.
+		{"Greek police detained 14 migrants on Monday and the Greek coastguard detained 20 on Tuesday.",
+			[]string{"COERCE GRC GRC 2021-04-12", "COERCE GRC GRC 2021-04-13"}},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		if got := evDated(x, tt.body); strings.Join(got, ", ") != strings.Join(tt.want, ", ") {
+			t.Errorf("%q:\n got  %v\n want %v", tt.body, got, tt.want)
+		}
+	}
+}

@@ -111,6 +111,9 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 			continue
 		}
 		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
+		if s.caption(a.si) {
+			key = "caption|" + key // the running text's mention of the act is kept first (dropRepeatedMentions)
+		}
 		if seen[key] {
 			continue
 		}
@@ -1454,6 +1457,17 @@ func (s *state) actDate(a *act) (string, bool, int) {
 	if s.published != "" && s.thisMorning(a.si) {
 		return s.published, false, -1
 	}
+	// A caption or heading shows or names the story's act outside the narrative's order: a
+	// date of its own sentence dates it, else the day of publication, never a day the text
+	// before it named.
+	if s.caption(a.si) {
+		if d := s.explicitTime(a.tr.i, false); d != "" {
+			return d, false, -1
+		}
+		if s.published != "" {
+			return s.published, true, -1
+		}
+	}
 	d, inferred := s.eventDate(a.tr.i)
 	// A date after publication dates a plan, not a done act.
 	if !a.future && s.published != "" && d > s.published && !strings.HasPrefix(s.published, d) {
@@ -1525,16 +1539,10 @@ func (s *state) carriedDate(i int) string {
 // heading, a paragraph of one sentence with no full stop; a sentence whose main clause is
 // "it comes after", "this follows", "the move came as" (background verbs in modality.tsv).
 func (s *state) backgroundSentence(si int) bool {
-	sent := s.doc.Sents[si]
-	toks := sent.Tokens
-	if len(toks) == 0 {
-		return false
-	}
-	last := toks[len(toks)-1]
-	if !sent.Cut && !sentenceEnds[last.Text] && (si+1 >= len(s.doc.Sents) || s.doc.Sents[si+1].Para != sent.Para) &&
-		(si == 0 || s.doc.Sents[si-1].Para != sent.Para) {
+	if s.caption(si) {
 		return true
 	}
+	toks := s.doc.Sents[si].Tokens
 	for k := 1; k+1 < len(toks) && k < 6; k++ {
 		if s.lx.Modal("background", toks[k].Low) {
 			switch toks[k+1].Low {
@@ -1544,6 +1552,19 @@ func (s *state) backgroundSentence(si int) bool {
 		}
 	}
 	return false
+}
+
+// caption reports whether sentence si is a caption or a heading: a paragraph of one sentence
+// with no full stop ("Migrants are brought into Dover on Wednesday (pictured)").
+func (s *state) caption(si int) bool {
+	sent := s.doc.Sents[si]
+	toks := sent.Tokens
+	if len(toks) == 0 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	return !sent.Cut && !sentenceEnds[last.Text] && (si+1 >= len(s.doc.Sents) || s.doc.Sents[si+1].Para != sent.Para) &&
+		(si == 0 || s.doc.Sents[si-1].Para != sent.Para)
 }
 
 // sentenceEnds are the tokens that end a sentence of running text; a caption ends with a word
