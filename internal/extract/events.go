@@ -103,7 +103,8 @@ func (s *state) findEvents() {
 // a caption or heading whose act has no date of its own when the running text tells the same
 // act (type, source and target) — "Italy rescues 500 migrants" above "coast guard crews
 // rescued 500 refugees on Sunday" — or tells it on the same day; and an act whose sentence repeats word for word a sentence
-// that told it before (a paragraph printed twice, a pull quote).
+// that told it before (a paragraph printed twice, a pull quote); and an act over a span of days
+// when the text tells the same act on a day of that span.
 func (s *state) dropRepeatedMentions() {
 	if len(s.events) < 2 {
 		return
@@ -124,11 +125,25 @@ func (s *state) dropRepeatedMentions() {
 			}
 		}
 	}
+	// The days on which each act is told.
+	days := map[string][]string{}
+	for _, e := range s.events {
+		if e.Date != nil && !strings.Contains(*e.Date, "/") {
+			key := e.Type + "|" + e.Source.Actor + "|" + e.Target.Actor
+			days[key] = append(days[key], *e.Date)
+		}
+	}
 	said := map[string]int{}
 	out := s.events[:0]
 	for _, e := range s.events {
 		key := e.Type + "|" + e.Source.Actor + "|" + e.Target.Actor
 		if captions[e.Evidence.Start] && (e.DateInferred && told[key] || e.Date != nil && told[key+"|"+*e.Date]) {
+			continue
+		}
+		// "3,600 were rescued over the past 48 hours ... 600 were brought ashore on Thursday":
+		// acts summed up to the day of publication that the text also tells one by one are
+		// those acts. A closed span ("agreed last week") is one act's imprecise day instead.
+		if e.Date != nil && s.published != "" && strings.HasSuffix(*e.Date, "/"+s.published) && within(days[key], *e.Date) {
 			continue
 		}
 		line := key + "|" + strings.TrimRight(e.Evidence.Text, ".!…’'\" ")
@@ -724,4 +739,19 @@ func (t *sentTree) child(n int, rel string) int {
 		}
 	}
 	return -1
+}
+
+// within reports whether one of the days or months lies inside the interval span
+// ("2021-04-12/2021-04-15").
+func within(days []string, span string) bool {
+	from, to, ok := strings.Cut(span, "/")
+	if !ok {
+		return false
+	}
+	for _, d := range days {
+		if d >= from[:min(len(d), len(from))] && d <= to {
+			return true
+		}
+	}
+	return false
 }

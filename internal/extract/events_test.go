@@ -306,6 +306,12 @@ func TestEventRepeatedMentions(t *testing.T) {
 		// A paragraph printed twice tells its act once, on the date of its first telling.
 		{"On Monday, Greek police arrested 14 smugglers. Greek police have also detained six Albanians.\n\nOn April 2, the Greek coastguard rescued 30 migrants off Crete.\n\nGreek police have also detained six Albanians.",
 			[]string{"COERCE GRC ALB 2021-04-12", "AID GRC GRC 2021-04-02"}},
+		// Acts summed up to the day of publication are the acts the text tells on its days.
+		{"Almost 300 migrants have been rescued by the Italian coastguard over the past 48 hours. On Wednesday, the Italian coastguard rescued 100 migrants off Lampedusa.",
+			[]string{"AID ITA ITA 2021-04-14"}},
+		// A closed span is the day of one act, not a sum.
+		{"Last week, Italian police detained 40 migrants in Rome. On Monday, Italian police detained 12 migrants in Milan.",
+			[]string{"COERCE ITA ITA 2021-04-08/2021-04-14", "COERCE ITA ITA 2021-04-12"}},
 		// Two acts of one sentence on two days stay two.
 		{"Greek police detained 14 migrants on Monday and the Greek coastguard detained 20 on Tuesday.",
 			[]string{"COERCE GRC GRC 2021-04-12", "COERCE GRC GRC 2021-04-13"}},
