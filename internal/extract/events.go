@@ -319,6 +319,9 @@ func (s *state) readAct(t *sentTree, si int, tr trigger, trigNodes map[int]bool)
 		if a.passive && t.onlyBeing(a.n) && t.child(a.n, "obl:agent") < 0 {
 			return nil, false // "migrants being detained at a camp": a description
 		}
+		if s.standingPassive(a) {
+			return nil, false // "where surrogacy is banned": a standing rule, not an act
+		}
 		// An act on people needs the people: "numbers picked up again" rescues no one.
 		if a.rule.Frame.People && !a.passive && len(s.patients(a)) == 0 {
 			return nil, false
@@ -662,6 +665,26 @@ func (t *sentTree) onlyBeing(n int) bool {
 		being = true
 	}
 	return being
+}
+
+// standingPassive reports whether a verb trigger is a present simple passive with no agent in
+// running text ("where surrogacy is banned", "boats are seized if ..."): it states a rule or a
+// habit, not an act done on a day. A caption's present ("migrants are brought ashore") shows an
+// act.
+func (s *state) standingPassive(a *act) bool {
+	t := a.t
+	if !a.passive || t.child(a.n, "obl:agent") >= 0 || s.caption(a.si) {
+		return false
+	}
+	auxes := t.under(a.n, "aux")
+	if len(auxes) != 1 {
+		return false
+	}
+	switch strings.ToLower(t.Tokens[auxes[0]].Form) {
+	case "is", "are":
+		return true
+	}
+	return false
 }
 
 // mainAcl reports whether verb n, which the parser attached as a participle modifying the

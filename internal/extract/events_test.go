@@ -323,3 +323,14 @@ func TestEventRepeatedMentions(t *testing.T) {
 		}
 	}
 }
+
+func TestEventStandingPassive(t *testing.T) {
+	runEvents(t, []evCase{
+		// A present simple passive with no agent states a rule or a habit, not an act.
+		{"The women were sent to Cambodia, where surrogacy is banned.", nil},
+		{"In Greece, unaccompanied children are detained in police cells.", nil},
+		// A past passive, or a caption's present, tells an act.
+		{"In Greece, 14 unaccompanied children were detained in police cells.", []string{"COERCE GRC GRC"}},
+		{"Greek police detained 14 migrants on Monday.\n\nMigrants are brought ashore at Mytilene by the Greek coastguard\n\nThe men were taken to a camp.", []string{"COERCE GRC GRC", "AID GRC GRC"}},
+	})
+}
