@@ -334,3 +334,14 @@ func TestEventStandingPassive(t *testing.T) {
 		{"Greek police detained 14 migrants on Monday.\n\nMigrants are brought ashore at Mytilene by the Greek coastguard\n\nThe men were taken to a camp.", []string{"COERCE GRC GRC", "AID GRC GRC"}},
 	})
 }
+
+func TestEventNoSideNamed(t *testing.T) {
+	runEvents(t, []evCase{
+		// An act on things with neither its giver nor its receiver named is no state's act.
+		{"Greek police detained 14 migrants in Athens on Monday. Blankets were being delivered as workmen carried in beds.", []string{"COERCE GRC GRC"}},
+		{"Greek police detained 14 migrants in Athens on Monday. Food parcels were delivered to the camp.", []string{"COERCE GRC GRC"}},
+		// Either side named makes it one.
+		{"Italy delivered tents to Albania.", []string{"AID ITA ALB"}},
+		{"Tents were delivered to Albania by Italy.", []string{"AID ITA ALB"}},
+	})
+}

@@ -23,6 +23,16 @@ type side struct {
 	civil    bool   // people, not a state's agents: "demonstrators in Baghdad", "Palestinian youths"
 }
 
+// namedSide reports whether a side was named in the text rather than inferred from a place.
+func namedSide(sides []side) bool {
+	for _, sd := range sides {
+		if sd.node >= 0 || sd.explicit {
+			return true
+		}
+	}
+	return false
+}
+
 // codeAct resolves an act's roles, date and place, and records one event per source and
 // target pair.
 func (s *state) codeAct(a *act, seen map[string]bool) {
@@ -50,6 +60,7 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 	}
 	a.typ = typ
 	sources, unnamed := s.sources(a)
+	placed := len(sources) == 0 // the source is where the act happens, not a name
 	if len(sources) == 0 && unnamed && materialTypes[typ] {
 		// "were arrested", "the coastguard rescued 26": an unnamed state agent acts for
 		// the country where the act happens. Violence by an unnamed hand is coded only
@@ -83,6 +94,11 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 		a.typ = typ
 	}
 	targets := s.targets(a, sources)
+	// "Mattresses were being delivered": an act on things whose frame says where its
+	// receiver stands, with neither side named, is no state's act on another.
+	if placed && len(a.rule.Frame.Target) > 0 && !a.rule.Frame.People && !a.rule.Frame.Self && !namedSide(targets) {
+		return
+	}
 	date, inferred, dateNode := s.actDate(a)
 	loc := s.actLocation(a, targets)
 	type pair struct{ src, tgt side }
