@@ -291,11 +291,19 @@ func evDated(x *Extractor, body string) []string {
 	return got
 }
 
+// runDated checks the events of each body, in order, with their dates.
+func runDated(t *testing.T, cases []evCase) {
+	t.Helper()
+	x := extractor(t)
+	for _, c := range cases {
+		if got := evDated(x, c.body); strings.Join(got, ", ") != strings.Join(c.want, ", ") {
+			t.Errorf("%q:\n got  %v\n want %v", c.body, got, c.want)
+		}
+	}
+}
+
 func TestEventRepeatedMentions(t *testing.T) {
-	tests := []struct {
-		body string
-		want []string
-	}{
+	runDated(t, []evCase{
 		// A heading that names the act the running text dates is the same act, once.
 		{"Greek coastguard rescues 40 migrants off Lesbos\n\nThe Greek coastguard rescued 40 migrants off Lesbos on Monday.",
 			[]string{"AID GRC GRC 2021-04-12"}},
@@ -315,13 +323,7 @@ func TestEventRepeatedMentions(t *testing.T) {
 		// Two acts of one sentence on two days stay two.
 		{"Greek police detained 14 migrants on Monday and the Greek coastguard detained 20 on Tuesday.",
 			[]string{"COERCE GRC GRC 2021-04-12", "COERCE GRC GRC 2021-04-13"}},
-	}
-	x := extractor(t)
-	for _, tt := range tests {
-		if got := evDated(x, tt.body); strings.Join(got, ", ") != strings.Join(tt.want, ", ") {
-			t.Errorf("%q:\n got  %v\n want %v", tt.body, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestEventStandingPassive(t *testing.T) {
@@ -343,5 +345,17 @@ func TestEventNoSideNamed(t *testing.T) {
 		// Either side named makes it one.
 		{"Italy delivered tents to Albania.", []string{"AID ITA ALB"}},
 		{"Tents were delivered to Albania by Italy.", []string{"AID ITA ALB"}},
+	})
+}
+
+func TestEventQuotedDay(t *testing.T) {
+	runDated(t, []evCase{
+		// A speaker's "today" is the day the attribution names, before or after the quotation.
+		{"Greek Migration Minister Nikos Andreou said on Tuesday: 'We rescued 40 migrants off Lesbos today.'", []string{"AID GRC GRC 2021-04-13"}},
+		{"'We rescued 40 migrants off Lesbos today,' Greek Migration Minister Nikos Andreou said on Tuesday.", []string{"AID GRC GRC 2021-04-13"}},
+		// With no day in the attribution it is the day of publication.
+		{"'We rescued 40 migrants off Lesbos today,' Greek Migration Minister Nikos Andreou said.", []string{"AID GRC GRC 2021-04-15"}},
+		// A date the speaker names dates the act.
+		{"Greek Migration Minister Nikos Andreou said on Tuesday: 'On April 2 we rescued 40 migrants off Lesbos.'", []string{"AID GRC GRC 2021-04-02"}},
 	})
 }

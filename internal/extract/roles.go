@@ -1423,6 +1423,65 @@ func (s *state) actLocation(a *act, targets []side) string {
 // text gave before, else by the publication date (inferred). It also returns the node of the
 // time phrase used, or -1.
 func (s *state) actDate(a *act) (string, bool, int) {
+	d, inferred, node := s.clauseDate(a)
+	// "O'Mahoney said last week: '... we have prevented many more today'": a speaker's today
+	// is the day they spoke, when the attribution names it.
+	if a.quoted && s.quotedNow(a.si) {
+		if said, ok := s.sayingTime(a.tr.i); ok {
+			return said, false, -1
+		}
+	}
+	return d, inferred, node
+}
+
+// quotedNow reports whether every time phrase inside the quotations of sentence si names the
+// day of speaking ("today", "this morning"), or there is none.
+func (s *state) quotedNow(si int) bool {
+	for _, tx := range s.timesOf(si) {
+		if tx.start < len(s.inQuote) && s.inQuote[tx.start] && !nowWords[s.doc.Tokens[tx.start].Low] {
+			return false
+		}
+	}
+	return true
+}
+
+// nowWords start the time phrases that name the day of speaking.
+var nowWords = set("today", "tonight", "this", "now")
+
+// sayingTime is the time that the attribution of the quotation holding token i names, outside
+// the quotation, in the sentence where the quotation opens or closes: "said last week: '...".
+func (s *state) sayingTime(i int) (string, bool) {
+	at := s.doc.Runes(s.doc.Tokens[i].Start)
+	for _, q := range s.quotes {
+		if len(q.Spans) == 0 {
+			continue
+		}
+		in := false
+		for _, sp := range q.Spans {
+			in = in || at >= sp.Start && at < sp.End
+		}
+		if !in {
+			continue
+		}
+		first, last := q.Spans[0].Start, q.Spans[len(q.Spans)-1].End-1
+		for si, st := range s.doc.Sents {
+			a, b := s.doc.Runes(st.Start), s.doc.Runes(st.End)
+			if !(first >= a && first < b || last >= a && last < b) {
+				continue
+			}
+			for _, tx := range s.timesOf(si) {
+				if tx.start < len(s.inQuote) && !s.inQuote[tx.start] {
+					return tx.value, true
+				}
+			}
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// clauseDate dates an act by its own clause, the text before or the publication (actDate).
+func (s *state) clauseDate(a *act) (string, bool, int) {
 	t := a.t
 	chain := map[int]bool{a.n: true}
 	if a.verb >= 0 {
