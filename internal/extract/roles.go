@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/alboran/alboran/internal/geo"
@@ -1463,10 +1464,11 @@ func (s *state) sayingTime(i int) (string, bool) {
 		if !in {
 			continue
 		}
-		first, last := q.Spans[0].Start, q.Spans[len(q.Spans)-1].End-1
-		for si, st := range s.doc.Sents {
-			a, b := s.doc.Runes(st.Start), s.doc.Runes(st.End)
-			if !(first >= a && first < b || last >= a && last < b) {
+		sents := s.doc.Sents
+		for _, r := range []int{q.Spans[0].Start, q.Spans[len(q.Spans)-1].End - 1} {
+			// The sentence that holds rune offset r.
+			si := sort.Search(len(sents), func(k int) bool { return s.doc.Runes(sents[k].End) > r })
+			if si == len(sents) {
 				continue
 			}
 			for _, tx := range s.timesOf(si) {
