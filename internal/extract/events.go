@@ -95,7 +95,65 @@ func (s *state) findEvents() {
 	if s.surfaceEvents() {
 		s.dropUndatedRepeats(0) // events_lang.go
 	}
+	s.dropRepeatedMentions()
 	s.dropVagueSelfActs()
+}
+
+// dropRepeatedMentions keeps one record of an act that the report tells twice (codebook 5):
+// a caption or heading whose act has no date of its own when the running text tells the same
+// act (type, source and target) — "Italy rescues 500 migrants" above "coast guard crews
+// rescued 500 refugees on Sunday" — or tells it on the same day; and an act whose sentence repeats word for word a sentence
+// that told it before (a paragraph printed twice, a pull quote); and an act over a span of days
+// when the text tells the same act on a day of that span.
+func (s *state) dropRepeatedMentions() {
+	if len(s.events) < 2 {
+		return
+	}
+	captions := map[int]bool{}
+	for si := range s.doc.Sents {
+		if s.caption(si) {
+			captions[s.doc.Runes(s.doc.Sents[si].Start)] = true
+		}
+	}
+	told := map[string]bool{}
+	for _, e := range s.events {
+		if !captions[e.Evidence.Start] {
+			key := e.Type + "|" + e.Source.Actor + "|" + e.Target.Actor
+			told[key] = true
+			if e.Date != nil {
+				told[key+"|"+*e.Date] = true
+			}
+		}
+	}
+	// The days on which each act is told.
+	days := map[string][]string{}
+	for _, e := range s.events {
+		if e.Date != nil && !strings.Contains(*e.Date, "/") {
+			key := e.Type + "|" + e.Source.Actor + "|" + e.Target.Actor
+			days[key] = append(days[key], *e.Date)
+		}
+	}
+	said := map[string]int{}
+	out := s.events[:0]
+	for _, e := range s.events {
+		key := e.Type + "|" + e.Source.Actor + "|" + e.Target.Actor
+		if captions[e.Evidence.Start] && (e.DateInferred && told[key] || e.Date != nil && told[key+"|"+*e.Date]) {
+			continue
+		}
+		// "3,600 were rescued over the past 48 hours ... 600 were brought ashore on Thursday":
+		// acts summed up to the day of publication that the text also tells one by one are
+		// those acts. A closed span ("agreed last week") is one act's imprecise day instead.
+		if e.Date != nil && s.published != "" && strings.HasSuffix(*e.Date, "/"+s.published) && within(days[key], *e.Date) {
+			continue
+		}
+		line := key + "|" + strings.TrimRight(e.Evidence.Text, ".!…’'\" ")
+		if at, ok := said[line]; ok && at != e.Evidence.Start {
+			continue
+		}
+		said[line] = e.Evidence.Start
+		out = append(out, e)
+	}
+	s.events = out
 }
 
 // titleCase reports whether most words of a sentence are capitalised, as in a headline.
@@ -260,6 +318,9 @@ func (s *state) readAct(t *sentTree, si int, tr trigger, trigNodes map[int]bool)
 		}
 		if a.passive && t.onlyBeing(a.n) && t.child(a.n, "obl:agent") < 0 {
 			return nil, false // "migrants being detained at a camp": a description
+		}
+		if s.standingPassive(a) {
+			return nil, false // "where surrogacy is banned": a standing rule, not an act
 		}
 		// An act on people needs the people: "numbers picked up again" rescues no one.
 		if a.rule.Frame.People && !a.passive && len(s.patients(a)) == 0 {
@@ -606,6 +667,26 @@ func (t *sentTree) onlyBeing(n int) bool {
 	return being
 }
 
+// standingPassive reports whether a verb trigger is a present simple passive with no agent in
+// running text ("where surrogacy is banned", "boats are seized if ..."): it states a rule or a
+// habit, not an act done on a day. A caption's present ("migrants are brought ashore") shows an
+// act.
+func (s *state) standingPassive(a *act) bool {
+	t := a.t
+	if !a.passive || t.child(a.n, "obl:agent") >= 0 || s.caption(a.si) {
+		return false
+	}
+	auxes := t.under(a.n, "aux")
+	if len(auxes) != 1 {
+		return false
+	}
+	switch strings.ToLower(t.Tokens[auxes[0]].Form) {
+	case "is", "are":
+		return true
+	}
+	return false
+}
+
 // mainAcl reports whether verb n, which the parser attached as a participle modifying the
 // noun that heads the sentence or a clause, is in fact the clause's main verb: "Spanish officials called
 // on the EU to help" has no other verb to be the root. Parsers often read a past tense after a
@@ -681,4 +762,19 @@ func (t *sentTree) child(n int, rel string) int {
 		}
 	}
 	return -1
+}
+
+// within reports whether one of the days or months lies inside the interval span
+// ("2021-04-12/2021-04-15").
+func within(days []string, span string) bool {
+	from, to, ok := strings.Cut(span, "/")
+	if !ok {
+		return false
+	}
+	for _, d := range days {
+		if d >= from[:min(len(d), len(from))] && d <= to {
+			return true
+		}
+	}
+	return false
 }

@@ -277,3 +277,85 @@ func TestEventDates(t *testing.T) {
 		}
 	}
 }
+
+// evDated lists the events of a one-document body as "TYPE SRC TGT DATE", in order.
+func evDated(x *Extractor, body string) []string {
+	var got []string
+	for _, e := range x.Extract(doc("2021-04-15", body)).Events {
+		d := ""
+		if e.Date != nil {
+			d = *e.Date
+		}
+		got = append(got, e.Type+" "+e.Source.Actor+" "+e.Target.Actor+" "+d)
+	}
+	return got
+}
+
+// runDated checks the events of each body, in order, with their dates.
+func runDated(t *testing.T, cases []evCase) {
+	t.Helper()
+	x := extractor(t)
+	for _, c := range cases {
+		if got := evDated(x, c.body); strings.Join(got, ", ") != strings.Join(c.want, ", ") {
+			t.Errorf("%q:\n got  %v\n want %v", c.body, got, c.want)
+		}
+	}
+}
+
+func TestEventRepeatedMentions(t *testing.T) {
+	runDated(t, []evCase{
+		// A heading that names the act the running text dates is the same act, once.
+		{"Greek coastguard rescues 40 migrants off Lesbos\n\nThe Greek coastguard rescued 40 migrants off Lesbos on Monday.",
+			[]string{"AID GRC GRC 2021-04-12"}},
+		// A caption with no date of its own shows the day of publication, not a day the
+		// running text named before it.
+		{"Greek police detained 14 migrants on Monday.\n\nMigrants are brought ashore at Mytilene by the Greek coastguard\n\nThe men were taken to a camp.",
+			[]string{"COERCE GRC GRC 2021-04-12", "AID GRC GRC 2021-04-15"}},
+		// A paragraph printed twice tells its act once, on the date of its first telling.
+		{"On Monday, Greek police arrested 14 smugglers. Greek police have also detained six Albanians.\n\nOn April 2, the Greek coastguard rescued 30 migrants off Crete.\n\nGreek police have also detained six Albanians.",
+			[]string{"COERCE GRC ALB 2021-04-12", "AID GRC GRC 2021-04-02"}},
+		// Acts summed up to the day of publication are the acts the text tells on its days.
+		{"Almost 300 migrants have been rescued by the Italian coastguard over the past 48 hours. On Wednesday, the Italian coastguard rescued 100 migrants off Lampedusa.",
+			[]string{"AID ITA ITA 2021-04-14"}},
+		// A closed span is the day of one act, not a sum.
+		{"Last week, Italian police detained 40 migrants in Rome. On Monday, Italian police detained 12 migrants in Milan.",
+			[]string{"COERCE ITA ITA 2021-04-08/2021-04-14", "COERCE ITA ITA 2021-04-12"}},
+		// Two acts of one sentence on two days stay two.
+		{"Greek police detained 14 migrants on Monday and the Greek coastguard detained 20 on Tuesday.",
+			[]string{"COERCE GRC GRC 2021-04-12", "COERCE GRC GRC 2021-04-13"}},
+	})
+}
+
+func TestEventStandingPassive(t *testing.T) {
+	runEvents(t, []evCase{
+		// A present simple passive with no agent states a rule or a habit, not an act.
+		{"The women were sent to Cambodia, where surrogacy is banned.", nil},
+		{"In Greece, unaccompanied children are detained in police cells.", nil},
+		// A past passive, or a caption's present, tells an act.
+		{"In Greece, 14 unaccompanied children were detained in police cells.", []string{"COERCE GRC GRC"}},
+		{"Greek police detained 14 migrants on Monday.\n\nMigrants are brought ashore at Mytilene by the Greek coastguard\n\nThe men were taken to a camp.", []string{"COERCE GRC GRC", "AID GRC GRC"}},
+	})
+}
+
+func TestEventNoSideNamed(t *testing.T) {
+	runEvents(t, []evCase{
+		// An act on things with neither its giver nor its receiver named is no state's act.
+		{"Greek police detained 14 migrants in Athens on Monday. Blankets were being delivered as workmen carried in beds.", []string{"COERCE GRC GRC"}},
+		{"Greek police detained 14 migrants in Athens on Monday. Food parcels were delivered to the camp.", []string{"COERCE GRC GRC"}},
+		// Either side named makes it one.
+		{"Italy delivered tents to Albania.", []string{"AID ITA ALB"}},
+		{"Tents were delivered to Albania by Italy.", []string{"AID ITA ALB"}},
+	})
+}
+
+func TestEventQuotedDay(t *testing.T) {
+	runDated(t, []evCase{
+		// A speaker's "today" is the day the attribution names, before or after the quotation.
+		{"Greek Migration Minister Nikos Andreou said on Tuesday: 'We rescued 40 migrants off Lesbos today.'", []string{"AID GRC GRC 2021-04-13"}},
+		{"'We rescued 40 migrants off Lesbos today,' Greek Migration Minister Nikos Andreou said on Tuesday.", []string{"AID GRC GRC 2021-04-13"}},
+		// With no day in the attribution it is the day of publication.
+		{"'We rescued 40 migrants off Lesbos today,' Greek Migration Minister Nikos Andreou said.", []string{"AID GRC GRC 2021-04-15"}},
+		// A date the speaker names dates the act.
+		{"Greek Migration Minister Nikos Andreou said on Tuesday: 'On April 2 we rescued 40 migrants off Lesbos.'", []string{"AID GRC GRC 2021-04-02"}},
+	})
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/alboran/alboran/internal/geo"
@@ -21,6 +22,16 @@ type side struct {
 	people   bool   // unnamed people of a nationality ("60 Sudanese"), not a state acting
 	demonym  bool   // named by a nationality adjective or demonym, not by a name
 	civil    bool   // people, not a state's agents: "demonstrators in Baghdad", "Palestinian youths"
+}
+
+// namedSide reports whether a side was named in the text rather than inferred from a place.
+func namedSide(sides []side) bool {
+	for _, sd := range sides {
+		if sd.node >= 0 || sd.explicit {
+			return true
+		}
+	}
+	return false
 }
 
 // codeAct resolves an act's roles, date and place, and records one event per source and
@@ -50,6 +61,7 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 	}
 	a.typ = typ
 	sources, unnamed := s.sources(a)
+	placed := len(sources) == 0 // the source is where the act happens, not a name
 	if len(sources) == 0 && unnamed && materialTypes[typ] {
 		// "were arrested", "the coastguard rescued 26": an unnamed state agent acts for
 		// the country where the act happens. Violence by an unnamed hand is coded only
@@ -83,6 +95,11 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 		a.typ = typ
 	}
 	targets := s.targets(a, sources)
+	// "Mattresses were being delivered": an act on things whose frame says where its
+	// receiver stands, with neither side named, is no state's act on another.
+	if placed && len(a.rule.Frame.Target) > 0 && !a.rule.Frame.People && !a.rule.Frame.Self && !namedSide(targets) {
+		return
+	}
 	date, inferred, dateNode := s.actDate(a)
 	loc := s.actLocation(a, targets)
 	type pair struct{ src, tgt side }
@@ -111,6 +128,9 @@ func (s *state) codeAct(a *act, seen map[string]bool) {
 			continue
 		}
 		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
+		if s.caption(a.si) {
+			key = "caption|" + key // the running text's mention of the act is kept first (dropRepeatedMentions)
+		}
 		if seen[key] {
 			continue
 		}
@@ -1404,6 +1424,66 @@ func (s *state) actLocation(a *act, targets []side) string {
 // text gave before, else by the publication date (inferred). It also returns the node of the
 // time phrase used, or -1.
 func (s *state) actDate(a *act) (string, bool, int) {
+	d, inferred, node := s.clauseDate(a)
+	// "O'Mahoney said last week: '... we have prevented many more today'": a speaker's today
+	// is the day they spoke, when the attribution names it.
+	if a.quoted && s.quotedNow(a.si) {
+		if said, ok := s.sayingTime(a.tr.i); ok {
+			return said, false, -1
+		}
+	}
+	return d, inferred, node
+}
+
+// quotedNow reports whether every time phrase inside the quotations of sentence si names the
+// day of speaking ("today", "this morning"), or there is none.
+func (s *state) quotedNow(si int) bool {
+	for _, tx := range s.timesOf(si) {
+		if tx.start < len(s.inQuote) && s.inQuote[tx.start] && !nowWords[s.doc.Tokens[tx.start].Low] {
+			return false
+		}
+	}
+	return true
+}
+
+// nowWords start the time phrases that name the day of speaking.
+var nowWords = set("today", "tonight", "this", "now")
+
+// sayingTime is the time that the attribution of the quotation holding token i names, outside
+// the quotation, in the sentence where the quotation opens or closes: "said last week: '...".
+func (s *state) sayingTime(i int) (string, bool) {
+	at := s.doc.Runes(s.doc.Tokens[i].Start)
+	for _, q := range s.quotes {
+		if len(q.Spans) == 0 {
+			continue
+		}
+		in := false
+		for _, sp := range q.Spans {
+			in = in || at >= sp.Start && at < sp.End
+		}
+		if !in {
+			continue
+		}
+		sents := s.doc.Sents
+		for _, r := range []int{q.Spans[0].Start, q.Spans[len(q.Spans)-1].End - 1} {
+			// The sentence that holds rune offset r.
+			si := sort.Search(len(sents), func(k int) bool { return s.doc.Runes(sents[k].End) > r })
+			if si == len(sents) {
+				continue
+			}
+			for _, tx := range s.timesOf(si) {
+				if tx.start < len(s.inQuote) && !s.inQuote[tx.start] {
+					return tx.value, true
+				}
+			}
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// clauseDate dates an act by its own clause, the text before or the publication (actDate).
+func (s *state) clauseDate(a *act) (string, bool, int) {
 	t := a.t
 	chain := map[int]bool{a.n: true}
 	if a.verb >= 0 {
@@ -1453,6 +1533,17 @@ func (s *state) actDate(a *act) (string, bool, int) {
 	// "picked up this morning": the day of publication.
 	if s.published != "" && s.thisMorning(a.si) {
 		return s.published, false, -1
+	}
+	// A caption or heading shows or names the story's act outside the narrative's order: a
+	// date of its own sentence dates it, else the day of publication, never a day the text
+	// before it named.
+	if s.caption(a.si) {
+		if d := s.explicitTime(a.tr.i, false); d != "" {
+			return d, false, -1
+		}
+		if s.published != "" {
+			return s.published, true, -1
+		}
 	}
 	d, inferred := s.eventDate(a.tr.i)
 	// A date after publication dates a plan, not a done act.
@@ -1525,16 +1616,10 @@ func (s *state) carriedDate(i int) string {
 // heading, a paragraph of one sentence with no full stop; a sentence whose main clause is
 // "it comes after", "this follows", "the move came as" (background verbs in modality.tsv).
 func (s *state) backgroundSentence(si int) bool {
-	sent := s.doc.Sents[si]
-	toks := sent.Tokens
-	if len(toks) == 0 {
-		return false
-	}
-	last := toks[len(toks)-1]
-	if !sent.Cut && !sentenceEnds[last.Text] && (si+1 >= len(s.doc.Sents) || s.doc.Sents[si+1].Para != sent.Para) &&
-		(si == 0 || s.doc.Sents[si-1].Para != sent.Para) {
+	if s.caption(si) {
 		return true
 	}
+	toks := s.doc.Sents[si].Tokens
 	for k := 1; k+1 < len(toks) && k < 6; k++ {
 		if s.lx.Modal("background", toks[k].Low) {
 			switch toks[k+1].Low {
@@ -1544,6 +1629,19 @@ func (s *state) backgroundSentence(si int) bool {
 		}
 	}
 	return false
+}
+
+// caption reports whether sentence si is a caption or a heading: a paragraph of one sentence
+// with no full stop ("Migrants are brought into Dover on Wednesday (pictured)").
+func (s *state) caption(si int) bool {
+	sent := s.doc.Sents[si]
+	toks := sent.Tokens
+	if len(toks) == 0 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	return !sent.Cut && !sentenceEnds[last.Text] && (si+1 >= len(s.doc.Sents) || s.doc.Sents[si+1].Para != sent.Para) &&
+		(si == 0 || s.doc.Sents[si-1].Para != sent.Para)
 }
 
 // sentenceEnds are the tokens that end a sentence of running text; a caption ends with a word

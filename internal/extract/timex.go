@@ -41,6 +41,10 @@ type timeResolver struct {
 	// anchored is set when the expression just resolved reads its year from the last year
 	// named ("in the first half of the year").
 	anchored bool
+	// sent is the sentence being read; pastYear is a year before publication that the text
+	// named alone ("last year", "in 2019") in sentence pastSent, for the days told next.
+	sent, pastSent int
+	pastYear       int
 }
 
 // findTimes finds and resolves the date expressions of the document, in order.
@@ -57,6 +61,7 @@ func (s *state) findTimes() {
 		at = func(toks []text.Token, i int) (timex, bool) { return r.atLang(toks, i, tw) }
 	}
 	for i := 0; i < len(toks); i++ {
+		r.sent = toks[i].Sent
 		if tx, ok := at(toks, i); ok {
 			// "In 2024, 13,489 people arrived in the first half of the year": a year that only
 			// anchors a part of it named later in its sentence dates nothing of its own.
@@ -67,6 +72,12 @@ func (s *state) findTimes() {
 				s.anchors[s.times[n-1].start] = true
 			}
 			r.anchored = false
+			// "since last year", "more than last year": a span's start or a comparison's base
+			// is not the time the story is set in.
+			if y, err := strconv.Atoi(tx.value); err == nil && len(tx.value) == 4 && r.hasPub && y < r.pub.Year() &&
+				(tx.start == 0 || !spanBase[toks[tx.start-1].Low]) {
+				r.pastYear, r.pastSent = y, r.sent
+			}
 			if len(tx.value) == 10 {
 				if d, err := time.Parse("2006-01-02", tx.value); err == nil {
 					r.lastDay = d
@@ -620,14 +631,21 @@ func (r *timeResolver) yearAt(toks []text.Token, k int) (int, bool) {
 	return 0, false
 }
 
-// inferYear gives a day without a year the publication year, or the year before when that
-// would put it more than a week after publication.
+// spanBase are the words before a year that make it a span's start or a comparison's base.
+var spanBase = set("since", "from", "than", "on", "over", "with", "to", "vs", "versus")
+
+// inferYear gives a day without a year the past year that its sentence or the one before
+// named alone ("set off last year ... Its arrival on February 18"), else the publication year,
+// or the year before when that would put it more than a week after publication.
 func (r *timeResolver) inferYear(m time.Month, d int) int {
 	if !r.hasPub {
 		if r.lastYear != 0 {
 			return r.lastYear
 		}
 		return 0
+	}
+	if r.pastYear != 0 && r.sent-r.pastSent <= 1 {
+		return r.pastYear
 	}
 	y := r.pub.Year()
 	if time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(r.pub.AddDate(0, 0, 7)) {

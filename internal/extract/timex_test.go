@@ -17,6 +17,12 @@ func TestPeriodExpressions(t *testing.T) {
 		{"Arrivals in the last six months rose.", "2020-10-15/2021-04-15"},
 		{"The boat sank two years ago.", "2019"},
 		{"It was 2018. That year, many arrived.", "2018"},
+		// A day without its year, right after a past year named alone, falls in that year.
+		{"The boat left Calais last year. It reached Dover on February 18.", "2020-02-18"},
+		{"In 2017, the camp was closed. On May 3, the last residents left.", "2017-05-03"},
+		// Not after the start of a span or a comparison's base, nor further on.
+		{"Arrivals have risen since last year. On February 18, a boat reached Dover.", "2021-02-18"},
+		{"The boat left Calais last year. Police arrested the pilot. The court heard the case. It reached Dover on February 18.", "2021-02-18"},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
