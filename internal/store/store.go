@@ -231,7 +231,8 @@ type Store interface {
 	// Replace swaps the records of stored documents for new ones.
 	Replace(ctx context.Context, ids []int64, entries []Entry) error
 	// Clusters returns the event clusters of a dyad (either direction; all when A is empty),
-	// oldest first.
+	// oldest first, a page of Limit at a time; with no actor and no Limit, every cluster with
+	// all its mentions, for export.
 	Clusters(ctx context.Context, q ClusterQuery) ([]link.Cluster, error)
 	// Evidence fills in figures' reports and sentences, for figures read with NoEvidence or
 	// taken from claims, reading each report once; a figure not found is left empty.

@@ -18,6 +18,8 @@ type keys struct {
 func newKeys(s *DB, q store.ClusterQuery) *keys {
 	k := &keys{s: s, typ: q.Type}
 	switch {
+	case q.A == "":
+		k.streams = [][]any{{"", ""}} // every key
 	case q.B == "":
 		k.streams = [][]any{{q.A, ""}, {"", q.A}}
 	case q.A == q.B:
@@ -29,7 +31,7 @@ func newKeys(s *DB, q store.ClusterQuery) *keys {
 }
 
 func keyStreams(q store.ClusterQuery) int {
-	if q.B != "" && q.A == q.B {
+	if q.A == "" || q.B != "" && q.A == q.B {
 		return 1
 	}
 	return 2
@@ -43,6 +45,8 @@ func (k *keys) Keys(ctx context.Context, n int, from string, exact bool, limit i
 		where, args = `source = ? AND target = ?`, []any{src, tgt}
 	case src != "":
 		where, args = `source = ?`, []any{src}
+	case tgt == "":
+		where, args = `1`, nil
 	}
 	if k.typ != "" {
 		where += ` AND type = ?`
