@@ -15,6 +15,7 @@ import (
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/render"
 	"github.com/alboran/alboran/internal/source"
+	"github.com/alboran/alboran/internal/syntax"
 )
 
 const extractHelp = `Usage: alboran extract [options] INPUT...
@@ -88,6 +89,7 @@ func runExtract(ctx context.Context, o extractOptions, stdin io.Reader, stdout i
 	}
 	x := extract.New(lx)
 	x.Explain = o.explain
+	x.Cache = syntax.NewParseCache(parseCacheSize)
 	bw := bufio.NewWriterSize(stdout, 64<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)

@@ -22,6 +22,7 @@ import (
 	"github.com/alboran/alboran/internal/store"
 	"github.com/alboran/alboran/internal/store/postgres"
 	"github.com/alboran/alboran/internal/store/sqlite"
+	"github.com/alboran/alboran/internal/syntax"
 	"github.com/alboran/alboran/internal/testcorpus"
 )
 
@@ -139,7 +140,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	t0 := time.Now()
-	sum, err := ingest.Run(ctx, extract.New(lx), st, ingest.Options{Inputs: []string{path}})
+	x := extract.New(lx)
+	x.Cache = syntax.NewParseCache(20_000) // the real reports are repeated: parse each sentence once
+	sum, err := ingest.Run(ctx, x, st, ingest.Options{Inputs: []string{path}})
 	if err != nil {
 		return err
 	}

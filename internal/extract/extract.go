@@ -12,6 +12,7 @@ import (
 
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/syntax"
 	"github.com/alboran/alboran/internal/text"
 )
 
@@ -24,7 +25,11 @@ type Extractor struct {
 	// Explain makes every record carry the rule that made it and the tokens it used
 	// (record.Explanation). Set it before the first call to Extract.
 	Explain bool
-	parses  *parseCount // counts sentences and parsed sentences when set (benchmarks)
+	// Cache, when set, keeps the parses of sentences already seen (syntax.ParseCache): an
+	// archive of reprints parses each repeated sentence once. Output is the same with or
+	// without it. Set it before the first call to Extract.
+	Cache  *syntax.ParseCache
+	parses *parseCount // counts sentences and parsed sentences when set (benchmarks)
 }
 
 // New returns an extractor over the given dictionaries.
@@ -64,6 +69,7 @@ type state struct {
 	lookingBack     bool        // pronounSpeaker is reading the sentences before for a speaker
 	trees           []*sentTree // per sentence, parsed on first use (tree.go)
 	lang            string      // the document's language, which chooses the syntax model (tree.go)
+	cache           *syntax.ParseCache
 
 	acronyms map[string]string // initials -> the longest capitalised phrase with them
 
@@ -163,7 +169,7 @@ func (x *Extractor) extract(ctx context.Context, d record.Document) (record.Extr
 	if d.Language == "" {
 		d.Language = "en"
 	}
-	s := &state{lx: x.lexicon(d.Language), doc: text.Analyze(d.Text), entityKey: map[string]int{}, explain: x.Explain}
+	s := &state{lx: x.lexicon(d.Language), doc: text.Analyze(d.Text), entityKey: map[string]int{}, explain: x.Explain, cache: x.Cache}
 	if d.Published != nil {
 		s.published = *d.Published
 	}

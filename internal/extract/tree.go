@@ -60,14 +60,14 @@ func (s *state) tree(sent int) *sentTree {
 	if err != nil {
 		return nil
 	}
-	t := buildTree(s.doc, sent, m, s.lang)
+	t := buildTree(s.doc, sent, m, s.lang, s.cache)
 	s.trees[sent] = t
 	return t
 }
 
-// buildTree tokenizes a text sentence for the parser as language lang does, parses it and
-// builds the maps.
-func buildTree(doc *text.Doc, sent int, m *syntax.Model, lang string) *sentTree {
+// buildTree tokenizes a text sentence for the parser as language lang does, parses it
+// (through cache when it is not nil) and builds the maps.
+func buildTree(doc *text.Doc, sent int, m *syntax.Model, lang string, cache *syntax.ParseCache) *sentTree {
 	ts := doc.Sents[sent]
 	t := &sentTree{Sentence: &syntax.Sentence{}, first: ts.First, synOf: make([]int32, len(ts.Tokens))}
 	for k := 0; k < len(ts.Tokens); k++ {
@@ -96,7 +96,7 @@ func buildTree(doc *text.Doc, sent int, m *syntax.Model, lang string) *sentTree 
 		}
 		k = last
 	}
-	m.Parse(t.Sentence)
+	m.ParseCached(t.Sentence, cache)
 	n := len(t.Tokens)
 	// Main syntax token of each text token: the first of its pieces whose head is outside the
 	// token, else its first piece.

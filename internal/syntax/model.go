@@ -72,6 +72,13 @@ func (m *Model) Parse(s *Sentence) {
 		return
 	}
 	x := m.scratch()
+	m.parse(s, x)
+	m.pool.Put(x)
+}
+
+// parse is Parse with working memory x, which keeps the classes (x.tags) and labels
+// (x.st.labels) it chose until x is used again.
+func (m *Model) parse(s *Sentence, x *scratch) {
 	m.tag(s, x)
 	x.pw.fill(x.info, x.tags, m.tg.classes.coarse)
 	n := len(s.Tokens)
@@ -87,7 +94,6 @@ func (m *Model) Parse(s *Sentence) {
 		s.Tokens[i].Head = h
 		s.Tokens[i].Rel = m.ps.labels[x.st.labels[i]]
 	}
-	m.pool.Put(x)
 }
 
 // ParseText tokenizes one sentence of text and parses it; offsets are code points from the
