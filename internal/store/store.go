@@ -226,6 +226,10 @@ type Store interface {
 	// "clusters", and each row is the matching *Row type (DocumentRow, EntityRow, EventRow,
 	// StatisticRow, QuoteRow, ClusterRow).
 	Export(ctx context.Context, what string, fn func(any) error) error
+	// Places returns the places of the first limit rows of table ("events" or "statistics"),
+	// in Export's order, and how many rows it read: a row without a place gives none. It reads
+	// the place column only.
+	Places(ctx context.Context, table string, limit int) ([]*record.Geo, int, error)
 	// Stale calls fn with each document whose extractor version differs from version.
 	Stale(ctx context.Context, version string, fn func(Stale) error) error
 	// Replace swaps the records of stored documents for new ones.

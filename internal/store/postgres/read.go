@@ -300,6 +300,23 @@ func (s *DB) Export(ctx context.Context, what string, fn func(any) error) error 
 	return rows.Err()
 }
 
+// placeOrder is the order of Export's rows, by table, for Places.
+var placeOrder = map[string]string{"events": "doc_id, event_id", "statistics": "doc_id, stat_id"}
+
+// Places returns the places of the first limit rows of table, in Export's order.
+func (s *DB) Places(ctx context.Context, table string, limit int) ([]*record.Geo, int, error) {
+	order, ok := placeOrder[table]
+	if !ok {
+		return nil, 0, fmt.Errorf("no places in %q", table)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT place::text FROM `+table+` ORDER BY `+order+` LIMIT $1`, limit)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	return store.ReadPlaces(rows)
+}
+
 func pairWhere(a, b string, n int) (string, []any) {
 	switch {
 	case a != "" && b != "":
