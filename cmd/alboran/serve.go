@@ -88,7 +88,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	// Closing waits for the queries of cancelled requests to let go; a stop does not wait
+	// longer than closeWait for them: every write is a transaction, so nothing is half written.
+	defer closeWithin(st, closeWait)
 	x, err := newExtractor()
 	if err != nil {
 		return err
@@ -120,6 +122,19 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stderr, "alboran: stopped")
 	return nil
+}
+
+// closeWait bounds how long a stopping server waits for its store to close.
+const closeWait = 250 * time.Millisecond
+
+// closeWithin closes c, waiting at most d for it.
+func closeWithin(c io.Closer, d time.Duration) {
+	done := make(chan struct{})
+	go func() { c.Close(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(d):
+	}
 }
 
 // corsOrigins reads --cors: "*" or origins of the form scheme://host[:port], no path.

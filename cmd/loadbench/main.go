@@ -6,6 +6,7 @@
 //	loadbench build --db load.db -n 10000             generated and real reports, stored
 //	loadbench run --db load.db --rate 200 --for 60s   an in-process server, driven
 //	loadbench run --url http://127.0.0.1:8080 ...     a running server, driven
+//	loadbench routes --db load.db -n 20               every page and API list, one at a time
 //
 // The real reports come from --reports (default ../shared/eval/dev, else the bundled examples).
 package main
@@ -27,6 +28,7 @@ Usage:
   loadbench archive [-n N] [--seed S] [--reports DIR]   JSON Lines of the real reports, repeated and varied, on stdout
   loadbench build --db PATH [-n N] [--reports DIR]        a database of N reports, half generated, half real
   loadbench run (--db PATH | --url URL) [options]         drive a server at a fixed rate and print latencies
+  loadbench routes (--db PATH | --url URL) [-n N]         request every page and API list N times and print p50/p95/max of each
 
 Run 'loadbench <command> --help' for a command's options.
 `
@@ -55,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdBuild(ctx, args[1:], stdout, stderr)
 	case "run":
 		return cmdRun(ctx, args[1:], stdout, stderr)
+	case "routes":
+		return cmdRoutes(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", args[0])

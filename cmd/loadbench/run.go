@@ -62,28 +62,11 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var st store.Store
 	if o.db != "" {
 		var err error
-		if st, err = openStore(ctx, o.db); err != nil {
+		var stop func()
+		if st, base, stop, err = serveDB(ctx, o.db, o.token, o.cache, stderr); err != nil {
 			return err
 		}
-		defer st.Close()
-		lx, err := lexicon.Default()
-		if err != nil {
-			return err
-		}
-		srv := web.New(st, extract.New(lx), o.token, slog.New(slog.NewTextHandler(stderr, nil)))
-		srv.Cache(o.cache)
-		sctx, stop := context.WithCancel(ctx)
 		defer stop()
-		ready := make(chan net.Addr, 1)
-		done := make(chan error, 1)
-		go func() { done <- web.Serve(sctx, "127.0.0.1:0", srv.Handler(), func(a net.Addr) { ready <- a }, nil) }()
-		select {
-		case a := <-ready:
-			base = "http://" + a.String()
-		case err := <-done:
-			return err
-		}
-		defer func() { stop(); <-done }()
 	}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: o.inflight, MaxConnsPerHost: o.inflight}}
 	mix, err := discover(ctx, client, base, o.seed)
@@ -118,6 +101,33 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 	}
 	return nil
+}
+
+// serveDB serves the database db (a SQLite file or a postgres:// URL) in this process, on
+// loopback, keeping answers for cache; stop stops the server and closes the store.
+func serveDB(ctx context.Context, db, token string, cache time.Duration, stderr io.Writer) (st store.Store, base string, stop func(), err error) {
+	if st, err = openStore(ctx, db); err != nil {
+		return nil, "", nil, err
+	}
+	lx, err := lexicon.Default()
+	if err != nil {
+		st.Close()
+		return nil, "", nil, err
+	}
+	srv := web.New(st, extract.New(lx), token, slog.New(slog.NewTextHandler(stderr, nil)))
+	srv.Cache(cache)
+	sctx, cancel := context.WithCancel(ctx)
+	ready := make(chan net.Addr, 1)
+	done := make(chan error, 1)
+	go func() { done <- web.Serve(sctx, "127.0.0.1:0", srv.Handler(), func(a net.Addr) { ready <- a }, nil) }()
+	select {
+	case a := <-ready:
+		return st, "http://" + a.String(), func() { cancel(); <-done; st.Close() }, nil
+	case err := <-done:
+		cancel()
+		st.Close()
+		return nil, "", nil, err
+	}
 }
 
 // mix makes the requests of a realistic session: pages and API lists, over what the server

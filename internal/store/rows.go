@@ -294,6 +294,31 @@ func ParsePlace(s *string) *record.Geo {
 	return &p
 }
 
+// Rows is what both stores' query results have in common.
+type Rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// ReadPlaces reads rows of one place column each (JSON, or NULL): the places, and how many
+// rows were read.
+func ReadPlaces(rows Rows) ([]*record.Geo, int, error) {
+	var out []*record.Geo
+	n := 0
+	for rows.Next() {
+		var p *string
+		if err := rows.Scan(&p); err != nil {
+			return nil, 0, err
+		}
+		n++
+		if g := ParsePlace(p); g != nil {
+			out = append(out, g)
+		}
+	}
+	return out, n, rows.Err()
+}
+
 // Set fills a place's columns.
 func (c *PlaceColumns) Set(p *record.Geo) {
 	if p == nil {

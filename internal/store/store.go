@@ -226,12 +226,17 @@ type Store interface {
 	// "clusters", and each row is the matching *Row type (DocumentRow, EntityRow, EventRow,
 	// StatisticRow, QuoteRow, ClusterRow).
 	Export(ctx context.Context, what string, fn func(any) error) error
+	// Places returns the places of the first limit rows of table ("events" or "statistics"),
+	// in Export's order, and how many rows it read: a row without a place gives none. It reads
+	// the place column only.
+	Places(ctx context.Context, table string, limit int) ([]*record.Geo, int, error)
 	// Stale calls fn with each document whose extractor version differs from version.
 	Stale(ctx context.Context, version string, fn func(Stale) error) error
 	// Replace swaps the records of stored documents for new ones.
 	Replace(ctx context.Context, ids []int64, entries []Entry) error
 	// Clusters returns the event clusters of a dyad (either direction; all when A is empty),
-	// oldest first.
+	// oldest first, a page of Limit at a time; with no actor and no Limit, every cluster with
+	// all its mentions, for export.
 	Clusters(ctx context.Context, q ClusterQuery) ([]link.Cluster, error)
 	// Evidence fills in figures' reports and sentences, for figures read with NoEvidence or
 	// taken from claims, reading each report once; a figure not found is left empty.

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"html/template"
 	"math"
@@ -16,8 +15,6 @@ import (
 // maxMapRows bounds the rows of each table the map reads: a map of the first maxMapRows events
 // and figures says where things happen; more only costs time.
 const maxMapRows = 20000
-
-var errEnough = errors.New("enough rows")
 
 // spot is a place on the map with what happened there.
 type spot struct {
@@ -58,26 +55,14 @@ func (s *Server) mapPage(r *http.Request) (any, error) {
 		}
 	}
 	for _, table := range []string{"events", "statistics"} {
-		n := 0
-		err := s.st.Export(r.Context(), table, func(row any) error {
-			switch v := row.(type) {
-			case store.EventRow:
-				add(v.PlaceColumns, true)
-			case *store.EventRow:
-				add(v.PlaceColumns, true)
-			case store.StatisticRow:
-				add(v.PlaceColumns, false)
-			case *store.StatisticRow:
-				add(v.PlaceColumns, false)
-			}
-			n++
-			if n >= maxMapRows {
-				return errEnough
-			}
-			return nil
-		})
-		if err != nil && !errors.Is(err, errEnough) {
+		places, n, err := s.st.Places(r.Context(), table, maxMapRows)
+		if err != nil {
 			return nil, err
+		}
+		for _, p := range places {
+			var c store.PlaceColumns
+			c.Set(p)
+			add(c, table == "events")
 		}
 		rows += n
 	}

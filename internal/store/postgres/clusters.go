@@ -18,6 +18,8 @@ type keys struct {
 func newKeys(s *DB, q store.ClusterQuery) *keys {
 	k := &keys{s: s, typ: q.Type}
 	switch {
+	case q.A == "":
+		k.streams = [][2]string{{"", ""}} // every key
 	case q.B == "":
 		k.streams = [][2]string{{q.A, ""}, {"", q.A}}
 	case q.A == q.B:
@@ -37,6 +39,8 @@ func (k *keys) Keys(ctx context.Context, n int, from string, exact bool, limit i
 		where, args = `source = $1 AND target = $2`, []any{src, tgt}
 	case src != "":
 		where, args = `source = $1`, []any{src}
+	case tgt == "":
+		where = `true`
 	default:
 		where, args = `target = $1`, []any{tgt}
 	}

@@ -21,6 +21,9 @@ import (
 	"github.com/alboran/alboran/internal/store"
 )
 
+// poolConns is the default size of the connection pool.
+const poolConns = 16
+
 // DB is a store in a PostgreSQL database.
 type DB struct {
 	pool     *pgxpool.Pool
@@ -31,8 +34,19 @@ var _ store.Store = (*DB)(nil)
 
 // Open connects to the database a postgres:// URL names and brings its schema up to date.
 // Concurrent Opens migrate one at a time.
+//
+// The pool holds up to poolConns connections unless the URL sets pool_max_conns: pgx's
+// default of four (on a small machine) lets one slow query, a search, hold up the quick reads
+// queued behind it, which at 200 requests a second is most of the tail.
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	pool, err := pgxpool.New(ctx, dsn)
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	if !strings.Contains(dsn, "pool_max_conns") {
+		cfg.MaxConns = poolConns
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}

@@ -94,7 +94,7 @@ func toSchema3(t *testing.T, db *DB) {
 		`CREATE INDEX events_cluster ON events (cluster)`, `DROP INDEX events_cluster_doc`,
 		`DELETE FROM schema_migrations WHERE version = 4`,
 		// Migrations after 4 are undone too, so that they run again.
-		`DROP INDEX documents_uid`, `ALTER TABLE documents DROP COLUMN uid`,
+		`DROP INDEX documents_uid`, `ALTER TABLE documents DROP COLUMN uid`, `DROP INDEX event_keys_date`, `DROP INDEX event_keys_type`,
 		`DELETE FROM schema_migrations WHERE version >= 5`,
 	} {
 		if _, err := db.pool.Exec(context.Background(), q); err != nil {

@@ -82,21 +82,21 @@ func (s *DB) Search(ctx context.Context, q store.Query) ([]store.Hit, error) {
 	}
 	rank := "0.0::float8"
 	if tsq != "" {
-		rank = "ts_rank(d.tsv, " + tsq + ")::float8"
+		rank = "ts_rank(tsv, " + tsq + ")::float8"
 	}
-	// A page after a hit starts after its rank and id; a hit carries the start of its body.
+	// The rank is computed on the newest rankCap matches only, and a body is read for the
+	// page's hits only: the work of a search is bounded by rankCap, not by the archive. A page
+	// after a hit starts after its rank and id; a hit carries the start of its body.
 	after := ""
 	if q.After != nil {
 		args = append(args, q.After.Rank, q.After.ID)
 		after = fmt.Sprintf(` WHERE r < $%d OR r = $%d AND id < $%d`, len(args)-1, len(args)-1, len(args))
 	}
 	args = append(args, q.Limit)
-	sql := `WITH m AS (SELECT id FROM documents WHERE ` + cond + ` ORDER BY id DESC LIMIT ` + fmt.Sprint(rankCap) + `)
-		SELECT id, source, title, published, r, text FROM (
-			SELECT d.id, d.source, d.title, coalesce(d.published, '') AS published, ` + rank + ` AS r,
-				substr(d.body, 1, ` + fmt.Sprint(store.HitTextChars) + `) AS text
-			FROM m JOIN documents d ON d.id = m.id) x` + after + `
-		ORDER BY r DESC, id DESC LIMIT $` + fmt.Sprint(len(args))
+	sql := `WITH m AS (SELECT id, ` + rank + ` AS r FROM documents WHERE ` + cond + ` ORDER BY id DESC LIMIT ` + fmt.Sprint(rankCap) + `),
+		t AS (SELECT id, r FROM m` + after + ` ORDER BY r DESC, id DESC LIMIT $` + fmt.Sprint(len(args)) + `)
+		SELECT d.id, d.source, d.title, coalesce(d.published, ''), t.r, substr(d.body, 1, ` + fmt.Sprint(store.HitTextChars) + `)
+		FROM t JOIN documents d ON d.id = t.id ORDER BY t.r DESC, d.id DESC`
 	rows, err := s.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, err
@@ -300,6 +300,23 @@ func (s *DB) Export(ctx context.Context, what string, fn func(any) error) error 
 	return rows.Err()
 }
 
+// placeOrder is the order of Export's rows, by table, for Places.
+var placeOrder = map[string]string{"events": "doc_id, event_id", "statistics": "doc_id, stat_id"}
+
+// Places returns the places of the first limit rows of table, in Export's order.
+func (s *DB) Places(ctx context.Context, table string, limit int) ([]*record.Geo, int, error) {
+	order, ok := placeOrder[table]
+	if !ok {
+		return nil, 0, fmt.Errorf("no places in %q", table)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT place::text FROM `+table+` ORDER BY `+order+` LIMIT $1`, limit)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	return store.ReadPlaces(rows)
+}
+
 func pairWhere(a, b string, n int) (string, []any) {
 	switch {
 	case a != "" && b != "":
@@ -310,17 +327,23 @@ func pairWhere(a, b string, n int) (string, []any) {
 	return "true", nil
 }
 
-// Clusters returns the event clusters of a dyad or an actor a page at a time, in order of
-// their first date (see store.PageClusters), each with its first mentions; with no actor,
-// every cluster with all its mentions, for export.
+// Clusters returns the event clusters of a dyad or an actor (or of every actor) a page at a
+// time, in order of their first date (see store.PageClusters), each with its first mentions;
+// with no actor and no limit, every cluster with all its mentions, for export.
 func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster, error) {
-	if q.A != "" {
-		at, err := store.PageClusters(ctx, newKeys(s, q), len(newKeys(s, q).streams), q, q.Limit)
-		if err != nil {
-			return nil, err
-		}
-		return s.summarize(ctx, at)
+	if q.A == "" && q.Limit == 0 {
+		return s.everyCluster(ctx)
 	}
+	k := newKeys(s, q)
+	at, err := store.PageClusters(ctx, k, len(k.streams), q, q.Limit)
+	if err != nil {
+		return nil, err
+	}
+	return s.summarize(ctx, at)
+}
+
+// everyCluster returns every cluster with all its mentions, for export.
+func (s *DB) everyCluster(ctx context.Context) ([]link.Cluster, error) {
 	rows, err := s.pool.Query(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
 			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster ORDER BY 1, e.uid`)
@@ -411,11 +434,24 @@ func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, e
 	return out, rows.Err()
 }
 
-// Document returns one stored document with all its records.
+// Document returns one stored document with all its records. Its five queries go to the
+// server as one batch, on one connection: one round trip, and one wait for the pool.
 func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	var v store.DocView
-	err := s.pool.QueryRow(ctx, `SELECT id, uid, content_hash, source, url, title, published, dateline, language, partial, body, extractor_version
-		FROM documents WHERE id = $1`, id).Scan(&v.ID, &v.DocID, &v.Doc.ID, &v.Doc.Source, &v.Doc.URL, &v.Doc.Title, &v.Doc.Published, &v.Doc.Dateline,
+	b := &pgx.Batch{}
+	b.Queue(`SELECT id, uid, content_hash, source, url, title, published, dateline, language, partial, body, extractor_version
+		FROM documents WHERE id = $1`, id)
+	b.Queue(`SELECT entity_id, type, name, country, code, titles, spans FROM entities WHERE doc_id = $1 ORDER BY entity_id`, id)
+	b.Queue(`SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor, e.target_entity,
+			e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
+			`+store.RoleSQL+`, e.cluster, coalesce(k.size, 1), e.place::text
+		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = $1 ORDER BY e.event_id`, id)
+	b.Queue(`SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
+			qualifier, part_of, span_start, span_end, ev_start, ev_end, place::text FROM statistics WHERE doc_id = $1 ORDER BY span_start, stat_id`, id)
+	b.Queue(`SELECT quote_id, speaker, speaker_entity, text, date, spans, ev_start, ev_end FROM quotes WHERE doc_id = $1 ORDER BY quote_id`, id)
+	br := s.pool.SendBatch(ctx, b)
+	defer br.Close()
+	err := br.QueryRow().Scan(&v.ID, &v.DocID, &v.Doc.ID, &v.Doc.Source, &v.Doc.URL, &v.Doc.Title, &v.Doc.Published, &v.Doc.Dateline,
 		&v.Doc.Language, &v.Doc.Partial, &v.Text, &v.Version)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return v, store.ErrNotFound
@@ -426,7 +462,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 	// The codebook's document.id is the SHA-256 of the text, as alboran extract gives it.
 	x := &v.Records
 	x.Document = v.Doc
-	rows, err := s.pool.Query(ctx, `SELECT entity_id, type, name, country, code, titles, spans FROM entities WHERE doc_id = $1 ORDER BY entity_id`, id)
+	rows, err := br.Query()
 	if err != nil {
 		return v, err
 	}
@@ -448,11 +484,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		x.Entities = append(x.Entities, e)
 	}
 	rows.Close()
-	rows, err = s.pool.Query(ctx, `SELECT e.event_id, e.type, e.mode, e.contexts, e.source_actor, e.source_entity, e.target_actor, e.target_entity,
-			e.date, e.date_inferred, e.location, e.trigger, e.ev_start, e.ev_end, e.confidence, coalesce(k.id, e.uid),
-			`+store.RoleSQL+`, e.cluster, coalesce(k.size, 1), e.place::text
-		FROM events e LEFT JOIN clusters k ON k.root = e.cluster WHERE e.doc_id = $1 ORDER BY e.event_id`, id)
-	if err != nil {
+	if rows, err = br.Query(); err != nil {
 		return v, err
 	}
 	v.Clusters = map[string]store.ClusterRef{}
@@ -483,22 +515,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		x.Events = append(x.Events, e)
 	}
 	rows.Close()
-	sizes := map[string]int{}
-	for _, r := range roots {
-		sizes[r.root] = r.size
-	}
-	sources, err := s.clusters.Reports(ctx, sizes, sampler{s}.Sources)
-	if err != nil {
-		return v, err
-	}
-	for _, r := range roots {
-		ref := v.Clusters[r.event]
-		ref.Sources = sources[r.root]
-		v.Clusters[r.event] = ref
-	}
-	rows, err = s.pool.Query(ctx, `SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
-			qualifier, part_of, span_start, span_end, ev_start, ev_end, place::text FROM statistics WHERE doc_id = $1 ORDER BY span_start, stat_id`, id)
-	if err != nil {
+	if rows, err = br.Query(); err != nil {
 		return v, err
 	}
 	for rows.Next() {
@@ -513,8 +530,7 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		x.Statistics = append(x.Statistics, t)
 	}
 	rows.Close()
-	rows, err = s.pool.Query(ctx, `SELECT quote_id, speaker, speaker_entity, text, date, spans, ev_start, ev_end FROM quotes WHERE doc_id = $1 ORDER BY quote_id`, id)
-	if err != nil {
+	if rows, err = br.Query(); err != nil {
 		return v, err
 	}
 	for rows.Next() {
@@ -528,6 +544,23 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		x.Quotes = append(x.Quotes, q)
 	}
 	rows.Close()
+	if err := br.Close(); err != nil {
+		return v, err
+	}
+	// The batch's connection is back in the pool before the clusters' reports are counted.
+	sizes := map[string]int{}
+	for _, r := range roots {
+		sizes[r.root] = r.size
+	}
+	sources, err := s.clusters.Reports(ctx, sizes, sampler{s}.Sources)
+	if err != nil {
+		return v, err
+	}
+	for _, r := range roots {
+		ref := v.Clusters[r.event]
+		ref.Sources = sources[r.root]
+		v.Clusters[r.event] = ref
+	}
 	runes := []rune(v.Text)
 	cut := func(e *record.Evidence) {
 		if e.Start >= 0 && e.End <= len(runes) && e.Start <= e.End {

@@ -18,6 +18,8 @@ type keys struct {
 func newKeys(s *DB, q store.ClusterQuery) *keys {
 	k := &keys{s: s, typ: q.Type}
 	switch {
+	case q.A == "":
+		k.streams = [][]any{{"", ""}} // every key
 	case q.B == "":
 		k.streams = [][]any{{q.A, ""}, {"", q.A}}
 	case q.A == q.B:
@@ -29,7 +31,7 @@ func newKeys(s *DB, q store.ClusterQuery) *keys {
 }
 
 func keyStreams(q store.ClusterQuery) int {
-	if q.B != "" && q.A == q.B {
+	if q.A == "" || q.B != "" && q.A == q.B {
 		return 1
 	}
 	return 2
@@ -43,6 +45,8 @@ func (k *keys) Keys(ctx context.Context, n int, from string, exact bool, limit i
 		where, args = `source = ? AND target = ?`, []any{src, tgt}
 	case src != "":
 		where, args = `source = ?`, []any{src}
+	case tgt == "":
+		where, args = `1`, nil
 	}
 	if k.typ != "" {
 		where += ` AND type = ?`
@@ -125,13 +129,15 @@ func (c sampler) Sources(ctx context.Context, roots []string) (map[string]int, e
 	return out, rows.Err()
 }
 
+// Sample reads each cluster's first mentions through the index on events (cluster), which
+// holds the key (doc_id, event_id) in order: the work is the sample, not the cluster.
 func (c sampler) Sample(ctx context.Context, roots []string) (map[string][]link.EventMention, map[string][2]int, error) {
 	s := c.s
 	rows, err := s.db.QueryContext(ctx, `SELECT e.cluster, e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type, e.source_actor,
 			e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, e.ev_start, e.ev_end
-		FROM (SELECT *, row_number() OVER (PARTITION BY cluster ORDER BY doc_id, event_id) AS n
-			FROM events WHERE cluster IN (SELECT value FROM json_each(?))) e
-		JOIN documents d ON d.id = e.doc_id WHERE e.n <= ? ORDER BY e.cluster, e.doc_id, e.event_id`, jsonText(roots), store.ClusterSample)
+		FROM json_each(?) r JOIN events e ON e.cluster = r.value AND (e.doc_id, e.event_id) IN
+			(SELECT doc_id, event_id FROM events c WHERE c.cluster = r.value ORDER BY doc_id, event_id LIMIT ?)
+		JOIN documents d ON d.id = e.doc_id ORDER BY e.cluster, e.doc_id, e.event_id`, jsonText(roots), store.ClusterSample)
 	if err != nil {
 		return nil, nil, s.explain(err)
 	}

@@ -482,17 +482,22 @@ func pairWhere(a, b string) (string, []any) {
 	return `1`, nil
 }
 
-// Clusters returns the event clusters of a dyad or an actor a page at a time, in order of
-// their first date (see store.PageClusters; dated events only), each with its first mentions;
-// with no actor, every cluster with all its mentions, for export.
+// Clusters returns the event clusters of a dyad or an actor (or of every actor) a page at a
+// time, in order of their first date (see store.PageClusters; dated events only), each with its
+// first mentions; with no actor and no limit, every cluster with all its mentions, for export.
 func (s *DB) Clusters(ctx context.Context, q store.ClusterQuery) ([]link.Cluster, error) {
-	if q.A != "" {
-		at, err := store.PageClusters(ctx, newKeys(s, q), keyStreams(q), q, q.Limit)
-		if err != nil {
-			return nil, s.explain(err)
-		}
-		return s.summarize(ctx, at)
+	if q.A == "" && q.Limit == 0 {
+		return s.everyCluster(ctx)
 	}
+	at, err := store.PageClusters(ctx, newKeys(s, q), keyStreams(q), q, q.Limit)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	return s.summarize(ctx, at)
+}
+
+// everyCluster returns every cluster with all its mentions, for export.
+func (s *DB) everyCluster(ctx context.Context) ([]link.Cluster, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT coalesce(k.id, e.uid), e.uid, e.doc_id, d.source, coalesce(d.published, ''), e.type,
 			e.source_actor, e.target_actor, coalesce(e.date, ''), e.location, `+store.RoleSQL+`, substr(d.body, e.ev_start + 1, e.ev_end - e.ev_start)
 		FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN clusters k ON k.root = e.cluster

@@ -316,7 +316,7 @@ func toSchema10(t *testing.T, db *DB) {
 		`DROP TABLE claim_conflicts`, `DROP TABLE entity_names`, `DROP INDEX quotes_speaker`, `DROP INDEX event_keys_source`,
 		`DELETE FROM schema_migrations WHERE version = 11`,
 		// Migrations after 11 are undone too, so that they run again.
-		`DROP INDEX documents_uid`, `ALTER TABLE documents DROP COLUMN uid`,
+		`DROP INDEX documents_uid`, `ALTER TABLE documents DROP COLUMN uid`, `DROP INDEX event_keys_date`, `DROP INDEX event_keys_type`,
 		`DELETE FROM schema_migrations WHERE version >= 12`,
 	} {
 		if _, err := db.db.Exec(q); err != nil {

@@ -299,6 +299,10 @@ var migrations = []string{
 	// documents stored before.
 	`ALTER TABLE documents ADD COLUMN uid TEXT;
 	CREATE UNIQUE INDEX documents_uid ON documents (uid);`,
+	// 13: every actor's event keys by date (and by type and date), for the list of events with
+	// no actor, read a page at a time like an actor's.
+	`CREATE INDEX event_keys_date ON event_keys (date);
+	CREATE INDEX event_keys_type ON event_keys (type, date);`,
 }
 
 // upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each

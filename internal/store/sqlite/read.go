@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/store"
 )
 
@@ -411,6 +412,24 @@ var exports = map[string]string{
 	"quotes": `SELECT d.content_hash, d.url, q.quote_id, q.speaker, q.speaker_entity, q.text, q.date,
 		d.published, d.source, substr(d.body, q.ev_start + 1, q.ev_end - q.ev_start), q.version
 		FROM quotes q JOIN documents d ON d.id = q.doc_id ORDER BY q.doc_id, q.quote_id`,
+}
+
+// placeOrder is the order of Export's rows, by table, for Places.
+var placeOrder = map[string]string{"events": "doc_id, event_id", "statistics": "doc_id, stat_id"}
+
+// Places returns the places of the first limit rows of table, in Export's order.
+func (s *DB) Places(ctx context.Context, table string, limit int) ([]*record.Geo, int, error) {
+	order, ok := placeOrder[table]
+	if !ok {
+		return nil, 0, fmt.Errorf("no places in %q", table)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT place FROM `+table+` ORDER BY `+order+` LIMIT ?`, limit)
+	if err != nil {
+		return nil, 0, s.explain(err)
+	}
+	defer rows.Close()
+	out, n, err := store.ReadPlaces(rows)
+	return out, n, s.explain(err)
 }
 
 // Export calls fn with each row of a table as its store row type.

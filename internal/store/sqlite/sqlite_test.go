@@ -558,7 +558,8 @@ func TestMigration12BackfillsUIDs(t *testing.T) {
 	if _, err := db.Put(ctx, es); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{`DROP INDEX documents_uid`, `ALTER TABLE documents DROP COLUMN uid`, `DELETE FROM schema_migrations WHERE version >= 12`} {
+	for _, q := range []string{`DROP INDEX documents_uid`, `ALTER TABLE documents DROP COLUMN uid`, `DROP INDEX event_keys_date`, `DROP INDEX event_keys_type`,
+		`DELETE FROM schema_migrations WHERE version >= 12`} {
 		if _, err := db.db.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}

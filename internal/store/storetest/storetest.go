@@ -308,6 +308,40 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		if err != nil || len(want) == 0 || !reflect.DeepEqual(got, want) {
 			t.Errorf("exported places (%v): %d, want %d as extracted", err, len(got), len(want))
 		}
+		// Places reads the export's places, in its order, and stops at its limit.
+		for _, table := range []string{"events", "statistics"} {
+			var inOrder []record.Geo
+			err := st.Export(ctx, table, func(row any) error {
+				var c store.PlaceColumns
+				switch r := row.(type) {
+				case store.EventRow:
+					c = r.PlaceColumns
+				case store.StatisticRow:
+					c = r.PlaceColumns
+				}
+				if c.PlaceName != nil {
+					inOrder = append(inOrder, record.Geo{Name: *c.PlaceName, Lat: *c.PlaceLat, Lon: *c.PlaceLon})
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, limit := range []int{int(c[table]) + 5, 7} {
+				ps, n, err := st.Places(ctx, table, limit)
+				var gotPlaces []record.Geo
+				for _, p := range ps {
+					gotPlaces = append(gotPlaces, record.Geo{Name: p.Name, Lat: p.Lat, Lon: p.Lon})
+				}
+				if want := min(limit, int(c[table])); err != nil || n != want {
+					t.Errorf("places of %s up to %d: %d rows read (%v), want %d", table, limit, n, err, want)
+				}
+				if len(gotPlaces) > len(inOrder) || !reflect.DeepEqual(gotPlaces, inOrder[:len(gotPlaces)]) ||
+					limit > int(c[table]) && len(gotPlaces) != len(inOrder) {
+					t.Errorf("places of %s up to %d: %d, not the export's %d in its order", table, limit, len(gotPlaces), len(inOrder))
+				}
+			}
+		}
 		recent, err := st.Recent(ctx, 0, 5)
 		if err != nil || len(recent) != 5 {
 			t.Fatalf("recent: %d %v", len(recent), err)
@@ -940,7 +974,27 @@ func Pages(t *testing.T, open func(t *testing.T) store.Store) {
 	if err != nil || len(top1) == 0 {
 		t.Fatalf("no clusters of %s (%v)", dyads[0].A, err)
 	}
-	for _, q := range []store.ClusterQuery{{A: dyads[0].A}, {A: dyads[0].A, B: dyads[0].B}, {A: dyads[0].A, Type: top1[0].Type}} {
+	// Every actor's clusters, a page at a time, are the clusters the export holds.
+	every, err := st.Clusters(ctx, store.ClusterQuery{Limit: 100_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exported, err := st.Clusters(ctx, store.ClusterQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(cs []link.Cluster) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		sort.Strings(out)
+		return out
+	}
+	if got, want := ids(every), ids(exported); len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("every actor's clusters: %d, the export's %d", len(got), len(want))
+	}
+	for _, q := range []store.ClusterQuery{{}, {Type: top1[0].Type}, {A: dyads[0].A}, {A: dyads[0].A, B: dyads[0].B}, {A: dyads[0].A, Type: top1[0].Type}} {
 		clusters := func(q store.ClusterQuery) ([]string, string, error) {
 			cs, err := st.Clusters(ctx, q)
 			var out []string
