@@ -59,8 +59,10 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			continue
 		}
 		src, ok := nsrc, nominal
+		passive := false
 		if !ok {
 			src, ok = s.passiveAgent(tr.j, end)
+			passive = ok
 		}
 		if !ok {
 			src, ok = s.surfaceSource(first, tr.i)
@@ -86,6 +88,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		tgt := ntgt
 		if !nominal {
 			tgt = s.surfaceTarget(r, tr.j, end, src)
+		}
+		// "X a été reçu par Y", "X fue recibido por Y": the subject of a passive is the
+		// object of the act, when the act falls on no people.
+		if passive && !r.Frame.People && !r.Frame.Self {
+			if sd, ok := s.surfaceSource(first, tr.i); ok && sd.code != src.code {
+				tgt = sd
+			}
 		}
 		if pair != nil {
 			tgt = side{code: pair.Target.Actor, entity: pair.Target.Entity, node: -1, how: "both sides"}
@@ -208,11 +217,11 @@ func (s *state) bothSides(first, i int) *record.Event {
 		if s.word("both", toks[k].Low) {
 			both = true
 		}
-		// "los dos ministros", "les deux gouvernements", "les deux pays".
+		// "los dos ministros", "les deux gouvernements", "les deux délégations".
 		if (toks[k].Low == "dos" || toks[k].Low == "deux") && k > first && s.isArticle(toks[k-1].Low) && k+1 < i {
 			n := toks[k+1].Low
 			one := strings.TrimSuffix(n, "s")
-			both = both || s.lx.Titles.Has(one) || s.lx.Agencies.Has(one) || s.lx.Agencies.Has(n) || n == "pays" || n == "países"
+			both = both || s.lx.Titles.Has(one) || s.lx.Agencies.Has(one) || s.lx.Agencies.Has(n) || s.word("sides", n)
 		}
 	}
 	if !both {
@@ -248,7 +257,7 @@ func (s *state) hodiernal(i, first int) string {
 // migrants ont été interceptés par la Marine royale".
 func (s *state) passiveAgent(from, end int) (side, bool) {
 	toks := s.doc.Tokens
-	for k := from; k < end && k < from+6; k++ {
+	for k := from; k < end && k < from+9; k++ {
 		t := toks[k]
 		if t.Kind == text.Punct && t.Text != "," || s.inQuote[k] {
 			break
@@ -257,11 +266,13 @@ func (s *state) passiveAgent(from, end int) (side, bool) {
 			continue
 		}
 		j := k + 1
-		for j < end && j < k+4 && (s.isArticle(toks[j].Low) || toks[j].Kind == text.Word && !toks[j].IsCap() && s.mentionAt(j) == nil) {
-			j++ // "por la Guardia Civil", "par les unités de la Marine royale"
+		for j < end && j < k+6 && (s.isArticle(toks[j].Low) || toks[j].Kind == text.Word && !toks[j].IsCap() && s.mentionAt(j) == nil) {
+			j++ // "por la Guardia Civil", "par une patrouille de la Marine royale"
 		}
 		if m := s.mentionAt(j); m != nil && j < end {
-			if sd := s.sideOf(int(s.at[j])); sd.code != "" && !m.adj {
+			// "por el presidente senegalés": an adjective after a title names its state.
+			office := j > k+1 && (s.lx.Titles.Has(toks[j-1].Low) || s.lx.Agencies.Has(toks[j-1].Low))
+			if sd := s.sideOf(int(s.at[j])); sd.code != "" && (!m.adj || office) {
 				sd.how = "passive agent"
 				return sd, true
 			}

@@ -345,6 +345,18 @@ func TestLangEvents(t *testing.T) {
 		{"es", "El encuentro entre el ministro español y su homólogo marroquí tuvo lugar el martes.", "CONSULT ESP MAR 2024-03-12"},
 		{"fr", "La rencontre entre le wali de Tanger, Younes Tazi, et le délégué du gouvernement espagnol, Pedro Fernández, s'est tenue lundi.", "CONSULT MAR ESP 2024-03-11"},
 		{"fr", "L'entretien du ministre marocain avec son homologue espagnol a eu lieu mardi à Rabat.", "CONSULT MAR ESP 2024-03-12"},
+		// The agent of a passive several words after the participle, behind a common noun.
+		{"fr", "Lundi, 43 migrants ont été interceptés au large de Laâyoune par une patrouille de la Marine royale.", "COERCE MAR MAR 2024-03-11"},
+		{"es", "El lunes, 43 migrantes fueron interceptados frente a Almería por una patrullera de la Guardia Civil.", "COERCE ESP ESP 2024-03-11"},
+		// Hosting: the host receives the guest; in the passive, the guest is the subject.
+		{"es", "El ministro marroquí recibió el lunes en Rabat a su homólogo español.", "CONSULT MAR ESP 2024-03-11"},
+		{"es", "El ministro marroquí fue recibido el lunes en Madrid por el presidente senegalés.", "CONSULT SEN MAR 2024-03-11"},
+		{"fr", "Le ministre espagnol de l'Intérieur a été reçu lundi à Rabat par le président marocain.", "CONSULT MAR ESP 2024-03-11"},
+		{"fr", "Le commissaire européen chargé des affaires intérieures et de la migration, Hans Muller, a été reçu mardi à Dakar par le président sénégalais, Amadou Ba.", "CONSULT SEN EU 2024-03-12"},
+		{"es", "El comisario europeo de Interior y Migración, Hans Muller, fue recibido el martes en Dakar por el presidente senegalés, Amadou Ba.", "CONSULT SEN EU 2024-03-12"},
+		// Agreement by a plural subject that names both sides of the meeting told before.
+		{"fr", "Le ministre marocain s'est entretenu lundi avec son homologue espagnol. Les deux délégations sont convenues de renforcer la coopération.", "AGREE MAR ESP 2024-03-11"},
+		{"es", "El ministro marroquí se reunió el lunes con su homólogo español. Las dos delegaciones acordaron reforzar la cooperación.", "AGREE MAR ESP 2024-03-11"},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -369,6 +381,9 @@ func TestLangEvents(t *testing.T) {
 	for _, tc := range []struct{ lang, text string }{
 		{"es", "Los detenidos cobraban 3.000 euros a cada migrante."},
 		{"fr", "Les interpellés ont été présentés au parquet."},
+		// A place that receives people or papers hosts no one.
+		{"es", "La isla recibió a su vez 300 solicitudes de asilo."},
+		{"es", "Canarias recibió a 300 migrantes marroquíes."},
 	} {
 		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
 			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
