@@ -125,6 +125,11 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if seen[key] {
 			continue
 		}
+		// "s'est entretenu avec X, en visite au Royaume": a meeting is one act whichever side
+		// each mention names first (codebook: CONSULT and COOPERATE match in either order).
+		if (typ == "CONSULT" || typ == "COOPERATE") && seen[typ+"|"+tgt.code+"|"+src.code+"|"+date] {
+			continue
+		}
 		seen[key] = true
 		ev := record.Event{Type: typ, Mode: r.Mode, Contexts: r.Contexts, Trigger: s.span(tr.i, tr.j)}
 		ev.Source = record.Actor{Actor: src.code, Entity: src.entity}

@@ -354,6 +354,11 @@ func TestLangEvents(t *testing.T) {
 		{"fr", "Le ministre espagnol de l'Intérieur a été reçu lundi à Rabat par le président marocain.", "CONSULT MAR ESP 2024-03-11"},
 		{"fr", "Le commissaire européen chargé des affaires intérieures et de la migration, Hans Muller, a été reçu mardi à Dakar par le président sénégalais, Amadou Ba.", "CONSULT SEN EU 2024-03-12"},
 		{"es", "El comisario europeo de Interior y Migración, Hans Muller, fue recibido el martes en Dakar por el presidente senegalés, Amadou Ba.", "CONSULT SEN EU 2024-03-12"},
+		// "le Royaume", "el Reino alauí": Morocco; "le Royaume-Uni", "el Reino Unido" stay apart.
+		{"fr", "Les autorités du Royaume ont intercepté l'an dernier 5 000 candidats à l'émigration.", "COERCE MAR MAR 2023"},
+		{"es", "Las autoridades del Reino alauí interceptaron el año pasado a 5.000 migrantes.", "COERCE MAR MAR 2023"},
+		{"fr", "Le Royaume-Uni a expulsé lundi 40 migrants sénégalais.", "COERCE GBR SEN 2024-03-11"},
+		{"es", "El Reino Unido expulsó el lunes a 40 senegaleses.", "COERCE GBR SEN 2024-03-11"},
 		// Agreement by a plural subject that names both sides of the meeting told before.
 		{"fr", "Le ministre marocain s'est entretenu lundi avec son homologue espagnol. Les deux délégations sont convenues de renforcer la coopération.", "AGREE MAR ESP 2024-03-11"},
 		{"es", "El ministro marroquí se reunió el lunes con su homólogo español. Las dos delegaciones acordaron reforzar la cooperación.", "AGREE MAR ESP 2024-03-11"},
@@ -387,6 +392,15 @@ func TestLangEvents(t *testing.T) {
 	} {
 		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
 			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+	// One meeting told twice, each side named first once, is one event.
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "Le ministre marocain s'est entretenu lundi à Rabat avec son homologue espagnol, en visite au Royaume."},
+		{"es", "El ministro marroquí se reunió el lunes en Rabat con su homólogo español, que visita el Reino alauí."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 1 {
+			t.Errorf("%q: events %+v, want one meeting", tc.text, got.Events)
 		}
 	}
 	if got := x.Extract(langDoc("fr", "2024-03-14", "La Gendarmerie royale a arrêté trois passeurs.")); len(got.Events) != 1 || got.Events[0].Date != nil {
