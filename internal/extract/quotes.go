@@ -355,6 +355,10 @@ func (s *state) speakerIn(lo, hi int) who {
 				w.verb, w.rule = v, "quote.verb-subject-inverted"
 				return w
 			}
+			if w := s.speakerAfterCircumstance(v+1, hi); w.found() {
+				w.verb = v // quotes_lang.go
+				return w
+			}
 		}
 		if w := s.speakerBefore(lo, v); w.found() {
 			w.verb = v

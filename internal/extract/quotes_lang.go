@@ -147,3 +147,27 @@ func (s *state) secondTitle(e int) bool {
 	}
 	return false
 }
+
+// speakerAfterCircumstance is the person named after an inverted speech verb and a phrase of
+// its circumstance: "advirtió en un comunicado la portavoz de la ONG, Laura Gómez", "a
+// déclaré lors d'une conférence de presse le ministre". The phrase opens with a preposition
+// and holds no punctuation; only a person is taken, a body named in it is no speaker.
+func (s *state) speakerAfterCircumstance(from, hi int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || from >= hi || !s.isPrep(toks[from].Low) {
+		return nobody
+	}
+	for j := from + 2; j < hi && j <= from+6; j++ {
+		if toks[j-1].Kind == text.Punct || s.inQuote[j] {
+			return nobody
+		}
+		if s.isPrep(toks[j-1].Low) || s.isArticle(toks[j-1].Low) {
+			continue
+		}
+		if w := s.speakerAt(j, hi, true); w.found() && (s.mentionKind(w) == mPerson || w.rule == "quote.title-name") {
+			w.rule = "quote.verb-circumstance-subject"
+			return w
+		}
+	}
+	return nobody
+}
