@@ -250,6 +250,17 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 			map[string]string{"Laura Gómez": ""}, "Laura Gómez", "La situación es insostenible"},
 		{"fr", "« La situation est intenable », a averti dans un communiqué le porte-parole de l'ONG Alarm Phone, Karim Alaoui.",
 			map[string]string{"Karim Alaoui": ""}, "Karim Alaoui", "La situation est intenable"},
+		// A surname that opens a sentence before a colon, of a person named in full before.
+		{"es", "El jefe de la comandancia, Luis Pérez Gil, presentó la operación el lunes. Pérez fue tajante: «No vamos a tolerar más muertes en el Estrecho».",
+			map[string]string{"Luis Pérez Gil": "ESP"}, "Luis Pérez Gil", "No vamos a tolerar más muertes en el Estrecho"},
+		{"fr", "Le commandant de la base, Karim Tazi Alaoui, a présenté l'opération lundi. Tazi est catégorique : « Nous ne laisserons passer personne ».",
+			map[string]string{"Karim Tazi Alaoui": "MAR"}, "Karim Tazi Alaoui", "Nous ne laisserons passer personne"},
+		// "Pour X, « ... »", "Para X, «...»": the speaker's view.
+		{"fr", "Pour le ministre de l'Intérieur, Abdelouafi Laftit, « la coopération est exemplaire ».",
+			map[string]string{"Abdelouafi Laftit": "MAR"}, "Abdelouafi Laftit", "la coopération est exemplaire"},
+		{"es", "Para el delegado del Gobierno, Luis Pérez, «la situación está controlada».",
+			map[string]string{"Luis Pérez": "ESP"}, "Luis Pérez", "la situación está controlada"},
+		{"fr", "Pour la première fois, « la situation est intenable ».", map[string]string{}, "", "la situation est intenable"},
 		// An office's list of portfolios before its holder's name is no person.
 		{"es", "La ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz, viajó a Madrid.",
 			map[string]string{"Elma Saiz": "ESP"}, "", ""},

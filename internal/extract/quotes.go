@@ -272,6 +272,10 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 		s.setSpeaker(q, w) // quotes_lang.go
 		return
 	}
+	if w := s.forSubject(q.open, lo); w.found() {
+		s.setSpeaker(q, w) // quotes_lang.go
+		return
+	}
 	if own {
 		return // "said a government source", "one tweet said": a speaker the text does not name
 	}

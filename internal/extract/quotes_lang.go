@@ -96,6 +96,17 @@ func (s *state) colonSubject(open, lo int) who {
 			return nobody
 		}
 		m := s.actorMention(k)
+		if m < 0 && k == lo && toks[open-1].Text == ":" {
+			// "Castro fue tajante: «...»": a surname that opens the sentence, of a person
+			// named in full before.
+			if w := s.speakerAt(k, open-1, false); w.found() && w.mention < 0 && w.start == k && s.personLike(w) {
+				if p := s.namedBefore(w.name, k); p >= 0 {
+					w = s.mentionWho(p)
+					w.rule = "quote.colon-subject"
+					return w
+				}
+			}
+		}
 		if m < 0 || s.mentions[m].start != k || s.mentions[m].kind != mPerson {
 			continue
 		}
@@ -168,6 +179,45 @@ func (s *state) speakerAfterCircumstance(from, hi int) who {
 			w.rule = "quote.verb-circumstance-subject"
 			return w
 		}
+	}
+	return nobody
+}
+
+// namedBefore is the mention of a person named before token i whose name holds the one-word
+// name w: "Alfonso Castro Ledesma ... Castro"; else -1.
+func (s *state) namedBefore(w string, i int) int {
+	if strings.Contains(w, " ") {
+		return -1
+	}
+	for k, m := range s.mentions {
+		if m.kind == mPerson && m.start < i && m.entity >= 0 {
+			for _, f := range strings.Fields(s.entities[m.entity].name) {
+				if f == w {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// forSubject is the speaker of a quotation that opens after "Pour X," or "Para X,", at the
+// head of its sentence: "Pour le ministre, Abdelouafi Laftit, « ... »", "Para el delegado del
+// Gobierno, Luis Pérez, «...»". The words open the sentence and a comma closes them just
+// before the quotation.
+func (s *state) forSubject(open, lo int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || open < lo+3 || toks[open-1].Text != "," || !s.word("for-speaker", toks[lo].Low) {
+		return nobody
+	}
+	for k := lo + 1; k < open; k++ {
+		if s.inQuote[k] {
+			return nobody
+		}
+	}
+	if w := s.speakerAt(lo+1, open-1, true); w.found() && s.personLike(w) {
+		w.rule = "quote.for-subject"
+		return w
 	}
 	return nobody
 }
