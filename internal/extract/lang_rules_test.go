@@ -261,6 +261,11 @@ func TestLangPersonsAndQuotes(t *testing.T) {
 		{"es", "Para el delegado del Gobierno, Luis Pérez, «la situación está controlada».",
 			map[string]string{"Luis Pérez": "ESP"}, "Luis Pérez", "la situación está controlada"},
 		{"fr", "Pour la première fois, « la situation est intenable ».", map[string]string{}, "", "la situation est intenable"},
+		// An attribution inside the marks of a quotation that runs on: its words are not quoted.
+		{"fr", "Le commissaire européen, Hans Muller, était à Dakar. « La route est dangereuse, a déclaré M. Muller lors d'une conférence de presse. Nous devons agir ensemble. »",
+			map[string]string{"Hans Muller": "EU"}, "Hans Muller", "La route est dangereuse Nous devons agir ensemble."},
+		{"es", "«La ruta es peligrosa, afirmó el ministro Luis Pérez. Debemos actuar juntos».",
+			map[string]string{"Luis Pérez": "ESP"}, "Luis Pérez", "La ruta es peligrosa Debemos actuar juntos"},
 		// An office's list of portfolios before its holder's name is no person.
 		{"es", "La ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz, viajó a Madrid.",
 			map[string]string{"Elma Saiz": "ESP"}, "", ""},

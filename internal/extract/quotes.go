@@ -260,6 +260,9 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 		outside = append(outside, [2]int{q.parts[p-1][1] + 1, q.parts[p][0] - 1})
 	}
 	outside = append(outside, [2]int{last + 1, hi}, [2]int{lo, first})
+	if s.innerAttribution(q) {
+		return // quotes_lang.go
+	}
 	own := false // the quotation's sentences hold a speech verb of their own
 	for _, r := range outside {
 		if w := s.speakerIn(r[0], r[1]); w.found() {

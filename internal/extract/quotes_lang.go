@@ -221,3 +221,45 @@ func (s *state) forSubject(open, lo int) who {
 	}
 	return nobody
 }
+
+// innerAttribution reads an attribution that French and Spanish copy sets inside the marks of
+// a quotation that runs on: "« Nous devons agir, a déclaré M. Muller. La route est longue. »".
+// A comma, a speech verb that inverts, its subject and a full stop: the subject speaks, and
+// the attribution's words are not quoted. It reports whether it found one.
+func (s *state) innerAttribution(q *quote) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || len(q.parts) != 1 {
+		return false
+	}
+	start, end := q.parts[0][0], q.parts[0][1]
+	for c := start + 1; c < end; c++ {
+		if toks[c].Text != "," {
+			continue
+		}
+		v := c + 1
+		for v < end && v < c+4 && s.isBeforeVerb(toks[v].Low) {
+			v++
+		}
+		sv, ok := s.speechAt(v)
+		if !ok || !sv.Invert {
+			continue
+		}
+		dot := v + 1
+		// "a déclaré M. Muller.": the point of a title's abbreviation ends no sentence.
+		for dot < end && dot < v+15 && (toks[dot].Text != "." || s.isHonorific(toks[dot-1].Low) || s.isHonorific(toks[dot-1].Low+".")) {
+			dot++
+		}
+		if dot >= end || toks[dot].Text != "." || dot+1 >= end {
+			continue
+		}
+		w := s.speakerAt(v+1, dot, true)
+		if !w.found() || !s.personLike(w) {
+			continue
+		}
+		w.verb, w.rule = v, "quote.inner-attribution"
+		q.parts = [][2]int{{start, c}, {dot + 1, end}}
+		s.setSpeaker(q, w)
+		return true
+	}
+	return false
+}
