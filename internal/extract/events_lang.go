@@ -75,7 +75,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, ok = side{code: pair.Source.Actor, entity: pair.Source.Entity, node: -1, how: "both sides"}, true
 			}
 		}
+		agentless := false
 		if !ok && materialTypes[typ] {
+			agentless = true
 			if c := s.placeCountry(sent); c != "" {
 				src, ok = side{code: c, node: -1, how: "place in sentence"}, true
 			} else if c := s.recentAgency(tr.i); c != "" {
@@ -120,6 +122,11 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		if date == "" {
 			date = s.hodiernal(tr.i, first)
+		}
+		// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
+		// to date with no one named who acts is a statistic, not an act.
+		if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4]) {
+			continue
 		}
 		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
 		if seen[key] {

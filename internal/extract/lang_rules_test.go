@@ -423,6 +423,15 @@ func TestLangEvents(t *testing.T) {
 			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
 		}
 	}
+	// A count to date with no one named who acts is no event; the act told before it is one.
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "La Marine royale a secouru lundi 40 migrants au large de Tarfaya. Selon les données officielles, 9 000 migrants ont été interceptés sur les côtes du Sud depuis janvier."},
+		{"es", "Salvamento Marítimo rescató el lunes a 40 migrantes cerca de Almería. Según los datos oficiales, 9.000 migrantes han sido rescatados cerca de Almería en lo que va de año."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 1 || got.Events[0].Date == nil || *got.Events[0].Date != "2024-03-11" {
+			t.Errorf("%q: events %+v, want the one act of Monday", tc.text, got.Events)
+		}
+	}
 	// One meeting told twice, each side named first once, is one event.
 	for _, tc := range []struct{ lang, text string }{
 		{"fr", "Le ministre marocain s'est entretenu lundi à Rabat avec son homologue espagnol, en visite au Royaume."},
