@@ -66,6 +66,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		if !ok {
 			src, ok = s.surfaceSource(first, tr.i)
+			if ok {
+				src = s.ownCountryOf(src, first)
+			}
 		}
 		var pair *record.Event
 		if !ok {
@@ -498,4 +501,35 @@ func (s *state) coordinatedBefore(first int, src side) side {
 		}
 	}
 	return side{}
+}
+
+// ownCountryOf reads a body named with a possessive of its country, "la Marina de su país",
+// "la Marine de son pays": it acts for the country of the person named before it in the
+// sentence, the subject whose country "su", "son" refers to. Any other side is returned as is.
+func (s *state) ownCountryOf(sd side, first int) side {
+	toks := s.doc.Tokens
+	if sd.node < 0 {
+		return sd
+	}
+	m := s.mentions[sd.node]
+	e := m.end
+	if e+2 >= len(toks) || !(toks[e].Low == "de" || toks[e].Low == "du") || !s.word("possessive", toks[e+1].Low) || !s.word("country-noun", toks[e+2].Low) {
+		return sd
+	}
+	for k := m.start - 1; k >= first; k-- {
+		p := s.mentionAt(k)
+		if p == nil {
+			continue
+		}
+		idx := int(s.at[k])
+		k = p.start
+		if p.kind != mPerson {
+			continue
+		}
+		if c := s.sideOf(idx); c.code != "" {
+			sd.code, sd.how = c.code, "possessive of a person's country"
+			return sd
+		}
+	}
+	return sd
 }

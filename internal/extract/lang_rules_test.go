@@ -388,6 +388,9 @@ func TestLangEvents(t *testing.T) {
 		{"es", "Las autoridades del Reino alauí interceptaron el año pasado a 5.000 migrantes.", "COERCE MAR MAR 2023"},
 		{"fr", "Le Royaume-Uni a expulsé lundi 40 migrants sénégalais.", "COERCE GBR SEN 2024-03-11"},
 		{"es", "El Reino Unido expulsó el lunes a 40 senegaleses.", "COERCE GBR SEN 2024-03-11"},
+		// "la Marina de su país": the country of the person named before.
+		{"es", "El ministro senegalés, Jean Diop, recordó que la Marina de su país interceptó el año pasado a 8.000 personas.", "COERCE SEN SEN 2023"},
+		{"fr", "Le ministre sénégalais, Jean Diop, a rappelé que la Marine de son pays a intercepté l'an dernier 8 000 personnes.", "COERCE SEN SEN 2023"},
 		// Agreement by a plural subject that names both sides of the meeting told before.
 		{"fr", "Le ministre marocain s'est entretenu lundi avec son homologue espagnol. Les deux délégations sont convenues de renforcer la coopération.", "AGREE MAR ESP 2024-03-11"},
 		{"es", "El ministro marroquí se reunió el lunes con su homólogo español. Las dos delegaciones acordaron reforzar la cooperación.", "AGREE MAR ESP 2024-03-11"},
