@@ -126,6 +126,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if date == "" {
 			date = s.hodiernal(tr.i, first)
 		}
+		if date == "" && !materialTypes[typ] {
+			date = s.meetingDay(src.code) // "pidió a la UE": said at the meeting told before
+		}
 		// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
 		// to date with no one named who acts is a statistic, not an act.
 		if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4]) {
@@ -532,4 +535,17 @@ func (s *state) ownCountryOf(sd side, first int) side {
 		}
 	}
 	return sd
+}
+
+// meetingDay is the date of the last dated meeting coded before that the actor took part in:
+// a minister's words with no time of their own, told after the meeting ("El ministro
+// senegalés pidió a la UE más visados"), were said there.
+func (s *state) meetingDay(code string) string {
+	for k := len(s.events) - 1; k >= 0; k-- {
+		ev := &s.events[k]
+		if ev.Type == "CONSULT" && ev.Date != nil && (ev.Source.Actor == code || ev.Target.Actor == code) {
+			return *ev.Date
+		}
+	}
+	return ""
 }

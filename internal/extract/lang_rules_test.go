@@ -391,6 +391,9 @@ func TestLangEvents(t *testing.T) {
 		// "la Marina de su país": the country of the person named before.
 		{"es", "El ministro senegalés, Jean Diop, recordó que la Marina de su país interceptó el año pasado a 8.000 personas.", "COERCE SEN SEN 2023"},
 		{"fr", "Le ministre sénégalais, Jean Diop, a rappelé que la Marine de son pays a intercepté l'an dernier 8 000 personnes.", "COERCE SEN SEN 2023"},
+		// Words with no time of their own, told after a meeting, were said at it.
+		{"es", "El ministro marroquí se reunió el lunes con su homólogo español. El ministro marroquí pidió a la Unión Europea más fondos.", "REQUEST MAR EU 2024-03-11"},
+		{"fr", "Le ministre marocain s'est entretenu lundi avec son homologue espagnol. Le ministre marocain a demandé à l'Union européenne plus de moyens.", "REQUEST MAR EU 2024-03-11"},
 		// Agreement by a plural subject that names both sides of the meeting told before.
 		{"fr", "Le ministre marocain s'est entretenu lundi avec son homologue espagnol. Les deux délégations sont convenues de renforcer la coopération.", "AGREE MAR ESP 2024-03-11"},
 		{"es", "El ministro marroquí se reunió el lunes con su homólogo español. Las dos delegaciones acordaron reforzar la cooperación.", "AGREE MAR ESP 2024-03-11"},
