@@ -275,7 +275,7 @@ func (s *state) hodiernal(i, first int) string {
 // migrants ont été interceptés par la Marine royale".
 func (s *state) passiveAgent(from, end int) (side, bool) {
 	toks := s.doc.Tokens
-	for k := from; k < end && k < from+9; k++ {
+	for k := from; k < end && k < from+12; k++ {
 		t := toks[k]
 		if t.Kind == text.Punct && t.Text != "," || s.inQuote[k] {
 			break

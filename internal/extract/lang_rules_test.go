@@ -377,6 +377,8 @@ func TestLangEvents(t *testing.T) {
 		// The agent of a passive several words after the participle, behind a common noun.
 		{"fr", "Lundi, 43 migrants ont été interceptés au large de Laâyoune par une patrouille de la Marine royale.", "COERCE MAR MAR 2024-03-11"},
 		{"es", "El lunes, 43 migrantes fueron interceptados frente a Almería por una patrullera de la Guardia Civil.", "COERCE ESP ESP 2024-03-11"},
+		{"fr", "Trois embarcations ont été interceptées, dans la nuit de samedi à dimanche, par une patrouille de la Marine royale au large de Tarfaya.", "COERCE MAR MAR 2024-03-09"},
+		{"es", "Tres pateras fueron interceptadas, en la madrugada del sábado al domingo, por una patrullera de la Guardia Civil cerca de Almería.", "COERCE ESP ESP 2024-03-09"},
 		// Hosting: the host receives the guest; in the passive, the guest is the subject.
 		{"es", "El ministro marroquí recibió el lunes en Rabat a su homólogo español.", "CONSULT MAR ESP 2024-03-11"},
 		{"es", "El ministro marroquí fue recibido el lunes en Madrid por el presidente senegalés.", "CONSULT SEN MAR 2024-03-11"},
