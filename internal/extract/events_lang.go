@@ -161,14 +161,17 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 	}
 }
 
-// nominalMeeting reads the two sides of a meeting that a noun names, after it: "la reunión
+// nominalMeeting reads the two sides of a meeting, or of a joint act, that a noun names, after it: "la reunión
 // entre los ministros del Interior de España y Marruecos", "la rencontre entre le wali, X, et
 // le délégué du gouvernement espagnol", "l'entretien du ministre marocain avec son homologue
 // espagnol". The first actor after "entre" or "de" is the source; the first of another
 // country after the joining word ("y", "et", "con", "avec") the target.
 func (s *state) nominalMeeting(typ string, tr trigger, end int) (src, tgt side, ok bool) {
 	toks := s.doc.Tokens
-	if typ != "CONSULT" || tr.j >= end || !s.word("meeting-noun", toks[tr.i].Low) {
+	// "Una investigación conjunta de la Guardia Civil y la Policía marroquí": a joint act
+	// named by a noun and its adjective, its sides after it.
+	joint := typ == "COOPERATE" && tr.j-tr.i >= 2
+	if typ != "CONSULT" && !joint || tr.j >= end || !joint && !s.word("meeting-noun", toks[tr.i].Low) {
 		return side{}, side{}, false
 	}
 	switch toks[tr.j].Low {

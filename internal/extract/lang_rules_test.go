@@ -365,6 +365,9 @@ func TestLangEvents(t *testing.T) {
 		{"es", "La Guardia Civil ha desarticulado, en una operación conjunta con la Policía marroquí, una red de tráfico de personas.", "COERCE ESP ESP 2024-03-14"},
 		{"fr", "La police espagnole a démantelé, dans une opération conjointe avec la DGSN, un réseau de passeurs.", "COOPERATE ESP MAR "},
 		{"fr", "La police espagnole a démantelé, dans une opération conjointe avec la DGSN, un réseau de passeurs.", "COERCE ESP ESP "},
+		// A joint act named by a noun, its sides after "de".
+		{"es", "Una investigación conjunta de la Guardia Civil y la Policía marroquí ha permitido desmantelar una red de tráfico de personas.", "COOPERATE ESP MAR "},
+		{"fr", "Une enquête conjointe de la police espagnole et de la DGSN a permis de démanteler un réseau de passeurs.", "COOPERATE ESP MAR "},
 		// The people of a body after "de" act for it.
 		{"es", "Agentes de la Policía Nacional han desarticulado, en una operación conjunta con la Policía marroquí, una organización criminal.", "COOPERATE ESP MAR "},
 		{"fr", "Les éléments de la Marine royale ont intercepté lundi 40 migrants.", "COERCE MAR MAR 2024-03-11"},
