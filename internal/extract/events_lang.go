@@ -119,6 +119,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		if date == "" {
 			date = s.explicitTime(tr.i, false)
+			if date != "" && !materialTypes[typ] && s.reportedTime(tr.j, end, date) {
+				date = "" // "agradeció el apoyo y recordó que ... el año pasado": not when it thanked
+			}
 		}
 		if date == "" && pair != nil && pair.Date != nil {
 			date = *pair.Date // what the two sides did at their meeting
@@ -551,4 +554,34 @@ func (s *state) meetingDay(code string) string {
 		}
 	}
 	return ""
+}
+
+// reportedTime reports whether the date v is told only in a clause that "que" opens after the
+// trigger ending at j: the time of what is reported, not of the act ("agradeció el apoyo
+// español y recordó que la Marina interceptó el año pasado", "a salué ... et rappelé que").
+func (s *state) reportedTime(j, end int, v string) bool {
+	toks := s.doc.Tokens
+	que := -1
+	for k := j; k < end; k++ {
+		if s.word("complementizer", toks[k].Low) {
+			que = k
+			break
+		}
+	}
+	if que < 0 {
+		return false
+	}
+	s.indexTimes()
+	sent := toks[j-1].Sent
+	after := false
+	for _, tx := range s.times[s.timeFirst[sent]:s.timeFirst[sent+1]] {
+		if tx.value != v || s.anchors[tx.start] {
+			continue
+		}
+		if tx.start < que {
+			return false
+		}
+		after = true
+	}
+	return after
 }

@@ -399,6 +399,9 @@ func TestLangEvents(t *testing.T) {
 		// Words with no time of their own, told after a meeting, were said at it.
 		{"es", "El ministro marroquí se reunió el lunes con su homólogo español. El ministro marroquí pidió a la Unión Europea más fondos.", "REQUEST MAR EU 2024-03-11"},
 		{"fr", "Le ministre marocain s'est entretenu lundi avec son homologue espagnol. Le ministre marocain a demandé à l'Union européenne plus de moyens.", "REQUEST MAR EU 2024-03-11"},
+		// A date told in the reported clause after "que" does not date the act of saying.
+		{"es", "El ministro marroquí se reunió el lunes con su homólogo español. El ministro marroquí agradeció el apoyo español y recordó que la Marina interceptó el año pasado a 8.000 personas.", "SUPPORT MAR ESP 2024-03-11"},
+		{"fr", "Le ministre marocain s'est entretenu lundi avec son homologue espagnol. Le ministre marocain a salué le soutien espagnol et rappelé que la Marine royale a intercepté l'an dernier 8 000 personnes.", "SUPPORT MAR ESP 2024-03-11"},
 		// Agreement by a plural subject that names both sides of the meeting told before.
 		{"fr", "Le ministre marocain s'est entretenu lundi avec son homologue espagnol. Les deux délégations sont convenues de renforcer la coopération.", "AGREE MAR ESP 2024-03-11"},
 		{"es", "El ministro marroquí se reunió el lunes con su homólogo español. Las dos delegaciones acordaron reforzar la cooperación.", "AGREE MAR ESP 2024-03-11"},
