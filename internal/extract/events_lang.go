@@ -59,11 +59,16 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			continue
 		}
 		src, ok := nsrc, nominal
+		passive := false
 		if !ok {
 			src, ok = s.passiveAgent(tr.j, end)
+			passive = ok
 		}
 		if !ok {
 			src, ok = s.surfaceSource(first, tr.i)
+			if ok {
+				src = s.ownCountryOf(src, first)
+			}
 		}
 		var pair *record.Event
 		if !ok {
@@ -73,7 +78,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, ok = side{code: pair.Source.Actor, entity: pair.Source.Entity, node: -1, how: "both sides"}, true
 			}
 		}
+		agentless := false
 		if !ok && materialTypes[typ] {
+			agentless = true
 			if c := s.placeCountry(sent); c != "" {
 				src, ok = side{code: c, node: -1, how: "place in sentence"}, true
 			} else if c := s.recentAgency(tr.i); c != "" {
@@ -86,6 +93,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		tgt := ntgt
 		if !nominal {
 			tgt = s.surfaceTarget(r, tr.j, end, src)
+		}
+		// "X a été reçu par Y", "X fue recibido por Y": the subject of a passive is the
+		// object of the act, when the act falls on no people.
+		if passive && !r.Frame.People && !r.Frame.Self {
+			if sd, ok := s.surfaceSource(first, tr.i); ok && sd.code != src.code {
+				tgt = sd
+			}
 		}
 		if pair != nil {
 			tgt = side{code: pair.Target.Actor, entity: pair.Target.Entity, node: -1, how: "both sides"}
@@ -105,6 +119,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		if date == "" {
 			date = s.explicitTime(tr.i, false)
+			if date != "" && !materialTypes[typ] && s.reportedTime(tr.j, end, date) {
+				date = "" // "agradeció el apoyo y recordó que ... el año pasado": not when it thanked
+			}
 		}
 		if date == "" && pair != nil && pair.Date != nil {
 			date = *pair.Date // what the two sides did at their meeting
@@ -112,8 +129,21 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if date == "" {
 			date = s.hodiernal(tr.i, first)
 		}
+		if date == "" && !materialTypes[typ] {
+			date = s.meetingDay(src.code) // "pidió a la UE": said at the meeting told before
+		}
+		// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
+		// to date with no one named who acts is a statistic, not an act.
+		if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4]) {
+			continue
+		}
 		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
 		if seen[key] {
+			continue
+		}
+		// "s'est entretenu avec X, en visite au Royaume": a meeting is one act whichever side
+		// each mention names first (codebook: CONSULT and COOPERATE match in either order).
+		if (typ == "CONSULT" || typ == "COOPERATE") && seen[typ+"|"+tgt.code+"|"+src.code+"|"+date] {
 			continue
 		}
 		seen[key] = true
@@ -134,14 +164,17 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 	}
 }
 
-// nominalMeeting reads the two sides of a meeting that a noun names, after it: "la reunión
+// nominalMeeting reads the two sides of a meeting, or of a joint act, that a noun names, after it: "la reunión
 // entre los ministros del Interior de España y Marruecos", "la rencontre entre le wali, X, et
 // le délégué du gouvernement espagnol", "l'entretien du ministre marocain avec son homologue
 // espagnol". The first actor after "entre" or "de" is the source; the first of another
 // country after the joining word ("y", "et", "con", "avec") the target.
 func (s *state) nominalMeeting(typ string, tr trigger, end int) (src, tgt side, ok bool) {
 	toks := s.doc.Tokens
-	if typ != "CONSULT" || tr.j >= end || !s.word("meeting-noun", toks[tr.i].Low) {
+	// "Una investigación conjunta de la Guardia Civil y la Policía marroquí": a joint act
+	// named by a noun and its adjective, its sides after it.
+	joint := typ == "COOPERATE" && tr.j-tr.i >= 2
+	if typ != "CONSULT" && !joint || tr.j >= end || !joint && !s.word("meeting-noun", toks[tr.i].Low) {
 		return side{}, side{}, false
 	}
 	switch toks[tr.j].Low {
@@ -208,11 +241,11 @@ func (s *state) bothSides(first, i int) *record.Event {
 		if s.word("both", toks[k].Low) {
 			both = true
 		}
-		// "los dos ministros", "les deux gouvernements", "les deux pays".
+		// "los dos ministros", "les deux gouvernements", "les deux délégations".
 		if (toks[k].Low == "dos" || toks[k].Low == "deux") && k > first && s.isArticle(toks[k-1].Low) && k+1 < i {
 			n := toks[k+1].Low
 			one := strings.TrimSuffix(n, "s")
-			both = both || s.lx.Titles.Has(one) || s.lx.Agencies.Has(one) || s.lx.Agencies.Has(n) || n == "pays" || n == "países"
+			both = both || s.lx.Titles.Has(one) || s.lx.Agencies.Has(one) || s.lx.Agencies.Has(n) || s.word("sides", n)
 		}
 	}
 	if !both {
@@ -248,7 +281,7 @@ func (s *state) hodiernal(i, first int) string {
 // migrants ont été interceptés par la Marine royale".
 func (s *state) passiveAgent(from, end int) (side, bool) {
 	toks := s.doc.Tokens
-	for k := from; k < end && k < from+6; k++ {
+	for k := from; k < end && k < from+12; k++ {
 		t := toks[k]
 		if t.Kind == text.Punct && t.Text != "," || s.inQuote[k] {
 			break
@@ -257,11 +290,13 @@ func (s *state) passiveAgent(from, end int) (side, bool) {
 			continue
 		}
 		j := k + 1
-		for j < end && j < k+4 && (s.isArticle(toks[j].Low) || toks[j].Kind == text.Word && !toks[j].IsCap() && s.mentionAt(j) == nil) {
-			j++ // "por la Guardia Civil", "par les unités de la Marine royale"
+		for j < end && j < k+6 && (s.isArticle(toks[j].Low) || toks[j].Kind == text.Word && !toks[j].IsCap() && s.mentionAt(j) == nil) {
+			j++ // "por la Guardia Civil", "par une patrouille de la Marine royale"
 		}
 		if m := s.mentionAt(j); m != nil && j < end {
-			if sd := s.sideOf(int(s.at[j])); sd.code != "" && !m.adj {
+			// "por el presidente senegalés": an adjective after a title names its state.
+			office := j > k+1 && (s.lx.Titles.Has(toks[j-1].Low) || s.lx.Agencies.Has(toks[j-1].Low))
+			if sd := s.sideOf(int(s.at[j])); sd.code != "" && (!m.adj || office) {
 				sd.how = "passive agent"
 				return sd, true
 			}
@@ -475,4 +510,78 @@ func (s *state) coordinatedBefore(first int, src side) side {
 		}
 	}
 	return side{}
+}
+
+// ownCountryOf reads a body named with a possessive of its country, "la Marina de su país",
+// "la Marine de son pays": it acts for the country of the person named before it in the
+// sentence, the subject whose country "su", "son" refers to. Any other side is returned as is.
+func (s *state) ownCountryOf(sd side, first int) side {
+	toks := s.doc.Tokens
+	if sd.node < 0 {
+		return sd
+	}
+	m := s.mentions[sd.node]
+	e := m.end
+	if e+2 >= len(toks) || !(toks[e].Low == "de" || toks[e].Low == "du") || !s.word("possessive", toks[e+1].Low) || !s.word("country-noun", toks[e+2].Low) {
+		return sd
+	}
+	for k := m.start - 1; k >= first; k-- {
+		p := s.mentionAt(k)
+		if p == nil {
+			continue
+		}
+		idx := int(s.at[k])
+		k = p.start
+		if p.kind != mPerson {
+			continue
+		}
+		if c := s.sideOf(idx); c.code != "" {
+			sd.code, sd.how = c.code, "possessive of a person's country"
+			return sd
+		}
+	}
+	return sd
+}
+
+// meetingDay is the date of the last dated meeting coded before that the actor took part in:
+// a minister's words with no time of their own, told after the meeting ("El ministro
+// senegalés pidió a la UE más visados"), were said there.
+func (s *state) meetingDay(code string) string {
+	for k := len(s.events) - 1; k >= 0; k-- {
+		ev := &s.events[k]
+		if ev.Type == "CONSULT" && ev.Date != nil && (ev.Source.Actor == code || ev.Target.Actor == code) {
+			return *ev.Date
+		}
+	}
+	return ""
+}
+
+// reportedTime reports whether the date v is told only in a clause that "que" opens after the
+// trigger ending at j: the time of what is reported, not of the act ("agradeció el apoyo
+// español y recordó que la Marina interceptó el año pasado", "a salué ... et rappelé que").
+func (s *state) reportedTime(j, end int, v string) bool {
+	toks := s.doc.Tokens
+	que := -1
+	for k := j; k < end; k++ {
+		if s.word("complementizer", toks[k].Low) {
+			que = k
+			break
+		}
+	}
+	if que < 0 {
+		return false
+	}
+	s.indexTimes()
+	sent := toks[j-1].Sent
+	after := false
+	for _, tx := range s.times[s.timeFirst[sent]:s.timeFirst[sent+1]] {
+		if tx.value != v || s.anchors[tx.start] {
+			continue
+		}
+		if tx.start < que {
+			return false
+		}
+		after = true
+	}
+	return after
 }

@@ -275,6 +275,9 @@ func (s *state) personRun(a, b int) {
 	}
 	name := s.span(k, b)
 	country, known := s.affiliation(titleStart, k, a)
+	if c, ok := s.titleCountry(title); ok && s.ownLang() != "" {
+		country, known = c, true // "le commissaire européen aux affaires intérieures": an office of one body
+	}
 	if !known && s.ownLang() != "" {
 		// "su homólogo marroquí, Abdelouafi Laftit", "son homologue espagnol, Fernando
 		// Grande-Marlaska": the adjective of the apposed description; else a state office named
@@ -640,7 +643,8 @@ func (s *state) titleBefore(k int) (string, int) {
 			gap := toks[m.End:k]
 			okGap := true
 			// "le wali de la région Tanger-Tétouan-Al Hoceima, Younes Tazi": a longer complement
-			// of names may hold one common noun.
+			// of names may hold one common noun; "le commissaire européen aux affaires
+			// intérieures et à la migration, X": the remit of an office, up to four.
 			nouns, near := 0, k-m.End <= 5 && toks[k-1].Text == ","
 			for _, g := range gap {
 				if s.ownLang() != "" && g.Text == "-" {
@@ -653,7 +657,7 @@ func (s *state) titleBefore(k int) (string, int) {
 				// "la delegada del Gobierno en Ceuta, Cristina Pérez", "le commandant de l'unité,
 				// Youssef El Idrissi": Spanish and French place the office's complement after it.
 				if !(isCapWord(g) || g.Low == "for" || g.Low == "of" || g.Low == "to" || g.Low == "the" || g.Text == "," || g.Kind == text.Poss ||
-					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && (near || toks[k-1].Text == "," && nouns <= 1))) {
+					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && (near || toks[k-1].Text == "," && nouns <= 4))) {
 					okGap = false
 				}
 			}
@@ -696,6 +700,10 @@ func (s *state) appositive(b int) apposition {
 	// "le wali ..., Younes Tazi, et le délégué du gouvernement espagnol, Pedro Fernández": the
 	// title after "et" or "y" is the next person's, not this one's.
 	if s.ownLang() != "" && (toks[b+1].Low == "et" || toks[b+1].Low == "y" || toks[b+1].Low == "e") {
+		return a
+	}
+	// "X, a été reçu par le président", "X, fue recibido por": a predicate, no apposition.
+	if s.ownLang() != "" && s.word("auxiliary", toks[b+1].Low) {
 		return a
 	}
 	end := b + 1

@@ -260,6 +260,9 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 		outside = append(outside, [2]int{q.parts[p-1][1] + 1, q.parts[p][0] - 1})
 	}
 	outside = append(outside, [2]int{last + 1, hi}, [2]int{lo, first})
+	if s.innerAttribution(q) {
+		return // quotes_lang.go
+	}
 	own := false // the quotation's sentences hold a speech verb of their own
 	for _, r := range outside {
 		if w := s.speakerIn(r[0], r[1]); w.found() {
@@ -269,6 +272,10 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 		own = own || s.hasSpeechVerb(r[0], r[1])
 	}
 	if w := s.colonSubject(q.open, lo); w.found() {
+		s.setSpeaker(q, w) // quotes_lang.go
+		return
+	}
+	if w := s.forSubject(q.open, lo); w.found() {
 		s.setSpeaker(q, w) // quotes_lang.go
 		return
 	}
@@ -353,6 +360,10 @@ func (s *state) speakerIn(lo, hi int) who {
 		if sv.Invert && v+1 < hi && (b == lo || isCloseQuote(toks[b-1]) || toks[b-1].Text == ",") {
 			if w := s.speakerAt(v+1, hi, true); w.found() {
 				w.verb, w.rule = v, "quote.verb-subject-inverted"
+				return w
+			}
+			if w := s.speakerAfterCircumstance(v+1, hi); w.found() {
+				w.verb = v // quotes_lang.go
 				return w
 			}
 		}

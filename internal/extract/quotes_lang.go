@@ -96,6 +96,17 @@ func (s *state) colonSubject(open, lo int) who {
 			return nobody
 		}
 		m := s.actorMention(k)
+		if m < 0 && k == lo && toks[open-1].Text == ":" {
+			// "Castro fue tajante: «...»": a surname that opens the sentence, of a person
+			// named in full before.
+			if w := s.speakerAt(k, open-1, false); w.found() && w.mention < 0 && w.start == k && s.personLike(w) {
+				if p := s.namedBefore(w.name, k); p >= 0 {
+					w = s.mentionWho(p)
+					w.rule = "quote.colon-subject"
+					return w
+				}
+			}
+		}
 		if m < 0 || s.mentions[m].start != k || s.mentions[m].kind != mPerson {
 			continue
 		}
@@ -144,6 +155,111 @@ func (s *state) secondTitle(e int) bool {
 		}
 		m, ok := s.lx.Titles.Longest(toks, a)
 		return ok && m.End == e
+	}
+	return false
+}
+
+// speakerAfterCircumstance is the person named after an inverted speech verb and a phrase of
+// its circumstance: "advirtió en un comunicado la portavoz de la ONG, Laura Gómez", "a
+// déclaré lors d'une conférence de presse le ministre". The phrase opens with a preposition
+// and holds no punctuation; only a person is taken, a body named in it is no speaker.
+func (s *state) speakerAfterCircumstance(from, hi int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || from >= hi || !s.isPrep(toks[from].Low) {
+		return nobody
+	}
+	for j := from + 2; j < hi && j <= from+6; j++ {
+		if toks[j-1].Kind == text.Punct || s.inQuote[j] {
+			return nobody
+		}
+		if s.isPrep(toks[j-1].Low) || s.isArticle(toks[j-1].Low) {
+			continue
+		}
+		if w := s.speakerAt(j, hi, true); w.found() && (s.mentionKind(w) == mPerson || w.rule == "quote.title-name") {
+			w.rule = "quote.verb-circumstance-subject"
+			return w
+		}
+	}
+	return nobody
+}
+
+// namedBefore is the mention of a person named before token i whose name holds the one-word
+// name w: "Alfonso Castro Ledesma ... Castro"; else -1.
+func (s *state) namedBefore(w string, i int) int {
+	if strings.Contains(w, " ") {
+		return -1
+	}
+	for k, m := range s.mentions {
+		if m.kind == mPerson && m.start < i && m.entity >= 0 {
+			for _, f := range strings.Fields(s.entities[m.entity].name) {
+				if f == w {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// forSubject is the speaker of a quotation that opens after "Pour X," or "Para X,", at the
+// head of its sentence: "Pour le ministre, Abdelouafi Laftit, « ... »", "Para el delegado del
+// Gobierno, Luis Pérez, «...»". The words open the sentence and a comma closes them just
+// before the quotation.
+func (s *state) forSubject(open, lo int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || open < lo+3 || toks[open-1].Text != "," || !s.word("for-speaker", toks[lo].Low) {
+		return nobody
+	}
+	for k := lo + 1; k < open; k++ {
+		if s.inQuote[k] {
+			return nobody
+		}
+	}
+	if w := s.speakerAt(lo+1, open-1, true); w.found() && s.personLike(w) {
+		w.rule = "quote.for-subject"
+		return w
+	}
+	return nobody
+}
+
+// innerAttribution reads an attribution that French and Spanish copy sets inside the marks of
+// a quotation that runs on: "« Nous devons agir, a déclaré M. Muller. La route est longue. »".
+// A comma, a speech verb that inverts, its subject and a full stop: the subject speaks, and
+// the attribution's words are not quoted. It reports whether it found one.
+func (s *state) innerAttribution(q *quote) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || len(q.parts) != 1 {
+		return false
+	}
+	start, end := q.parts[0][0], q.parts[0][1]
+	for c := start + 1; c < end; c++ {
+		if toks[c].Text != "," {
+			continue
+		}
+		v := c + 1
+		for v < end && v < c+4 && s.isBeforeVerb(toks[v].Low) {
+			v++
+		}
+		sv, ok := s.speechAt(v)
+		if !ok || !sv.Invert {
+			continue
+		}
+		dot := v + 1
+		// "a déclaré M. Muller.": the point of a title's abbreviation ends no sentence.
+		for dot < end && dot < v+15 && (toks[dot].Text != "." || s.isHonorific(toks[dot-1].Low) || s.isHonorific(toks[dot-1].Low+".")) {
+			dot++
+		}
+		if dot >= end || toks[dot].Text != "." || dot+1 >= end {
+			continue
+		}
+		w := s.speakerAt(v+1, dot, true)
+		if !w.found() || !s.personLike(w) {
+			continue
+		}
+		w.verb, w.rule = v, "quote.inner-attribution"
+		q.parts = [][2]int{{start, c}, {dot + 1, end}}
+		s.setSpeaker(q, w)
+		return true
 	}
 	return false
 }

@@ -208,6 +208,11 @@ var wordRoles = map[string]bool{
 	"act-noun":       true, // a noun that names an act after its article: "una operación conjunta"
 	"partner":        true, // names who acts alongside, not the target: "con", "avec"
 	"members":        true, // people of the body named after them: "agentes de la Guardia Civil"
+	"possessive":     true, // a third person possessive before a noun: "su", "son", "sa"
+	"country-noun":   true, // names a country after a possessive: "país", "pays"
+	"complementizer": true, // opens a reported clause: "que", "qu'"
+	"for-speaker":    true, // opens the sentence before a quotation that gives its speaker's view: "para", "pour"
+	"sides":          true, // after "los dos", "les deux", names both sides: "delegaciones", "pays"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
