@@ -126,16 +126,7 @@ func TestMigration4Backfills(t *testing.T) {
 	}
 	storetest.CheckAggregates(t, db, "after migration 4")
 	// Migration 5 gave every document its stable id.
-	for i, e := range storetest.Entries(t, docs[:10]) {
-		h, u := store.Key(e.Doc)
-		want, err := db.Lookup(ctx, store.DocKey{Hash: h, URL: u})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, err := db.Find(ctx, store.UID(h, u)); err != nil || got != want {
-			t.Errorf("entry %d: found row %d (%v), want %d", i, got, err, want)
-		}
-	}
+	storetest.CheckStableIDs(t, db, storetest.Entries(t, docs[:10]))
 }
 
 // TestErrorsSayWhose checks that a value PostgreSQL refuses is the document's fault

@@ -15,6 +15,7 @@ import (
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/store"
+	"github.com/alboran/alboran/internal/store/storetest"
 	"github.com/alboran/alboran/internal/testcorpus"
 )
 
@@ -569,14 +570,5 @@ func TestMigration12BackfillsUIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for i, e := range es {
-		h, u := store.Key(e.Doc)
-		want, err := db.Lookup(ctx, store.DocKey{Hash: h, URL: u})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, err := db.Find(ctx, store.UID(h, u)); err != nil || got != want {
-			t.Errorf("entry %d: found row %d (%v), want %d", i, got, err, want)
-		}
-	}
+	storetest.CheckStableIDs(t, db, es)
 }

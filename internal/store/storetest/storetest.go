@@ -1074,3 +1074,20 @@ func figureLess(a, b string) bool {
 	}
 	return sa > sb
 }
+
+// CheckStableIDs checks that every entry's document is found by its stable id (store.UID) as the
+// same row its key finds: what a migration that adds the id column must backfill.
+func CheckStableIDs(t testing.TB, st store.Store, es []store.Entry) {
+	t.Helper()
+	ctx := context.Background()
+	for i, e := range es {
+		h, u := store.Key(e.Doc)
+		want, err := st.Lookup(ctx, store.DocKey{Hash: h, URL: u})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := st.Find(ctx, store.UID(h, u)); err != nil || got != want {
+			t.Errorf("entry %d: found row %d (%v), want %d", i, got, err, want)
+		}
+	}
+}
