@@ -10,17 +10,39 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/alboran/alboran/internal/record"
 )
 
 // Event is what linking knows of one event: its uid, type, actors, date and place, the trigger
-// that coded it and the figures its sentence gives.
+// that coded it, the figures its sentence gives and the day its report was published ("" when
+// unknown).
 type Event struct {
 	ID                   string
 	Type, Source, Target string
 	Date, Place, Trigger string
 	Figures              []float64
+	Published            string
+}
+
+// Recent is how many days before its report's publication an event the report leaves undated
+// may have happened: news tells of the days just past, and an undated event links as a mention
+// dated from Recent days before its report to the day of it (see Dated).
+const Recent = 7
+
+// Dated returns the date an event links by: its own, or for an event without one, the Recent
+// days up to its report's publication, as an interval ("2020-09-01/2020-09-08"); "" when it
+// has neither.
+func Dated(e Event) string {
+	if e.Date != "" {
+		return e.Date
+	}
+	p, err := time.Parse(time.DateOnly, e.Published)
+	if err != nil {
+		return ""
+	}
+	return p.AddDate(0, 0, -Recent).Format(time.DateOnly) + "/" + e.Published
 }
 
 // Key is what events told alike share: type, actors (in a fixed order for CONSULT and
@@ -37,7 +59,7 @@ func KeyOf(e Event) Key {
 	if Symmetric[e.Type] && b < a {
 		a, b = b, a
 	}
-	return Key{Type: e.Type, Source: a, Target: b, Date: e.Date, Place: e.Place, Stem: Stem(e.Trigger), Figures: FiguresText(e.Figures)}
+	return Key{Type: e.Type, Source: a, Target: b, Date: Dated(e), Place: e.Place, Stem: Stem(e.Trigger), Figures: FiguresText(e.Figures)}
 }
 
 // ID is a short name for the key, unique in practice (64 bits of FNV-1a): stores keep it in
@@ -192,11 +214,12 @@ func parseKinds(data []byte) (map[string]map[string]string, error) {
 	return out, sc.Err()
 }
 
-// EventOf is what linking knows of an extracted event: uid is its uid across reports, and
-// stats are the statistics of its report, whose counts told by the event's sentence are its
-// figures.
-func EventOf(uid string, ev record.Event, stats []record.Statistic) Event {
-	e := Event{ID: uid, Type: ev.Type, Source: ev.Source.Actor, Target: ev.Target.Actor, Place: ev.Location, Trigger: ev.Trigger}
+// EventOf is what linking knows of an extracted event: uid is its uid across reports, stats
+// are the statistics of its report, whose counts told by the event's sentence are its
+// figures, and published is the report's day of publication ("" when unknown).
+func EventOf(uid string, ev record.Event, stats []record.Statistic, published string) Event {
+	e := Event{ID: uid, Type: ev.Type, Source: ev.Source.Actor, Target: ev.Target.Actor, Place: ev.Location, Trigger: ev.Trigger,
+		Published: Day(published)}
 	if ev.Date != nil {
 		e.Date = *ev.Date
 	}
@@ -206,4 +229,16 @@ func EventOf(uid string, ev record.Event, stats []record.Statistic) Event {
 		}
 	}
 	return e
+}
+
+// Day returns the day of a publication date or time ("2020-09-08T10:00:00Z" gives
+// "2020-09-08"), or "" when it names no day.
+func Day(published string) string {
+	if len(published) < 10 {
+		return ""
+	}
+	if _, err := time.Parse(time.DateOnly, published[:10]); err != nil {
+		return ""
+	}
+	return published[:10]
 }

@@ -75,11 +75,11 @@ const Reach = 3
 // Keyed reports whether an event links by its key: it has a date, and a mention names a
 // trigger (a mention links only to events told alike). The others stay alone.
 func Keyed(e Event) bool {
-	if _, _, ok := span(e.Date); !ok {
+	if _, _, ok := span(Dated(e)); !ok {
 		return false
 	}
 	k := KeyOf(e)
-	return k.Day() || k.Stem != ""
+	return k.Day() || k.Stem != "" || k.Figures != ""
 }
 
 // Stored is a key as a store keeps it: the least uid and the number of its events, the root
@@ -411,16 +411,21 @@ func Point(m Key, keys []Stored) string {
 	if !ok || mn.hi.Sub(mn.lo) > MaxMentionDays*24*time.Hour {
 		return ""
 	}
+	// A mention that names no act (no trigger) points only from a few days' dates and at a
+	// cluster that gives one of its figures: a month holds many acts of a dyad, and a running
+	// total shares its figures with the day it includes.
+	short := mn.hi.Sub(mn.lo) <= Recent*24*time.Hour
 	found, seen := "", 0
 	for _, s := range keys {
 		n, ok := newNode(s)
+		bare := short && sharedFigure(mn.figs, n.figs)
 		if !ok || !s.Key.Day() || n.lo.Before(mn.lo) || n.lo.After(mn.hi) || s.Key.Act() != m.Act() {
 			continue
 		}
 		if seen++; seen > MaxPointed {
 			return ""
 		}
-		if !compatible(mn, n) || contradicts(mn.figs, n.figs) {
+		if !compatible(mn, n) || contradicts(mn.figs, n.figs) || m.Stem == "" && !bare {
 			continue
 		}
 		if found != "" && found != s.Root {

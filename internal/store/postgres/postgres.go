@@ -208,7 +208,7 @@ func (t *tableRows) add(id int64, e store.Entry) {
 		t.evs = append(t.evs, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor, ev.Source.Entity,
 			ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred, ev.Location, ev.Trigger, ev.Evidence.Start,
 			ev.Evidence.End, ev.Confidence, v, uid, uid, store.PlaceJSON(ev.Place), "", false})
-		t.linked = append(t.linked, linkEvent{Event: link.EventOf(uid, ev, x.Statistics)})
+		t.linked = append(t.linked, linkEvent{Event: link.EventOf(uid, ev, x.Statistics, deref(e.Doc.Published))})
 	}
 	for _, st := range x.Statistics {
 		t.sts = append(t.sts, []any{id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject, st.Country, nullable(st.Period),

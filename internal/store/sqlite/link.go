@@ -322,7 +322,8 @@ func readDyads(ctx context.Context, tx *sql.Tx, want map[dyad]bool, fn func(dyad
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT e.type, `+a+`, `+b+`, e.uid, e.source_actor, e.target_actor, coalesce(e.date, ''), e.location,
 			e.trigger, e.doc_id, e.event_id, coalesce((SELECT group_concat(s.value, ' ') FROM statistics s
-				WHERE s.doc_id = e.doc_id AND s.ev_start = e.ev_start AND s.ev_end = e.ev_end AND s.kind = 'count'), '')
+				WHERE s.doc_id = e.doc_id AND s.ev_start = e.ev_start AND s.ev_end = e.ev_end AND s.kind = 'count'), ''),
+			coalesce((SELECT d.published FROM documents d WHERE d.id = e.doc_id), '')
 		FROM events e`+where+` ORDER BY 1, 2, 3`, args...)
 	if err != nil {
 		return err
@@ -333,11 +334,11 @@ func readDyads(ctx context.Context, tx *sql.Tx, want map[dyad]bool, fn func(dyad
 		var d dyad
 		var e storedEvent
 		var figs string
-		if err := rows.Scan(&d.typ, &d.a, &d.b, &e.ID, &e.Source, &e.Target, &e.Date, &e.Place, &e.Trigger, &e.doc, &e.eventID, &figs); err != nil {
+		if err := rows.Scan(&d.typ, &d.a, &d.b, &e.ID, &e.Source, &e.Target, &e.Date, &e.Place, &e.Trigger, &e.doc, &e.eventID, &figs, &e.Published); err != nil {
 			rows.Close()
 			return err
 		}
-		e.Type, e.Figures = d.typ, link.ParseFigures(figs)
+		e.Type, e.Figures, e.Published = d.typ, link.ParseFigures(figs), link.Day(e.Published)
 		if len(evs) > 0 && d != cur {
 			if err := fn(cur, evs); err != nil {
 				rows.Close()
@@ -591,3 +592,4 @@ func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, e
 	}
 	return out, s.explain(rows.Err())
 }
+

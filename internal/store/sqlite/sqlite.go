@@ -392,7 +392,7 @@ func (b *bulk) add(id int64, docUID string, e store.Entry) {
 		b.events = append(b.events, []any{id, ev.ID, ev.Type, ev.Mode, strings.Join(ev.Contexts, ";"), ev.Source.Actor,
 			ev.Source.Entity, ev.Target.Actor, ev.Target.Entity, nullable(ev.Date), ev.DateInferred, ev.Location, ev.Trigger,
 			ev.Evidence.Start, ev.Evidence.End, ev.Confidence, v, uid, uid, store.PlaceJSON(ev.Place), "", false})
-		b.linked = append(b.linked, linkEvent{Event: link.EventOf(uid, ev, x.Statistics)})
+		b.linked = append(b.linked, linkEvent{Event: link.EventOf(uid, ev, x.Statistics, deref(e.Doc.Published))})
 	}
 	for _, st := range x.Statistics {
 		b.statistics = append(b.statistics, []any{id, st.ID, st.Kind, st.Value, st.Bound, st.Category, st.Unit, st.Subject,

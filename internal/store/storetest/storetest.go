@@ -118,7 +118,7 @@ func Linked(es []store.Entry) (clusters, roles, dates map[string]string) {
 	for _, e := range es {
 		uid := store.DocUID(e)
 		for _, ev := range e.Extraction.Events {
-			le := link.EventOf(uid+"/"+ev.ID, ev, e.Extraction.Statistics)
+			le := link.EventOf(uid+"/"+ev.ID, ev, e.Extraction.Statistics, published(e.Doc.Published))
 			evs = append(evs, le)
 			name[le.ID] = e.Doc.Source + "|" + ev.ID
 			dates[name[le.ID]] = le.Date
@@ -1090,4 +1090,12 @@ func CheckStableIDs(t testing.TB, st store.Store, es []store.Entry) {
 			t.Errorf("entry %d: found row %d (%v), want %d", i, got, err, want)
 		}
 	}
+}
+
+// published is a document's publication date, "" when it has none.
+func published(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }
