@@ -269,3 +269,14 @@ func NegateNames(ns []NameRow) []NameRow {
 	}
 	return out
 }
+
+// SymmetricSQL lists the symmetric types (link.Symmetric) as SQL strings, sorted, for an IN
+// list: 'CONSULT', 'COOPERATE'.
+func SymmetricSQL() string {
+	var ts []string
+	for t := range link.Symmetric {
+		ts = append(ts, "'"+t+"'")
+	}
+	sort.Strings(ts)
+	return strings.Join(ts, ", ")
+}

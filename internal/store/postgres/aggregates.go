@@ -400,12 +400,6 @@ func storedNames(ctx context.Context, tx pgx.Tx, ids []int64) (map[int64][]store
 
 // backfill fills the aggregates of migration 4 for the reports stored before it.
 func backfill(ctx context.Context, tx pgx.Tx) error {
-	var sym []string
-	for t := range link.Symmetric {
-		sym = append(sym, "'"+t+"'")
-	}
-	sort.Strings(sym)
-	in := strings.Join(sym, ", ")
 	for _, q := range []string{
 		`INSERT INTO totals SELECT 'documents', 0, count(*) FROM documents`,
 		`INSERT INTO totals SELECT 'entities', 0, count(*) FROM entities`,
@@ -417,10 +411,7 @@ func backfill(ctx context.Context, tx pgx.Tx) error {
 			FROM entities WHERE type = 'person' AND surname <> '' GROUP BY 1, 2, 3, 4, 5, 6`,
 		`INSERT INTO entity_names SELECT 'code:' || code, type, name, country, code, titles, count(DISTINCT doc_id), min(doc_id)
 			FROM entities WHERE type <> 'person' AND code <> '' GROUP BY 1, 2, 3, 4, 5, 6`,
-		`INSERT INTO dyad_clusters SELECT type,
-			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN target_actor ELSE source_actor END,
-			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN source_actor ELSE target_actor END,
-			count(DISTINCT cluster) FROM events GROUP BY 1, 2, 3`,
+		countDyadClusters(),
 		`INSERT INTO claim_values SELECT category, country, period, value, bound, claimed_source, count(*), count(DISTINCT doc_id), min(doc_id), ''
 			FROM statistics WHERE kind = 'count' AND category <> 'other' AND part_of = '' AND period IS NOT NULL AND period <> ''
 			GROUP BY 1, 2, 3, 4, 5, 6`,
@@ -625,4 +616,14 @@ func (s *DB) cut(ctx context.Context, refs []store.EvidenceRef) error {
 		}
 		return out, rows.Err()
 	})
+}
+
+// countDyadClusters is the statement that counts the clusters of each dyad into dyad_clusters
+// from the events' rows.
+func countDyadClusters() string {
+	in := store.SymmetricSQL()
+	return `INSERT INTO dyad_clusters SELECT type,
+			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN target_actor ELSE source_actor END,
+			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN source_actor ELSE target_actor END,
+			count(DISTINCT cluster) FROM events GROUP BY 1, 2, 3`
 }

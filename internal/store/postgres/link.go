@@ -427,3 +427,15 @@ func dropDyad(ctx context.Context, tx pgx.Tx, d dyad) error {
 
 // relinkAll is migration 3's Go step: every stored event linked by the rules of package link.
 func relinkAll(ctx context.Context, tx pgx.Tx) error { return relink(ctx, tx, nil, nil) }
+
+// relinkUndated is migration 7's Go step: every stored event linked by the rules of package
+// link, which now link undated events, and the clusters of each dyad counted again.
+func relinkUndated(ctx context.Context, tx pgx.Tx) error {
+	if err := relink(ctx, tx, nil, nil); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, countDyadClusters()); err != nil {
+		return fmt.Errorf("count the clusters of each dyad: %w", err)
+	}
+	return nil
+}

@@ -250,11 +250,16 @@ var migrations = []string{
 	// no actor, read a page at a time like an actor's.
 	`CREATE INDEX event_keys_date ON event_keys (date);
 	CREATE INDEX event_keys_type ON event_keys (type, date);`,
+	// 7: an event without a date links as a mention of the days before its report's
+	// publication, and a mention without a trigger links by its figures (see package link): the
+	// keys change, so relinkUndated relinks every stored event and counts the clusters of each
+	// dyad again.
+	`DELETE FROM dyad_clusters;`,
 }
 
 // upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each
 // runs after that migration's SQL, in the same transaction.
-var upgrades = map[int]func(context.Context, pgx.Tx) error{3: relinkAll, 4: backfill, 5: backfillUIDs}
+var upgrades = map[int]func(context.Context, pgx.Tx) error{3: relinkAll, 4: backfill, 5: backfillUIDs, 7: relinkUndated}
 
 // backfillUIDs gives the documents stored before migration 5 their stable id, a batch of rows
 // at a time.

@@ -35,23 +35,7 @@ func TestMigration3Relinks(t *testing.T) {
 	}
 	docs, _ := testcorpus.Linked(20, 5)
 	storetest.PutAll(t, db, storetest.Entries(t, docs), 30)
-	clusterMap := func() map[string]string {
-		rows, err := db.pool.Query(ctx, `SELECT e.uid, k.id FROM events e JOIN clusters k ON k.root = e.cluster`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		out := map[string]string{}
-		for rows.Next() {
-			var u, c string
-			if err := rows.Scan(&u, &c); err != nil {
-				t.Fatal(err)
-			}
-			out[u] = c
-		}
-		return out
-	}
-	want := clusterMap()
+	want := clusterMap(t, db)
 	toSchema3(t, db)
 	for _, q := range []string{
 		`DROP TABLE event_keys`,
@@ -70,7 +54,7 @@ func TestMigration3Relinks(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	if got := clusterMap(); reflect.DeepEqual(got, want) {
+	if got := clusterMap(t, db); reflect.DeepEqual(got, want) {
 		t.Fatal("schema 2's chained clusters are those of schema 3: the test tests nothing")
 	}
 	db.Close()
@@ -79,7 +63,7 @@ func TestMigration3Relinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if got := clusterMap(); !reflect.DeepEqual(got, want) || len(want) == 0 {
+	if got := clusterMap(t, db); !reflect.DeepEqual(got, want) || len(want) == 0 {
 		t.Errorf("after migration 3 the clusters differ from a fresh ingest's (%d and %d events)", len(got), len(want))
 	}
 	storetest.CheckDyads(t, db, "after migrations 3 and 4")
@@ -179,4 +163,54 @@ func TestErrorsSayWhose(t *testing.T) {
 func keyOf(e store.Entry) store.DocKey {
 	h, u := store.Key(e.Doc)
 	return store.DocKey{Hash: h, URL: u}
+}
+
+// TestMigration7LinksUndated takes a store back to schema 6, where an undated event stayed
+// alone, and checks that migration 7 gives the clusters of a fresh ingest.
+func TestMigration7LinksUndated(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.Fresh(t)
+	db, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.PutAll(t, db, storetest.UndatedEntries(t, 20, 7), 25)
+	want := clusterMap(t, db)
+	for _, q := range append(storetest.BeforeUndated("true"), `DELETE FROM schema_migrations WHERE version = 7`) {
+		if _, err := db.pool.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if got := clusterMap(t, db); reflect.DeepEqual(got, want) {
+		t.Fatal("schema 6's clusters are those of schema 7: the test tests nothing")
+	}
+	db.Close()
+	db, err = Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := clusterMap(t, db); !reflect.DeepEqual(got, want) || len(want) == 0 {
+		t.Errorf("after migration 7 the clusters differ from a fresh ingest's (%d and %d events)", len(got), len(want))
+	}
+	storetest.CheckDyads(t, db, "after migration 7")
+}
+
+// clusterMap maps each stored event's uid to its cluster's public id.
+func clusterMap(t *testing.T, db *DB) map[string]string {
+	t.Helper()
+	rows, err := db.pool.Query(context.Background(), `SELECT e.uid, k.id FROM events e JOIN clusters k ON k.root = e.cluster`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var u, c string
+		if err := rows.Scan(&u, &c); err != nil {
+			t.Fatal(err)
+		}
+		out[u] = c
+	}
+	return out
 }

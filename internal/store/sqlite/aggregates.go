@@ -433,12 +433,6 @@ func backfill(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	defer tx.ExecContext(context.WithoutCancel(ctx), `PRAGMA temp_store = MEMORY`)
-	var sym []string
-	for t := range link.Symmetric {
-		sym = append(sym, "'"+t+"'")
-	}
-	sort.Strings(sym)
-	in := strings.Join(sym, ", ")
 	for _, q := range []string{
 		`INSERT INTO totals SELECT 'documents', count(*) FROM documents`,
 		`INSERT INTO totals SELECT 'entities', count(*) FROM entities`,
@@ -450,10 +444,7 @@ func backfill(ctx context.Context, tx *sql.Tx) error {
 			FROM entities WHERE type = 'person' AND surname <> '' GROUP BY 1, 2, 3, 4, 5, 6`,
 		`INSERT INTO entity_names SELECT 'code:' || code, type, name, country, code, titles, count(DISTINCT doc_id), min(doc_id)
 			FROM entities WHERE type <> 'person' AND code <> '' GROUP BY 1, 2, 3, 4, 5, 6`,
-		`INSERT INTO dyad_clusters SELECT type,
-			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN target_actor ELSE source_actor END,
-			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN source_actor ELSE target_actor END,
-			count(DISTINCT cluster) FROM events GROUP BY 1, 2, 3`,
+		countDyadClusters(),
 		`INSERT INTO claim_values SELECT category, country, period, value, bound, claimed_source, count(*), count(DISTINCT doc_id), min(doc_id), ''
 			FROM statistics WHERE kind = 'count' AND category <> 'other' AND part_of = '' AND period IS NOT NULL AND period <> ''
 			GROUP BY 1, 2, 3, 4, 5, 6`,
@@ -665,4 +656,14 @@ func (s *DB) cut(ctx context.Context, refs []store.EvidenceRef) error {
 		}
 		return out, s.explain(rows.Err())
 	})
+}
+
+// countDyadClusters is the statement that counts the clusters of each dyad into dyad_clusters
+// from the events' rows.
+func countDyadClusters() string {
+	in := store.SymmetricSQL()
+	return `INSERT INTO dyad_clusters SELECT type,
+			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN target_actor ELSE source_actor END,
+			CASE WHEN type IN (` + in + `) AND target_actor < source_actor THEN source_actor ELSE target_actor END,
+			count(DISTINCT cluster) FROM events GROUP BY 1, 2, 3`
 }

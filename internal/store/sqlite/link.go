@@ -287,16 +287,6 @@ func dyadsOf(ctx context.Context, tx *sql.Tx, ids string) (map[dyad]bool, []stri
 	return out, roots, rows.Err()
 }
 
-// symmetricSQL lists the symmetric types for SQL: 'CONSULT', 'COOPERATE'.
-func symmetricSQL() string {
-	var ts []string
-	for t := range link.Symmetric {
-		ts = append(ts, "'"+t+"'")
-	}
-	sort.Strings(ts)
-	return strings.Join(ts, ", ")
-}
-
 // storedEvent is a stored event as relinking reads it.
 type storedEvent struct {
 	link.Event
@@ -308,7 +298,7 @@ type storedEvent struct {
 // of each event's sentence; only the dyads in want when it is not nil. It reads the events
 // table once.
 func readDyads(ctx context.Context, tx *sql.Tx, want map[dyad]bool, fn func(dyad, []storedEvent) error) error {
-	sym := symmetricSQL()
+	sym := store.SymmetricSQL()
 	a := `CASE WHEN e.type IN (` + sym + `) AND e.target_actor < e.source_actor THEN e.target_actor ELSE e.source_actor END`
 	b := `CASE WHEN e.type IN (` + sym + `) AND e.target_actor < e.source_actor THEN e.source_actor ELSE e.target_actor END`
 	where, args := "", []any{}
@@ -593,3 +583,14 @@ func (s *DB) EntityMentions(ctx context.Context, name string) ([]link.Mention, e
 	return out, s.explain(rows.Err())
 }
 
+// relinkUndated is migration 14's Go step: every stored event linked by the rules of package
+// link, which now link undated events, and the clusters of each dyad counted again.
+func relinkUndated(ctx context.Context, tx *sql.Tx) error {
+	if err := relink(ctx, tx, nil, nil); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, countDyadClusters()); err != nil {
+		return fmt.Errorf("count the clusters of each dyad: %w", err)
+	}
+	return nil
+}

@@ -462,3 +462,35 @@ func BenchmarkLinkDenseDyad(b *testing.B) {
 		})
 	}
 }
+
+// TestMigration14LinksUndated takes a store back to schema 13, where an undated event stayed
+// alone, and checks that migration 14 gives the clusters of a fresh ingest.
+func TestMigration14LinksUndated(t *testing.T) {
+	es := storetest.UndatedEntries(t, 20, 7)
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.PutAll(t, db, es, 25)
+	want := clusterMap(t, db)
+	for _, q := range append(storetest.BeforeUndated("1"), `DELETE FROM schema_migrations WHERE version = 14`) {
+		if _, err := db.db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if got := clusterMap(t, db); reflect.DeepEqual(got, want) {
+		t.Fatal("schema 13's clusters are those of schema 14: the test tests nothing")
+	}
+	db.Close()
+	db, err = Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := clusterMap(t, db); !reflect.DeepEqual(got, want) || len(want) == 0 {
+		t.Errorf("after migration 14: %d events in other clusters than a fresh ingest's", len(diff(got, want)))
+	}
+	checkStore(t, db)
+	storetest.CheckDyads(t, db, "after migration 14")
+}

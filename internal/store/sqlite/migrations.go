@@ -303,11 +303,16 @@ var migrations = []string{
 	// no actor, read a page at a time like an actor's.
 	`CREATE INDEX event_keys_date ON event_keys (date);
 	CREATE INDEX event_keys_type ON event_keys (type, date);`,
+	// 14: an event without a date links as a mention of the days before its report's
+	// publication, and a mention without a trigger links by its figures (see package link): the
+	// keys change, so relinkUndated relinks every stored event and counts the clusters of each
+	// dyad again.
+	`DELETE FROM dyad_clusters;`,
 }
 
 // upgrades are the steps of a migration that SQL alone cannot take, by migration number. Each
 // runs after that migration's SQL, in its transaction.
-var upgrades = map[int]func(context.Context, *sql.Tx) error{8: refacet, 10: relinkAll, 11: backfill, 12: backfillUIDs}
+var upgrades = map[int]func(context.Context, *sql.Tx) error{8: refacet, 10: relinkAll, 11: backfill, 12: backfillUIDs, 14: relinkUndated}
 
 // refacet adds the facet tokens of surnames (sn) and of the countries of figures (sc) to the
 // documents stored before migration 8, then rebuilds the full-text index.

@@ -1099,3 +1099,34 @@ func published(p *string) string {
 	}
 	return *p
 }
+
+// UndatedEntries are the entries of a linked corpus of n real events (testcorpus.Linked) with
+// every third event's date taken away, as an extractor leaves an event it cannot date: those
+// link by their report's publication (see link.Dated).
+func UndatedEntries(t testing.TB, n int, seed uint64) []store.Entry {
+	t.Helper()
+	docs, _ := testcorpus.Linked(n, seed)
+	es := Entries(t, docs)
+	k := 0
+	for i := range es {
+		evs := es[i].Extraction.Events
+		for j := range evs {
+			if k++; k%3 == 0 {
+				evs[j].Date = nil
+			}
+		}
+	}
+	return es
+}
+
+// BeforeUndated are the statements that take a store back to how it linked before undated
+// events linked: each undated event alone, its key gone, the clusters rows made again. The
+// clusters per dyad are left as they were. yes is the store's SQL for true.
+func BeforeUndated(yes string) []string {
+	return []string{
+		`UPDATE events SET cluster = uid, link_key = '', mention = ` + yes + ` WHERE date IS NULL`,
+		`DELETE FROM event_keys WHERE id NOT IN (SELECT link_key FROM events)`,
+		`DELETE FROM clusters`,
+		`INSERT INTO clusters SELECT cluster, coalesce(min(CASE WHEN NOT mention THEN uid END), min(uid)), count(*) FROM events GROUP BY cluster`,
+	}
+}
