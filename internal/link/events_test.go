@@ -66,6 +66,12 @@ func ev(id, date, place, trigger string, figs ...float64) Event {
 	return Event{ID: id, Type: "COERCE", Source: "GBR", Target: "GBR", Date: date, Place: place, Trigger: trigger, Figures: figs}
 }
 
+// published gives an event its report's day of publication.
+func published(e Event, day string) Event {
+	e.Published = day
+	return e
+}
+
 // together returns the events of each cluster, as sorted lists of ids.
 func together(ms map[string]Membership) [][]string {
 	by := map[string][]string{}
@@ -118,6 +124,17 @@ func TestClusters(t *testing.T) {
 			"m n | o"},
 		{"no date", []Event{ev("a", "", "", "detained"), ev("b", "", "", "detained"), ev("c", "2020-09", "", "detained")}, "a | b | c"},
 		{"a week", []Event{ev("a", "2020-09-16", "", "detained"), ev("w", "2020-09-14/2020-09-20", "", "detained")}, "a w"},
+		{"undated, the week before its report", []Event{ev("a", "2020-09-16", "", "detained"), published(ev("u", "", "", "detained"), "2020-09-18")}, "a u"},
+		{"undated, its report too late", []Event{ev("a", "2020-09-16", "", "detained"), published(ev("u", "", "", "detained"), "2020-09-24")}, "a | u"},
+		{"undated, its report too early", []Event{ev("a", "2020-09-16", "", "detained"), published(ev("u", "", "", "detained"), "2020-09-15")}, "a | u"},
+		{"undated, two clusters in its week", []Event{ev("a", "2020-09-14", "", "detained"), ev("b", "2020-09-17", "", "detained"),
+			published(ev("u", "", "", "detained"), "2020-09-18")}, "a | b | u"},
+		{"undated, told alike in one day's reports", []Event{published(ev("u", "", "", "detained"), "2020-09-18"),
+			published(ev("v", "", "", "detained"), "2020-09-18"), published(ev("w", "", "", "detained"), "2020-09-19")}, "u v | w"},
+		{"no trigger, a figure in common", []Event{ev("a", "2020-09-16", "", "", 26), published(ev("u", "", "", "", 26), "2020-09-18")}, "a u"},
+		{"no trigger, no figure in common", []Event{ev("a", "2020-09-16", "", "", 26), published(ev("u", "", "", "", 40), "2020-09-18"),
+			published(ev("v", "", "", ""), "2020-09-18")}, "a | u | v"},
+		{"no trigger, a month", []Event{ev("a", "2020-09-16", "", "", 26), ev("m", "2020-09", "", "", 26)}, "a | m"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -306,6 +323,9 @@ func randomEvents(r *rand.Rand, n int, crowd bool) []Event {
 			e.Date = "2020"
 		case 3:
 			e.Date = ""
+			if r.IntN(2) == 0 {
+				e.Published = fmt.Sprintf("2020-09-%02d", day+r.IntN(4))
+			}
 		default:
 			e.Date = fmt.Sprintf("2020-09-%02d", day)
 		}

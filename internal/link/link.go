@@ -82,6 +82,12 @@ func Keyed(e Event) bool {
 	return k.Day() || k.Stem != "" || k.Figures != ""
 }
 
+// short reports whether a date spans no more than the Recent days of an undated event.
+func short(d string) bool {
+	lo, hi, ok := span(d)
+	return ok && hi.Sub(lo) <= Recent*24*time.Hour
+}
+
 // Stored is a key as a store keeps it: the least uid and the number of its events, the root
 // of its cluster ("" for a key not stored yet), and, for a mention, whether its dates hold
 // more than MaxPointed day-precise keys of its act: such a mention points at nothing, now and
@@ -414,11 +420,11 @@ func Point(m Key, keys []Stored) string {
 	// A mention that names no act (no trigger) points only from a few days' dates and at a
 	// cluster that gives one of its figures: a month holds many acts of a dyad, and a running
 	// total shares its figures with the day it includes.
-	short := mn.hi.Sub(mn.lo) <= Recent*24*time.Hour
+	brief := short(m.Date)
 	found, seen := "", 0
 	for _, s := range keys {
 		n, ok := newNode(s)
-		bare := short && sharedFigure(mn.figs, n.figs)
+		bare := brief && sharedFigure(mn.figs, n.figs)
 		if !ok || !s.Key.Day() || n.lo.Before(mn.lo) || n.lo.After(mn.hi) || s.Key.Act() != m.Act() {
 			continue
 		}
