@@ -20,8 +20,11 @@
 // day-dated events join: it points at the one cluster of its dyad that fits it (a member
 // within its dates that tells of the same act, in a compatible place, with no figures that
 // contradict its own), and when none or several fit it stays in a cluster of its own with the
-// mentions told alike (the same key). An event without a date, or a mention without a
-// trigger, stays alone.
+// mentions told alike (the same key). An event its report leaves undated is a mention of the
+// Recent days before the report's publication (Dated). A mention without a trigger names no
+// act: it links only when it gives figures, and points only from such a short span at a
+// cluster that gives one of them. An event with neither a date nor a publication day, or a
+// mention with neither trigger nor figures, stays alone.
 //
 // Events with one key (see Key) always link alike, so the rules work on keys: the clusters of
 // a dyad are a function of the set of its keys, whatever the order in which they arrive, and
@@ -72,8 +75,8 @@ func Span(d string) (lo, hi string, ok bool) {
 // it may change lie within Reach-1 days of it.
 const Reach = 3
 
-// Keyed reports whether an event links by its key: it has a date, and a mention names a
-// trigger (a mention links only to events told alike). The others stay alone.
+// Keyed reports whether an event links by its key: it has a date (its own or its report's,
+// see Dated), and a mention names a trigger or gives figures. The others stay alone.
 func Keyed(e Event) bool {
 	if _, _, ok := span(Dated(e)); !ok {
 		return false
