@@ -329,6 +329,31 @@ func (c *ClusterCache) Reports(ctx context.Context, sizes map[string]int, count 
 	return out, nil
 }
 
+// EventRoot is an event of a report and the root and size of its cluster.
+type EventRoot struct {
+	Event, Root string
+	Size        int
+}
+
+// FillSources sets the number of reports in each event's entry of clusters, counting with
+// count the clusters Reports does not remember.
+func (c *ClusterCache) FillSources(ctx context.Context, clusters map[string]ClusterRef, roots []EventRoot, count func(ctx context.Context, roots []string) (map[string]int, error)) error {
+	sizes := make(map[string]int, len(roots))
+	for _, r := range roots {
+		sizes[r.Root] = r.Size
+	}
+	sources, err := c.Reports(ctx, sizes, count)
+	if err != nil {
+		return err
+	}
+	for _, r := range roots {
+		ref := clusters[r.Event]
+		ref.Sources = sources[r.Root]
+		clusters[r.Event] = ref
+	}
+	return nil
+}
+
 // knownReports returns the number of reports of cluster root when it was counted at size
 // mentions.
 func (c *ClusterCache) knownReports(root string, size int) (int, bool) {

@@ -488,25 +488,21 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		return v, err
 	}
 	v.Clusters = map[string]store.ClusterRef{}
-	type root struct {
-		event, root string
-		size        int
-	}
-	var roots []root
+	var roots []store.EventRoot
 	for rows.Next() {
 		var e record.Event
 		var contexts string
 		var ref store.ClusterRef
-		var r root
+		var r store.EventRoot
 		var place *string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
 			&e.Date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Role,
-			&r.root, &r.size, &place); err != nil {
+			&r.Root, &r.Size, &place); err != nil {
 			rows.Close()
 			return v, err
 		}
 		e.Place = store.ParsePlace(place)
-		r.event = e.ID
+		r.Event = e.ID
 		roots = append(roots, r)
 		if contexts != "" {
 			e.Contexts = strings.Split(contexts, ";")
@@ -548,18 +544,8 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		return v, err
 	}
 	// The batch's connection is back in the pool before the clusters' reports are counted.
-	sizes := map[string]int{}
-	for _, r := range roots {
-		sizes[r.root] = r.size
-	}
-	sources, err := s.clusters.Reports(ctx, sizes, sampler{s}.Sources)
-	if err != nil {
+	if err := s.clusters.FillSources(ctx, v.Clusters, roots, sampler{s}.Sources); err != nil {
 		return v, err
-	}
-	for _, r := range roots {
-		ref := v.Clusters[r.event]
-		ref.Sources = sources[r.root]
-		v.Clusters[r.event] = ref
 	}
 	runes := []rune(v.Text)
 	cut := func(e *record.Evidence) {

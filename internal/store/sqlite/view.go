@@ -62,26 +62,22 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		return v, s.explain(err)
 	}
 	v.Clusters = map[string]store.ClusterRef{}
-	type root struct {
-		event, root string
-		size        int
-	}
-	var roots []root
+	var roots []store.EventRoot
 	for rows.Next() {
 		var e record.Event
 		var contexts string
 		var date sql.NullString
 		var ref store.ClusterRef
-		var r root
+		var r store.EventRoot
 		var place *string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &contexts, &e.Source.Actor, &e.Source.Entity, &e.Target.Actor, &e.Target.Entity,
 			&date, &e.DateInferred, &e.Location, &e.Trigger, &e.Evidence.Start, &e.Evidence.End, &e.Confidence, &ref.ID, &ref.Role,
-			&r.root, &r.size, &place); err != nil {
+			&r.Root, &r.Size, &place); err != nil {
 			rows.Close()
 			return v, err
 		}
 		e.Place = store.ParsePlace(place)
-		r.event = e.ID
+		r.Event = e.ID
 		roots = append(roots, r)
 		if contexts != "" {
 			e.Contexts = strings.Split(contexts, ";")
@@ -94,18 +90,8 @@ func (s *DB) Document(ctx context.Context, id int64) (store.DocView, error) {
 		x.Events = append(x.Events, e)
 	}
 	rows.Close()
-	sizes := map[string]int{}
-	for _, r := range roots {
-		sizes[r.root] = r.size
-	}
-	sources, err := s.clusters.Reports(ctx, sizes, sampler{s}.Sources)
-	if err != nil {
+	if err := s.clusters.FillSources(ctx, v.Clusters, roots, sampler{s}.Sources); err != nil {
 		return v, err
-	}
-	for _, r := range roots {
-		ref := v.Clusters[r.event]
-		ref.Sources = sources[r.root]
-		v.Clusters[r.event] = ref
 	}
 	rows, err = s.db.QueryContext(ctx, `SELECT stat_id, kind, value, bound, category, unit, subject, country, period, claimed_source,
 			qualifier, part_of, span_start, span_end, ev_start, ev_end, place FROM statistics WHERE doc_id = ? ORDER BY span_start, stat_id`, id)
