@@ -121,7 +121,9 @@ const workerHelp = `Usage: alboran worker --queue nats://HOST:PORT --db postgres
 
 Pulls documents from the queue, extracts them and stores each batch in one transaction,
 acknowledging the messages only after the commit. Run as many workers as you like, on as many
-machines: a message is handed to one worker at a time, and writes are idempotent.
+machines: a message is handed to one worker at a time, and writes are idempotent. A worker
+extracts on every core while it has documents; with several workers on one machine, give each
+--jobs 1 so that they take turns on the cores instead of crowding them.
 
 While it works, a worker tells the server it is alive every quarter of the ack wait; a worker
 that dies leaves its documents to another within one ack wait (10 s by default). While the
@@ -140,6 +142,7 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	db := dbFlag(fs)
 	qf := addQueueFlags(fs)
 	batch := fs.Int("batch", 64, "documents per fetch and per transaction")
+	jobs := fs.Int("jobs", 0, "documents extracted at once; every core when 0. With several workers on one machine, give each --jobs 1 (or cores/workers)")
 	metricsAddr := fs.String("metrics", os.Getenv("ALBORAN_METRICS"), "serve Prometheus metrics at http://ADDR/metrics, e.g. 127.0.0.1:9090 (env ALBORAN_METRICS)")
 	every := fs.Duration("log-every", time.Minute, "log the throughput, failures and queue lag this often; 0 never")
 	if err := parseFlags(fs, args); err != nil {
@@ -193,7 +196,7 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		stop := logWorkerThroughput(ctx, *every, q, stats, logger)
 		defer stop()
 	}
-	w := &queue.Worker{Queue: q, Store: st, Extractor: x, Batch: *batch, Stats: stats,
+	w := &queue.Worker{Queue: q, Store: st, Extractor: x, Batch: *batch, Jobs: *jobs, Stats: stats,
 		Log: slog.NewLogLogger(logger.Handler(), slog.LevelInfo)}
 	err = w.Run(ctx)
 	if errors.Is(err, context.Canceled) {

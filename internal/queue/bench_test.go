@@ -42,8 +42,13 @@ func benchDocs(b *testing.B, n int) []record.Document {
 func BenchmarkWorkers(b *testing.B) {
 	docs := benchDocs(b, 2000)
 	lx, _ := lexicon.Default()
-	for _, workers := range []int{1, 2} {
-		b.Run(fmt.Sprintf("postgres-%d-workers", workers), func(b *testing.B) {
+	for _, c := range []struct{ workers, jobs int }{{1, 0}, {2, 0}, {1, 1}, {2, 1}} {
+		workers := c.workers
+		name := fmt.Sprintf("postgres-%d-workers", workers)
+		if c.jobs > 0 {
+			name += fmt.Sprintf("-%d-job", c.jobs) // each worker extracts one document at a time
+		}
+		b.Run(name, func(b *testing.B) {
 			var total time.Duration
 			for i := 0; i < b.N; i++ {
 				q := fresh(b, 3, 0)
@@ -65,7 +70,7 @@ func BenchmarkWorkers(b *testing.B) {
 					wg.Add(1)
 					go func() {
 						defer wg.Done()
-						(&Worker{Queue: q, Store: db, Extractor: extract.New(lx), Batch: 64}).Run(ctx)
+						(&Worker{Queue: q, Store: db, Extractor: extract.New(lx), Batch: 64, Jobs: c.jobs}).Run(ctx)
 					}()
 				}
 				for {

@@ -65,8 +65,9 @@ func openDB(t testing.TB) *postgres.DB {
 	return db
 }
 
-// workers runs n workers on st until the returned stop is called.
-func workers(t testing.TB, q *Queue, st store.Store, n, batch int) (stop func()) {
+// workers runs n workers on st until the returned stop is called; each extracts on every
+// core, or on jobs cores when jobs is given.
+func workers(t testing.TB, q *Queue, st store.Store, n, batch int, jobs ...int) (stop func()) {
 	lx, err := lexicon.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +78,11 @@ func workers(t testing.TB, q *Queue, st store.Store, n, batch int) (stop func())
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			(&Worker{Queue: q, Store: st, Extractor: extract.New(lx), Batch: batch}).Run(ctx)
+			w := &Worker{Queue: q, Store: st, Extractor: extract.New(lx), Batch: batch}
+			if len(jobs) > 0 {
+				w.Jobs = jobs[0]
+			}
+			w.Run(ctx)
 		}()
 	}
 	return func() { cancel(); wg.Wait() }
@@ -118,7 +123,8 @@ func deref(p *int64) any {
 
 // TestTwoWorkers publishes reports, a resend and a poison message, runs two workers on one
 // PostgreSQL database until the queue is empty, and checks that every report is stored once,
-// the poison is dead with its reason, and the status adds up.
+// the poison is dead with its reason, and the status adds up. The workers extract one
+// document at a time each (--jobs 1), as when several share a machine.
 func TestTwoWorkers(t *testing.T) {
 	t.Parallel()
 	q := fresh(t, 2, 5*time.Second)
@@ -136,7 +142,7 @@ func TestTwoWorkers(t *testing.T) {
 	if err := q.PublishRaw(ctx, []byte("{not json")); err != nil {
 		t.Fatal(err)
 	}
-	stop := workers(t, q, db, 2, 32)
+	stop := workers(t, q, db, 2, 32, 1)
 	st := drain(t, q, db, func(st Status) bool { return st.Dead == 1 })
 	stop()
 	exact(t, st, 301, 1)

@@ -31,8 +31,12 @@ type Worker struct {
 	Store     store.Store
 	Extractor *extract.Extractor
 	Batch     int // messages per fetch and per transaction; 64 by default
-	Log       *log.Logger
-	Stats     *Stats // what the worker did; made when nil
+	// Jobs is how many documents of a batch are extracted at once; every core
+	// (runtime.GOMAXPROCS) when 0. Several workers on one machine each take Jobs 1 (or
+	// cores/workers), so that they do not crowd the cores (BenchmarkWorkers).
+	Jobs  int
+	Log   *log.Logger
+	Stats *Stats // what the worker did; made when nil
 
 	settings Settings
 }
@@ -212,7 +216,7 @@ func (w *Worker) handle(ctx context.Context, batch []jetstream.Msg) error {
 		return ctx.Err()
 	}
 
-	// Extraction runs on every core; it cannot be interrupted, so on cancellation the batch
+	// Extraction runs on Jobs cores; it cannot be interrupted, so on cancellation the batch
 	// is handed back without waiting for it.
 	jobs := make([]job, len(batch))
 	done := make(chan struct{})
@@ -220,7 +224,7 @@ func (w *Worker) handle(ctx context.Context, batch []jetstream.Msg) error {
 		defer close(done)
 		var wg sync.WaitGroup
 		next := make(chan int)
-		for k := 0; k < runtime.GOMAXPROCS(0); k++ {
+		for k := 0; k < w.jobs(); k++ {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -273,6 +277,14 @@ func (w *Worker) handle(ctx context.Context, batch []jetstream.Msg) error {
 		w.Stats.add(func(s *Stats) { s.stored++; s.bytes += int64(len(j.entry.Doc.Text)) })
 	}
 	return nil
+}
+
+// jobs is how many documents are extracted at once.
+func (w *Worker) jobs() int {
+	if w.Jobs > 0 {
+		return w.Jobs
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // prepare decodes and extracts one message; a panic in extraction is an error of that message.
