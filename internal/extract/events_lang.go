@@ -85,6 +85,14 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, ok = side{code: c, node: -1, how: "place in sentence"}, true
 			} else if c := s.recentAgency(tr.i); c != "" {
 				src, ok = side{code: c, node: -1, how: "agency named before"}, true
+			} else if p := s.gazetteerPlace(first, end); p.found && p.code != "" {
+				// "Once personas han sido arrestadas en Ceuta", "se ha detenido en Almería a":
+				// the country of the place the clause names.
+				src, ok = side{code: p.code, node: -1, how: "place in sentence"}, true
+			} else if c := s.datelinePlace(); c != "" {
+				// "Oran - Les unités des garde-côtes ... ont mis en échec", "Fnideq - Les forces
+				// de l'ordre ont déjoué": a body named without its country is the dateline's.
+				src, ok = side{code: c, node: -1, how: "dateline"}, true
 			}
 		}
 		if !ok || src.code == "" {

@@ -155,22 +155,31 @@ func (s *state) home() string {
 	if !s.word("home-dateline", "yes") {
 		return s.lx.Home
 	}
+	if c := s.datelinePlace(); c != "" {
+		return c
+	}
+	return s.lx.Home
+}
+
+// datelinePlace is the country of the place a Spanish or French report's dateline names
+// ("Oran -", "Ceuta, 3 mar (EFE).-"), or "".
+func (s *state) datelinePlace() string {
 	toks := s.doc.Tokens
 	e := 0
 	for e < len(toks) && e < 6 && toks[e].Sent == 0 && (isCapWord(toks[e]) || e > 0 && (toks[e].Low == "de" || toks[e].Low == "del") && e+1 < len(toks) && isCapWord(toks[e+1])) {
 		e++
 	}
 	if e == 0 || e >= len(toks) || toks[e].Kind != text.Punct || !strings.ContainsAny(toks[e].Text, "-–—,(") {
-		return s.lx.Home
+		return ""
 	}
 	g, err := geo.Default()
 	if err != nil {
-		return s.lx.Home
+		return ""
 	}
 	if p, ok := g.Lookup(s.span(0, e), nil); ok && s.isCountry(p.Country) {
 		return p.Country
 	}
-	return s.lx.Home
+	return ""
 }
 
 // isAnd reports whether w joins two names in Spanish or French: "y", "e", "et".

@@ -463,3 +463,45 @@ func TestLangEvents(t *testing.T) {
 		t.Errorf("negated act coded: %+v", got.Events)
 	}
 }
+
+// TestLangEventsConstructions: the constructions Spanish and French copy uses for an act,
+// each in both languages, on sentences written for the test.
+func TestLangEventsConstructions(t *testing.T) {
+	x := extractor(t)
+	tests := []struct{ lang, text, want string }{
+		// An agentless passive or "se" passive: the country of the place the clause names,
+		// else of the dateline.
+		{"es", "Once personas han sido arrestadas en Almería este martes.", "COERCE ESP ESP 2024-03-12"},
+		{"es", "Se ha detenido a seis personas en Almería este martes.", "COERCE ESP ESP 2024-03-12"},
+		{"fr", "Douze passeurs ont été interpellés lundi à Tanger.", "COERCE MAR MAR 2024-03-11"},
+		{"fr", "Oran - Les unités des garde-côtes de la façade maritime ouest ont mis en échec, samedi, une tentative d'émigration clandestine.", "COERCE DZA DZA 2024-03-09"},
+		{"es", "Nador - Las fuerzas auxiliares han frustrado este miércoles un intento de salto a la valla.", "COERCE MAR MAR 2024-03-13"},
+	}
+	for _, tc := range tests {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		var have []string
+		for _, e := range got.Events {
+			d := ""
+			if e.Date != nil {
+				d = *e.Date
+			}
+			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor+" "+d)
+		}
+		ok := false
+		for _, h := range have {
+			ok = ok || h == tc.want
+		}
+		if !ok {
+			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
+		}
+	}
+	// Intentions, negations and conditions stay no event.
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Once personas no han sido arrestadas en Algeciras."},
+		{"fr", "Aucun passeur n'a été interpellé à Tanger."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+}
