@@ -50,12 +50,26 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 			typ = "AGREE"
 		}
+		// "Ha permitido desmantelar", "a permis d'intercepter": an infinitive is an act only
+		// as the complement of a verb that tells it was done ("para detener", "pour
+		// démanteler" tell an aim).
+		if s.infinitive(tr) && !s.enabled(tr.i, first) {
+			continue
+		}
+		// "El rescate de 50 personas el martes", "l'arrestation de X lundi": a noun names a
+		// done act when a date follows it in its clause; else it names a kind of act.
+		actDate := ""
+		if s.word("act-nominal", s.doc.Tokens[tr.i].Low) && tr.j == tr.i+1 {
+			if actDate = s.nominalDate(tr.i, end); actDate == "" {
+				continue
+			}
+		}
 		// "La reunión entre X y Y", "l'entretien de X avec Y": a meeting named by a noun, its
 		// sides after it.
 		nsrc, ntgt, nominal := s.nominalMeeting(typ, tr, end)
 		// "Los detenidos cobraban", "les interpellés": a participle after an article names
 		// people, not an act.
-		if !nominal && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) {
+		if !nominal && actDate == "" && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) {
 			continue
 		}
 		src, ok := nsrc, nominal
@@ -83,12 +97,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			agentless = true
 			if c := s.placeCountry(sent); c != "" {
 				src, ok = side{code: c, node: -1, how: "place in sentence"}, true
-			} else if c := s.recentAgency(tr.i); c != "" {
-				src, ok = side{code: c, node: -1, how: "agency named before"}, true
 			} else if p := s.gazetteerPlace(first, end); p.found && p.code != "" {
 				// "Once personas han sido arrestadas en Ceuta", "se ha detenido en Almería a":
 				// the country of the place the clause names.
 				src, ok = side{code: p.code, node: -1, how: "place in sentence"}, true
+			} else if c := s.recentAgency(tr.i); c != "" {
+				src, ok = side{code: c, node: -1, how: "agency named before"}, true
 			} else if c := s.datelinePlace(); c != "" {
 				// "Oran - Les unités des garde-côtes ... ont mis en échec", "Fnideq - Les forces
 				// de l'ordre ont déjoué": a body named without its country is the dateline's.
@@ -121,8 +135,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People {
 			continue
 		}
-		date := ""
-		if nominal {
+		date := actDate
+		if nominal && date == "" {
 			date = s.timeAfter(tr.i) // "la reunión ..., celebrada este jueves", "s'est tenue lundi"
 		}
 		if date == "" {
@@ -592,4 +606,56 @@ func (s *state) reportedTime(j, end int, v string) bool {
 		after = true
 	}
 	return after
+}
+
+// infinitive reports whether the trigger tr is one word with the ending of the language's
+// infinitives: "desmantelar", "intercepter".
+func (s *state) infinitive(tr trigger) bool {
+	if tr.j != tr.i+1 {
+		return false
+	}
+	w := s.doc.Tokens[tr.i].Low
+	for _, e := range []string{"ar", "er", "ir"} {
+		if strings.HasSuffix(w, e) && s.word("infinitive-end", e) {
+			return true
+		}
+	}
+	return false
+}
+
+// enabled reports whether the infinitive at token i completes a verb that tells its act was
+// done: "ha permitido detener", "a permis d'intercepter", "ont réussi à secourir".
+func (s *state) enabled(i, first int) bool {
+	toks := s.doc.Tokens
+	k := i - 1
+	if k > first {
+		switch toks[k].Low {
+		case "de", "d'", "d’", "à", "a":
+			k--
+		}
+	}
+	return k >= first && s.word("enabling", toks[k].Low)
+}
+
+// nominalDate is the date told within a few words after the noun at token i, in its clause:
+// "el rescate de 50 personas el martes", "l'arrestation lundi de trois passeurs".
+func (s *state) nominalDate(i, end int) string {
+	s.indexTimes()
+	toks := s.doc.Tokens
+	sent := toks[i].Sent
+	for _, tx := range s.times[s.timeFirst[sent]:s.timeFirst[sent+1]] {
+		if tx.start <= i || s.anchors[tx.start] {
+			continue
+		}
+		if tx.start > i+8 || tx.start >= end {
+			return ""
+		}
+		for k := i + 1; k < tx.start; k++ {
+			if toks[k].Kind == text.Punct && toks[k].Text != "," || s.word("complementizer", toks[k].Low) {
+				return "" // the date of another clause
+			}
+		}
+		return tx.value
+	}
+	return ""
 }

@@ -476,6 +476,18 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "Douze passeurs ont été interpellés lundi à Tanger.", "COERCE MAR MAR 2024-03-11"},
 		{"fr", "Oran - Les unités des garde-côtes de la façade maritime ouest ont mis en échec, samedi, une tentative d'émigration clandestine.", "COERCE DZA DZA 2024-03-09"},
 		{"es", "Nador - Las fuerzas auxiliares han frustrado este miércoles un intento de salto a la valla.", "COERCE MAR MAR 2024-03-13"},
+		// The place of the clause before an agency named in an earlier sentence.
+		{"es", "Una investigación de la Policía marroquí ha permitido desmantelar una red. Seis personas han sido arrestadas en Almería este martes.", "COERCE ESP ESP 2024-03-12"},
+		// An infinitive after a verb that tells the act was done.
+		{"es", "La operación ha permitido detener a seis personas este martes en Almería.", "COERCE ESP ESP 2024-03-12"},
+		{"es", "La colaboración con Marruecos permitió interceptar el lunes a 40 migrantes en Almería.", "COERCE ESP ESP 2024-03-11"},
+		{"fr", "La Marine royale a permis de secourir lundi 40 migrants au large de Tarfaya.", "AID MAR MAR 2024-03-11"},
+		{"fr", "Les gendarmes ont réussi à intercepter mardi 30 migrants à Tanger.", "COERCE MAR MAR 2024-03-12"},
+		// A noun that names an act, dated in its clause.
+		{"es", "El rescate de 50 personas el martes por Salvamento Marítimo.", "AID ESP ESP 2024-03-12"},
+		{"es", "La Policía Nacional informó de la detención de tres patrones el lunes en Motril.", "COERCE ESP ESP 2024-03-11"},
+		{"fr", "L'arrestation lundi de trois passeurs par la Gendarmerie royale à Tanger.", "COERCE MAR MAR 2024-03-11"},
+		{"fr", "La DGSN a annoncé le démantèlement mardi d'un réseau de passeurs à Nador.", "COERCE MAR MAR 2024-03-12"},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -499,6 +511,12 @@ func TestLangEventsConstructions(t *testing.T) {
 	for _, tc := range []struct{ lang, text string }{
 		{"es", "Once personas no han sido arrestadas en Algeciras."},
 		{"fr", "Aucun passeur n'a été interpellé à Tanger."},
+		// An infinitive of aim or wish, and an act named by an undated noun, are no events.
+		{"es", "La Guardia Civil quiere detener a los responsables."},
+		{"es", "Marruecos refuerza la vigilancia para interceptar las pateras."},
+		{"fr", "La Marine royale veut intercepter les embarcations."},
+		{"fr", "La lutte contre l'émigration passe par le démantèlement des réseaux."},
+		{"es", "El Gobierno defiende la repatriación de los menores."},
 	} {
 		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
 			t.Errorf("%q: events %+v, want none", tc.text, got.Events)

@@ -213,6 +213,9 @@ var wordRoles = map[string]bool{
 	"complementizer": true, // opens a reported clause: "que", "qu'"
 	"for-speaker":    true, // opens the sentence before a quotation that gives its speaker's view: "para", "pour"
 	"sides":          true, // after "los dos", "les deux", names both sides: "delegaciones", "pays"
+	"infinitive-end": true, // the ending of an infinitive trigger: "ar", "er", "ir"
+	"enabling":       true, // tells that the act of the infinitive after it was done: "ha permitido", "a permis de"
+	"act-nominal":    true, // a noun trigger that names a done act when its clause dates it: "el rescate de", "l'arrestation de"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
