@@ -56,6 +56,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if s.infinitive(tr) && !s.enabled(tr.i, first) {
 			continue
 		}
+		// "Sont convenues d'intensifier les patrouilles mixtes", "acordaron reforzar la
+		// cooperación policial": a joint act named after an agreement is what was agreed,
+		// the agreement's object, not an act done.
+		if typ == "COOPERATE" && s.agreedBefore(tr, trigs) {
+			continue
+		}
 		// "El rescate de 50 personas el martes", "l'arrestation de X lundi": a noun names a
 		// done act when a date follows it in its clause; else it names a kind of act.
 		actDate := ""
@@ -82,6 +88,14 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			src, ok = s.surfaceSource(first, tr.i)
 			if ok {
 				src = s.ownCountryOf(src, first)
+			}
+		}
+		// "La commission mixte algéro-espagnole s'est réunie", "el Grupo Permanente
+		// hispano-marroquí acordó": a subject named by the compound adjective of two countries
+		// acts for both.
+		if !ok && mutualTypes[typ] {
+			if a, b, found := s.compoundSides(first, tr.i); found {
+				src, ntgt, nominal, ok = a, b, true, true
 			}
 		}
 		var pair *record.Event
@@ -198,6 +212,11 @@ func (s *state) nominalMeeting(typ string, tr trigger, end int) (src, tgt side, 
 	joint := typ == "COOPERATE" && tr.j-tr.i >= 2
 	if typ != "CONSULT" && !joint || tr.j >= end || !joint && !s.word("meeting-noun", toks[tr.i].Low) {
 		return side{}, side{}, false
+	}
+	// "la réunion du Groupe permanent maroco-espagnol", "la reunión de alto nivel
+	// hispano-marroquí": the two countries of a compound adjective in the noun's phrase.
+	if a, b, ok := s.compoundSides(tr.j, min(end, tr.j+8)); ok {
+		return a, b, true
 	}
 	switch toks[tr.j].Low {
 	case "entre", "de", "del", "du", "d'", "d’":
@@ -417,6 +436,11 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 			break
 		}
 	}
+	// "a appelé l'Union européenne à": a frame whose first target is a bare direct object
+	// takes it with no preposition before it.
+	if len(r.Frame.Target) > 0 && r.Frame.Target[0].Case == "" && r.Frame.Target[0].Rel == "obj" {
+		want = ""
+	}
 	limit := from + 12
 	if r.Frame.People {
 		limit = from + 20 // "interceptado desde el lunes once pateras con 183 migrantes de origen argelino"
@@ -523,6 +547,9 @@ func (s *state) coordinatedBefore(first int, src side) side {
 	}
 	toks := s.doc.Tokens
 	j := s.mentions[src.node].start - 1
+	if j > first && s.ownLang() != "" && s.isArticle(toks[j].Low) {
+		j-- // "Le Maroc et l'Espagne sont convenus"
+	}
 	if j <= first || toks[j].Low != "y" && toks[j].Low != "et" && toks[j].Low != "and" && toks[j].Low != "e" {
 		return side{}
 	}
@@ -658,4 +685,44 @@ func (s *state) nominalDate(i, end int) string {
 		return tx.value
 	}
 	return ""
+}
+
+// compoundSides reads the two countries of a compound adjective ("maroco-espagnol",
+// "hispano-marroquí") within a few words from token from, in its clause: the first part is
+// the source, the second the target.
+func (s *state) compoundSides(from, end int) (src, tgt side, ok bool) {
+	toks := s.doc.Tokens
+	for k := from; k < end; k++ {
+		t := toks[k]
+		if t.Kind == text.Punct || s.inQuote[k] {
+			break
+		}
+		first, rest, found := strings.Cut(t.Low, "-")
+		if !found {
+			continue
+		}
+		a := s.lx.Prefix[first]
+		b := ""
+		for _, v := range s.lx.Actors.Word(rest) {
+			if v.Kind == lexicon.CountryAdj {
+				b = v.Code
+				break
+			}
+		}
+		if a != "" && b != "" && a != b {
+			how := "compound adjective"
+			return side{code: a, node: -1, how: how}, side{code: b, node: -1, how: how}, true
+		}
+	}
+	return side{}, side{}, false
+}
+
+// agreedBefore reports whether a trigger of an agreement stands before tr in its sentence.
+func (s *state) agreedBefore(tr trigger, trigs []trigger) bool {
+	for _, o := range trigs {
+		if o.i < tr.i && o.rules[0].Type == "AGREE" {
+			return true
+		}
+	}
+	return false
 }

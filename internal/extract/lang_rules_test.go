@@ -488,6 +488,25 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"es", "La Policía Nacional informó de la detención de tres patrones el lunes en Motril.", "COERCE ESP ESP 2024-03-11"},
 		{"fr", "L'arrestation lundi de trois passeurs par la Gendarmerie royale à Tanger.", "COERCE MAR MAR 2024-03-11"},
 		{"fr", "La DGSN a annoncé le démantèlement mardi d'un réseau de passeurs à Nador.", "COERCE MAR MAR 2024-03-12"},
+		// A meeting named with a compound adjective of its two countries.
+		{"fr", "La 12e réunion du Groupe permanent maroco-espagnol sur la migration s'est tenue mercredi à Madrid.", "CONSULT MAR ESP 2024-03-13"},
+		{"es", "La reunión de alto nivel hispano-marroquí se celebró el miércoles en Madrid.", "CONSULT ESP MAR 2024-03-13"},
+		{"fr", "La commission mixte algéro-espagnole s'est réunie lundi à Alger.", "CONSULT DZA ESP 2024-03-11"},
+		{"es", "El ministro español se reunió el lunes en la frontera hispano-marroquí con el ministro mauritano.", "CONSULT ESP MRT 2024-03-11"},
+		// Joint subjects with their articles: "Le Maroc et l'Espagne".
+		{"fr", "Le Maroc et l'Espagne sont convenus mardi de renforcer leur coopération.", "AGREE MAR ESP 2024-03-12"},
+		{"fr", "La Mauritanie et l'Union européenne ont signé lundi un accord migratoire.", "SUPPORT MRT EU 2024-03-11"},
+		// A French direct object after the verb, with no preposition.
+		{"fr", "Le Maroc a appelé mardi l'Union européenne à renforcer son soutien.", "REQUEST MAR EU 2024-03-12"},
+		{"fr", "Le ministre sénégalais a exhorté lundi l'Espagne à ouvrir des voies légales.", "REQUEST SEN ESP 2024-03-11"},
+		// The passé simple of wire copy and the Spanish present of news.
+		{"fr", "La Marine nationale sénégalaise intercepta mardi une pirogue transportant 200 migrants.", "COERCE SEN SEN 2024-03-12"},
+		{"fr", "Le ministre marocain s'entretint mardi avec son homologue espagnol.", "CONSULT MAR ESP 2024-03-12"},
+		{"fr", "La Gendarmerie royale démantela lundi un réseau de passeurs.", "COERCE MAR MAR 2024-03-11"},
+		{"es", "España y Mauritania firman este martes un memorando sobre migración.", "SUPPORT ESP MRT 2024-03-12"},
+		{"es", "La Policía Nacional detiene a cinco personas en Almería.", "COERCE ESP ESP "},
+		// A call named by a noun after a light verb.
+		{"es", "El ministro español mantuvo el martes una conversación telefónica con su homólogo marroquí.", "CONSULT ESP MAR 2024-03-12"},
 	}
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
@@ -517,6 +536,9 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "La Marine royale veut intercepter les embarcations."},
 		{"fr", "La lutte contre l'émigration passe par le démantèlement des réseaux."},
 		{"es", "El Gobierno defiende la repatriación de los menores."},
+		// A joint act that an agreement names is what was agreed, not an act done.
+		{"fr", "Les deux pays sont convenus d'intensifier les patrouilles mixtes."},
+		{"es", "Los dos países acordaron reforzar las patrullas conjuntas."},
 	} {
 		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
 			t.Errorf("%q: events %+v, want none", tc.text, got.Events)

@@ -56,6 +56,7 @@ func LoadLang(lang string) (*Lexicon, error) {
 	lx.Lang = lang
 	lx.Words = map[string]map[string]bool{}
 	lx.Currency = map[string]string{}
+	lx.Prefix = map[string]string{}
 	lx.Numbers = map[string]NumberWord{}
 	lx.Time = &TimeWords{Months: map[string]int{}, Abbr: map[string]int{}, Weekdays: map[string]int{},
 		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{}}
@@ -216,6 +217,7 @@ var wordRoles = map[string]bool{
 	"infinitive-end": true, // the ending of an infinitive trigger: "ar", "er", "ir"
 	"enabling":       true, // tells that the act of the infinitive after it was done: "ha permitido", "a permis de"
 	"act-nominal":    true, // a noun trigger that names a done act when its clause dates it: "el rescate de", "l'arrestation de"
+	"country-prefix": true, // the first part of a compound adjective of two countries and its code: "maroco:MAR" ("maroco-espagnol")
 }
 
 func (lx *Lexicon) addWords(c []string) error {
@@ -233,6 +235,14 @@ func (lx *Lexicon) addWords(c []string) error {
 				return fmt.Errorf("want word:CODE, got %q", w)
 			}
 			lx.Currency[word] = code
+			continue
+		}
+		if role == "country-prefix" {
+			word, code, ok := strings.Cut(w, ":")
+			if !ok || code == "" {
+				return fmt.Errorf("want word:CODE, got %q", w)
+			}
+			lx.Prefix[strings.ToLower(word)] = code
 			continue
 		}
 		if role == "home" {
