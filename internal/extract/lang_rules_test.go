@@ -505,6 +505,10 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "La Gendarmerie royale démantela lundi un réseau de passeurs.", "COERCE MAR MAR 2024-03-11"},
 		{"es", "España y Mauritania firman este martes un memorando sobre migración.", "SUPPORT ESP MRT 2024-03-12"},
 		{"es", "La Policía Nacional detiene a cinco personas en Almería.", "COERCE ESP ESP "},
+		// Deploying police or troops at home (MOBILIZE), active and passive.
+		{"es", "El Ministerio del Interior ha desplegado este martes 200 agentes en la frontera de Ceuta.", "MOBILIZE ESP ESP 2024-03-12"},
+		{"fr", "Les autorités marocaines ont déployé lundi un important dispositif sécuritaire à Fnideq.", "MOBILIZE MAR MAR 2024-03-11"},
+		{"fr", "Nador - Quelque 500 éléments des Forces auxiliaires ont été déployés dimanche le long de la clôture.", "MOBILIZE MAR MAR 2024-03-10"},
 		// A call named by a noun after a light verb.
 		{"es", "El ministro español mantuvo el martes una conversación telefónica con su homólogo marroquí.", "CONSULT ESP MAR 2024-03-12"},
 	}
@@ -536,6 +540,9 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "La Marine royale veut intercepter les embarcations."},
 		{"fr", "La lutte contre l'émigration passe par le démantèlement des réseaux."},
 		{"es", "El Gobierno defiende la repatriación de los menores."},
+		// A deployment promised, or a body described by its participle, is no act done.
+		{"es", "El Gobierno desplegará cien agentes más en Melilla."},
+		{"fr", "Le dispositif déployé à la frontière reste en place."},
 		// A joint act that an agreement names is what was agreed, not an act done.
 		{"fr", "Les deux pays sont convenus d'intensifier les patrouilles mixtes."},
 		{"es", "Los dos países acordaron reforzar las patrullas conjuntas."},
