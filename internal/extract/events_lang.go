@@ -457,6 +457,11 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 		if r.Frame.People && s.word("part", toks[k].Low) {
 			break
 		}
+		// "six membres d'un réseau qui facilitait l'entrée de migrants marocains": a relative
+		// clause tells of others than the people acted on.
+		if r.Frame.People && s.word("relative", toks[k].Low) {
+			break
+		}
 		m := s.mentionAt(k)
 		if m == nil {
 			continue

@@ -505,6 +505,14 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "La Gendarmerie royale démantela lundi un réseau de passeurs.", "COERCE MAR MAR 2024-03-11"},
 		{"es", "España y Mauritania firman este martes un memorando sobre migración.", "SUPPORT ESP MRT 2024-03-12"},
 		{"es", "La Policía Nacional detiene a cinco personas en Almería.", "COERCE ESP ESP "},
+		// "La semaine dernière", "la semana pasada": the calendar week before (the 14th is a
+		// Thursday).
+		{"fr", "La police espagnole a arrêté la semaine dernière à Algésiras six passeurs.", "COERCE ESP ESP 2024-03-04/2024-03-10"},
+		{"es", "La Guardia Civil detuvo la semana pasada a seis personas en Almería.", "COERCE ESP ESP 2024-03-04/2024-03-10"},
+		{"es", "La Policía Nacional ha detenido esta semana a seis personas en Motril.", "COERCE ESP ESP 2024-03-11/2024-03-14"},
+		// A relative clause after the people acted on tells of others.
+		{"fr", "La police espagnole a arrêté lundi six membres d'un réseau qui facilitait l'entrée de migrants marocains.", "COERCE ESP ESP 2024-03-11"},
+		{"es", "La Guardia Civil detuvo el lunes a seis miembros de una red que introducía a migrantes argelinos.", "COERCE ESP ESP 2024-03-11"},
 		// Deploying police or troops at home (MOBILIZE), active and passive.
 		{"es", "El Ministerio del Interior ha desplegado este martes 200 agentes en la frontera de Ceuta.", "MOBILIZE ESP ESP 2024-03-12"},
 		{"fr", "Les autorités marocaines ont déployé lundi un important dispositif sécuritaire à Fnideq.", "MOBILIZE MAR MAR 2024-03-11"},

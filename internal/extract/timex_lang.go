@@ -148,6 +148,17 @@ func (r *timeResolver) relative(i, end int, v string) (timex, bool) {
 	case "year-1":
 		r.lastYear = p.Year() - 1
 		return timex{i, end, year(p.Year() - 1)}, true
+	case "week", "week-1":
+		// "esta semana", "cette semaine": from Monday to the day; "la semana pasada", "la
+		// semaine dernière": the calendar week before, Monday to Sunday.
+		start := p
+		for start.Weekday() != time.Monday {
+			start = start.AddDate(0, 0, -1)
+		}
+		if v == "week" {
+			return timex{i, end, interval(start, p)}, true
+		}
+		return timex{i, end, interval(start.AddDate(0, 0, -7), start.AddDate(0, 0, -1))}, true
 	case "since-year":
 		r.lastYear = p.Year()
 		return timex{i, end, interval(time.Date(p.Year(), 1, 1, 0, 0, 0, 0, time.UTC), p)}, true

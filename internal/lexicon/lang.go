@@ -217,6 +217,7 @@ var wordRoles = map[string]bool{
 	"infinitive-end": true, // the ending of an infinitive trigger: "ar", "er", "ir"
 	"enabling":       true, // tells that the act of the infinitive after it was done: "ha permitido", "a permis de"
 	"act-nominal":    true, // a noun trigger that names a done act when its clause dates it: "el rescate de", "l'arrestation de"
+	"relative":       true, // opens a relative clause: "que", "quien", "qui"
 	"country-prefix": true, // the first part of a compound adjective of two countries and its code: "maroco:MAR" ("maroco-espagnol")
 }
 
@@ -302,7 +303,7 @@ type TimeWords struct {
 }
 
 var timeValues = map[string]bool{"day": true, "day-1": true, "day-2": true, "month": true, "month-1": true,
-	"year": true, "year-1": true, "since-year": true}
+	"year": true, "year-1": true, "since-year": true, "week": true, "week-1": true}
 
 func (lx *Lexicon) addTime(c []string) error {
 	kind, w, v := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2])
