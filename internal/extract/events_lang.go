@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"time"
 
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
@@ -170,8 +171,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
 		// to date with no one named who acts is a statistic, not an act.
-		if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4]) {
-			continue
+		if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4] || longPeriod(date)) {
+			continue // also "durant les quatre premiers mois de l'année": a total over months
 		}
 		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
 		if seen[key] {
@@ -730,4 +731,16 @@ func (s *state) agreedBefore(tr trigger, trigs []trigger) bool {
 		}
 	}
 	return false
+}
+
+// longPeriod reports whether the date is an interval of more than a month ("2024-01-01/2024-04-30"):
+// what happened over it is a total, not one act.
+func longPeriod(date string) bool {
+	a, b, ok := strings.Cut(date, "/")
+	if !ok {
+		return false
+	}
+	from, err1 := time.Parse("2006-01-02", a)
+	to, err2 := time.Parse("2006-01-02", b)
+	return err1 == nil && err2 == nil && to.Sub(from) > 31*24*time.Hour
 }

@@ -510,6 +510,11 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "La police espagnole a arrêté la semaine dernière à Algésiras six passeurs.", "COERCE ESP ESP 2024-03-04/2024-03-10"},
 		{"es", "La Guardia Civil detuvo la semana pasada a seis personas en Almería.", "COERCE ESP ESP 2024-03-04/2024-03-10"},
 		{"es", "La Policía Nacional ha detenido esta semana a seis personas en Motril.", "COERCE ESP ESP 2024-03-11/2024-03-14"},
+		// The first part of a year: "les neuf premiers mois de l'année", "el primer semestre".
+		{"fr", "Nouakchott affirme avoir intercepté 5 600 migrants au cours des neuf premiers mois de l'année.", "COERCE MRT MRT 2024-01-01/2024-09-30"},
+		{"es", "Marruecos interceptó a 40.000 migrantes en los primeros seis meses de 2023.", "COERCE MAR MAR 2023-01-01/2023-06-30"},
+		{"es", "Las autoridades marroquíes detuvieron a 300 traficantes en el primer trimestre del año.", "COERCE MAR MAR 2024-01-01/2024-03-31"},
+		{"fr", "La Marine royale a secouru 3 000 migrants au premier trimestre.", "AID MAR MAR 2024-01-01/2024-03-31"},
 		// A relative clause after the people acted on tells of others.
 		{"fr", "La police espagnole a arrêté lundi six membres d'un réseau qui facilitait l'entrée de migrants marocains.", "COERCE ESP ESP 2024-03-11"},
 		{"es", "La Guardia Civil detuvo el lunes a seis miembros de una red que introducía a migrantes argelinos.", "COERCE ESP ESP 2024-03-11"},
@@ -548,6 +553,9 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "La Marine royale veut intercepter les embarcations."},
 		{"fr", "La lutte contre l'émigration passe par le démantèlement des réseaux."},
 		{"es", "El Gobierno defiende la repatriación de los menores."},
+		// A total over months with no one named who acts is a statistic, not an act.
+		{"fr", "Le ministère a indiqué que 1 470 candidats avaient été interceptés durant les quatre premiers mois de l'année."},
+		{"es", "Un total de 4.000 migrantes fueron interceptados en los primeros cuatro meses del año."},
 		// A deployment promised, or a body described by its participle, is no act done.
 		{"es", "El Gobierno desplegará cien agentes más en Melilla."},
 		{"fr", "Le dispositif déployé à la frontière reste en place."},

@@ -59,7 +59,8 @@ func LoadLang(lang string) (*Lexicon, error) {
 	lx.Prefix = map[string]string{}
 	lx.Numbers = map[string]NumberWord{}
 	lx.Time = &TimeWords{Months: map[string]int{}, Abbr: map[string]int{}, Weekdays: map[string]int{},
-		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{}}
+		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{},
+		First: map[string]bool{}, Parts: map[string]int{}}
 	steps := []struct {
 		file string
 		cols int
@@ -300,6 +301,10 @@ type TimeWords struct {
 	// Phrases are relative expressions and what they resolve to: "el año pasado": "year-1".
 	Phrases           *Trie[string]
 	Since, Past, Next map[string]bool
+	// First opens the first part of a year ("los nueve primeros meses", "le premier
+	// semestre"); Parts are its units in months ("meses": 1, "semestre": 6).
+	First map[string]bool
+	Parts map[string]int
 }
 
 var timeValues = map[string]bool{"day": true, "day-1": true, "day-2": true, "month": true, "month-1": true,
@@ -334,6 +339,10 @@ func (lx *Lexicon) addTime(c []string) error {
 		tw.Past[w] = true
 	case "next":
 		tw.Next[w] = true
+	case "first":
+		tw.First[w] = true
+	case "part":
+		tw.Parts[w], err = num(1, 12)
 	default:
 		return fmt.Errorf("unknown kind %q", kind)
 	}
