@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
@@ -65,10 +66,15 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		// "El rescate de 50 personas el martes", "l'arrestation de X lundi": a noun names a
 		// done act when a date follows it in its clause; else it names a kind of act.
-		actDate := ""
+		// "La Gendarmerie royale a procédé à l'arrestation de", "ha procedido a la detención
+		// de": a noun after a light verb is the verb's act, dated as a verb.
+		actDate, actNoun := "", false
 		if s.word("act-nominal", s.doc.Tokens[tr.i].Low) && tr.j == tr.i+1 {
-			if actDate = s.nominalDate(tr.i, end); actDate == "" {
-				continue
+			actNoun = true
+			if !s.afterLightVerb(tr.i, first) {
+				if actDate = s.nominalDate(tr.i, end); actDate == "" {
+					continue
+				}
 			}
 		}
 		// "La reunión entre X y Y", "l'entretien de X avec Y": a meeting named by a noun, its
@@ -76,12 +82,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		nsrc, ntgt, nominal := s.nominalMeeting(typ, tr, end)
 		// "Los detenidos cobraban", "les interpellés": a participle after an article names
 		// people, not an act.
-		if !nominal && actDate == "" && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) {
+		if !nominal && !actNoun && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) {
 			continue
 		}
 		src, ok := nsrc, nominal
 		passive := false
-		if !ok {
+		if !ok && s.passiveForm(tr) {
 			src, ok = s.passiveAgent(tr.j, end)
 			passive = ok
 		}
@@ -140,6 +146,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		if pair != nil {
 			tgt = side{code: pair.Target.Actor, entity: pair.Target.Entity, node: -1, how: "both sides"}
+		}
+		// "La Guardia Civil y la Gendarmería senegalesa realizaron patrullas conjuntas": the
+		// two bodies of a joint act are its sides.
+		if typ == "COOPERATE" && !nominal && !passive {
+			if c := s.coordinatedBefore(first, src); c.code != "" && c.code != src.code {
+				src, tgt = c, src
+			}
 		}
 		if tgt.code == "" && mutualTypes[typ] {
 			// "España y Marruecos firmaron un acuerdo": joint subjects act with each other.
@@ -744,3 +757,52 @@ func longPeriod(date string) bool {
 	to, err2 := time.Parse("2006-01-02", b)
 	return err1 == nil && err2 == nil && to.Sub(from) > 31*24*time.Hour
 }
+
+// passiveForm reports whether the trigger tr ends in a participle that is not an active perfect:
+// "fueron rescatados", "ont été interpellés", "migrantes rescatados" (and a noun that names an act,
+// "l'arrestation de X par") may have an agent after "por" or "par"; "se felicitó por", "ha agradecido por", "a salué par" have none.
+func (s *state) passiveForm(tr trigger) bool {
+	toks := s.doc.Tokens
+	last := toks[tr.j-1].Low
+	if s.word("act-nominal", last) {
+		return true // "el rescate de 50 personas por Salvamento Marítimo"
+	}
+	part := false
+	for k := len(last) - 1; k > 0 && k >= len(last)-5 && !part; k-- {
+		part = utf8.RuneStart(last[k]) && s.word("participle-end", last[k:])
+	}
+	if !part {
+		return false
+	}
+	return tr.j-2 < 0 || !s.word("active-perfect", toks[tr.j-2].Low)
+}
+
+// afterLightVerb reports whether the noun at token i is the object of a light verb that makes
+// it the act: "a procédé à l'arrestation", "ha procedido a la detención".
+func (s *state) afterLightVerb(i, first int) bool {
+	toks := s.doc.Tokens
+	s.indexTimes()
+	sent := toks[i].Sent
+	inTime := func(k int) bool { // "a procédé lundi à", "ha procedido este lunes a"
+		for _, tx := range s.times[s.timeFirst[sent]:s.timeFirst[sent+1]] {
+			if k >= tx.start && k < tx.end {
+				return true
+			}
+		}
+		return false
+	}
+	for k := i - 1; k >= first && k >= i-8; k-- {
+		w := toks[k].Low
+		if s.word("light-act", w) {
+			return true
+		}
+		if !s.isArticle(w) && !inTime(k) && !lightGlue[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// lightGlue are the words between a light verb and its noun besides articles and a date:
+// "procedió el lunes a la", "a procédé ce matin à l'".
+var lightGlue = set("a", "à", "al", "este", "esta", "ce", "cette")

@@ -522,6 +522,18 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"es", "El Ministerio del Interior ha desplegado este martes 200 agentes en la frontera de Ceuta.", "MOBILIZE ESP ESP 2024-03-12"},
 		{"fr", "Les autorités marocaines ont déployé lundi un important dispositif sécuritaire à Fnideq.", "MOBILIZE MAR MAR 2024-03-11"},
 		{"fr", "Nador - Quelque 500 éléments des Forces auxiliaires ont été déployés dimanche le long de la clôture.", "MOBILIZE MAR MAR 2024-03-10"},
+		// A noun after a light verb is the verb's act: "a procédé à l'arrestation".
+		{"fr", "La Gendarmerie royale a procédé lundi à l'arrestation de cinq passeurs.", "COERCE MAR MAR 2024-03-11"},
+		{"es", "La Policía Nacional ha procedido este lunes a la detención de cinco personas.", "COERCE ESP ESP 2024-03-11"},
+		// The two bodies joined before a joint act are its sides.
+		{"fr", "La Guardia Civil et la Marine sénégalaise ont mené lundi des patrouilles conjointes au large de Dakar.", "COOPERATE ESP SEN 2024-03-11"},
+		{"es", "La Guardia Civil y la Guardia Costera mauritana realizaron el lunes patrullas conjuntas.", "COOPERATE ESP MRT 2024-03-11"},
+		// "Por", "par" after an active verb gives a cause, not an agent.
+		{"es", "El ministro español se felicitó el martes por la cooperación con Marruecos.", "SUPPORT ESP MAR 2024-03-12"},
+		{"fr", "Le ministre marocain a exprimé sa satisfaction mardi pour la coopération avec l'Espagne.", "SUPPORT MAR ESP 2024-03-12"},
+		// Equipment handed over (AID).
+		{"fr", "L'Espagne a remis lundi au Maroc 130 véhicules tout-terrain.", "AID ESP MAR 2024-03-11"},
+		{"es", "España ha entregado este lunes a Mauritania dos patrulleras.", "AID ESP MRT 2024-03-11"},
 		// A call named by a noun after a light verb.
 		{"es", "El ministro español mantuvo el martes una conversación telefónica con su homólogo marroquí.", "CONSULT ESP MAR 2024-03-12"},
 	}
@@ -553,6 +565,9 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "La Marine royale veut intercepter les embarcations."},
 		{"fr", "La lutte contre l'émigration passe par le démantèlement des réseaux."},
 		{"es", "El Gobierno defiende la repatriación de los menores."},
+		// Handing over what is no help between states.
+		{"fr", "Le ministre a remis son rapport au Parlement."},
+		{"es", "El detenido entregó a la Policía su pasaporte."},
 		// A total over months with no one named who acts is a statistic, not an act.
 		{"fr", "Le ministère a indiqué que 1 470 candidats avaient été interceptés durant les quatre premiers mois de l'année."},
 		{"es", "Un total de 4.000 migrantes fueron interceptados en los primeros cuatro meses del año."},

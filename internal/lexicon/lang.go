@@ -218,6 +218,9 @@ var wordRoles = map[string]bool{
 	"infinitive-end": true, // the ending of an infinitive trigger: "ar", "er", "ir"
 	"enabling":       true, // tells that the act of the infinitive after it was done: "ha permitido", "a permis de"
 	"act-nominal":    true, // a noun trigger that names a done act when its clause dates it: "el rescate de", "l'arrestation de"
+	"participle-end": true, // the ending of a participle: "ado", "idos", "é", "ées"
+	"active-perfect": true, // the auxiliary of an active perfect before a participle: "ha", "han", "a", "ont"
+	"light-act":      true, // a verb whose object noun names its act: "procedió a la detención", "a procédé à l'arrestation"
 	"relative":       true, // opens a relative clause: "que", "quien", "qui"
 	"country-prefix": true, // the first part of a compound adjective of two countries and its code: "maroco:MAR" ("maroco-espagnol")
 }
