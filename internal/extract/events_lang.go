@@ -61,8 +61,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		// "Sont convenues d'intensifier les patrouilles mixtes", "acordaron reforzar la
 		// cooperación policial": a joint act named after an agreement is what was agreed,
 		// the agreement's object, not an act done.
-		if typ == "COOPERATE" && s.agreedBefore(tr, trigs) {
-			continue
+		if (typ == "COOPERATE" || s.word("meeting-noun", s.doc.Tokens[tr.i].Low)) && s.agreedBefore(tr, trigs) {
+			continue // also "acordaron celebrar una nueva reunión": a meeting to come
 		}
 		// "El rescate de 50 personas el martes", "l'arrestation de X lundi": a noun names a
 		// done act when a date follows it in its clause; else it names a kind of act.
@@ -106,6 +106,15 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 		}
 		var pair *record.Event
+		// "recibió a su homólogo senegalés, con quien firmó un memorando", "avec qui il a
+		// signé": the act of a relative clause after "con", "avec" is between the sides of the
+		// act told before it in the sentence.
+		if s.withWhom(first, tr.i) {
+			if ev := s.lastEventIn(si); ev != nil {
+				pair = ev
+				src, ok = side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "relative after with"}, true
+			}
+		}
 		if !ok {
 			// "Ambos ministros acordaron", "Les deux ministres ont salué": the two sides of the
 			// meeting told before.
@@ -806,3 +815,32 @@ func (s *state) afterLightVerb(i, first int) bool {
 // lightGlue are the words between a light verb and its noun besides articles and a date:
 // "procedió el lunes a la", "a procédé ce matin à l'".
 var lightGlue = set("a", "à", "al", "este", "esta", "ce", "cette")
+
+// withWhom reports whether the trigger at token i opens a relative clause after "con" or
+// "avec" ("con quien firmó", "avec lequel il a signé"), within a few words.
+func (s *state) withWhom(first, i int) bool {
+	toks := s.doc.Tokens
+	for k := i - 1; k > first && k >= i-4; k-- {
+		if s.word("relative", toks[k].Low) && s.word("partner", toks[k-1].Low) {
+			return true
+		}
+		if toks[k].Kind == text.Punct {
+			return false
+		}
+	}
+	return false
+}
+
+// lastEventIn is the last event coded from sentence si, or nil.
+func (s *state) lastEventIn(si int) *record.Event {
+	ev := s.evidence(si)
+	for k := len(s.events) - 1; k >= 0; k-- {
+		if s.events[k].Evidence.Start == ev.Start {
+			return &s.events[k]
+		}
+		if s.events[k].Evidence.Start < ev.Start {
+			break
+		}
+	}
+	return nil
+}

@@ -534,6 +534,9 @@ func TestLangEventsConstructions(t *testing.T) {
 		// Equipment handed over (AID).
 		{"fr", "L'Espagne a remis lundi au Maroc 130 véhicules tout-terrain.", "AID ESP MAR 2024-03-11"},
 		{"es", "España ha entregado este lunes a Mauritania dos patrulleras.", "AID ESP MRT 2024-03-11"},
+		// A relative clause after "con", "avec": the act is between the sides told before it.
+		{"es", "El ministro español recibió el viernes a su homólogo senegalés, con quien firmó un memorando de entendimiento.", "SUPPORT ESP SEN 2024-03-08"},
+		{"fr", "Le ministre marocain a reçu lundi son homologue espagnol, avec lequel il a signé un accord de coopération.", "SUPPORT MAR ESP 2024-03-11"},
 		// A call named by a noun after a light verb.
 		{"es", "El ministro español mantuvo el martes una conversación telefónica con su homólogo marroquí.", "CONSULT ESP MAR 2024-03-12"},
 	}
@@ -565,6 +568,9 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "La Marine royale veut intercepter les embarcations."},
 		{"fr", "La lutte contre l'émigration passe par le démantèlement des réseaux."},
 		{"es", "El Gobierno defiende la repatriación de los menores."},
+		// A meeting that an agreement names is to come, not held.
+		{"es", "Los dos ministros acordaron celebrar una nueva reunión del grupo permanente hispano-marroquí."},
+		{"fr", "Les deux pays sont convenus de tenir une nouvelle réunion du groupe mixte maroco-espagnol."},
 		// Handing over what is no help between states.
 		{"fr", "Le ministre a remis son rapport au Parlement."},
 		{"es", "El detenido entregó a la Policía su pasaporte."},
