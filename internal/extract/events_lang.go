@@ -471,8 +471,15 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 	if limit > end {
 		limit = end
 	}
+	quoted := false
 	for k := from; k < limit; k++ {
-		if s.inQuote[k] || toks[k].Text == "." || toks[k].Text == ";" {
+		// "a salué « l'engagement des autorités marocaines »", "elogió "el compromiso de
+		// Marruecos"": a quotation that opens just after a verb of saying is its object.
+		if s.inQuote[k] && !quoted && !r.Frame.People && !r.Frame.Self && k-from <= 4 && (from == 0 || !s.inQuote[from-1]) {
+			quoted = true
+			limit = min(end, k+20)
+		}
+		if s.inQuote[k] && !quoted || toks[k].Text == "." || toks[k].Text == ";" {
 			break
 		}
 		// "150 candidats, dont 12 ressortissants gambiens", "entre ellos cuatro marroquíes": the

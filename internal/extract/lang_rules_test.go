@@ -537,6 +537,11 @@ func TestLangEventsConstructions(t *testing.T) {
 		// A relative clause after "con", "avec": the act is between the sides told before it.
 		{"es", "El ministro español recibió el viernes a su homólogo senegalés, con quien firmó un memorando de entendimiento.", "SUPPORT ESP SEN 2024-03-08"},
 		{"fr", "Le ministre marocain a reçu lundi son homologue espagnol, avec lequel il a signé un accord de coopération.", "SUPPORT MAR ESP 2024-03-11"},
+		// A quotation just after a verb of saying is its object, and names its target.
+		{"fr", "La ministre espagnole a salué mercredi « l'engagement constant des autorités marocaines ».", "SUPPORT ESP MAR 2024-03-13"},
+		{"es", "La ministra española elogió el miércoles \"el compromiso constante de las autoridades marroquíes\".", "SUPPORT ESP MAR 2024-03-13"},
+		{"fr", "Le ministre marocain a dénoncé lundi « l'attitude hostile de l'Algérie ».", "ACCUSE MAR DZA 2024-03-11"},
+		{"es", "El ministro marroquí criticó el lunes \"la actitud hostil de Argelia\".", "ACCUSE MAR DZA 2024-03-11"},
 		// A call named by a noun after a light verb.
 		{"es", "El ministro español mantuvo el martes una conversación telefónica con su homólogo marroquí.", "CONSULT ESP MAR 2024-03-12"},
 	}
@@ -568,6 +573,8 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "La Marine royale veut intercepter les embarcations."},
 		{"fr", "La lutte contre l'émigration passe par le démantèlement des réseaux."},
 		{"es", "El Gobierno defiende la repatriación de los menores."},
+		// A quotation that opens further on is not the object of the verb.
+		{"es", "El ministro español elogió el martes la labor de la Guardia Civil y añadió: \"Marruecos es un socio fiable\"."},
 		// A meeting that an agreement names is to come, not held.
 		{"es", "Los dos ministros acordaron celebrar una nueva reunión del grupo permanente hispano-marroquí."},
 		{"fr", "Les deux pays sont convenus de tenir une nouvelle réunion du groupe mixte maroco-espagnol."},
