@@ -61,7 +61,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		// "Sont convenues d'intensifier les patrouilles mixtes", "acordaron reforzar la
 		// cooperación policial": a joint act named after an agreement is what was agreed,
 		// the agreement's object, not an act done.
-		if (typ == "COOPERATE" || s.word("meeting-noun", s.doc.Tokens[tr.i].Low)) && s.agreedBefore(tr, trigs) {
+		if (typ == "COOPERATE" || s.word("meeting-noun", s.doc.Tokens[tr.i].Low) || s.word("act-nominal", s.doc.Tokens[tr.i].Low)) && s.agreedBefore(tr, trigs) {
 			continue // also "acordaron celebrar una nueva reunión": a meeting to come
 		}
 		// "El rescate de 50 personas el martes", "l'arrestation de X lundi": a noun names a
@@ -241,17 +241,32 @@ func (s *state) nominalMeeting(typ string, tr trigger, end int) (src, tgt side, 
 	if a, b, ok := s.compoundSides(tr.j, min(end, tr.j+8)); ok {
 		return a, b, true
 	}
-	switch toks[tr.j].Low {
-	case "entre", "de", "del", "du", "d'", "d’":
-	default:
-		return side{}, side{}, false
+	// "une rencontre lundi à Alger entre X et Y", "la reunión del martes en Rabat entre":
+	// "entre" after the meeting's day and place; else "de", "du" just after the noun.
+	from := -1
+	for k := tr.j; k < end && k <= tr.j+6; k++ {
+		if toks[k].Low == "entre" {
+			from = k
+			break
+		}
+		if toks[k].Kind == text.Punct || s.inQuote[k] {
+			break
+		}
 	}
-	limit := tr.j + 30
+	if from < 0 {
+		switch toks[tr.j].Low {
+		case "de", "del", "du", "d'", "d’":
+			from = tr.j
+		default:
+			return side{}, side{}, false
+		}
+	}
+	limit := from + 30
 	if limit > end {
 		limit = end
 	}
 	found, joined := false, false
-	for k := tr.j + 1; k < limit; k++ {
+	for k := from + 1; k < limit; k++ {
 		if s.inQuote[k] || toks[k].Text == "." || toks[k].Text == ";" || toks[k].Text == ":" {
 			break
 		}
@@ -713,7 +728,7 @@ func (s *state) nominalDate(i, end int) string {
 			return ""
 		}
 		for k := i + 1; k < tx.start; k++ {
-			if toks[k].Kind == text.Punct && toks[k].Text != "," || s.word("complementizer", toks[k].Low) {
+			if toks[k].Kind == text.Punct || s.word("complementizer", toks[k].Low) {
 				return "" // the date of another clause
 			}
 		}
@@ -752,10 +767,20 @@ func (s *state) compoundSides(from, end int) (src, tgt side, ok bool) {
 	return side{}, side{}, false
 }
 
-// agreedBefore reports whether a trigger of an agreement stands before tr in its sentence.
+// agreedBefore reports whether a trigger of an agreement stands before tr in its clause, with
+// no punctuation between them: "acordaron celebrar una nueva reunión", not "a accepté de
+// reprendre les rapatriements, à l'issue d'une rencontre".
 func (s *state) agreedBefore(tr trigger, trigs []trigger) bool {
+	toks := s.doc.Tokens
 	for _, o := range trigs {
-		if o.i < tr.i && o.rules[0].Type == "AGREE" {
+		if o.i >= tr.i || o.rules[0].Type != "AGREE" {
+			continue
+		}
+		clause := true
+		for k := o.j; k < tr.i && clause; k++ {
+			clause = toks[k].Kind != text.Punct
+		}
+		if clause {
 			return true
 		}
 	}

@@ -537,6 +537,11 @@ func TestLangEventsConstructions(t *testing.T) {
 		// A relative clause after "con", "avec": the act is between the sides told before it.
 		{"es", "El ministro español recibió el viernes a su homólogo senegalés, con quien firmó un memorando de entendimiento.", "SUPPORT ESP SEN 2024-03-08"},
 		{"fr", "Le ministre marocain a reçu lundi son homologue espagnol, avec lequel il a signé un accord de coopération.", "SUPPORT MAR ESP 2024-03-11"},
+		// A meeting noun with its day and place before "entre"; an agreement in another clause
+		// does not make the meeting one to come.
+		{"fr", "Une rencontre a eu lieu lundi à Alger entre le ministre algérien de l'Intérieur et la secrétaire d'État espagnole.", "CONSULT DZA ESP 2024-03-11"},
+		{"es", "La reunión del martes en Rabat entre el ministro español y su homólogo marroquí fue fructífera.", "CONSULT ESP MAR 2024-03-12"},
+		{"fr", "L'Algérie a accepté de reprendre les rapatriements, à l'issue d'une rencontre lundi à Alger entre le ministre algérien et la secrétaire d'État espagnole.", "CONSULT DZA ESP 2024-03-11"},
 		// A quotation just after a verb of saying is its object, and names its target.
 		{"fr", "La ministre espagnole a salué mercredi « l'engagement constant des autorités marocaines ».", "SUPPORT ESP MAR 2024-03-13"},
 		{"es", "La ministra española elogió el miércoles \"el compromiso constante de las autoridades marroquíes\".", "SUPPORT ESP MAR 2024-03-13"},
@@ -573,6 +578,9 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "La Marine royale veut intercepter les embarcations."},
 		{"fr", "La lutte contre l'émigration passe par le démantèlement des réseaux."},
 		{"es", "El Gobierno defiende la repatriación de los menores."},
+		// An act named by a noun that an agreement names is agreed, not done.
+		{"fr", "L'Algérie a accepté de reprendre lundi les rapatriements de ses ressortissants."},
+		{"es", "Argelia aceptó el lunes reanudar las repatriaciones de sus nacionales."},
 		// A quotation that opens further on is not the object of the verb.
 		{"es", "El ministro español elogió el martes la labor de la Guardia Civil y añadió: \"Marruecos es un socio fiable\"."},
 		// A meeting that an agreement names is to come, not held.
