@@ -385,6 +385,31 @@ func (s *state) passiveAgent(from, end int) (side, bool) {
 	return side{}, false
 }
 
+// dateUndated dates the acts from event from on that their sentence tells with no time of
+// their own, as English acts are dated (eventDate): by the day or month the text last named
+// before their sentence, else by the day of publication, marked as inferred. A report tells
+// of the days it names, and of its own day.
+func (s *state) dateUndated(from int) {
+	sentAt := make(map[int]int, len(s.doc.Sents))
+	for k, sn := range s.doc.Sents {
+		sentAt[s.doc.Runes(sn.Start)] = k
+	}
+	for i := from; i < len(s.events); i++ {
+		ev := &s.events[i]
+		si, ok := sentAt[ev.Evidence.Start]
+		if ev.Date != nil || !ok {
+			continue
+		}
+		d, inferred := s.carriedDate(s.doc.Sents[si].First), false
+		if d == "" {
+			d, inferred = s.published, true
+		}
+		if d != "" {
+			ev.Date, ev.DateInferred = &d, inferred
+		}
+	}
+}
+
 // dropUndatedRepeats removes a surface event with no date when the document has the same act
 // (type, source, target) with a date: a repeated mention of one act ("ont démantelé lundi un
 // réseau ... Quelque 47 candidats ont également été interpellés") is one event (codebook 5).

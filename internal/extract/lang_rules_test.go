@@ -411,7 +411,7 @@ func TestLangEvents(t *testing.T) {
 		var have []string
 		for _, e := range got.Events {
 			d := ""
-			if e.Date != nil {
+			if e.Date != nil && !e.DateInferred { // the date the text gives, not the publication's
 				d = *e.Date
 			}
 			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor+" "+d)
@@ -455,8 +455,22 @@ func TestLangEvents(t *testing.T) {
 			t.Errorf("%q: events %+v, want one meeting", tc.text, got.Events)
 		}
 	}
-	if got := x.Extract(langDoc("fr", "2024-03-14", "La Gendarmerie royale a arrêté trois passeurs.")); len(got.Events) != 1 || got.Events[0].Date != nil {
-		t.Errorf("passé composé: events %+v, want one with no date", got.Events)
+	// The passé composé gives no date of its own: the act takes the day of publication, marked
+	// as inferred, as an English act does.
+	if got := x.Extract(langDoc("fr", "2024-03-14", "La Gendarmerie royale a arrêté trois passeurs.")); len(got.Events) != 1 ||
+		got.Events[0].Date == nil || *got.Events[0].Date != "2024-03-14" || !got.Events[0].DateInferred {
+		t.Errorf("passé composé: events %+v, want one dated by the publication, inferred", got.Events)
+	}
+	// An act told with no time after a sentence that names a day takes that day.
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "Les deux ministres se sont réunis lundi à Rabat. Le ministre marocain a appelé l'Union européenne à augmenter son aide."},
+		{"es", "Los dos ministros se reunieron el lunes en Rabat. Horas después, la Guardia Civil detuvo a cinco personas en Ceuta."},
+	} {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		last := got.Events[len(got.Events)-1:]
+		if len(last) != 1 || last[0].Date == nil || *last[0].Date != "2024-03-11" || last[0].DateInferred {
+			t.Errorf("%q: events %+v, want the last one on Monday", tc.text, got.Events)
+		}
 	}
 	// A negated act is no event.
 	if got := x.Extract(langDoc("es", "2024-03-14", "La Guardia Civil no detuvo a nadie.")); len(got.Events) != 0 {
@@ -555,7 +569,7 @@ func TestLangEventsConstructions(t *testing.T) {
 		var have []string
 		for _, e := range got.Events {
 			d := ""
-			if e.Date != nil {
+			if e.Date != nil && !e.DateInferred { // the date the text gives, not the publication's
 				d = *e.Date
 			}
 			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor+" "+d)
