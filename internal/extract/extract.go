@@ -51,6 +51,8 @@ type state struct {
 	// ranked is rankCountries' answer for the first rankedAt mentions; callers only read it.
 	ranked   []string
 	rankedAt int
+	// away is awayHome's answer once asked: "-" for none.
+	away string
 	// offices indexes the organizations and agencies among the mentions by each suffix of
 	// their last word, for officeSpeaker; officesAt is how many mentions it holds.
 	offices   map[string][]int

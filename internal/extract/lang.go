@@ -152,13 +152,68 @@ func (s *state) nearRole(n number, d int, role string) bool {
 // ("Dakar - Le ministre des Forces armées", "Alger - le Gouvernement"). Spanish copy filed
 // from Rabat still names Spain's offices without a country.
 func (s *state) home() string {
-	if !s.word("home-dateline", "yes") {
-		return s.lx.Home
+	if s.word("home-dateline", "yes") {
+		if c := s.datelinePlace(); c != "" {
+			return c
+		}
 	}
-	if c := s.datelinePlace(); c != "" {
+	if c := s.awayHome(); c != "" {
 		return c
 	}
 	return s.lx.Home
+}
+
+// awayHome is, for a report that never names the home country of its language's press, the
+// country it names most often, at least twice and more than any other: a report from Senegal
+// that never names Morocco speaks of Senegal's navy when it says "la Marine nationale". It is
+// "" when the report names the home country, or no country stands out. The place of the lead
+// does not decide: a Moroccan minister is often "à Madrid".
+func (s *state) awayHome() string {
+	if s.away == "" {
+		s.away = "-"
+		if named, most := s.countriesNamed(); named[s.lx.Home] == 0 && most != "" {
+			s.away = most
+		}
+	}
+	if s.away == "-" {
+		return ""
+	}
+	return s.away
+}
+
+// countriesNamed counts the countries the report's words name (countries, their people and
+// adjectives, their offices), and returns the one named most often when it is named at least
+// twice and more than any other.
+func (s *state) countriesNamed() (named map[string]int, most string) {
+	named = map[string]int{}
+	toks := s.doc.Tokens
+	for k := 0; k < len(toks); k++ {
+		m, ok := s.lx.Actors.Longest(toks, k)
+		if !ok {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, v := range m.Vals {
+			if !seen[v.Code] && s.isCountry(v.Code) {
+				seen[v.Code] = true
+				named[v.Code]++
+			}
+		}
+		k = m.End - 1
+	}
+	best, ties := 0, 0
+	for c, n := range named {
+		switch {
+		case n > best:
+			best, ties, most = n, 1, c
+		case n == best:
+			ties++
+		}
+	}
+	if best < 2 || ties > 1 {
+		most = ""
+	}
+	return named, most
 }
 
 // datelinePlace is the country of the place a Spanish or French report's dateline names

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/alboran/alboran/internal/record"
@@ -615,6 +616,26 @@ func TestLangEventsConstructions(t *testing.T) {
 	} {
 		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
 			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+}
+
+// TestLangAwayHome checks the country of a body named without one in a report that never
+// names the home country of its language's press: the country the report names most.
+func TestLangAwayHome(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le Sénégal a décrété un deuil national. La Marine nationale a secouru lundi 84 passagers, des Sénégalais pour la plupart.", "AID SEN SEN"},
+		{"es", "Senegal ha decretado tres días de luto. La Armada ha rescatado el lunes a 84 pasajeros, senegaleses en su mayoría.", "AID SEN SEN"},
+		// The home country named once: its offices, whatever the report names most.
+		{"fr", "Le Sénégal a décrété un deuil national. La Marine nationale a secouru lundi 84 passagers sénégalais au large de Tarfaya, au Maroc.", "AID MAR SEN"},
+	} {
+		var have []string
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor)
+		}
+		if !slices.Contains(have, tc.want) {
+			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
 		}
 	}
 }
