@@ -216,6 +216,9 @@ func (s *state) personRun(a, b int) {
 	if s.ownLang() != "" && s.datelineRun(a, b) {
 		return // "Santa Cruz de Tenerife, 9 oct (EFE).-"
 	}
+	if s.titleComplement(a, runEnd) {
+		return // "el presidente del Cabildo de El Hierro, Alpidio Armas": quotes_lang.go
+	}
 	if s.officeList(k, b) {
 		return // "la ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz": lang.go
 	}

@@ -422,6 +422,13 @@ func (s *state) speakerBefore(lo, v int) who {
 				return w
 			}
 		}
+		// "El presidente del Cabildo de El Hierro, Alpidio Armas, reclamó": the person named
+		// in apposition to the title is the subject, not a place inside the title.
+		if m := s.actorMention(k - 1); s.ownLang() != "" && m >= 0 && s.mentions[m].kind == mPerson && s.mentions[m].end == k && s.mentions[m].start-1 > from && toks[s.mentions[m].start-1].Text == "," {
+			w := s.mentionWho(m)
+			w.rule = "quote.subject-apposition"
+			return w
+		}
 		for c := from + 1; c < k; c++ {
 			if toks[c].Text != "," {
 				continue
@@ -673,8 +680,10 @@ func (s *state) roleSpeaker(a, e, from int) who {
 			return s.officeSpeaker(a-1, a)
 		}
 	}
-	// "the minister", "the pope": the person last named with that title.
+	// "the minister", "the pope": the person last named with that title. A nationality
+	// after the role ("el ministro marroquí", "le chef de la diplomatie marocaine") must agree.
 	head := toks[e-1].Low
+	nat := s.roleNationality(e)
 	for k := len(s.mentions) - 1; k >= 0; k-- {
 		m := s.mentions[k]
 		if m.kind != mPerson || m.start >= a {
@@ -684,13 +693,52 @@ func (s *state) roleSpeaker(a, e, from int) who {
 		if m.entity >= 0 {
 			titles = s.entities[m.entity].titles
 		}
-		if titleHas(titles, head) {
+		if titleHas(titles, head) && (nat == "" || m.entity >= 0 && s.entities[m.entity].country == nat) {
 			w := s.mentionWho(k)
 			w.start, w.end, w.rule = a, e, "quote.role"
 			return w
 		}
 	}
+	if nat != "" {
+		if k := s.onlyPersonOf(nat, a); k >= 0 {
+			w := s.mentionWho(k)
+			w.start, w.end, w.rule = a, e, "quote.role-of-nationality"
+			return w
+		}
+	}
 	return nobody
+}
+
+// roleNationality is the country of the demonym that follows a role ending at token e in
+// Spanish or French copy ("el ministro marroquí", "le chef de la diplomatie marocaine"), else "".
+func (s *state) roleNationality(e int) string {
+	if s.ownLang() == "" || e >= len(s.doc.Tokens) {
+		return ""
+	}
+	if m := s.actorMention(e); m >= 0 && s.mentions[m].kind == mCountry && s.mentions[m].adj && s.mentions[m].start == e {
+		return s.mentions[m].code
+	}
+	return ""
+}
+
+// onlyPersonOf is the last mention before token a of the one person of country c the text
+// names before a; -1 when it names none or several: "el ministro marroquí" is the Moroccan the
+// report named, whatever his title was then ("su homólogo marroquí, Abdelouafi Laftit").
+func (s *state) onlyPersonOf(c string, a int) int {
+	found, ent := -1, -1
+	for k, m := range s.mentions {
+		if m.start >= a {
+			break
+		}
+		if m.kind != mPerson || m.entity < 0 || s.entities[m.entity].country != c {
+			continue
+		}
+		if ent >= 0 && m.entity != ent {
+			return -1
+		}
+		found, ent = k, m.entity
+	}
+	return found
 }
 
 // holderNamedAfter resolves a definite role that no one named before holds ("the European

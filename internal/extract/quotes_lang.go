@@ -245,11 +245,13 @@ func (s *state) innerAttribution(q *quote) bool {
 			continue
 		}
 		dot := v + 1
-		// "a déclaré M. Muller.": the point of a title's abbreviation ends no sentence.
-		for dot < end && dot < v+15 && (toks[dot].Text != "." || s.isHonorific(toks[dot-1].Low) || s.isHonorific(toks[dot-1].Low+".")) {
+		// "a déclaré M. Muller.": the point of a title's abbreviation ends no sentence. "Il
+		// demande, a martelé le ministre, un partenariat": a comma closes the attribution
+		// within the sentence.
+		for dot < end && dot < v+15 && (toks[dot].Text != "." && toks[dot].Text != "," || s.isHonorific(toks[dot-1].Low) || s.isHonorific(toks[dot-1].Low+".")) {
 			dot++
 		}
-		if dot >= end || toks[dot].Text != "." || dot+1 >= end {
+		if dot >= end || toks[dot].Text != "." && toks[dot].Text != "," || dot+1 >= end {
 			continue
 		}
 		w := s.speakerAt(v+1, dot, true)
@@ -260,6 +262,31 @@ func (s *state) innerAttribution(q *quote) bool {
 		q.parts = [][2]int{{start, c}, {dot + 1, end}}
 		s.setSpeaker(q, w)
 		return true
+	}
+	return false
+}
+
+// complementPreps join an office to the place or body it serves: "alcaldesa de", "président du
+// conseil régional de".
+var complementPreps = set("de", "del", "du", "des", "d'", "d’")
+
+// titleComplement reports whether the name [a, e) is the complement of a title whose holder
+// is named right after it, in Spanish or French copy: "el presidente del Cabildo de El Hierro,
+// Alpidio Armas", "le wali de la région de Guelmim-Oued Noun, Mohamed Najib Ben Cheikh". The name
+// follows "de", a title opens the words before it in its sentence, and a comma and a capitalised
+// word follow it: the place or body of the office, no person.
+func (s *state) titleComplement(a, e int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || a == 0 || e+1 >= len(toks) || !complementPreps[toks[a-1].Low] || toks[e].Text != "," || !isCapWord(toks[e+1]) || s.isArticle(toks[e+1].Low) {
+		return false
+	}
+	for p := a - 2; p >= 0 && p >= a-12 && toks[p].Sent == toks[a].Sent; p-- {
+		if toks[p].Kind == text.Punct && toks[p].Text != "-" {
+			return false
+		}
+		if _, ok := s.lx.Titles.Longest(toks, p); ok {
+			return true
+		}
 	}
 	return false
 }

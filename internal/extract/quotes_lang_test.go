@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/alboran/alboran/internal/record"
+)
+
+// TestLangQuoteSpeakers checks who a Spanish or French quotation is attributed to, one class of
+// attribution a line, each in both languages.
+func TestLangQuoteSpeakers(t *testing.T) {
+	tests := []struct {
+		lang, body string
+		speaker    string
+		text       string
+		rule       string
+	}{
+		// A role with a nationality is the person of that nationality, not the last holder of
+		// the title.
+		{"es", "El ministro de Exteriores, Pablo Ruiz, recibió en Madrid a su homólogo argelino, Karim Benali.\n\n«Argelia cumplirá sus compromisos», ha subrayado el ministro argelino.",
+			"Karim Benali", "Argelia cumplirá sus compromisos", "quote.verb-subject-inverted"},
+		{"fr", "Le ministre de l'Intérieur, Paul Morel, a reçu à Paris son homologue tunisien, Sami Gharbi.\n\n« La Tunisie tiendra ses engagements », a assuré le ministre tunisien.",
+			"Sami Gharbi", "La Tunisie tiendra ses engagements", "quote.verb-subject-inverted"},
+		// An attribution inside the marks, closed by a comma, with a role for its subject.
+		{"fr", "Le ministre tunisien des Affaires étrangères, Sami Gharbi, est arrivé lundi à Madrid.\n\n« Nous ne céderons pas. Nous voulons, a insisté le chef de la diplomatie tunisienne, un dialogue franc. »",
+			"Sami Gharbi", "Nous ne céderons pas. Nous voulons un dialogue franc.", "quote.inner-attribution"},
+		{"es", "El ministro tunecino de Exteriores, Sami Gharbi, llegó el lunes a Madrid.\n\n«No vamos a ceder. Queremos, ha insistido el jefe de la diplomacia tunecina, un diálogo franco.»",
+			"Sami Gharbi", "No vamos a ceder. Queremos un diálogo franco.", "quote.inner-attribution"},
+		// The name in apposition to a title speaks, not a place inside the title.
+		{"es", "El presidente del Cabildo de La Gomera, Casimiro Curbelo, pidió al Gobierno \"más recursos y menos promesas\" para el puerto.",
+			"Casimiro Curbelo", "más recursos y menos promesas", "quote.subject-apposition"},
+		{"fr", "Le président du conseil régional de Dakhla-Oued Eddahab, Youssef Alaoui, a déclaré à la presse « des moyens supplémentaires » pour le port.",
+			"Youssef Alaoui", "des moyens supplémentaires", "quote.subject-apposition"},
+	}
+	x := extractor(t)
+	x.Explain = true
+	for _, tt := range tests {
+		qs := x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Quotes
+		if len(qs) != 1 {
+			t.Errorf("%q: %d quotes %+v, want 1", tt.body, len(qs), qs)
+			continue
+		}
+		q := qs[0]
+		if q.Speaker.Name != tt.speaker || q.Text != tt.text {
+			t.Errorf("%q: got %q by %q, want %q by %q", tt.body, q.Text, q.Speaker.Name, tt.text, tt.speaker)
+		}
+		if q.Explain == nil || q.Explain.Rule != tt.rule {
+			t.Errorf("%q: explained by %+v, want rule %s", tt.body, q.Explain, tt.rule)
+		}
+	}
+}
+
+// TestLangTitleComplement checks that the place or body an office serves, named between the
+// title and its holder, is no person, in both languages.
+func TestLangTitleComplement(t *testing.T) {
+	tests := []struct {
+		lang, body string
+		persons    []string
+	}{
+		{"es", "La alcaldesa de Santa Cruz de Tenerife, Rosa Marrero, visitó el muelle el martes.", []string{"Rosa Marrero"}},
+		{"fr", "Le wali de la région de Dakhla-Oued Eddahab, Youssef Alaoui, a visité le port mardi.", []string{"Youssef Alaoui"}},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		var got []string
+		for _, e := range x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Entities {
+			if e.Type == record.Person {
+				got = append(got, e.Name)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.persons, "|") {
+			t.Errorf("%q: persons %q, want %q", tt.body, got, tt.persons)
+		}
+	}
+}
