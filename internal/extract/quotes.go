@@ -888,6 +888,9 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	if h := s.honorificName(a, hi); h.found() {
 		return h
 	}
+	if w := s.statementSpeaker(a); w.found() {
+		return w // quotes_lang.go
+	}
 	// "el teniente coronel Juan Carlos Martínez", "le colonel-major Mohamed Benali", "el
 	// coordinador de la Cruz Roja en Almería, Francisco Vargas": the person a title names,
 	// after the inverted verb.
@@ -952,6 +955,9 @@ func (s *state) fullestName(m mention) string {
 		if (o.kind == mOrg || o.kind == mAgency) && len(o.name) > len(best) && initials(o.name) == caps {
 			best = o.name
 		}
+	}
+	if full := s.definedAcronym(caps); len(full) > len(best) {
+		best = full // quotes_lang.go
 	}
 	return best
 }
@@ -1047,6 +1053,14 @@ func (s *state) commaBetween(a, b int) bool {
 func (s *state) setSpeaker(q *quote, w who) {
 	if !w.found() {
 		return
+	}
+	if w.mention < 0 && !strings.Contains(w.name, " ") {
+		// "a déclaré la LSDH": an acronym the gazetteer does not know, defined in the text.
+		if c := acronymLetters(w.name); len(c)*2 >= len([]rune(w.name)) {
+			if full := s.definedAcronym(c); full != "" {
+				w.name = full // quotes_lang.go
+			}
+		}
 	}
 	q.who = w
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/alboran/alboran/internal/text"
 )
@@ -289,4 +291,90 @@ func (s *state) titleComplement(a, e int) bool {
 		}
 	}
 	return false
+}
+
+// definedAcronym is the name that Spanish or French copy defines an acronym with, in brackets
+// after it: "L'Association mauritanienne des droits de l'homme (AMDH)", "la Comisión Española
+// de Ayuda al Refugiado (CEAR)". The initials of the name's words, articles and prepositions
+// aside, spell the acronym; the name opens with a capital. Else "".
+func (s *state) definedAcronym(caps string) string {
+	if s.ownLang() == "" {
+		return ""
+	}
+	if s.defined == nil {
+		s.defined = map[string]string{}
+		toks := s.doc.Tokens
+		for p := 1; p+2 < len(toks); p++ {
+			if toks[p].Text != "(" || toks[p+2].Text != ")" {
+				continue
+			}
+			c := acronymLetters(toks[p+1].Text)
+			n := len([]rune(c))
+			if n < 2 || n > 10 || s.defined[c] != "" {
+				continue
+			}
+			for j := p - 1; j >= 0 && j >= p-3*n && toks[j].Sent == toks[p].Sent && toks[j].Kind != text.Punct; j-- {
+				if isCapWord(toks[j]) && !s.isArticle(toks[j].Low) && s.contentInitials(j, p) == c {
+					s.defined[c] = s.span(j, p)
+					break
+				}
+			}
+		}
+	}
+	return s.defined[caps]
+}
+
+// contentInitials are the upper-cased first letters of the words in [a, b) other than
+// articles, prepositions and elided words ("l'", "d'").
+func (s *state) contentInitials(a, b int) string {
+	var sb strings.Builder
+	for _, t := range s.doc.Tokens[a:b] {
+		if t.Kind != text.Word || s.isArticle(t.Low) || s.isPrep(t.Low) || complementPreps[t.Low] || strings.HasSuffix(t.Low, "'") || strings.HasSuffix(t.Low, "’") || t.Low == "y" || t.Low == "et" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		sb.WriteRune(unicode.ToUpper(r))
+	}
+	return sb.String()
+}
+
+// statementSpeaker resolves a statement that speaks for the body that issued it ("souligne le
+// communiqué", "añade el comunicado") to that body, named with a statement in the sentences
+// before: "selon un communiqué de la DGSN", "la ONG denunció en un comunicado". The body is
+// the organization or agency nearest the earlier statement word in its sentence; the search
+// goes back at most five sentences.
+func (s *state) statementSpeaker(a int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || !s.word("statement", toks[a].Low) {
+		return nobody
+	}
+	first := 0
+	if sent := toks[a].Sent - 5; sent > 0 {
+		first = s.doc.Sents[sent].First
+	}
+	for j := a - 1; j >= first; j-- {
+		if !s.word("statement", toks[j].Low) || s.inQuote[j] {
+			continue
+		}
+		best, dist := -1, 0
+		for k, m := range s.mentions {
+			if (m.kind != mOrg && m.kind != mAgency) || toks[m.start].Sent != toks[j].Sent {
+				continue
+			}
+			d := m.start - j
+			if d < 0 {
+				d = j - m.end
+			}
+			if best < 0 || d < dist {
+				best, dist = k, d
+			}
+		}
+		if best >= 0 {
+			w := s.mentionWho(best)
+			w.start, w.end, w.rule = a, a+1, "quote.statement"
+			return w
+		}
+		return nobody
+	}
+	return nobody
 }

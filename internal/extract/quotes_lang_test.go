@@ -32,6 +32,16 @@ func TestLangQuoteSpeakers(t *testing.T) {
 			"Casimiro Curbelo", "más recursos y menos promesas", "quote.subject-apposition"},
 		{"fr", "Le président du conseil régional de Dakhla-Oued Eddahab, Youssef Alaoui, a déclaré à la presse « des moyens supplémentaires » pour le port.",
 			"Youssef Alaoui", "des moyens supplémentaires", "quote.subject-apposition"},
+		// An acronym speaks by the name the text defined it with, in brackets after the name.
+		{"fr", "La Ligue sénégalaise des droits humains (LSDH) a publié un bilan.\n\n« Les départs ne cessent pas », a déclaré la LSDH.",
+			"Ligue sénégalaise des droits humains", "Les départs ne cessent pas", "quote.verb-subject-inverted"},
+		{"es", "La Comisión Española de Ayuda al Refugiado (CEAR) publicó su informe anual.\n\n«Los rescates no pueden esperar», afirmó la CEAR.",
+			"Comisión Española de Ayuda al Refugiado", "Los rescates no pueden esperar", "quote.verb-subject-inverted"},
+		// A statement speaks for the body that issued it, named with it before.
+		{"fr", "Douze passeurs ont été arrêtés à Agadir, selon un communiqué de la Gendarmerie royale.\n\n« L'enquête se poursuit », précise le communiqué.",
+			"Gendarmerie royale", "L'enquête se poursuit", "quote.verb-subject-inverted"},
+		{"es", "La Guardia Civil detuvo a doce personas en Motril, según un comunicado del instituto armado.\n\n«La investigación sigue abierta», añade el comunicado.",
+			"Guardia Civil", "La investigación sigue abierta", "quote.verb-subject-inverted"},
 	}
 	x := extractor(t)
 	x.Explain = true
