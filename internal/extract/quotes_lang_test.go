@@ -84,3 +84,32 @@ func TestLangTitleComplement(t *testing.T) {
 		}
 	}
 }
+
+// TestLangOfficeHome checks the country of a state office named without one: the home of the
+// language's press, unless the report never names it and its lead and most of its mentions
+// name another country.
+func TestLangOfficeHome(t *testing.T) {
+	tests := []struct {
+		lang, body, person, country string
+	}{
+		{"fr", "Au moins dix corps ont été repêchés à une centaine de kilomètres de Dakar. Le Premier ministre, Amadou Ba, s'est rendu sur place.\n\nLe Sénégal a décrété un deuil national. Le Sénégal compte ses morts.", "Amadou Ba", "SEN"},
+		{"es", "Al menos diez cuerpos fueron recuperados a cien kilómetros de Dakar. El primer ministro, Amadou Ba, visitó el lugar.\n\nSenegal decretó tres días de luto. Senegal cuenta sus muertos.", "Amadou Ba", "SEN"},
+		// The home country named: its office, wherever the lead is.
+		{"es", "Al menos diez cuerpos fueron recuperados a cien kilómetros de Dakar. El ministro del Interior, Pablo Ruiz, visitó el lugar.\n\nEspaña enviará un avión. Senegal decretó tres días de luto. Senegal cuenta sus muertos.", "Pablo Ruiz", "ESP"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		found := false
+		for _, e := range x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Entities {
+			if e.Type == record.Person && e.Name == tt.person {
+				found = true
+				if e.Country != tt.country {
+					t.Errorf("%q: %s of %s, want %s", tt.body, e.Name, e.Country, tt.country)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no person %s", tt.body, tt.person)
+		}
+	}
+}
