@@ -42,6 +42,11 @@ func TestLangQuoteSpeakers(t *testing.T) {
 			"Gendarmerie royale", "L'enquête se poursuit", "quote.verb-subject-inverted"},
 		{"es", "La Guardia Civil detuvo a doce personas en Motril, según un comunicado del instituto armado.\n\n«La investigación sigue abierta», añade el comunicado.",
 			"Guardia Civil", "La investigación sigue abierta", "quote.verb-subject-inverted"},
+		// A dialogue dash interrupted by its attribution, with a volunteer for its speaker.
+		{"es", "El barco atracó de madrugada.\n\n—No hemos dormido en dos días —relató a este diario Marta Gil, voluntaria de Cruz Roja en el puerto—. Seguiremos aquí.",
+			"Marta Gil", "No hemos dormido en dos días Seguiremos aquí.", "quote.verb-circumstance-subject"},
+		{"fr", "Le bateau a accosté à l'aube.\n\n– Nous n'avons pas dormi depuis deux jours, a raconté à notre journal Paul Morel, bénévole de la Croix-Rouge au port.",
+			"Paul Morel", "Nous n'avons pas dormi depuis deux jours", "quote.verb-circumstance-subject"},
 	}
 	x := extractor(t)
 	x.Explain = true
