@@ -94,6 +94,18 @@ func (s *state) colonSubject(open, lo int) who {
 	if s.ownLang() == "" || open == 0 || open-1 < lo || toks[open-1].Text != ":" && toks[open-1].Kind != text.Word {
 		return nobody
 	}
+	// "Le ministre mauritanien a salué « un soutien concret » mais a appelé l'UE à « partager
+	// le fardeau »": a role that opens the sentence, resolved to its holder, speaks both.
+	a := lo
+	if a < open && s.isArticle(toks[a].Low) {
+		a++
+	}
+	if m, ok := s.lx.Titles.Longest(toks, a); ok && m.End < open && s.actorMention(a) < 0 && !s.personIn(m.End, open) {
+		if w := s.roleSpeaker(a, m.End, a); w.found() && s.mentionKind(w) == mPerson {
+			w.rule = "quote.colon-subject"
+			return w
+		}
+	}
 	for k := lo; k < open-1; k++ {
 		if s.inQuote[k] {
 			return nobody
@@ -431,4 +443,32 @@ func (s *state) leadPlaceCountry() string {
 		}
 	}
 	return ""
+}
+
+// newClause reports whether the words between two quotations open a clause of their own in
+// Spanish or French copy, not an attribution: "salué « un soutien concret » mais a appelé l'UE
+// à « partager le fardeau »", "calificó de «ejemplar» la cooperación y pidió «más medios»": a
+// conjunction opens them, and each quotation is a quote of its own.
+func (s *state) newClause(gap []text.Token) bool {
+	if s.ownLang() == "" {
+		return false
+	}
+	for _, t := range gap {
+		if t.Kind == text.Punct {
+			continue
+		}
+		return isAnd(t.Low) || s.word("but", t.Low)
+	}
+	return false
+}
+
+// personIn reports whether a person is named in tokens [a, b): "Le président canarien,
+// Fernando Clavijo, a salué": the role is his, the name speaks.
+func (s *state) personIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if m := s.actorMention(k); m >= 0 && s.mentions[m].kind == mPerson {
+			return true
+		}
+	}
+	return false
 }

@@ -118,3 +118,25 @@ func TestLangOfficeHome(t *testing.T) {
 		}
 	}
 }
+
+// TestLangTwoFragments checks that two fragments quoted in one sentence, in two clauses a
+// conjunction joins, are two quotes of the role that opens the sentence, resolved to its holder.
+func TestLangTwoFragments(t *testing.T) {
+	tests := []struct{ lang, body, speaker string }{
+		{"es", "El ministro de Exteriores, Pablo Ruiz, recibió a su homólogo argelino, Karim Benali.\n\nEl ministro argelino elogió «la voluntad común de ambos países» pero pidió a Madrid «más visados para los estudiantes».", "Karim Benali"},
+		{"fr", "Le ministre de l'Intérieur, Paul Morel, a reçu son homologue tunisien, Sami Gharbi.\n\nLe ministre tunisien a salué « une volonté commune des deux pays » mais a demandé à Paris « davantage de visas pour les étudiants ».", "Sami Gharbi"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		qs := x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Quotes
+		if len(qs) != 2 {
+			t.Errorf("%q: %d quotes %+v, want 2", tt.body, len(qs), qs)
+			continue
+		}
+		for _, q := range qs {
+			if q.Speaker.Name != tt.speaker {
+				t.Errorf("%q: %q by %q, want by %q", tt.body, q.Text, q.Speaker.Name, tt.speaker)
+			}
+		}
+	}
+}

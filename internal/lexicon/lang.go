@@ -214,6 +214,7 @@ var wordRoles = map[string]bool{
 	"for-speaker":    true, // opens the sentence before a quotation that gives its speaker's view: "para", "pour"
 	"sides":          true, // after "los dos", "les deux", names both sides: "delegaciones", "pays"
 	"statement":      true, // a statement that speaks for the body that issued it: "el comunicado", "le communiqué"
+	"but":            true, // opens a clause that opposes the one before: "pero", "mais"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
