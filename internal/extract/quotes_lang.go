@@ -472,3 +472,15 @@ func (s *state) personIn(a, b int) bool {
 	}
 	return false
 }
+
+// bodyRun reports whether the capitalised run [a, b) holds a word that makes it a body or a
+// place in Spanish or French ("Audiencia Provincial de Almería", "Tribunal de première
+// instance"): no person's name holds one.
+func (s *state) bodyRun(a, b int) bool {
+	for t := a; t < b; t++ {
+		if s.word("name-head", s.doc.Tokens[t].Low) {
+			return true
+		}
+	}
+	return false
+}

@@ -215,6 +215,7 @@ var wordRoles = map[string]bool{
 	"sides":          true, // after "los dos", "les deux", names both sides: "delegaciones", "pays"
 	"statement":      true, // a statement that speaks for the body that issued it: "el comunicado", "le communiqué"
 	"but":            true, // opens a clause that opposes the one before: "pero", "mais"
+	"name-head":      true, // makes a capitalised run a body or a place, never a person: "Audiencia", "Tribunal"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
