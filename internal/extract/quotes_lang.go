@@ -404,8 +404,8 @@ func (s *state) officeHome() string {
 	count := map[string]int{}
 	best := ""
 	for _, m := range s.mentions {
-		if m.kind != mCountry || !s.isCountry(m.code) {
-			continue
+		if m.kind != mCountry || m.capital || !s.isCountry(m.code) {
+			continue // "était à Madrid": a capital is where a person was, not the report's country
 		}
 		count[m.code]++
 		if count[m.code] > count[best] {
