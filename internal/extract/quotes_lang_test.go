@@ -102,6 +102,9 @@ func TestLangOfficeHome(t *testing.T) {
 	}{
 		{"fr", "Au moins dix corps ont été repêchés à une centaine de kilomètres de Dakar. Le Premier ministre, Amadou Ba, s'est rendu sur place.\n\nLe Sénégal a décrété un deuil national. Le Sénégal compte ses morts.", "Amadou Ba", "SEN"},
 		{"es", "Al menos diez cuerpos fueron recuperados a cien kilómetros de Dakar. El primer ministro, Amadou Ba, visitó el lugar.\n\nSenegal decretó tres días de luto. Senegal cuenta sus muertos.", "Amadou Ba", "SEN"},
+		// The EU's foreign policy chief, named after a long title in a passive "por"/"par".
+		{"es", "El ministro fue recibido en Bruselas por la alta representante de la Unión Europea para Asuntos Exteriores, Marta Lindqvist, el martes.", "Marta Lindqvist", "EU"},
+		{"fr", "Le ministre a été reçu à Bruxelles par la haute représentante de l'Union européenne pour les affaires étrangères, Marta Lindqvist, mardi.", "Marta Lindqvist", "EU"},
 		// The home country named: its office, wherever the lead is.
 		{"es", "Al menos diez cuerpos fueron recuperados a cien kilómetros de Dakar. El ministro del Interior, Pablo Ruiz, visitó el lugar.\n\nEspaña enviará un avión. Senegal decretó tres días de luto. Senegal cuenta sus muertos.", "Pablo Ruiz", "ESP"},
 	}
