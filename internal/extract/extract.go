@@ -74,6 +74,7 @@ type state struct {
 	cache           *syntax.ParseCache
 
 	acronyms map[string]string // initials -> the longest capitalised phrase with them
+	defined  map[string]string // an acronym's letters -> the name it is defined with (quotes_lang.go)
 
 	stats  []stat
 	quotes []record.Quote

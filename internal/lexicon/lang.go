@@ -223,6 +223,9 @@ var wordRoles = map[string]bool{
 	"light-act":      true, // a verb whose object noun names its act: "procedió a la detención", "a procédé à l'arrestation"
 	"relative":       true, // opens a relative clause: "que", "quien", "qui"
 	"country-prefix": true, // the first part of a compound adjective of two countries and its code: "maroco:MAR" ("maroco-espagnol")
+	"statement":      true, // a statement that speaks for the body that issued it: "el comunicado", "le communiqué"
+	"but":            true, // opens a clause that opposes the one before: "pero", "mais"
+	"name-head":      true, // makes a capitalised run a body or a place, never a person: "Audiencia", "Tribunal"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
