@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/alboran/alboran/internal/record"
 	"strings"
 
 	"github.com/alboran/alboran/internal/geo"
@@ -164,21 +165,58 @@ func (s *state) home() string {
 }
 
 // awayHome is, for a report that never names the home country of its language's press, the
-// country it names most often, at least twice and more than any other: a report from Senegal
-// that never names Morocco speaks of Senegal's navy when it says "la Marine nationale". It is
-// "" when the report names the home country, or no country stands out. The place of the lead
-// does not decide: a Moroccan minister is often "à Madrid".
+// country it is about: the one it names most often (at least twice, more than any other) when
+// its first sentence names it or one of its places, not only its people. A report from Senegal that never names
+// Morocco ("au large de Mbour, … au sud de Dakar") speaks of Senegal's navy when it says "la
+// Marine nationale"; a Tunisian minister received "à Paris" does not make the French minister
+// who receives him Tunisian. It is "" when no country stands out so.
 func (s *state) awayHome() string {
 	if s.away == "" {
 		s.away = "-"
-		if named, most := s.countriesNamed(); named[s.lx.Home] == 0 && most != "" {
-			s.away = most
+		if s.lx.Home != "" {
+			if named, most := s.countriesNamed(); named[s.lx.Home] == 0 && most != "" && s.leadNames(most) {
+				s.away = most
+			}
 		}
 	}
 	if s.away == "-" {
 		return ""
 	}
 	return s.away
+}
+
+// leadNames reports whether the report's first sentence names country c, its capital or a
+// place of it in the gazetteer; its people ("son homologue tunisien") do not count.
+func (s *state) leadNames(c string) bool {
+	if len(s.doc.Sents) == 0 {
+		return false
+	}
+	toks := s.doc.Tokens
+	lead := s.doc.Sents[0]
+	end := lead.First + len(lead.Tokens)
+	g, gerr := geo.Default()
+	for k := lead.First; k < end; k++ {
+		if m, ok := s.lx.Actors.Longest(toks, k); ok {
+			for _, v := range m.Vals {
+				if v.Code == c && (v.Kind == lexicon.CountryName || v.Kind == lexicon.Capital) {
+					return true
+				}
+			}
+			k = m.End - 1
+			continue
+		}
+		if gerr != nil || !isCapWord(toks[k]) || k > lead.First && isCapWord(toks[k-1]) {
+			continue
+		}
+		e := k + 1
+		for e < end && e < k+4 && isCapWord(toks[e]) {
+			e++
+		}
+		if p, ok := g.Lookup(s.span(k, e), nil); ok && p.Country == c && p.Kind != record.PlaceSea && p.Kind != record.PlaceStrait {
+			return true
+		}
+	}
+	return false
 }
 
 // countriesNamed counts the countries the report's words name (countries, their people and

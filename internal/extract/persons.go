@@ -292,7 +292,7 @@ func (s *state) personRun(a, b int) {
 		if c := s.adjBeforeComma(a); c != "" {
 			country, known = c, true
 		} else if t, _ := s.titleCountry(title); title != "" && t == "" && s.isGovTitle(title) && s.lx.Home != "" {
-			country, known = s.officeHome(), true // French copy: the dateline's country
+			country, known = s.home(), true // French copy: the dateline's country; a report from elsewhere: its country
 		}
 	}
 	if !known && app.known {

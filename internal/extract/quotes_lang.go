@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/alboran/alboran/internal/geo"
 	"github.com/alboran/alboran/internal/text"
 )
 
@@ -390,59 +389,6 @@ func (s *state) statementSpeaker(a int) who {
 		return nobody
 	}
 	return nobody
-}
-
-// officeHome is the country of a state office named without one ("Le Premier ministre, Ousmane
-// Sonko") in Spanish or French copy: the dateline's country, else the home of the language's
-// press, unless the report never names that country and names another most: a report on Senegal
-// in the French press of Morocco speaks of Senegal's Prime Minister.
-func (s *state) officeHome() string {
-	h := s.home()
-	if h != s.lx.Home {
-		return h
-	}
-	count := map[string]int{}
-	best := ""
-	for _, m := range s.mentions {
-		if m.kind != mCountry || m.capital || !s.isCountry(m.code) {
-			continue // "était à Madrid": a capital is where a person was, not the report's country
-		}
-		count[m.code]++
-		if count[m.code] > count[best] {
-			best = m.code
-		}
-	}
-	if best == "" || count[h] > 0 || s.leadPlaceCountry() != best {
-		return h
-	}
-	return best
-}
-
-// leadPlaceCountry is the country of the first place the lead sentence names that the
-// gazetteer knows as a city ("au large de Mbour"), else "".
-func (s *state) leadPlaceCountry() string {
-	toks := s.doc.Tokens
-	g, err := geo.Default()
-	if err != nil || len(s.doc.Sents) == 0 {
-		return ""
-	}
-	lead := s.doc.Sents[0]
-	for i := lead.First + 1; i < lead.First+len(lead.Tokens); i++ {
-		if m := s.at[i]; m >= 0 && s.mentions[m].kind == mCountry && s.mentions[m].capital {
-			return s.mentions[m].code // "au sud de Dakar"
-		}
-		if !isCapWord(toks[i]) || s.at[i] >= 0 || isCapWord(toks[i-1]) {
-			continue
-		}
-		e := i + 1
-		for e < lead.First+len(lead.Tokens) && e < i+4 && isCapWord(toks[e]) {
-			e++
-		}
-		if p, ok := g.Lookup(s.span(i, e), nil); ok && p.Kind == "city" {
-			return p.Country
-		}
-	}
-	return ""
 }
 
 // newClause reports whether the words between two quotations open a clause of their own in
