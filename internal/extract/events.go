@@ -94,6 +94,7 @@ func (s *state) findEvents() {
 	}
 	if s.surfaceEvents() {
 		s.dropUndatedRepeats(0) // events_lang.go
+		s.dateUndated(0)
 	}
 	s.dropRepeatedMentions()
 	s.dropVagueSelfActs()

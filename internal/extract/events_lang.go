@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
@@ -50,17 +52,42 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 			typ = "AGREE"
 		}
+		// "Ha permitido desmantelar", "a permis d'intercepter": an infinitive is an act only
+		// as the complement of a verb that tells it was done ("para detener", "pour
+		// démanteler" tell an aim).
+		if s.infinitive(tr) && !s.enabled(tr.i, first) {
+			continue
+		}
+		// "Sont convenues d'intensifier les patrouilles mixtes", "acordaron reforzar la
+		// cooperación policial": a joint act named after an agreement is what was agreed,
+		// the agreement's object, not an act done.
+		if (typ == "COOPERATE" || s.word("meeting-noun", s.doc.Tokens[tr.i].Low) || s.word("act-nominal", s.doc.Tokens[tr.i].Low)) && s.agreedBefore(tr, trigs) {
+			continue // also "acordaron celebrar una nueva reunión": a meeting to come
+		}
+		// "El rescate de 50 personas el martes", "l'arrestation de X lundi": a noun names a
+		// done act when a date follows it in its clause; else it names a kind of act.
+		// "La Gendarmerie royale a procédé à l'arrestation de", "ha procedido a la detención
+		// de": a noun after a light verb is the verb's act, dated as a verb.
+		actDate, actNoun := "", false
+		if s.word("act-nominal", s.doc.Tokens[tr.i].Low) && tr.j == tr.i+1 {
+			actNoun = true
+			if !s.afterLightVerb(tr.i, first) {
+				if actDate = s.nominalDate(tr.i, end); actDate == "" {
+					continue
+				}
+			}
+		}
 		// "La reunión entre X y Y", "l'entretien de X avec Y": a meeting named by a noun, its
 		// sides after it.
 		nsrc, ntgt, nominal := s.nominalMeeting(typ, tr, end)
 		// "Los detenidos cobraban", "les interpellés": a participle after an article names
 		// people, not an act.
-		if !nominal && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) {
+		if !nominal && !actNoun && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) {
 			continue
 		}
 		src, ok := nsrc, nominal
 		passive := false
-		if !ok {
+		if !ok && s.passiveForm(tr) {
 			src, ok = s.passiveAgent(tr.j, end)
 			passive = ok
 		}
@@ -70,7 +97,24 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src = s.ownCountryOf(src, first)
 			}
 		}
+		// "La commission mixte algéro-espagnole s'est réunie", "el Grupo Permanente
+		// hispano-marroquí acordó": a subject named by the compound adjective of two countries
+		// acts for both.
+		if !ok && mutualTypes[typ] {
+			if a, b, found := s.compoundSides(first, tr.i); found {
+				src, ntgt, nominal, ok = a, b, true, true
+			}
+		}
 		var pair *record.Event
+		// "recibió a su homólogo senegalés, con quien firmó un memorando", "avec qui il a
+		// signé": the act of a relative clause after "con", "avec" is between the sides of the
+		// act told before it in the sentence.
+		if s.withWhom(first, tr.i) {
+			if ev := s.lastEventIn(si); ev != nil {
+				pair = ev
+				src, ok = side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "relative after with"}, true
+			}
+		}
 		if !ok {
 			// "Ambos ministros acordaron", "Les deux ministres ont salué": the two sides of the
 			// meeting told before.
@@ -83,8 +127,16 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			agentless = true
 			if c := s.placeCountry(sent); c != "" {
 				src, ok = side{code: c, node: -1, how: "place in sentence"}, true
+			} else if p := s.gazetteerPlace(first, end); p.found && p.code != "" {
+				// "Once personas han sido arrestadas en Ceuta", "se ha detenido en Almería a":
+				// the country of the place the clause names.
+				src, ok = side{code: p.code, node: -1, how: "place in sentence"}, true
 			} else if c := s.recentAgency(tr.i); c != "" {
 				src, ok = side{code: c, node: -1, how: "agency named before"}, true
+			} else if c := s.datelinePlace(); c != "" {
+				// "Oran - Les unités des garde-côtes ... ont mis en échec", "Fnideq - Les forces
+				// de l'ordre ont déjoué": a body named without its country is the dateline's.
+				src, ok = side{code: c, node: -1, how: "dateline"}, true
 			}
 		}
 		if !ok || src.code == "" {
@@ -104,6 +156,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if pair != nil {
 			tgt = side{code: pair.Target.Actor, entity: pair.Target.Entity, node: -1, how: "both sides"}
 		}
+		// "La Guardia Civil y la Gendarmería senegalesa realizaron patrullas conjuntas": the
+		// two bodies of a joint act are its sides.
+		if typ == "COOPERATE" && !nominal && !passive {
+			if c := s.coordinatedBefore(first, src); c.code != "" && c.code != src.code {
+				src, tgt = c, src
+			}
+		}
 		if tgt.code == "" && mutualTypes[typ] {
 			// "España y Marruecos firmaron un acuerdo": joint subjects act with each other.
 			if c := s.coordinatedBefore(first, src); c.code != "" {
@@ -113,8 +172,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People {
 			continue
 		}
-		date := ""
-		if nominal {
+		date := actDate
+		if nominal && date == "" {
 			date = s.timeAfter(tr.i) // "la reunión ..., celebrada este jueves", "s'est tenue lundi"
 		}
 		if date == "" {
@@ -134,8 +193,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
 		// to date with no one named who acts is a statistic, not an act.
-		if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4]) {
-			continue
+		if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4] || longPeriod(date)) {
+			continue // also "durant les quatre premiers mois de l'année": a total over months
 		}
 		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
 		if seen[key] {
@@ -177,17 +236,37 @@ func (s *state) nominalMeeting(typ string, tr trigger, end int) (src, tgt side, 
 	if typ != "CONSULT" && !joint || tr.j >= end || !joint && !s.word("meeting-noun", toks[tr.i].Low) {
 		return side{}, side{}, false
 	}
-	switch toks[tr.j].Low {
-	case "entre", "de", "del", "du", "d'", "d’":
-	default:
-		return side{}, side{}, false
+	// "la réunion du Groupe permanent maroco-espagnol", "la reunión de alto nivel
+	// hispano-marroquí": the two countries of a compound adjective in the noun's phrase.
+	if a, b, ok := s.compoundSides(tr.j, min(end, tr.j+8)); ok {
+		return a, b, true
 	}
-	limit := tr.j + 30
+	// "une rencontre lundi à Alger entre X et Y", "la reunión del martes en Rabat entre":
+	// "entre" after the meeting's day and place; else "de", "du" just after the noun.
+	from := -1
+	for k := tr.j; k < end && k <= tr.j+6; k++ {
+		if toks[k].Low == "entre" {
+			from = k
+			break
+		}
+		if toks[k].Kind == text.Punct || s.inQuote[k] {
+			break
+		}
+	}
+	if from < 0 {
+		switch toks[tr.j].Low {
+		case "de", "del", "du", "d'", "d’":
+			from = tr.j
+		default:
+			return side{}, side{}, false
+		}
+	}
+	limit := from + 30
 	if limit > end {
 		limit = end
 	}
 	found, joined := false, false
-	for k := tr.j + 1; k < limit; k++ {
+	for k := from + 1; k < limit; k++ {
 		if s.inQuote[k] || toks[k].Text == "." || toks[k].Text == ";" || toks[k].Text == ":" {
 			break
 		}
@@ -306,6 +385,31 @@ func (s *state) passiveAgent(from, end int) (side, bool) {
 	return side{}, false
 }
 
+// dateUndated dates the acts from event from on that their sentence tells with no time of
+// their own, as English acts are dated (eventDate): by the day or month the text last named
+// before their sentence, else by the day of publication, marked as inferred. A report tells
+// of the days it names, and of its own day.
+func (s *state) dateUndated(from int) {
+	sentAt := make(map[int]int, len(s.doc.Sents))
+	for k, sn := range s.doc.Sents {
+		sentAt[s.doc.Runes(sn.Start)] = k
+	}
+	for i := from; i < len(s.events); i++ {
+		ev := &s.events[i]
+		si, ok := sentAt[ev.Evidence.Start]
+		if ev.Date != nil || !ok {
+			continue
+		}
+		d, inferred := s.carriedDate(s.doc.Sents[si].First), false
+		if d == "" {
+			d, inferred = s.published, true
+		}
+		if d != "" {
+			ev.Date, ev.DateInferred = &d, inferred
+		}
+	}
+}
+
 // dropUndatedRepeats removes a surface event with no date when the document has the same act
 // (type, source, target) with a date: a repeated mention of one act ("ont démantelé lundi un
 // réseau ... Quelque 47 candidats ont également été interpellés") is one event (codebook 5).
@@ -395,6 +499,11 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 			break
 		}
 	}
+	// "a appelé l'Union européenne à": a frame whose first target is a bare direct object
+	// takes it with no preposition before it.
+	if len(r.Frame.Target) > 0 && r.Frame.Target[0].Case == "" && r.Frame.Target[0].Rel == "obj" {
+		want = ""
+	}
 	limit := from + 12
 	if r.Frame.People {
 		limit = from + 20 // "interceptado desde el lunes once pateras con 183 migrantes de origen argelino"
@@ -402,13 +511,25 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 	if limit > end {
 		limit = end
 	}
+	quoted := false
 	for k := from; k < limit; k++ {
-		if s.inQuote[k] || toks[k].Text == "." || toks[k].Text == ";" {
+		// "a salué « l'engagement des autorités marocaines »", "elogió "el compromiso de
+		// Marruecos"": a quotation that opens just after a verb of saying is its object.
+		if s.inQuote[k] && !quoted && !r.Frame.People && !r.Frame.Self && k-from <= 4 && (from == 0 || !s.inQuote[from-1]) {
+			quoted = true
+			limit = min(end, k+20)
+		}
+		if s.inQuote[k] && !quoted || toks[k].Text == "." || toks[k].Text == ";" {
 			break
 		}
 		// "150 candidats, dont 12 ressortissants gambiens", "entre ellos cuatro marroquíes": the
 		// nationality of a part is not the target's.
 		if r.Frame.People && s.word("part", toks[k].Low) {
+			break
+		}
+		// "six membres d'un réseau qui facilitait l'entrée de migrants marocains": a relative
+		// clause tells of others than the people acted on.
+		if r.Frame.People && s.word("relative", toks[k].Low) {
 			break
 		}
 		m := s.mentionAt(k)
@@ -501,6 +622,9 @@ func (s *state) coordinatedBefore(first int, src side) side {
 	}
 	toks := s.doc.Tokens
 	j := s.mentions[src.node].start - 1
+	if j > first && s.ownLang() != "" && s.isArticle(toks[j].Low) {
+		j-- // "Le Maroc et l'Espagne sont convenus"
+	}
 	if j <= first || toks[j].Low != "y" && toks[j].Low != "et" && toks[j].Low != "and" && toks[j].Low != "e" {
 		return side{}
 	}
@@ -584,4 +708,196 @@ func (s *state) reportedTime(j, end int, v string) bool {
 		after = true
 	}
 	return after
+}
+
+// infinitive reports whether the trigger tr is one word with the ending of the language's
+// infinitives: "desmantelar", "intercepter".
+func (s *state) infinitive(tr trigger) bool {
+	if tr.j != tr.i+1 {
+		return false
+	}
+	w := s.doc.Tokens[tr.i].Low
+	for _, e := range []string{"ar", "er", "ir"} {
+		if strings.HasSuffix(w, e) && s.word("infinitive-end", e) {
+			return true
+		}
+	}
+	return false
+}
+
+// enabled reports whether the infinitive at token i completes a verb that tells its act was
+// done: "ha permitido detener", "a permis d'intercepter", "ont réussi à secourir".
+func (s *state) enabled(i, first int) bool {
+	toks := s.doc.Tokens
+	k := i - 1
+	if k > first {
+		switch toks[k].Low {
+		case "de", "d'", "d’", "à", "a":
+			k--
+		}
+	}
+	return k >= first && s.word("enabling", toks[k].Low)
+}
+
+// nominalDate is the date told within a few words after the noun at token i, in its clause:
+// "el rescate de 50 personas el martes", "l'arrestation lundi de trois passeurs".
+func (s *state) nominalDate(i, end int) string {
+	s.indexTimes()
+	toks := s.doc.Tokens
+	sent := toks[i].Sent
+	for _, tx := range s.times[s.timeFirst[sent]:s.timeFirst[sent+1]] {
+		if tx.start <= i || s.anchors[tx.start] {
+			continue
+		}
+		if tx.start > i+8 || tx.start >= end {
+			return ""
+		}
+		for k := i + 1; k < tx.start; k++ {
+			if toks[k].Kind == text.Punct || s.word("complementizer", toks[k].Low) {
+				return "" // the date of another clause
+			}
+		}
+		return tx.value
+	}
+	return ""
+}
+
+// compoundSides reads the two countries of a compound adjective ("maroco-espagnol",
+// "hispano-marroquí") within a few words from token from, in its clause: the first part is
+// the source, the second the target.
+func (s *state) compoundSides(from, end int) (src, tgt side, ok bool) {
+	toks := s.doc.Tokens
+	for k := from; k < end; k++ {
+		t := toks[k]
+		if t.Kind == text.Punct || s.inQuote[k] {
+			break
+		}
+		first, rest, found := strings.Cut(t.Low, "-")
+		if !found {
+			continue
+		}
+		a := s.lx.Prefix[first]
+		b := ""
+		for _, v := range s.lx.Actors.Word(rest) {
+			if v.Kind == lexicon.CountryAdj {
+				b = v.Code
+				break
+			}
+		}
+		if a != "" && b != "" && a != b {
+			how := "compound adjective"
+			return side{code: a, node: -1, how: how}, side{code: b, node: -1, how: how}, true
+		}
+	}
+	return side{}, side{}, false
+}
+
+// agreedBefore reports whether a trigger of an agreement stands before tr in its clause, with
+// no punctuation between them: "acordaron celebrar una nueva reunión", not "a accepté de
+// reprendre les rapatriements, à l'issue d'une rencontre".
+func (s *state) agreedBefore(tr trigger, trigs []trigger) bool {
+	toks := s.doc.Tokens
+	for _, o := range trigs {
+		if o.i >= tr.i || o.rules[0].Type != "AGREE" {
+			continue
+		}
+		clause := true
+		for k := o.j; k < tr.i && clause; k++ {
+			clause = toks[k].Kind != text.Punct
+		}
+		if clause {
+			return true
+		}
+	}
+	return false
+}
+
+// longPeriod reports whether the date is an interval of more than a month ("2024-01-01/2024-04-30"):
+// what happened over it is a total, not one act.
+func longPeriod(date string) bool {
+	a, b, ok := strings.Cut(date, "/")
+	if !ok {
+		return false
+	}
+	from, err1 := time.Parse("2006-01-02", a)
+	to, err2 := time.Parse("2006-01-02", b)
+	return err1 == nil && err2 == nil && to.Sub(from) > 31*24*time.Hour
+}
+
+// passiveForm reports whether the trigger tr ends in a participle that is not an active perfect:
+// "fueron rescatados", "ont été interpellés", "migrantes rescatados" (and a noun that names an act,
+// "l'arrestation de X par") may have an agent after "por" or "par"; "se felicitó por", "ha agradecido por", "a salué par" have none.
+func (s *state) passiveForm(tr trigger) bool {
+	toks := s.doc.Tokens
+	last := toks[tr.j-1].Low
+	if s.word("act-nominal", last) {
+		return true // "el rescate de 50 personas por Salvamento Marítimo"
+	}
+	part := false
+	for k := len(last) - 1; k > 0 && k >= len(last)-5 && !part; k-- {
+		part = utf8.RuneStart(last[k]) && s.word("participle-end", last[k:])
+	}
+	if !part {
+		return false
+	}
+	return tr.j-2 < 0 || !s.word("active-perfect", toks[tr.j-2].Low)
+}
+
+// afterLightVerb reports whether the noun at token i is the object of a light verb that makes
+// it the act: "a procédé à l'arrestation", "ha procedido a la detención".
+func (s *state) afterLightVerb(i, first int) bool {
+	toks := s.doc.Tokens
+	s.indexTimes()
+	sent := toks[i].Sent
+	inTime := func(k int) bool { // "a procédé lundi à", "ha procedido este lunes a"
+		for _, tx := range s.times[s.timeFirst[sent]:s.timeFirst[sent+1]] {
+			if k >= tx.start && k < tx.end {
+				return true
+			}
+		}
+		return false
+	}
+	for k := i - 1; k >= first && k >= i-8; k-- {
+		w := toks[k].Low
+		if s.word("light-act", w) {
+			return true
+		}
+		if !s.isArticle(w) && !inTime(k) && !lightGlue[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// lightGlue are the words between a light verb and its noun besides articles and a date:
+// "procedió el lunes a la", "a procédé ce matin à l'".
+var lightGlue = set("a", "à", "al", "este", "esta", "ce", "cette")
+
+// withWhom reports whether the trigger at token i opens a relative clause after "con" or
+// "avec" ("con quien firmó", "avec lequel il a signé"), within a few words.
+func (s *state) withWhom(first, i int) bool {
+	toks := s.doc.Tokens
+	for k := i - 1; k > first && k >= i-4; k-- {
+		if s.word("relative", toks[k].Low) && s.word("partner", toks[k-1].Low) {
+			return true
+		}
+		if toks[k].Kind == text.Punct {
+			return false
+		}
+	}
+	return false
+}
+
+// lastEventIn is the last event coded from sentence si, or nil.
+func (s *state) lastEventIn(si int) *record.Event {
+	ev := s.evidence(si)
+	for k := len(s.events) - 1; k >= 0; k-- {
+		if s.events[k].Evidence.Start == ev.Start {
+			return &s.events[k]
+		}
+		if s.events[k].Evidence.Start < ev.Start {
+			break
+		}
+	}
+	return nil
 }

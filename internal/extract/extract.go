@@ -51,6 +51,8 @@ type state struct {
 	// ranked is rankCountries' answer for the first rankedAt mentions; callers only read it.
 	ranked   []string
 	rankedAt int
+	// away is awayHome's answer once asked: "-" for none.
+	away string
 	// offices indexes the organizations and agencies among the mentions by each suffix of
 	// their last word, for officeSpeaker; officesAt is how many mentions it holds.
 	offices   map[string][]int
@@ -72,6 +74,7 @@ type state struct {
 	cache           *syntax.ParseCache
 
 	acronyms map[string]string // initials -> the longest capitalised phrase with them
+	defined  map[string]string // an acronym's letters -> the name it is defined with (quotes_lang.go)
 
 	stats  []stat
 	quotes []record.Quote

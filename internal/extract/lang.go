@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/alboran/alboran/internal/record"
 	"strings"
 
 	"github.com/alboran/alboran/internal/geo"
@@ -152,25 +153,126 @@ func (s *state) nearRole(n number, d int, role string) bool {
 // ("Dakar - Le ministre des Forces armées", "Alger - le Gouvernement"). Spanish copy filed
 // from Rabat still names Spain's offices without a country.
 func (s *state) home() string {
-	if !s.word("home-dateline", "yes") {
-		return s.lx.Home
+	if s.word("home-dateline", "yes") {
+		if c := s.datelinePlace(); c != "" {
+			return c
+		}
 	}
+	if c := s.awayHome(); c != "" {
+		return c
+	}
+	return s.lx.Home
+}
+
+// awayHome is, for a report that never names the home country of its language's press, the
+// country it is about: the one it names most often (at least twice, more than any other) when
+// its first sentence names it or one of its places, not only its people. A report from Senegal that never names
+// Morocco ("au large de Mbour, … au sud de Dakar") speaks of Senegal's navy when it says "la
+// Marine nationale"; a Tunisian minister received "à Paris" does not make the French minister
+// who receives him Tunisian. It is "" when no country stands out so.
+func (s *state) awayHome() string {
+	if s.away == "" {
+		s.away = "-"
+		if s.lx.Home != "" {
+			if named, most := s.countriesNamed(); named[s.lx.Home] == 0 && most != "" && s.leadNames(most) {
+				s.away = most
+			}
+		}
+	}
+	if s.away == "-" {
+		return ""
+	}
+	return s.away
+}
+
+// leadNames reports whether the report's first sentence names country c, its capital or a
+// place of it in the gazetteer; its people ("son homologue tunisien") do not count.
+func (s *state) leadNames(c string) bool {
+	if len(s.doc.Sents) == 0 {
+		return false
+	}
+	toks := s.doc.Tokens
+	lead := s.doc.Sents[0]
+	end := lead.First + len(lead.Tokens)
+	g, gerr := geo.Default()
+	for k := lead.First; k < end; k++ {
+		if m, ok := s.lx.Actors.Longest(toks, k); ok {
+			for _, v := range m.Vals {
+				if v.Code == c && (v.Kind == lexicon.CountryName || v.Kind == lexicon.Capital) {
+					return true
+				}
+			}
+			k = m.End - 1
+			continue
+		}
+		if gerr != nil || !isCapWord(toks[k]) || k > lead.First && isCapWord(toks[k-1]) {
+			continue
+		}
+		e := k + 1
+		for e < end && e < k+4 && isCapWord(toks[e]) {
+			e++
+		}
+		if p, ok := g.Lookup(s.span(k, e), nil); ok && p.Country == c && p.Kind != record.PlaceSea && p.Kind != record.PlaceStrait {
+			return true
+		}
+	}
+	return false
+}
+
+// countriesNamed counts the countries the report's words name (countries, their people and
+// adjectives, their offices), and returns the one named most often when it is named at least
+// twice and more than any other.
+func (s *state) countriesNamed() (named map[string]int, most string) {
+	named = map[string]int{}
+	toks := s.doc.Tokens
+	for k := 0; k < len(toks); k++ {
+		m, ok := s.lx.Actors.Longest(toks, k)
+		if !ok {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, v := range m.Vals {
+			if !seen[v.Code] && s.isCountry(v.Code) {
+				seen[v.Code] = true
+				named[v.Code]++
+			}
+		}
+		k = m.End - 1
+	}
+	best, ties := 0, 0
+	for c, n := range named {
+		switch {
+		case n > best:
+			best, ties, most = n, 1, c
+		case n == best:
+			ties++
+		}
+	}
+	if best < 2 || ties > 1 {
+		most = ""
+	}
+	return named, most
+}
+
+// datelinePlace is the country of the place a Spanish or French report's dateline names
+// ("Oran -", "Ceuta, 3 mar (EFE).-"), or "".
+func (s *state) datelinePlace() string {
 	toks := s.doc.Tokens
 	e := 0
 	for e < len(toks) && e < 6 && toks[e].Sent == 0 && (isCapWord(toks[e]) || e > 0 && (toks[e].Low == "de" || toks[e].Low == "del") && e+1 < len(toks) && isCapWord(toks[e+1])) {
 		e++
 	}
 	if e == 0 || e >= len(toks) || toks[e].Kind != text.Punct || !strings.ContainsAny(toks[e].Text, "-–—,(") {
-		return s.lx.Home
+		return ""
 	}
 	g, err := geo.Default()
 	if err != nil {
-		return s.lx.Home
+		return ""
 	}
 	if p, ok := g.Lookup(s.span(0, e), nil); ok && s.isCountry(p.Country) {
 		return p.Country
 	}
-	return s.lx.Home
+	return ""
 }
 
 // isAnd reports whether w joins two names in Spanish or French: "y", "e", "et".

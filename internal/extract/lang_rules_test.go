@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/alboran/alboran/internal/record"
@@ -411,7 +412,7 @@ func TestLangEvents(t *testing.T) {
 		var have []string
 		for _, e := range got.Events {
 			d := ""
-			if e.Date != nil {
+			if e.Date != nil && !e.DateInferred { // the date the text gives, not the publication's
 				d = *e.Date
 			}
 			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor+" "+d)
@@ -455,11 +456,186 @@ func TestLangEvents(t *testing.T) {
 			t.Errorf("%q: events %+v, want one meeting", tc.text, got.Events)
 		}
 	}
-	if got := x.Extract(langDoc("fr", "2024-03-14", "La Gendarmerie royale a arrêté trois passeurs.")); len(got.Events) != 1 || got.Events[0].Date != nil {
-		t.Errorf("passé composé: events %+v, want one with no date", got.Events)
+	// The passé composé gives no date of its own: the act takes the day of publication, marked
+	// as inferred, as an English act does.
+	if got := x.Extract(langDoc("fr", "2024-03-14", "La Gendarmerie royale a arrêté trois passeurs.")); len(got.Events) != 1 ||
+		got.Events[0].Date == nil || *got.Events[0].Date != "2024-03-14" || !got.Events[0].DateInferred {
+		t.Errorf("passé composé: events %+v, want one dated by the publication, inferred", got.Events)
+	}
+	// An act told with no time after a sentence that names a day takes that day.
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "Les deux ministres se sont réunis lundi à Rabat. Le ministre marocain a appelé l'Union européenne à augmenter son aide."},
+		{"es", "Los dos ministros se reunieron el lunes en Rabat. Horas después, la Guardia Civil detuvo a cinco personas en Ceuta."},
+	} {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		last := got.Events[len(got.Events)-1:]
+		if len(last) != 1 || last[0].Date == nil || *last[0].Date != "2024-03-11" || last[0].DateInferred {
+			t.Errorf("%q: events %+v, want the last one on Monday", tc.text, got.Events)
+		}
 	}
 	// A negated act is no event.
 	if got := x.Extract(langDoc("es", "2024-03-14", "La Guardia Civil no detuvo a nadie.")); len(got.Events) != 0 {
 		t.Errorf("negated act coded: %+v", got.Events)
+	}
+}
+
+// TestLangEventsConstructions: the constructions Spanish and French copy uses for an act,
+// each in both languages, on sentences written for the test.
+func TestLangEventsConstructions(t *testing.T) {
+	x := extractor(t)
+	tests := []struct{ lang, text, want string }{
+		// An agentless passive or "se" passive: the country of the place the clause names,
+		// else of the dateline.
+		{"es", "Once personas han sido arrestadas en Almería este martes.", "COERCE ESP ESP 2024-03-12"},
+		{"es", "Se ha detenido a seis personas en Almería este martes.", "COERCE ESP ESP 2024-03-12"},
+		{"fr", "Douze passeurs ont été interpellés lundi à Tanger.", "COERCE MAR MAR 2024-03-11"},
+		{"fr", "Oran - Les unités des garde-côtes de la façade maritime ouest ont mis en échec, samedi, une tentative d'émigration clandestine.", "COERCE DZA DZA 2024-03-09"},
+		{"es", "Nador - Las fuerzas auxiliares han frustrado este miércoles un intento de salto a la valla.", "COERCE MAR MAR 2024-03-13"},
+		// The place of the clause before an agency named in an earlier sentence.
+		{"es", "Una investigación de la Policía marroquí ha permitido desmantelar una red. Seis personas han sido arrestadas en Almería este martes.", "COERCE ESP ESP 2024-03-12"},
+		// An infinitive after a verb that tells the act was done.
+		{"es", "La operación ha permitido detener a seis personas este martes en Almería.", "COERCE ESP ESP 2024-03-12"},
+		{"es", "La colaboración con Marruecos permitió interceptar el lunes a 40 migrantes en Almería.", "COERCE ESP ESP 2024-03-11"},
+		{"fr", "La Marine royale a permis de secourir lundi 40 migrants au large de Tarfaya.", "AID MAR MAR 2024-03-11"},
+		{"fr", "Les gendarmes ont réussi à intercepter mardi 30 migrants à Tanger.", "COERCE MAR MAR 2024-03-12"},
+		// A noun that names an act, dated in its clause.
+		{"es", "El rescate de 50 personas el martes por Salvamento Marítimo.", "AID ESP ESP 2024-03-12"},
+		{"es", "La Policía Nacional informó de la detención de tres patrones el lunes en Motril.", "COERCE ESP ESP 2024-03-11"},
+		{"fr", "L'arrestation lundi de trois passeurs par la Gendarmerie royale à Tanger.", "COERCE MAR MAR 2024-03-11"},
+		{"fr", "La DGSN a annoncé le démantèlement mardi d'un réseau de passeurs à Nador.", "COERCE MAR MAR 2024-03-12"},
+		// A meeting named with a compound adjective of its two countries.
+		{"fr", "La 12e réunion du Groupe permanent maroco-espagnol sur la migration s'est tenue mercredi à Madrid.", "CONSULT MAR ESP 2024-03-13"},
+		{"es", "La reunión de alto nivel hispano-marroquí se celebró el miércoles en Madrid.", "CONSULT ESP MAR 2024-03-13"},
+		{"fr", "La commission mixte algéro-espagnole s'est réunie lundi à Alger.", "CONSULT DZA ESP 2024-03-11"},
+		{"es", "El ministro español se reunió el lunes en la frontera hispano-marroquí con el ministro mauritano.", "CONSULT ESP MRT 2024-03-11"},
+		// Joint subjects with their articles: "Le Maroc et l'Espagne".
+		{"fr", "Le Maroc et l'Espagne sont convenus mardi de renforcer leur coopération.", "AGREE MAR ESP 2024-03-12"},
+		{"fr", "La Mauritanie et l'Union européenne ont signé lundi un accord migratoire.", "SUPPORT MRT EU 2024-03-11"},
+		// A French direct object after the verb, with no preposition.
+		{"fr", "Le Maroc a appelé mardi l'Union européenne à renforcer son soutien.", "REQUEST MAR EU 2024-03-12"},
+		{"fr", "Le ministre sénégalais a exhorté lundi l'Espagne à ouvrir des voies légales.", "REQUEST SEN ESP 2024-03-11"},
+		// The passé simple of wire copy and the Spanish present of news.
+		{"fr", "La Marine nationale sénégalaise intercepta mardi une pirogue transportant 200 migrants.", "COERCE SEN SEN 2024-03-12"},
+		{"fr", "Le ministre marocain s'entretint mardi avec son homologue espagnol.", "CONSULT MAR ESP 2024-03-12"},
+		{"fr", "La Gendarmerie royale démantela lundi un réseau de passeurs.", "COERCE MAR MAR 2024-03-11"},
+		{"es", "España y Mauritania firman este martes un memorando sobre migración.", "SUPPORT ESP MRT 2024-03-12"},
+		{"es", "La Policía Nacional detiene a cinco personas en Almería.", "COERCE ESP ESP "},
+		// "La semaine dernière", "la semana pasada": the calendar week before (the 14th is a
+		// Thursday).
+		{"fr", "La police espagnole a arrêté la semaine dernière à Algésiras six passeurs.", "COERCE ESP ESP 2024-03-04/2024-03-10"},
+		{"es", "La Guardia Civil detuvo la semana pasada a seis personas en Almería.", "COERCE ESP ESP 2024-03-04/2024-03-10"},
+		{"es", "La Policía Nacional ha detenido esta semana a seis personas en Motril.", "COERCE ESP ESP 2024-03-11/2024-03-14"},
+		// The first part of a year: "les neuf premiers mois de l'année", "el primer semestre".
+		{"fr", "Nouakchott affirme avoir intercepté 5 600 migrants au cours des neuf premiers mois de l'année.", "COERCE MRT MRT 2024-01-01/2024-09-30"},
+		{"es", "Marruecos interceptó a 40.000 migrantes en los primeros seis meses de 2023.", "COERCE MAR MAR 2023-01-01/2023-06-30"},
+		{"es", "Las autoridades marroquíes detuvieron a 300 traficantes en el primer trimestre del año.", "COERCE MAR MAR 2024-01-01/2024-03-31"},
+		{"fr", "La Marine royale a secouru 3 000 migrants au premier trimestre.", "AID MAR MAR 2024-01-01/2024-03-31"},
+		// A relative clause after the people acted on tells of others.
+		{"fr", "La police espagnole a arrêté lundi six membres d'un réseau qui facilitait l'entrée de migrants marocains.", "COERCE ESP ESP 2024-03-11"},
+		{"es", "La Guardia Civil detuvo el lunes a seis miembros de una red que introducía a migrantes argelinos.", "COERCE ESP ESP 2024-03-11"},
+		// Deploying police or troops at home (MOBILIZE), active and passive.
+		{"es", "El Ministerio del Interior ha desplegado este martes 200 agentes en la frontera de Ceuta.", "MOBILIZE ESP ESP 2024-03-12"},
+		{"fr", "Les autorités marocaines ont déployé lundi un important dispositif sécuritaire à Fnideq.", "MOBILIZE MAR MAR 2024-03-11"},
+		{"fr", "Nador - Quelque 500 éléments des Forces auxiliaires ont été déployés dimanche le long de la clôture.", "MOBILIZE MAR MAR 2024-03-10"},
+		// A noun after a light verb is the verb's act: "a procédé à l'arrestation".
+		{"fr", "La Gendarmerie royale a procédé lundi à l'arrestation de cinq passeurs.", "COERCE MAR MAR 2024-03-11"},
+		{"es", "La Policía Nacional ha procedido este lunes a la detención de cinco personas.", "COERCE ESP ESP 2024-03-11"},
+		// The two bodies joined before a joint act are its sides.
+		{"fr", "La Guardia Civil et la Marine sénégalaise ont mené lundi des patrouilles conjointes au large de Dakar.", "COOPERATE ESP SEN 2024-03-11"},
+		{"es", "La Guardia Civil y la Guardia Costera mauritana realizaron el lunes patrullas conjuntas.", "COOPERATE ESP MRT 2024-03-11"},
+		// "Por", "par" after an active verb gives a cause, not an agent.
+		{"es", "El ministro español se felicitó el martes por la cooperación con Marruecos.", "SUPPORT ESP MAR 2024-03-12"},
+		{"fr", "Le ministre marocain a exprimé sa satisfaction mardi pour la coopération avec l'Espagne.", "SUPPORT MAR ESP 2024-03-12"},
+		// Equipment handed over (AID).
+		{"fr", "L'Espagne a remis lundi au Maroc 130 véhicules tout-terrain.", "AID ESP MAR 2024-03-11"},
+		{"es", "España ha entregado este lunes a Mauritania dos patrulleras.", "AID ESP MRT 2024-03-11"},
+		// A relative clause after "con", "avec": the act is between the sides told before it.
+		{"es", "El ministro español recibió el viernes a su homólogo senegalés, con quien firmó un memorando de entendimiento.", "SUPPORT ESP SEN 2024-03-08"},
+		{"fr", "Le ministre marocain a reçu lundi son homologue espagnol, avec lequel il a signé un accord de coopération.", "SUPPORT MAR ESP 2024-03-11"},
+		// A meeting noun with its day and place before "entre"; an agreement in another clause
+		// does not make the meeting one to come.
+		{"fr", "Une rencontre a eu lieu lundi à Alger entre le ministre algérien de l'Intérieur et la secrétaire d'État espagnole.", "CONSULT DZA ESP 2024-03-11"},
+		{"es", "La reunión del martes en Rabat entre el ministro español y su homólogo marroquí fue fructífera.", "CONSULT ESP MAR 2024-03-12"},
+		{"fr", "L'Algérie a accepté de reprendre les rapatriements, à l'issue d'une rencontre lundi à Alger entre le ministre algérien et la secrétaire d'État espagnole.", "CONSULT DZA ESP 2024-03-11"},
+		// A quotation just after a verb of saying is its object, and names its target.
+		{"fr", "La ministre espagnole a salué mercredi « l'engagement constant des autorités marocaines ».", "SUPPORT ESP MAR 2024-03-13"},
+		{"es", "La ministra española elogió el miércoles \"el compromiso constante de las autoridades marroquíes\".", "SUPPORT ESP MAR 2024-03-13"},
+		{"fr", "Le ministre marocain a dénoncé lundi « l'attitude hostile de l'Algérie ».", "ACCUSE MAR DZA 2024-03-11"},
+		{"es", "El ministro marroquí criticó el lunes \"la actitud hostil de Argelia\".", "ACCUSE MAR DZA 2024-03-11"},
+		// A call named by a noun after a light verb.
+		{"es", "El ministro español mantuvo el martes una conversación telefónica con su homólogo marroquí.", "CONSULT ESP MAR 2024-03-12"},
+	}
+	for _, tc := range tests {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		var have []string
+		for _, e := range got.Events {
+			d := ""
+			if e.Date != nil && !e.DateInferred { // the date the text gives, not the publication's
+				d = *e.Date
+			}
+			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor+" "+d)
+		}
+		ok := false
+		for _, h := range have {
+			ok = ok || h == tc.want
+		}
+		if !ok {
+			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
+		}
+	}
+	// Intentions, negations and conditions stay no event.
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Once personas no han sido arrestadas en Algeciras."},
+		{"fr", "Aucun passeur n'a été interpellé à Tanger."},
+		// An infinitive of aim or wish, and an act named by an undated noun, are no events.
+		{"es", "La Guardia Civil quiere detener a los responsables."},
+		{"es", "Marruecos refuerza la vigilancia para interceptar las pateras."},
+		{"fr", "La Marine royale veut intercepter les embarcations."},
+		{"fr", "La lutte contre l'émigration passe par le démantèlement des réseaux."},
+		{"es", "El Gobierno defiende la repatriación de los menores."},
+		// An act named by a noun that an agreement names is agreed, not done.
+		{"fr", "L'Algérie a accepté de reprendre lundi les rapatriements de ses ressortissants."},
+		{"es", "Argelia aceptó el lunes reanudar las repatriaciones de sus nacionales."},
+		// A quotation that opens further on is not the object of the verb.
+		{"es", "El ministro español elogió el martes la labor de la Guardia Civil y añadió: \"Marruecos es un socio fiable\"."},
+		// A meeting that an agreement names is to come, not held.
+		{"es", "Los dos ministros acordaron celebrar una nueva reunión del grupo permanente hispano-marroquí."},
+		{"fr", "Les deux pays sont convenus de tenir une nouvelle réunion du groupe mixte maroco-espagnol."},
+		// Handing over what is no help between states.
+		{"fr", "Le ministre a remis son rapport au Parlement."},
+		{"es", "El detenido entregó a la Policía su pasaporte."},
+		// A total over months with no one named who acts is a statistic, not an act.
+		{"fr", "Le ministère a indiqué que 1 470 candidats avaient été interceptés durant les quatre premiers mois de l'année."},
+		{"es", "Un total de 4.000 migrantes fueron interceptados en los primeros cuatro meses del año."},
+		// A deployment promised, or a body described by its participle, is no act done.
+		{"es", "El Gobierno desplegará cien agentes más en Melilla."},
+		{"fr", "Le dispositif déployé à la frontière reste en place."},
+		// A joint act that an agreement names is what was agreed, not an act done.
+		{"fr", "Les deux pays sont convenus d'intensifier les patrouilles mixtes."},
+		{"es", "Los dos países acordaron reforzar las patrullas conjuntas."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+}
+
+// TestLangAwayHome checks the country of a body named without one in a report that never
+// names the home country of its language's press: the country the report names most.
+func TestLangAwayHome(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le Sénégal a décrété un deuil national. La Marine nationale a secouru lundi 84 passagers, des Sénégalais pour la plupart.", "AID SEN SEN"},
+		{"es", "Senegal ha decretado tres días de luto. La Armada ha rescatado el lunes a 84 pasajeros, senegaleses en su mayoría.", "AID SEN SEN"},
+		// The home country named once: its offices, whatever the report names most.
+		{"fr", "Le Sénégal a décrété un deuil national. La Marine nationale a secouru lundi 84 passagers sénégalais au large de Tarfaya, au Maroc.", "AID MAR SEN"},
+	} {
+		var have []string
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor)
+		}
+		if !slices.Contains(have, tc.want) {
+			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
+		}
 	}
 }

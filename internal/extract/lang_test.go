@@ -23,8 +23,10 @@ var langFloors = map[string]float64{"persons": 0.70, "statistics": 0.70, "quotes
 // constructions of its turn (fused French inversion, stacked titles, nominal meetings, number
 // words before a noun) were built; and a fourth (es-heldout4, fr-heldout4), written and annotated
 // after all the rules of issue 14 and before the extractor was run on it, to give an honest
-// figure of generalization.
-// The second, third and fourth held-out sets are measured, not held to the floors: a floor
+// figure of generalization; and a fifth (es-heldout5, fr-heldout5), written blind (without
+// reading the rules or the other test reports) and annotated by the codebook before the
+// extractor was run on it, because the fourth had since been used for tuning.
+// The second to fifth held-out sets are measured, not held to the floors: a floor
 // there would make them a target of tuning like the others.
 var langSets = []struct {
 	dir, lang string
@@ -35,6 +37,7 @@ var langSets = []struct {
 	{"es-heldout2", "es", false}, {"fr-heldout2", "fr", false},
 	{"es-heldout3", "es", false}, {"fr-heldout3", "fr", false},
 	{"es-heldout4", "es", false}, {"fr-heldout4", "fr", false},
+	{"es-heldout5", "es", false}, {"fr-heldout5", "fr", false},
 }
 
 // TestLanguageReports extracts the Spanish and French reports of each of langSets with their

@@ -164,6 +164,9 @@ func (s *state) personRun(a, b int) {
 		b--
 	}
 	runEnd := b
+	if s.bodyRun(k, b) {
+		return // "la Audiencia Provincial de Almería": quotes_lang.go
+	}
 	// Letters after a name are no part of it: "Amanda Pinto QC", "John Hayes MP".
 	if b-k > 2 && isAllCaps(toks[b-1].Text) && utf8.RuneCountInString(toks[b-1].Text) <= 3 && !particles[toks[b-1].Low] {
 		b--
@@ -215,6 +218,9 @@ func (s *state) personRun(a, b int) {
 	}
 	if s.ownLang() != "" && s.datelineRun(a, b) {
 		return // "Santa Cruz de Tenerife, 9 oct (EFE).-"
+	}
+	if s.titleComplement(a, runEnd) {
+		return // "el presidente del Cabildo de El Hierro, Alpidio Armas": quotes_lang.go
 	}
 	if s.officeList(k, b) {
 		return // "la ministra de Inclusión, Seguridad Social y Migraciones, Elma Saiz": lang.go
@@ -286,7 +292,7 @@ func (s *state) personRun(a, b int) {
 		if c := s.adjBeforeComma(a); c != "" {
 			country, known = c, true
 		} else if t, _ := s.titleCountry(title); title != "" && t == "" && s.isGovTitle(title) && s.lx.Home != "" {
-			country, known = s.home(), true // French copy: the dateline's country
+			country, known = s.home(), true // French copy: the dateline's country; a report from elsewhere: its country
 		}
 	}
 	if !known && app.known {

@@ -183,7 +183,7 @@ func (s *state) joinInterrupted(qs []quote) []quote {
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
 			gap := toks[prev.close+1 : q.open]
-			if len(gap) > 0 && len(gap) <= 30 && toks[prev.close].Para == toks[q.open].Para && s.hasSpeech(prev.close+1, q.open) && gap[len(gap)-1].Text != ":" {
+			if len(gap) > 0 && len(gap) <= 30 && toks[prev.close].Para == toks[q.open].Para && s.hasSpeech(prev.close+1, q.open) && gap[len(gap)-1].Text != ":" && !s.newClause(gap) {
 				prev.parts = append(prev.parts, q.parts...)
 				prev.close = q.close
 				continue
@@ -421,6 +421,13 @@ func (s *state) speakerBefore(lo, v int) who {
 				w.rule = "quote.subject-apposition"
 				return w
 			}
+		}
+		// "El presidente del Cabildo de El Hierro, Alpidio Armas, reclamó": the person named
+		// in apposition to the title is the subject, not a place inside the title.
+		if m := s.actorMention(k - 1); s.ownLang() != "" && m >= 0 && s.mentions[m].kind == mPerson && s.mentions[m].end == k && s.mentions[m].start-1 > from && toks[s.mentions[m].start-1].Text == "," {
+			w := s.mentionWho(m)
+			w.rule = "quote.subject-apposition"
+			return w
 		}
 		for c := from + 1; c < k; c++ {
 			if toks[c].Text != "," {
@@ -673,8 +680,10 @@ func (s *state) roleSpeaker(a, e, from int) who {
 			return s.officeSpeaker(a-1, a)
 		}
 	}
-	// "the minister", "the pope": the person last named with that title.
+	// "the minister", "the pope": the person last named with that title. A nationality
+	// after the role ("el ministro marroquí", "le chef de la diplomatie marocaine") must agree.
 	head := toks[e-1].Low
+	nat := s.roleNationality(e)
 	for k := len(s.mentions) - 1; k >= 0; k-- {
 		m := s.mentions[k]
 		if m.kind != mPerson || m.start >= a {
@@ -684,13 +693,52 @@ func (s *state) roleSpeaker(a, e, from int) who {
 		if m.entity >= 0 {
 			titles = s.entities[m.entity].titles
 		}
-		if titleHas(titles, head) {
+		if titleHas(titles, head) && (nat == "" || m.entity >= 0 && s.entities[m.entity].country == nat) {
 			w := s.mentionWho(k)
 			w.start, w.end, w.rule = a, e, "quote.role"
 			return w
 		}
 	}
+	if nat != "" {
+		if k := s.onlyPersonOf(nat, a); k >= 0 {
+			w := s.mentionWho(k)
+			w.start, w.end, w.rule = a, e, "quote.role-of-nationality"
+			return w
+		}
+	}
 	return nobody
+}
+
+// roleNationality is the country of the demonym that follows a role ending at token e in
+// Spanish or French copy ("el ministro marroquí", "le chef de la diplomatie marocaine"), else "".
+func (s *state) roleNationality(e int) string {
+	if s.ownLang() == "" || e >= len(s.doc.Tokens) {
+		return ""
+	}
+	if m := s.actorMention(e); m >= 0 && s.mentions[m].kind == mCountry && s.mentions[m].adj && s.mentions[m].start == e {
+		return s.mentions[m].code
+	}
+	return ""
+}
+
+// onlyPersonOf is the last mention before token a of the one person of country c the text
+// names before a; -1 when it names none or several: "el ministro marroquí" is the Moroccan the
+// report named, whatever his title was then ("su homólogo marroquí, Abdelouafi Laftit").
+func (s *state) onlyPersonOf(c string, a int) int {
+	found, ent := -1, -1
+	for k, m := range s.mentions {
+		if m.start >= a {
+			break
+		}
+		if m.kind != mPerson || m.entity < 0 || s.entities[m.entity].country != c {
+			continue
+		}
+		if ent >= 0 && m.entity != ent {
+			return -1
+		}
+		found, ent = k, m.entity
+	}
+	return found
 }
 
 // holderNamedAfter resolves a definite role that no one named before holds ("the European
@@ -840,6 +888,9 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	if h := s.honorificName(a, hi); h.found() {
 		return h
 	}
+	if w := s.statementSpeaker(a); w.found() {
+		return w // quotes_lang.go
+	}
 	// "el teniente coronel Juan Carlos Martínez", "le colonel-major Mohamed Benali", "el
 	// coordinador de la Cruz Roja en Almería, Francisco Vargas": the person a title names,
 	// after the inverted verb.
@@ -904,6 +955,9 @@ func (s *state) fullestName(m mention) string {
 		if (o.kind == mOrg || o.kind == mAgency) && len(o.name) > len(best) && initials(o.name) == caps {
 			best = o.name
 		}
+	}
+	if full := s.definedAcronym(caps); len(full) > len(best) {
+		best = full // quotes_lang.go
 	}
 	return best
 }
@@ -999,6 +1053,14 @@ func (s *state) commaBetween(a, b int) bool {
 func (s *state) setSpeaker(q *quote, w who) {
 	if !w.found() {
 		return
+	}
+	if w.mention < 0 && !strings.Contains(w.name, " ") {
+		// "a déclaré la LSDH": an acronym the gazetteer does not know, defined in the text.
+		if c := acronymLetters(w.name); len(c)*2 >= len([]rune(w.name)) {
+			if full := s.definedAcronym(c); full != "" {
+				w.name = full // quotes_lang.go
+			}
+		}
 	}
 	q.who = w
 }

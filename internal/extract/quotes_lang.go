@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/alboran/alboran/internal/text"
 )
@@ -90,6 +92,18 @@ func (s *state) colonSubject(open, lo int) who {
 	toks := s.doc.Tokens
 	if s.ownLang() == "" || open == 0 || open-1 < lo || toks[open-1].Text != ":" && toks[open-1].Kind != text.Word {
 		return nobody
+	}
+	// "Le ministre mauritanien a salué « un soutien concret » mais a appelé l'UE à « partager
+	// le fardeau »": a role that opens the sentence, resolved to its holder, speaks both.
+	a := lo
+	if a < open && s.isArticle(toks[a].Low) {
+		a++
+	}
+	if m, ok := s.lx.Titles.Longest(toks, a); ok && m.End < open && s.actorMention(a) < 0 && !s.personIn(m.End, open) {
+		if w := s.roleSpeaker(a, m.End, a); w.found() && s.mentionKind(w) == mPerson {
+			w.rule = "quote.colon-subject"
+			return w
+		}
 	}
 	for k := lo; k < open-1; k++ {
 		if s.inQuote[k] {
@@ -245,11 +259,13 @@ func (s *state) innerAttribution(q *quote) bool {
 			continue
 		}
 		dot := v + 1
-		// "a déclaré M. Muller.": the point of a title's abbreviation ends no sentence.
-		for dot < end && dot < v+15 && (toks[dot].Text != "." || s.isHonorific(toks[dot-1].Low) || s.isHonorific(toks[dot-1].Low+".")) {
+		// "a déclaré M. Muller.": the point of a title's abbreviation ends no sentence. "Il
+		// demande, a martelé le ministre, un partenariat": a comma closes the attribution
+		// within the sentence.
+		for dot < end && dot < v+15 && (toks[dot].Text != "." && toks[dot].Text != "," || s.isHonorific(toks[dot-1].Low) || s.isHonorific(toks[dot-1].Low+".")) {
 			dot++
 		}
-		if dot >= end || toks[dot].Text != "." || dot+1 >= end {
+		if dot >= end || toks[dot].Text != "." && toks[dot].Text != "," || dot+1 >= end {
 			continue
 		}
 		w := s.speakerAt(v+1, dot, true)
@@ -260,6 +276,157 @@ func (s *state) innerAttribution(q *quote) bool {
 		q.parts = [][2]int{{start, c}, {dot + 1, end}}
 		s.setSpeaker(q, w)
 		return true
+	}
+	return false
+}
+
+// complementPreps join an office to the place or body it serves: "alcaldesa de", "président du
+// conseil régional de".
+var complementPreps = set("de", "del", "du", "des", "d'", "d’")
+
+// titleComplement reports whether the name [a, e) is the complement of a title whose holder
+// is named right after it, in Spanish or French copy: "el presidente del Cabildo de El Hierro,
+// Alpidio Armas", "le wali de la région de Guelmim-Oued Noun, Mohamed Najib Ben Cheikh". The name
+// follows "de", a title opens the words before it in its sentence, and a comma and a capitalised
+// word follow it: the place or body of the office, no person.
+func (s *state) titleComplement(a, e int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || a == 0 || e+1 >= len(toks) || !complementPreps[toks[a-1].Low] || toks[e].Text != "," || !isCapWord(toks[e+1]) || s.isArticle(toks[e+1].Low) {
+		return false
+	}
+	for p := a - 2; p >= 0 && p >= a-12 && toks[p].Sent == toks[a].Sent; p-- {
+		if toks[p].Kind == text.Punct && toks[p].Text != "-" {
+			return false
+		}
+		if _, ok := s.lx.Titles.Longest(toks, p); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// definedAcronym is the name that Spanish or French copy defines an acronym with, in brackets
+// after it: "L'Association mauritanienne des droits de l'homme (AMDH)", "la Comisión Española
+// de Ayuda al Refugiado (CEAR)". The initials of the name's words, articles and prepositions
+// aside, spell the acronym; the name opens with a capital. Else "".
+func (s *state) definedAcronym(caps string) string {
+	if s.ownLang() == "" {
+		return ""
+	}
+	if s.defined == nil {
+		s.defined = map[string]string{}
+		toks := s.doc.Tokens
+		for p := 1; p+2 < len(toks); p++ {
+			if toks[p].Text != "(" || toks[p+2].Text != ")" {
+				continue
+			}
+			c := acronymLetters(toks[p+1].Text)
+			n := len([]rune(c))
+			if n < 2 || n > 10 || s.defined[c] != "" {
+				continue
+			}
+			for j := p - 1; j >= 0 && j >= p-3*n && toks[j].Sent == toks[p].Sent && toks[j].Kind != text.Punct; j-- {
+				if isCapWord(toks[j]) && !s.isArticle(toks[j].Low) && s.contentInitials(j, p) == c {
+					s.defined[c] = s.span(j, p)
+					break
+				}
+			}
+		}
+	}
+	return s.defined[caps]
+}
+
+// contentInitials are the upper-cased first letters of the words in [a, b) other than
+// articles, prepositions and elided words ("l'", "d'").
+func (s *state) contentInitials(a, b int) string {
+	var sb strings.Builder
+	for _, t := range s.doc.Tokens[a:b] {
+		if t.Kind != text.Word || s.isArticle(t.Low) || s.isPrep(t.Low) || complementPreps[t.Low] || strings.HasSuffix(t.Low, "'") || strings.HasSuffix(t.Low, "’") || t.Low == "y" || t.Low == "et" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		sb.WriteRune(unicode.ToUpper(r))
+	}
+	return sb.String()
+}
+
+// statementSpeaker resolves a statement that speaks for the body that issued it ("souligne le
+// communiqué", "añade el comunicado") to that body, named with a statement in the sentences
+// before: "selon un communiqué de la DGSN", "la ONG denunció en un comunicado". The body is
+// the organization or agency nearest the earlier statement word in its sentence; the search
+// goes back at most five sentences.
+func (s *state) statementSpeaker(a int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || !s.word("statement", toks[a].Low) {
+		return nobody
+	}
+	first := 0
+	if sent := toks[a].Sent - 5; sent > 0 {
+		first = s.doc.Sents[sent].First
+	}
+	for j := a - 1; j >= first; j-- {
+		if !s.word("statement", toks[j].Low) || s.inQuote[j] {
+			continue
+		}
+		best, dist := -1, 0
+		for k, m := range s.mentions {
+			if (m.kind != mOrg && m.kind != mAgency) || toks[m.start].Sent != toks[j].Sent {
+				continue
+			}
+			d := m.start - j
+			if d < 0 {
+				d = j - m.end
+			}
+			if best < 0 || d < dist {
+				best, dist = k, d
+			}
+		}
+		if best >= 0 {
+			w := s.mentionWho(best)
+			w.start, w.end, w.rule = a, a+1, "quote.statement"
+			return w
+		}
+		return nobody
+	}
+	return nobody
+}
+
+// newClause reports whether the words between two quotations open a clause of their own in
+// Spanish or French copy, not an attribution: "salué « un soutien concret » mais a appelé l'UE
+// à « partager le fardeau »", "calificó de «ejemplar» la cooperación y pidió «más medios»": a
+// conjunction opens them, and each quotation is a quote of its own.
+func (s *state) newClause(gap []text.Token) bool {
+	if s.ownLang() == "" {
+		return false
+	}
+	for _, t := range gap {
+		if t.Kind == text.Punct {
+			continue
+		}
+		return isAnd(t.Low) || s.word("but", t.Low)
+	}
+	return false
+}
+
+// personIn reports whether a person is named in tokens [a, b): "Le président canarien,
+// Fernando Clavijo, a salué": the role is his, the name speaks.
+func (s *state) personIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if m := s.actorMention(k); m >= 0 && s.mentions[m].kind == mPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyRun reports whether the capitalised run [a, b) holds a word that makes it a body or a
+// place in Spanish or French ("Audiencia Provincial de Almería", "Tribunal de première
+// instance"): no person's name holds one.
+func (s *state) bodyRun(a, b int) bool {
+	for t := a; t < b; t++ {
+		if s.word("name-head", s.doc.Tokens[t].Low) {
+			return true
+		}
 	}
 	return false
 }

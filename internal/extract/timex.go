@@ -45,6 +45,8 @@ type timeResolver struct {
 	// named alone ("last year", "in 2019") in sentence pastSent, for the days told next.
 	sent, pastSent int
 	pastYear       int
+	// count reads a small number written in the language's words ("neuf", "seis"), or is nil.
+	count func(w string) (int, bool)
 }
 
 // findTimes finds and resolves the date expressions of the document, in order.
@@ -59,6 +61,13 @@ func (s *state) findTimes() {
 	at := r.at
 	if tw := s.lx.Time; tw != nil {
 		at = func(toks []text.Token, i int) (timex, bool) { return r.atLang(toks, i, tw) }
+		r.count = func(w string) (int, bool) {
+			nw, ok := s.lx.Numbers[w]
+			if !ok || nw.Kind != "unit" || nw.Value < 1 || nw.Value > 12 || nw.Value != float64(int(nw.Value)) {
+				return 0, false
+			}
+			return int(nw.Value), true
+		}
 	}
 	for i := 0; i < len(toks); i++ {
 		r.sent = toks[i].Sent

@@ -31,6 +31,18 @@ func (r *timeResolver) atLang(toks []text.Token, i int, tw *lexicon.TimeWords) (
 			return r.relative(i, m.End, m.Vals[0])
 		}
 	}
+	if r.hasPub && tw.First[t.Low] {
+		if tx, ok := r.firstPartLang(toks, i, tw, word); ok {
+			return tx, true
+		}
+	}
+	if r.hasPub && r.count != nil && i+1 < len(toks) && tw.First[word(i+1)] {
+		if _, ok := r.countAt(toks[i]); ok {
+			if tx, ok := r.firstPartLang(toks, i+1, tw, word); ok {
+				return tx, true
+			}
+		}
+	}
 	switch {
 	case t.Kind == text.Number && isDay(t.Text):
 		d, _ := strconv.Atoi(t.Text)
@@ -148,9 +160,68 @@ func (r *timeResolver) relative(i, end int, v string) (timex, bool) {
 	case "year-1":
 		r.lastYear = p.Year() - 1
 		return timex{i, end, year(p.Year() - 1)}, true
+	case "week", "week-1":
+		// "esta semana", "cette semaine": from Monday to the day; "la semana pasada", "la
+		// semaine dernière": the calendar week before, Monday to Sunday.
+		start := p
+		for start.Weekday() != time.Monday {
+			start = start.AddDate(0, 0, -1)
+		}
+		if v == "week" {
+			return timex{i, end, interval(start, p)}, true
+		}
+		return timex{i, end, interval(start.AddDate(0, 0, -7), start.AddDate(0, 0, -1))}, true
 	case "since-year":
 		r.lastYear = p.Year()
 		return timex{i, end, interval(time.Date(p.Year(), 1, 1, 0, 0, 0, 0, time.UTC), p)}, true
 	}
 	return timex{}, false
+}
+
+// firstPartLang resolves the first part of a year opened by the word at token i: "les neuf
+// premiers mois de l'année", "los primeros seis meses de 2024", "el primer semestre", "au
+// premier trimestre de cette année". The part runs from 1 January to the end of its last month;
+// the year is the publication's unless the expression names one.
+func (r *timeResolver) firstPartLang(toks []text.Token, i int, tw *lexicon.TimeWords, word func(int) string) (timex, bool) {
+	start, n, k := i, 1, i+1
+	if c, ok := r.countAt(toks[max(i-1, 0)]); ok && i > 0 && toks[i-1].Sent == toks[i].Sent {
+		start, n = i-1, c // "les neuf premiers mois"
+	} else if c, ok := r.countAt(toks[min(k, len(toks)-1)]); ok && k < len(toks) && toks[k].Sent == toks[i].Sent {
+		n, k = c, k+1 // "los primeros seis meses"
+	}
+	unit := tw.Parts[word(k)]
+	if unit == 0 || n*unit > 12 {
+		return timex{}, false
+	}
+	end, y := k+1, r.pub.Year()
+	if w := word(end); w == "de" || w == "del" || w == "d'" {
+		j := end + 1
+		for word(j) == "l'" || word(j) == "la" || word(j) == "el" || word(j) == "este" || word(j) == "cette" {
+			j++
+		}
+		switch {
+		case word(j) == "año" || word(j) == "année" || word(j) == "an":
+			end = j + 1
+		default:
+			if yy, ok := r.yearAt(toks, j); ok && toks[j].Sent == toks[i].Sent {
+				y, end = yy, j+1
+			}
+		}
+	}
+	from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	to := from.AddDate(0, n*unit, -1)
+	return timex{start, end, interval(from, to)}, true
+}
+
+// countAt is the small whole number a token writes, in digits or in the language's words:
+// "9", "neuf", "seis".
+func (r *timeResolver) countAt(t text.Token) (int, bool) {
+	if t.Kind == text.Number {
+		n, err := strconv.Atoi(t.Text)
+		return n, err == nil && n > 0 && n <= 12
+	}
+	if r.count == nil {
+		return 0, false
+	}
+	return r.count(t.Low)
 }

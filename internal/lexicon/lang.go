@@ -56,9 +56,11 @@ func LoadLang(lang string) (*Lexicon, error) {
 	lx.Lang = lang
 	lx.Words = map[string]map[string]bool{}
 	lx.Currency = map[string]string{}
+	lx.Prefix = map[string]string{}
 	lx.Numbers = map[string]NumberWord{}
 	lx.Time = &TimeWords{Months: map[string]int{}, Abbr: map[string]int{}, Weekdays: map[string]int{},
-		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{}}
+		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{},
+		First: map[string]bool{}, Parts: map[string]int{}}
 	steps := []struct {
 		file string
 		cols int
@@ -213,6 +215,17 @@ var wordRoles = map[string]bool{
 	"complementizer": true, // opens a reported clause: "que", "qu'"
 	"for-speaker":    true, // opens the sentence before a quotation that gives its speaker's view: "para", "pour"
 	"sides":          true, // after "los dos", "les deux", names both sides: "delegaciones", "pays"
+	"infinitive-end": true, // the ending of an infinitive trigger: "ar", "er", "ir"
+	"enabling":       true, // tells that the act of the infinitive after it was done: "ha permitido", "a permis de"
+	"act-nominal":    true, // a noun trigger that names a done act when its clause dates it: "el rescate de", "l'arrestation de"
+	"participle-end": true, // the ending of a participle: "ado", "idos", "é", "ées"
+	"active-perfect": true, // the auxiliary of an active perfect before a participle: "ha", "han", "a", "ont"
+	"light-act":      true, // a verb whose object noun names its act: "procedió a la detención", "a procédé à l'arrestation"
+	"relative":       true, // opens a relative clause: "que", "quien", "qui"
+	"country-prefix": true, // the first part of a compound adjective of two countries and its code: "maroco:MAR" ("maroco-espagnol")
+	"statement":      true, // a statement that speaks for the body that issued it: "el comunicado", "le communiqué"
+	"but":            true, // opens a clause that opposes the one before: "pero", "mais"
+	"name-head":      true, // makes a capitalised run a body or a place, never a person: "Audiencia", "Tribunal"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
@@ -230,6 +243,14 @@ func (lx *Lexicon) addWords(c []string) error {
 				return fmt.Errorf("want word:CODE, got %q", w)
 			}
 			lx.Currency[word] = code
+			continue
+		}
+		if role == "country-prefix" {
+			word, code, ok := strings.Cut(w, ":")
+			if !ok || code == "" {
+				return fmt.Errorf("want word:CODE, got %q", w)
+			}
+			lx.Prefix[strings.ToLower(word)] = code
 			continue
 		}
 		if role == "home" {
@@ -286,10 +307,14 @@ type TimeWords struct {
 	// Phrases are relative expressions and what they resolve to: "el año pasado": "year-1".
 	Phrases           *Trie[string]
 	Since, Past, Next map[string]bool
+	// First opens the first part of a year ("los nueve primeros meses", "le premier
+	// semestre"); Parts are its units in months ("meses": 1, "semestre": 6).
+	First map[string]bool
+	Parts map[string]int
 }
 
 var timeValues = map[string]bool{"day": true, "day-1": true, "day-2": true, "month": true, "month-1": true,
-	"year": true, "year-1": true, "since-year": true}
+	"year": true, "year-1": true, "since-year": true, "week": true, "week-1": true}
 
 func (lx *Lexicon) addTime(c []string) error {
 	kind, w, v := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2])
@@ -320,6 +345,10 @@ func (lx *Lexicon) addTime(c []string) error {
 		tw.Past[w] = true
 	case "next":
 		tw.Next[w] = true
+	case "first":
+		tw.First[w] = true
+	case "part":
+		tw.Parts[w], err = num(1, 12)
 	default:
 		return fmt.Errorf("unknown kind %q", kind)
 	}

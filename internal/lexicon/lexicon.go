@@ -78,6 +78,9 @@ type Lexicon struct {
 	Words map[string]map[string]bool
 	// Currency maps the language's currency words to ISO 4217 codes ("dólares": USD).
 	Currency map[string]string
+	// Prefix maps the first part of a compound adjective of two countries to its code
+	// ("maroco": MAR in "maroco-espagnol", "hispano": ESP in "hispano-marroquí").
+	Prefix map[string]string
 	// Numbers holds the language's number words ("doscientos", "deux", "millions").
 	Numbers map[string]NumberWord
 	// Home is the country whose offices the language's press names without a country: "el

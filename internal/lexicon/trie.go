@@ -119,6 +119,19 @@ func (e entry[V]) fits(toks []text.Token) bool {
 	return true
 }
 
+// Word returns the values of the single word w (any case), whatever its case in a text.
+func (t *Trie[V]) Word(w string) []V {
+	c := t.root.next[strings.ToLower(w)]
+	if c == nil {
+		return nil
+	}
+	out := make([]V, len(c.vals))
+	for k, e := range c.vals {
+		out[k] = e.val
+	}
+	return out
+}
+
 // Has reports whether the single word w (any case) is a key.
 func (t *Trie[V]) Has(w string) bool {
 	c := t.root.next[strings.ToLower(w)]

@@ -1,0 +1,148 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/alboran/alboran/internal/record"
+)
+
+// TestLangQuoteSpeakers checks who a Spanish or French quotation is attributed to, one class of
+// attribution a line, each in both languages.
+func TestLangQuoteSpeakers(t *testing.T) {
+	tests := []struct {
+		lang, body string
+		speaker    string
+		text       string
+		rule       string
+	}{
+		// A role with a nationality is the person of that nationality, not the last holder of
+		// the title.
+		{"es", "El ministro de Exteriores, Pablo Ruiz, recibió en Madrid a su homólogo argelino, Karim Benali.\n\n«Argelia cumplirá sus compromisos», ha subrayado el ministro argelino.",
+			"Karim Benali", "Argelia cumplirá sus compromisos", "quote.verb-subject-inverted"},
+		{"fr", "Le ministre de l'Intérieur, Paul Morel, a reçu à Paris son homologue tunisien, Sami Gharbi.\n\n« La Tunisie tiendra ses engagements », a assuré le ministre tunisien.",
+			"Sami Gharbi", "La Tunisie tiendra ses engagements", "quote.verb-subject-inverted"},
+		// An attribution inside the marks, closed by a comma, with a role for its subject.
+		{"fr", "Le ministre tunisien des Affaires étrangères, Sami Gharbi, est arrivé lundi à Madrid.\n\n« Nous ne céderons pas. Nous voulons, a insisté le chef de la diplomatie tunisienne, un dialogue franc. »",
+			"Sami Gharbi", "Nous ne céderons pas. Nous voulons un dialogue franc.", "quote.inner-attribution"},
+		{"es", "El ministro tunecino de Exteriores, Sami Gharbi, llegó el lunes a Madrid.\n\n«No vamos a ceder. Queremos, ha insistido el jefe de la diplomacia tunecina, un diálogo franco.»",
+			"Sami Gharbi", "No vamos a ceder. Queremos un diálogo franco.", "quote.inner-attribution"},
+		// The name in apposition to a title speaks, not a place inside the title.
+		{"es", "El presidente del Cabildo de La Gomera, Casimiro Curbelo, pidió al Gobierno \"más recursos y menos promesas\" para el puerto.",
+			"Casimiro Curbelo", "más recursos y menos promesas", "quote.subject-apposition"},
+		{"fr", "Le président du conseil régional de Dakhla-Oued Eddahab, Youssef Alaoui, a déclaré à la presse « des moyens supplémentaires » pour le port.",
+			"Youssef Alaoui", "des moyens supplémentaires", "quote.subject-apposition"},
+		// An acronym speaks by the name the text defined it with, in brackets after the name.
+		{"fr", "La Ligue sénégalaise des droits humains (LSDH) a publié un bilan.\n\n« Les départs ne cessent pas », a déclaré la LSDH.",
+			"Ligue sénégalaise des droits humains", "Les départs ne cessent pas", "quote.verb-subject-inverted"},
+		{"es", "La Comisión Española de Ayuda al Refugiado (CEAR) publicó su informe anual.\n\n«Los rescates no pueden esperar», afirmó la CEAR.",
+			"Comisión Española de Ayuda al Refugiado", "Los rescates no pueden esperar", "quote.verb-subject-inverted"},
+		// A statement speaks for the body that issued it, named with it before.
+		{"fr", "Douze passeurs ont été arrêtés à Agadir, selon un communiqué de la Gendarmerie royale.\n\n« L'enquête se poursuit », précise le communiqué.",
+			"Gendarmerie royale", "L'enquête se poursuit", "quote.verb-subject-inverted"},
+		{"es", "La Guardia Civil detuvo a doce personas en Motril, según un comunicado del instituto armado.\n\n«La investigación sigue abierta», añade el comunicado.",
+			"Guardia Civil", "La investigación sigue abierta", "quote.verb-subject-inverted"},
+		// A dialogue dash interrupted by its attribution, with a volunteer for its speaker.
+		{"es", "El barco atracó de madrugada.\n\n—No hemos dormido en dos días —relató a este diario Marta Gil, voluntaria de Cruz Roja en el puerto—. Seguiremos aquí.",
+			"Marta Gil", "No hemos dormido en dos días Seguiremos aquí.", "quote.verb-circumstance-subject"},
+		{"fr", "Le bateau a accosté à l'aube.\n\n– Nous n'avons pas dormi depuis deux jours, a raconté à notre journal Paul Morel, bénévole de la Croix-Rouge au port.",
+			"Paul Morel", "Nous n'avons pas dormi depuis deux jours", "quote.verb-circumstance-subject"},
+	}
+	x := extractor(t)
+	x.Explain = true
+	for _, tt := range tests {
+		qs := x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Quotes
+		if len(qs) != 1 {
+			t.Errorf("%q: %d quotes %+v, want 1", tt.body, len(qs), qs)
+			continue
+		}
+		q := qs[0]
+		if q.Speaker.Name != tt.speaker || q.Text != tt.text {
+			t.Errorf("%q: got %q by %q, want %q by %q", tt.body, q.Text, q.Speaker.Name, tt.text, tt.speaker)
+		}
+		if q.Explain == nil || q.Explain.Rule != tt.rule {
+			t.Errorf("%q: explained by %+v, want rule %s", tt.body, q.Explain, tt.rule)
+		}
+	}
+}
+
+// TestLangTitleComplement checks that the place or body an office serves, named between the
+// title and its holder, is no person, in both languages.
+func TestLangTitleComplement(t *testing.T) {
+	tests := []struct {
+		lang, body string
+		persons    []string
+	}{
+		{"es", "La alcaldesa de Santa Cruz de Tenerife, Rosa Marrero, visitó el muelle el martes.", []string{"Rosa Marrero"}},
+		{"fr", "Le wali de la région de Dakhla-Oued Eddahab, Youssef Alaoui, a visité le port mardi.", []string{"Youssef Alaoui"}},
+		// A court is a body, though its place recurs like a surname.
+		{"es", "El patrón fue condenado por la Audiencia Provincial de Cádiz. Cádiz es su ciudad. La Audiencia Provincial de Cádiz lo consideró probado.", nil},
+		{"fr", "Le passeur a été entendu par la Préfecture Aïn Sebaâ Hay Mohammadi. Hay Mohammadi est son quartier. La Préfecture Aïn Sebaâ Hay Mohammadi a saisi le parquet.", nil},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		var got []string
+		for _, e := range x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Entities {
+			if e.Type == record.Person {
+				got = append(got, e.Name)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.persons, "|") {
+			t.Errorf("%q: persons %q, want %q", tt.body, got, tt.persons)
+		}
+	}
+}
+
+// TestLangOfficeHome checks the country of a state office named without one: the home of the
+// language's press, unless the report never names it and its lead and most of its mentions
+// name another country.
+func TestLangOfficeHome(t *testing.T) {
+	tests := []struct {
+		lang, body, person, country string
+	}{
+		{"fr", "Au moins dix corps ont été repêchés à une centaine de kilomètres de Dakar. Le Premier ministre, Amadou Ba, s'est rendu sur place.\n\nLe Sénégal a décrété un deuil national. Le Sénégal compte ses morts.", "Amadou Ba", "SEN"},
+		{"es", "Al menos diez cuerpos fueron recuperados a cien kilómetros de Dakar. El primer ministro, Amadou Ba, visitó el lugar.\n\nSenegal decretó tres días de luto. Senegal cuenta sus muertos.", "Amadou Ba", "SEN"},
+		// The EU's foreign policy chief, named after a long title in a passive "por"/"par".
+		{"es", "El ministro fue recibido en Bruselas por la alta representante de la Unión Europea para Asuntos Exteriores, Marta Lindqvist, el martes.", "Marta Lindqvist", "EU"},
+		{"fr", "Le ministre a été reçu à Bruxelles par la haute représentante de l'Union européenne pour les affaires étrangères, Marta Lindqvist, mardi.", "Marta Lindqvist", "EU"},
+		// The home country named: its office, wherever the lead is.
+		{"es", "Al menos diez cuerpos fueron recuperados a cien kilómetros de Dakar. El ministro del Interior, Pablo Ruiz, visitó el lugar.\n\nEspaña enviará un avión. Senegal decretó tres días de luto. Senegal cuenta sus muertos.", "Pablo Ruiz", "ESP"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		found := false
+		for _, e := range x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Entities {
+			if e.Type == record.Person && e.Name == tt.person {
+				found = true
+				if e.Country != tt.country {
+					t.Errorf("%q: %s of %s, want %s", tt.body, e.Name, e.Country, tt.country)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no person %s", tt.body, tt.person)
+		}
+	}
+}
+
+// TestLangTwoFragments checks that two fragments quoted in one sentence, in two clauses a
+// conjunction joins, are two quotes of the role that opens the sentence, resolved to its holder.
+func TestLangTwoFragments(t *testing.T) {
+	tests := []struct{ lang, body, speaker string }{
+		{"es", "El ministro de Exteriores, Pablo Ruiz, recibió a su homólogo argelino, Karim Benali.\n\nEl ministro argelino elogió «la voluntad común de ambos países» pero pidió a Madrid «más visados para los estudiantes».", "Karim Benali"},
+		{"fr", "Le ministre de l'Intérieur, Paul Morel, a reçu son homologue tunisien, Sami Gharbi.\n\nLe ministre tunisien a salué « une volonté commune des deux pays » mais a demandé à Paris « davantage de visas pour les étudiants ».", "Sami Gharbi"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		qs := x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Quotes
+		if len(qs) != 2 {
+			t.Errorf("%q: %d quotes %+v, want 2", tt.body, len(qs), qs)
+			continue
+		}
+		for _, q := range qs {
+			if q.Speaker.Name != tt.speaker {
+				t.Errorf("%q: %q by %q, want by %q", tt.body, q.Text, q.Speaker.Name, tt.speaker)
+			}
+		}
+	}
+}
