@@ -370,6 +370,8 @@ func (s *state) pickRule(t *sentTree, tr trigger) (lexicon.EventRule, int, bool)
 		upos := t.Tokens[n].UPOS
 		score := 0
 		switch {
+		case isNoun(upos) && s.kindOf(t, n):
+			// "a rescue boat", "rescue workers": the compound names a kind of thing, no act.
 		case r.Noun && isNoun(upos), !r.Noun && isVerb(upos):
 			score = 2
 		case r.Noun && r.Frame.Adverbial:
@@ -393,6 +395,13 @@ func (s *state) pickRule(t *sentTree, tr trigger) (lexicon.EventRule, int, bool)
 		}
 	}
 	return best, bestN, bestScore > 0
+}
+
+// kindOf reports whether noun n stands right before a noun it classes (en/modality.tsv
+// "kind"): "a rescue boat", "rescue workers". The words decide, not the parse: a tagger often
+// reads the second noun as something else.
+func (s *state) kindOf(t *sentTree, n int) bool {
+	return n+1 < len(t.Tokens) && s.lx.Modal("kind", strings.ToLower(t.Tokens[n+1].Form))
 }
 
 // objectIs reports whether the object of a verb trigger (or, for a noun trigger, the verb

@@ -169,6 +169,18 @@ func TestEventMainActOverBackground(t *testing.T) {
 	})
 }
 
+// An act noun right before a noun it classes names a kind of thing: "a rescue boat", "rescue
+// workers" are no rescue.
+func TestEventKindNouns(t *testing.T) {
+	runEvents(t, []evCase{
+		{"Charity rescue ship Geo Barents took 70 people off the rescue boat the Aurora near Lampedusa on Sunday.", nil},
+		{"The Italian rescue boat reached the port of Palermo on Monday.", nil},
+		{"Greek rescue workers arrived at the harbour on Monday.", nil},
+		{"The Italian coastguard rescued 40 migrants from a rescue boat on Monday.", []string{"AID ITA ITA"}},
+		{"The rescue of 40 Tunisians by the Italian coastguard on Monday ended the crisis.", []string{"AID ITA TUN"}},
+	})
+}
+
 func TestEventTypes(t *testing.T) {
 	runEvents(t, []evCase{
 		{"Thousands of Kenyans protested against the new tax in Nairobi.", []string{"PROTEST KEN KEN"}},

@@ -225,7 +225,7 @@ var plover = set("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "
 
 // modalityRoles are the roles of en/modality.tsv.
 var modalityRoles = set("negation", "hypothetical", "future", "intention", "attempt", "refusal", "threat", "condition",
-	"aspect", "light", "happen", "accident", "background")
+	"aspect", "light", "happen", "accident", "background", "kind")
 
 // verbRoles are roles held by verbs, whose inflected forms are added.
 var verbRoles = set("intention", "attempt", "refusal", "threat", "aspect", "light", "happen", "background")
