@@ -25,8 +25,11 @@ var langFloors = map[string]float64{"persons": 0.70, "statistics": 0.70, "quotes
 // after all the rules of issue 14 and before the extractor was run on it, to give an honest
 // figure of generalization; and a fifth (es-heldout5, fr-heldout5), written blind (without
 // reading the rules or the other test reports) and annotated by the codebook before the
-// extractor was run on it, because the fourth had since been used for tuning.
-// The second to fifth held-out sets are measured, not held to the floors: a floor
+// extractor was run on it, because the fourth had since been used for tuning; and a sixth
+// (es-heldout6, fr-heldout6), written and annotated the same way once the fifth had been used
+// for tuning: reports from Algeria, Tunisia, Senegal, Mauritania, Ceuta, the Canary Islands,
+// Andalusia and Catalonia.
+// The second to sixth held-out sets are measured, not held to the floors: a floor
 // there would make them a target of tuning like the others.
 var langSets = []struct {
 	dir, lang string
@@ -38,6 +41,7 @@ var langSets = []struct {
 	{"es-heldout3", "es", false}, {"fr-heldout3", "fr", false},
 	{"es-heldout4", "es", false}, {"fr-heldout4", "fr", false},
 	{"es-heldout5", "es", false}, {"fr-heldout5", "fr", false},
+	{"es-heldout6", "es", false}, {"fr-heldout6", "fr", false},
 }
 
 // TestLanguageReports extracts the Spanish and French reports of each of langSets with their
