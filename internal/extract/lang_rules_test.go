@@ -639,3 +639,32 @@ func TestLangAwayHome(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsClauses codes acts whose words stand apart in the clause: time and place
+// between a verb and its object, an incise inside the verb, a modal of ability, a participle
+// clause, a pronoun or a title for the subject, both sides named by "les deux parties".
+func TestLangEventsClauses(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		// Time and place between a verb of hosting and its guest.
+		{"fr", "Le président mauritanien a reçu mardi à Nouakchott le ministre espagnol de l'Intérieur.", "CONSULT MRT ESP"},
+		{"es", "El presidente mauritano recibió el martes en Nuakchot al ministro español del Interior.", "CONSULT MRT ESP"},
+		// A modal of ability: the act is done.
+		{"fr", "Les garde-côtes marocains ont pu secourir lundi douze migrants.", "AID MAR MAR"},
+		{"es", "Salvamento Marítimo ha podido rescatar el lunes a doce migrantes.", "AID ESP ESP"},
+		// An incise between the auxiliary and the participle.
+		{"fr", "L'Algérie a, de son côté, dénoncé lundi l'attitude du Maroc.", "ACCUSE DZA MAR"},
+		{"es", "Argelia ha, por su parte, criticado el lunes la actitud de Marruecos.", "ACCUSE DZA MAR"},
+		// Rejecting accusations.
+		{"fr", "Le gouvernement marocain a rejeté ces accusations de l'Algérie.", "REJECT MAR DZA"},
+		{"es", "El Gobierno marroquí rechazó estas acusaciones de Argelia.", "REJECT MAR DZA"},
+	} {
+		var have []string
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor)
+		}
+		if !slices.Contains(have, tc.want) {
+			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
+		}
+	}
+}
