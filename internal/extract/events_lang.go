@@ -511,7 +511,7 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 	if limit > end {
 		limit = end
 	}
-	quoted := false
+	quoted, sentEnd := false, 0
 	for k := from; k < limit; k++ {
 		// "a salué « l'engagement des autorités marocaines »", "elogió "el compromiso de
 		// Marruecos"": a quotation that opens just after a verb of saying is its object.
@@ -539,6 +539,12 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 		idx := int(s.at[k])
 		k = m.end - 1
 		if want != "" && !r.Frame.People && !s.afterPrep(m.start, from, want) {
+			continue
+		}
+		// "reconduits aux frontières du Sénégal", "devolvió a Marruecos a 1.430 personas": the
+		// country a deportation sends people to is their destination, not the act's target.
+		if r.Mode == "deport" && m.kind == mCountry && !m.adj && (s.sentTo(m.start, from) || sentEnd > 0 && s.joinedTo(sentEnd, m.start)) {
+			sentEnd = m.end // "... du Sénégal et du Mali"
 			continue
 		}
 		// "han desarticulado, en una operación conjunta con la Policía marroquí, una
@@ -900,4 +906,35 @@ func (s *state) lastEventIn(si int) *record.Event {
 		}
 	}
 	return nil
+}
+
+// sentTo reports whether the country named at token k, after from, follows a word that
+// tells where people are sent: "vers", "aux frontières du", "a", "hacia", "a la frontera con".
+func (s *state) sentTo(k, from int) bool {
+	toks := s.doc.Tokens
+	for j := k - 1; j >= from && j >= k-3; j-- {
+		if s.word("destination", toks[j].Low) {
+			return true
+		}
+		if !s.isArticle(toks[j].Low) && !s.isPrep(toks[j].Low) {
+			return false
+		}
+	}
+	return false
+}
+
+// joinedTo reports whether only articles, prepositions and a joining word stand between token
+// end and token k: "du Sénégal et du Mali".
+func (s *state) joinedTo(end, k int) bool {
+	joined := false
+	for j := end; j < k; j++ {
+		w := s.doc.Tokens[j].Low
+		switch {
+		case s.word("meeting-join", w):
+			joined = true
+		case !s.isArticle(w) && !s.isPrep(w):
+			return false
+		}
+	}
+	return joined && k-end <= 3
 }

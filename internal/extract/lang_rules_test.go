@@ -658,6 +658,22 @@ func TestLangEventsClauses(t *testing.T) {
 		// Rejecting accusations.
 		{"fr", "Le gouvernement marocain a rejeté ces accusations de l'Algérie.", "REJECT MAR DZA"},
 		{"es", "El Gobierno marroquí rechazó estas acusaciones de Argelia.", "REJECT MAR DZA"},
+		// A call in a participle clause, and a pronoun subject: the last actor named.
+		{"fr", "Le ministre espagnol a salué l'engagement du Maroc, tout en appelant Rabat à renforcer les contrôles.", "REQUEST ESP MAR"},
+		{"es", "El ministro español elogió el compromiso de Marruecos, al tiempo que instó a Rabat a reforzar los controles.", "REQUEST ESP MAR"},
+		{"fr", "Le président sénégalais a rencontré le ministre espagnol. Il a appelé les partenaires européens à financer le programme.", "REQUEST SEN EUR"},
+		{"es", "El presidente senegalés se reunió con el ministro español. Él pidió a los socios europeos financiar el programa.", "REQUEST SEN EUR"},
+		// An NGO subject in the present tense.
+		{"fr", "L'AMDH accuse le gouvernement mauritanien de violations graves.", "ACCUSE NGO MRT"},
+		{"fr", "L'AMDH réclame l'ouverture d'une enquête sur les expulsions de Mauritanie.", "REQUEST NGO MRT"},
+		// A title alone for the subject, a quotation for its object.
+		{"fr", "Le ministre marocain a rencontré lundi à Rabat son homologue espagnol. Le ministre espagnol a salué « l'engagement constant du Royaume ».", "SUPPORT ESP MAR"},
+		// Both sides of the meeting told before.
+		{"fr", "Le ministre marocain a rencontré lundi à Rabat son homologue espagnol. Les deux parties ont convenu de renforcer la coopération.", "AGREE MAR ESP"},
+		{"es", "El ministro marroquí se reunió el lunes en Rabat con su homólogo español. Ambas partes acordaron reforzar la cooperación.", "AGREE MAR ESP"},
+		// The destination of a deportation is not its target.
+		{"fr", "La Mauritanie a expulsé des centaines de migrants, reconduits aux frontières du Sénégal et du Mali.", "COERCE MRT MRT"},
+		{"es", "España devolvió a Marruecos a 1.430 personas en 2023.", "COERCE ESP ESP"},
 	} {
 		var have []string
 		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
