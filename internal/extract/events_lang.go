@@ -522,6 +522,11 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 		if s.inQuote[k] && !quoted || toks[k].Text == "." || toks[k].Text == ";" {
 			break
 		}
+		// "le commissaire européen aux Affaires intérieures et à la Migration, Piet Janssen":
+		// a title names its holder after its own words, however long.
+		if s.lx.Titles.Has(toks[k].Low) && !quoted {
+			limit = min(end, max(limit, k+14))
+		}
 		// "150 candidats, dont 12 ressortissants gambiens", "entre ellos cuatro marroquíes": the
 		// nationality of a part is not the target's.
 		if r.Frame.People && s.word("part", toks[k].Low) {

@@ -649,6 +649,8 @@ func TestLangEventsClauses(t *testing.T) {
 		// Time and place between a verb of hosting and its guest.
 		{"fr", "Le président mauritanien a reçu mardi à Nouakchott le ministre espagnol de l'Intérieur.", "CONSULT MRT ESP"},
 		{"es", "El presidente mauritano recibió el martes en Nuakchot al ministro español del Interior.", "CONSULT MRT ESP"},
+		{"fr", "Rabat, 3 mars (MAP) – Le ministre de l'Intérieur, le général Karim Alaoui, a reçu lundi à Rabat le commissaire européen aux Affaires intérieures et à la Migration, Piet Janssen, pour faire le point.", "CONSULT MAR EU"},
+		{"es", "Rabat, 3 mar (EFE).- El ministro del Interior, el general Karim Alaui, recibió el lunes en Rabat al comisario europeo de Asuntos Internos y de Migración, Piet Janssen, para hacer balance.", "CONSULT MAR EU"},
 		// A modal of ability: the act is done.
 		{"fr", "Les garde-côtes marocains ont pu secourir lundi douze migrants.", "AID MAR MAR"},
 		{"es", "Salvamento Marítimo ha podido rescatar el lunes a doce migrantes.", "AID ESP ESP"},
