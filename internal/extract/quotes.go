@@ -682,7 +682,19 @@ func (s *state) roleSpeaker(a, e, from int) who {
 	}
 	// "the minister", "the pope": the person last named with that title. A nationality
 	// after the role ("el ministro marroquí", "le chef de la diplomatie marocaine") must agree.
-	head := toks[e-1].Low
+	if k, rule := s.titleHolder(a, e); k >= 0 {
+		w := s.mentionWho(k)
+		w.start, w.end, w.rule = a, e, rule
+		return w
+	}
+	return nobody
+}
+
+// titleHolder is the mention of the person last named before token a with the title [a, e)
+// ("the minister", "el ministro marroquí": a nationality after the role must agree), else of
+// the one person of that nationality; -1 when none. rule tells which.
+func (s *state) titleHolder(a, e int) (int, string) {
+	head := s.doc.Tokens[e-1].Low
 	nat := s.roleNationality(e)
 	for k := len(s.mentions) - 1; k >= 0; k-- {
 		m := s.mentions[k]
@@ -694,19 +706,15 @@ func (s *state) roleSpeaker(a, e, from int) who {
 			titles = s.entities[m.entity].titles
 		}
 		if titleHas(titles, head) && (nat == "" || m.entity >= 0 && s.entities[m.entity].country == nat) {
-			w := s.mentionWho(k)
-			w.start, w.end, w.rule = a, e, "quote.role"
-			return w
+			return k, "quote.role"
 		}
 	}
 	if nat != "" {
 		if k := s.onlyPersonOf(nat, a); k >= 0 {
-			w := s.mentionWho(k)
-			w.start, w.end, w.rule = a, e, "quote.role-of-nationality"
-			return w
+			return k, "quote.role-of-nationality"
 		}
 	}
-	return nobody
+	return -1, ""
 }
 
 // roleNationality is the country of the demonym that follows a role ending at token e in

@@ -226,6 +226,7 @@ var wordRoles = map[string]bool{
 	"statement":      true, // a statement that speaks for the body that issued it: "el comunicado", "le communiqué"
 	"but":            true, // opens a clause that opposes the one before: "pero", "mais"
 	"name-head":      true, // makes a capitalised run a body or a place, never a person: "Audiencia", "Tribunal"
+	"gerund-end":     true, // the ending of a gerund, which shares the subject before it: "ant", "ando", "iendo"
 	"destination":    true, // before the country people are sent to, not the act's target: "aux frontières du", "hacia"
 }
 
