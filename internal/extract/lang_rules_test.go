@@ -687,3 +687,31 @@ func TestLangEventsClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestLangQuoteTitles resolves speakers that a title or a pronoun names: a title alone is
+// the person of that title and gender named before, a long title and a rank before the name
+// in an inverted attribution name that person.
+func TestLangQuoteTitles(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, quote, speaker string }{
+		{"fr", "Le ministre de l'Intérieur, Karim Alaoui, a reçu lundi son homologue italienne, Giulia Rossi. Le ministre a réaffirmé que le Maroc restait « un pays de transit ».", "un pays de transit", "Karim Alaoui"},
+		{"fr", "La ministre de l'Intérieur, Leïla Alaoui, a reçu lundi son homologue italien, Marco Rossi. La ministre a réaffirmé que le Maroc restait « un pays de transit ».", "un pays de transit", "Leïla Alaoui"},
+		{"es", "El ministro del Interior, Karim Alaui, recibió el lunes a la ministra italiana, Giulia Rossi. El ministro reafirmó que Marruecos seguía siendo \"un país de tránsito\".", "un país de tránsito", "Karim Alaui"},
+		{"fr", "« Les recherches se poursuivent avec l'appui d'un hélicoptère », a précisé le chargé de communication de la Protection civile d'Oran, le lieutenant Karim Bensalah.", "Les recherches se poursuivent avec l'appui d'un hélicoptère", "Karim Bensalah"},
+		{"es", "\"La búsqueda continúa con el apoyo de un helicóptero\", precisó el responsable de comunicación de Protección Civil de Almería, el teniente Karim Benítez.", "La búsqueda continúa con el apoyo de un helicóptero", "Karim Benítez"},
+	} {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		found := false
+		for _, q := range got.Quotes {
+			if q.Text == tc.quote {
+				found = true
+				if q.Speaker.Name != tc.speaker {
+					t.Errorf("%q: speaker %q, want %q", tc.text, q.Speaker.Name, tc.speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no quote %q in %+v", tc.text, tc.quote, got.Quotes)
+		}
+	}
+}

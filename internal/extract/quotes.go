@@ -696,6 +696,10 @@ func (s *state) roleSpeaker(a, e, from int) who {
 func (s *state) titleHolder(a, e int) (int, string) {
 	head := s.doc.Tokens[e-1].Low
 	nat := s.roleNationality(e)
+	g := ""
+	if a > 0 {
+		g = s.gender(s.doc.Tokens[a-1].Low) // "le ministre", "la ministre"
+	}
 	for k := len(s.mentions) - 1; k >= 0; k-- {
 		m := s.mentions[k]
 		if m.kind != mPerson || m.start >= a {
@@ -705,7 +709,7 @@ func (s *state) titleHolder(a, e int) (int, string) {
 		if m.entity >= 0 {
 			titles = s.entities[m.entity].titles
 		}
-		if titleHas(titles, head) && (nat == "" || m.entity >= 0 && s.entities[m.entity].country == nat) {
+		if titleHas(titles, head) && (nat == "" || m.entity >= 0 && s.entities[m.entity].country == nat) && s.sameGender(g, k, head) {
 			return k, "quote.role"
 		}
 	}
@@ -1132,4 +1136,38 @@ func (s *state) addQuote(q quote) {
 		out.Explain = s.why(rule, uses...)
 	}
 	s.quotes = append(s.quotes, out)
+}
+
+// gender is "m" or "f" for an article or honorific that tells it in Spanish or French ("le",
+// "la", "Mme", "Sr."), else "".
+func (s *state) gender(w string) string {
+	switch {
+	case s.word("masculine", w):
+		return "m"
+	case s.word("feminine", w):
+		return "f"
+	}
+	return ""
+}
+
+// sameGender reports whether the person of mention k can be of gender g: the honorific before
+// the name, else the article before the title head the sentence gives them ("la ministre
+// italienne de l'Intérieur, Giulia Ferrante"), agrees, or either is not told.
+func (s *state) sameGender(g string, k int, head string) bool {
+	m := s.mentions[k]
+	if g == "" || m.start == 0 {
+		return true
+	}
+	toks := s.doc.Tokens
+	if h := s.gender(toks[m.start-1].Low); h != "" {
+		return h == g
+	}
+	first := s.doc.Sents[toks[m.start].Sent].First
+	for j := m.start - 1; j > first && j >= m.start-15; j-- {
+		if toks[j].Low == head {
+			h := s.gender(toks[j-1].Low)
+			return h == "" || h == g
+		}
+	}
+	return true
 }

@@ -227,6 +227,8 @@ var wordRoles = map[string]bool{
 	"but":            true, // opens a clause that opposes the one before: "pero", "mais"
 	"name-head":      true, // makes a capitalised run a body or a place, never a person: "Audiencia", "Tribunal"
 	"gerund-end":     true, // the ending of a gerund, which shares the subject before it: "ant", "ando", "iendo"
+	"masculine":      true, // an article or honorific of a man: "le", "el", "M.", "Sr."
+	"feminine":       true, // an article or honorific of a woman: "la", "Mme", "Sra."
 	"destination":    true, // before the country people are sent to, not the act's target: "aux frontières du", "hacia"
 }
 
