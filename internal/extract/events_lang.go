@@ -178,13 +178,18 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, tgt = c, src
 			}
 		}
+		// "Le Forum tunisien ... a dénoncé des « expulsions collectives »": a national body
+		// that denounces acts and names no one denounces its own state.
+		if tgt.code == "" && typ == "ACCUSE" && src.how == "national body" {
+			tgt = side{code: src.code, node: -1, how: "own state of a national body"}
+		}
 		if tgt.code == "" && mutualTypes[typ] {
 			// "España y Marruecos firmaron un acuerdo": joint subjects act with each other.
 			if c := s.coordinatedBefore(first, src); c.code != "" {
 				src, tgt = c, src // the first named is the source
 			}
 		}
-		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People {
+		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" {
 			continue
 		}
 		date := actDate
@@ -488,13 +493,19 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		k = m.start
 		// "el ministro español", "la police marocaine": an adjective after a title or an office
 		// names its state; alone ("los migrantes marroquíes") it names people.
-		if m.adj && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low))) {
+		// "L'Association mauritanienne des droits de l'homme", "el Foro marroquí": a body
+		// that its name's adjective places acts for that country.
+		body := m.adj && k > first && s.word("org-head", toks[k-1].Low)
+		if m.adj && !body && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low))) {
 			continue
 		}
 		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) && !s.membersOf(k) {
 			continue
 		}
 		if sd := s.sideOf(idx); sd.code != "" {
+			if body {
+				sd.how = "national body"
+			}
 			return sd, true
 		}
 	}
@@ -563,7 +574,9 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 		}
 		// "reconduits aux frontières du Sénégal", "devolvió a Marruecos a 1.430 personas": the
 		// country a deportation sends people to is their destination, not the act's target.
-		if r.Mode == "deport" && m.kind == mCountry && !m.adj && (s.sentTo(m.start, from) || sentEnd > 0 && s.joinedTo(sentEnd, m.start)) {
+		// "des expulsions vers les frontières algérienne et libyenne": a border or a heading
+		// names a place, for any act.
+		if m.kind == mCountry && (r.Mode == "deport" && !m.adj && s.sentTo(m.start, from) || s.toBorder(m.start, from) || sentEnd > 0 && s.joinedTo(sentEnd, m.start)) {
 			sentEnd = m.end // "... du Sénégal et du Mali"
 			continue
 		}
@@ -934,6 +947,21 @@ func (s *state) sentTo(k, from int) bool {
 	toks := s.doc.Tokens
 	for j := k - 1; j >= from && j >= k-3; j-- {
 		if s.word("destination", toks[j].Low) {
+			return true
+		}
+		if !s.isArticle(toks[j].Low) && !s.isPrep(toks[j].Low) {
+			return false
+		}
+	}
+	return false
+}
+
+// toBorder reports whether the country named at token k, after from, follows a word for a
+// border or a heading: "vers les frontières algérienne", "hacia la frontera argelina".
+func (s *state) toBorder(k, from int) bool {
+	toks := s.doc.Tokens
+	for j := k - 1; j >= from && j >= k-3; j-- {
+		if s.word("border", toks[j].Low) {
 			return true
 		}
 		if !s.isArticle(toks[j].Low) && !s.isPrep(toks[j].Low) {

@@ -674,6 +674,12 @@ func TestLangEventsClauses(t *testing.T) {
 		{"es", "El ministro marroquí se reunió el lunes en Rabat con su homólogo español. Ambas partes acordaron reforzar la cooperación.", "AGREE MAR ESP"},
 		{"fr", "Le ministre a reçu lundi le commissaire européen aux Affaires intérieures, Piet Janssen. Le commissaire européen a salué « les efforts remarquables » des autorités marocaines.", "SUPPORT EU MAR"},
 		{"es", "El ministro recibió el lunes al comisario europeo de Asuntos Internos, Piet Janssen. El comisario europeo elogió \"los esfuerzos notables\" de las autoridades marroquíes.", "SUPPORT EU MAR"},
+		// A body its name's adjective places, with an incise, in the present tense: it
+		// denounces its own state when it names no one.
+		{"fr", "Le Forum marocain pour les droits sociaux (FMDS) a, de son côté, dénoncé mardi des « expulsions collectives » vers les frontières algérienne et mauritanienne.", "ACCUSE MAR MAR"},
+		{"es", "El Foro marroquí de derechos sociales ha, por su parte, denunciado el martes \"expulsiones colectivas\" hacia la frontera argelina.", "ACCUSE MAR MAR"},
+		{"fr", "L'Association mauritanienne des droits de l'homme (AMDH) accuse les autorités de « traitements inhumains ».", "ACCUSE MRT MRT"},
+		{"es", "La Asociación mauritana de derechos humanos acusa a las autoridades de \"tratos inhumanos\".", "ACCUSE MRT MRT"},
 		// The destination of a deportation is not its target.
 		{"fr", "La Mauritanie a expulsé des centaines de migrants, reconduits aux frontières du Sénégal et du Mali.", "COERCE MRT MRT"},
 		{"es", "España devolvió a Marruecos a 1.430 personas en 2023.", "COERCE ESP ESP"},

@@ -229,6 +229,8 @@ var wordRoles = map[string]bool{
 	"gerund-end":     true, // the ending of a gerund, which shares the subject before it: "ant", "ando", "iendo"
 	"masculine":      true, // an article or honorific of a man: "le", "el", "M.", "Sr."
 	"feminine":       true, // an article or honorific of a woman: "la", "Mme", "Sra."
+	"org-head":       true, // heads the name of a body that the country adjective after it places: "Association", "Foro"
+	"border":         true, // a border or a heading: the country after it names a place, no target: "vers", "frontières"
 	"destination":    true, // before the country people are sent to, not the act's target: "aux frontières du", "hacia"
 }
 
