@@ -178,6 +178,16 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, tgt = c, src
 			}
 		}
+		// "a rejeté ces accusations", "rechazó estas acusaciones": the accusations told
+		// before; their author is the target.
+		if tgt.code == "" && typ == "REJECT" && s.accusationsAfter(tr.j, end) {
+			for k := len(s.events) - 1; k >= 0; k-- {
+				if ev := s.events[k]; ev.Type == "ACCUSE" {
+					tgt = side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "author of the accusations"}
+					break
+				}
+			}
+		}
 		// "Le Forum tunisien ... a dénoncé des « expulsions collectives »": a national body
 		// that denounces acts and names no one denounces its own state.
 		if tgt.code == "" && typ == "ACCUSE" && src.how == "national body" {
@@ -189,7 +199,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, tgt = c, src // the first named is the source
 			}
 		}
-		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" {
+		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" {
 			continue
 		}
 		date := actDate
@@ -1053,6 +1063,18 @@ func (s *state) gerund(tr trigger) bool {
 	for _, e := range []string{"ant", "ando", "iendo"} {
 		if strings.HasSuffix(w, e) && s.word("gerund-end", e) {
 			return true
+		}
+	}
+	return false
+}
+
+// accusationsAfter reports whether the object after token j is accusations told before: a
+// demonstrative and an accusation noun ("ces accusations", "estas acusaciones").
+func (s *state) accusationsAfter(j, end int) bool {
+	toks := s.doc.Tokens
+	for k := j; k < end && k < j+3; k++ {
+		if s.word("accusation", toks[k].Low) {
+			return k > j && s.word("demonstrative", toks[k-1].Low)
 		}
 	}
 	return false

@@ -680,6 +680,9 @@ func TestLangEventsClauses(t *testing.T) {
 		{"es", "El Foro marroquí de derechos sociales ha, por su parte, denunciado el martes \"expulsiones colectivas\" hacia la frontera argelina.", "ACCUSE MAR MAR"},
 		{"fr", "L'Association mauritanienne des droits de l'homme (AMDH) accuse les autorités de « traitements inhumains ».", "ACCUSE MRT MRT"},
 		{"es", "La Asociación mauritana de derechos humanos acusa a las autoridades de \"tratos inhumanos\".", "ACCUSE MRT MRT"},
+		// Accusations told before: their author is the target of their rejection.
+		{"fr", "L'Association mauritanienne des droits de l'homme accuse les autorités de « traitements inhumains ». Le ministre mauritanien de l'Intérieur, Ahmed Salem, a rejeté ces accusations vendredi.", "REJECT MRT MRT"},
+		{"es", "La Asociación mauritana de derechos humanos acusa a las autoridades de \"tratos inhumanos\". El ministro mauritano del Interior, Ahmed Salem, rechazó estas acusaciones el viernes.", "REJECT MRT MRT"},
 		// The destination of a deportation is not its target.
 		{"fr", "La Mauritanie a expulsé des centaines de migrants, reconduits aux frontières du Sénégal et du Mali.", "COERCE MRT MRT"},
 		{"es", "España devolvió a Marruecos a 1.430 personas en 2023.", "COERCE ESP ESP"},
@@ -690,6 +693,17 @@ func TestLangEventsClauses(t *testing.T) {
 		}
 		if !slices.Contains(have, tc.want) {
 			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
+		}
+	}
+	// Accusations that no one made before, a modal of ability in the present: no act.
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "Le ministre marocain a rejeté ces accusations."},
+		{"es", "El ministro marroquí rechazó estas acusaciones."},
+		{"fr", "La Marine royale peut secourir les migrants."},
+		{"es", "Salvamento Marítimo puede rescatar a los migrantes."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
 		}
 	}
 }

@@ -231,6 +231,8 @@ var wordRoles = map[string]bool{
 	"feminine":       true, // an article or honorific of a woman: "la", "Mme", "Sra."
 	"org-head":       true, // heads the name of a body that the country adjective after it places: "Association", "Foro"
 	"border":         true, // a border or a heading: the country after it names a place, no target: "vers", "frontières"
+	"accusation":     true, // a noun for accusations, rejected after a demonstrative: "accusations", "acusaciones"
+	"demonstrative":  true, // points back to what was told: "ces", "estas"
 	"destination":    true, // before the country people are sent to, not the act's target: "aux frontières du", "hacia"
 }
 
