@@ -233,6 +233,7 @@ var wordRoles = map[string]bool{
 	"border":         true, // a border or a heading: the country after it names a place, no target: "vers", "frontières"
 	"accusation":     true, // a noun for accusations, rejected after a demonstrative: "accusations", "acusaciones"
 	"demonstrative":  true, // points back to what was told: "ces", "estas"
+	"place-noun":     true, // names a region before its name, which is then no person: "région", "provincia"
 	"destination":    true, // before the country people are sent to, not the act's target: "aux frontières du", "hacia"
 }
 
