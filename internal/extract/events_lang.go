@@ -91,6 +91,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			src, ok = s.passiveAgent(tr.j, end)
 			passive = ok
 		}
+		// "a salué ... tout en appelant Dakar à", "elogió ..., instando a Rabat a": a gerund
+		// shares the subject of the act told before it in its sentence.
+		if !ok && s.gerund(tr) {
+			if ev := s.lastEventIn(si); ev != nil {
+				src, ok = side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "gerund"}, true
+			}
+		}
 		if !ok {
 			src, ok = s.surfaceSource(first, tr.i)
 			if ok {
@@ -121,6 +128,14 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			if pair = s.bothSides(first, tr.i); pair != nil {
 				src, ok = side{code: pair.Source.Actor, entity: pair.Source.Entity, node: -1, how: "both sides"}, true
 			}
+		}
+		if !ok {
+			// "Le commissaire européen a salué", "El ministro elogió": a title with no name
+			// is its holder named before.
+			src, ok = s.titleSubject(first, tr.i)
+		}
+		if !ok {
+			src, ok = s.pronounSubject(first, tr.i)
 		}
 		agentless := false
 		if !ok && materialTypes[typ] {
@@ -163,13 +178,28 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, tgt = c, src
 			}
 		}
+		// "a rejeté ces accusations", "rechazó estas acusaciones": the accusations told
+		// before; their author is the target.
+		if tgt.code == "" && typ == "REJECT" && s.accusationsAfter(tr.j, end) {
+			for k := len(s.events) - 1; k >= 0; k-- {
+				if ev := s.events[k]; ev.Type == "ACCUSE" {
+					tgt = side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "author of the accusations"}
+					break
+				}
+			}
+		}
+		// "Le Forum tunisien ... a dénoncé des « expulsions collectives »": a national body
+		// that denounces acts and names no one denounces its own state.
+		if tgt.code == "" && typ == "ACCUSE" && src.how == "national body" {
+			tgt = side{code: src.code, node: -1, how: "own state of a national body"}
+		}
 		if tgt.code == "" && mutualTypes[typ] {
 			// "España y Marruecos firmaron un acuerdo": joint subjects act with each other.
 			if c := s.coordinatedBefore(first, src); c.code != "" {
 				src, tgt = c, src // the first named is the source
 			}
 		}
-		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People {
+		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" {
 			continue
 		}
 		date := actDate
@@ -473,13 +503,19 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		k = m.start
 		// "el ministro español", "la police marocaine": an adjective after a title or an office
 		// names its state; alone ("los migrantes marroquíes") it names people.
-		if m.adj && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low))) {
+		// "L'Association mauritanienne des droits de l'homme", "el Foro marroquí": a body
+		// that its name's adjective places acts for that country.
+		body := m.adj && k > first && s.word("org-head", toks[k-1].Low)
+		if m.adj && !body && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low))) {
 			continue
 		}
 		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) && !s.membersOf(k) {
 			continue
 		}
 		if sd := s.sideOf(idx); sd.code != "" {
+			if body {
+				sd.how = "national body"
+			}
 			return sd, true
 		}
 	}
@@ -511,7 +547,7 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 	if limit > end {
 		limit = end
 	}
-	quoted := false
+	quoted, sentEnd := false, 0
 	for k := from; k < limit; k++ {
 		// "a salué « l'engagement des autorités marocaines »", "elogió "el compromiso de
 		// Marruecos"": a quotation that opens just after a verb of saying is its object.
@@ -521,6 +557,11 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 		}
 		if s.inQuote[k] && !quoted || toks[k].Text == "." || toks[k].Text == ";" {
 			break
+		}
+		// "le commissaire européen aux Affaires intérieures et à la Migration, Piet Janssen":
+		// a title names its holder after its own words, however long.
+		if s.lx.Titles.Has(toks[k].Low) && !quoted {
+			limit = min(end, max(limit, k+14))
 		}
 		// "150 candidats, dont 12 ressortissants gambiens", "entre ellos cuatro marroquíes": the
 		// nationality of a part is not the target's.
@@ -539,6 +580,14 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 		idx := int(s.at[k])
 		k = m.end - 1
 		if want != "" && !r.Frame.People && !s.afterPrep(m.start, from, want) {
+			continue
+		}
+		// "reconduits aux frontières du Sénégal", "devolvió a Marruecos a 1.430 personas": the
+		// country a deportation sends people to is their destination, not the act's target.
+		// "des expulsions vers les frontières algérienne et libyenne": a border or a heading
+		// names a place, for any act.
+		if m.kind == mCountry && (r.Mode == "deport" && !m.adj && s.sentTo(m.start, from) || s.toBorder(m.start, from) || sentEnd > 0 && s.joinedTo(sentEnd, m.start)) {
+			sentEnd = m.end // "... du Sénégal et du Mali"
 			continue
 		}
 		// "han desarticulado, en una operación conjunta con la Policía marroquí, una
@@ -900,4 +949,133 @@ func (s *state) lastEventIn(si int) *record.Event {
 		}
 	}
 	return nil
+}
+
+// sentTo reports whether the country named at token k, after from, follows a word that
+// tells where people are sent: "vers", "aux frontières du", "a", "hacia", "a la frontera con".
+func (s *state) sentTo(k, from int) bool {
+	toks := s.doc.Tokens
+	for j := k - 1; j >= from && j >= k-3; j-- {
+		if s.word("destination", toks[j].Low) {
+			return true
+		}
+		if !s.isArticle(toks[j].Low) && !s.isPrep(toks[j].Low) {
+			return false
+		}
+	}
+	return false
+}
+
+// toBorder reports whether the country named at token k, after from, follows a word for a
+// border or a heading: "vers les frontières algérienne", "hacia la frontera argelina".
+func (s *state) toBorder(k, from int) bool {
+	toks := s.doc.Tokens
+	for j := k - 1; j >= from && j >= k-3; j-- {
+		if s.word("border", toks[j].Low) {
+			return true
+		}
+		if !s.isArticle(toks[j].Low) && !s.isPrep(toks[j].Low) {
+			return false
+		}
+	}
+	return false
+}
+
+// joinedTo reports whether only articles, prepositions and a joining word stand between token
+// end and token k: "du Sénégal et du Mali".
+func (s *state) joinedTo(end, k int) bool {
+	joined := false
+	for j := end; j < k; j++ {
+		w := s.doc.Tokens[j].Low
+		switch {
+		case s.word("meeting-join", w):
+			joined = true
+		case !s.isArticle(w) && !s.isPrep(w):
+			return false
+		}
+	}
+	return joined && k-end <= 3
+}
+
+// titleSubject is the holder of a title that stands with no name as the subject just before
+// the trigger at i ("Le commissaire européen a salué", "El ministro marroquí elogió"): the
+// person the text last named with that title, as a quote's role is resolved.
+func (s *state) titleSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	for a := first; a+1 < i; a++ {
+		if !s.isArticle(toks[a].Low) {
+			continue
+		}
+		t, ok := s.lx.Titles.Longest(toks, a+1)
+		if !ok || t.End > i {
+			continue
+		}
+		k := t.End
+		if m := s.mentionAt(k); m != nil && m.adj {
+			k = m.end // "el ministro marroquí"
+		} else if k < i && toks[k].Kind == text.Word && !toks[k].IsCap() && !s.word("before-verb", toks[k].Low) {
+			k++ // "le commissaire européen"
+		}
+		for k < i && s.word("before-verb", toks[k].Low) {
+			k++
+		}
+		if k != i {
+			return side{}, false
+		}
+		h, _ := s.titleHolder(a+1, t.End)
+		if h < 0 {
+			return side{}, false
+		}
+		sd := s.sideOf(h)
+		sd.how = "title subject"
+		return sd, sd.code != ""
+	}
+	return side{}, false
+}
+
+// pronounSubject is the person a subject pronoun just before the trigger at i stands for
+// ("Il a appelé", "Él pidió"): the person the text named last before its sentence.
+func (s *state) pronounSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	k := i - 1
+	for k >= first && s.word("before-verb", toks[k].Low) && !s.word("pronoun", toks[k].Low) {
+		k--
+	}
+	if k < first || !s.word("pronoun", toks[k].Low) {
+		return side{}, false
+	}
+	for j := len(s.mentions) - 1; j >= 0; j-- {
+		if m := s.mentions[j]; m.kind == mPerson && m.start < first {
+			sd := s.sideOf(j)
+			sd.how = "pronoun subject"
+			return sd, sd.code != ""
+		}
+	}
+	return side{}, false
+}
+
+// gerund reports whether the trigger is one gerund: "appelant", "instando", "pidiendo".
+func (s *state) gerund(tr trigger) bool {
+	if tr.j != tr.i+1 {
+		return false
+	}
+	w := s.doc.Tokens[tr.i].Low
+	for _, e := range []string{"ant", "ando", "iendo"} {
+		if strings.HasSuffix(w, e) && s.word("gerund-end", e) {
+			return true
+		}
+	}
+	return false
+}
+
+// accusationsAfter reports whether the object after token j is accusations told before: a
+// demonstrative and an accusation noun ("ces accusations", "estas acusaciones").
+func (s *state) accusationsAfter(j, end int) bool {
+	toks := s.doc.Tokens
+	for k := j; k < end && k < j+3; k++ {
+		if s.word("accusation", toks[k].Low) {
+			return k > j && s.word("demonstrative", toks[k-1].Low)
+		}
+	}
+	return false
 }

@@ -639,3 +639,102 @@ func TestLangAwayHome(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsClauses codes acts whose words stand apart in the clause: time and place
+// between a verb and its object, an incise inside the verb, a modal of ability, a participle
+// clause, a pronoun or a title for the subject, both sides named by "les deux parties".
+func TestLangEventsClauses(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		// Time and place between a verb of hosting and its guest.
+		{"fr", "Le président mauritanien a reçu mardi à Nouakchott le ministre espagnol de l'Intérieur.", "CONSULT MRT ESP"},
+		{"es", "El presidente mauritano recibió el martes en Nuakchot al ministro español del Interior.", "CONSULT MRT ESP"},
+		{"fr", "Rabat, 3 mars (MAP) – Le ministre de l'Intérieur, le général Karim Alaoui, a reçu lundi à Rabat le commissaire européen aux Affaires intérieures et à la Migration, Piet Janssen, pour faire le point.", "CONSULT MAR EU"},
+		{"es", "Rabat, 3 mar (EFE).- El ministro del Interior, el general Karim Alaui, recibió el lunes en Rabat al comisario europeo de Asuntos Internos y de Migración, Piet Janssen, para hacer balance.", "CONSULT MAR EU"},
+		// A modal of ability: the act is done.
+		{"fr", "Les garde-côtes marocains ont pu secourir lundi douze migrants.", "AID MAR MAR"},
+		{"es", "Salvamento Marítimo ha podido rescatar el lunes a doce migrantes.", "AID ESP ESP"},
+		// An incise between the auxiliary and the participle.
+		{"fr", "L'Algérie a, de son côté, dénoncé lundi l'attitude du Maroc.", "ACCUSE DZA MAR"},
+		{"es", "Argelia ha, por su parte, criticado el lunes la actitud de Marruecos.", "ACCUSE DZA MAR"},
+		// Rejecting accusations.
+		{"fr", "Le gouvernement marocain a rejeté ces accusations de l'Algérie.", "REJECT MAR DZA"},
+		{"es", "El Gobierno marroquí rechazó estas acusaciones de Argelia.", "REJECT MAR DZA"},
+		// A call in a participle clause, and a pronoun subject: the last actor named.
+		{"fr", "Le ministre espagnol a salué l'engagement du Maroc, tout en appelant Rabat à renforcer les contrôles.", "REQUEST ESP MAR"},
+		{"es", "El ministro español elogió el compromiso de Marruecos, instando a Rabat a reforzar los controles.", "REQUEST ESP MAR"},
+		{"fr", "Le président sénégalais, Amadou Fall, a souligné les progrès accomplis. Il a appelé l'Union européenne à financer le programme.", "REQUEST SEN EU"},
+		{"es", "El presidente senegalés, Amadou Fall, subrayó los progresos logrados. Él pidió a la Unión Europea financiar el programa.", "REQUEST SEN EU"},
+		// A title alone for the subject, a quotation for its object.
+		{"fr", "Le ministre marocain a rencontré lundi à Rabat son homologue espagnol. Le ministre espagnol a salué « l'engagement constant du Royaume ».", "SUPPORT ESP MAR"},
+		{"fr", "Le ministre a reçu lundi le commissaire européen aux Affaires intérieures, Piet Janssen. Le commissaire européen a salué « les efforts remarquables » des autorités marocaines.", "SUPPORT EU MAR"},
+		{"es", "El ministro recibió el lunes al comisario europeo de Asuntos Internos, Piet Janssen. El comisario europeo elogió \"los esfuerzos notables\" de las autoridades marroquíes.", "SUPPORT EU MAR"},
+		// Both sides of the meeting told before.
+		{"fr", "Le ministre marocain a rencontré lundi à Rabat son homologue espagnol. Les deux parties ont convenu de renforcer la coopération.", "AGREE MAR ESP"},
+		{"es", "El ministro marroquí se reunió el lunes en Rabat con su homólogo español. Ambas partes acordaron reforzar la cooperación.", "AGREE MAR ESP"},
+		{"fr", "Le ministre a reçu lundi le commissaire européen aux Affaires intérieures, Piet Janssen. Le commissaire européen a salué « les efforts remarquables » des autorités marocaines.", "SUPPORT EU MAR"},
+		{"es", "El ministro recibió el lunes al comisario europeo de Asuntos Internos, Piet Janssen. El comisario europeo elogió \"los esfuerzos notables\" de las autoridades marroquíes.", "SUPPORT EU MAR"},
+		// A body its name's adjective places, with an incise, in the present tense: it
+		// denounces its own state when it names no one.
+		{"fr", "Le Forum marocain pour les droits sociaux (FMDS) a, de son côté, dénoncé mardi des « expulsions collectives » vers les frontières algérienne et mauritanienne.", "ACCUSE MAR MAR"},
+		{"es", "El Foro marroquí de derechos sociales ha, por su parte, denunciado el martes \"expulsiones colectivas\" hacia la frontera argelina.", "ACCUSE MAR MAR"},
+		{"fr", "L'Association mauritanienne des droits de l'homme (AMDH) accuse les autorités de « traitements inhumains ».", "ACCUSE MRT MRT"},
+		{"es", "La Asociación mauritana de derechos humanos acusa a las autoridades de \"tratos inhumanos\".", "ACCUSE MRT MRT"},
+		// Accusations told before: their author is the target of their rejection.
+		{"fr", "L'Association mauritanienne des droits de l'homme accuse les autorités de « traitements inhumains ». Le ministre mauritanien de l'Intérieur, Ahmed Salem, a rejeté ces accusations vendredi.", "REJECT MRT MRT"},
+		{"es", "La Asociación mauritana de derechos humanos acusa a las autoridades de \"tratos inhumanos\". El ministro mauritano del Interior, Ahmed Salem, rechazó estas acusaciones el viernes.", "REJECT MRT MRT"},
+		// The destination of a deportation is not its target.
+		{"fr", "La Mauritanie a expulsé des centaines de migrants, reconduits aux frontières du Sénégal et du Mali.", "COERCE MRT MRT"},
+		{"es", "España devolvió a Marruecos a 1.430 personas en 2023.", "COERCE ESP ESP"},
+	} {
+		var have []string
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor)
+		}
+		if !slices.Contains(have, tc.want) {
+			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
+		}
+	}
+	// Accusations that no one made before, a modal of ability in the present: no act.
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "Le ministre marocain a rejeté ces accusations."},
+		{"es", "El ministro marroquí rechazó estas acusaciones."},
+		{"fr", "La Marine royale peut secourir les migrants."},
+		{"es", "Salvamento Marítimo puede rescatar a los migrantes."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+}
+
+// TestLangQuoteTitles resolves speakers that a title or a pronoun names: a title alone is
+// the person of that title and gender named before, a long title and a rank before the name
+// in an inverted attribution name that person.
+func TestLangQuoteTitles(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, quote, speaker string }{
+		{"fr", "Le ministre de l'Intérieur, Karim Alaoui, a reçu lundi son homologue italienne, Giulia Rossi. Le ministre a réaffirmé que le Maroc restait « un pays de transit ».", "un pays de transit", "Karim Alaoui"},
+		{"fr", "La ministre de l'Intérieur, Leïla Alaoui, a reçu lundi son homologue italien, Marco Rossi. La ministre a réaffirmé que le Maroc restait « un pays de transit ».", "un pays de transit", "Leïla Alaoui"},
+		{"es", "El ministro del Interior, Karim Alaui, recibió el lunes a la ministra italiana, Giulia Rossi. El ministro reafirmó que Marruecos seguía siendo \"un país de tránsito\".", "un país de tránsito", "Karim Alaui"},
+		{"fr", "« Les recherches se poursuivent avec l'appui d'un hélicoptère », a précisé le chargé de communication de la Protection civile d'Oran, le lieutenant Karim Bensalah.", "Les recherches se poursuivent avec l'appui d'un hélicoptère", "Karim Bensalah"},
+		{"es", "\"La búsqueda continúa con el apoyo de un helicóptero\", precisó el responsable de comunicación de Protección Civil de Almería, el teniente Karim Benítez.", "La búsqueda continúa con el apoyo de un helicóptero", "Karim Benítez"},
+		// A region named after its noun, before the holder's name, is no person.
+		{"fr", "Le wali de la région Tanger-Tétouan-Al Hoceïma, Karim Alaoui, avait souligné lundi que « le Maroc assume ses responsabilités ».", "le Maroc assume ses responsabilités", "Karim Alaoui"},
+		{"es", "El presidente de la comunidad Castilla-La Mancha, Emiliano García, subrayó el lunes que \"España cumple sus compromisos\".", "España cumple sus compromisos", "Emiliano García"},
+	} {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		found := false
+		for _, q := range got.Quotes {
+			if q.Text == tc.quote {
+				found = true
+				if q.Speaker.Name != tc.speaker {
+					t.Errorf("%q: speaker %q, want %q", tc.text, q.Speaker.Name, tc.speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no quote %q in %+v", tc.text, tc.quote, got.Quotes)
+		}
+	}
+}

@@ -682,8 +682,24 @@ func (s *state) roleSpeaker(a, e, from int) who {
 	}
 	// "the minister", "the pope": the person last named with that title. A nationality
 	// after the role ("el ministro marroquí", "le chef de la diplomatie marocaine") must agree.
-	head := toks[e-1].Low
+	if k, rule := s.titleHolder(a, e); k >= 0 {
+		w := s.mentionWho(k)
+		w.start, w.end, w.rule = a, e, rule
+		return w
+	}
+	return nobody
+}
+
+// titleHolder is the mention of the person last named before token a with the title [a, e)
+// ("the minister", "el ministro marroquí": a nationality after the role must agree), else of
+// the one person of that nationality; -1 when none. rule tells which.
+func (s *state) titleHolder(a, e int) (int, string) {
+	head := s.doc.Tokens[e-1].Low
 	nat := s.roleNationality(e)
+	g := ""
+	if a > 0 {
+		g = s.gender(s.doc.Tokens[a-1].Low) // "le ministre", "la ministre"
+	}
 	for k := len(s.mentions) - 1; k >= 0; k-- {
 		m := s.mentions[k]
 		if m.kind != mPerson || m.start >= a {
@@ -693,20 +709,16 @@ func (s *state) roleSpeaker(a, e, from int) who {
 		if m.entity >= 0 {
 			titles = s.entities[m.entity].titles
 		}
-		if titleHas(titles, head) && (nat == "" || m.entity >= 0 && s.entities[m.entity].country == nat) {
-			w := s.mentionWho(k)
-			w.start, w.end, w.rule = a, e, "quote.role"
-			return w
+		if titleHas(titles, head) && (nat == "" || m.entity >= 0 && s.entities[m.entity].country == nat) && s.sameGender(g, k, head) {
+			return k, "quote.role"
 		}
 	}
 	if nat != "" {
 		if k := s.onlyPersonOf(nat, a); k >= 0 {
-			w := s.mentionWho(k)
-			w.start, w.end, w.rule = a, e, "quote.role-of-nationality"
-			return w
+			return k, "quote.role-of-nationality"
 		}
 	}
-	return nobody
+	return -1, ""
 }
 
 // roleNationality is the country of the demonym that follows a role ending at token e in
@@ -1124,4 +1136,38 @@ func (s *state) addQuote(q quote) {
 		out.Explain = s.why(rule, uses...)
 	}
 	s.quotes = append(s.quotes, out)
+}
+
+// gender is "m" or "f" for an article or honorific that tells it in Spanish or French ("le",
+// "la", "Mme", "Sr."), else "".
+func (s *state) gender(w string) string {
+	switch {
+	case s.word("masculine", w):
+		return "m"
+	case s.word("feminine", w):
+		return "f"
+	}
+	return ""
+}
+
+// sameGender reports whether the person of mention k can be of gender g: the honorific before
+// the name, else the article before the title head the sentence gives them ("la ministre
+// italienne de l'Intérieur, Giulia Ferrante"), agrees, or either is not told.
+func (s *state) sameGender(g string, k int, head string) bool {
+	m := s.mentions[k]
+	if g == "" || m.start == 0 {
+		return true
+	}
+	toks := s.doc.Tokens
+	if h := s.gender(toks[m.start-1].Low); h != "" {
+		return h == g
+	}
+	first := s.doc.Sents[toks[m.start].Sent].First
+	for j := m.start - 1; j > first && j >= m.start-15; j-- {
+		if toks[j].Low == head {
+			h := s.gender(toks[j-1].Low)
+			return h == "" || h == g
+		}
+	}
+	return true
 }

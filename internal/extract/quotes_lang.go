@@ -291,7 +291,8 @@ var complementPreps = set("de", "del", "du", "des", "d'", "d’")
 // word follow it: the place or body of the office, no person.
 func (s *state) titleComplement(a, e int) bool {
 	toks := s.doc.Tokens
-	if s.ownLang() == "" || a == 0 || e+1 >= len(toks) || !complementPreps[toks[a-1].Low] || toks[e].Text != "," || !isCapWord(toks[e+1]) || s.isArticle(toks[e+1].Low) {
+	// "le wali de la région Tanger-Tétouan-Al Hoceïma, X": a noun of place before the name.
+	if s.ownLang() == "" || a == 0 || e+1 >= len(toks) || !complementPreps[toks[a-1].Low] && !s.word("place-noun", toks[a-1].Low) || toks[e].Text != "," || !isCapWord(toks[e+1]) || s.isArticle(toks[e+1].Low) {
 		return false
 	}
 	for p := a - 2; p >= 0 && p >= a-12 && toks[p].Sent == toks[a].Sent; p-- {

@@ -226,6 +226,15 @@ var wordRoles = map[string]bool{
 	"statement":      true, // a statement that speaks for the body that issued it: "el comunicado", "le communiqué"
 	"but":            true, // opens a clause that opposes the one before: "pero", "mais"
 	"name-head":      true, // makes a capitalised run a body or a place, never a person: "Audiencia", "Tribunal"
+	"gerund-end":     true, // the ending of a gerund, which shares the subject before it: "ant", "ando", "iendo"
+	"masculine":      true, // an article or honorific of a man: "le", "el", "M.", "Sr."
+	"feminine":       true, // an article or honorific of a woman: "la", "Mme", "Sra."
+	"org-head":       true, // heads the name of a body that the country adjective after it places: "Association", "Foro"
+	"border":         true, // a border or a heading: the country after it names a place, no target: "vers", "frontières"
+	"accusation":     true, // a noun for accusations, rejected after a demonstrative: "accusations", "acusaciones"
+	"demonstrative":  true, // points back to what was told: "ces", "estas"
+	"place-noun":     true, // names a region before its name, which is then no person: "région", "provincia"
+	"destination":    true, // before the country people are sent to, not the act's target: "aux frontières du", "hacia"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
