@@ -52,17 +52,7 @@ func TestLangQuoteSpeakers(t *testing.T) {
 	x.Explain = true
 	for _, tt := range tests {
 		qs := x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Quotes
-		if len(qs) != 1 {
-			t.Errorf("%q: %d quotes %+v, want 1", tt.body, len(qs), qs)
-			continue
-		}
-		q := qs[0]
-		if q.Speaker.Name != tt.speaker || q.Text != tt.text {
-			t.Errorf("%q: got %q by %q, want %q by %q", tt.body, q.Text, q.Speaker.Name, tt.text, tt.speaker)
-		}
-		if q.Explain == nil || q.Explain.Rule != tt.rule {
-			t.Errorf("%q: explained by %+v, want rule %s", tt.body, q.Explain, tt.rule)
-		}
+		checkQuote(t, tt.body, qs, tt.speaker, tt.text, tt.rule)
 	}
 }
 

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/alboran/alboran/internal/record"
+)
 
 // TestQuoteSpeakers checks who a quotation is attributed to, one class of attribution a line.
 func TestQuoteSpeakers(t *testing.T) {
@@ -57,17 +61,7 @@ func TestQuoteSpeakers(t *testing.T) {
 		if len(qs) == 0 && tt.speaker == "" && tt.rule == "quote.unattributed" && len(tt.text) < 20 {
 			continue // a fragment with no speaker is no quote at all (codebook section 7)
 		}
-		if len(qs) != 1 {
-			t.Errorf("%q: %d quotes %+v, want 1", tt.body, len(qs), qs)
-			continue
-		}
-		q := qs[0]
-		if q.Speaker.Name != tt.speaker || q.Text != tt.text {
-			t.Errorf("%q: got %q by %q, want %q by %q", tt.body, q.Text, q.Speaker.Name, tt.text, tt.speaker)
-		}
-		if q.Explain == nil || q.Explain.Rule != tt.rule {
-			t.Errorf("%q: explained by %+v, want rule %s", tt.body, q.Explain, tt.rule)
-		}
+		checkQuote(t, tt.body, qs, tt.speaker, tt.text, tt.rule)
 	}
 }
 
@@ -111,5 +105,22 @@ func TestPronounAfterOneName(t *testing.T) {
 		if q.Speaker.Name != tt.speaker || q.Explain == nil || q.Explain.Rule != tt.rule {
 			t.Errorf("%q: last quote %q by %q (%+v), want by %q with rule %s", tt.body, q.Text, q.Speaker.Name, q.Explain, tt.speaker, tt.rule)
 		}
+	}
+}
+
+// checkQuote checks that qs, the quotations of body, are one quotation of text by speaker,
+// made by rule.
+func checkQuote(t *testing.T, body string, qs []record.Quote, speaker, text, rule string) {
+	t.Helper()
+	if len(qs) != 1 {
+		t.Errorf("%q: %d quotes %+v, want 1", body, len(qs), qs)
+		return
+	}
+	q := qs[0]
+	if q.Speaker.Name != speaker || q.Text != text {
+		t.Errorf("%q: got %q by %q, want %q by %q", body, q.Text, q.Speaker.Name, text, speaker)
+	}
+	if q.Explain == nil || q.Explain.Rule != rule {
+		t.Errorf("%q: explained by %+v, want rule %s", body, q.Explain, rule)
 	}
 }
