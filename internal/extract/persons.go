@@ -1001,11 +1001,18 @@ func (s *state) surnameMentions() {
 	toks := s.doc.Tokens
 	bySurname := map[string][]int{}
 	byGiven := map[string][]int{}
+	byFirstSurname := map[string][]int{}
 	for i, e := range s.entities {
 		if e.typ == "person" && len(e.nameToks) > 1 {
 			last := e.nameToks[len(e.nameToks)-1]
 			bySurname[last] = append(bySurname[last], i)
 			byGiven[e.nameToks[0]] = append(byGiven[e.nameToks[0]], i)
+			if n := len(e.nameToks); n > 2 {
+				// "Morales" for "Javier Morales Quintero": the first of two surnames, as
+				// Spanish and Portuguese names are shortened
+				first := e.nameToks[n-2]
+				byFirstSurname[first] = append(byFirstSurname[first], i)
+			}
 		}
 	}
 	if len(bySurname) == 0 {
@@ -1018,6 +1025,9 @@ func (s *state) surnameMentions() {
 		ids := bySurname[t.Text]
 		if len(ids) == 0 && len(byGiven[t.Text]) == 1 && i > 0 && !isCapWord(toks[i-1]) {
 			ids = byGiven[t.Text] // "Najib said": a given name that names one person
+		}
+		if len(ids) == 0 && len(byFirstSurname[t.Text]) == 1 && len(byGiven[t.Text]) == 0 {
+			ids = byFirstSurname[t.Text]
 		}
 		if len(ids) != 1 || i+1 < len(toks) && isCapWord(toks[i+1]) && s.at[i+1] < 0 {
 			continue

@@ -42,6 +42,11 @@ func TestLangQuoteSpeakers(t *testing.T) {
 			"Gendarmerie royale", "L'enquête se poursuit", "quote.verb-subject-inverted"},
 		{"es", "La Guardia Civil detuvo a doce personas en Motril, según un comunicado del instituto armado.\n\n«La investigación sigue abierta», añade el comunicado.",
 			"Guardia Civil", "La investigación sigue abierta", "quote.verb-subject-inverted"},
+		// A speaker named by the first of two surnames is the person named in full before.
+		{"es", "El presidente del Cabildo, Javier Morales Quintero, visitó el muelle.\n\n«No podemos seguir solos», señaló Morales.",
+			"Javier Morales Quintero", "No podemos seguir solos", "quote.verb-subject-inverted"},
+		{"fr", "Le ministre espagnol de l'Intérieur, Luis Ordóñez Sastre, était lundi à Rabat.\n\n« Le Maroc est un partenaire essentiel », a déclaré Ordóñez.",
+			"Luis Ordóñez Sastre", "Le Maroc est un partenaire essentiel", "quote.verb-subject-inverted"},
 		// A dialogue dash interrupted by its attribution, with a volunteer for its speaker.
 		{"es", "El barco atracó de madrugada.\n\n—No hemos dormido en dos días —relató a este diario Marta Gil, voluntaria de Cruz Roja en el puerto—. Seguiremos aquí.",
 			"Marta Gil", "No hemos dormido en dos días Seguiremos aquí.", "quote.verb-circumstance-subject"},
