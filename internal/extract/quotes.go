@@ -183,7 +183,7 @@ func (s *state) joinInterrupted(qs []quote) []quote {
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
 			gap := toks[prev.close+1 : q.open]
-			if len(gap) > 0 && len(gap) <= 30 && toks[prev.close].Para == toks[q.open].Para && s.hasSpeech(prev.close+1, q.open) && gap[len(gap)-1].Text != ":" && !s.newClause(gap) {
+			if len(gap) > 0 && len(gap) <= 30 && toks[prev.close].Para == toks[q.open].Para && s.hasSpeech(prev.close+1, q.open) && gap[len(gap)-1].Text != ":" && !s.newClause(gap) && !s.ownSentence(prev.close, q.open) {
 				prev.parts = append(prev.parts, q.parts...)
 				prev.close = q.close
 				continue
@@ -192,6 +192,16 @@ func (s *state) joinInterrupted(qs []quote) []quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// ownSentence reports whether the quotation that opens at o stands in a sentence of its own,
+// begun after the quotation that closes at c, whose speech verb comes before it: "« … ». Il a
+// appelé les partenaires à « … »" is a second quote with its own attribution, where "'We
+// will,' he said. 'We must.'" is one quote interrupted by its attribution.
+func (s *state) ownSentence(c, o int) bool {
+	toks := s.doc.Tokens
+	st := s.doc.Sents[toks[o].Sent].First
+	return st > c && st < o && s.hasSpeechVerb(st, o)
 }
 
 // speechAt returns the speech verb at token i ("said", "tells", "adding"), if it is one.
@@ -398,10 +408,25 @@ func (s *state) speakerBefore(lo, v int) who {
 		}
 	}
 	k := v - 1
-	for k >= from && s.isBeforeVerb(toks[k].Low) {
+	for k >= from {
+		if c := s.incise(k, from); c >= 0 {
+			k = c - 1 // "Kallas a, de son côté, salué": quotes_lang.go
+			continue
+		}
+		if !s.isBeforeVerb(toks[k].Low) || s.isHeShe(toks[k].Low) {
+			break // "Il a ajouté": the pronoun is the subject, not a word before the verb
+		}
 		k--
 	}
 	if k < from {
+		if s.ownLang() == "es" && from == s.doc.Sents[toks[v].Sent].First {
+			// "También pidió a los socios «…»": Spanish drops the subject pronoun; the verb
+			// that opens its sentence speaks for the person named last.
+			if w := s.pronounSpeaker(v); w.found() {
+				w.rule = "quote.dropped-subject"
+				return w
+			}
+		}
 		return nobody
 	}
 	if s.isHeShe(toks[k].Low) {
@@ -441,6 +466,19 @@ func (s *state) speakerBefore(lo, v int) who {
 	}
 	if w := s.speakerEndingAt(k+1, from); w.found() {
 		return w
+	}
+	// "The Andalusian Human Rights Association (APDHA) said": the name before the acronym.
+	if k-2 > from && toks[k].Text == ")" && toks[k-2].Text == "(" && isAcronym(toks[k-1].Text) {
+		if w := s.speakerEndingAt(k-2, from); w.found() {
+			return w
+		}
+		// "Le Forum tunisien pour les droits économiques et sociaux (FTDES)": a body whose
+		// name the gazetteer does not know, defined by its acronym.
+		if full := s.definedAcronym(acronymLetters(toks[k-1].Text)); full != "" {
+			w := nobody
+			w.name, w.start, w.end, w.rule = full, k-1, k, "quote.verb-subject"
+			return w
+		}
 	}
 	// The nearest speaker before the verb: "Mr Berg was quoted in Swedish media as saying".
 	for j := k; j >= from; j-- {
@@ -1003,6 +1041,12 @@ func (s *state) expandAcronym(w string) string {
 		}
 	}
 	return s.acronyms[caps]
+}
+
+// isAcronym reports whether a word is written as an acronym: "IOM", "MoD", "APDHA".
+func isAcronym(w string) bool {
+	n := len(acronymLetters(w))
+	return n >= 2 && n*2 >= len([]rune(w))
 }
 
 // acronymLetters returns the upper-case letters of a name written as an acronym ("MoD": "MD").

@@ -345,7 +345,7 @@ func (s *state) contentInitials(a, b int) string {
 		if t.Kind != text.Word || s.isArticle(t.Low) || s.isPrep(t.Low) || complementPreps[t.Low] || strings.HasSuffix(t.Low, "'") || strings.HasSuffix(t.Low, "’") || t.Low == "y" || t.Low == "et" {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(t.Text)
+		r, _ := utf8.DecodeRuneInString(text.FoldAccents(t.Text)) // "économiques": E
 		sb.WriteRune(unicode.ToUpper(r))
 	}
 	return sb.String()
@@ -407,6 +407,28 @@ func (s *state) newClause(gap []text.Token) bool {
 		return isAnd(t.Low) || s.word("but", t.Low)
 	}
 	return false
+}
+
+// incise returns the comma that opens a short aside of Spanish or French copy closed by the
+// comma at k ("a, de son côté, salué", "ha, por su parte, pedido"): a few lower-case words
+// between an auxiliary and its verb; else -1.
+func (s *state) incise(k, from int) int {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || k < from || toks[k].Text != "," {
+		return -1
+	}
+	for c := k - 1; c >= from && c >= k-5; c-- {
+		switch t := toks[c]; {
+		case t.Text == ",":
+			if c < k-1 && c > from && s.isBeforeVerb(toks[c-1].Low) {
+				return c
+			}
+			return -1
+		case t.Kind != text.Word || t.IsCap():
+			return -1
+		}
+	}
+	return -1
 }
 
 // personIn reports whether a person is named in tokens [a, b): "Le président canarien,

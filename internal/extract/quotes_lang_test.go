@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -138,6 +139,52 @@ func TestLangTwoFragments(t *testing.T) {
 			if q.Speaker.Name != tt.speaker {
 				t.Errorf("%q: %q by %q, want by %q", tt.body, q.Text, q.Speaker.Name, tt.speaker)
 			}
+		}
+	}
+}
+
+// TestLangQuoteSubjects checks the subjects Spanish and French copy puts before a speech verb
+// that plain adjacency misses, and that a quotation in a sentence of its own, after its own
+// speech verb, is a quote of its own and not the rest of the one before.
+func TestLangQuoteSubjects(t *testing.T) {
+	type q struct{ speaker, text string }
+	tests := []struct {
+		lang, body string
+		want       []q
+	}{
+		// A subject pronoun opens the second quotation's sentence.
+		{"fr", "Le gouverneur, Karim Alaoui, avait rappelé mardi que « la région assume ses responsabilités ». Il a ensuite appelé l'Union européenne à « un partage équitable ».",
+			[]q{{"Karim Alaoui", "la région assume ses responsabilités"}, {"Karim Alaoui", "un partage équitable"}}},
+		{"es", "El alcalde, Pedro Gil Romero, recordó el martes que «la ciudad cumple con su parte». Él añadió que «el reparto debe ser equitativo».",
+			[]q{{"Pedro Gil Romero", "la ciudad cumple con su parte"}, {"Pedro Gil Romero", "el reparto debe ser equitativo"}}},
+		// Spanish drops the pronoun: the verb opening the sentence speaks for the person named last.
+		{"es", "El alcalde, Pedro Gil Romero, elogió «la ayuda recibida». También pidió a los socios europeos «un reparto equitativo».",
+			[]q{{"Pedro Gil Romero", "la ayuda recibida"}, {"Pedro Gil Romero", "un reparto equitativo"}}},
+		// An aside between the auxiliary and its verb.
+		{"fr", "La commissaire européenne, Anna Berg, a, pour sa part, salué « le rôle essentiel » du Sénégal.",
+			[]q{{"Anna Berg", "le rôle essentiel"}}},
+		{"es", "La comisaria europea, Anna Berg, ha, por su parte, elogiado «el papel esencial» de Senegal.",
+			[]q{{"Anna Berg", "el papel esencial"}}},
+		// A body named with its acronym in brackets speaks a scare quote by its full name.
+		{"fr", "La Ligue tunisienne pour la défense des droits humains (LTDDH) a dénoncé lundi des « expulsions collectives » vers la frontière.",
+			[]q{{"Ligue tunisienne pour la défense des droits humains", "expulsions collectives"}}},
+		{"es", "La Asociación Canaria de Ayuda al Migrante (ACAM) ha acusado este lunes al Cabildo de «abandonar» a los menores.",
+			[]q{{"Asociación Canaria de Ayuda al Migrante", "abandonar"}}},
+		// A speaker first named by both surnames, then by the first.
+		{"es", "La portavoz de Cruz Roja, Ana Betancor Suárez, atendió a la prensa en el muelle.\n\n«Llegaron exhaustos», relató Betancor.",
+			[]q{{"Ana Betancor Suárez", "Llegaron exhaustos"}}},
+		{"fr", "« Il est parti parce qu'ici il n'y a rien », témoigne Fatiha Belkacem, la mère d'un des disparus.",
+			[]q{{"Fatiha Belkacem", "Il est parti parce qu'ici il n'y a rien"}}},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		qs := x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Quotes
+		var got []q
+		for _, r := range qs {
+			got = append(got, q{r.Speaker.Name, r.Text})
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q:\n got %v\nwant %v", tt.body, got, tt.want)
 		}
 	}
 }
