@@ -40,6 +40,7 @@ type state struct {
 	places    map[int]scenePlace // during findStatistics: sentencePlace by sentence
 	lx        *lexicon.Lexicon
 	doc       *text.Doc
+	title     string // the report's headline: leadNames reads it
 	published string
 	explain   bool // records carry their Explanation
 
@@ -177,6 +178,7 @@ func (x *Extractor) extract(ctx context.Context, d record.Document) (record.Extr
 		s.published = *d.Published
 	}
 	s.lang = d.Language
+	s.title = d.Title
 	// A number may be a figure: room for them all saves copying a long report's figures
 	// over and over as the list grows.
 	numbers := 0

@@ -174,7 +174,11 @@ func (s *state) awayHome() string {
 	if s.away == "" {
 		s.away = "-"
 		if s.lx.Home != "" {
-			if named, most := s.countriesNamed(); named[s.lx.Home] == 0 && most != "" && s.leadNames(most) {
+			named, most := s.countriesNamed()
+			if most == "" {
+				most = s.tieNamedFirst(named) // "En Mauritanie, …": Mali as often, not in the headline
+			}
+			if named[s.lx.Home] == 0 && most != "" && s.leadNames(most) {
 				s.away = most
 			}
 		}
@@ -185,18 +189,65 @@ func (s *state) awayHome() string {
 	return s.away
 }
 
-// leadNames reports whether the report's first sentence names country c, its capital or a
-// place of it in the gazetteer; its people ("son homologue tunisien") do not count.
+// tieNamedFirst breaks a tie between the countries a report names most often (at least twice):
+// the one of them its headline names as a place, else its first sentence, when only one is;
+// else "".
+func (s *state) tieNamedFirst(named map[string]int) string {
+	top := 2
+	for _, n := range named {
+		top = max(top, n)
+	}
+	var tied []string
+	for c, n := range named {
+		if n == top {
+			tied = append(tied, c)
+		}
+	}
+	title := text.Tokenize(s.title)
+	lead := s.doc.Tokens[:0]
+	if len(s.doc.Sents) > 0 {
+		st := s.doc.Sents[0]
+		lead = s.doc.Tokens[st.First : st.First+len(st.Tokens)]
+	}
+	for _, where := range []struct {
+		toks []text.Token
+		src  string
+	}{{title, s.title}, {lead, s.doc.Text}} {
+		pick := ""
+		for _, c := range tied {
+			if namesPlace(s.lx, where.toks, where.src, c) {
+				if pick != "" {
+					return ""
+				}
+				pick = c
+			}
+		}
+		if pick != "" {
+			return pick
+		}
+	}
+	return ""
+}
+
+// leadNames reports whether the report's headline or first sentence names country c, its
+// capital or a place of it in the gazetteer; its people ("son homologue tunisien") do not count.
 func (s *state) leadNames(c string) bool {
+	if s.title != "" && namesPlace(s.lx, text.Tokenize(s.title), s.title, c) {
+		return true // "En Mauritanie, les expulsions … se poursuivent"
+	}
 	if len(s.doc.Sents) == 0 {
 		return false
 	}
-	toks := s.doc.Tokens
 	lead := s.doc.Sents[0]
-	end := lead.First + len(lead.Tokens)
+	return namesPlace(s.lx, s.doc.Tokens[lead.First:lead.First+len(lead.Tokens)], s.doc.Text, c)
+}
+
+// namesPlace reports whether the tokens of src name country c, its capital or a place of it in
+// the gazetteer.
+func namesPlace(lx *lexicon.Lexicon, toks []text.Token, src string, c string) bool {
 	g, gerr := geo.Default()
-	for k := lead.First; k < end; k++ {
-		if m, ok := s.lx.Actors.Longest(toks, k); ok {
+	for k := 0; k < len(toks); k++ {
+		if m, ok := lx.Actors.Longest(toks, k); ok {
 			for _, v := range m.Vals {
 				if v.Code == c && (v.Kind == lexicon.CountryName || v.Kind == lexicon.Capital) {
 					return true
@@ -205,14 +256,14 @@ func (s *state) leadNames(c string) bool {
 			k = m.End - 1
 			continue
 		}
-		if gerr != nil || !isCapWord(toks[k]) || k > lead.First && isCapWord(toks[k-1]) {
+		if gerr != nil || !isCapWord(toks[k]) || k > 0 && isCapWord(toks[k-1]) {
 			continue
 		}
 		e := k + 1
-		for e < end && e < k+4 && isCapWord(toks[e]) {
+		for e < len(toks) && e < k+4 && isCapWord(toks[e]) {
 			e++
 		}
-		if p, ok := g.Lookup(s.span(k, e), nil); ok && p.Country == c && p.Kind != record.PlaceSea && p.Kind != record.PlaceStrait {
+		if p, ok := g.Lookup(src[toks[k].Start:toks[e-1].End], nil); ok && p.Country == c && p.Kind != record.PlaceSea && p.Kind != record.PlaceStrait {
 			return true
 		}
 	}
