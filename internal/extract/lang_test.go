@@ -28,8 +28,13 @@ var langFloors = map[string]float64{"persons": 0.70, "statistics": 0.70, "quotes
 // extractor was run on it, because the fourth had since been used for tuning; and a sixth
 // (es-heldout6, fr-heldout6), written and annotated the same way once the fifth had been used
 // for tuning: reports from Algeria, Tunisia, Senegal, Mauritania, Ceuta, the Canary Islands,
-// Andalusia and Catalonia.
-// The second to sixth held-out sets are measured, not held to the floors: a floor
+// Andalusia and Catalonia; and a seventh (es-heldout7, fr-heldout7), written and annotated the
+// same way once the sixth had been used for tuning: a regional president's demand for funds, a
+// joint police centre, an NGO's yearly asylum figures, a Frontex operation with Senegal, a
+// shipwreck off the Balearic Islands, a parliament question in Rabat, an IOM return programme
+// in Tunis, a Senegalese navy interception, a Belgian–Moroccan readmission text and a court case
+// in Sfax.
+// The second to seventh held-out sets are measured, not held to the floors: a floor
 // there would make them a target of tuning like the others.
 var langSets = []struct {
 	dir, lang string
@@ -42,6 +47,7 @@ var langSets = []struct {
 	{"es-heldout4", "es", false}, {"fr-heldout4", "fr", false},
 	{"es-heldout5", "es", false}, {"fr-heldout5", "fr", false},
 	{"es-heldout6", "es", false}, {"fr-heldout6", "fr", false},
+	{"es-heldout7", "es", false}, {"fr-heldout7", "fr", false},
 }
 
 // TestLanguageReports extracts the Spanish and French reports of each of langSets with their
