@@ -183,7 +183,7 @@ func (s *state) joinInterrupted(qs []quote) []quote {
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
 			gap := toks[prev.close+1 : q.open]
-			if len(gap) > 0 && len(gap) <= 30 && toks[prev.close].Para == toks[q.open].Para && s.hasSpeech(prev.close+1, q.open) && gap[len(gap)-1].Text != ":" && !s.newClause(gap) && !s.ownSentence(prev.close, q.open) {
+			if len(gap) > 0 && len(gap) <= 30 && toks[prev.close].Para == toks[q.open].Para && s.hasSpeech(prev.close+1, q.open) && gap[len(gap)-1].Text != ":" && !s.newClause(gap) && !s.ownSentence(prev.close, q.open) && !s.ownAttribution(prev.close+1, q.open) {
 				prev.parts = append(prev.parts, q.parts...)
 				prev.close = q.close
 				continue

@@ -409,6 +409,23 @@ func (s *state) newClause(gap []text.Token) bool {
 	return false
 }
 
+// ownAttribution reports whether the words between two quotations of Spanish or French copy
+// hold two speech verbs outside quotation marks: the second is the second quotation's own
+// attribution ("», a déclaré Mme Berg, saluant «", "», ha señalado Gil, quien ha añadido que
+// «"), and each is a quote of its own.
+func (s *state) ownAttribution(lo, hi int) bool {
+	if s.ownLang() == "" {
+		return false
+	}
+	n := 0
+	for k := lo; k < hi; k++ {
+		if _, ok := s.speechAt(k); ok && !s.inQuote[k] {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // incise returns the comma that opens a short aside of Spanish or French copy closed by the
 // comma at k ("a, de son côté, salué", "ha, por su parte, pedido"): a few lower-case words
 // between an auxiliary and its verb; else -1.
