@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -137,6 +138,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok {
 			src, ok = s.pronounSubject(first, tr.i)
 		}
+		if !ok {
+			src, ok = s.ngoSubject(first, tr.i)
+		}
 		agentless := false
 		if !ok && materialTypes[typ] {
 			agentless = true
@@ -199,57 +203,67 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, tgt = c, src // the first named is the source
 			}
 		}
-		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" {
-			continue
-		}
-		date := actDate
-		if nominal && date == "" {
-			date = s.timeAfter(tr.i) // "la reunión ..., celebrada este jueves", "s'est tenue lundi"
-		}
-		if date == "" {
-			date = s.explicitTime(tr.i, false)
-			if date != "" && !materialTypes[typ] && s.reportedTime(tr.j, end, date) {
-				date = "" // "agradeció el apoyo y recordó que ... el año pasado": not when it thanked
+		// "pidió al Gobierno de España y a la Unión Europea", "a appelé Rabat et l'Union
+		// européenne": a demand, criticism or thanks on two coordinated sides is one act on each.
+		tgts := []side{tgt}
+		if verbalTypes[typ] && !nominal && pair == nil {
+			if t2 := s.coordinatedAfter(tgt, end); t2.code != "" {
+				tgts = append(tgts, t2)
 			}
 		}
-		if date == "" && pair != nil && pair.Date != nil {
-			date = *pair.Date // what the two sides did at their meeting
+		for _, tgt := range tgts {
+			if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && !s.domesticDemand(typ, src, tgt) {
+				continue
+			}
+			date := actDate
+			if nominal && date == "" {
+				date = s.timeAfter(tr.i) // "la reunión ..., celebrada este jueves", "s'est tenue lundi"
+			}
+			if date == "" {
+				date = s.explicitTime(tr.i, false)
+				if date != "" && !materialTypes[typ] && s.reportedTime(tr.j, end, date) {
+					date = "" // "agradeció el apoyo y recordó que ... el año pasado": not when it thanked
+				}
+			}
+			if date == "" && pair != nil && pair.Date != nil {
+				date = *pair.Date // what the two sides did at their meeting
+			}
+			if date == "" {
+				date = s.hodiernal(tr.i, first)
+			}
+			if date == "" && !materialTypes[typ] {
+				date = s.meetingDay(src.code) // "pidió a la UE": said at the meeting told before
+			}
+			// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
+			// to date with no one named who acts is a statistic, not an act.
+			if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4] || longPeriod(date)) {
+				continue // also "durant les quatre premiers mois de l'année": a total over months
+			}
+			key := typ + "|" + src.code + "|" + tgt.code + "|" + date
+			if seen[key] {
+				continue
+			}
+			// "s'est entretenu avec X, en visite au Royaume": a meeting is one act whichever side
+			// each mention names first (codebook: CONSULT and COOPERATE match in either order).
+			if (typ == "CONSULT" || typ == "COOPERATE") && seen[typ+"|"+tgt.code+"|"+src.code+"|"+date] {
+				continue
+			}
+			seen[key] = true
+			ev := record.Event{Type: typ, Mode: r.Mode, Contexts: r.Contexts, Trigger: s.span(tr.i, tr.j)}
+			ev.Source = record.Actor{Actor: src.code, Entity: src.entity}
+			ev.Target = record.Actor{Actor: tgt.code, Entity: tgt.entity}
+			ev.Confidence = 0.5
+			if date != "" {
+				ev.Date = &date
+				ev.Confidence += 0.2
+			}
+			if len(ev.Contexts) == 0 {
+				ev.Contexts = []string{"migration"}
+			}
+			ev.Evidence = s.evidence(si)
+			ev.Explain = s.why("surface "+typ+" "+r.Phrase, s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
+			s.events = append(s.events, ev)
 		}
-		if date == "" {
-			date = s.hodiernal(tr.i, first)
-		}
-		if date == "" && !materialTypes[typ] {
-			date = s.meetingDay(src.code) // "pidió a la UE": said at the meeting told before
-		}
-		// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
-		// to date with no one named who acts is a statistic, not an act.
-		if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4] || longPeriod(date)) {
-			continue // also "durant les quatre premiers mois de l'année": a total over months
-		}
-		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
-		if seen[key] {
-			continue
-		}
-		// "s'est entretenu avec X, en visite au Royaume": a meeting is one act whichever side
-		// each mention names first (codebook: CONSULT and COOPERATE match in either order).
-		if (typ == "CONSULT" || typ == "COOPERATE") && seen[typ+"|"+tgt.code+"|"+src.code+"|"+date] {
-			continue
-		}
-		seen[key] = true
-		ev := record.Event{Type: typ, Mode: r.Mode, Contexts: r.Contexts, Trigger: s.span(tr.i, tr.j)}
-		ev.Source = record.Actor{Actor: src.code, Entity: src.entity}
-		ev.Target = record.Actor{Actor: tgt.code, Entity: tgt.entity}
-		ev.Confidence = 0.5
-		if date != "" {
-			ev.Date = &date
-			ev.Confidence += 0.2
-		}
-		if len(ev.Contexts) == 0 {
-			ev.Contexts = []string{"migration"}
-		}
-		ev.Evidence = s.evidence(si)
-		ev.Explain = s.why("surface "+typ+" "+r.Phrase, s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
-		s.events = append(s.events, ev)
 	}
 }
 
@@ -512,11 +526,71 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) && !s.membersOf(k) {
 			continue
 		}
-		if sd := s.sideOf(idx); sd.code != "" {
+		sd := s.sideOf(idx)
+		if sd.code == "" {
+			sd = s.ngoSide(idx, sd)
+		}
+		if sd.code != "" {
 			if body {
 				sd.how = "national body"
 			}
 			return sd, true
+		}
+	}
+	return side{}, false
+}
+
+// ngoSide is the side of a non-governmental body that the gazetteer gives no country: the
+// country it works from (codebook 3), which a place in its name gives ("Asociación Pro
+// Derechos Humanos de Andalucía"), else the report's dateline ("SEVILLA, 2 Dic. -"). A body
+// that denounces with no one named denounces the state it works in.
+func (s *state) ngoSide(k int, sd side) side {
+	m := s.mentions[k]
+	if m.kind != mOrg || m.orgType != "ngo" {
+		return sd
+	}
+	c := ""
+	if p := s.gazetteerPlace(m.start, m.end); p.found && s.isCountry(p.code) {
+		c = p.code
+	} else {
+		c = s.datelinePlace()
+	}
+	if c == "" {
+		return sd
+	}
+	sd.code, sd.how = c, "national body"
+	return sd
+}
+
+// domesticDemand reports whether a demand, criticism or refusal falls on a body of the
+// source's own state that the text names, another than the source: "el presidente del Cabildo
+// reclamó al Gobierno central", "l'association a exigé du ministère de l'Intérieur". A state's
+// own bodies are its actors (codebook 3), so the act is coded within the state.
+func (s *state) domesticDemand(typ string, src, tgt side) bool {
+	if typ != "REQUEST" && typ != "ACCUSE" && typ != "REJECT" || !tgt.explicit || tgt.node < 0 || tgt.entity == src.entity {
+		return false
+	}
+	m := s.mentions[tgt.node]
+	return m.kind == mOrg || m.kind == mAgency
+}
+
+// ngoSubject is the body a common noun stands for as the subject just before the trigger at i
+// ("La ONG reprocha", "l'association a dénoncé"): the non-governmental body named last before.
+func (s *state) ngoSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	k := i - 1
+	for k > first && s.word("before-verb", toks[k].Low) {
+		k--
+	}
+	if k <= first || !s.word("ngo-noun", toks[k].Low) || !s.isArticle(toks[k-1].Low) {
+		return side{}, false
+	}
+	for j := len(s.mentions) - 1; j >= 0; j-- {
+		if m := s.mentions[j]; m.start < k && m.kind == mOrg && m.orgType == "ngo" {
+			if sd := s.ngoSide(j, s.sideOf(j)); sd.code != "" {
+				return sd, true
+			}
+			return side{}, false
 		}
 	}
 	return side{}, false
@@ -596,7 +670,7 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 			continue
 		}
 		sd := s.sideOf(idx)
-		if sd.code != "" && sd.code != src.code || sd.code != "" && (r.Frame.Self || r.Frame.People) {
+		if sd.code != "" && sd.code != src.code || sd.code != "" && (r.Frame.Self || r.Frame.People || s.domesticDemand(r.Type, src, sd)) {
 			return sd
 		}
 	}
@@ -639,10 +713,11 @@ func (s *state) afterPrep(k, from int, p string) bool {
 func (s *state) membersOf(k int) bool {
 	toks := s.doc.Tokens
 	j := k - 1
-	if j > 0 && s.isArticle(toks[j].Low) {
-		j--
+	of := func(w string) bool { return w == "de" || w == "del" || w == "du" || w == "des" }
+	if j > 0 && !of(toks[j].Low) && s.isArticle(toks[j].Low) {
+		j-- // "de la", not the "del" that joins ("Fuentes del Ministerio")
 	}
-	if j < 1 || !(toks[j].Low == "de" || toks[j].Low == "del" || toks[j].Low == "du" || toks[j].Low == "des") {
+	if j < 1 || !of(toks[j].Low) {
 		return false
 	}
 	return s.word("members", toks[j-1].Low)
@@ -679,6 +754,38 @@ func (s *state) coordinatedBefore(first int, src side) side {
 	}
 	if m := s.mentionAt(j - 1); m != nil {
 		if sd := s.sideOf(int(s.at[j-1])); sd.code != src.code {
+			return sd
+		}
+	}
+	return side{}
+}
+
+// verbalTypes are the acts of words that can fall on two coordinated sides at once.
+var verbalTypes = map[string]bool{"REQUEST": true, "ACCUSE": true, "REJECT": true, "SUPPORT": true}
+
+// coordinatedAfter is the side joined by "y", "e" or "et" (and the target's preposition) to the
+// target named at tgt.node: "al Gobierno de España y a la Unión Europea", "Rabat et l'UE".
+func (s *state) coordinatedAfter(tgt side, end int) side {
+	if tgt.code == "" || !tgt.explicit || tgt.node < 0 {
+		return side{}
+	}
+	toks := s.doc.Tokens
+	j := s.mentions[tgt.node].end
+	if j >= end || !isAnd(toks[j].Low) {
+		return side{}
+	}
+	j++
+	if j < end && (slices.Contains(prepForms["a"], toks[j].Low) || slices.Contains(prepForms["à"], toks[j].Low)) {
+		j++
+	}
+	if j < end && s.isArticle(toks[j].Low) {
+		j++
+	}
+	if j >= end {
+		return side{}
+	}
+	if m := s.mentionAt(j); m != nil && m.start == j && !m.adj {
+		if sd := s.sideOf(int(s.at[j])); sd.code != "" && sd.code != tgt.code {
 			return sd
 		}
 	}
@@ -1074,7 +1181,8 @@ func (s *state) accusationsAfter(j, end int) bool {
 	toks := s.doc.Tokens
 	for k := j; k < end && k < j+3; k++ {
 		if s.word("accusation", toks[k].Low) {
-			return k > j && s.word("demonstrative", toks[k-1].Low)
+			// "estas acusaciones", "les critiques": told before, by a demonstrative or an article.
+			return k > j && (s.word("demonstrative", toks[k-1].Low) || s.isArticle(toks[k-1].Low))
 		}
 	}
 	return false
