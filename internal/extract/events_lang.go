@@ -83,7 +83,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		nsrc, ntgt, nominal := s.nominalMeeting(typ, tr, end)
 		// "Los detenidos cobraban", "les interpellés": a participle after an article names
 		// people, not an act.
-		if !nominal && !actNoun && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) {
+		// An infinitive after "a" is a verb's complement ("volvió a pedir"): the English "a"
+		// is no article there.
+		if !nominal && !actNoun && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) && !s.infinitive(tr) {
 			continue
 		}
 		src, ok := nsrc, nominal
@@ -194,7 +196,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		// "Le Forum tunisien ... a dénoncé des « expulsions collectives »": a national body
 		// that denounces acts and names no one denounces its own state.
-		if tgt.code == "" && typ == "ACCUSE" && src.how == "national body" {
+		// "l'AMDH ... réclame l'ouverture d'une enquête": so is what it demands.
+		if tgt.code == "" && (typ == "ACCUSE" || typ == "REQUEST") && src.how == "national body" {
 			tgt = side{code: src.code, node: -1, how: "own state of a national body"}
 		}
 		if tgt.code == "" && mutualTypes[typ] {
@@ -550,9 +553,20 @@ func (s *state) ngoSide(k int, sd side) side {
 		return sd
 	}
 	c := ""
-	if p := s.gazetteerPlace(m.start, m.end); p.found && s.isCountry(p.code) {
+	for t := m.start; t < m.end && c == ""; t++ {
+		// "Association marocaine des droits humains": a country or its adjective in the name.
+		if a, ok := s.lx.Actors.Longest(s.doc.Tokens, t); ok && a.End <= m.end {
+			for _, v := range a.Vals {
+				if v.Kind == lexicon.CountryName || v.Kind == lexicon.CountryAdj {
+					c = v.Code
+				}
+			}
+		}
+	}
+	if p := s.gazetteerPlace(m.start, m.end); c == "" && p.found && s.isCountry(p.code) {
 		c = p.code
-	} else {
+	}
+	if c == "" {
 		c = s.datelinePlace()
 	}
 	if c == "" {

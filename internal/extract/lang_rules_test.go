@@ -739,6 +739,13 @@ func TestLangEventsCivilSociety(t *testing.T) {
 		{"es", "SEVILLA, 5 Mar. (EFE) - La APDHA ha denunciado al Gobierno español. Fuentes del Ministerio del Interior han rechazado las críticas.", "REJECT ESP ESP"},
 		{"fr", "Le Forum marocain des droits sociaux a dénoncé le gouvernement marocain. Des sources du ministère de l'Intérieur marocain ont rejeté les critiques.", "REJECT MAR MAR"},
 		{"es", "MADRID, 5 Mar. (EFE) - La organización Caminando Fronteras reprocha a Salvamento Marítimo su lentitud.", "ACCUSE ESP ESP"},
+		// A demand made again is a demand made; a national body's demand that names no one
+		// falls on its own state.
+		{"es", "La alcaldesa de Melilla, Sara Gómez Vidal, volvió a pedir al Gobierno español más agentes.", "REQUEST ESP ESP"},
+		{"fr", "L'Association marocaine des droits humains réclame l'ouverture d'une enquête indépendante.", "REQUEST MAR MAR"},
+		{"es", "La Asociación marroquí de derechos humanos reclama una investigación independiente.", "REQUEST MAR MAR"},
+		// A regional police force is its state's: the agent of a passive.
+		{"es", "La banda fue desarticulada el pasado mes por los Mossos d'Esquadra en Girona.", "COERCE ESP ESP"},
 		// Two targets joined by "y", "et".
 		{"es", "El presidente de Canarias, Pedro Alonso Ruiz, pidió al Gobierno de España y a la Unión Europea más recursos.", "REQUEST ESP EU"},
 		{"es", "El presidente de Canarias, Pedro Alonso Ruiz, pidió al Gobierno de España y a la Unión Europea más recursos.", "REQUEST ESP ESP"},
