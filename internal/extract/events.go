@@ -258,7 +258,7 @@ func (s *state) mayHoldEvent(sent text.Sentence, trigs []trigger) bool {
 		if m := s.mentionAt(k); m != nil && (m.code != "" || s.ownLang() != "" && m.kind == mOrg && m.orgType == "ngo") {
 			return true // a Spanish or French NGO acts for the country it works from (ngoSide)
 		}
-		if s.lx.Agencies.Has(s.doc.Tokens[k].Low) {
+		if s.lx.Agencies.Has(s.doc.Tokens[k].Low) || s.word("court", s.doc.Tokens[k].Low) {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/alboran/alboran/internal/geo"
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
@@ -32,6 +33,7 @@ func (s *state) surfaceEvents() bool { return s.ownLang() != "" && !treeEventLan
 func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 	sent := s.doc.Sents[si]
 	first, end := sent.First, sent.First+len(sent.Tokens)
+	var prevSrc side // the source of the last act read in the sentence
 	for _, tr := range trigs {
 		if s.inQuote[tr.i] {
 			continue
@@ -107,6 +109,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src = s.ownCountryOf(src, first)
 			}
 		}
+		// "ha acusado al Gobierno ... y ha exigido al Ministerio", "reprocha a X ... y pide a
+		// Bruselas": a verb joined by "y", "et" to the act told before in its sentence shares
+		// its subject, when no actor stands before it in the clause.
+		if !ok && s.joinedVerb(first, tr.i) && prevSrc.code != "" {
+			src, ok = prevSrc, true // the act before may be a repeat, coded once
+			src.node, src.how = -1, "joined verb"
+		}
 		// "La commission mixte algéro-espagnole s'est réunie", "el Grupo Permanente
 		// hispano-marroquí acordó": a subject named by the compound adjective of two countries
 		// acts for both.
@@ -143,6 +152,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok {
 			src, ok = s.ngoSubject(first, tr.i)
 		}
+		if !ok {
+			src, ok = s.courtSubject(first, tr.i)
+		}
 		agentless := false
 		if !ok && materialTypes[typ] {
 			agentless = true
@@ -163,6 +175,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok || src.code == "" {
 			continue
 		}
+		prevSrc = src
 		tgt := ntgt
 		if !nominal {
 			tgt = s.surfaceTarget(r, tr.j, end, src)
@@ -563,8 +576,8 @@ func (s *state) ngoSide(k int, sd side) side {
 			}
 		}
 	}
-	if p := s.gazetteerPlace(m.start, m.end); c == "" && p.found && s.isCountry(p.code) {
-		c = p.code
+	if c == "" {
+		c = s.seatOf(m.start, m.end)
 	}
 	if c == "" {
 		c = s.datelinePlace()
@@ -586,6 +599,67 @@ func (s *state) domesticDemand(typ string, src, tgt side) bool {
 	}
 	m := s.mentions[tgt.node]
 	return m.kind == mOrg || m.kind == mAgency
+}
+
+// joinedVerb reports whether the trigger at i follows "y", "e" or "et" with only words that
+// stand before a verb between them ("y ha exigido", "et a appelé").
+func (s *state) joinedVerb(first, i int) bool {
+	toks := s.doc.Tokens
+	k := i - 1
+	for k > first && s.word("before-verb", toks[k].Low) {
+		k--
+	}
+	return k > first && isAnd(toks[k].Low)
+}
+
+// courtSubject is the state of a court that is the subject just before the trigger at i ("La
+// Audiencia de Barcelona ha condenado", "le tribunal de première instance de Tanger a
+// condamné"): the country of the place in its name, else of the dateline. A court is a state
+// body; its sentence on people it names no state for falls on its own state.
+func (s *state) courtSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	for a := first + 1; a < i; a++ {
+		if !s.word("court", toks[a].Low) || !s.isArticle(toks[a-1].Low) {
+			continue
+		}
+		for k := a + 1; k < i; k++ {
+			if toks[k].Kind == text.Punct || s.mentionAt(k) != nil && s.mentions[s.at[k]].kind == mPerson {
+				return side{}, false // "El tribunal, que ...", a person who speaks
+			}
+		}
+		c := s.seatOf(a+1, i)
+		if c == "" {
+			c = s.datelinePlace()
+		}
+		return side{code: c, node: -1, how: "national body"}, c != ""
+	}
+	return side{}, false
+}
+
+// seatOf is the country of the place a body's name gives after "de", "del" or "d'": "Audiencia
+// de Barcelona", "tribunal de Tanger", "Derechos Humanos de Andalucía"; else "".
+func (s *state) seatOf(from, to int) string {
+	toks := s.doc.Tokens
+	g, err := geo.Default()
+	if err != nil {
+		return ""
+	}
+	for k := from; k < to; k++ {
+		if w := toks[k].Low; w != "de" && w != "del" && w != "d'" && w != "d’" {
+			continue
+		}
+		e := k + 1
+		for e < to && isCapWord(toks[e]) {
+			e++
+		}
+		if e == k+1 {
+			continue
+		}
+		if p, ok := g.Lookup(s.span(k+1, e), nil); ok && s.isCountry(p.Country) {
+			return p.Country
+		}
+	}
+	return ""
 }
 
 // ngoSubject is the body a common noun stands for as the subject just before the trigger at i

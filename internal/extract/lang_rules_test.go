@@ -746,6 +746,15 @@ func TestLangEventsCivilSociety(t *testing.T) {
 		{"es", "La Asociación marroquí de derechos humanos reclama una investigación independiente.", "REQUEST MAR MAR"},
 		// A regional police force is its state's: the agent of a passive.
 		{"es", "La banda fue desarticulada el pasado mes por los Mossos d'Esquadra en Girona.", "COERCE ESP ESP"},
+		// A second verb joined by "y", "et" shares the subject, even when its first act
+		// repeats one already coded.
+		{"es", "MADRID, 5 Mar. (EFE) - Caminando Fronteras critica a Salvamento Marítimo. La ONG critica además a Salvamento Marítimo su lentitud y pide a Bruselas una misión de rescate.", "REQUEST ESP EU"},
+		{"fr", "Le Forum marocain des droits sociaux dénonce les autorités marocaines et réclame à l'Union européenne une enquête.", "REQUEST MAR EU"},
+		// A court acts for the state of its seat, else of the dateline; its sentence on
+		// people of no stated state falls on that state.
+		{"es", "La Audiencia de Sevilla ha condenado a diez años de prisión a tres miembros de una red de tráfico.", "ACCUSE ESP ESP"},
+		{"fr", "Le tribunal de Tanger a condamné à cinq ans de prison deux membres d'un réseau de passeurs.", "ACCUSE MAR MAR"},
+		{"es", "MÁLAGA, 5 Mar. (EFE) - El tribunal ha condenado a dos patrones de patera.", "ACCUSE ESP ESP"},
 		// Two targets joined by "y", "et".
 		{"es", "El presidente de Canarias, Pedro Alonso Ruiz, pidió al Gobierno de España y a la Unión Europea más recursos.", "REQUEST ESP EU"},
 		{"es", "El presidente de Canarias, Pedro Alonso Ruiz, pidió al Gobierno de España y a la Unión Europea más recursos.", "REQUEST ESP ESP"},
