@@ -187,6 +187,14 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				tgt = sd
 			}
 		}
+		// "96 ciudadanos argelinos fueron devueltos", "12 migrants marocains ont été
+		// interpellés": unnamed people of one stated nationality, the subject of a passive,
+		// take that nationality (codebook 3).
+		if r.Frame.People && tgt.code == src.code && s.passiveForm(tr) {
+			if c := s.subjectNationality(first, tr.i); c != "" {
+				tgt = side{code: c, node: -1, how: "nationality of the people acted on", people: true}
+			}
+		}
 		if pair != nil {
 			tgt = side{code: pair.Target.Actor, entity: pair.Target.Entity, node: -1, how: "both sides"}
 		}
@@ -660,6 +668,30 @@ func (s *state) seatOf(from, to int) string {
 		}
 	}
 	return ""
+}
+
+// subjectNationality is the one nationality that an adjective after a noun for people names
+// in the clause before the trigger at i ("ciudadanos argelinos", "migrants marocains"); ""
+// when there is none or more than one.
+func (s *state) subjectNationality(first, i int) string {
+	toks := s.doc.Tokens
+	c := ""
+	for k := first + 1; k < i; k++ {
+		m := s.mentionAt(k)
+		if m == nil || !m.adj || m.start != k {
+			continue
+		}
+		// "ciudadanos argelinos", "ressortissants algériens": a noun for people, not an
+		// office ("el Gobierno argelino", "le ministre algérien").
+		if w := toks[k-1]; w.Kind != text.Word || w.IsCap() || s.lx.Titles.Has(w.Low) || s.lx.Agencies.Has(w.Low) || s.isArticle(w.Low) || s.isPrep(w.Low) {
+			continue
+		}
+		if c != "" && c != m.code {
+			return ""
+		}
+		c = m.code
+	}
+	return c
 }
 
 // ngoSubject is the body a common noun stands for as the subject just before the trigger at i

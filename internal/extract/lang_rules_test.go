@@ -755,6 +755,9 @@ func TestLangEventsCivilSociety(t *testing.T) {
 		{"es", "La Audiencia de Sevilla ha condenado a diez años de prisión a tres miembros de una red de tráfico.", "ACCUSE ESP ESP"},
 		{"fr", "Le tribunal de Tanger a condamné à cinq ans de prison deux membres d'un réseau de passeurs.", "ACCUSE MAR MAR"},
 		{"es", "MÁLAGA, 5 Mar. (EFE) - El tribunal ha condenado a dos patrones de patera.", "ACCUSE ESP ESP"},
+		// Unnamed people of one stated nationality, the subject of a passive, are its target.
+		{"es", "Un total de 40 ciudadanos marroquíes fueron repatriados el lunes por la Policía Nacional.", "COERCE ESP MAR"},
+		{"fr", "Quelque 30 ressortissants sénégalais ont été expulsés lundi par la Gendarmerie royale.", "COERCE MAR SEN"},
 		// Two targets joined by "y", "et".
 		{"es", "El presidente de Canarias, Pedro Alonso Ruiz, pidió al Gobierno de España y a la Unión Europea más recursos.", "REQUEST ESP EU"},
 		{"es", "El presidente de Canarias, Pedro Alonso Ruiz, pidió al Gobierno de España y a la Unión Europea más recursos.", "REQUEST ESP ESP"},
