@@ -229,6 +229,11 @@ func (s *state) nounForm(i int, sent text.Sentence) bool {
 	if i == sent.First || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") {
 		return false
 	}
+	// The English words are no guide in Spanish or French: "volvió a pedir", "on a arrêté".
+	// Their nouns are told apart on the surface (act-nominal, events_lang.go).
+	if s.ownLang() != "" {
+		return false
+	}
 	return nounWords[s.doc.Tokens[i-1].Low]
 }
 
@@ -250,10 +255,10 @@ func sentenceHasWord(sent text.Sentence, ws []string) bool {
 // may do.
 func (s *state) mayHoldEvent(sent text.Sentence, trigs []trigger) bool {
 	for k := sent.First; k < sent.First+len(sent.Tokens); k++ {
-		if m := s.mentionAt(k); m != nil && m.code != "" {
-			return true
+		if m := s.mentionAt(k); m != nil && (m.code != "" || s.ownLang() != "" && m.kind == mOrg && m.orgType == "ngo") {
+			return true // a Spanish or French NGO acts for the country it works from (ngoSide)
 		}
-		if s.lx.Agencies.Has(s.doc.Tokens[k].Low) {
+		if s.lx.Agencies.Has(s.doc.Tokens[k].Low) || s.word("court", s.doc.Tokens[k].Low) {
 			return true
 		}
 	}

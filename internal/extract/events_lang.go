@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/alboran/alboran/internal/geo"
 	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
@@ -31,6 +33,7 @@ func (s *state) surfaceEvents() bool { return s.ownLang() != "" && !treeEventLan
 func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 	sent := s.doc.Sents[si]
 	first, end := sent.First, sent.First+len(sent.Tokens)
+	var prevSrc side // the source of the last act read in the sentence
 	for _, tr := range trigs {
 		if s.inQuote[tr.i] {
 			continue
@@ -82,7 +85,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		nsrc, ntgt, nominal := s.nominalMeeting(typ, tr, end)
 		// "Los detenidos cobraban", "les interpellés": a participle after an article names
 		// people, not an act.
-		if !nominal && !actNoun && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) {
+		// An infinitive after "a" is a verb's complement ("volvió a pedir"): the English "a"
+		// is no article there.
+		if !nominal && !actNoun && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) && !s.infinitive(tr) {
 			continue
 		}
 		src, ok := nsrc, nominal
@@ -103,6 +108,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			if ok {
 				src = s.ownCountryOf(src, first)
 			}
+		}
+		// "ha acusado al Gobierno ... y ha exigido al Ministerio", "reprocha a X ... y pide a
+		// Bruselas": a verb joined by "y", "et" to the act told before in its sentence shares
+		// its subject, when no actor stands before it in the clause.
+		if !ok && s.joinedVerb(first, tr.i) && prevSrc.code != "" {
+			src, ok = prevSrc, true // the act before may be a repeat, coded once
+			src.node, src.how = -1, "joined verb"
 		}
 		// "La commission mixte algéro-espagnole s'est réunie", "el Grupo Permanente
 		// hispano-marroquí acordó": a subject named by the compound adjective of two countries
@@ -137,6 +149,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok {
 			src, ok = s.pronounSubject(first, tr.i)
 		}
+		if !ok {
+			src, ok = s.ngoSubject(first, tr.i)
+		}
+		if !ok {
+			src, ok = s.courtSubject(first, tr.i)
+		}
 		agentless := false
 		if !ok && materialTypes[typ] {
 			agentless = true
@@ -157,6 +175,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok || src.code == "" {
 			continue
 		}
+		prevSrc = src
 		tgt := ntgt
 		if !nominal {
 			tgt = s.surfaceTarget(r, tr.j, end, src)
@@ -166,6 +185,14 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if passive && !r.Frame.People && !r.Frame.Self {
 			if sd, ok := s.surfaceSource(first, tr.i); ok && sd.code != src.code {
 				tgt = sd
+			}
+		}
+		// "96 ciudadanos argelinos fueron devueltos", "12 migrants marocains ont été
+		// interpellés": unnamed people of one stated nationality, the subject of a passive,
+		// take that nationality (codebook 3).
+		if r.Frame.People && tgt.code == src.code && s.passiveForm(tr) {
+			if c := s.subjectNationality(first, tr.i); c != "" {
+				tgt = side{code: c, node: -1, how: "nationality of the people acted on", people: true}
 			}
 		}
 		if pair != nil {
@@ -190,7 +217,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		// "Le Forum tunisien ... a dénoncé des « expulsions collectives »": a national body
 		// that denounces acts and names no one denounces its own state.
-		if tgt.code == "" && typ == "ACCUSE" && src.how == "national body" {
+		// "l'AMDH ... réclame l'ouverture d'une enquête": so is what it demands.
+		if tgt.code == "" && (typ == "ACCUSE" || typ == "REQUEST") && src.how == "national body" {
 			tgt = side{code: src.code, node: -1, how: "own state of a national body"}
 		}
 		if tgt.code == "" && mutualTypes[typ] {
@@ -199,57 +227,67 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, tgt = c, src // the first named is the source
 			}
 		}
-		if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" {
-			continue
-		}
-		date := actDate
-		if nominal && date == "" {
-			date = s.timeAfter(tr.i) // "la reunión ..., celebrada este jueves", "s'est tenue lundi"
-		}
-		if date == "" {
-			date = s.explicitTime(tr.i, false)
-			if date != "" && !materialTypes[typ] && s.reportedTime(tr.j, end, date) {
-				date = "" // "agradeció el apoyo y recordó que ... el año pasado": not when it thanked
+		// "pidió al Gobierno de España y a la Unión Europea", "a appelé Rabat et l'Union
+		// européenne": a demand, criticism or thanks on two coordinated sides is one act on each.
+		tgts := []side{tgt}
+		if verbalTypes[typ] && !nominal && pair == nil {
+			if t2 := s.coordinatedAfter(tgt, end); t2.code != "" {
+				tgts = append(tgts, t2)
 			}
 		}
-		if date == "" && pair != nil && pair.Date != nil {
-			date = *pair.Date // what the two sides did at their meeting
+		for _, tgt := range tgts {
+			if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && !s.domesticDemand(typ, src, tgt) {
+				continue
+			}
+			date := actDate
+			if nominal && date == "" {
+				date = s.timeAfter(tr.i) // "la reunión ..., celebrada este jueves", "s'est tenue lundi"
+			}
+			if date == "" {
+				date = s.explicitTime(tr.i, false)
+				if date != "" && !materialTypes[typ] && s.reportedTime(tr.j, end, date) {
+					date = "" // "agradeció el apoyo y recordó que ... el año pasado": not when it thanked
+				}
+			}
+			if date == "" && pair != nil && pair.Date != nil {
+				date = *pair.Date // what the two sides did at their meeting
+			}
+			if date == "" {
+				date = s.hodiernal(tr.i, first)
+			}
+			if date == "" && !materialTypes[typ] {
+				date = s.meetingDay(src.code) // "pidió a la UE": said at the meeting told before
+			}
+			// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
+			// to date with no one named who acts is a statistic, not an act.
+			if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4] || longPeriod(date)) {
+				continue // also "durant les quatre premiers mois de l'année": a total over months
+			}
+			key := typ + "|" + src.code + "|" + tgt.code + "|" + date
+			if seen[key] {
+				continue
+			}
+			// "s'est entretenu avec X, en visite au Royaume": a meeting is one act whichever side
+			// each mention names first (codebook: CONSULT and COOPERATE match in either order).
+			if (typ == "CONSULT" || typ == "COOPERATE") && seen[typ+"|"+tgt.code+"|"+src.code+"|"+date] {
+				continue
+			}
+			seen[key] = true
+			ev := record.Event{Type: typ, Mode: r.Mode, Contexts: r.Contexts, Trigger: s.span(tr.i, tr.j)}
+			ev.Source = record.Actor{Actor: src.code, Entity: src.entity}
+			ev.Target = record.Actor{Actor: tgt.code, Entity: tgt.entity}
+			ev.Confidence = 0.5
+			if date != "" {
+				ev.Date = &date
+				ev.Confidence += 0.2
+			}
+			if len(ev.Contexts) == 0 {
+				ev.Contexts = []string{"migration"}
+			}
+			ev.Evidence = s.evidence(si)
+			ev.Explain = s.why("surface "+typ+" "+r.Phrase, s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
+			s.events = append(s.events, ev)
 		}
-		if date == "" {
-			date = s.hodiernal(tr.i, first)
-		}
-		if date == "" && !materialTypes[typ] {
-			date = s.meetingDay(src.code) // "pidió a la UE": said at the meeting told before
-		}
-		// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
-		// to date with no one named who acts is a statistic, not an act.
-		if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4] || longPeriod(date)) {
-			continue // also "durant les quatre premiers mois de l'année": a total over months
-		}
-		key := typ + "|" + src.code + "|" + tgt.code + "|" + date
-		if seen[key] {
-			continue
-		}
-		// "s'est entretenu avec X, en visite au Royaume": a meeting is one act whichever side
-		// each mention names first (codebook: CONSULT and COOPERATE match in either order).
-		if (typ == "CONSULT" || typ == "COOPERATE") && seen[typ+"|"+tgt.code+"|"+src.code+"|"+date] {
-			continue
-		}
-		seen[key] = true
-		ev := record.Event{Type: typ, Mode: r.Mode, Contexts: r.Contexts, Trigger: s.span(tr.i, tr.j)}
-		ev.Source = record.Actor{Actor: src.code, Entity: src.entity}
-		ev.Target = record.Actor{Actor: tgt.code, Entity: tgt.entity}
-		ev.Confidence = 0.5
-		if date != "" {
-			ev.Date = &date
-			ev.Confidence += 0.2
-		}
-		if len(ev.Contexts) == 0 {
-			ev.Contexts = []string{"migration"}
-		}
-		ev.Evidence = s.evidence(si)
-		ev.Explain = s.why("surface "+typ+" "+r.Phrase, s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
-		s.events = append(s.events, ev)
 	}
 }
 
@@ -512,11 +550,167 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) && !s.membersOf(k) {
 			continue
 		}
-		if sd := s.sideOf(idx); sd.code != "" {
+		sd := s.sideOf(idx)
+		if sd.code == "" {
+			sd = s.ngoSide(idx, sd)
+		}
+		if sd.code != "" {
 			if body {
 				sd.how = "national body"
 			}
 			return sd, true
+		}
+	}
+	return side{}, false
+}
+
+// ngoSide is the side of a non-governmental body that the gazetteer gives no country: the
+// country it works from (codebook 3), which a place in its name gives ("Asociación Pro
+// Derechos Humanos de Andalucía"), else the report's dateline ("SEVILLA, 2 Dic. -"). A body
+// that denounces with no one named denounces the state it works in.
+func (s *state) ngoSide(k int, sd side) side {
+	m := s.mentions[k]
+	if m.kind != mOrg || m.orgType != "ngo" {
+		return sd
+	}
+	c := ""
+	for t := m.start; t < m.end && c == ""; t++ {
+		// "Association marocaine des droits humains": a country or its adjective in the name.
+		if a, ok := s.lx.Actors.Longest(s.doc.Tokens, t); ok && a.End <= m.end {
+			for _, v := range a.Vals {
+				if v.Kind == lexicon.CountryName || v.Kind == lexicon.CountryAdj {
+					c = v.Code
+				}
+			}
+		}
+	}
+	if c == "" {
+		c = s.seatOf(m.start, m.end)
+	}
+	if c == "" {
+		c = s.datelinePlace()
+	}
+	if c == "" {
+		return sd
+	}
+	sd.code, sd.how = c, "national body"
+	return sd
+}
+
+// domesticDemand reports whether a demand, criticism or refusal falls on a body of the
+// source's own state that the text names, another than the source: "el presidente del Cabildo
+// reclamó al Gobierno central", "l'association a exigé du ministère de l'Intérieur". A state's
+// own bodies are its actors (codebook 3), so the act is coded within the state.
+func (s *state) domesticDemand(typ string, src, tgt side) bool {
+	if typ != "REQUEST" && typ != "ACCUSE" && typ != "REJECT" || !tgt.explicit || tgt.node < 0 || tgt.entity == src.entity {
+		return false
+	}
+	m := s.mentions[tgt.node]
+	return m.kind == mOrg || m.kind == mAgency
+}
+
+// joinedVerb reports whether the trigger at i follows "y", "e" or "et" with only words that
+// stand before a verb between them ("y ha exigido", "et a appelé").
+func (s *state) joinedVerb(first, i int) bool {
+	toks := s.doc.Tokens
+	k := i - 1
+	for k > first && s.word("before-verb", toks[k].Low) {
+		k--
+	}
+	return k > first && isAnd(toks[k].Low)
+}
+
+// courtSubject is the state of a court that is the subject just before the trigger at i ("La
+// Audiencia de Barcelona ha condenado", "le tribunal de première instance de Tanger a
+// condamné"): the country of the place in its name, else of the dateline. A court is a state
+// body; its sentence on people it names no state for falls on its own state.
+func (s *state) courtSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	for a := first + 1; a < i; a++ {
+		if !s.word("court", toks[a].Low) || !s.isArticle(toks[a-1].Low) {
+			continue
+		}
+		for k := a + 1; k < i; k++ {
+			if toks[k].Kind == text.Punct || s.mentionAt(k) != nil && s.mentions[s.at[k]].kind == mPerson {
+				return side{}, false // "El tribunal, que ...", a person who speaks
+			}
+		}
+		c := s.seatOf(a+1, i)
+		if c == "" {
+			c = s.datelinePlace()
+		}
+		return side{code: c, node: -1, how: "national body"}, c != ""
+	}
+	return side{}, false
+}
+
+// seatOf is the country of the place a body's name gives after "de", "del" or "d'": "Audiencia
+// de Barcelona", "tribunal de Tanger", "Derechos Humanos de Andalucía"; else "".
+func (s *state) seatOf(from, to int) string {
+	toks := s.doc.Tokens
+	g, err := geo.Default()
+	if err != nil {
+		return ""
+	}
+	for k := from; k < to; k++ {
+		if w := toks[k].Low; w != "de" && w != "del" && w != "d'" && w != "d’" {
+			continue
+		}
+		e := k + 1
+		for e < to && isCapWord(toks[e]) {
+			e++
+		}
+		if e == k+1 {
+			continue
+		}
+		if p, ok := g.Lookup(s.span(k+1, e), nil); ok && s.isCountry(p.Country) {
+			return p.Country
+		}
+	}
+	return ""
+}
+
+// subjectNationality is the one nationality that an adjective after a noun for people names
+// in the clause before the trigger at i ("ciudadanos argelinos", "migrants marocains"); ""
+// when there is none or more than one.
+func (s *state) subjectNationality(first, i int) string {
+	toks := s.doc.Tokens
+	c := ""
+	for k := first + 1; k < i; k++ {
+		m := s.mentionAt(k)
+		if m == nil || !m.adj || m.start != k {
+			continue
+		}
+		// "ciudadanos argelinos", "ressortissants algériens": a noun for people, not an
+		// office ("el Gobierno argelino", "le ministre algérien").
+		if w := toks[k-1]; w.Kind != text.Word || w.IsCap() || s.lx.Titles.Has(w.Low) || s.lx.Agencies.Has(w.Low) || s.isArticle(w.Low) || s.isPrep(w.Low) {
+			continue
+		}
+		if c != "" && c != m.code {
+			return ""
+		}
+		c = m.code
+	}
+	return c
+}
+
+// ngoSubject is the body a common noun stands for as the subject just before the trigger at i
+// ("La ONG reprocha", "l'association a dénoncé"): the non-governmental body named last before.
+func (s *state) ngoSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	k := i - 1
+	for k > first && s.word("before-verb", toks[k].Low) {
+		k--
+	}
+	if k <= first || !s.word("ngo-noun", toks[k].Low) || !s.isArticle(toks[k-1].Low) {
+		return side{}, false
+	}
+	for j := len(s.mentions) - 1; j >= 0; j-- {
+		if m := s.mentions[j]; m.start < k && m.kind == mOrg && m.orgType == "ngo" {
+			if sd := s.ngoSide(j, s.sideOf(j)); sd.code != "" {
+				return sd, true
+			}
+			return side{}, false
 		}
 	}
 	return side{}, false
@@ -596,7 +790,7 @@ func (s *state) surfaceTarget(r lexicon.EventRule, from, end int, src side) side
 			continue
 		}
 		sd := s.sideOf(idx)
-		if sd.code != "" && sd.code != src.code || sd.code != "" && (r.Frame.Self || r.Frame.People) {
+		if sd.code != "" && sd.code != src.code || sd.code != "" && (r.Frame.Self || r.Frame.People || s.domesticDemand(r.Type, src, sd)) {
 			return sd
 		}
 	}
@@ -639,10 +833,11 @@ func (s *state) afterPrep(k, from int, p string) bool {
 func (s *state) membersOf(k int) bool {
 	toks := s.doc.Tokens
 	j := k - 1
-	if j > 0 && s.isArticle(toks[j].Low) {
-		j--
+	of := func(w string) bool { return w == "de" || w == "del" || w == "du" || w == "des" }
+	if j > 0 && !of(toks[j].Low) && s.isArticle(toks[j].Low) {
+		j-- // "de la", not the "del" that joins ("Fuentes del Ministerio")
 	}
-	if j < 1 || !(toks[j].Low == "de" || toks[j].Low == "del" || toks[j].Low == "du" || toks[j].Low == "des") {
+	if j < 1 || !of(toks[j].Low) {
 		return false
 	}
 	return s.word("members", toks[j-1].Low)
@@ -679,6 +874,38 @@ func (s *state) coordinatedBefore(first int, src side) side {
 	}
 	if m := s.mentionAt(j - 1); m != nil {
 		if sd := s.sideOf(int(s.at[j-1])); sd.code != src.code {
+			return sd
+		}
+	}
+	return side{}
+}
+
+// verbalTypes are the acts of words that can fall on two coordinated sides at once.
+var verbalTypes = map[string]bool{"REQUEST": true, "ACCUSE": true, "REJECT": true, "SUPPORT": true}
+
+// coordinatedAfter is the side joined by "y", "e" or "et" (and the target's preposition) to the
+// target named at tgt.node: "al Gobierno de España y a la Unión Europea", "Rabat et l'UE".
+func (s *state) coordinatedAfter(tgt side, end int) side {
+	if tgt.code == "" || !tgt.explicit || tgt.node < 0 {
+		return side{}
+	}
+	toks := s.doc.Tokens
+	j := s.mentions[tgt.node].end
+	if j >= end || !isAnd(toks[j].Low) {
+		return side{}
+	}
+	j++
+	if j < end && (slices.Contains(prepForms["a"], toks[j].Low) || slices.Contains(prepForms["à"], toks[j].Low)) {
+		j++
+	}
+	if j < end && s.isArticle(toks[j].Low) {
+		j++
+	}
+	if j >= end {
+		return side{}
+	}
+	if m := s.mentionAt(j); m != nil && m.start == j && !m.adj {
+		if sd := s.sideOf(int(s.at[j])); sd.code != "" && sd.code != tgt.code {
 			return sd
 		}
 	}
@@ -1074,7 +1301,8 @@ func (s *state) accusationsAfter(j, end int) bool {
 	toks := s.doc.Tokens
 	for k := j; k < end && k < j+3; k++ {
 		if s.word("accusation", toks[k].Low) {
-			return k > j && s.word("demonstrative", toks[k-1].Low)
+			// "estas acusaciones", "les critiques": told before, by a demonstrative or an article.
+			return k > j && (s.word("demonstrative", toks[k-1].Low) || s.isArticle(toks[k-1].Low))
 		}
 	}
 	return false

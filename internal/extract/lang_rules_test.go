@@ -716,3 +716,63 @@ func wantEvent(t *testing.T, x *Extractor, lang, text, want string, dated bool) 
 		t.Errorf("%q: events %q, want %q", text, have, want)
 	}
 }
+
+// TestLangEventsCivilSociety codes the acts of words of associations and regional officials:
+// a non-governmental body acts for the country it works from (codebook 3), a demand or
+// criticism on another body of one's own state stays within that state, and two sides joined
+// by "y" or "et" are each a target.
+func TestLangEventsCivilSociety(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		// A body that the gazetteer lists with no country: the place in its name, else the dateline.
+		{"es", "MÁLAGA, 5 Mar. (EFE) - La Asociación Pro Derechos Humanos de Andalucía ha pedido a la Comisión Europea que revise los fondos.", "REQUEST ESP EU"},
+		{"es", "GRANADA, 5 Mar. (EFE) - La APDHA ha criticado a la Unión Europea por su pacto migratorio.", "ACCUSE ESP EU"},
+		{"fr", "Rabat, 5 mars (MAP) - Amnesty International a appelé l'Union européenne à suspendre son aide.", "REQUEST MAR EU"},
+		// A common noun for the body named before.
+		{"es", "MADRID, 5 Mar. (EFE) - Caminando Fronteras presentó su balance. La ONG pide a Bruselas una misión de rescate.", "REQUEST ESP EU"},
+		{"fr", "Rabat, 5 mars (MAP) - Amnesty International a publié son rapport. L'ONG réclame à l'Union européenne une enquête.", "REQUEST MAR EU"},
+		// A demand or criticism on another body of the source's own state.
+		{"es", "El presidente del Cabildo de Lanzarote, Óscar Medina Pérez, reclamó al Gobierno español más medios.", "REQUEST ESP ESP"},
+		{"es", "SEVILLA, 5 Mar. (EFE) - La APDHA ha exigido al Ministerio del Interior que cese las devoluciones.", "REQUEST ESP ESP"},
+		{"fr", "Le président de la région de l'Oriental, Karim Bennani, a critiqué le gouvernement marocain pour son silence.", "ACCUSE MAR MAR"},
+		// Members or sources of a body speak for it; a rejection of the criticism told before.
+		{"es", "SEVILLA, 5 Mar. (EFE) - La APDHA ha denunciado al Gobierno español. Fuentes del Ministerio del Interior han rechazado las críticas.", "REJECT ESP ESP"},
+		{"fr", "Le Forum marocain des droits sociaux a dénoncé le gouvernement marocain. Des sources du ministère de l'Intérieur marocain ont rejeté les critiques.", "REJECT MAR MAR"},
+		{"es", "MADRID, 5 Mar. (EFE) - La organización Caminando Fronteras reprocha a Salvamento Marítimo su lentitud.", "ACCUSE ESP ESP"},
+		// A demand made again is a demand made; a national body's demand that names no one
+		// falls on its own state.
+		{"es", "La alcaldesa de Melilla, Sara Gómez Vidal, volvió a pedir al Gobierno español más agentes.", "REQUEST ESP ESP"},
+		{"fr", "L'Association marocaine des droits humains réclame l'ouverture d'une enquête indépendante.", "REQUEST MAR MAR"},
+		{"es", "La Asociación marroquí de derechos humanos reclama una investigación independiente.", "REQUEST MAR MAR"},
+		// A regional police force is its state's: the agent of a passive.
+		{"es", "La banda fue desarticulada el pasado mes por los Mossos d'Esquadra en Girona.", "COERCE ESP ESP"},
+		// A second verb joined by "y", "et" shares the subject, even when its first act
+		// repeats one already coded.
+		{"es", "MADRID, 5 Mar. (EFE) - Caminando Fronteras critica a Salvamento Marítimo. La ONG critica además a Salvamento Marítimo su lentitud y pide a Bruselas una misión de rescate.", "REQUEST ESP EU"},
+		{"fr", "Le Forum marocain des droits sociaux dénonce les autorités marocaines et réclame à l'Union européenne une enquête.", "REQUEST MAR EU"},
+		// A court acts for the state of its seat, else of the dateline; its sentence on
+		// people of no stated state falls on that state.
+		{"es", "La Audiencia de Sevilla ha condenado a diez años de prisión a tres miembros de una red de tráfico.", "ACCUSE ESP ESP"},
+		{"fr", "Le tribunal de Tanger a condamné à cinq ans de prison deux membres d'un réseau de passeurs.", "ACCUSE MAR MAR"},
+		{"es", "MÁLAGA, 5 Mar. (EFE) - El tribunal ha condenado a dos patrones de patera.", "ACCUSE ESP ESP"},
+		// Unnamed people of one stated nationality, the subject of a passive, are its target.
+		{"es", "Un total de 40 ciudadanos marroquíes fueron repatriados el lunes por la Policía Nacional.", "COERCE ESP MAR"},
+		{"fr", "Quelque 30 ressortissants sénégalais ont été expulsés lundi par la Gendarmerie royale.", "COERCE MAR SEN"},
+		// Two targets joined by "y", "et".
+		{"es", "El presidente de Canarias, Pedro Alonso Ruiz, pidió al Gobierno de España y a la Unión Europea más recursos.", "REQUEST ESP EU"},
+		{"es", "El presidente de Canarias, Pedro Alonso Ruiz, pidió al Gobierno de España y a la Unión Europea más recursos.", "REQUEST ESP ESP"},
+		{"fr", "Le ministre sénégalais, Amadou Fall, a appelé la Mauritanie et l'Union européenne à coopérer.", "REQUEST SEN MRT"},
+		{"fr", "Le ministre sénégalais, Amadou Fall, a appelé la Mauritanie et l'Union européenne à coopérer.", "REQUEST SEN EU"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	// A body with no country of its own and no place or dateline to give one acts for no one.
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "La APDHA ha pedido más transparencia."},
+		{"fr", "Amnesty International a appelé à plus de transparence."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+}

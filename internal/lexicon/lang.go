@@ -235,6 +235,8 @@ var wordRoles = map[string]bool{
 	"demonstrative":  true, // points back to what was told: "ces", "estas"
 	"place-noun":     true, // names a region before its name, which is then no person: "région", "provincia"
 	"destination":    true, // before the country people are sent to, not the act's target: "aux frontières du", "hacia"
+	"court":          true, // a court, which acts for the state of its seat: "Audiencia", "tribunal"
+	"ngo-noun":       true, // a common noun for a non-governmental body, standing for the one named before: "la ONG", "l'association"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
