@@ -28,8 +28,13 @@ var langFloors = map[string]float64{"persons": 0.70, "statistics": 0.70, "quotes
 // extractor was run on it, because the fourth had since been used for tuning; and a sixth
 // (es-heldout6, fr-heldout6), written and annotated the same way once the fifth had been used
 // for tuning: reports from Algeria, Tunisia, Senegal, Mauritania, Ceuta, the Canary Islands,
-// Andalusia and Catalonia.
-// The second to sixth held-out sets are measured, not held to the floors: a floor
+// Andalusia and Catalonia; and an eighth (es-heldout8, fr-heldout8), written blind and annotated
+// by the codebook before the extractor was run on it: Rabat's yearly figures by nationality,
+// Algerian boats off Cartagena and Motril, a Spanish-Mauritanian returns memorandum in
+// Nouadhibou, an NGO against the EU, a labour-trafficking ring in Catalonia; Mauritanian
+// expulsions, Algerian harraga off Annaba, a European commissioner in Rabat, a Senegalese court,
+// and IOM and UNHCR figures for Libya and Tunisia.
+// The second to eighth held-out sets are measured, not held to the floors: a floor
 // there would make them a target of tuning like the others.
 var langSets = []struct {
 	dir, lang string
@@ -42,6 +47,7 @@ var langSets = []struct {
 	{"es-heldout4", "es", false}, {"fr-heldout4", "fr", false},
 	{"es-heldout5", "es", false}, {"fr-heldout5", "fr", false},
 	{"es-heldout6", "es", false}, {"fr-heldout6", "fr", false},
+	{"es-heldout8", "es", false}, {"fr-heldout8", "fr", false},
 }
 
 // TestLanguageReports extracts the Spanish and French reports of each of langSets with their
