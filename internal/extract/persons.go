@@ -122,8 +122,8 @@ func (s *state) nameRunEnd(i int) int {
 			j++ // an initial: "Matthew J. Hudak"
 		case s.joinsNames(i, j):
 			return j // "Fernando Grande-Marlaska y Abdelouafi Laftit": lang.go
-		case particles[t.Low] && j > i && s.particlesThenName(j):
-			j++ // "Anna de la Cruz"
+		case particles[t.Low] && j > i && (t.Low != "y" || j-i >= 2) && s.particlesThenName(j):
+			j++ // "Anna de la Cruz", "José Ortega y Gasset"; not "Algeciras y Tánger"
 		case j > i && particleCompound(t.Text):
 			j++ // "Walid al-Moallem"
 		default:

@@ -71,6 +71,9 @@ func TestLangTitleComplement(t *testing.T) {
 	}{
 		{"es", "La alcaldesa de Santa Cruz de Tenerife, Rosa Marrero, visitó el muelle el martes.", []string{"Rosa Marrero"}},
 		{"fr", "Le wali de la région de Dakhla-Oued Eddahab, Youssef Alaoui, a visité le port mardi.", []string{"Youssef Alaoui"}},
+		// Two towns joined by "y"/"et" are no name, though one of them recurs like a surname.
+		{"es", "La policía de Algeciras y Tánger comparte datos. Tánger acoge el centro desde mayo.", nil},
+		{"fr", "Les polices d'Annaba et Mostaganem partagent leurs fichiers. Mostaganem accueille le centre.", nil},
 		// A court is a body, though its place recurs like a surname.
 		{"es", "El patrón fue condenado por la Audiencia Provincial de Cádiz. Cádiz es su ciudad. La Audiencia Provincial de Cádiz lo consideró probado.", nil},
 		{"fr", "Le passeur a été entendu par la Préfecture Aïn Sebaâ Hay Mohammadi. Hay Mohammadi est son quartier. La Préfecture Aïn Sebaâ Hay Mohammadi a saisi le parquet.", nil},
