@@ -60,12 +60,7 @@ func TestLangNumbers(t *testing.T) {
 
 // TestLangStatistics: the category, country and period of Spanish and French figures.
 func TestLangStatistics(t *testing.T) {
-	x := extractor(t)
-	tests := []struct {
-		lang, text                string
-		value                     float64
-		category, country, period string
-	}{
+	checkLangStats(t, []langStat{
 		{"es", "Marruecos interceptó el año pasado a 87.000 migrantes.", 87000, "migrants_intercepted", "MAR", "2023"},
 		{"es", "La Guardia Civil ha detenido a 14 traficantes.", 14, "suspects_arrested", "ESP", ""},
 		{"es", "Salvamento Marítimo rescató el martes a 48 personas.", 48, "migrants_rescued", "ESP", "2024-03-12"},
@@ -93,7 +88,35 @@ func TestLangStatistics(t *testing.T) {
 		{"es", "La Guardia Civil ha intervenido cuatro embarcaciones semirrígidas.", 4, "boats_seized", "ESP", ""},
 		{"fr", "La Gendarmerie royale a intercepté mardi trois embarcations transportant une centaine de migrants.", 100, "migrants_intercepted", "MAR", ""},
 		{"fr", "La Gendarmerie royale a intercepté mardi trois embarcations transportant une centaine de migrants.", 3, "boats_seized", "MAR", ""},
-	}
+	})
+}
+
+// TestLangStatisticsUnseen holds the constructions found missing on unseen Spanish and French
+// reports, each in invented sentences of both languages.
+func TestLangStatisticsUnseen(t *testing.T) {
+	checkLangStats(t, []langStat{
+		// A counted noun or an act not yet known.
+		{"fr", "La Marine royale a porté assistance, jeudi, à 64 candidats à la migration.", 64, "migrants_rescued", "MAR", "2024-03-14"},
+		{"fr", "Au total, 21 organisateurs de ces départs ont été arrêtés.", 21, "suspects_arrested", "", ""},
+		{"es", "La Policía Nacional ha detenido a 21 organizadores de los viajes.", 21, "suspects_arrested", "ESP", ""},
+		{"es", "La Oficina de Asilo recibió 95.000 solicitudes de protección internacional.", 95000, "asylum_applications", "", ""},
+		{"fr", "L'Office a reçu 95 000 demandes de protection internationale.", 95000, "asylum_applications", "", ""},
+		{"es", "La Guardia Civil ha intervenido seis motos de agua.", 6, "boats_seized", "ESP", ""},
+		{"fr", "La marine sénégalaise a saisi six pirogues.", 6, "boats_seized", "SEN", ""},
+	})
+}
+
+// langStat is one statistic expected from a sentence: its value, category, country and (when
+// not empty) period, for a document published on Thursday 14 March 2024.
+type langStat struct {
+	lang, text                string
+	value                     float64
+	category, country, period string
+}
+
+func checkLangStats(t *testing.T, tests []langStat) {
+	t.Helper()
+	x := extractor(t)
 	for _, tc := range tests {
 		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
 		var st *record.Statistic
