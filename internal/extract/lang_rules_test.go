@@ -103,6 +103,18 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		{"fr", "L'Office a reçu 95 000 demandes de protection internationale.", 95000, "asylum_applications", "", ""},
 		{"es", "La Guardia Civil ha intervenido seis motos de agua.", 6, "boats_seized", "ESP", ""},
 		{"fr", "La marine sénégalaise a saisi six pirogues.", 6, "boats_seized", "SEN", ""},
+		{"es", "Al menos 30 migrantes perdieron la vida en la ruta canaria.", 30, "migrants_dead_missing", "ESP", ""},
+		{"fr", "Au moins 30 migrants ont perdu la vie au large de Tanger.", 30, "migrants_dead_missing", "MAR", ""},
+		// A compound passive stands as near its subject as an English one.
+		{"es", "Nueve personas han sido arrestadas por la Guardia Civil.", 9, "suspects_arrested", "ESP", ""},
+		{"fr", "Neuf personnes ont été interpellées à Tanger.", 9, "suspects_arrested", "MAR", ""},
+		// A part that an anaphoric partitive opens counts what its whole counts, where and when.
+		{"es", "Salvamento Marítimo rescató el lunes a 90 personas cerca de Motril. De ellas, 12 eran menores.", 12, "migrants_rescued", "ESP", "2024-03-11"},
+		{"es", "Salvamento Marítimo rescató el lunes a 90 personas cerca de Motril. Entre ellas había 12 menores y 8 mujeres.", 8, "migrants_rescued", "ESP", "2024-03-11"},
+		{"fr", "La Marine royale a secouru lundi 90 migrants près de Tarfaya. Parmi eux figurent 12 mineurs et 8 femmes.", 8, "migrants_rescued", "MAR", "2024-03-11"},
+		{"es", "Quince personas han sido arrestadas, nueve de ellas en Melilla y seis en Almería.", 6, "suspects_arrested", "ESP", ""},
+		{"fr", "Quinze personnes ont été interpellées à Tanger, dont neuf Marocains et six Algériens.", 6, "suspects_arrested", "MAR", ""},
+		{"fr", "Quinze personnes ont été interpellées à Tanger, sept d'entre elles pour trafic.", 7, "suspects_arrested", "MAR", ""},
 	})
 }
 
@@ -578,7 +590,7 @@ func TestLangEventsConstructions(t *testing.T) {
 	}
 	// Intentions, negations and conditions stay no event.
 	for _, tc := range []struct{ lang, text string }{
-		{"es", "Once personas no han sido arrestadas en Algeciras."},
+		{"es", "Once personas no han sido arrestadas en Ceuta."},
 		{"fr", "Aucun passeur n'a été interpellé à Tanger."},
 		// An infinitive of aim or wish, and an act named by an undated noun, are no events.
 		{"es", "La Guardia Civil quiere detener a los responsables."},

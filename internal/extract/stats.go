@@ -269,7 +269,16 @@ func (s *state) addNumber(n number) {
 			st.rule, st.noun = "statistic.counted-noun", [2]int{n.end, nounEnd}
 		}
 	}
-	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount {
+	whole := -1
+	if st.Kind == record.KindCount {
+		whole = s.partWhole(n, sent)
+	}
+	if whole >= 0 {
+		if w := s.stats[whole]; st.Category == "" || st.Category == "other" || st.Category != w.Category && w.Category != "other" {
+			st.Category, st.rule = w.Category, "statistic.part-of-whole"
+		}
+	}
+	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount && whole < 0 {
 		shared := s.sharedCategory(n, sent, noun)
 		if st.Category == "" && shared == "other" {
 			return // "one of", "two" with nothing counted
@@ -286,6 +295,11 @@ func (s *state) addNumber(n number) {
 		st.Unit = "items"
 	}
 	s.fillStat(&st, n.start, n.end)
+	if whole >= 0 {
+		// A part counts what its whole counts, where and when: "De ellos, 4.820 …".
+		w := s.stats[whole]
+		st.PartOf, st.Qualifier, st.Country, st.Period = "s"+itoa(whole+1), st.Subject, w.Country, w.Period
+	}
 	s.stats = append(s.stats, st)
 }
 
@@ -752,7 +766,7 @@ func (s *state) verbCue(n number) (string, int) {
 			}
 			// A verb after the number in another clause counts less than one before it.
 			if j >= n.end {
-				d++
+				d += 1 - s.compoundAuxiliaries(n.end, j) // stats_lang.go
 			}
 			if hasClauseBreak(toks, n, j) {
 				d += 6

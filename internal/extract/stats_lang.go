@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/alboran/alboran/internal/text"
+import (
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/text"
+)
 
 // reducedRelative reports whether the cue at token j, after number n, is a Spanish or French
 // participle that describes the people counted rather than tells what was done to them: a
@@ -46,4 +49,145 @@ func (s *state) collectiveOf(n number, j int) bool {
 	}
 	nw, ok := s.lx.Numbers[toks[j-1].Low]
 	return ok && nw.Kind == "scale"
+}
+
+// partWhole finds the total that a Spanish or French figure is a part of, when an anaphoric
+// partitive introduces it: "dont 9 femmes", "entre ellas 34 mujeres", "De ellos, 4.820 …",
+// "Parmi eux figurent 9 400 Maliens", "siete de ellas en Ceuta", "sept d'entre eux", or the
+// next of a list the partitive opened ("… y cuatro en Tetuán", "… et 7 100 Sénégalais"). The
+// whole is the last count before it in the sentence or, when the partitive opens the sentence,
+// in the two sentences before. It returns the whole's index in s.stats, or -1 (always for
+// English).
+func (s *state) partWhole(n number, sent int) int {
+	if s.ownLang() == "" {
+		return -1
+	}
+	toks := s.doc.Tokens
+	first := s.doc.Sents[sent].First
+	k := s.boundStart(n.start, first) - 1
+	if k >= first && toks[k].Low == "," {
+		k-- // "De ellos, 4.820"
+	}
+	opens := -1 // the first token of the partitive
+	switch {
+	case k < first:
+	case s.word("part", toks[k].Low) && !s.word("preposition", toks[k].Low):
+		opens = k // "dont 9 femmes"
+	case s.word("part-pronoun", toks[k].Low) && k > first && (s.word("part", toks[k-1].Low) || s.word("part-of", toks[k-1].Low)):
+		opens = k - 1 // "entre ellas 34 mujeres"
+	case s.word("list-join", toks[k].Low) && s.listedPart(k, sent):
+		return s.stats[len(s.stats)-1].partIndex()
+	}
+	if opens < 0 && s.pronounAfter(n.end) {
+		opens = n.start // "siete de ellas", "sept d'entre eux"
+	}
+	if opens < 0 && n.start-first <= 5 && first+1 < len(toks) && (s.word("part", toks[first].Low) || s.word("part-of", toks[first].Low)) &&
+		s.word("part-pronoun", toks[first+1].Low) && (len(s.stats) == 0 || s.stats[len(s.stats)-1].sent != sent) {
+		opens = first // "Parmi eux figurent 9 400 Maliens", "Entre ellas había 112 mujeres"
+	}
+	if opens < 0 {
+		return -1
+	}
+	from, to := sent, sent
+	if opens == first {
+		from, to = sent-2, sent-1 // the partitive opens the sentence: its whole was told before
+	}
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= from; i-- {
+		if w := s.stats[i]; w.Kind == record.KindCount && w.PartOf == "" && w.sent <= to {
+			return i
+		}
+	}
+	return -1
+}
+
+// partIndex is the index of the whole that a part points at ("s3" is 2), or -1.
+func (st stat) partIndex() int {
+	if len(st.PartOf) < 2 {
+		return -1
+	}
+	i := 0
+	for _, r := range st.PartOf[1:] {
+		if r < '0' || r > '9' {
+			return -1
+		}
+		i = i*10 + int(r-'0')
+	}
+	return i - 1
+}
+
+// listedPart reports whether the token at k, "y" or "et", follows the last figure of
+// sentence sent, itself a part: the list a partitive opened goes on.
+func (s *state) listedPart(k, sent int) bool {
+	if len(s.stats) == 0 {
+		return false
+	}
+	last := s.stats[len(s.stats)-1]
+	if last.sent != sent || last.PartOf == "" || last.tok >= k {
+		return false
+	}
+	// Nothing but the part's own words (no verb of another clause) between it and k.
+	for j := last.tok + 1; j < k; j++ {
+		if s.word("auxiliary", s.doc.Tokens[j].Low) {
+			return false
+		}
+	}
+	return k-last.tok <= 8
+}
+
+// pronounAfter reports whether "de ellos", "de ellas", "d'entre eux", "d'entre elles" follows
+// a number ending at token e.
+func (s *state) pronounAfter(e int) bool {
+	toks := s.doc.Tokens
+	if e >= len(toks) || !s.word("part-of", toks[e].Low) {
+		return false
+	}
+	e++
+	if e < len(toks) && toks[e].Low == "entre" {
+		e++
+	}
+	return e < len(toks) && s.word("part-pronoun", toks[e].Low)
+}
+
+// boundStart steps back from token k over the words that bound a number ("más de", "plus
+// de", "unos", "environ") and gives the first of them, never before token first.
+func (s *state) boundStart(k, first int) int {
+	toks := s.doc.Tokens
+	for k > first {
+		w := toks[k-1].Low
+		if k-2 >= first {
+			two := toks[k-2].Low + " " + w
+			if s.boundWord(two) {
+				k -= 2
+				continue
+			}
+		}
+		if !s.boundWord(w) {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+func (s *state) boundWord(w string) bool {
+	return s.word("approximate", w) || s.word("at_least", w) || s.word("at_most", w)
+}
+
+// compoundAuxiliaries counts the auxiliaries between tokens from and to beyond the first: a
+// Spanish or French compound passive ("han sido arrestadas", "ont été interpellés") stands
+// as near its subject as the English "were arrested". Always 0 for English.
+func (s *state) compoundAuxiliaries(from, to int) int {
+	if s.ownLang() == "" {
+		return 0
+	}
+	n := 0
+	for k := from; k < to; k++ {
+		if s.word("auxiliary", s.doc.Tokens[k].Low) {
+			n++
+		}
+	}
+	if n <= 1 {
+		return 0
+	}
+	return n - 1
 }

@@ -201,6 +201,9 @@ var wordRoles = map[string]bool{
 	"both":           true, // names both sides of an act told before: "ambos", "ambas" (not "deux" alone)
 	"auxiliary":      true, // makes a participle after it a verb of the clause: "fueron", "ont été"
 	"part":           true, // opens a part of the people just counted: "dont", "incluidos"
+	"part-of":        true, // joins a number to the pronoun of the whole it is part of: "de" ("siete de ellas")
+	"part-pronoun":   true, // the pronoun of a whole just counted, after "part" or "part-of": "ellos", "eux"
+	"list-join":      true, // joins the next figure of a list: "y", "et"
 	"home-dateline":  true, // "yes": the dateline's country, when known, is the home (a press of several countries)
 	"not-funding":    true, // money near it is no funding: a price, a fine, cash seized
 	"generic-people": true, // people of no stated kind: arrested, they are suspects ("14 personas")
