@@ -115,6 +115,15 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		{"es", "Quince personas han sido arrestadas, nueve de ellas en Melilla y seis en Almería.", 6, "suspects_arrested", "ESP", ""},
 		{"fr", "Quinze personnes ont été interpellées à Tanger, dont neuf Marocains et six Algériens.", 6, "suspects_arrested", "MAR", ""},
 		{"fr", "Quinze personnes ont été interpellées à Tanger, sept d'entre elles pour trafic.", 7, "suspects_arrested", "MAR", ""},
+		// A range of two dates is the span it states; a day after "hasta", "jusqu'au" ends a
+		// span from 1 January; a night from one weekday to the next is dated by its end.
+		{"es", "Entre el 1 de enero y el 10 de marzo llegaron a España 1.200 migrantes.", 1200, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
+		{"fr", "Du 1er janvier au 10 mars, 1 200 migrants sont arrivés en Espagne.", 1200, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
+		{"es", "De enero a febrero llegaron a España 900 migrantes.", 900, "migrants_arrived", "ESP", "2024-01-01/2024-02-29"},
+		{"fr", "De janvier à février, 900 migrants sont arrivés en Espagne.", 900, "migrants_arrived", "ESP", "2024-01-01/2024-02-29"},
+		{"es", "Hasta el 10 de marzo llegaron a España 700 migrantes, más que en 2022.", 700, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
+		{"fr", "Jusqu'au 10 mars, 700 migrants sont arrivés en Espagne.", 700, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
+		{"fr", "Dans la nuit de dimanche à lundi, la Marine royale a secouru 40 migrants.", 40, "migrants_rescued", "MAR", "2024-03-11"},
 	})
 }
 

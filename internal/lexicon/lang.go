@@ -60,6 +60,7 @@ func LoadLang(lang string) (*Lexicon, error) {
 	lx.Numbers = map[string]NumberWord{}
 	lx.Time = &TimeWords{Months: map[string]int{}, Abbr: map[string]int{}, Weekdays: map[string]int{},
 		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{},
+		RangeFrom: map[string]bool{}, RangeTo: map[string]bool{}, Until: map[string]bool{}, RangeArticle: map[string]bool{},
 		First: map[string]bool{}, Parts: map[string]int{}}
 	steps := []struct {
 		file string
@@ -323,6 +324,10 @@ type TimeWords struct {
 	// semestre"); Parts are its units in months ("meses": 1, "semestre": 6).
 	First map[string]bool
 	Parts map[string]int
+	// A range of dates: RangeFrom opens it ("entre", "du"), RangeTo joins its end ("y",
+	// "au"), Until ends a span from 1 January ("hasta", "jusqu'au"); RangeArticle may stand
+	// before either date ("el 1 de enero").
+	RangeFrom, RangeTo, Until, RangeArticle map[string]bool
 }
 
 var timeValues = map[string]bool{"day": true, "day-1": true, "day-2": true, "month": true, "month-1": true,
@@ -361,6 +366,14 @@ func (lx *Lexicon) addTime(c []string) error {
 		tw.First[w] = true
 	case "part":
 		tw.Parts[w], err = num(1, 12)
+	case "range-from":
+		tw.RangeFrom[w] = true
+	case "range-to":
+		tw.RangeTo[w] = true
+	case "until":
+		tw.Until[w] = true
+	case "range-article":
+		tw.RangeArticle[w] = true
 	default:
 		return fmt.Errorf("unknown kind %q", kind)
 	}
