@@ -124,6 +124,14 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		{"es", "Hasta el 10 de marzo llegaron a España 700 migrantes, más que en 2022.", 700, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
 		{"fr", "Jusqu'au 10 mars, 700 migrants sont arrivés en Espagne.", 700, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
 		{"fr", "Dans la nuit de dimanche à lundi, la Marine royale a secouru 40 migrants.", 40, "migrants_rescued", "MAR", "2024-03-11"},
+		// Money is the giver's: the noun a relative clause describes, the country of an office.
+		{"fr", "L'Union européenne, qui a promis l'an dernier au Sénégal 40 millions d'euros, a salué les progrès.", 40e6, "funding", "EU", ""},
+		{"es", "La Unión Europea, que prometió a Senegal 40 millones de euros, celebró los avances.", 40e6, "funding", "EU", ""},
+		{"fr", "La ministre italienne a annoncé pour la Tunisie un programme de 20 millions d'euros.", 20e6, "funding", "ITA", ""},
+		{"es", "El ministro italiano anunció para Túnez un programa de 20 millones de euros.", 20e6, "funding", "ITA", ""},
+		// A part of a sum of money is money of the same giver.
+		{"fr", "Bruxelles a débloqué pour la Mauritanie 100 millions d'euros, dont 30 millions pour les garde-côtes.", 30e6, "funding", "EU", ""},
+		{"es", "Bruselas aprobó para Mauritania 100 millones de euros, incluidos 30 millones para guardacostas.", 30e6, "funding", "EU", ""},
 	})
 }
 

@@ -269,9 +269,13 @@ func (s *state) addNumber(n number) {
 			st.rule, st.noun = "statistic.counted-noun", [2]int{n.end, nounEnd}
 		}
 	}
-	whole := -1
-	if st.Kind == record.KindCount {
-		whole = s.partWhole(n, sent)
+	whole := s.partWhole(n, sent) // stats_lang.go
+	if whole >= 0 && s.stats[whole].Kind != st.Kind {
+		if st.Kind == record.KindCount && !hasNoun {
+			st.Kind, st.Unit = record.KindAmount, s.stats[whole].Unit // "210 millions d'euros, dont 60 millions"
+		} else {
+			whole = -1 // "9,5 millions d'euros, dont 40 agents" counts no money
+		}
 	}
 	if whole >= 0 {
 		if w := s.stats[whole]; st.Category == "" || st.Category == "other" || st.Category != w.Category && w.Category != "other" {
@@ -1473,6 +1477,9 @@ func (s *state) donor(tok int) (string, use, bool) {
 	if v := s.governingVerb(tok); v >= 0 {
 		if m := s.clauseAgent(v, tok); m != nil && m.code != "" && !(m.kind == mCountry && m.adj) {
 			return m.code, s.tokUse("country: donor", m.start, m.end), true
+		}
+		if code, lo, hi, ok := s.langDonor(v, tok); ok { // stats_lang.go
+			return code, s.tokUse("country: donor", lo, hi), true
 		}
 	}
 	return "", use{}, false

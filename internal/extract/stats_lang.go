@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"github.com/alboran/alboran/internal/lexicon"
+	"strings"
+
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
 )
@@ -55,7 +58,7 @@ func (s *state) collectiveOf(n number, j int) bool {
 // partitive introduces it: "dont 9 femmes", "entre ellas 34 mujeres", "De ellos, 4.820 …",
 // "Parmi eux figurent 9 400 Maliens", "siete de ellas en Ceuta", "sept d'entre eux", or the
 // next of a list the partitive opened ("… y cuatro en Tetuán", "… et 7 100 Sénégalais"). The
-// whole is the last count before it in the sentence or, when the partitive opens the sentence,
+// whole is the last count or amount before it in the sentence or, when the partitive opens the sentence,
 // in the two sentences before. It returns the whole's index in s.stats, or -1 (always for
 // English).
 func (s *state) partWhole(n number, sent int) int {
@@ -93,7 +96,7 @@ func (s *state) partWhole(n number, sent int) int {
 		from, to = sent-2, sent-1 // the partitive opens the sentence: its whole was told before
 	}
 	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= from; i-- {
-		if w := s.stats[i]; w.Kind == record.KindCount && w.PartOf == "" && w.sent <= to {
+		if w := s.stats[i]; w.Kind != record.KindChange && w.PartOf == "" && w.sent <= to {
 			return i
 		}
 	}
@@ -190,4 +193,51 @@ func (s *state) compoundAuxiliaries(from, to int) int {
 		return 0
 	}
 	return n - 1
+}
+
+// langDonor finds the giver of money in a Spanish or French clause whose subject the English
+// rule cannot read: a relative pronoun stands for the noun its clause describes ("L'Union
+// européenne, qui a promis … à la Mauritanie 210 millions d'euros"), and a country adjective
+// after an office names its government ("La ministre italienne a annoncé … 18 millions
+// d'euros"). v is the verb that governs the amount at token tok; it returns the giver's code
+// and tokens. Always false for English.
+func (s *state) langDonor(v, tok int) (string, int, int, bool) {
+	if s.ownLang() == "" {
+		return "", 0, 0, false
+	}
+	toks := s.doc.Tokens
+	for steps := 0; v >= 0 && steps < 4; steps++ {
+		for _, d := range s.synDeps(v, "") {
+			rel := s.synRel(d)
+			relative := s.word("relative", toks[d].Low) && strings.HasPrefix(s.synRel(v), "acl")
+			if rel != "nsubj" && rel != "obl:agent" && !(rel == "mark" && relative) {
+				continue // the parser may take "que" for a mark
+			}
+			if lo, hi := s.synSpan(d); lo <= tok && tok <= hi {
+				continue
+			}
+			if relative {
+				if m := s.mentionIn(s.synHead(v)); m != nil && m.code != "" && !m.adj {
+					return m.code, m.start, m.end, true
+				}
+				return "", 0, 0, false
+			}
+			if !s.lx.Titles.Has(toks[d].Low) {
+				return "", 0, 0, false
+			}
+			for _, a := range s.synDeps(d, "amod") {
+				if m, ok := s.lx.Actors.Longest(toks, a); ok && m.Vals[0].Kind == lexicon.CountryAdj {
+					return m.Vals[0].Code, d, m.End, true // "la ministre italienne"
+				}
+			}
+			return "", 0, 0, false
+		}
+		switch s.synRel(v) {
+		case "conj", "xcomp", "advcl", "ccomp", "acl", "parataxis":
+			v = s.synHead(v)
+		default:
+			return "", 0, 0, false
+		}
+	}
+	return "", 0, 0, false
 }
