@@ -105,6 +105,11 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		{"fr", "La marine sénégalaise a saisi six pirogues.", 6, "boats_seized", "SEN", ""},
 		{"es", "Al menos 30 migrantes perdieron la vida en la ruta canaria.", 30, "migrants_dead_missing", "ESP", ""},
 		{"fr", "Au moins 30 migrants ont perdu la vie au large de Tanger.", 30, "migrants_dead_missing", "MAR", ""},
+		{"es", "Cuatro hombres fueron hallados sin vida frente a las costas de Almería.", 4, "migrants_dead_missing", "ESP", ""},
+		{"fr", "Quatre hommes ont été retrouvés sans vie sur une plage de Tanger.", 4, "migrants_dead_missing", "MAR", ""},
+		{"es", "Según los supervivientes, al menos cinco personas cayeron al mar frente a las costas de Almería.", 5, "migrants_dead_missing", "ESP", ""},
+		{"fr", "Selon les survivants, au moins cinq personnes sont tombées à la mer au large de Tanger.", 5, "migrants_dead_missing", "MAR", ""},
+		{"es", "Salvamento Marítimo atendió el lunes a 75 personas frente a Ceuta.", 75, "migrants_rescued", "ESP", "2024-03-11"},
 		// A compound passive stands as near its subject as an English one.
 		{"es", "Nueve personas han sido arrestadas por la Guardia Civil.", 9, "suspects_arrested", "ESP", ""},
 		{"fr", "Neuf personnes ont été interpellées à Tanger.", 9, "suspects_arrested", "MAR", ""},

@@ -753,7 +753,7 @@ func (s *state) verbCue(n number) (string, int) {
 	neg := false
 	for _, c := range s.sentenceCues(toks[n.start].Sent) {
 		j, m := c.at, c.m
-		if j >= n.start && j < n.end {
+		if j >= n.start && j < n.end || s.attribution(j) {
 			continue
 		}
 		vals := m.Vals

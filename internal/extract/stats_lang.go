@@ -241,3 +241,19 @@ func (s *state) langDonor(v, tok int) (string, int, int, bool) {
 	}
 	return "", 0, 0, false
 }
+
+// attribution reports whether token j is the noun of a Spanish or French attribution
+// ("según los supervivientes", "selon les survivants"): who tells the figure, not what
+// happened to it. Always false for English.
+func (s *state) attribution(j int) bool {
+	if s.ownLang() == "" {
+		return false
+	}
+	toks := s.doc.Tokens
+	for k := j - 1; k >= 0 && k >= j-3 && toks[k].Sent == toks[j].Sent && toks[k].Kind == text.Word; k-- {
+		if s.word("according", toks[k].Low) {
+			return true
+		}
+	}
+	return false
+}
