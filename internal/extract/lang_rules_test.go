@@ -129,6 +129,9 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		{"es", "Hasta el 10 de marzo llegaron a España 700 migrantes, más que en 2022.", 700, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
 		{"fr", "Jusqu'au 10 mars, 700 migrants sont arrivés en Espagne.", 700, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
 		{"fr", "Dans la nuit de dimanche à lundi, la Marine royale a secouru 40 migrants.", 40, "migrants_rescued", "MAR", "2024-03-11"},
+		// A year after a comparative's "que" is the figure's base, not its period.
+		{"es", "Entre el 1 de enero y el 10 de marzo llegaron a España 9.000 migrantes, un 40 % menos que en el mismo periodo de 2023.", 0.6, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
+		{"fr", "Du 1er janvier au 10 mars, 9 000 migrants sont arrivés en Espagne, en baisse de 40 % par rapport à 2023.", 0.6, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
 		// Money is the giver's: the noun a relative clause describes, the country of an office.
 		{"fr", "L'Union européenne, qui a promis l'an dernier au Sénégal 40 millions d'euros, a salué les progrès.", 40e6, "funding", "EU", ""},
 		{"es", "La Unión Europea, que prometió a Senegal 40 millones de euros, celebró los avances.", 40e6, "funding", "EU", ""},

@@ -1433,6 +1433,9 @@ func (s *state) timesOf(sent int) []timex {
 // the previous year", "over last year's figures".
 func (s *state) comparisonBase(tx timex) bool {
 	toks := s.doc.Tokens
+	if s.langComparisonBase(tx) { // stats_lang.go
+		return true
+	}
 	// "the same month in 2014", "the same period of 2019": a time named as the same part of
 	// another year is what a figure is compared with.
 	if k := tx.start - 1; k >= 2 && toks[k-2].Sent == toks[tx.start].Sent && (toks[k].Low == "in" || toks[k].Low == "of") && toks[k-2].Low == "same" {

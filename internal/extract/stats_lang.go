@@ -257,3 +257,32 @@ func (s *state) attribution(j int) bool {
 	}
 	return false
 }
+
+// langComparisonBase reports whether a Spanish or French time is what a figure is compared
+// with: after "que" that follows a comparative ("casi la mitad que en 2024", "deux fois plus
+// qu'en 2025", "un 18 % menos que en el mismo periodo de 2025") or after a word of comparison
+// ("par rapport à 2025"). Always false for English.
+func (s *state) langComparisonBase(tx timex) bool {
+	if s.ownLang() == "" {
+		return false
+	}
+	toks := s.doc.Tokens
+	sent := toks[tx.start].Sent
+	for k := tx.start - 1; k >= 0 && k >= tx.start-7 && toks[k].Sent == sent; k-- {
+		w := toks[k].Low
+		switch {
+		case s.word("compared", w):
+			return true
+		case s.word("than", w):
+			for j := k - 1; j >= 0 && j >= k-4 && toks[j].Sent == sent; j-- {
+				if s.word("comparative", toks[j].Low) {
+					return true
+				}
+			}
+			return false
+		case toks[k].Kind == text.Punct:
+			return false
+		}
+	}
+	return false
+}

@@ -205,6 +205,9 @@ var wordRoles = map[string]bool{
 	"part-of":        true, // joins a number to the pronoun of the whole it is part of: "de" ("siete de ellas")
 	"part-pronoun":   true, // the pronoun of a whole just counted, after "part" or "part-of": "ellos", "eux"
 	"list-join":      true, // joins the next figure of a list: "y", "et"
+	"than":           true, // after a comparative, opens what is compared with: "que", "qu'"
+	"comparative":    true, // makes a "than" after it open a comparison: "más", "moitié", "fois"
+	"compared":       true, // opens what a figure is compared with: "respecto", "rapport"
 	"home-dateline":  true, // "yes": the dateline's country, when known, is the home (a press of several countries)
 	"not-funding":    true, // money near it is no funding: a price, a fine, cash seized
 	"generic-people": true, // people of no stated kind: arrested, they are suspects ("14 personas")
