@@ -132,6 +132,9 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		// A year after a comparative's "que" is the figure's base, not its period.
 		{"es", "Entre el 1 de enero y el 10 de marzo llegaron a España 9.000 migrantes, un 40 % menos que en el mismo periodo de 2023.", 0.6, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
 		{"fr", "Du 1er janvier au 10 mars, 9 000 migrants sont arrivés en Espagne, en baisse de 40 % par rapport à 2023.", 0.6, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},
+		// A change by a factor.
+		{"fr", "L'an dernier, 900 migrants ont été rapatriés depuis le Maroc, soit trois fois plus qu'en 2021.", 3, "migrants_returned", "MAR", "2023"},
+		{"es", "El año pasado, 900 migrantes fueron repatriados desde España, tres veces más que en 2021.", 3, "migrants_returned", "ESP", "2023"},
 		// Money is the giver's: the noun a relative clause describes, the country of an office.
 		{"fr", "L'Union européenne, qui a promis l'an dernier au Sénégal 40 millions d'euros, a salué les progrès.", 40e6, "funding", "EU", ""},
 		{"es", "La Unión Europea, que prometió a Senegal 40 millones de euros, celebró los avances.", 40e6, "funding", "EU", ""},

@@ -99,6 +99,9 @@ func (s *state) findStatistics() {
 func (s *state) timesChange(n number) (int, bool) {
 	toks := s.doc.Tokens
 	j := n.end
+	if end, ok := s.langTimesChange(n); ok { // stats_lang.go
+		return end, true
+	}
 	if j+1 < len(toks) && toks[j].Text == "-" && toks[j+1].Low == "fold" {
 		return j + 2, true
 	}

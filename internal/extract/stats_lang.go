@@ -286,3 +286,17 @@ func (s *state) langComparisonBase(tx timex) bool {
 	}
 	return false
 }
+
+// langTimesChange reads a Spanish or French change by a factor: "deux fois plus", "tres
+// veces más". It returns the end of the expression. Always false for English.
+func (s *state) langTimesChange(n number) (int, bool) {
+	toks := s.doc.Tokens
+	j := n.end
+	if s.ownLang() == "" || j+1 >= len(toks) || toks[j+1].Sent != toks[n.start].Sent {
+		return 0, false
+	}
+	if s.word("times", toks[j].Low) && s.word("more", toks[j+1].Low) {
+		return j + 2, true
+	}
+	return 0, false
+}

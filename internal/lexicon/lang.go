@@ -208,6 +208,8 @@ var wordRoles = map[string]bool{
 	"than":           true, // after a comparative, opens what is compared with: "que", "qu'"
 	"comparative":    true, // makes a "than" after it open a comparison: "más", "moitié", "fois"
 	"compared":       true, // opens what a figure is compared with: "respecto", "rapport"
+	"times":          true, // after a number, makes it a factor when "more" follows: "fois", "veces"
+	"more":           true, // after "times", a rise by that factor: "plus", "más"
 	"home-dateline":  true, // "yes": the dateline's country, when known, is the home (a press of several countries)
 	"not-funding":    true, // money near it is no funding: a price, a fine, cash seized
 	"generic-people": true, // people of no stated kind: arrested, they are suspects ("14 personas")
