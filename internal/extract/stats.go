@@ -99,6 +99,9 @@ func (s *state) findStatistics() {
 func (s *state) timesChange(n number) (int, bool) {
 	toks := s.doc.Tokens
 	j := n.end
+	if end, ok := s.langTimesChange(n); ok { // stats_lang.go
+		return end, true
+	}
 	if j+1 < len(toks) && toks[j].Text == "-" && toks[j+1].Low == "fold" {
 		return j + 2, true
 	}
@@ -269,7 +272,20 @@ func (s *state) addNumber(n number) {
 			st.rule, st.noun = "statistic.counted-noun", [2]int{n.end, nounEnd}
 		}
 	}
-	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount {
+	whole := s.partWhole(n, sent) // stats_lang.go
+	if whole >= 0 && s.stats[whole].Kind != st.Kind {
+		if st.Kind == record.KindCount && !hasNoun {
+			st.Kind, st.Unit = record.KindAmount, s.stats[whole].Unit // "210 millions d'euros, dont 60 millions"
+		} else {
+			whole = -1 // "9,5 millions d'euros, dont 40 agents" counts no money
+		}
+	}
+	if whole >= 0 {
+		if w := s.stats[whole]; st.Category == "" || st.Category == "other" || st.Category != w.Category && w.Category != "other" {
+			st.Category, st.rule = w.Category, "statistic.part-of-whole"
+		}
+	}
+	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount && whole < 0 {
 		shared := s.sharedCategory(n, sent, noun)
 		if st.Category == "" && shared == "other" {
 			return // "one of", "two" with nothing counted
@@ -286,6 +302,11 @@ func (s *state) addNumber(n number) {
 		st.Unit = "items"
 	}
 	s.fillStat(&st, n.start, n.end)
+	if whole >= 0 {
+		// A part counts what its whole counts, where and when: "De ellos, 4.820 …".
+		w := s.stats[whole]
+		st.PartOf, st.Qualifier, st.Country, st.Period = "s"+itoa(whole+1), st.Subject, w.Country, w.Period
+	}
 	s.stats = append(s.stats, st)
 }
 
@@ -735,7 +756,7 @@ func (s *state) verbCue(n number) (string, int) {
 	neg := false
 	for _, c := range s.sentenceCues(toks[n.start].Sent) {
 		j, m := c.at, c.m
-		if j >= n.start && j < n.end {
+		if j >= n.start && j < n.end || s.attribution(j) {
 			continue
 		}
 		vals := m.Vals
@@ -752,7 +773,7 @@ func (s *state) verbCue(n number) (string, int) {
 			}
 			// A verb after the number in another clause counts less than one before it.
 			if j >= n.end {
-				d++
+				d += 1 - s.compoundAuxiliaries(n.end, j) // stats_lang.go
 			}
 			if hasClauseBreak(toks, n, j) {
 				d += 6
@@ -1415,6 +1436,9 @@ func (s *state) timesOf(sent int) []timex {
 // the previous year", "over last year's figures".
 func (s *state) comparisonBase(tx timex) bool {
 	toks := s.doc.Tokens
+	if s.langComparisonBase(tx) { // stats_lang.go
+		return true
+	}
 	// "the same month in 2014", "the same period of 2019": a time named as the same part of
 	// another year is what a figure is compared with.
 	if k := tx.start - 1; k >= 2 && toks[k-2].Sent == toks[tx.start].Sent && (toks[k].Low == "in" || toks[k].Low == "of") && toks[k-2].Low == "same" {
@@ -1459,6 +1483,9 @@ func (s *state) donor(tok int) (string, use, bool) {
 	if v := s.governingVerb(tok); v >= 0 {
 		if m := s.clauseAgent(v, tok); m != nil && m.code != "" && !(m.kind == mCountry && m.adj) {
 			return m.code, s.tokUse("country: donor", m.start, m.end), true
+		}
+		if code, lo, hi, ok := s.langDonor(v, tok); ok { // stats_lang.go
+			return code, s.tokUse("country: donor", lo, hi), true
 		}
 	}
 	return "", use{}, false

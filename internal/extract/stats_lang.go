@@ -1,6 +1,12 @@
 package extract
 
-import "github.com/alboran/alboran/internal/text"
+import (
+	"github.com/alboran/alboran/internal/lexicon"
+	"strings"
+
+	"github.com/alboran/alboran/internal/record"
+	"github.com/alboran/alboran/internal/text"
+)
 
 // reducedRelative reports whether the cue at token j, after number n, is a Spanish or French
 // participle that describes the people counted rather than tells what was done to them: a
@@ -46,4 +52,251 @@ func (s *state) collectiveOf(n number, j int) bool {
 	}
 	nw, ok := s.lx.Numbers[toks[j-1].Low]
 	return ok && nw.Kind == "scale"
+}
+
+// partWhole finds the total that a Spanish or French figure is a part of, when an anaphoric
+// partitive introduces it: "dont 9 femmes", "entre ellas 34 mujeres", "De ellos, 4.820 …",
+// "Parmi eux figurent 9 400 Maliens", "siete de ellas en Ceuta", "sept d'entre eux", or the
+// next of a list the partitive opened ("… y cuatro en Tetuán", "… et 7 100 Sénégalais"). The
+// whole is the last count or amount before it in the sentence or, when the partitive opens the sentence,
+// in the two sentences before. It returns the whole's index in s.stats, or -1 (always for
+// English).
+func (s *state) partWhole(n number, sent int) int {
+	if s.ownLang() == "" {
+		return -1
+	}
+	toks := s.doc.Tokens
+	first := s.doc.Sents[sent].First
+	k := s.boundStart(n.start, first) - 1
+	if k >= first && toks[k].Low == "," {
+		k-- // "De ellos, 4.820"
+	}
+	opens := -1 // the first token of the partitive
+	switch {
+	case k < first:
+	case s.word("part", toks[k].Low) && !s.word("preposition", toks[k].Low):
+		opens = k // "dont 9 femmes"
+	case s.word("part-pronoun", toks[k].Low) && k > first && (s.word("part", toks[k-1].Low) || s.word("part-of", toks[k-1].Low)):
+		opens = k - 1 // "entre ellas 34 mujeres"
+	case s.word("list-join", toks[k].Low) && s.listedPart(k, sent):
+		return s.stats[len(s.stats)-1].partIndex()
+	}
+	if opens < 0 && s.pronounAfter(n.end) {
+		opens = n.start // "siete de ellas", "sept d'entre eux"
+	}
+	if opens < 0 && n.start-first <= 5 && first+1 < len(toks) && (s.word("part", toks[first].Low) || s.word("part-of", toks[first].Low)) &&
+		s.word("part-pronoun", toks[first+1].Low) && (len(s.stats) == 0 || s.stats[len(s.stats)-1].sent != sent) {
+		opens = first // "Parmi eux figurent 9 400 Maliens", "Entre ellas había 112 mujeres"
+	}
+	if opens < 0 {
+		return -1
+	}
+	from, to := sent, sent
+	if opens == first {
+		from, to = sent-2, sent-1 // the partitive opens the sentence: its whole was told before
+	}
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= from; i-- {
+		if w := s.stats[i]; w.Kind != record.KindChange && w.PartOf == "" && w.sent <= to {
+			return i
+		}
+	}
+	return -1
+}
+
+// partIndex is the index of the whole that a part points at ("s3" is 2), or -1.
+func (st stat) partIndex() int {
+	if len(st.PartOf) < 2 {
+		return -1
+	}
+	i := 0
+	for _, r := range st.PartOf[1:] {
+		if r < '0' || r > '9' {
+			return -1
+		}
+		i = i*10 + int(r-'0')
+	}
+	return i - 1
+}
+
+// listedPart reports whether the token at k, "y" or "et", follows the last figure of
+// sentence sent, itself a part: the list a partitive opened goes on.
+func (s *state) listedPart(k, sent int) bool {
+	if len(s.stats) == 0 {
+		return false
+	}
+	last := s.stats[len(s.stats)-1]
+	if last.sent != sent || last.PartOf == "" || last.tok >= k {
+		return false
+	}
+	// Nothing but the part's own words (no verb of another clause) between it and k.
+	for j := last.tok + 1; j < k; j++ {
+		if s.word("auxiliary", s.doc.Tokens[j].Low) {
+			return false
+		}
+	}
+	return k-last.tok <= 8
+}
+
+// pronounAfter reports whether "de ellos", "de ellas", "d'entre eux", "d'entre elles" follows
+// a number ending at token e.
+func (s *state) pronounAfter(e int) bool {
+	toks := s.doc.Tokens
+	if e >= len(toks) || !s.word("part-of", toks[e].Low) {
+		return false
+	}
+	e++
+	if e < len(toks) && toks[e].Low == "entre" {
+		e++
+	}
+	return e < len(toks) && s.word("part-pronoun", toks[e].Low)
+}
+
+// boundStart steps back from token k over the words that bound a number ("más de", "plus
+// de", "unos", "environ") and gives the first of them, never before token first.
+func (s *state) boundStart(k, first int) int {
+	toks := s.doc.Tokens
+	for k > first {
+		w := toks[k-1].Low
+		if k-2 >= first {
+			two := toks[k-2].Low + " " + w
+			if s.boundWord(two) {
+				k -= 2
+				continue
+			}
+		}
+		if !s.boundWord(w) {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+func (s *state) boundWord(w string) bool {
+	return s.word("approximate", w) || s.word("at_least", w) || s.word("at_most", w)
+}
+
+// compoundAuxiliaries counts the auxiliaries between tokens from and to beyond the first: a
+// Spanish or French compound passive ("han sido arrestadas", "ont été interpellés") stands
+// as near its subject as the English "were arrested". Always 0 for English.
+func (s *state) compoundAuxiliaries(from, to int) int {
+	if s.ownLang() == "" {
+		return 0
+	}
+	n := 0
+	for k := from; k < to; k++ {
+		if s.word("auxiliary", s.doc.Tokens[k].Low) {
+			n++
+		}
+	}
+	if n <= 1 {
+		return 0
+	}
+	return n - 1
+}
+
+// langDonor finds the giver of money in a Spanish or French clause whose subject the English
+// rule cannot read: a relative pronoun stands for the noun its clause describes ("L'Union
+// européenne, qui a promis … à la Mauritanie 210 millions d'euros"), and a country adjective
+// after an office names its government ("La ministre italienne a annoncé … 18 millions
+// d'euros"). v is the verb that governs the amount at token tok; it returns the giver's code
+// and tokens. Always false for English.
+func (s *state) langDonor(v, tok int) (string, int, int, bool) {
+	if s.ownLang() == "" {
+		return "", 0, 0, false
+	}
+	toks := s.doc.Tokens
+	for steps := 0; v >= 0 && steps < 4; steps++ {
+		for _, d := range s.synDeps(v, "") {
+			rel := s.synRel(d)
+			relative := s.word("relative", toks[d].Low) && strings.HasPrefix(s.synRel(v), "acl")
+			if rel != "nsubj" && rel != "obl:agent" && !(rel == "mark" && relative) {
+				continue // the parser may take "que" for a mark
+			}
+			if lo, hi := s.synSpan(d); lo <= tok && tok <= hi {
+				continue
+			}
+			if relative {
+				if m := s.mentionIn(s.synHead(v)); m != nil && m.code != "" && !m.adj {
+					return m.code, m.start, m.end, true
+				}
+				return "", 0, 0, false
+			}
+			if !s.lx.Titles.Has(toks[d].Low) {
+				return "", 0, 0, false
+			}
+			for _, a := range s.synDeps(d, "amod") {
+				if m, ok := s.lx.Actors.Longest(toks, a); ok && m.Vals[0].Kind == lexicon.CountryAdj {
+					return m.Vals[0].Code, d, m.End, true // "la ministre italienne"
+				}
+			}
+			return "", 0, 0, false
+		}
+		switch s.synRel(v) {
+		case "conj", "xcomp", "advcl", "ccomp", "acl", "parataxis":
+			v = s.synHead(v)
+		default:
+			return "", 0, 0, false
+		}
+	}
+	return "", 0, 0, false
+}
+
+// attribution reports whether token j is the noun of a Spanish or French attribution
+// ("según los supervivientes", "selon les survivants"): who tells the figure, not what
+// happened to it. Always false for English.
+func (s *state) attribution(j int) bool {
+	if s.ownLang() == "" {
+		return false
+	}
+	toks := s.doc.Tokens
+	for k := j - 1; k >= 0 && k >= j-3 && toks[k].Sent == toks[j].Sent && toks[k].Kind == text.Word; k-- {
+		if s.word("according", toks[k].Low) {
+			return true
+		}
+	}
+	return false
+}
+
+// langComparisonBase reports whether a Spanish or French time is what a figure is compared
+// with: after "que" that follows a comparative ("casi la mitad que en 2024", "deux fois plus
+// qu'en 2025", "un 18 % menos que en el mismo periodo de 2025") or after a word of comparison
+// ("par rapport à 2025"). Always false for English.
+func (s *state) langComparisonBase(tx timex) bool {
+	if s.ownLang() == "" {
+		return false
+	}
+	toks := s.doc.Tokens
+	sent := toks[tx.start].Sent
+	for k := tx.start - 1; k >= 0 && k >= tx.start-7 && toks[k].Sent == sent; k-- {
+		w := toks[k].Low
+		switch {
+		case s.word("compared", w):
+			return true
+		case s.word("than", w):
+			for j := k - 1; j >= 0 && j >= k-4 && toks[j].Sent == sent; j-- {
+				if s.word("comparative", toks[j].Low) {
+					return true
+				}
+			}
+			return false
+		case toks[k].Kind == text.Punct:
+			return false
+		}
+	}
+	return false
+}
+
+// langTimesChange reads a Spanish or French change by a factor: "deux fois plus", "tres
+// veces más". It returns the end of the expression. Always false for English.
+func (s *state) langTimesChange(n number) (int, bool) {
+	toks := s.doc.Tokens
+	j := n.end
+	if s.ownLang() == "" || j+1 >= len(toks) || toks[j+1].Sent != toks[n.start].Sent {
+		return 0, false
+	}
+	if s.word("times", toks[j].Low) && s.word("more", toks[j+1].Low) {
+		return j + 2, true
+	}
+	return 0, false
 }

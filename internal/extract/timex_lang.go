@@ -17,6 +17,105 @@ var yearWords = set("en", "de", "del", "desde", "depuis", "año", "année", "ent
 // de 2024", "14 mars", "14 mar" in a dateline), months ("en marzo", "mars dernier"), weekdays
 // ("el pasado martes", "mardi dernier", "el próximo lunes") and years ("en 2022").
 func (r *timeResolver) atLang(toks []text.Token, i int, tw *lexicon.TimeWords) (timex, bool) {
+	tx, ok := r.dateLang(toks, i, tw)
+	if !ok {
+		return tx, ok
+	}
+	return r.rangeLang(toks, tx, tw), true
+}
+
+// rangeLang widens a day or a month into the span a range of two dates states: "entre el 1
+// de enero y el 15 de noviembre", "du 1er janvier au 15 novembre", "de enero a octubre" run
+// from the first day of the first to the last day of the second; a day after "hasta",
+// "jusqu'au" ends a span from 1 January of its year ("hasta el 30 de septiembre"). Anything
+// else is returned as it is.
+func (r *timeResolver) rangeLang(toks []text.Token, tx timex, tw *lexicon.TimeWords) timex {
+	sent := toks[tx.start].Sent
+	word := func(k int) string {
+		if k >= 0 && k < len(toks) && toks[k].Sent == sent {
+			return toks[k].Low
+		}
+		return ""
+	}
+	if len(tx.value) != 10 && len(tx.value) != 7 || r.namesWeekday(toks, tx, tw) {
+		return tx // "la nuit de dimanche à lundi" is one night, dated by its end
+	}
+	k := tx.start - 1
+	if tw.RangeArticle[word(k)] {
+		k--
+	}
+	if !tw.Until[word(k)] && tw.Until[word(k-1)+word(k)] {
+		k-- // "jusqu'" "au": the tokens of one word
+	}
+	if (tw.Until[word(k)] || tw.Until[word(k)+word(k+1)]) && len(tx.value) == 10 && r.hasPub {
+		d, err := time.Parse("2006-01-02", tx.value)
+		if err != nil {
+			return tx
+		}
+		if !r.namesYear(toks, tx) {
+			// The day of a running total is of the report's year: no year named before
+			// it in the text moves it.
+			d = time.Date(r.pub.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+			if d.After(r.pub.AddDate(0, 0, 7)) {
+				d = d.AddDate(-1, 0, 0)
+			}
+		}
+		return timex{k, tx.end, year(d.Year()) + "-01-01/" + day(d)}
+	}
+	if !tw.RangeFrom[word(k)] {
+		return tx
+	}
+	j := tx.end
+	if !tw.RangeTo[word(j)] {
+		return tx
+	}
+	j++
+	if tw.RangeArticle[word(j)] {
+		j++
+	}
+	if word(j) == "" {
+		return tx
+	}
+	end, ok := r.dateLang(toks, j, tw)
+	if !ok || len(end.value) != 10 && len(end.value) != 7 || r.namesWeekday(toks, end, tw) {
+		return tx
+	}
+	from, err1 := time.Parse("2006-01-02", (tx.value + "-01")[:10])
+	to, err2 := time.Parse("2006-01-02", (end.value + "-01")[:10])
+	if err1 != nil || err2 != nil {
+		return tx
+	}
+	if len(end.value) == 7 {
+		to = to.AddDate(0, 1, -1) // the last day of the month
+	}
+	if from.After(to) {
+		from = from.AddDate(-1, 0, 0) // "de noviembre a marzo" began the year before
+	}
+	return timex{k, end.end, interval(from, to)}
+}
+
+// namesWeekday reports whether the date expression tx names a day of the week.
+func (r *timeResolver) namesWeekday(toks []text.Token, tx timex, tw *lexicon.TimeWords) bool {
+	for k := tx.start; k < tx.end; k++ {
+		if _, ok := tw.Weekdays[toks[k].Low]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// namesYear reports whether the date expression tx writes its year.
+func (r *timeResolver) namesYear(toks []text.Token, tx timex) bool {
+	for k := tx.start; k < tx.end; k++ {
+		if toks[k].Kind == text.Number && isYear(toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLang resolves the date expression at token i; atLang widens it into a range.
+func (r *timeResolver) dateLang(toks []text.Token, i int, tw *lexicon.TimeWords) (timex, bool) {
 	t := toks[i]
 	same := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].Sent == t.Sent }
 	word := func(k int) string {

@@ -60,6 +60,7 @@ func LoadLang(lang string) (*Lexicon, error) {
 	lx.Numbers = map[string]NumberWord{}
 	lx.Time = &TimeWords{Months: map[string]int{}, Abbr: map[string]int{}, Weekdays: map[string]int{},
 		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{},
+		RangeFrom: map[string]bool{}, RangeTo: map[string]bool{}, Until: map[string]bool{}, RangeArticle: map[string]bool{},
 		First: map[string]bool{}, Parts: map[string]int{}}
 	steps := []struct {
 		file string
@@ -201,6 +202,14 @@ var wordRoles = map[string]bool{
 	"both":           true, // names both sides of an act told before: "ambos", "ambas" (not "deux" alone)
 	"auxiliary":      true, // makes a participle after it a verb of the clause: "fueron", "ont été"
 	"part":           true, // opens a part of the people just counted: "dont", "incluidos"
+	"part-of":        true, // joins a number to the pronoun of the whole it is part of: "de" ("siete de ellas")
+	"part-pronoun":   true, // the pronoun of a whole just counted, after "part" or "part-of": "ellos", "eux"
+	"list-join":      true, // joins the next figure of a list: "y", "et"
+	"than":           true, // after a comparative, opens what is compared with: "que", "qu'"
+	"comparative":    true, // makes a "than" after it open a comparison: "más", "moitié", "fois"
+	"compared":       true, // opens what a figure is compared with: "respecto", "rapport"
+	"times":          true, // after a number, makes it a factor when "more" follows: "fois", "veces"
+	"more":           true, // after "times", a rise by that factor: "plus", "más"
 	"home-dateline":  true, // "yes": the dateline's country, when known, is the home (a press of several countries)
 	"not-funding":    true, // money near it is no funding: a price, a fine, cash seized
 	"generic-people": true, // people of no stated kind: arrested, they are suspects ("14 personas")
@@ -322,6 +331,10 @@ type TimeWords struct {
 	// semestre"); Parts are its units in months ("meses": 1, "semestre": 6).
 	First map[string]bool
 	Parts map[string]int
+	// A range of dates: RangeFrom opens it ("entre", "du"), RangeTo joins its end ("y",
+	// "au"), Until ends a span from 1 January ("hasta", "jusqu'au"); RangeArticle may stand
+	// before either date ("el 1 de enero").
+	RangeFrom, RangeTo, Until, RangeArticle map[string]bool
 }
 
 var timeValues = map[string]bool{"day": true, "day-1": true, "day-2": true, "month": true, "month-1": true,
@@ -360,6 +373,14 @@ func (lx *Lexicon) addTime(c []string) error {
 		tw.First[w] = true
 	case "part":
 		tw.Parts[w], err = num(1, 12)
+	case "range-from":
+		tw.RangeFrom[w] = true
+	case "range-to":
+		tw.RangeTo[w] = true
+	case "until":
+		tw.Until[w] = true
+	case "range-article":
+		tw.RangeArticle[w] = true
 	default:
 		return fmt.Errorf("unknown kind %q", kind)
 	}
