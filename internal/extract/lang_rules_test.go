@@ -198,6 +198,11 @@ func TestLangDates(t *testing.T) {
 		{"fr", "C'était le 1er février 2024.", "2024-02-01"},
 		{"fr", "Depuis le début de l'année, rien.", "2024-01-01/2024-03-14"},
 		{"fr", "C'était hier.", "2024-03-13"},
+		// A weekend is its Saturday and Sunday, the last before a weekday.
+		{"es", "Ocurrió este fin de semana en Almería.", "2024-03-09/2024-03-10"},
+		{"es", "Ocurrió el pasado fin de semana.", "2024-03-09/2024-03-10"},
+		{"fr", "C'était ce week-end à Tanger.", "2024-03-09/2024-03-10"},
+		{"fr", "C'était le week-end dernier.", "2024-03-09/2024-03-10"},
 	}
 	for _, tc := range tests {
 		d := langDoc(tc.lang, "2024-03-14", tc.text)

@@ -270,6 +270,14 @@ func (r *timeResolver) relative(i, end int, v string) (timex, bool) {
 			return timex{i, end, interval(start, p)}, true
 		}
 		return timex{i, end, interval(start.AddDate(0, 0, -7), start.AddDate(0, 0, -1))}, true
+	case "weekend":
+		// "este fin de semana", "ce week-end": the Saturday and Sunday of the day, or the
+		// last ones before it.
+		sat := p
+		for sat.Weekday() != time.Saturday {
+			sat = sat.AddDate(0, 0, -1)
+		}
+		return timex{i, end, interval(sat, sat.AddDate(0, 0, 1))}, true
 	case "since-year":
 		r.lastYear = p.Year()
 		return timex{i, end, interval(time.Date(p.Year(), 1, 1, 0, 0, 0, 0, time.UTC), p)}, true
