@@ -120,6 +120,9 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		{"es", "Quince personas han sido arrestadas, nueve de ellas en Melilla y seis en Almería.", 6, "suspects_arrested", "ESP", ""},
 		{"fr", "Quinze personnes ont été interpellées à Tanger, dont neuf Marocains et six Algériens.", 6, "suspects_arrested", "MAR", ""},
 		{"fr", "Quinze personnes ont été interpellées à Tanger, sept d'entre elles pour trafic.", 7, "suspects_arrested", "MAR", ""},
+		// A part that names people is a part of the people counted, not of their boats.
+		{"es", "Salvamento Marítimo rescató el lunes a 300 personas que viajaban en 12 cayucos. De ellas, 210 eran senegaleses.", 210, "migrants_rescued", "ESP", "2024-03-11"},
+		{"fr", "La Marine royale a secouru lundi 300 migrants à bord de 12 pirogues. Parmi eux figurent 210 Sénégalais.", 210, "migrants_rescued", "MAR", "2024-03-11"},
 		// A range of two dates is the span it states; a day after "hasta", "jusqu'au" ends a
 		// span from 1 January; a night from one weekday to the next is dated by its end.
 		{"es", "Entre el 1 de enero y el 10 de marzo llegaron a España 1.200 migrantes.", 1200, "migrants_arrived", "ESP", "2024-01-01/2024-03-10"},

@@ -95,12 +95,54 @@ func (s *state) partWhole(n number, sent int) int {
 	if opens == first {
 		from, to = sent-2, sent-1 // the partitive opens the sentence: its whole was told before
 	}
+	people := s.namesPeople(n)
 	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= from; i-- {
 		if w := s.stats[i]; w.Kind != record.KindChange && w.PartOf == "" && w.sent <= to {
+			if people && s.countsThings(w) {
+				continue // "7.412 migrantes a bordo de 421 pateras. De ellos, 5.930 eran argelinos"
+			}
 			return i
 		}
 	}
 	return -1
+}
+
+// namesPeople reports whether a nationality or a noun for people follows the number n
+// closely, after at most a verb: "5.930 eran argelinos", "2 310 Guinéens".
+func (s *state) namesPeople(n number) bool {
+	toks := s.doc.Tokens
+	for j := n.end; j < len(toks) && j < n.end+3 && toks[j].Sent == toks[n.start].Sent && toks[j].Kind == text.Word; j++ {
+		if m := s.mentionAt(j); m != nil && m.kind == mCountry && m.adj && m.start == j {
+			return true
+		}
+		if s.lx.People[toks[j].Low] {
+			return true
+		}
+	}
+	return false
+}
+
+// countsThings reports whether the statistic st counts boats or networks, not people: its
+// unit, or the noun right after its number ("421 pateras").
+func (s *state) countsThings(st stat) bool {
+	if st.Unit == "items" {
+		return true
+	}
+	toks := s.doc.Tokens
+	for j := st.tok + 1; j < len(toks) && j <= st.tok+3 && toks[j].Sent == st.sent; j++ {
+		if m, ok := s.lx.StatCueAt(toks, j); ok {
+			for _, v := range m.Vals {
+				if v.Noun && (v.Category == "boats_seized" || v.Category == "networks_dismantled") {
+					return true
+				}
+			}
+			return false
+		}
+		if toks[j].Kind != text.Number {
+			break
+		}
+	}
+	return false
 }
 
 // partIndex is the index of the whole that a part points at ("s3" is 2), or -1.
