@@ -120,6 +120,14 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		{"es", "Quince personas han sido arrestadas, nueve de ellas en Melilla y seis en Almería.", 6, "suspects_arrested", "ESP", ""},
 		{"fr", "Quinze personnes ont été interpellées à Tanger, dont neuf Marocains et six Algériens.", 6, "suspects_arrested", "MAR", ""},
 		{"fr", "Quinze personnes ont été interpellées à Tanger, sept d'entre elles pour trafic.", 7, "suspects_arrested", "MAR", ""},
+		// A number before "de las", "des" and a noun is a part of the whole the noun names; the
+		// parts after it that leave out its verb are parts too.
+		{"es", "España recibió el año pasado 90.000 solicitudes de asilo. Según el informe, 40.000 de las peticiones fueron presentadas por sirios, 20.000 por afganos y 5.000 por malienses.", 20000, "asylum_applications", "ESP", "2023"},
+		{"es", "España recibió el año pasado 90.000 solicitudes de asilo. Según el informe, 40.000 de las peticiones fueron presentadas por sirios, 20.000 por afganos y 5.000 por malienses.", 5000, "asylum_applications", "ESP", "2023"},
+		{"fr", "La France a reçu l'an dernier 90 000 demandes d'asile. Selon le rapport, 40 000 des demandes ont été déposées par des Syriens, 20 000 par des Afghans et 5 000 par des Maliens.", 20000, "asylum_applications", "FRA", "2023"},
+		{"fr", "La France a reçu l'an dernier 90 000 demandes d'asile. Selon le rapport, 40 000 des demandes ont été déposées par des Syriens, 20 000 par des Afghans et 5 000 par des Maliens.", 40000, "asylum_applications", "FRA", "2023"},
+		{"fr", "La Marine royale a secouru lundi 300 migrants. Parmi eux figurent 120 Guinéens, 90 Maliens et 40 Ivoiriens.", 90, "migrants_rescued", "MAR", "2024-03-11"},
+		{"es", "Salvamento Marítimo rescató el lunes a 300 personas. Entre ellas había 120 guineanos, 90 malienses y 40 marfileños.", 90, "migrants_rescued", "ESP", "2024-03-11"},
 		// A part that names people is a part of the people counted, not of their boats.
 		{"es", "Salvamento Marítimo rescató el lunes a 300 personas que viajaban en 12 cayucos. De ellas, 210 eran senegaleses.", 210, "migrants_rescued", "ESP", "2024-03-11"},
 		{"fr", "La Marine royale a secouru lundi 300 migrants à bord de 12 pirogues. Parmi eux figurent 210 Sénégalais.", 210, "migrants_rescued", "MAR", "2024-03-11"},

@@ -68,6 +68,7 @@ func (s *state) partWhole(n number, sent int) int {
 	toks := s.doc.Tokens
 	first := s.doc.Sents[sent].First
 	k := s.boundStart(n.start, first) - 1
+	prev := k
 	if k >= first && toks[k].Low == "," {
 		k-- // "De ellos, 4.820"
 	}
@@ -80,9 +81,15 @@ func (s *state) partWhole(n number, sent int) int {
 		opens = k - 1 // "entre ellas 34 mujeres"
 	case s.word("list-join", toks[k].Low) && s.listedPart(k, sent):
 		return s.stats[len(s.stats)-1].partIndex()
+	case (toks[prev].Low == "," || s.word("list-join", toks[prev].Low)) && s.gappedPart(n, prev, sent):
+		return s.stats[len(s.stats)-1].partIndex() // "…, 38.900 por colombianos", "…, 1 980 Ivoiriens"
 	}
 	if opens < 0 && s.pronounAfter(n.end) {
 		opens = n.start // "siete de ellas", "sept d'entre eux"
+	}
+	nominal := false
+	if opens < 0 && s.nounPartitive(n.end) {
+		opens, nominal = n.start, true // "51.200 de las peticiones", "1 412 des victimes"
 	}
 	if opens < 0 && n.start-first <= 5 && first+1 < len(toks) && (s.word("part", toks[first].Low) || s.word("part-of", toks[first].Low)) &&
 		s.word("part-pronoun", toks[first+1].Low) && (len(s.stats) == 0 || s.stats[len(s.stats)-1].sent != sent) {
@@ -94,6 +101,9 @@ func (s *state) partWhole(n number, sent int) int {
 	from, to := sent, sent
 	if opens == first {
 		from, to = sent-2, sent-1 // the partitive opens the sentence: its whole was told before
+	}
+	if nominal {
+		from = sent - 2 // the noun names a whole told here or before
 	}
 	people := s.namesPeople(n)
 	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= from; i-- {
@@ -112,7 +122,7 @@ func (s *state) partWhole(n number, sent int) int {
 func (s *state) namesPeople(n number) bool {
 	toks := s.doc.Tokens
 	for j := n.end; j < len(toks) && j < n.end+3 && toks[j].Sent == toks[n.start].Sent && toks[j].Kind == text.Word; j++ {
-		if m := s.mentionAt(j); m != nil && m.kind == mCountry && m.adj && m.start == j {
+		if s.demonymAt(j) {
 			return true
 		}
 		if s.lx.People[toks[j].Low] {
@@ -177,6 +187,63 @@ func (s *state) listedPart(k, sent int) bool {
 		}
 	}
 	return k-last.tok <= 8
+}
+
+// nounPartitive reports whether "de las", "de los", "des" and a noun follow a number ending
+// at token e: the number is a part of a whole the noun names ("51.200 de las peticiones").
+func (s *state) nounPartitive(e int) bool {
+	toks := s.doc.Tokens
+	if e+1 >= len(toks) || toks[e+1].Sent != toks[e].Sent {
+		return false
+	}
+	k := e
+	if s.word("part-of", toks[k].Low) {
+		k++
+	} else if !s.isPrep(toks[k].Low) {
+		return false // "des" joins "de" and "les" in one word
+	}
+	if !s.word("part-article", toks[k].Low) {
+		return false
+	}
+	k++
+	return k < len(toks) && toks[k].Sent == toks[e].Sent && toks[k].Kind == text.Word && !s.word("part-pronoun", toks[k].Low)
+}
+
+// gappedPart reports whether the number n, after the comma or the conjunction at token k,
+// goes on a list of parts whose verb it leaves out: the last figure of sentence sent is a
+// part, and the number is followed by what followed that part, a nationality ("2 310
+// Guinéens, 1 980 Ivoiriens") or the same preposition ("51.200 … fueron presentadas por
+// venezolanos, 38.900 por colombianos").
+func (s *state) gappedPart(n number, k, sent int) bool {
+	if len(s.stats) == 0 || n.end >= len(s.doc.Tokens) {
+		return false
+	}
+	toks := s.doc.Tokens
+	last := s.stats[len(s.stats)-1]
+	if last.sent != sent || last.PartOf == "" || last.tok >= k || k-last.tok > 12 || toks[n.end].Sent != sent {
+		return false
+	}
+	after := last.tok + 1
+	for after < k && toks[after].Kind == text.Number {
+		after++
+	}
+	if s.demonymAt(n.end) && s.demonymAt(after) {
+		return true
+	}
+	if w := toks[n.end].Low; s.isPrep(w) {
+		for j := after; j < k; j++ {
+			if toks[j].Low == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// demonymAt reports whether a nationality starts at token j: "argelinos", "Guinéens".
+func (s *state) demonymAt(j int) bool {
+	m := s.mentionAt(j)
+	return m != nil && m.kind == mCountry && m.adj && m.start == j
 }
 
 // pronounAfter reports whether "de ellos", "de ellas", "d'entre eux", "d'entre elles" follows

@@ -203,6 +203,7 @@ var wordRoles = map[string]bool{
 	"auxiliary":      true, // makes a participle after it a verb of the clause: "fueron", "ont été"
 	"part":           true, // opens a part of the people just counted: "dont", "incluidos"
 	"part-of":        true, // joins a number to the pronoun of the whole it is part of: "de" ("siete de ellas")
+	"part-article":   true, // after a number and "part-of", makes the noun after it a whole: "de las peticiones", "des victimes"
 	"part-pronoun":   true, // the pronoun of a whole just counted, after "part" or "part-of": "ellos", "eux"
 	"list-join":      true, // joins the next figure of a list: "y", "et"
 	"than":           true, // after a comparative, opens what is compared with: "que", "qu'"
