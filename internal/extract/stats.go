@@ -286,6 +286,11 @@ func (s *state) addNumber(n number) {
 		}
 	}
 	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount && whole < 0 {
+		if c := s.runningTotal(n, sent); c != "" { // stats_lang.go
+			st.Category, st.rule = c, "statistic.running-total"
+		}
+	}
+	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount && whole < 0 {
 		shared := s.sharedCategory(n, sent, noun)
 		if st.Category == "" && shared == "other" {
 			return // "one of", "two" with nothing counted

@@ -409,3 +409,28 @@ func (s *state) langTimesChange(n number) (int, bool) {
 	}
 	return 0, false
 }
+
+// runningTotal gives the category of a Spanish or French running total: "portant à 7 845 le
+// nombre de bénéficiaires", "elevando a 7.845 el número de repatriados" carry on the count of
+// the figure told before in the sentence, whose category the total takes. It returns "" when
+// the number is no such total (always for English).
+func (s *state) runningTotal(n number, sent int) string {
+	if s.ownLang() == "" || len(s.stats) == 0 {
+		return ""
+	}
+	toks := s.doc.Tokens
+	first := s.doc.Sents[sent].First
+	k := s.boundStart(n.start, first) - 1
+	if k-1 < first || !s.isPrep(toks[k].Low) || !s.word("running-total", toks[k-1].Low) {
+		return ""
+	}
+	e := n.end
+	if e+1 >= len(toks) || toks[e+1].Sent != sent || !s.isArticle(toks[e].Low) || !s.word("total-noun", toks[e+1].Low) {
+		return ""
+	}
+	last := s.stats[len(s.stats)-1]
+	if last.sent != sent || last.Kind != record.KindCount || last.Category == "other" {
+		return ""
+	}
+	return last.Category
+}

@@ -204,6 +204,8 @@ var wordRoles = map[string]bool{
 	"part":           true, // opens a part of the people just counted: "dont", "incluidos"
 	"part-of":        true, // joins a number to the pronoun of the whole it is part of: "de" ("siete de ellas")
 	"part-article":   true, // after a number and "part-of", makes the noun after it a whole: "de las peticiones", "des victimes"
+	"running-total":  true, // before "a", "à" and a number, makes it a running total: "elevando", "portant"
+	"total-noun":     true, // after a running total's number and an article: "número", "nombre"
 	"part-pronoun":   true, // the pronoun of a whole just counted, after "part" or "part-of": "ellos", "eux"
 	"list-join":      true, // joins the next figure of a list: "y", "et"
 	"than":           true, // after a comparative, opens what is compared with: "que", "qu'"
