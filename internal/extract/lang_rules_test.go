@@ -128,6 +128,9 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		{"fr", "La France a reçu l'an dernier 90 000 demandes d'asile. Selon le rapport, 40 000 des demandes ont été déposées par des Syriens, 20 000 par des Afghans et 5 000 par des Maliens.", 40000, "asylum_applications", "FRA", "2023"},
 		{"fr", "La Marine royale a secouru lundi 300 migrants. Parmi eux figurent 120 Guinéens, 90 Maliens et 40 Ivoiriens.", 90, "migrants_rescued", "MAR", "2024-03-11"},
 		{"es", "Salvamento Marítimo rescató el lunes a 300 personas. Entre ellas había 120 guineanos, 90 malienses y 40 marfileños.", 90, "migrants_rescued", "ESP", "2024-03-11"},
+		// In a list of figures each with its participle, the second counts what its own says.
+		{"fr", "Le bilan fait état de 40 réseaux démantelés et 320 personnes interpellées au Maroc.", 320, "suspects_arrested", "MAR", ""},
+		{"es", "El balance recoge 40 redes desarticuladas y 320 personas detenidas en Marruecos.", 320, "suspects_arrested", "MAR", ""},
 		// A running total carries on the count of the figure before it.
 		{"fr", "Le Maroc a rapatrié lundi 120 migrants guinéens, portant à 3 400 le nombre de bénéficiaires du programme depuis le début de l'année.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},
 		{"es", "Marruecos repatrió el lunes a 120 migrantes guineanos, elevando a 3.400 el número de beneficiarios del programa desde principios de año.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},

@@ -759,6 +759,7 @@ func (s *state) verbCue(n number) (string, int) {
 	toks := s.doc.Tokens
 	best, bestD := "", 1<<30
 	neg := false
+	join := s.listItemJoin(n) // stats_lang.go
 	for _, c := range s.sentenceCues(toks[n.start].Sent) {
 		j, m := c.at, c.m
 		if j >= n.start && j < n.end || s.attribution(j) {
@@ -783,8 +784,11 @@ func (s *state) verbCue(n number) (string, int) {
 			if hasClauseBreak(toks, n, j) {
 				d += 6
 			}
-			if j >= n.end && s.reducedRelative(n, j) {
+			if j >= n.end && s.reducedRelative(n, j) && join < 0 {
 				d += 6 // stats_lang.go
+			}
+			if j < n.start && m.End == join {
+				continue // the participle of the item before: "271 réseaux démantelés et"
 			}
 			if d < bestD {
 				best, bestD, neg = v.Category, d, s.negatedWord(j)

@@ -1,8 +1,10 @@
 package extract
 
 import (
-	"github.com/alboran/alboran/internal/lexicon"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/alboran/alboran/internal/lexicon"
 
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
@@ -433,4 +435,49 @@ func (s *state) runningTotal(n number, sent int) string {
 		return ""
 	}
 	return last.Category
+}
+
+// listItemJoin finds the "et", "y" or comma before the number n that joins it to the item
+// before it in a Spanish or French list of figures, each with its participle: "271 réseaux
+// démantelés et 1 340 personnes interpellées", "19 redes desarticuladas y 143 personas
+// detenidas". The participle before the join is that item's and tells nothing of what n
+// counts; n's own participle after its noun tells it. It returns the join's token, or -1
+// (always for English).
+func (s *state) listItemJoin(n number) int {
+	if s.ownLang() == "" {
+		return -1
+	}
+	toks := s.doc.Tokens
+	first := s.doc.Sents[toks[n.start].Sent].First
+	join := s.boundStart(n.start, first) - 1
+	if join-1 <= first || !(s.word("list-join", toks[join].Low) || toks[join].Low == ",") {
+		return -1
+	}
+	p := join - 1 // the participle of the item before
+	if m, ok := s.lx.StatCueAt(toks, p); (!ok || m.Vals[0].Noun || m.End != join) && !s.participle(toks[p].Low) {
+		return -1
+	}
+	for i := p - 1; i >= first && i >= p-4; i-- {
+		if toks[i].Kind == text.Number {
+			if i < p-1 {
+				return join // a number, its noun, then the participle
+			}
+			return -1
+		}
+		if toks[i].Kind != text.Word || s.word("auxiliary", toks[i].Low) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// participle reports whether the word w ends as a Spanish or French participle: "desarticuladas",
+// "démantelés".
+func (s *state) participle(w string) bool {
+	for k := len(w) - 1; k > 0 && k >= len(w)-5; k-- {
+		if utf8.RuneStart(w[k]) && s.word("participle-end", w[k:]) {
+			return true
+		}
+	}
+	return false
 }
