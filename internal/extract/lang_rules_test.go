@@ -131,6 +131,9 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		// In a list of figures each with its participle, the second counts what its own says.
 		{"fr", "Le bilan fait état de 40 réseaux démantelés et 320 personnes interpellées au Maroc.", 320, "suspects_arrested", "MAR", ""},
 		{"es", "El balance recoge 40 redes desarticuladas y 320 personas detenidas en Marruecos.", 320, "suspects_arrested", "MAR", ""},
+		// A bare noun stands for the phrase the report gave in full before.
+		{"es", "España recibió el año pasado 90.000 solicitudes de asilo. En Melilla se registraron 2.500 solicitudes, casi todas de marroquíes.", 2500, "asylum_applications", "ESP", ""},
+		{"fr", "La France a reçu l'an dernier 90 000 demandes d'asile. À Calais, 2 500 demandes ont été enregistrées.", 2500, "asylum_applications", "FRA", ""},
 		// A running total carries on the count of the figure before it.
 		{"fr", "Le Maroc a rapatrié lundi 120 migrants guinéens, portant à 3 400 le nombre de bénéficiaires du programme depuis le début de l'année.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},
 		{"es", "Marruecos repatrió el lunes a 120 migrantes guineanos, elevando a 3.400 el número de beneficiarios del programa desde principios de año.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},

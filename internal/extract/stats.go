@@ -288,6 +288,8 @@ func (s *state) addNumber(n number) {
 	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount && whole < 0 {
 		if c := s.runningTotal(n, sent); c != "" { // stats_lang.go
 			st.Category, st.rule = c, "statistic.running-total"
+		} else if c := s.bareNoun(n, hasNoun); c != "" {
+			st.Category, st.rule = c, "statistic.bare-noun"
 		}
 	}
 	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount && whole < 0 {

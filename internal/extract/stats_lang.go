@@ -481,3 +481,31 @@ func (s *state) participle(w string) bool {
 	}
 	return false
 }
+
+// bareNoun gives the category of a Spanish or French number whose noun is the head of a
+// phrase the report gave in full before: "3.150 solicitudes" after "142.300 solicitudes de
+// asilo", "3 150 demandes" after "demandes d'asile". It returns "" when no earlier figure
+// was counted by such a phrase (always for English).
+func (s *state) bareNoun(n number, hasNoun bool) string {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || hasNoun || n.end >= len(toks) || toks[n.end].Kind != text.Word || s.lx.People[toks[n.end].Low] {
+		return ""
+	}
+	for i := len(s.stats) - 1; i >= 0; i-- {
+		w := s.stats[i]
+		if w.Kind != record.KindCount || w.Category == "other" || w.PartOf != "" {
+			continue
+		}
+		k := w.tok + 1
+		for k < len(toks) && toks[k].Kind == text.Number {
+			k++
+		}
+		if k >= len(toks) || toks[k].Low != toks[n.end].Low {
+			continue
+		}
+		if m, ok := s.lx.StatCueAt(toks, k); ok && m.End > k+1 && m.Vals[0].Category == w.Category {
+			return w.Category
+		}
+	}
+	return ""
+}
