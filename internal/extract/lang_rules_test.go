@@ -134,6 +134,12 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		// A bare noun stands for the phrase the report gave in full before.
 		{"es", "España recibió el año pasado 90.000 solicitudes de asilo. En Melilla se registraron 2.500 solicitudes, casi todas de marroquíes.", 2500, "asylum_applications", "ESP", ""},
 		{"fr", "La France a reçu l'an dernier 90 000 demandes d'asile. À Calais, 2 500 demandes ont été enregistrées.", 2500, "asylum_applications", "FRA", ""},
+		// A joint body of two countries acts where the report is datelined; asylum applications
+		// that a non-governmental body counts were lodged with a state.
+		{"es", "DAKAR, 14 Mar. (EFE).- España ha enviado a la Guardia Civil y España financia las patrulleras, según el Gobierno de España. Desde enero, el dispositivo hispano-senegalés ha interceptado a 3.000 migrantes.", 3000, "migrants_intercepted", "SEN", ""},
+		{"fr", "DAKAR, 14 mars (APS) - La France a envoyé des gendarmes et la France finance les patrouilleurs, selon le gouvernement de la France. Depuis janvier, le dispositif franco-sénégalais a intercepté 3 000 migrants.", 3000, "migrants_intercepted", "SEN", ""},
+		{"es", "Amnistía Internacional denunció el colapso del sistema de acogida en Italia, que recibió el año pasado 90.000 solicitudes de asilo.", 90000, "asylum_applications", "ITA", ""},
+		{"fr", "Amnesty International a dénoncé la saturation du système d'accueil en Italie, qui a reçu l'an dernier 90 000 demandes d'asile.", 90000, "asylum_applications", "ITA", ""},
 		// A running total carries on the count of the figure before it.
 		{"fr", "Le Maroc a rapatrié lundi 120 migrants guinéens, portant à 3 400 le nombre de bénéficiaires du programme depuis le début de l'année.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},
 		{"es", "Marruecos repatrió el lunes a 120 migrantes guineanos, elevando a 3.400 el número de beneficiarios del programa desde principios de año.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},

@@ -1228,7 +1228,7 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 	if gp.found && !gp.sea {
 		return gp.code, s.tokUse("country: place", gp.at, gp.end)
 	}
-	if charity && subj == "" {
+	if charity && subj == "" && !s.lodgedWithState(category) {
 		return "", use{}
 	}
 	// "drowned in the Mediterranean", "rescued at sea", "crossed the Channel": a figure at sea
@@ -1245,6 +1245,9 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 	// route's toll, not a country's.
 	if category == "migrants_dead_missing" && s.longPeriod(start) {
 		return "", use{}
+	}
+	if c, k := s.jointSide(from, start); c != "" { // stats_lang.go
+		return c, s.tokUse("country: joint body", k, k+1)
 	}
 	// "A boat capsized off Lampedusa. Fifteen are confirmed dead.": the scene the sentences
 	// before set.

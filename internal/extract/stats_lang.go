@@ -509,3 +509,35 @@ func (s *state) bareNoun(n number, hasNoun bool) string {
 	}
 	return ""
 }
+
+// jointSide gives the country of a joint body of two countries, named by a Spanish or French
+// compound adjective before the figure in its sentence (tokens from to start: "el dispositivo
+// hispano-senegalés ha interceptado"), that acts where the report is datelined: a figure of a
+// Spanish-Senegalese operation reported from Dakar is Senegal's. It returns the country and
+// the adjective's token, or "" when there is no such compound or the dateline names neither
+// country (always for English).
+func (s *state) jointSide(from, start int) (string, int) {
+	if s.ownLang() == "" {
+		return "", -1
+	}
+	for k := start - 1; k >= from; k-- {
+		a, b, ok := s.compoundSides(k, k+1) // events_lang.go
+		if !ok {
+			continue
+		}
+		switch d := s.datelinePlace(); d {
+		case a.code, b.code:
+			return d, k
+		}
+		return "", -1
+	}
+	return "", -1
+}
+
+// lodgedWithState reports whether figures of the category are a state's even when a
+// non-governmental body tells them: asylum applications are lodged with the country that
+// receives them ("CEAR denunció … en España, que recibió 142.300 solicitudes"). Always false
+// for English, whose rules give a charity's figures no country.
+func (s *state) lodgedWithState(category string) bool {
+	return s.ownLang() != "" && category == "asylum_applications"
+}
