@@ -172,6 +172,27 @@ func TestLangStatisticsUnseen(t *testing.T) {
 	})
 }
 
+// TestLangNoStatistic: Spanish and French numbers that count no act: a distance, a duration.
+func TestLangNoStatistic(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+	}{
+		{"es", "La patera volcó a unas 15 millas al sur de Motril y murieron tres personas.", 15},
+		{"fr", "La pirogue a chaviré à 15 milles au large de Dakhla et trois personnes sont mortes.", 15},
+		{"es", "Los supervivientes pasaron 40 horas a la deriva antes de ser rescatados.", 40},
+		{"fr", "Les survivants ont dérivé pendant 40 heures avant d'être secourus.", 40},
+	} {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		for _, st := range got.Statistics {
+			if st.Value == tc.value {
+				t.Errorf("%q: %v is no statistic, got %+v", tc.text, tc.value, st)
+			}
+		}
+	}
+}
+
 // langStat is one statistic expected from a sentence: its value, category, country and (when
 // not empty) period, for a document published on Thursday 14 March 2024.
 type langStat struct {

@@ -126,8 +126,8 @@ func (s *state) notAStatistic(n number) bool {
 		if nx == "year-old" || nx == "years" && n.end+1 < len(toks) && toks[n.end+1].Low == "old" || nx == "am" || nx == "pm" || nx == "a.m" || nx == "p.m" || nx == "a.m." || nx == "p.m." || nx == "gmt" || nx == "-" && n.end+1 < len(toks) && strings.HasPrefix(toks[n.end+1].Low, "year") {
 			return true
 		}
-		if timeUnits[nx] {
-			return true // "two or three weeks ago", "30 months"
+		if timeUnits[nx] || s.word("measure", nx) {
+			return true // "two or three weeks ago", "30 months", "a unas 20 millas"
 		}
 		if nx == "or" && n.end+2 < len(toks) && timeUnits[toks[n.end+2].Low] {
 			return true
