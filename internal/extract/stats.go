@@ -332,6 +332,9 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 		}
 		return "other"
 	case "migrants":
+		if s.resides(nounEnd) { // stats_lang.go
+			return "other" // "80 000 Marocains vivent en Belgique": a population, no act
+		}
 		if s.sentBack(n, nounEnd) {
 			return "migrants_returned" // "Spain flew 17 of the arrivals back to Portugal"
 		}

@@ -541,3 +541,11 @@ func (s *state) jointSide(from, start int) (string, int) {
 func (s *state) lodgedWithState(category string) bool {
 	return s.ownLang() != "" && category == "asylum_applications"
 }
+
+// resides reports whether a Spanish or French verb of living somewhere follows the people a
+// number counts, ending at token e: "80 000 Marocains vivent en Belgique", "residen en España
+// 900.000 marroquíes" tells a population, not an act on them. Always false for English.
+func (s *state) resides(e int) bool {
+	toks := s.doc.Tokens
+	return s.ownLang() != "" && e < len(toks) && s.word("reside", toks[e].Low)
+}
