@@ -140,6 +140,9 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		{"fr", "DAKAR, 14 mars (APS) - La France a envoyé des gendarmes et la France finance les patrouilleurs, selon le gouvernement de la France. Depuis janvier, le dispositif franco-sénégalais a intercepté 3 000 migrants.", 3000, "migrants_intercepted", "SEN", ""},
 		{"es", "Amnistía Internacional denunció el colapso del sistema de acogida en Italia, que recibió el año pasado 90.000 solicitudes de asilo.", 90000, "asylum_applications", "ITA", ""},
 		{"fr", "Amnesty International a dénoncé la saturation du système d'accueil en Italie, qui a reçu l'an dernier 90 000 demandes d'asile.", 90000, "asylum_applications", "ITA", ""},
+		// A state verb may stand between a bare number and its participle.
+		{"es", "En el naufragio frente a Motril murieron tres personas y otras cinco permanecen desaparecidas.", 5, "migrants_dead_missing", "", ""},
+		{"fr", "Dans le naufrage au large de Tanger, trois personnes sont mortes et cinq autres restent portées disparues.", 5, "migrants_dead_missing", "MAR", ""},
 		// A running total carries on the count of the figure before it.
 		{"fr", "Le Maroc a rapatrié lundi 120 migrants guinéens, portant à 3 400 le nombre de bénéficiaires du programme depuis le début de l'année.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},
 		{"es", "Marruecos repatrió el lunes a 120 migrantes guineanos, elevando a 3.400 el número de beneficiarios del programa desde principios de año.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},

@@ -447,7 +447,7 @@ func (s *state) predicateAfter(i int) string {
 		if m, ok := s.lx.StatCueAt(toks, j); ok && !m.Vals[0].Noun {
 			return m.Vals[0].Category
 		}
-		if !predicateWords[toks[j].Low] {
+		if !predicateWords[toks[j].Low] && !s.word("predicate", toks[j].Low) {
 			return ""
 		}
 	}
