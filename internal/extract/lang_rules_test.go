@@ -143,6 +143,9 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		// A state verb may stand between a bare number and its participle.
 		{"es", "En el naufragio frente a Motril murieron tres personas y otras cinco permanecen desaparecidas.", 5, "migrants_dead_missing", "", ""},
 		{"fr", "Dans le naufrage au large de Tanger, trois personnes sont mortes et cinq autres restent portées disparues.", 5, "migrants_dead_missing", "MAR", ""},
+		// The country people headed for is not the one that stopped them.
+		{"fr", "SFAX, 14 mars (TAP) - La Garde nationale a déjoué 40 tentatives. Les unités maritimes ont en outre empêché 900 départs vers l'Italie depuis janvier.", 900, "migrants_intercepted", "TUN", ""},
+		{"es", "SFAX, 14 Mar. (EFE).- La Guardia Nacional tunecina frustró 40 intentos. Las unidades marítimas impidieron además 900 salidas hacia Italia desde enero.", 900, "migrants_intercepted", "TUN", ""},
 		// A running total carries on the count of the figure before it.
 		{"fr", "Le Maroc a rapatrié lundi 120 migrants guinéens, portant à 3 400 le nombre de bénéficiaires du programme depuis le début de l'année.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},
 		{"es", "Marruecos repatrió el lunes a 120 migrantes guineanos, elevando a 3.400 el número de beneficiarios del programa desde principios de año.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},

@@ -1240,7 +1240,7 @@ func (s *state) statCountry(start, end int, category string) (string, use) {
 		return "", use{}
 	}
 	for k := from; k < to; k++ {
-		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && m.kind != mPerson && !m.adj && !s.residence(k, from) && (!s.origin(k, from) || category == "migrants_rescued" || category == "trafficking_victims") {
+		if m := s.mentionAt(k); m != nil && m.start == k && s.isCountry(m.code) && m.kind != mPerson && !m.adj && !s.residence(k, from) && (!s.origin(k, from) || category == "migrants_rescued" || category == "trafficking_victims") && !s.heading(k, from) {
 			return m.code, s.tokUse("country: sentence", m.start, m.end)
 		}
 	}

@@ -549,3 +549,18 @@ func (s *state) resides(e int) bool {
 	toks := s.doc.Tokens
 	return s.ownLang() != "" && e < len(toks) && s.word("reside", toks[e].Low)
 }
+
+// heading reports whether the country at token k is where people headed, after a Spanish or
+// French word of direction ("empêché 23 500 départs vers l'Italie", "hacia Canarias"): the
+// country that stopped them is not it. Always false for English.
+func (s *state) heading(k, from int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" {
+		return false
+	}
+	p := k - 1
+	if p >= from && s.isArticle(toks[p].Low) {
+		p--
+	}
+	return p >= from && s.word("border", toks[p].Low)
+}
