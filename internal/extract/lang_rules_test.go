@@ -146,6 +146,9 @@ func TestLangStatisticsUnseen(t *testing.T) {
 		// The country people headed for is not the one that stopped them.
 		{"fr", "SFAX, 14 mars (TAP) - La Garde nationale a déjoué 40 tentatives. Les unités maritimes ont en outre empêché 900 départs vers l'Italie depuis janvier.", 900, "migrants_intercepted", "TUN", ""},
 		{"es", "SFAX, 14 Mar. (EFE).- La Guardia Nacional tunecina frustró 40 intentos. Las unidades marítimas impidieron además 900 salidas hacia Italia desde enero.", 900, "migrants_intercepted", "TUN", ""},
+		// A figure with no time of its own that goes on with the balance before takes its span.
+		{"es", "Desde enero, la Guardia Civil ha detenido a 300 personas en Almería. Además, se han intervenido 40 embarcaciones.", 40, "boats_seized", "ESP", "2024-01-01/2024-03-14"},
+		{"fr", "Depuis janvier, la Gendarmerie royale a interpellé 300 passeurs à Nador. Par ailleurs, 40 embarcations ont été saisies.", 40, "boats_seized", "MAR", "2024-01-01/2024-03-14"},
 		// A running total carries on the count of the figure before it.
 		{"fr", "Le Maroc a rapatrié lundi 120 migrants guinéens, portant à 3 400 le nombre de bénéficiaires du programme depuis le début de l'année.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},
 		{"es", "Marruecos repatrió el lunes a 120 migrantes guineanos, elevando a 3.400 el número de beneficiarios del programa desde principios de año.", 3400, "migrants_returned", "MAR", "2024-01-01/2024-03-14"},

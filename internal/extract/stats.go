@@ -309,6 +309,9 @@ func (s *state) addNumber(n number) {
 		st.Unit = "items"
 	}
 	s.fillStat(&st, n.start, n.end)
+	if p := s.balancePeriod(n, sent); p != nil { // stats_lang.go
+		st.Period = p
+	}
 	if whole >= 0 {
 		// A part counts what its whole counts, where and when: "De ellos, 4.820 …".
 		w := s.stats[whole]

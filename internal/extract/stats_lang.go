@@ -564,3 +564,30 @@ func (s *state) heading(k, from int) bool {
 	}
 	return p >= from && s.word("border", toks[p].Low)
 }
+
+// balancePeriod gives a Spanish or French figure that names no time of its own the span of
+// the figures of the sentence before, when its sentence goes on with their balance: "Desde
+// enero, … 143 detenidos. Además, se han intervenido 27 embarcaciones", "… depuis le début de
+// l'année. Le ministre a détaillé le bilan : 271 réseaux démantelés". It returns nil when
+// the figure keeps its own period (always for English).
+func (s *state) balancePeriod(n number, sent int) *string {
+	if s.ownLang() == "" || len(s.stats) == 0 || len(s.timesOf(sent)) > 0 {
+		return nil
+	}
+	last := s.stats[len(s.stats)-1]
+	if last.sent != sent-1 && last.sent != sent || last.Period == nil || !strings.Contains(*last.Period, "/") {
+		return nil
+	}
+	if last.sent == sent {
+		p := *last.Period // the list goes on in this sentence
+		return &p
+	}
+	toks := s.doc.Tokens
+	for k := s.doc.Sents[sent].First; k < n.start; k++ {
+		if s.word("continuation", toks[k].Low) || s.word("total-noun", toks[k].Low) {
+			p := *last.Period
+			return &p
+		}
+	}
+	return nil
+}

@@ -209,6 +209,7 @@ var wordRoles = map[string]bool{
 	"measure":        true, // after a number, makes it a distance or a duration, not a count: "millas", "milles"
 	"reside":         true, // after the people a number counts, makes it a population: "viven", "vivent"
 	"predicate":      true, // a state verb between a bare number and the participle that tells what it counts: "permanecen", "restent"
+	"continuation":   true, // opens a sentence that goes on with the figures before: "además", "par ailleurs"
 	"part-pronoun":   true, // the pronoun of a whole just counted, after "part" or "part-of": "ellos", "eux"
 	"list-join":      true, // joins the next figure of a list: "y", "et"
 	"than":           true, // after a comparative, opens what is compared with: "que", "qu'"
