@@ -376,6 +376,10 @@ func (s *state) speakerIn(lo, hi int) who {
 				w.verb = v // quotes_lang.go
 				return w
 			}
+			if w := s.elidedSubject(b, v); w.found() {
+				w.verb = v // quotes_lang.go
+				return w
+			}
 		}
 		if w := s.speakerBefore(lo, v); w.found() {
 			w.verb = v

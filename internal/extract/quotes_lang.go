@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -469,4 +470,62 @@ func (s *state) bodyRun(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// elidedSubject is the speaker of a quotation whose inverted speech verb has no subject of
+// its own, as a null-subject language writes it: "«…», afirmó." The verb at v ends its
+// sentence, right after the comma that follows the closing mark. The speaker is the person
+// the text is talking about: the subject of a speech verb in the two sentences before the
+// quotation, else the person who opens the sentence before, else the speaker of the
+// quotation just before.
+func (s *state) elidedSubject(b, v int) who {
+	toks := s.doc.Tokens
+	if !s.word("null-subject", "yes") || b < 2 || toks[b-1].Text != "," || !isCloseQuote(toks[b-2]) {
+		return nobody
+	}
+	if v+1 < len(toks) && toks[v+1].Sent == toks[v].Sent && toks[v+1].Text != "." && toks[v+1].Text != ";" {
+		return nobody
+	}
+	open := b - 2
+	for open > 0 && s.inQuote[open-1] {
+		open--
+	}
+	sent := toks[open].Sent
+	if s.lookingBack {
+		return nobody
+	}
+	s.lookingBack = true
+	defer func() { s.lookingBack = false }()
+	for k := sent - 1; k >= 0 && k >= sent-2; k-- {
+		st := s.doc.Sents[k]
+		if toks[st.First].Para < toks[open].Para-1 {
+			break
+		}
+		if w := s.speakerIn(st.First, st.First+len(st.Tokens)); w.found() && s.personLike(w) && w.rule != "quote.according-to" {
+			w.rule = "quote.elided-subject"
+			return w
+		}
+		if m := s.subjectPerson(st.First, st.First+len(st.Tokens)); m >= 0 {
+			w := s.mentionWho(m)
+			w.rule = "quote.elided-subject-sentence"
+			return w
+		}
+	}
+	if w := s.lastSpeaker; w.found() && s.personLike(w) && s.lastSpeakerSent >= sent-2 {
+		w.rule = "quote.elided-subject-last-speaker"
+		return w
+	}
+	return nobody
+}
+
+// subjectPerson is the first person named in [lo, hi) with no preposition before the name,
+// which is then the subject of its clause ("El consejero, Tomás Vega, visitó"); -1 when none.
+func (s *state) subjectPerson(lo, hi int) int {
+	for k := sort.Search(len(s.mentions), func(k int) bool { return s.mentions[k].start >= lo }); k < len(s.mentions) && s.mentions[k].start < hi; k++ {
+		m := s.mentions[k]
+		if m.kind == mPerson && !s.inQuote[m.start] && (m.start == 0 || !s.isPrep(s.doc.Tokens[m.start-1].Low)) {
+			return k
+		}
+	}
+	return -1
 }

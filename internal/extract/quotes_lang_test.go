@@ -188,6 +188,18 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Ana Betancor Suárez", "Llegaron exhaustos"}}},
 		{"fr", "« Il est parti parce qu'ici il n'y a rien », témoigne Fatiha Belkacem, la mère d'un des disparus.",
 			[]q{{"Fatiha Belkacem", "Il est parti parce qu'ici il n'y a rien"}}},
+		// A speech verb with no subject after the quotation: Spanish drops it, and the speaker
+		// is the person the text is about (the subject of the sentence before); French says it
+		// with a pronoun, which refers to the same person.
+		{"es", "La alcaldesa de Motril, Elena Ruiz Soler, explicó que el puerto recibe cada semana dos pateras. «No tenemos más sitio», afirmó.",
+			[]q{{"Elena Ruiz Soler", "No tenemos más sitio"}}},
+		{"es", "El ministro del Interior, Pedro Fernández Ortega, visitó el centro de Arinaga.\n\n«La situación es insostenible», ha advertido.",
+			[]q{{"Pedro Fernández Ortega", "La situación es insostenible"}}},
+		{"fr", "La maire de Sète, Hélène Roux, a expliqué que le port reçoit chaque semaine deux bateaux. « Nous n'avons plus de place », a-t-elle affirmé.",
+			[]q{{"Hélène Roux", "Nous n'avons plus de place"}}},
+		// With no person named before, the dropped subject names no one.
+		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
+			[]q{{"", "Es una cifra récord"}}},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
