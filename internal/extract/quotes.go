@@ -751,7 +751,7 @@ func (s *state) titleHolder(a, e int) (int, string) {
 		if m.entity >= 0 {
 			titles = s.entities[m.entity].titles
 		}
-		if titleHas(titles, head) && (nat == "" || m.entity >= 0 && s.entities[m.entity].country == nat) && s.sameGender(g, k, head) {
+		if (titleHas(titles, head) || s.electedTitle(head, titles)) && (nat == "" || m.entity >= 0 && s.entities[m.entity].country == nat) && s.sameGender(g, k, head) {
 			return k, "quote.role"
 		}
 	}

@@ -529,3 +529,18 @@ func (s *state) subjectPerson(lo, hi int) int {
 	}
 	return -1
 }
+
+// electedTitle reports whether head is a noun for any holder of an elected office ("l'élu",
+// "el parlamentario") and one of titles is such an office ("député", "diputada"): the noun
+// then refers back to that holder.
+func (s *state) electedTitle(head string, titles []string) bool {
+	if !s.word("elected-noun", head) {
+		return false
+	}
+	for _, t := range titles {
+		if f := strings.Fields(strings.ToLower(t)); len(f) > 0 && s.word("elected", f[0]) {
+			return true
+		}
+	}
+	return false
+}

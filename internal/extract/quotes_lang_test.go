@@ -197,6 +197,19 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Pedro Fernández Ortega", "La situación es insostenible"}}},
 		{"fr", "La maire de Sète, Hélène Roux, a expliqué que le port reçoit chaque semaine deux bateaux. « Nous n'avons plus de place », a-t-elle affirmé.",
 			[]q{{"Hélène Roux", "Nous n'avons plus de place"}}},
+		// A noun for an elected official refers back to the person named with an elected
+		// office ("député", "diputada"), never to a minister.
+		{"fr", "La question émanait du député Karim Alami, du groupe socialiste, qui a interpellé le gouvernement. « Nos jeunes partent », a lancé l'élu.",
+			[]q{{"Karim Alami", "Nos jeunes partent"}}},
+		{"es", "La diputada del PSOE Carmen Ruiz Gil criticó la gestión del Gobierno. «Los niños no pueden esperar», insistió la parlamentaria.",
+			[]q{{"Carmen Ruiz Gil", "Los niños no pueden esperar"}}},
+		{"fr", "Le ministre de l'Intérieur, Paul Morel, a présenté son plan au Sénat. « Ce plan ne suffira pas », a lancé l'élu.",
+			[]q{{"", "Ce plan ne suffira pas"}}},
+		// A role with a regional adjective, after its holder was named in full.
+		{"es", "El presidente del Gobierno de Canarias, Pedro Gil Romero, visitó el puerto. \"No se paga con promesas\", sentenció el presidente canario.",
+			[]q{{"Pedro Gil Romero", "No se paga con promesas"}}},
+		{"fr", "Le président du conseil régional de l'Oriental, Karim Alaoui, a visité le port. « On ne paie pas avec des promesses », a tranché le président marocain.",
+			[]q{{"Karim Alaoui", "On ne paie pas avec des promesses"}}},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},
