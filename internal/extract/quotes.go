@@ -656,6 +656,20 @@ func (s *state) honorificName(a, e int) who {
 		w.start, w.rule = a, "quote.honorific"
 		return w
 	}
+	// "Mme De Vleeschouwer", "M. Van Damme": a capitalised particle opens the surname, and the
+	// person is the one named by the words after it.
+	j := k
+	for j < e && j < k+3 && particles[toks[j].Low] {
+		j++
+	}
+	if j > k && j < e && isCapWord(toks[j]) {
+		if m := s.actorMention(j); m >= 0 && s.mentions[m].kind == mPerson && s.mentions[m].entity >= 0 &&
+			strings.Contains(s.entities[s.mentions[m].entity].name, s.span(k, s.mentions[m].end)) {
+			w := s.mentionWho(m)
+			w.start, w.rule = a, "quote.honorific"
+			return w
+		}
+	}
 	b := k
 	for b < e && isCapWord(toks[b]) && s.at[b] < 0 {
 		b++

@@ -210,6 +210,16 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Pedro Gil Romero", "No se paga con promesas"}}},
 		{"fr", "Le président du conseil régional de l'Oriental, Karim Alaoui, a visité le port. « On ne paie pas avec des promesses », a tranché le président marocain.",
 			[]q{{"Karim Alaoui", "On ne paie pas avec des promesses"}}},
+		// An honorific before a surname that opens with a particle names the whole person.
+		{"fr", "La ministre belge de l'Asile, Anke De Wilde, est arrivée à Rabat. « Nous avançons », a déclaré Mme De Wilde.",
+			[]q{{"Anke De Wilde", "Nous avançons"}}},
+		{"es", "La ministra belga de Asilo, Anke De Smet, llegó el lunes a Rabat. «Avanzamos», declaró la Sra. De Smet.",
+			[]q{{"Anke De Smet", "Avanzamos"}}},
+		// A gerund of a speech verb after the attribution opens a second quote of its own.
+		{"fr", "« Nous avançons », a déclaré le ministre marocain, Karim Alaoui, soulignant « la confiance retrouvée ».",
+			[]q{{"Karim Alaoui", "Nous avançons"}, {"Karim Alaoui", "la confiance retrouvée"}}},
+		{"es", "«Avanzamos», declaró el ministro marroquí, Karim Alaoui, subrayando «la confianza recuperada».",
+			[]q{{"Karim Alaoui", "Avanzamos"}, {"Karim Alaoui", "la confianza recuperada"}}},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},
