@@ -724,7 +724,7 @@ func (s *state) roleSpeaker(a, e, from int) who {
 		}
 	}
 	// "A Commission spokesperson": the last word of an office the text named in full before.
-	if a-1 >= from && s.at[a-1] < 0 && isCapWord(toks[a-1]) && (a-1 == from || !isCapWord(toks[a-2]) || s.isArticle(toks[a-2].Low)) {
+	if a-1 >= from && s.at[a-1] < 0 && isCapWord(toks[a-1]) && !s.isArticle(toks[a-1].Low) && (a-1 == from || !isCapWord(toks[a-2]) || s.isArticle(toks[a-2].Low)) {
 		if w := s.officeSpeaker(a-1, a); w.found() {
 			w.start, w.end, w.rule = a-1, e, "quote.role-of-office"
 			return w

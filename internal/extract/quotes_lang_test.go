@@ -220,6 +220,12 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Karim Alaoui", "Nous avançons"}, {"Karim Alaoui", "la confiance retrouvée"}}},
 		{"es", "«Avanzamos», declaró el ministro marroquí, Karim Alaoui, subrayando «la confianza recuperada».",
 			[]q{{"Karim Alaoui", "Avanzamos"}, {"Karim Alaoui", "la confianza recuperada"}}},
+		// A title alone as subject is the person last named with it, never an office whose
+		// name ends with the letters of the article before it ("Le" in "nationale").
+		{"fr", "« Ces jeunes sont nos enfants », a déclaré le gouverneur de la région de Kolda, Mamadou Sarr.\n\nLes passagers ont été remis à la Gendarmerie nationale.\n\nLe gouverneur a appelé les imams à « parler aux jeunes ».",
+			[]q{{"Mamadou Sarr", "Ces jeunes sont nos enfants"}, {"Mamadou Sarr", "parler aux jeunes"}}},
+		{"es", "«Estos jóvenes son nuestros hijos», declaró la alcaldesa de Tarifa, Ana Ruiz Gil.\n\nLos migrantes fueron entregados a la Policía Nacional.\n\nLa alcaldesa pidió a los vecinos «calma y paciencia».",
+			[]q{{"Ana Ruiz Gil", "Estos jóvenes son nuestros hijos"}, {"Ana Ruiz Gil", "calma y paciencia"}}},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},
