@@ -376,6 +376,10 @@ func (s *state) speakerIn(lo, hi int) who {
 				w.verb = v // quotes_lang.go
 				return w
 			}
+			if w := s.speakerAfterDay(v+1, hi); w.found() {
+				w.verb = v // quotes_lang.go
+				return w
+			}
 			if w := s.elidedSubject(b, v); w.found() {
 				w.verb = v // quotes_lang.go
 				return w
@@ -941,6 +945,9 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	if s.isArticle(toks[a].Low) {
 		a++
 	}
+	if w := s.sameSource(a); w.found() {
+		return w // quotes_lang.go
+	}
 	if m := s.actorMention(a); m >= 0 {
 		mm := s.mentions[m]
 		if mm.kind == mCountry && (mm.adj || mm.capital) {
@@ -957,6 +964,9 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 		return h
 	}
 	if w := s.statementSpeaker(a); w.found() {
+		return w // quotes_lang.go
+	}
+	if w := s.definitionAt(a, hi); w.found() {
 		return w // quotes_lang.go
 	}
 	// "el teniente coronel Juan Carlos Martínez", "le colonel-major Mohamed Benali", "el

@@ -544,3 +544,88 @@ func (s *state) electedTitle(head string, titles []string) bool {
 	}
 	return false
 }
+
+// sameSource resolves "la même source", "la misma fuente" at token a to the source the text
+// named last: the speaker of an attribution in the eight sentences before, a person or a body,
+// never a country.
+func (s *state) sameSource(a int) who {
+	toks := s.doc.Tokens
+	if a+1 >= len(toks) || !s.word("same-source", toks[a].Low+" "+toks[a+1].Low) || s.lookingBack {
+		return nobody
+	}
+	s.lookingBack = true
+	defer func() { s.lookingBack = false }()
+	sent := toks[a].Sent
+	for k := sent - 1; k >= 0 && k >= sent-8; k-- {
+		st := s.doc.Sents[k]
+		if w := s.speakerIn(st.First, st.First+len(st.Tokens)); w.found() && s.bodyOrPerson(w) {
+			w.start, w.end, w.rule = a, a+2, "quote.same-source"
+			return w
+		}
+	}
+	return nobody
+}
+
+// speakerAfterDay is the subject after an inverted speech verb and the day it spoke: "a
+// annoncé dimanche la DIRPA", "informó este lunes la Guardia Civil". Only a weekday (after a
+// demonstrative or an article: "el lunes") stands between them.
+func (s *state) speakerAfterDay(from, hi int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || s.lx.Time == nil {
+		return nobody
+	}
+	j := from
+	weekday := func(w string) bool { _, ok := s.lx.Time.Weekdays[w]; return ok }
+	if j < hi && !weekday(toks[j].Low) && (s.isArticle(toks[j].Low) || s.word("demonstrative", toks[j].Low) || s.word("before-verb", toks[j].Low)) {
+		j++
+	}
+	if j >= hi || !weekday(toks[j].Low) {
+		return nobody
+	}
+	if w := s.speakerAt(j+1, hi, true); w.found() {
+		w.rule = "quote.verb-day-subject"
+		return w
+	}
+	return nobody
+}
+
+// definitionAt is the speaker named at token a by the words that define an acronym in
+// brackets after them: "a annoncé la Direction de l'information et des relations publiques
+// des armées (DIRPA)", a body no gazetteer knows.
+func (s *state) definitionAt(a, hi int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || a >= hi || !isCapWord(toks[a]) {
+		return nobody
+	}
+	for p := a + 1; p+2 < hi && p <= a+30 && toks[p].Sent == toks[a].Sent; p++ {
+		if toks[p].Text != "(" {
+			if toks[p].Kind == text.Punct {
+				return nobody
+			}
+			continue
+		}
+		if toks[p+2].Text == ")" && s.definedAcronym(acronymLetters(toks[p+1].Text)) == s.span(a, p) {
+			w := nobody
+			w.name, w.start, w.end, w.rule = s.span(a, p), a, p+3, "quote.acronym-definition"
+			return w
+		}
+		return nobody
+	}
+	return nobody
+}
+
+// bodyOrPerson reports whether w is a person, an organization or an agency the text names:
+// a mention that is no country, or the name an acronym was defined with; a name no list
+// knows ("Saint-Louis") may be a place.
+func (s *state) bodyOrPerson(w who) bool {
+	if w.mention >= 0 {
+		return s.mentionKind(w) != mCountry
+	}
+	s.definedAcronym("")
+	for _, name := range s.defined {
+		if name == w.name {
+			return true
+		}
+	}
+	return false
+}

@@ -226,6 +226,17 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Mamadou Sarr", "Ces jeunes sont nos enfants"}, {"Mamadou Sarr", "parler aux jeunes"}}},
 		{"es", "«Estos jóvenes son nuestros hijos», declaró la alcaldesa de Tarifa, Ana Ruiz Gil.\n\nLos migrantes fueron entregados a la Policía Nacional.\n\nLa alcaldesa pidió a los vecinos «calma y paciencia».",
 			[]q{{"Ana Ruiz Gil", "Estos jóvenes son nuestros hijos"}, {"Ana Ruiz Gil", "calma y paciencia"}}},
+		// A weekday between an inverted speech verb and its subject.
+		{"fr", "« Nous avons intercepté 40 migrants », a annoncé lundi la Gendarmerie royale.",
+			[]q{{"Gendarmerie royale", "Nous avons intercepté 40 migrants"}}},
+		{"es", "«Hemos interceptado a 40 personas», informó este lunes la Guardia Civil.",
+			[]q{{"Guardia Civil", "Hemos interceptado a 40 personas"}}},
+		// "la même source", "la misma fuente" is the source named before, here a body no list
+		// knows, named by the words that define its acronym; never a place named in between.
+		{"fr", "Une pirogue a été interceptée, a annoncé lundi la Direction des opérations maritimes du Sénégal (DOMS).\n\nL'embarcation venait de Gambie, a indiqué la même source. « Ils étaient épuisés », a-t-elle ajouté.",
+			[]q{{"Direction des opérations maritimes du Sénégal", "Ils étaient épuisés"}}},
+		{"es", "Una patera fue interceptada, informó el lunes la Dirección de Operaciones Marítimas de Senegal (DOMS).\n\n«Estaban agotados», añadió la misma fuente.",
+			[]q{{"Dirección de Operaciones Marítimas de Senegal", "Estaban agotados"}}},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},

@@ -213,6 +213,7 @@ var wordRoles = map[string]bool{
 	"home-dateline":  true, // "yes": the dateline's country, when known, is the home (a press of several countries)
 	"elected-noun":   true, // a noun for whoever holds an elected office named before: "l'élu", "el parlamentario"
 	"elected":        true, // the head of an elected office's title, which "elected-noun" refers to: "député", "diputada"
+	"same-source":    true, // the source named before, as a speaker: "la même source", "la misma fuente"
 	"null-subject":   true, // "yes": a verb may drop its subject, the person the text is about ("«…», afirmó.")
 	"not-funding":    true, // money near it is no funding: a price, a fine, cash seized
 	"generic-people": true, // people of no stated kind: arrested, they are suspects ("14 personas")
