@@ -269,7 +269,11 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 	for p := 1; p < len(q.parts); p++ {
 		outside = append(outside, [2]int{q.parts[p-1][1] + 1, q.parts[p][0] - 1})
 	}
-	outside = append(outside, [2]int{last + 1, hi}, [2]int{lo, first})
+	after := hi
+	if s.ownLang() != "" && last+1 < hi && toks[last+1].Text == "." {
+		after = last + 1 // "« petites mains ». « Les vrais …", a déploré X": the sentence ends at the mark
+	}
+	outside = append(outside, [2]int{last + 1, after}, [2]int{lo, first})
 	if s.innerAttribution(q) {
 		return // quotes_lang.go
 	}
@@ -942,7 +946,7 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 		return s.pronounSpeaker(j)
 	}
 	a := j
-	if s.isArticle(toks[a].Low) {
+	if s.isArticle(toks[a].Low) || invert && s.word("possessive", toks[a].Low) { // "a déploré son porte-parole, X"
 		a++
 	}
 	if w := s.sameSource(a); w.found() {

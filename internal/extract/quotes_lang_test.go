@@ -237,6 +237,13 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Direction des opérations maritimes du Sénégal", "Ils étaient épuisés"}}},
 		{"es", "Una patera fue interceptada, informó el lunes la Dirección de Operaciones Marítimas de Senegal (DOMS).\n\n«Estaban agotados», añadió la misma fuente.",
 			[]q{{"Dirección de Operaciones Marítimas de Senegal", "Estaban agotados"}}},
+		// A scare quote whose sentence ends at its mark speaks for its own subject (an adverb
+		// between auxiliary and verb), not for the next quotation's speaker; a possessive
+		// title with an apposed name is that person.
+		{"fr", "La Ligue tunisienne des droits de l'homme (LTDH) a cependant estimé que les tribunaux ne visaient que les « seconds couteaux ». « Les chefs ne sont jamais poursuivis », a regretté son porte-parole, Sami Trabelsi.",
+			[]q{{"Ligue tunisienne des droits de l'homme", "seconds couteaux"}, {"Sami Trabelsi", "Les chefs ne sont jamais poursuivis"}}},
+		{"es", "La Asociación Canaria de Ayuda al Migrante (ACAM) ha considerado que la justicia solo persigue a los «peces pequeños». «Los verdaderos jefes nunca son investigados», ha lamentado su portavoz, Luis Gil Romero.",
+			[]q{{"Asociación Canaria de Ayuda al Migrante", "peces pequeños"}, {"Luis Gil Romero", "Los verdaderos jefes nunca son investigados"}}},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},
