@@ -605,6 +605,9 @@ func (s *state) speakerEndingAt(e, from int) who {
 		}
 		return s.mentionWho(m)
 	}
+	if w := s.ministryAnaphor(e - 1); w.found() {
+		return w // quotes_lang.go: "el departamento aseguró"
+	}
 	// A role: "the pope", "a police spokesman", "An MoD spokesperson".
 	for a := e - 1; a >= from && a >= e-5; a-- {
 		if m, ok := s.lx.Titles.Longest(toks, a); ok && m.End == e {
@@ -950,6 +953,9 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 		a++
 	}
 	if w := s.sameSource(a); w.found() {
+		return w // quotes_lang.go
+	}
+	if w := s.ministryAnaphor(a); w.found() {
 		return w // quotes_lang.go
 	}
 	if m := s.actorMention(a); m >= 0 {

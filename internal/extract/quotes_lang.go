@@ -629,3 +629,28 @@ func (s *state) bodyOrPerson(w who) bool {
 	}
 	return false
 }
+
+// ministryAnaphor resolves a bare noun for a ministry at token a ("el departamento aseguró",
+// "le ministère a précisé"), with no complement after it, to the ministry the text named
+// last in the ten sentences before.
+func (s *state) ministryAnaphor(a int) who {
+	toks := s.doc.Tokens
+	if a >= len(toks) || !s.word("ministry-noun", toks[a].Low) || a+1 < len(toks) && (s.isPrep(toks[a+1].Low) || isCapWord(toks[a+1])) {
+		return nobody
+	}
+	sent := toks[a].Sent
+	for k := sort.Search(len(s.mentions), func(k int) bool { return s.mentions[k].start >= a }) - 1; k >= 0; k-- {
+		m := s.mentions[k]
+		if toks[m.start].Sent < sent-10 {
+			break
+		}
+		if (m.kind == mOrg || m.kind == mAgency) && m.entity >= 0 {
+			if f := strings.Fields(strings.ToLower(s.entities[m.entity].name)); len(f) > 0 && s.word("ministry", f[0]) {
+				w := s.mentionWho(k)
+				w.start, w.end, w.rule = a, a+1, "quote.ministry-anaphor"
+				return w
+			}
+		}
+	}
+	return nobody
+}

@@ -244,6 +244,11 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Ligue tunisienne des droits de l'homme", "seconds couteaux"}, {"Sami Trabelsi", "Les chefs ne sont jamais poursuivis"}}},
 		{"es", "La Asociación Canaria de Ayuda al Migrante (ACAM) ha considerado que la justicia solo persigue a los «peces pequeños». «Los verdaderos jefes nunca son investigados», ha lamentado su portavoz, Luis Gil Romero.",
 			[]q{{"Asociación Canaria de Ayuda al Migrante", "peces pequeños"}, {"Luis Gil Romero", "Los verdaderos jefes nunca son investigados"}}},
+		// A bare noun for a ministry is the ministry named before.
+		{"es", "El Ministerio del Interior rechazó esas críticas. En un comunicado, el departamento aseguró que «España cumple la ley».",
+			[]q{{"Ministerio del Interior", "España cumple la ley"}}},
+		{"fr", "Le Ministère de l'Intérieur a rejeté ces critiques. Dans un communiqué, le département a assuré que « le Maroc respecte la loi ».",
+			[]q{{"Ministère de l'Intérieur", "le Maroc respecte la loi"}}},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},
