@@ -269,7 +269,11 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 	for p := 1; p < len(q.parts); p++ {
 		outside = append(outside, [2]int{q.parts[p-1][1] + 1, q.parts[p][0] - 1})
 	}
-	outside = append(outside, [2]int{last + 1, hi}, [2]int{lo, first})
+	after := hi
+	if s.ownLang() != "" && last+1 < hi && toks[last+1].Text == "." {
+		after = last + 1 // "« petites mains ». « Les vrais …", a déploré X": the sentence ends at the mark
+	}
+	outside = append(outside, [2]int{last + 1, after}, [2]int{lo, first})
 	if s.innerAttribution(q) {
 		return // quotes_lang.go
 	}
@@ -373,6 +377,14 @@ func (s *state) speakerIn(lo, hi int) who {
 				return w
 			}
 			if w := s.speakerAfterCircumstance(v+1, hi); w.found() {
+				w.verb = v // quotes_lang.go
+				return w
+			}
+			if w := s.speakerAfterDay(v+1, hi); w.found() {
+				w.verb = v // quotes_lang.go
+				return w
+			}
+			if w := s.elidedSubject(b, v); w.found() {
 				w.verb = v // quotes_lang.go
 				return w
 			}
@@ -593,6 +605,9 @@ func (s *state) speakerEndingAt(e, from int) who {
 		}
 		return s.mentionWho(m)
 	}
+	if w := s.ministryAnaphor(e - 1); w.found() {
+		return w // quotes_lang.go: "el departamento aseguró"
+	}
 	// A role: "the pope", "a police spokesman", "An MoD spokesperson".
 	for a := e - 1; a >= from && a >= e-5; a-- {
 		if m, ok := s.lx.Titles.Longest(toks, a); ok && m.End == e {
@@ -652,6 +667,20 @@ func (s *state) honorificName(a, e int) who {
 		w.start, w.rule = a, "quote.honorific"
 		return w
 	}
+	// "Mme De Vleeschouwer", "M. Van Damme": a capitalised particle opens the surname, and the
+	// person is the one named by the words after it.
+	j := k
+	for j < e && j < k+3 && particles[toks[j].Low] {
+		j++
+	}
+	if j > k && j < e && isCapWord(toks[j]) {
+		if m := s.actorMention(j); m >= 0 && s.mentions[m].kind == mPerson && s.mentions[m].entity >= 0 &&
+			strings.Contains(s.entities[s.mentions[m].entity].name, s.span(k, s.mentions[m].end)) {
+			w := s.mentionWho(m)
+			w.start, w.rule = a, "quote.honorific"
+			return w
+		}
+	}
 	b := k
 	for b < e && isCapWord(toks[b]) && s.at[b] < 0 {
 		b++
@@ -706,7 +735,7 @@ func (s *state) roleSpeaker(a, e, from int) who {
 		}
 	}
 	// "A Commission spokesperson": the last word of an office the text named in full before.
-	if a-1 >= from && s.at[a-1] < 0 && isCapWord(toks[a-1]) && (a-1 == from || !isCapWord(toks[a-2]) || s.isArticle(toks[a-2].Low)) {
+	if a-1 >= from && s.at[a-1] < 0 && isCapWord(toks[a-1]) && !s.isArticle(toks[a-1].Low) && (a-1 == from || !isCapWord(toks[a-2]) || s.isArticle(toks[a-2].Low)) {
 		if w := s.officeSpeaker(a-1, a); w.found() {
 			w.start, w.end, w.rule = a-1, e, "quote.role-of-office"
 			return w
@@ -747,7 +776,7 @@ func (s *state) titleHolder(a, e int) (int, string) {
 		if m.entity >= 0 {
 			titles = s.entities[m.entity].titles
 		}
-		if titleHas(titles, head) && (nat == "" || m.entity >= 0 && s.entities[m.entity].country == nat) && s.sameGender(g, k, head) {
+		if (titleHas(titles, head) || s.electedTitle(head, titles)) && (nat == "" || m.entity >= 0 && s.entities[m.entity].country == nat) && s.sameGender(g, k, head) {
 			return k, "quote.role"
 		}
 	}
@@ -920,8 +949,14 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 		return s.pronounSpeaker(j)
 	}
 	a := j
-	if s.isArticle(toks[a].Low) {
+	if s.isArticle(toks[a].Low) || invert && s.word("possessive", toks[a].Low) { // "a déploré son porte-parole, X"
 		a++
+	}
+	if w := s.sameSource(a); w.found() {
+		return w // quotes_lang.go
+	}
+	if w := s.ministryAnaphor(a); w.found() {
+		return w // quotes_lang.go
 	}
 	if m := s.actorMention(a); m >= 0 {
 		mm := s.mentions[m]
@@ -939,6 +974,9 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 		return h
 	}
 	if w := s.statementSpeaker(a); w.found() {
+		return w // quotes_lang.go
+	}
+	if w := s.definitionAt(a, hi); w.found() {
 		return w // quotes_lang.go
 	}
 	// "el teniente coronel Juan Carlos Martínez", "le colonel-major Mohamed Benali", "el

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -469,4 +470,187 @@ func (s *state) bodyRun(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// elidedSubject is the speaker of a quotation whose inverted speech verb has no subject of
+// its own, as a null-subject language writes it: "«…», afirmó." The verb at v ends its
+// sentence, right after the comma that follows the closing mark. The speaker is the person
+// the text is talking about: the subject of a speech verb in the two sentences before the
+// quotation, else the person who opens the sentence before, else the speaker of the
+// quotation just before.
+func (s *state) elidedSubject(b, v int) who {
+	toks := s.doc.Tokens
+	if !s.word("null-subject", "yes") || b < 2 || toks[b-1].Text != "," || !isCloseQuote(toks[b-2]) {
+		return nobody
+	}
+	if v+1 < len(toks) && toks[v+1].Sent == toks[v].Sent && toks[v+1].Text != "." && toks[v+1].Text != ";" {
+		return nobody
+	}
+	open := b - 2
+	for open > 0 && s.inQuote[open-1] {
+		open--
+	}
+	sent := toks[open].Sent
+	if s.lookingBack {
+		return nobody
+	}
+	s.lookingBack = true
+	defer func() { s.lookingBack = false }()
+	for k := sent - 1; k >= 0 && k >= sent-2; k-- {
+		st := s.doc.Sents[k]
+		if toks[st.First].Para < toks[open].Para-1 {
+			break
+		}
+		if w := s.speakerIn(st.First, st.First+len(st.Tokens)); w.found() && s.personLike(w) && w.rule != "quote.according-to" {
+			w.rule = "quote.elided-subject"
+			return w
+		}
+		if m := s.subjectPerson(st.First, st.First+len(st.Tokens)); m >= 0 {
+			w := s.mentionWho(m)
+			w.rule = "quote.elided-subject-sentence"
+			return w
+		}
+	}
+	if w := s.lastSpeaker; w.found() && s.personLike(w) && s.lastSpeakerSent >= sent-2 {
+		w.rule = "quote.elided-subject-last-speaker"
+		return w
+	}
+	return nobody
+}
+
+// subjectPerson is the first person named in [lo, hi) with no preposition before the name,
+// which is then the subject of its clause ("El consejero, Tomás Vega, visitó"); -1 when none.
+func (s *state) subjectPerson(lo, hi int) int {
+	for k := sort.Search(len(s.mentions), func(k int) bool { return s.mentions[k].start >= lo }); k < len(s.mentions) && s.mentions[k].start < hi; k++ {
+		m := s.mentions[k]
+		if m.kind == mPerson && !s.inQuote[m.start] && (m.start == 0 || !s.isPrep(s.doc.Tokens[m.start-1].Low)) {
+			return k
+		}
+	}
+	return -1
+}
+
+// electedTitle reports whether head is a noun for any holder of an elected office ("l'élu",
+// "el parlamentario") and one of titles is such an office ("député", "diputada"): the noun
+// then refers back to that holder.
+func (s *state) electedTitle(head string, titles []string) bool {
+	if !s.word("elected-noun", head) {
+		return false
+	}
+	for _, t := range titles {
+		if f := strings.Fields(strings.ToLower(t)); len(f) > 0 && s.word("elected", f[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSource resolves "la même source", "la misma fuente" at token a to the source the text
+// named last: the speaker of an attribution in the eight sentences before, a person or a body,
+// never a country.
+func (s *state) sameSource(a int) who {
+	toks := s.doc.Tokens
+	if a+1 >= len(toks) || !s.word("same-source", toks[a].Low+" "+toks[a+1].Low) || s.lookingBack {
+		return nobody
+	}
+	s.lookingBack = true
+	defer func() { s.lookingBack = false }()
+	sent := toks[a].Sent
+	for k := sent - 1; k >= 0 && k >= sent-8; k-- {
+		st := s.doc.Sents[k]
+		if w := s.speakerIn(st.First, st.First+len(st.Tokens)); w.found() && s.bodyOrPerson(w) {
+			w.start, w.end, w.rule = a, a+2, "quote.same-source"
+			return w
+		}
+	}
+	return nobody
+}
+
+// speakerAfterDay is the subject after an inverted speech verb and the day it spoke: "a
+// annoncé dimanche la DIRPA", "informó este lunes la Guardia Civil". Only a weekday (after a
+// demonstrative or an article: "el lunes") stands between them.
+func (s *state) speakerAfterDay(from, hi int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || s.lx.Time == nil {
+		return nobody
+	}
+	j := from
+	weekday := func(w string) bool { _, ok := s.lx.Time.Weekdays[w]; return ok }
+	if j < hi && !weekday(toks[j].Low) && (s.isArticle(toks[j].Low) || s.word("demonstrative", toks[j].Low) || s.word("before-verb", toks[j].Low)) {
+		j++
+	}
+	if j >= hi || !weekday(toks[j].Low) {
+		return nobody
+	}
+	if w := s.speakerAt(j+1, hi, true); w.found() {
+		w.rule = "quote.verb-day-subject"
+		return w
+	}
+	return nobody
+}
+
+// definitionAt is the speaker named at token a by the words that define an acronym in
+// brackets after them: "a annoncé la Direction de l'information et des relations publiques
+// des armées (DIRPA)", a body no gazetteer knows.
+func (s *state) definitionAt(a, hi int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || a >= hi || !isCapWord(toks[a]) {
+		return nobody
+	}
+	for p := a + 1; p+2 < hi && p <= a+30 && toks[p].Sent == toks[a].Sent; p++ {
+		if toks[p].Text != "(" {
+			if toks[p].Kind == text.Punct {
+				return nobody
+			}
+			continue
+		}
+		if toks[p+2].Text == ")" && s.definedAcronym(acronymLetters(toks[p+1].Text)) == s.span(a, p) {
+			w := nobody
+			w.name, w.start, w.end, w.rule = s.span(a, p), a, p+3, "quote.acronym-definition"
+			return w
+		}
+		return nobody
+	}
+	return nobody
+}
+
+// bodyOrPerson reports whether w is a person, an organization or an agency the text names:
+// a mention that is no country, or the name an acronym was defined with; a name no list
+// knows ("Saint-Louis") may be a place.
+func (s *state) bodyOrPerson(w who) bool {
+	if w.mention >= 0 {
+		return s.mentionKind(w) != mCountry
+	}
+	s.definedAcronym("")
+	for _, name := range s.defined {
+		if name == w.name {
+			return true
+		}
+	}
+	return false
+}
+
+// ministryAnaphor resolves a bare noun for a ministry at token a ("el departamento aseguró",
+// "le ministère a précisé"), with no complement after it, to the ministry the text named
+// last in the ten sentences before.
+func (s *state) ministryAnaphor(a int) who {
+	toks := s.doc.Tokens
+	if a >= len(toks) || !s.word("ministry-noun", toks[a].Low) || a+1 < len(toks) && (s.isPrep(toks[a+1].Low) || isCapWord(toks[a+1])) {
+		return nobody
+	}
+	sent := toks[a].Sent
+	for k := sort.Search(len(s.mentions), func(k int) bool { return s.mentions[k].start >= a }) - 1; k >= 0; k-- {
+		m := s.mentions[k]
+		if toks[m.start].Sent < sent-10 {
+			break
+		}
+		if (m.kind == mOrg || m.kind == mAgency) && m.entity >= 0 {
+			if f := strings.Fields(strings.ToLower(s.entities[m.entity].name)); len(f) > 0 && s.word("ministry", f[0]) {
+				w := s.mentionWho(k)
+				w.start, w.end, w.rule = a, a+1, "quote.ministry-anaphor"
+				return w
+			}
+		}
+	}
+	return nobody
 }

@@ -188,6 +188,70 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Ana Betancor Suárez", "Llegaron exhaustos"}}},
 		{"fr", "« Il est parti parce qu'ici il n'y a rien », témoigne Fatiha Belkacem, la mère d'un des disparus.",
 			[]q{{"Fatiha Belkacem", "Il est parti parce qu'ici il n'y a rien"}}},
+		// A speech verb with no subject after the quotation: Spanish drops it, and the speaker
+		// is the person the text is about (the subject of the sentence before); French says it
+		// with a pronoun, which refers to the same person.
+		{"es", "La alcaldesa de Motril, Elena Ruiz Soler, explicó que el puerto recibe cada semana dos pateras. «No tenemos más sitio», afirmó.",
+			[]q{{"Elena Ruiz Soler", "No tenemos más sitio"}}},
+		{"es", "El ministro del Interior, Pedro Fernández Ortega, visitó el centro de Arinaga.\n\n«La situación es insostenible», ha advertido.",
+			[]q{{"Pedro Fernández Ortega", "La situación es insostenible"}}},
+		{"fr", "La maire de Sète, Hélène Roux, a expliqué que le port reçoit chaque semaine deux bateaux. « Nous n'avons plus de place », a-t-elle affirmé.",
+			[]q{{"Hélène Roux", "Nous n'avons plus de place"}}},
+		// A noun for an elected official refers back to the person named with an elected
+		// office ("député", "diputada"), never to a minister.
+		{"fr", "La question émanait du député Karim Alami, du groupe socialiste, qui a interpellé le gouvernement. « Nos jeunes partent », a lancé l'élu.",
+			[]q{{"Karim Alami", "Nos jeunes partent"}}},
+		{"es", "La diputada del PSOE Carmen Ruiz Gil criticó la gestión del Gobierno. «Los niños no pueden esperar», insistió la parlamentaria.",
+			[]q{{"Carmen Ruiz Gil", "Los niños no pueden esperar"}}},
+		{"fr", "Le ministre de l'Intérieur, Paul Morel, a présenté son plan au Sénat. « Ce plan ne suffira pas », a lancé l'élu.",
+			[]q{{"", "Ce plan ne suffira pas"}}},
+		// A role with a regional adjective, after its holder was named in full.
+		{"es", "El presidente del Gobierno de Canarias, Pedro Gil Romero, visitó el puerto. \"No se paga con promesas\", sentenció el presidente canario.",
+			[]q{{"Pedro Gil Romero", "No se paga con promesas"}}},
+		{"fr", "Le président du conseil régional de l'Oriental, Karim Alaoui, a visité le port. « On ne paie pas avec des promesses », a tranché le président marocain.",
+			[]q{{"Karim Alaoui", "On ne paie pas avec des promesses"}}},
+		// An honorific before a surname that opens with a particle names the whole person.
+		{"fr", "La ministre belge de l'Asile, Anke De Wilde, est arrivée à Rabat. « Nous avançons », a déclaré Mme De Wilde.",
+			[]q{{"Anke De Wilde", "Nous avançons"}}},
+		{"es", "La ministra belga de Asilo, Anke De Smet, llegó el lunes a Rabat. «Avanzamos», declaró la Sra. De Smet.",
+			[]q{{"Anke De Smet", "Avanzamos"}}},
+		// A gerund of a speech verb after the attribution opens a second quote of its own.
+		{"fr", "« Nous avançons », a déclaré le ministre marocain, Karim Alaoui, soulignant « la confiance retrouvée ».",
+			[]q{{"Karim Alaoui", "Nous avançons"}, {"Karim Alaoui", "la confiance retrouvée"}}},
+		{"es", "«Avanzamos», declaró el ministro marroquí, Karim Alaoui, subrayando «la confianza recuperada».",
+			[]q{{"Karim Alaoui", "Avanzamos"}, {"Karim Alaoui", "la confianza recuperada"}}},
+		// A title alone as subject is the person last named with it, never an office whose
+		// name ends with the letters of the article before it ("Le" in "nationale").
+		{"fr", "« Ces jeunes sont nos enfants », a déclaré le gouverneur de la région de Kolda, Mamadou Sarr.\n\nLes passagers ont été remis à la Gendarmerie nationale.\n\nLe gouverneur a appelé les imams à « parler aux jeunes ».",
+			[]q{{"Mamadou Sarr", "Ces jeunes sont nos enfants"}, {"Mamadou Sarr", "parler aux jeunes"}}},
+		{"es", "«Estos jóvenes son nuestros hijos», declaró la alcaldesa de Tarifa, Ana Ruiz Gil.\n\nLos migrantes fueron entregados a la Policía Nacional.\n\nLa alcaldesa pidió a los vecinos «calma y paciencia».",
+			[]q{{"Ana Ruiz Gil", "Estos jóvenes son nuestros hijos"}, {"Ana Ruiz Gil", "calma y paciencia"}}},
+		// A weekday between an inverted speech verb and its subject.
+		{"fr", "« Nous avons intercepté 40 migrants », a annoncé lundi la Gendarmerie royale.",
+			[]q{{"Gendarmerie royale", "Nous avons intercepté 40 migrants"}}},
+		{"es", "«Hemos interceptado a 40 personas», informó este lunes la Guardia Civil.",
+			[]q{{"Guardia Civil", "Hemos interceptado a 40 personas"}}},
+		// "la même source", "la misma fuente" is the source named before, here a body no list
+		// knows, named by the words that define its acronym; never a place named in between.
+		{"fr", "Une pirogue a été interceptée, a annoncé lundi la Direction des opérations maritimes du Sénégal (DOMS).\n\nL'embarcation venait de Gambie, a indiqué la même source. « Ils étaient épuisés », a-t-elle ajouté.",
+			[]q{{"Direction des opérations maritimes du Sénégal", "Ils étaient épuisés"}}},
+		{"es", "Una patera fue interceptada, informó el lunes la Dirección de Operaciones Marítimas de Senegal (DOMS).\n\n«Estaban agotados», añadió la misma fuente.",
+			[]q{{"Dirección de Operaciones Marítimas de Senegal", "Estaban agotados"}}},
+		// A scare quote whose sentence ends at its mark speaks for its own subject (an adverb
+		// between auxiliary and verb), not for the next quotation's speaker; a possessive
+		// title with an apposed name is that person.
+		{"fr", "La Ligue tunisienne des droits de l'homme (LTDH) a cependant estimé que les tribunaux ne visaient que les « seconds couteaux ». « Les chefs ne sont jamais poursuivis », a regretté son porte-parole, Sami Trabelsi.",
+			[]q{{"Ligue tunisienne des droits de l'homme", "seconds couteaux"}, {"Sami Trabelsi", "Les chefs ne sont jamais poursuivis"}}},
+		{"es", "La Asociación Canaria de Ayuda al Migrante (ACAM) ha considerado que la justicia solo persigue a los «peces pequeños». «Los verdaderos jefes nunca son investigados», ha lamentado su portavoz, Luis Gil Romero.",
+			[]q{{"Asociación Canaria de Ayuda al Migrante", "peces pequeños"}, {"Luis Gil Romero", "Los verdaderos jefes nunca son investigados"}}},
+		// A bare noun for a ministry is the ministry named before.
+		{"es", "El Ministerio del Interior rechazó esas críticas. En un comunicado, el departamento aseguró que «España cumple la ley».",
+			[]q{{"Ministerio del Interior", "España cumple la ley"}}},
+		{"fr", "Le Ministère de l'Intérieur a rejeté ces critiques. Dans un communiqué, le département a assuré que « le Maroc respecte la loi ».",
+			[]q{{"Ministère de l'Intérieur", "le Maroc respecte la loi"}}},
+		// With no person named before, the dropped subject names no one.
+		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
+			[]q{{"", "Es una cifra récord"}}},
 	}
 	x := extractor(t)
 	for _, tt := range tests {

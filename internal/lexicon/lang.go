@@ -218,6 +218,12 @@ var wordRoles = map[string]bool{
 	"times":          true, // after a number, makes it a factor when "more" follows: "fois", "veces"
 	"more":           true, // after "times", a rise by that factor: "plus", "más"
 	"home-dateline":  true, // "yes": the dateline's country, when known, is the home (a press of several countries)
+	"elected-noun":   true, // a noun for whoever holds an elected office named before: "l'élu", "el parlamentario"
+	"elected":        true, // the head of an elected office's title, which "elected-noun" refers to: "député", "diputada"
+	"same-source":    true, // the source named before, as a speaker: "la même source", "la misma fuente"
+	"ministry-noun":  true, // alone after an article, the ministry named before: "el departamento", "le ministère"
+	"ministry":       true, // opens a ministry's name: "Ministerio", "ministère"
+	"null-subject":   true, // "yes": a verb may drop its subject, the person the text is about ("«…», afirmó.")
 	"not-funding":    true, // money near it is no funding: a price, a fine, cash seized
 	"generic-people": true, // people of no stated kind: arrested, they are suspects ("14 personas")
 	"perfect":        true, // the auxiliary of a perfect that tells the day's acts: "ha", "han"
