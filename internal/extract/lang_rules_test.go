@@ -839,3 +839,32 @@ func TestLangEventsCivilSociety(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsDatelineOffices reads a national body named without its country, in the copy
+// of a language whose press is that of several countries, as the dateline's country's, even
+// when another language's list of names gives it to France; a Spanish body Spain has none of
+// ("la Gendarmería") is the dateline's too.
+func TestLangEventsDatelineOffices(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Thiès, 4 mars (APS) - La Gendarmerie nationale a arrêté lundi six passeurs présumés.", "COERCE SEN SEN"},
+		{"fr", "Nouakchott, 4 mars (AMI) - La Gendarmerie nationale a interpellé mardi 40 migrants. Mercredi, l'état-major a déployé trois patrouilleurs.", "MOBILIZE MRT MRT"},
+		{"es", "DAKAR, 4 Mar. (EFE).- La Gendarmería detuvo el lunes a seis presuntos traficantes.", "COERCE SEN SEN"},
+		// No dateline, or one in the body's own country: the names as listed.
+		{"fr", "La Gendarmerie nationale a arrêté lundi six passeurs présumés à Calais.", "COERCE FRA FRA"},
+		{"fr", "Thiès, 4 mars (APS) - La Gendarmerie royale a arrêté lundi six passeurs présumés.", "COERCE MAR MAR"},
+		{"es", "ALMERÍA, 4 Mar. (EFE).- La Guardia Civil detuvo el lunes a seis presuntos traficantes.", "COERCE ESP ESP"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text, not string }{
+		{"fr", "Thiès, 4 mars (APS) - La Gendarmerie nationale a arrêté lundi six passeurs présumés.", "COERCE FRA FRA"},
+		{"es", "DAKAR, 4 Mar. (EFE).- La Gendarmería detuvo el lunes a seis presuntos traficantes.", "COERCE ESP ESP"},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type+" "+e.Source.Actor+" "+e.Target.Actor == tc.not {
+				t.Errorf("%q: event %s", tc.text, tc.not)
+			}
+		}
+	}
+}
