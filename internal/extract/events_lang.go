@@ -34,6 +34,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 	sent := s.doc.Sents[si]
 	first, end := sent.First, sent.First+len(sent.Tokens)
 	var prevSrc side // the source of the last act read in the sentence
+	prevEnd := first // the end of its trigger
 	for _, tr := range trigs {
 		if s.inQuote[tr.i] {
 			continue
@@ -108,6 +109,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			if ok {
 				src = s.ownCountryOf(src, first)
 			}
+			// "s'est entretenu avec la cheffe de mission de l'OIM, X, et a appelé", "se reunió
+			// con X y pidió": an actor named after the act before is that act's object; the
+			// verb joined to it by "et", "y" shares its subject.
+			if _, after := s.surfaceSource(prevEnd, tr.i); ok && after && prevEnd > first && prevSrc.code != "" && s.joinedVerb(first, tr.i) {
+				src = prevSrc
+				src.node, src.how = -1, "joined verb"
+			}
 		}
 		// "ha acusado al Gobierno ... y ha exigido al Ministerio", "reprocha a X ... y pide a
 		// Bruselas": a verb joined by "y", "et" to the act told before in its sentence shares
@@ -175,7 +183,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok || src.code == "" {
 			continue
 		}
-		prevSrc = src
+		prevSrc, prevEnd = src, tr.j
 		tgt := ntgt
 		if !nominal {
 			tgt = s.surfaceTarget(r, tr.j, end, src)
@@ -815,7 +823,13 @@ func (s *state) afterPrep(k, from int, p string) bool {
 	if forms == nil {
 		forms = []string{p}
 	}
-	for j := k - 1; j >= from && j >= k-6; j-- {
+	lo := k - 6
+	for j := k - 1; j >= from && j >= lo; j-- {
+		// "avec la cheffe de mission de l'OIM en Tunisie, Elena Marchetti Rossi": a title
+		// and its holder after the preposition, however long.
+		if s.lx.Titles.Has(toks[j].Low) {
+			lo = min(lo, j-3)
+		}
 		for _, f := range forms {
 			if toks[j].Low == f {
 				return true

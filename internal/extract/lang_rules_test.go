@@ -868,3 +868,29 @@ func TestLangEventsDatelineOffices(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsJoinedVerbAfterObject gives a verb joined by "et", "y" to a meeting the
+// meeting's subject, not the person met, and finds the side met after a long title.
+func TestLangEventsJoinedVerbAfterObject(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le ministre sénégalais de l'Intérieur, Amadou Fall, s'est entretenu le même jour avec la cheffe de mission de l'OIM au Sénégal, Laura Bianchi Conti, et a appelé les autorités mauritaniennes à rouvrir la frontière.", "REQUEST SEN MRT"},
+		{"fr", "Le ministre sénégalais de l'Intérieur, Amadou Fall, s'est entretenu le même jour avec la cheffe de mission de l'OIM au Sénégal, Laura Bianchi Conti, et a appelé les autorités mauritaniennes à rouvrir la frontière.", "CONSULT SEN IOM"},
+		{"es", "El ministro español del Interior, Pedro Alonso Ruiz, se reunió el martes con la jefa de misión de la OIM en España, Laura Bianchi Conti, y pidió a las autoridades marroquíes más controles.", "REQUEST ESP MAR"},
+		{"es", "El ministro español del Interior, Pedro Alonso Ruiz, se reunió el martes con la jefa de misión de la OIM en España, Laura Bianchi Conti, y pidió a las autoridades marroquíes más controles.", "CONSULT ESP IOM"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text, not string }{
+		{"fr", "Le ministre sénégalais de l'Intérieur, Amadou Fall, s'est entretenu le même jour avec la cheffe de mission de l'OIM au Sénégal, Laura Bianchi Conti, et a appelé les autorités mauritaniennes à rouvrir la frontière.", "REQUEST IOM MRT"},
+		{"es", "El ministro español del Interior, Pedro Alonso Ruiz, se reunió el martes con la jefa de misión de la OIM en España, Laura Bianchi Conti, y pidió a las autoridades marroquíes más controles.", "REQUEST IOM MAR"},
+		// A new subject after "et" is its verb's own.
+		{"fr", "Le ministre sénégalais, Amadou Fall, a reçu mardi le commissaire européen, Piet Janssen, et ce dernier a appelé la Mauritanie à coopérer.", "REQUEST SEN MRT"},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type+" "+e.Source.Actor+" "+e.Target.Actor == tc.not {
+				t.Errorf("%q: event %s", tc.text, tc.not)
+			}
+		}
+	}
+}
