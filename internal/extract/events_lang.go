@@ -256,6 +256,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				if date != "" && !materialTypes[typ] && s.reportedTime(tr.j, end, date) {
 					date = "" // "agradeció el apoyo y recordó que ... el año pasado": not when it thanked
 				}
+				if date != "" && r.Type == "AGREE" && s.promisedTime(tr, end, date) {
+					date = "" // "sont convenues de réunir ... en février": when it is to be done
+				}
 			}
 			if date == "" && pair != nil && pair.Date != nil {
 				date = *pair.Date // what the two sides did at their meeting
@@ -297,6 +300,38 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			s.events = append(s.events, ev)
 		}
 	}
+}
+
+// promisedTime reports whether the date nearest a commitment's trigger is named in the act
+// committed to, after the "de", "à" or "a" that opens it ("sont convenues de réunir un groupe
+// de travail en février", "se comprometió a celebrar una reunión en marzo"): it dates what is
+// to be done, not the commitment.
+func (s *state) promisedTime(tr trigger, end int, date string) bool {
+	toks := s.doc.Tokens
+	open := -1
+	for k := tr.j - 1; k < end && k <= tr.j+2; k++ {
+		if w := toks[k].Low; w == "de" || w == "d'" || w == "d’" || w == "a" || w == "à" {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	s.indexTimes()
+	sent := toks[tr.i].Sent
+	times := s.times[s.timeFirst[sent]:s.timeFirst[sent+1]]
+	for _, tx := range times {
+		if tx.value == date && tx.start <= open {
+			return false
+		}
+	}
+	for _, tx := range times {
+		if tx.value == date {
+			return true
+		}
+	}
+	return false
 }
 
 // nominalMeeting reads the two sides of a meeting, or of a joint act, that a noun names, after it: "la reunión

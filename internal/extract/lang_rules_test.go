@@ -894,3 +894,17 @@ func TestLangEventsJoinedVerbAfterObject(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsPromiseDate dates a commitment by when it was made, not by the date of the act
+// committed to.
+func TestLangEventsPromiseDate(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le ministre marocain, Karim Alaoui, a reçu lundi son homologue belge. Les deux parties sont convenues de réunir un groupe de travail à Bruxelles en février.", "AGREE MAR BEL 2024-03-11"},
+		{"es", "El ministro marroquí, Karim Alaoui, recibió el lunes a su homólogo español. Ambas partes se comprometieron a celebrar una nueva reunión en febrero.", "AGREE MAR ESP 2024-03-11"},
+		// A date before the act committed to is the commitment's.
+		{"fr", "Le ministre marocain, Karim Alaoui, a reçu lundi son homologue belge. Les deux parties sont convenues mardi de réunir un groupe de travail.", "AGREE MAR BEL 2024-03-12"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
