@@ -298,8 +298,34 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			ev.Evidence = s.evidence(si)
 			ev.Explain = s.why("surface "+typ+" "+r.Phrase, s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
 			s.events = append(s.events, ev)
+			// "a condamné sept passeurs à vingt ans de prison", "ha condenado a doce años de
+			// prisión": a sentence to prison is a detention as well as an accusation.
+			if typ == "ACCUSE" && s.prisonSentence(tr, end) && !seen["COERCE|"+src.code+"|"+tgt.code+"|"+date] {
+				seen["COERCE|"+src.code+"|"+tgt.code+"|"+date] = true
+				jail := ev
+				jail.Type, jail.Mode, jail.Contexts = "COERCE", "arrest", []string{"crime"}
+				s.events = append(s.events, jail)
+			}
 		}
 	}
+}
+
+// prisonSentence reports whether the trigger is a sentence to prison: a verb of sentencing
+// with a word for prison after it in its clause.
+func (s *state) prisonSentence(tr trigger, end int) bool {
+	toks := s.doc.Tokens
+	if !s.word("sentence-verb", toks[tr.j-1].Low) {
+		return false
+	}
+	for k := tr.j; k < end && k < tr.j+20; k++ {
+		if toks[k].Text == ";" || s.word("relative", toks[k].Low) {
+			return false
+		}
+		if s.word("prison", toks[k].Low) {
+			return true
+		}
+	}
+	return false
 }
 
 // promisedTime reports whether the date nearest a commitment's trigger is named in the act

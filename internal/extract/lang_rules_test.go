@@ -908,3 +908,28 @@ func TestLangEventsPromiseDate(t *testing.T) {
 		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
 	}
 }
+
+// TestLangEventsPrisonSentence codes a court's sentence to prison as a detention as well as an
+// accusation; a sentence to anything else, or a condemnation of prisons, is no detention.
+func TestLangEventsPrisonSentence(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le tribunal de première instance de Tanger a condamné mardi cinq passeurs à des peines allant de deux à dix ans de prison ferme.", "COERCE MAR MAR 2024-03-12"},
+		{"fr", "Le tribunal de première instance de Tanger a condamné mardi cinq passeurs à des peines allant de deux à dix ans de prison ferme.", "ACCUSE MAR MAR 2024-03-12"},
+		{"es", "La Audiencia de Sevilla condenó el martes a ocho años de prisión a dos patrones de patera.", "COERCE ESP ESP 2024-03-12"},
+		{"es", "La Audiencia de Sevilla condenó el martes a ocho años de prisión a dos patrones de patera.", "ACCUSE ESP ESP 2024-03-12"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+	for _, text := range []struct{ lang, text string }{
+		{"fr", "Le tribunal de Tanger a condamné mardi cinq passeurs à une amende de 10 000 dirhams."},
+		{"fr", "L'Association marocaine des droits humains a dénoncé les conditions de détention des migrants en prison."},
+		{"es", "La Audiencia de Sevilla condenó el martes a dos patrones de patera a pagar una multa."},
+	} {
+		for _, e := range x.Extract(langDoc(text.lang, "2024-03-14", text.text)).Events {
+			if e.Type == "COERCE" {
+				t.Errorf("%q: %s %s %s, want no detention", text.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+}
