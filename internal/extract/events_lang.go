@@ -223,6 +223,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				}
 			}
 		}
+		// "Le ministre marocain a écarté toute idée de retours forcés", "rechazó ese
+		// calendario": a rejection of a thing that names no one rejects the other side of the
+		// meeting told before.
+		if tgt.code == "" && typ == "REJECT" {
+			tgt = s.meetingPartner(src)
+		}
 		// "Le Forum tunisien ... a dénoncé des « expulsions collectives »": a national body
 		// that denounces acts and names no one denounces its own state.
 		// "l'AMDH ... réclame l'ouverture d'une enquête": so is what it demands.
@@ -308,6 +314,24 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 		}
 	}
+}
+
+// meetingPartner is the other side of the last meeting (CONSULT) coded in the report that src
+// took part in, or no side.
+func (s *state) meetingPartner(src side) side {
+	for k := len(s.events) - 1; k >= 0; k-- {
+		ev := s.events[k]
+		if ev.Type != "CONSULT" {
+			continue
+		}
+		switch src.code {
+		case ev.Source.Actor:
+			return side{code: ev.Target.Actor, entity: ev.Target.Entity, node: -1, how: "other side of the meeting"}
+		case ev.Target.Actor:
+			return side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "other side of the meeting"}
+		}
+	}
+	return side{}
 }
 
 // prisonSentence reports whether the trigger is a sentence to prison: a verb of sentencing

@@ -933,3 +933,25 @@ func TestLangEventsPrisonSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsRejectAtMeeting reads "écarter", "descartar" as rejections, and gives a
+// rejection of a thing that names no one the other side of the meeting told before; with no
+// meeting it has no target and is no event.
+func TestLangEventsRejectAtMeeting(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le ministre marocain, Karim Alaoui, a reçu lundi son homologue belge, Jan Peeters. Le ministre marocain a, pour sa part, écarté toute idée de retours forcés.", "REJECT MAR BEL"},
+		{"es", "El ministro marroquí, Karim Alaoui, recibió el lunes a su homólogo español, Pedro Alonso Ruiz. El ministro marroquí descartó cualquier devolución colectiva.", "REJECT MAR ESP"},
+		{"es", "El ministro marroquí, Karim Alaoui, recibió el lunes a su homólogo español, Pedro Alonso Ruiz. El ministro marroquí rechazó ese calendario.", "REJECT MAR ESP"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "Le ministre marocain a écarté toute idée de retours forcés."},
+		{"es", "El ministro marroquí rechazó ese calendario."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+}
