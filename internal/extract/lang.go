@@ -122,7 +122,12 @@ func (s *state) officeFirst(i int) (mention, bool) {
 	}
 	if isCapWord(toks[i]) && s.lx.Home != "" && (i == 0 || toks[i-1].Sent != toks[i].Sent || !isCapWord(toks[i-1]) || s.isArticle(toks[i-1].Low)) && (ag.End-i > 1 || i > s.doc.Sents[toks[i].Sent].First) {
 		code := s.home()
-		if c := s.datelinePlace(); c != "" && s.word("not-home", strings.ToLower(s.span(i, ag.End))) {
+		if c := s.possessor(i); c != "" {
+			// "Las autoridades argelinas aseguran que su Guardia Costera", "le Sénégal et sa
+			// Marine nationale": an office after a possessive is its owner's, the state named
+			// before it in the sentence.
+			code = c
+		} else if c := s.datelinePlace(); c != "" && s.word("not-home", strings.ToLower(s.span(i, ag.End))) {
 			// "DAKAR, 3 mar (EFE).- La Gendarmería": a body the home country of the language's
 			// press does not have is the dateline's.
 			code = c
@@ -308,6 +313,28 @@ func (s *state) countriesNamed() (named map[string]int, most string) {
 		most = ""
 	}
 	return named, most
+}
+
+// possessor is the state named last before the possessive ("su", "sa", "leur") that precedes
+// token i in its sentence, or "".
+func (s *state) possessor(i int) string {
+	toks := s.doc.Tokens
+	if i == 0 || toks[i-1].Sent != toks[i].Sent || !s.word("possessive", toks[i-1].Low) {
+		return ""
+	}
+	for m := len(s.mentions) - 1; m >= 0; m-- {
+		mm := s.mentions[m]
+		if mm.start >= i {
+			continue
+		}
+		if toks[mm.start].Sent != toks[i].Sent {
+			break
+		}
+		if s.isCountry(mm.code) {
+			return mm.code
+		}
+	}
+	return ""
 }
 
 // datelineOffice reports whether the organization named by [i, end) is, in the copy of a

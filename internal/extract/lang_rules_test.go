@@ -955,3 +955,21 @@ func TestLangEventsRejectAtMeeting(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsPossessiveOffice gives an office after a possessive ("su Guardia Costera",
+// "leur Marine nationale") to the state named before it in the sentence, not to the home
+// country of the language's press.
+func TestLangEventsPossessiveOffice(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Las autoridades argelinas aseguran, por su parte, que su Guardia Costera impidió en febrero 1.260 intentos de salida.", "COERCE DZA DZA"},
+		{"fr", "Les autorités mauritaniennes affirment, pour leur part, que leur Marine nationale a intercepté en février 900 migrants.", "COERCE MRT MRT"},
+		// No state named before the possessive: the office as before.
+		{"es", "Salvamento Marítimo informó de que su Guardia Civil detuvo a dos patrones.", "COERCE ESP ESP"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	if got := x.Extract(langDoc("es", "2024-03-14", "Las autoridades argelinas aseguran que su Guardia Costera impidió en febrero 1.260 intentos de salida.")); len(got.Events) > 0 && got.Events[0].Source.Actor == "ESP" {
+		t.Errorf("Algeria's coast guard read as Spain's: %+v", got.Events[0])
+	}
+}
