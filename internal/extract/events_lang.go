@@ -310,6 +310,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				seen["COERCE|"+src.code+"|"+tgt.code+"|"+date] = true
 				jail := ev
 				jail.Type, jail.Mode, jail.Contexts = "COERCE", "arrest", []string{"crime"}
+				jail.Explain = s.why("surface COERCE sentence to prison", s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
 				s.events = append(s.events, jail)
 			}
 		}
