@@ -276,8 +276,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				date = s.meetingDay(src.code) // "pidió a la UE": said at the meeting told before
 			}
 			// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
-			// to date with no one named who acts is a statistic, not an act.
-			if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4] || longPeriod(date)) {
+			// to date with no one named who acts is a statistic, not an act; so is one over a
+			// whole year ("L'an dernier, les services de sécurité avaient déjoué 78 685 tentatives").
+			if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || len(date) == 4 || longPeriod(date)) {
 				continue // also "durant les quatre premiers mois de l'année": a total over months
 			}
 			key := typ + "|" + src.code + "|" + tgt.code + "|" + date

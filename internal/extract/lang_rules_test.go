@@ -973,3 +973,18 @@ func TestLangEventsPossessiveOffice(t *testing.T) {
 		t.Errorf("Algeria's coast guard read as Spain's: %+v", got.Events[0])
 	}
 }
+
+// TestLangEventsYearTally reads a count over a whole year with no state named as its agent as
+// a statistic, not an act; a body named as the agent still acts.
+func TestLangEventsYearTally(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "La Gendarmerie royale a présenté lundi son bilan. L'an dernier, les services de sécurité avaient déjoué 65 300 tentatives d'émigration irrégulière."},
+		{"es", "La Guardia Civil presentó el lunes su balance. El año pasado, se interceptaron 52.000 migrantes en el Estrecho."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			t.Errorf("%q: event %s %s %s, want none", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+		}
+	}
+	wantEvent(t, x, "fr", "L'an dernier, la Gendarmerie royale a arrêté 1 200 passeurs présumés.", "COERCE MAR MAR", false)
+}
