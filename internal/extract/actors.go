@@ -69,6 +69,13 @@ func (s *state) findActors() {
 				a = v // "Downing Street" is an office that speaks, not only a seat of government
 			}
 		}
+		if a.Kind == lexicon.Org && s.datelineOffice(i, m.End) {
+			if men, ok := s.officeFirst(i); ok {
+				s.addMention(men)
+				i = men.end - 1
+				continue
+			}
+		}
 		men := mention{start: i, end: m.End, code: a.Code, name: s.span(i, m.End), entity: -1}
 		switch a.Kind {
 		case lexicon.Org:

@@ -34,6 +34,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 	sent := s.doc.Sents[si]
 	first, end := sent.First, sent.First+len(sent.Tokens)
 	var prevSrc side // the source of the last act read in the sentence
+	prevEnd := first // the end of its trigger
 	for _, tr := range trigs {
 		if s.inQuote[tr.i] {
 			continue
@@ -108,6 +109,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			if ok {
 				src = s.ownCountryOf(src, first)
 			}
+			// "s'est entretenu avec la cheffe de mission de l'OIM, X, et a appelé", "se reunió
+			// con X y pidió": an actor named after the act before is that act's object; the
+			// verb joined to it by "et", "y" shares its subject.
+			if _, after := s.surfaceSource(prevEnd, tr.i); ok && after && prevEnd > first && prevSrc.code != "" && s.joinedVerb(first, tr.i) {
+				src = prevSrc
+				src.node, src.how = -1, "joined verb"
+			}
 		}
 		// "ha acusado al Gobierno ... y ha exigido al Ministerio", "reprocha a X ... y pide a
 		// Bruselas": a verb joined by "y", "et" to the act told before in its sentence shares
@@ -175,7 +183,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok || src.code == "" {
 			continue
 		}
-		prevSrc = src
+		prevSrc, prevEnd = src, tr.j
 		tgt := ntgt
 		if !nominal {
 			tgt = s.surfaceTarget(r, tr.j, end, src)
@@ -215,6 +223,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				}
 			}
 		}
+		// "Le ministre marocain a écarté toute idée de retours forcés", "rechazó ese
+		// calendario": a rejection of a thing that names no one rejects the other side of the
+		// meeting told before.
+		if tgt.code == "" && typ == "REJECT" {
+			tgt = s.meetingPartner(src)
+		}
 		// "Le Forum tunisien ... a dénoncé des « expulsions collectives »": a national body
 		// that denounces acts and names no one denounces its own state.
 		// "l'AMDH ... réclame l'ouverture d'une enquête": so is what it demands.
@@ -248,6 +262,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				if date != "" && !materialTypes[typ] && s.reportedTime(tr.j, end, date) {
 					date = "" // "agradeció el apoyo y recordó que ... el año pasado": not when it thanked
 				}
+				if date != "" && r.Type == "AGREE" && s.promisedTime(tr, end, date) {
+					date = "" // "sont convenues de réunir ... en février": when it is to be done
+				}
 			}
 			if date == "" && pair != nil && pair.Date != nil {
 				date = *pair.Date // what the two sides did at their meeting
@@ -259,8 +276,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				date = s.meetingDay(src.code) // "pidió a la UE": said at the meeting told before
 			}
 			// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
-			// to date with no one named who acts is a statistic, not an act.
-			if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || date == s.published[:4] || longPeriod(date)) {
+			// to date with no one named who acts is a statistic, not an act; so is one over a
+			// whole year ("L'an dernier, les services de sécurité avaient déjoué 78 685 tentatives").
+			if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || len(date) == 4 || longPeriod(date)) {
 				continue // also "durant les quatre premiers mois de l'année": a total over months
 			}
 			key := typ + "|" + src.code + "|" + tgt.code + "|" + date
@@ -287,8 +305,85 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			ev.Evidence = s.evidence(si)
 			ev.Explain = s.why("surface "+typ+" "+r.Phrase, s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
 			s.events = append(s.events, ev)
+			// "a condamné sept passeurs à vingt ans de prison", "ha condenado a doce años de
+			// prisión": a sentence to prison is a detention as well as an accusation.
+			if typ == "ACCUSE" && s.prisonSentence(tr, end) && !seen["COERCE|"+src.code+"|"+tgt.code+"|"+date] {
+				seen["COERCE|"+src.code+"|"+tgt.code+"|"+date] = true
+				jail := ev
+				jail.Type, jail.Mode, jail.Contexts = "COERCE", "arrest", []string{"crime"}
+				jail.Explain = s.why("surface COERCE sentence to prison", s.tokUse("trigger", tr.i, tr.j), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
+				s.events = append(s.events, jail)
+			}
 		}
 	}
+}
+
+// meetingPartner is the other side of the last meeting (CONSULT) coded in the report that src
+// took part in, or no side.
+func (s *state) meetingPartner(src side) side {
+	for k := len(s.events) - 1; k >= 0; k-- {
+		ev := s.events[k]
+		if ev.Type != "CONSULT" {
+			continue
+		}
+		switch src.code {
+		case ev.Source.Actor:
+			return side{code: ev.Target.Actor, entity: ev.Target.Entity, node: -1, how: "other side of the meeting"}
+		case ev.Target.Actor:
+			return side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "other side of the meeting"}
+		}
+	}
+	return side{}
+}
+
+// prisonSentence reports whether the trigger is a sentence to prison: a verb of sentencing
+// with a word for prison after it in its clause.
+func (s *state) prisonSentence(tr trigger, end int) bool {
+	toks := s.doc.Tokens
+	if !s.word("sentence-verb", toks[tr.j-1].Low) {
+		return false
+	}
+	for k := tr.j; k < end && k < tr.j+20; k++ {
+		if toks[k].Text == ";" || s.word("relative", toks[k].Low) {
+			return false
+		}
+		if s.word("prison", toks[k].Low) {
+			return true
+		}
+	}
+	return false
+}
+
+// promisedTime reports whether the date nearest a commitment's trigger is named in the act
+// committed to, after the "de", "à" or "a" that opens it ("sont convenues de réunir un groupe
+// de travail en février", "se comprometió a celebrar una reunión en marzo"): it dates what is
+// to be done, not the commitment.
+func (s *state) promisedTime(tr trigger, end int, date string) bool {
+	toks := s.doc.Tokens
+	open := -1
+	for k := tr.j - 1; k < end && k <= tr.j+2; k++ {
+		if w := toks[k].Low; w == "de" || w == "d'" || w == "d’" || w == "a" || w == "à" {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	s.indexTimes()
+	sent := toks[tr.i].Sent
+	times := s.times[s.timeFirst[sent]:s.timeFirst[sent+1]]
+	for _, tx := range times {
+		if tx.value == date && tx.start <= open {
+			return false
+		}
+	}
+	for _, tx := range times {
+		if tx.value == date {
+			return true
+		}
+	}
+	return false
 }
 
 // nominalMeeting reads the two sides of a meeting, or of a joint act, that a noun names, after it: "la reunión
@@ -815,7 +910,13 @@ func (s *state) afterPrep(k, from int, p string) bool {
 	if forms == nil {
 		forms = []string{p}
 	}
-	for j := k - 1; j >= from && j >= k-6; j-- {
+	lo := k - 6
+	for j := k - 1; j >= from && j >= lo; j-- {
+		// "avec la cheffe de mission de l'OIM en Tunisie, Elena Marchetti Rossi": a title
+		// and its holder after the preposition, however long.
+		if s.lx.Titles.Has(toks[j].Low) {
+			lo = min(lo, j-3)
+		}
 		for _, f := range forms {
 			if toks[j].Low == f {
 				return true

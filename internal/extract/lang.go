@@ -122,6 +122,16 @@ func (s *state) officeFirst(i int) (mention, bool) {
 	}
 	if isCapWord(toks[i]) && s.lx.Home != "" && (i == 0 || toks[i-1].Sent != toks[i].Sent || !isCapWord(toks[i-1]) || s.isArticle(toks[i-1].Low)) && (ag.End-i > 1 || i > s.doc.Sents[toks[i].Sent].First) {
 		code := s.home()
+		if c := s.possessor(i); c != "" {
+			// "Las autoridades argelinas aseguran que su Guardia Costera", "le Sénégal et sa
+			// Marine nationale": an office after a possessive is its owner's, the state named
+			// before it in the sentence.
+			code = c
+		} else if c := s.datelinePlace(); c != "" && s.word("not-home", strings.ToLower(s.span(i, ag.End))) {
+			// "DAKAR, 3 mar (EFE).- La Gendarmería": a body the home country of the language's
+			// press does not have is the dateline's.
+			code = c
+		}
 		// "el Ministerio del Interior marroquí ... El portavoz del Ministerio": the office named
 		// in full before.
 		for k := len(s.mentions) - 1; k >= 0; k-- {
@@ -303,6 +313,40 @@ func (s *state) countriesNamed() (named map[string]int, most string) {
 		most = ""
 	}
 	return named, most
+}
+
+// possessor is the state named last before the possessive ("su", "sa", "leur") that precedes
+// token i in its sentence, or "".
+func (s *state) possessor(i int) string {
+	toks := s.doc.Tokens
+	if i == 0 || toks[i-1].Sent != toks[i].Sent || !s.word("possessive", toks[i-1].Low) {
+		return ""
+	}
+	for m := len(s.mentions) - 1; m >= 0; m-- {
+		mm := s.mentions[m]
+		if mm.start >= i {
+			continue
+		}
+		if toks[mm.start].Sent != toks[i].Sent {
+			break
+		}
+		if s.isCountry(mm.code) {
+			return mm.code
+		}
+	}
+	return ""
+}
+
+// datelineOffice reports whether the organization named by [i, end) is, in the copy of a
+// language whose press is that of several countries, an office the language names without its
+// country ("Saint-Louis, 23 nov (APS) - la Gendarmerie nationale", "Alger - la Marine
+// nationale"): then the dateline decides whose it is, not another language's list of names.
+func (s *state) datelineOffice(i, end int) bool {
+	if s.ownLang() == "" || !s.word("home-dateline", "yes") || s.datelinePlace() == "" {
+		return false
+	}
+	ag, ok := s.lx.Agencies.Longest(s.doc.Tokens, i)
+	return ok && ag.End >= end
 }
 
 // datelinePlace is the country of the place a Spanish or French report's dateline names

@@ -904,3 +904,152 @@ func TestLangEventsCivilSociety(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsDatelineOffices reads a national body named without its country, in the copy
+// of a language whose press is that of several countries, as the dateline's country's, even
+// when another language's list of names gives it to France; a Spanish body Spain has none of
+// ("la Gendarmería") is the dateline's too.
+func TestLangEventsDatelineOffices(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Thiès, 4 mars (APS) - La Gendarmerie nationale a arrêté lundi six passeurs présumés.", "COERCE SEN SEN"},
+		{"fr", "Nouakchott, 4 mars (AMI) - La Gendarmerie nationale a interpellé mardi 40 migrants. Mercredi, l'état-major a déployé trois patrouilleurs.", "MOBILIZE MRT MRT"},
+		{"es", "DAKAR, 4 Mar. (EFE).- La Gendarmería detuvo el lunes a seis presuntos traficantes.", "COERCE SEN SEN"},
+		// No dateline, or one in the body's own country: the names as listed.
+		{"fr", "La Gendarmerie nationale a arrêté lundi six passeurs présumés à Calais.", "COERCE FRA FRA"},
+		{"fr", "Thiès, 4 mars (APS) - La Gendarmerie royale a arrêté lundi six passeurs présumés.", "COERCE MAR MAR"},
+		{"es", "ALMERÍA, 4 Mar. (EFE).- La Guardia Civil detuvo el lunes a seis presuntos traficantes.", "COERCE ESP ESP"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text, not string }{
+		{"fr", "Thiès, 4 mars (APS) - La Gendarmerie nationale a arrêté lundi six passeurs présumés.", "COERCE FRA FRA"},
+		{"es", "DAKAR, 4 Mar. (EFE).- La Gendarmería detuvo el lunes a seis presuntos traficantes.", "COERCE ESP ESP"},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type+" "+e.Source.Actor+" "+e.Target.Actor == tc.not {
+				t.Errorf("%q: event %s", tc.text, tc.not)
+			}
+		}
+	}
+}
+
+// TestLangEventsJoinedVerbAfterObject gives a verb joined by "et", "y" to a meeting the
+// meeting's subject, not the person met, and finds the side met after a long title.
+func TestLangEventsJoinedVerbAfterObject(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le ministre sénégalais de l'Intérieur, Amadou Fall, s'est entretenu le même jour avec la cheffe de mission de l'OIM au Sénégal, Laura Bianchi Conti, et a appelé les autorités mauritaniennes à rouvrir la frontière.", "REQUEST SEN MRT"},
+		{"fr", "Le ministre sénégalais de l'Intérieur, Amadou Fall, s'est entretenu le même jour avec la cheffe de mission de l'OIM au Sénégal, Laura Bianchi Conti, et a appelé les autorités mauritaniennes à rouvrir la frontière.", "CONSULT SEN IOM"},
+		{"es", "El ministro español del Interior, Pedro Alonso Ruiz, se reunió el martes con la jefa de misión de la OIM en España, Laura Bianchi Conti, y pidió a las autoridades marroquíes más controles.", "REQUEST ESP MAR"},
+		{"es", "El ministro español del Interior, Pedro Alonso Ruiz, se reunió el martes con la jefa de misión de la OIM en España, Laura Bianchi Conti, y pidió a las autoridades marroquíes más controles.", "CONSULT ESP IOM"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text, not string }{
+		{"fr", "Le ministre sénégalais de l'Intérieur, Amadou Fall, s'est entretenu le même jour avec la cheffe de mission de l'OIM au Sénégal, Laura Bianchi Conti, et a appelé les autorités mauritaniennes à rouvrir la frontière.", "REQUEST IOM MRT"},
+		{"es", "El ministro español del Interior, Pedro Alonso Ruiz, se reunió el martes con la jefa de misión de la OIM en España, Laura Bianchi Conti, y pidió a las autoridades marroquíes más controles.", "REQUEST IOM MAR"},
+		// A new subject after "et" is its verb's own.
+		{"fr", "Le ministre sénégalais, Amadou Fall, a reçu mardi le commissaire européen, Piet Janssen, et ce dernier a appelé la Mauritanie à coopérer.", "REQUEST SEN MRT"},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type+" "+e.Source.Actor+" "+e.Target.Actor == tc.not {
+				t.Errorf("%q: event %s", tc.text, tc.not)
+			}
+		}
+	}
+}
+
+// TestLangEventsPromiseDate dates a commitment by when it was made, not by the date of the act
+// committed to.
+func TestLangEventsPromiseDate(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le ministre marocain, Karim Alaoui, a reçu lundi son homologue belge. Les deux parties sont convenues de réunir un groupe de travail à Bruxelles en février.", "AGREE MAR BEL 2024-03-11"},
+		{"es", "El ministro marroquí, Karim Alaoui, recibió el lunes a su homólogo español. Ambas partes se comprometieron a celebrar una nueva reunión en febrero.", "AGREE MAR ESP 2024-03-11"},
+		// A date before the act committed to is the commitment's.
+		{"fr", "Le ministre marocain, Karim Alaoui, a reçu lundi son homologue belge. Les deux parties sont convenues mardi de réunir un groupe de travail.", "AGREE MAR BEL 2024-03-12"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
+
+// TestLangEventsPrisonSentence codes a court's sentence to prison as a detention as well as an
+// accusation; a sentence to anything else, or a condemnation of prisons, is no detention.
+func TestLangEventsPrisonSentence(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le tribunal de première instance de Tanger a condamné mardi cinq passeurs à des peines allant de deux à dix ans de prison ferme.", "COERCE MAR MAR 2024-03-12"},
+		{"fr", "Le tribunal de première instance de Tanger a condamné mardi cinq passeurs à des peines allant de deux à dix ans de prison ferme.", "ACCUSE MAR MAR 2024-03-12"},
+		{"es", "La Audiencia de Sevilla condenó el martes a ocho años de prisión a dos patrones de patera.", "COERCE ESP ESP 2024-03-12"},
+		{"es", "La Audiencia de Sevilla condenó el martes a ocho años de prisión a dos patrones de patera.", "ACCUSE ESP ESP 2024-03-12"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+	for _, text := range []struct{ lang, text string }{
+		{"fr", "Le tribunal de Tanger a condamné mardi cinq passeurs à une amende de 10 000 dirhams."},
+		{"fr", "L'Association marocaine des droits humains a dénoncé les conditions de détention des migrants en prison."},
+		{"es", "La Audiencia de Sevilla condenó el martes a dos patrones de patera a pagar una multa."},
+	} {
+		for _, e := range x.Extract(langDoc(text.lang, "2024-03-14", text.text)).Events {
+			if e.Type == "COERCE" {
+				t.Errorf("%q: %s %s %s, want no detention", text.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+}
+
+// TestLangEventsRejectAtMeeting reads "écarter", "descartar" as rejections, and gives a
+// rejection of a thing that names no one the other side of the meeting told before; with no
+// meeting it has no target and is no event.
+func TestLangEventsRejectAtMeeting(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le ministre marocain, Karim Alaoui, a reçu lundi son homologue belge, Jan Peeters. Le ministre marocain a, pour sa part, écarté toute idée de retours forcés.", "REJECT MAR BEL"},
+		{"es", "El ministro marroquí, Karim Alaoui, recibió el lunes a su homólogo español, Pedro Alonso Ruiz. El ministro marroquí descartó cualquier devolución colectiva.", "REJECT MAR ESP"},
+		{"es", "El ministro marroquí, Karim Alaoui, recibió el lunes a su homólogo español, Pedro Alonso Ruiz. El ministro marroquí rechazó ese calendario.", "REJECT MAR ESP"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "Le ministre marocain a écarté toute idée de retours forcés."},
+		{"es", "El ministro marroquí rechazó ese calendario."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+}
+
+// TestLangEventsPossessiveOffice gives an office after a possessive ("su Guardia Costera",
+// "leur Marine nationale") to the state named before it in the sentence, not to the home
+// country of the language's press.
+func TestLangEventsPossessiveOffice(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Las autoridades argelinas aseguran, por su parte, que su Guardia Costera impidió en febrero 1.260 intentos de salida.", "COERCE DZA DZA"},
+		{"fr", "Les autorités mauritaniennes affirment, pour leur part, que leur Marine nationale a intercepté en février 900 migrants.", "COERCE MRT MRT"},
+		// No state named before the possessive: the office as before.
+		{"es", "Salvamento Marítimo informó de que su Guardia Civil detuvo a dos patrones.", "COERCE ESP ESP"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	if got := x.Extract(langDoc("es", "2024-03-14", "Las autoridades argelinas aseguran que su Guardia Costera impidió en febrero 1.260 intentos de salida.")); len(got.Events) > 0 && got.Events[0].Source.Actor == "ESP" {
+		t.Errorf("Algeria's coast guard read as Spain's: %+v", got.Events[0])
+	}
+}
+
+// TestLangEventsYearTally reads a count over a whole year with no state named as its agent as
+// a statistic, not an act; a body named as the agent still acts.
+func TestLangEventsYearTally(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "La Gendarmerie royale a présenté lundi son bilan. L'an dernier, les services de sécurité avaient déjoué 65 300 tentatives d'émigration irrégulière."},
+		{"es", "La Guardia Civil presentó el lunes su balance. El año pasado, se interceptaron 52.000 migrantes en el Estrecho."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			t.Errorf("%q: event %s %s %s, want none", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+		}
+	}
+	wantEvent(t, x, "fr", "L'an dernier, la Gendarmerie royale a arrêté 1 200 passeurs présumés.", "COERCE MAR MAR", false)
+}

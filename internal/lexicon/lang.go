@@ -258,6 +258,9 @@ var wordRoles = map[string]bool{
 	"place-noun":     true, // names a region before its name, which is then no person: "région", "provincia"
 	"destination":    true, // before the country people are sent to, not the act's target: "aux frontières du", "hacia"
 	"court":          true, // a court, which acts for the state of its seat: "Audiencia", "tribunal"
+	"not-home":       true, // an office the home country of the press has none of: "gendarmería"; the dateline's
+	"sentence-verb":  true, // a court's sentence, with "prison" a detention as well as an accusation: "condamné", "condenó"
+	"prison":         true, // the place of a prison sentence: "prison", "prisión", "cárcel"
 	"ngo-noun":       true, // a common noun for a non-governmental body, standing for the one named before: "la ONG", "l'association"
 }
 
