@@ -74,6 +74,9 @@ func TestLangTitleComplement(t *testing.T) {
 		// Two towns joined by "y"/"et" are no name, though one of them recurs like a surname.
 		{"es", "La policía de Algeciras y Tánger comparte datos. Tánger acoge el centro desde mayo.", nil},
 		{"fr", "Les polices d'Annaba et Mostaganem partagent leurs fichiers. Mostaganem accueille le centre.", nil},
+		// An office's words ("Judicial", "Seguridad", "Inspection") make a body, not a name.
+		{"es", "Agentes de la Policía Judicial de Tetuán participaron. La Judicial de Tetuán informó a los Cuerpos de Seguridad del Estado, y Tetuán celebró el arresto.", nil},
+		{"fr", "Des agents de la Brigade Judiciaire de Tétouan ont participé. La Judiciaire de Tétouan a informé l'Inspection du Travail, et Tétouan a salué l'arrestation.", nil},
 		// A court is a body, though its place recurs like a surname.
 		{"es", "El patrón fue condenado por la Audiencia Provincial de Cádiz. Cádiz es su ciudad. La Audiencia Provincial de Cádiz lo consideró probado.", nil},
 		{"fr", "Le passeur a été entendu par la Préfecture Aïn Sebaâ Hay Mohammadi. Hay Mohammadi est son quartier. La Préfecture Aïn Sebaâ Hay Mohammadi a saisi le parquet.", nil},
