@@ -38,8 +38,13 @@ var langFloors = map[string]float64{"persons": 0.70, "statistics": 0.70, "quotes
 // nationality, Algerian boats off Cartagena and Motril, a Spanish-Mauritanian returns memorandum
 // in Nouadhibou, an NGO against the EU, a labour-trafficking ring in Catalonia; Mauritanian
 // expulsions, Algerian harraga off Annaba, a European commissioner in Rabat, a Senegalese court,
-// and IOM and UNHCR figures for Libya and Tunisia.
-// The second to eighth held-out sets are measured, not held to the floors: a floor
+// and IOM and UNHCR figures for Libya and Tunisia; and a ninth (es-heldout9, fr-heldout9),
+// written blind and annotated by the codebook before the extractor was run on it, kept sealed
+// the same way: a Melilla fence attempt, a customs office agreed in Madrid, a Lampedusa
+// shipwreck, a survivor's account in Irun, a Huelva network with Moroccan police; a
+// Tunisian-Italian meeting in Rome, expulsions from Algeria to Niger, a network dismantled in
+// Oujda, a Senegalese minister's interview and an NGO report on Libya.
+// The second to ninth held-out sets are measured, not held to the floors: a floor
 // there would make them a target of tuning like the others.
 var langSets = []struct {
 	dir, lang string
@@ -54,6 +59,7 @@ var langSets = []struct {
 	{"es-heldout6", "es", false}, {"fr-heldout6", "fr", false},
 	{"es-heldout7", "es", false}, {"fr-heldout7", "fr", false},
 	{"es-heldout8", "es", false}, {"fr-heldout8", "fr", false},
+	{"es-heldout9", "es", false}, {"fr-heldout9", "fr", false},
 }
 
 // TestLanguageReports extracts the Spanish and French reports of each of langSets with their
