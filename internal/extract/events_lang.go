@@ -211,6 +211,11 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if typ == "COOPERATE" && !nominal && !passive {
 			if c := s.coordinatedBefore(first, src); c.code != "" && c.code != src.code {
 				src, tgt = c, src
+			} else if c := s.jointAfter(src, tr.i); c.code != "" {
+				// "Patrulleras de la Marina senegalesa y de la Guardia Civil", "des unités de la
+				// Marine royale et de la Guardia Civil": the second body of the subject, not
+				// the supporter named after the act ("con el apoyo de Frontex").
+				tgt = c
 			}
 		}
 		// "a rejeté ces accusations", "rechazó estas acusaciones": the accusations told
@@ -266,6 +271,14 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 					date = "" // "sont convenues de réunir ... en février": when it is to be done
 				}
 			}
+			// "denunció este jueves el colapso del sistema, que recibió entre enero y octubre
+			// …, y reclamó", "a dénoncé mardi …, et a réclamé": a verb joined to a word act
+			// told before was said when that act was, not over the span named between them.
+			if strings.Contains(date, "/") && !materialTypes[typ] && s.joinedVerb(first, tr.i) {
+				if ev := s.lastEventIn(si); ev != nil && ev.Date != nil && !strings.Contains(*ev.Date, "/") {
+					date = *ev.Date
+				}
+			}
 			if date == "" && pair != nil && pair.Date != nil {
 				date = *pair.Date // what the two sides did at their meeting
 			}
@@ -280,6 +293,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			// whole year ("L'an dernier, les services de sécurité avaient déjoué 78 685 tentatives").
 			if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || len(date) == 4 || longPeriod(date)) {
 				continue // also "durant les quatre premiers mois de l'année": a total over months
+			}
+			// "Desde enero, … 143 detenidos. Además, se han intervenido 27 embarcaciones",
+			// "Par ailleurs, 40 embarcations ont été saisies": a sentence with no one named who
+			// acts that goes on with the balance before adds to its figures; it is no act.
+			if agentless && s.continuesBalance(si, tr.i) {
+				continue
 			}
 			key := typ + "|" + src.code + "|" + tgt.code + "|" + date
 			if seen[key] {
@@ -1404,6 +1423,57 @@ func (s *state) accusationsAfter(j, end int) bool {
 		if s.word("accusation", toks[k].Low) {
 			// "estas acusaciones", "les critiques": told before, by a demonstrative or an article.
 			return k > j && (s.word("demonstrative", toks[k-1].Low) || s.isArticle(toks[k-1].Low))
+		}
+	}
+	return false
+}
+
+// jointAfter is the body joined to the source named at src.node by "y", "et", with the
+// preposition repeated, before the trigger at i: "Patrulleras de la Marina senegalesa y de la
+// Guardia Civil interceptaron", "des vedettes de la Marine royale et de la Guardia Civil".
+func (s *state) jointAfter(src side, i int) side {
+	if src.node < 0 || s.ownLang() == "" {
+		return side{}
+	}
+	toks := s.doc.Tokens
+	j := s.mentions[src.node].end
+	if j >= i || !isAnd(toks[j].Low) {
+		return side{}
+	}
+	j++
+	if j < i && (slices.Contains(prepForms["de"], toks[j].Low) || toks[j].Low == "des" || toks[j].Low == "du") {
+		j++
+	}
+	if j < i && s.isArticle(toks[j].Low) {
+		j++
+	}
+	if m := s.mentionAt(j); m != nil && m.start == j && m.end <= i && !m.adj {
+		if sd := s.sideOf(int(s.at[j])); sd.code != "" && sd.code != src.code {
+			return sd
+		}
+	}
+	return side{}
+}
+
+// continuesBalance reports whether sentence si, which names no time of its own, goes on with
+// the balance of the sentence before: a continuation word ("Además", "Par ailleurs") opens it
+// before the trigger at i, and the figures before it are counted over a span.
+func (s *state) continuesBalance(si, i int) bool {
+	if len(s.timesOf(si)) > 0 || len(s.stats) == 0 {
+		return false
+	}
+	span := false
+	for _, st := range s.stats {
+		if st.sent == si-1 && st.Period != nil && strings.Contains(*st.Period, "/") {
+			span = true
+		}
+	}
+	if !span {
+		return false
+	}
+	for k := s.doc.Sents[si].First; k < i; k++ {
+		if s.word("continuation", s.doc.Tokens[k].Low) {
+			return true
 		}
 	}
 	return false

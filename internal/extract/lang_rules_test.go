@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alboran/alboran/internal/record"
@@ -1052,4 +1053,45 @@ func TestLangEventsYearTally(t *testing.T) {
 		}
 	}
 	wantEvent(t, x, "fr", "L'an dernier, la Gendarmerie royale a arrêté 1 200 passeurs présumés.", "COERCE MAR MAR", false)
+}
+
+// TestLangEventsRound3 codes the constructions of issue 14's third round of Spanish events:
+// two bodies joined with a repeated preposition are the sides of a joint act, a verb joined
+// to a word act is dated by it, an agentless sentence that goes on with a balance is no act,
+// and a police association is a national body.
+func TestLangEventsRound3(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text, want string
+		dated            bool
+	}{
+		{"es", "Unidades de la Gendarmería Real y de la Guardia Civil realizaron el sábado patrullas conjuntas frente a Tánger.", "COOPERATE MAR ESP", false},
+		{"fr", "Des unités de la Gendarmerie royale et de la Guardia Civil ont mené samedi des patrouilles conjointes au large de Tanger.", "COOPERATE MAR ESP", false},
+		{"es", "DAKAR, 5 Mar. (EFE) - Patrulleras de la Marina senegalesa y de la Guardia Civil interceptaron el domingo una piragua en el marco de la operación conjunta que ambos países desarrollan con el apoyo de Frontex.", "COOPERATE SEN ESP", false},
+		{"es", "MADRID, 5 Mar. (EFE) - La APDHA denunció el martes el bloqueo del sistema, que tramitó entre enero y junio 9.000 expedientes, y reclamó al Gobierno que contrate más personal.", "REQUEST ESP ESP 2024-03-12", true},
+		{"fr", "Rabat, 5 mars (MAP) - L'AMDH a dénoncé mardi la saturation des centres, qui ont accueilli entre janvier et juin 9 000 personnes, et a réclamé au gouvernement marocain davantage de moyens.", "REQUEST MAR MAR 2024-03-12", true},
+		{"es", "MADRID, 5 Mar. (EFE) - La AUGC ha criticado en un comunicado que el puesto carece de agentes y ha reclamado al Ministerio del Interior más efectivos.", "ACCUSE ESP ESP", false},
+		{"es", "MADRID, 5 Mar. (EFE) - La AUGC ha criticado en un comunicado que el puesto carece de agentes y ha reclamado al Ministerio del Interior más efectivos.", "REQUEST ESP ESP", false},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, tc.dated)
+	}
+	for _, tc := range []struct{ lang, text, not string }{
+		// One body with a supporter: no cooperation between the body and a second state.
+		{"es", "Patrulleras de la Guardia Civil interceptaron el sábado dos cayucos frente a Dakar.", "COOPERATE"},
+		// A sentence that goes on with a balance over a span adds to its figures.
+		{"es", "ALGECIRAS, 5 Mar. (EFE) - Desde enero, los equipos mixtos han permitido la detención de 143 personas. Además, se han intervenido 27 embarcaciones.", "COERCE"},
+		{"fr", "Tanger, 5 mars (MAP) - Depuis janvier, les équipes mixtes ont permis l'arrestation de 143 personnes. Par ailleurs, 27 embarcations ont été saisies.", "COERCE"},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			d := ""
+			if e.Date != nil {
+				d = " " + *e.Date
+			}
+			if h := e.Type + " " + e.Source.Actor + " " + e.Target.Actor + d; strings.HasPrefix(h, tc.not) {
+				t.Errorf("%q: event %s, want none like %q", tc.text, h, tc.not)
+			}
+		}
+	}
+	// The agency of the sentence still acts after "Además".
+	wantEvent(t, x, "es", "ALGECIRAS, 5 Mar. (EFE) - Desde enero, los equipos mixtos han permitido la detención de 143 personas. Además, la Guardia Civil ha intervenido 27 embarcaciones.", "COERCE ESP ESP", false)
 }
