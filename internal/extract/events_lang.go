@@ -1366,6 +1366,12 @@ func (s *state) titleSubject(first, i int) (side, bool) {
 		for k < i && s.word("before-verb", toks[k].Low) {
 			k++
 		}
+		// "…», reconoció el ministro, que pidió", "a reconnu le ministre, qui a appelé": the
+		// title, after the verb that closes a quotation, is the subject of the relative clause.
+		if k+1 < i && toks[k].Low == "," && (toks[k+1].Low == "que" || toks[k+1].Low == "quien" || toks[k+1].Low == "qui") && a > first && s.hasSpeechVerb(a-1, a) {
+			for k += 2; k < i && s.word("before-verb", toks[k].Low); k++ {
+			}
+		}
 		if k != i {
 			return side{}, false
 		}

@@ -1095,3 +1095,29 @@ func TestLangEventsRound3(t *testing.T) {
 	// The agency of the sentence still acts after "Además".
 	wantEvent(t, x, "es", "ALGECIRAS, 5 Mar. (EFE) - Desde enero, los equipos mixtos han permitido la detención de 143 personas. Además, la Guardia Civil ha intervenido 27 embarcaciones.", "COERCE ESP ESP", false)
 }
+
+// TestLangEventsTitleRelative codes the act of a relative clause after a quotation's
+// attribution to a bare title: "…», reconoció el ministro, que pidió", "a reconnu le
+// ministre, qui a appelé". The title is the holder named before.
+func TestLangEventsTitleRelative(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "DAKAR, 5 Mar. (EFE) - El ministro senegalés del Interior, Birame Diouf, visitó el puerto. \"La cooperación es ejemplar\", reconoció el ministro, que pidió no obstante a la Unión Europea más fondos.", "REQUEST SEN EU"},
+		{"es", "RABAT, 5 Mar. (EFE) - El ministro marroquí del Interior, Karim Alaoui, recibió a la prensa. \"Hacemos lo que podemos\", dijo el ministro, quien reclamó a España más medios.", "REQUEST MAR ESP"},
+		{"fr", "Dakar, 5 mars (APS) - Le ministre sénégalais de l'Intérieur, Birame Diouf, a visité le port. « La coopération est exemplaire », a reconnu le ministre, qui a toutefois appelé l'Union européenne à ouvrir des voies légales.", "REQUEST SEN EU"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		// A relative clause that tells no act.
+		{"es", "DAKAR, 5 Mar. (EFE) - El ministro senegalés del Interior, Birame Diouf, visitó el puerto. \"La cooperación es ejemplar\", reconoció el ministro, que llegó el lunes a la capital."},
+		// A title after a verb that is no speech verb.
+		{"fr", "Dakar, 5 mars (APS) - Le ministre sénégalais de l'Intérieur, Birame Diouf, est arrivé lundi. Le port a accueilli le ministre, qui a appelé l'Union européenne à agir."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type == "REQUEST" {
+				t.Errorf("%q: event %s %s %s, want no request", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+}
