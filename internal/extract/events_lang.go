@@ -816,6 +816,9 @@ func (s *state) ngoSubject(first, i int) (side, bool) {
 	for k > first && s.word("before-verb", toks[k].Low) {
 		k--
 	}
+	if k > first && isAnd(toks[k].Low) {
+		k = s.headBody(first, k) // "La responsable de la organización lamentó … y pidió"
+	}
 	if k <= first || !s.word("ngo-noun", toks[k].Low) || !s.isArticle(toks[k-1].Low) {
 		return side{}, false
 	}
@@ -1483,4 +1486,34 @@ func (s *state) continuesBalance(si, i int) bool {
 		}
 	}
 	return false
+}
+
+// headBody is the token of the common noun for a body ("organización", "ONG", "association")
+// that heads the subject of sentence first, before token end: "La ONG …", "La responsable de
+// la organización …", "Le président de l'association …"; -1 when the sentence opens otherwise
+// or an actor is named between the subject and end.
+func (s *state) headBody(first, end int) int {
+	toks := s.doc.Tokens
+	a := first
+	if a+1 >= end || !s.isArticle(toks[a].Low) {
+		return -1
+	}
+	a++
+	if !s.word("ngo-noun", toks[a].Low) {
+		// a role noun and "de": "la responsable de la organización", "le porte-parole de l'ONG"
+		if a+2 >= end || !slices.Contains(prepForms["de"], toks[a+1].Low) {
+			return -1
+		}
+		a += 2
+		if !s.isArticle(toks[a].Low) || a+1 >= end || !s.word("ngo-noun", toks[a+1].Low) {
+			return -1
+		}
+		a++
+	}
+	for k := a + 1; k < end; k++ {
+		if s.mentionAt(k) != nil {
+			return -1
+		}
+	}
+	return a
 }

@@ -1121,3 +1121,23 @@ func TestLangEventsTitleRelative(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsBodyRoleJoined codes a demand in a verb joined to another, whose subject heads
+// the sentence as a role of the body named before: "La responsable de la organización
+// lamentó … y pidió", "La présidente de l'association a regretté … et a appelé".
+func TestLangEventsBodyRoleJoined(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "MADRID, 5 Mar. (EFE) - CEAR presentó su informe el martes. La responsable de la organización lamentó las devoluciones y pidió a la Comisión Europea que vigile su aplicación.", "REQUEST ESP EU"},
+		{"fr", "Rabat, 5 mars (MAP) - L'AMDH a publié son rapport mardi. La présidente de l'association a regretté les expulsions et a appelé l'Union européenne à réagir.", "REQUEST MAR EU"},
+		{"fr", "Rabat, 5 mars (MAP) - L'AMDH a publié son rapport mardi. L'ONG a regretté les expulsions et a appelé l'Union européenne à réagir.", "REQUEST MAR EU"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	// An actor named between the subject and the joined verb: the body is not read through it.
+	for _, e := range x.Extract(langDoc("es", "2024-03-14", "MADRID, 5 Mar. (EFE) - CEAR presentó su informe el martes. La responsable de la organización viajó a Rabat y pidió a la Comisión Europea que vigile su aplicación.")).Events {
+		if e.Type == "REQUEST" && e.Source.Actor == "ESP" {
+			t.Errorf("event %s %s %s through Rabat, want none from the body", e.Type, e.Source.Actor, e.Target.Actor)
+		}
+	}
+}
