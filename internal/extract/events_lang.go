@@ -234,6 +234,14 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if tgt.code == "" && typ == "REJECT" {
 			tgt = s.meetingPartner(src)
 		}
+		// "se reunió con el ministro senegalés … y anunció una aportación de 8 millones", "s'est
+		// entretenu avec … et a annoncé une aide": a pledge joined to a meeting, with no
+		// recipient named, is made to the other side of the meeting.
+		if tgt.code == "" && typ == "AGREE" && s.joinedVerb(first, tr.i) {
+			if ev := s.lastEventIn(si); ev != nil && ev.Type == "CONSULT" {
+				tgt = s.meetingPartner(src)
+			}
+		}
 		// "Le Forum tunisien ... a dénoncé des « expulsions collectives »": a national body
 		// that denounces acts and names no one denounces its own state.
 		// "l'AMDH ... réclame l'ouverture d'une enquête": so is what it demands.

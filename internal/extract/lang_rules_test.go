@@ -1141,3 +1141,26 @@ func TestLangEventsBodyRoleJoined(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsPledge codes an announced contribution as a promise of aid (AGREE): to the
+// side it names, else, joined to a meeting, to the other side of the meeting.
+func TestLangEventsPledge(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "El director de Frontex, Hans Leijtens, se reunió el lunes con el ministro senegalés, Birame Diouf, y anunció una aportación de 5 millones de euros para 2027.", "AGREE FRONTEX SEN"},
+		{"fr", "Le directeur de Frontex, Hans Leijtens, s'est entretenu lundi avec le ministre sénégalais, Birame Diouf, et a annoncé une aide de 5 millions d'euros pour 2027.", "AGREE FRONTEX SEN"},
+		{"es", "MADRID, 5 Mar. (EFE) - El Gobierno español anunció una ayuda de 5 millones de euros a Senegal para 2027.", "AGREE ESP SEN"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "El director de Frontex, Hans Leijtens, presentó el lunes su informe y anunció una aportación de 5 millones de euros."},
+		{"fr", "Le directeur de Frontex, Hans Leijtens, a présenté lundi son rapport et a annoncé une aide de 5 millions d'euros."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type == "AGREE" {
+				t.Errorf("%q: event %s %s %s, want no promise with no recipient", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+}
