@@ -47,7 +47,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			neg = neg || s.lx.Modal("negation", w)
 			hyp = hyp || s.lx.Modal("hypothetical", w)
 		}
-		if neg || hyp {
+		if neg || hyp || s.inName(tr, first) {
 			continue
 		}
 		if s.lx.Modal("future", s.doc.Tokens[tr.i].Low) || s.lx.Modal("future", s.doc.Tokens[tr.j-1].Low) {
@@ -1524,4 +1524,27 @@ func (s *state) headBody(first, end int) int {
 		}
 	}
 	return a
+}
+
+// inName reports whether trigger tr is part of a capitalised name after the sentence's first
+// word: "el Centro de Cooperación Policial hispano-marroquí", "l'Opération Conjointe Atlas"
+// name a place, a body or a programme, not an act.
+func (s *state) inName(tr trigger, first int) bool {
+	toks := s.doc.Tokens
+	if tr.i <= first+1 {
+		return false
+	}
+	for k := tr.i; k < tr.j; k++ {
+		if toks[k].Kind == text.Word && !toks[k].IsCap() {
+			return false
+		}
+	}
+	if tr.j < len(toks) && toks[tr.j].Sent == toks[tr.i].Sent && toks[tr.j].Kind == text.Word && toks[tr.j].IsCap() {
+		return true // "l'Opération Conjointe Atlas"
+	}
+	p := tr.i - 1
+	if slices.Contains(prepForms["de"], toks[p].Low) {
+		p--
+	}
+	return p > first && toks[p].Kind == text.Word && toks[p].IsCap()
 }

@@ -1164,3 +1164,21 @@ func TestLangEventsPledge(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsTriggerInName reads a trigger inside a capitalised name as part of the name
+// of a place, body or programme, not as an act; the same words in lower case stay an act.
+func TestLangEventsTriggerInName(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "ALGECIRAS, 5 Mar. (EFE) - El director de la Policía, Javier Ruiz Gil, visitó el martes el Centro de Cooperación Policial hispano-marroquí que opera en Algeciras desde 2022."},
+		{"fr", "Tanger, 5 mars (MAP) - Le directeur de la DGSN, Karim Alaoui, a visité mardi le siège de l'Opération Conjointe Atlas, lancée à Tanger en 2022."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type == "COOPERATE" {
+				t.Errorf("%q: event %s %s %s, want no cooperation from a name", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+	wantEvent(t, x, "es", "ALGECIRAS, 5 Mar. (EFE) - La Policía Nacional y la DGSN reforzaron el martes su cooperación policial en el Estrecho.", "COOPERATE ESP MAR", false)
+	wantEvent(t, x, "fr", "Tanger, 5 mars (MAP) - La DGSN et la Guardia Civil ont mené mardi une opération conjointe dans le détroit.", "COOPERATE MAR ESP", false)
+}
