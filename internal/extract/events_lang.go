@@ -105,6 +105,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 		}
 		if !ok {
+			src, ok = s.relativeSubject(first, tr.i)
+		}
+		if !ok {
 			src, ok = s.surfaceSource(first, tr.i)
 			if ok {
 				src = s.ownCountryOf(src, first)
@@ -234,6 +237,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if tgt.code == "" && typ == "REJECT" {
 			tgt = s.meetingPartner(src)
 		}
+		// "qui a reproché au gouvernement de", "pidió al Gobierno que": the government named
+		// with no country is that of the report's home state.
+		if tgt.code == "" && (typ == "REQUEST" || typ == "ACCUSE") && s.homeGovernment(tr.j, end) {
+			if c := s.home(); c != "" {
+				tgt = side{code: c, node: -1, how: "home government"}
+			}
+		}
 		// "se reunió con el ministro senegalés … y anunció una aportación de 8 millones", "s'est
 		// entretenu avec … et a annoncé une aide": a pledge joined to a meeting, with no
 		// recipient named, is made to the other side of the meeting.
@@ -263,7 +273,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 		}
 		for _, tgt := range tgts {
-			if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && !s.domesticDemand(typ, src, tgt) {
+			if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && tgt.how != "home government" && !s.domesticDemand(typ, src, tgt) {
 				continue
 			}
 			date := actDate
@@ -343,6 +353,36 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 		}
 	}
+}
+
+// relativeSubject is the side of the person or body that a relative clause opening just
+// before the trigger at i stands for: "du député X, du groupe …, qui a reproché", "reconoció el
+// ministro, que pidió", "a déploré son porte-parole, X, qui a réclamé". The antecedent is the
+// one named last before ", qui", ", que", ", quien", after a preposition or not.
+func (s *state) relativeSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	k := i - 1
+	for k > first && s.word("before-verb", toks[k].Low) {
+		k--
+	}
+	if k-1 <= first || toks[k-1].Text != "," || !s.word("relative", toks[k].Low) || s.inQuote[k] {
+		return side{}, false
+	}
+	for j := k - 2; j >= first; j-- {
+		if s.inQuote[j] {
+			continue
+		}
+		m := s.mentionAt(j)
+		if m == nil || m.kind == mCountry {
+			continue
+		}
+		j = m.start
+		if sd := s.sideOf(int(s.at[j])); sd.code != "" {
+			sd.node, sd.how = -1, "antecedent of a relative"
+			return sd, true
+		}
+	}
+	return side{}, false
 }
 
 // meetingPartner is the other side of the last meeting (CONSULT) coded in the report that src
@@ -1547,4 +1587,21 @@ func (s *state) inName(tr trigger, first int) bool {
 		p--
 	}
 	return p > first && toks[p].Kind == text.Word && toks[p].IsCap()
+}
+
+// homeGovernment reports whether the object just after a trigger ending at j is a government
+// named with no country: "au gouvernement de …", "à l'exécutif", "al Gobierno que".
+func (s *state) homeGovernment(j, end int) bool {
+	toks := s.doc.Tokens
+	if j < end && (slices.Contains(prepForms["a"], toks[j].Low) || slices.Contains(prepForms["à"], toks[j].Low)) {
+		j++
+	}
+	if j < end && s.isArticle(toks[j].Low) {
+		j++
+	}
+	if j >= end || !s.word("government-noun", toks[j].Low) || s.mentionAt(j) != nil {
+		return false
+	}
+	// "au gouvernement marocain", "al Gobierno de Rabat": a country named after it is read as such.
+	return j+1 >= end || s.mentionAt(j+1) == nil && (j+2 >= end || !slices.Contains(prepForms["de"], toks[j+1].Low) || s.mentionAt(j+2) == nil)
 }

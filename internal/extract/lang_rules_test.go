@@ -1182,3 +1182,25 @@ func TestLangEventsTriggerInName(t *testing.T) {
 	wantEvent(t, x, "es", "ALGECIRAS, 5 Mar. (EFE) - La Policía Nacional y la DGSN reforzaron el martes su cooperación policial en el Estrecho.", "COOPERATE ESP MAR", false)
 	wantEvent(t, x, "fr", "Tanger, 5 mars (MAP) - La DGSN et la Guardia Civil ont mené mardi une opération conjointe dans le détroit.", "COOPERATE MAR ESP", false)
 }
+
+// TestLangEventsRelativeHomeGovernment codes the act of a relative clause whose antecedent is
+// named before it ("du député X, du groupe …, qui a reproché", "del diputado X, …, que
+// reprochó"), and reads a government named with no country as the home state's.
+func TestLangEventsRelativeHomeGovernment(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Rabat, 5 mars (MAP) - La question émanait de la députée Samira Bennani, du groupe de l'Istiqlal, qui a reproché au gouvernement de négliger les jeunes.", "ACCUSE MAR MAR"},
+		{"es", "MADRID, 5 Mar. (EFE) - La pregunta la formuló el diputado Jorge Ruiz Sanz, del grupo mixto, que reprochó al Gobierno su lentitud.", "ACCUSE ESP ESP"},
+		{"fr", "Dakar, 5 mars (APS) - Le maire de Mbour, Ousmane Diallo, a appelé le gouvernement à agir.", "REQUEST SEN SEN"},
+		// A country named after the government is read as such.
+		{"fr", "Dakar, 5 mars (APS) - Le maire de Mbour, Ousmane Diallo, a appelé le gouvernement marocain à agir.", "REQUEST SEN MAR"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	// A government of a country named after "de" is that country's, never the home state's.
+	for _, e := range x.Extract(langDoc("fr", "2024-03-14", "Dakar, 5 mars (APS) - Le maire de Mbour, Ousmane Diallo, a appelé le gouvernement du Maroc à agir.")).Events {
+		if e.Target.Actor == "SEN" {
+			t.Errorf("event %s %s %s, want the government of Morocco", e.Type, e.Source.Actor, e.Target.Actor)
+		}
+	}
+}
