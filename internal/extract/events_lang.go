@@ -237,6 +237,11 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if tgt.code == "" && typ == "REJECT" {
 			tgt = s.meetingPartner(src)
 		}
+		// "Le gouverneur a appelé les imams à", "pidió a los líderes religiosos que": unnamed
+		// people asked by a state's official are that state's (codebook 3).
+		if tgt.code == "" && typ == "REQUEST" && s.isCountry(src.code) && s.unnamedGroup(tr.j, end) {
+			tgt = side{code: src.code, node: -1, how: "unnamed people at home"}
+		}
 		// "qui a reproché au gouvernement de", "pidió al Gobierno que": the government named
 		// with no country is that of the report's home state.
 		if tgt.code == "" && (typ == "REQUEST" || typ == "ACCUSE") && s.homeGovernment(tr.j, end) {
@@ -273,7 +278,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 		}
 		for _, tgt := range tgts {
-			if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && tgt.how != "home government" && !s.domesticDemand(typ, src, tgt) {
+			if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && tgt.how != "home government" && tgt.how != "unnamed people at home" && !s.domesticDemand(typ, src, tgt) {
 				continue
 			}
 			date := actDate
@@ -1604,4 +1609,31 @@ func (s *state) homeGovernment(j, end int) bool {
 	}
 	// "au gouvernement marocain", "al Gobierno de Rabat": a country named after it is read as such.
 	return j+1 >= end || s.mentionAt(j+1) == nil && (j+2 >= end || !slices.Contains(prepForms["de"], toks[j+1].Low) || s.mentionAt(j+2) == nil)
+}
+
+// unnamedGroup reports whether the object just after a trigger ending at j is people named by
+// a plural common noun, with no actor among its first words: "les chefs de quartier et les
+// imams", "a los líderes religiosos", "aux familles".
+func (s *state) unnamedGroup(j, end int) bool {
+	toks := s.doc.Tokens
+	if j < end && toks[j].Low == "aux" {
+		j++
+	} else {
+		if j < end && (toks[j].Low == "a" || toks[j].Low == "à") {
+			j++
+		}
+		if j >= end || toks[j].Low != "les" && toks[j].Low != "los" && toks[j].Low != "las" {
+			return false
+		}
+		j++
+	}
+	if j >= end || toks[j].Kind != text.Word || toks[j].IsCap() || !strings.HasSuffix(toks[j].Low, "s") || s.word("state-noun", toks[j].Low) {
+		return false
+	}
+	for k := j; k < end && k < j+4 && !s.word("relative", toks[k].Low); k++ {
+		if s.mentionAt(k) != nil {
+			return false
+		}
+	}
+	return true
 }

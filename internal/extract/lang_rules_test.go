@@ -1204,3 +1204,21 @@ func TestLangEventsRelativeHomeGovernment(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsUnnamedPeopleAsked codes a demand by a state's official on unnamed people as
+// a demand within that state (codebook 3); a plural noun for states is no such people.
+func TestLangEventsUnnamedPeopleAsked(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "fr", "Dakar, 5 mars (APS) - Le ministre de l'Intérieur, Mamadou Ndiaye, a appelé les chefs religieux à sensibiliser les jeunes.", "REQUEST SEN SEN", false)
+	wantEvent(t, x, "es", "MADRID, 5 Mar. (EFE) - El ministro del Interior, Pedro Alonso Ruiz, pidió a los alcaldes que refuercen la acogida.", "REQUEST ESP ESP", false)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "MADRID, 5 Mar. (EFE) - El ministro del Interior, Pedro Alonso Ruiz, pidió a los países vecinos más control."},
+		{"fr", "Dakar, 5 mars (APS) - Le ministre de l'Intérieur, Mamadou Ndiaye, a appelé les partenaires à plus d'efforts."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type == "REQUEST" && e.Source.Actor == e.Target.Actor {
+				t.Errorf("%q: event %s %s %s, want no demand at home", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+}
