@@ -1637,3 +1637,15 @@ func (s *state) unnamedGroup(j, end int) bool {
 	}
 	return true
 }
+
+// titledSubject reports whether a trigger of the sentence opening at first has a title with no
+// name as its subject ("Le gouverneur a appelé les imams à"): the sentence names no actor, but
+// the title stands for its holder named before.
+func (s *state) titledSubject(first int, trigs []trigger) bool {
+	for _, tr := range trigs {
+		if _, ok := s.titleSubject(first, tr.i); ok {
+			return true
+		}
+	}
+	return false
+}

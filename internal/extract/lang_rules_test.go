@@ -1222,3 +1222,15 @@ func TestLangEventsUnnamedPeopleAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsTitleOnlySentence codes the act of a sentence whose only actor is a title with
+// no name, standing for its holder named before ("Le gouverneur a appelé les imams à").
+func TestLangEventsTitleOnlySentence(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "fr", "Dakar, 5 mars (APS) - « Il faut agir », a déclaré le gouverneur de la région de Thiès, Mamadou Ndiaye, lors d'une visite à Mbour. Le gouverneur a appelé les imams à agir.", "REQUEST SEN SEN", false)
+	wantEvent(t, x, "es", "MADRID, 5 Mar. (EFE) - El ministro del Interior, Pedro Alonso Ruiz, visitó el martes Melilla. El ministro pidió a los alcaldes que refuercen la acogida.", "REQUEST ESP ESP", false)
+	// A title whose holder was never named stands for no one.
+	for _, e := range x.Extract(langDoc("fr", "2024-03-14", "Le gouverneur a appelé les imams à agir.")).Events {
+		t.Errorf("event %s %s %s, want none from a title with no holder", e.Type, e.Source.Actor, e.Target.Actor)
+	}
+}
