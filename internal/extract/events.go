@@ -67,7 +67,7 @@ func (s *state) findEvents() {
 		}
 		// Only a sentence that can hold an event is parsed: one with a trigger and an actor,
 		// or a trigger of an act that an unnamed agent may do ("were rescued").
-		if len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) && !(s.surfaceEvents() && s.bothSides(sent.First, end) != nil) {
+		if len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) && !(s.surfaceEvents() && (s.bothSides(sent.First, end) != nil || s.titledSubject(sent.First, trigs))) {
 			continue
 		}
 		if !s.surfaceEvents() && s.quotedOnly(sent, trigs) {

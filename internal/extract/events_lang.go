@@ -47,7 +47,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			neg = neg || s.lx.Modal("negation", w)
 			hyp = hyp || s.lx.Modal("hypothetical", w)
 		}
-		if neg || hyp {
+		if neg || hyp || s.inName(tr, first) {
 			continue
 		}
 		if s.lx.Modal("future", s.doc.Tokens[tr.i].Low) || s.lx.Modal("future", s.doc.Tokens[tr.j-1].Low) {
@@ -103,6 +103,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			if ev := s.lastEventIn(si); ev != nil {
 				src, ok = side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "gerund"}, true
 			}
+		}
+		if !ok {
+			src, ok = s.relativeSubject(first, tr.i)
 		}
 		if !ok {
 			src, ok = s.surfaceSource(first, tr.i)
@@ -211,6 +214,11 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if typ == "COOPERATE" && !nominal && !passive {
 			if c := s.coordinatedBefore(first, src); c.code != "" && c.code != src.code {
 				src, tgt = c, src
+			} else if c := s.jointAfter(src, tr.i); c.code != "" {
+				// "Patrulleras de la Marina senegalesa y de la Guardia Civil", "des unités de la
+				// Marine royale et de la Guardia Civil": the second body of the subject, not
+				// the supporter named after the act ("con el apoyo de Frontex").
+				tgt = c
 			}
 		}
 		// "a rejeté ces accusations", "rechazó estas acusaciones": the accusations told
@@ -228,6 +236,26 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		// meeting told before.
 		if tgt.code == "" && typ == "REJECT" {
 			tgt = s.meetingPartner(src)
+		}
+		// "Le gouverneur a appelé les imams à", "pidió a los líderes religiosos que": unnamed
+		// people asked by a state's official are that state's (codebook 3).
+		if tgt.code == "" && typ == "REQUEST" && s.isCountry(src.code) && s.unnamedGroup(tr.j, end) {
+			tgt = side{code: src.code, node: -1, how: "unnamed people at home"}
+		}
+		// "qui a reproché au gouvernement de", "pidió al Gobierno que": the government named
+		// with no country is that of the report's home state.
+		if tgt.code == "" && (typ == "REQUEST" || typ == "ACCUSE") && s.homeGovernment(tr.j, end) {
+			if c := s.home(); c != "" {
+				tgt = side{code: c, node: -1, how: "home government"}
+			}
+		}
+		// "se reunió con el ministro senegalés … y anunció una aportación de 8 millones", "s'est
+		// entretenu avec … et a annoncé une aide": a pledge joined to a meeting, with no
+		// recipient named, is made to the other side of the meeting.
+		if tgt.code == "" && typ == "AGREE" && s.joinedVerb(first, tr.i) {
+			if ev := s.lastEventIn(si); ev != nil && ev.Type == "CONSULT" {
+				tgt = s.meetingPartner(src)
+			}
 		}
 		// "Le Forum tunisien ... a dénoncé des « expulsions collectives »": a national body
 		// that denounces acts and names no one denounces its own state.
@@ -250,7 +278,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 		}
 		for _, tgt := range tgts {
-			if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && !s.domesticDemand(typ, src, tgt) {
+			if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && tgt.how != "home government" && tgt.how != "unnamed people at home" && !s.domesticDemand(typ, src, tgt) {
 				continue
 			}
 			date := actDate
@@ -264,6 +292,14 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				}
 				if date != "" && r.Type == "AGREE" && s.promisedTime(tr, end, date) {
 					date = "" // "sont convenues de réunir ... en février": when it is to be done
+				}
+			}
+			// "denunció este jueves el colapso del sistema, que recibió entre enero y octubre
+			// …, y reclamó", "a dénoncé mardi …, et a réclamé": a verb joined to a word act
+			// told before was said when that act was, not over the span named between them.
+			if strings.Contains(date, "/") && !materialTypes[typ] && s.joinedVerb(first, tr.i) {
+				if ev := s.lastEventIn(si); ev != nil && ev.Date != nil && !strings.Contains(*ev.Date, "/") {
+					date = *ev.Date
 				}
 			}
 			if date == "" && pair != nil && pair.Date != nil {
@@ -280,6 +316,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			// whole year ("L'an dernier, les services de sécurité avaient déjoué 78 685 tentatives").
 			if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || len(date) == 4 || longPeriod(date)) {
 				continue // also "durant les quatre premiers mois de l'année": a total over months
+			}
+			// "Desde enero, … 143 detenidos. Además, se han intervenido 27 embarcaciones",
+			// "Par ailleurs, 40 embarcations ont été saisies": a sentence with no one named who
+			// acts that goes on with the balance before adds to its figures; it is no act.
+			if agentless && s.continuesBalance(si, tr.i) {
+				continue
 			}
 			key := typ + "|" + src.code + "|" + tgt.code + "|" + date
 			if seen[key] {
@@ -316,6 +358,36 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 		}
 	}
+}
+
+// relativeSubject is the side of the person or body that a relative clause opening just
+// before the trigger at i stands for: "du député X, du groupe …, qui a reproché", "reconoció el
+// ministro, que pidió", "a déploré son porte-parole, X, qui a réclamé". The antecedent is the
+// one named last before ", qui", ", que", ", quien", after a preposition or not.
+func (s *state) relativeSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	k := i - 1
+	for k > first && s.word("before-verb", toks[k].Low) {
+		k--
+	}
+	if k-1 <= first || toks[k-1].Text != "," || !s.word("relative", toks[k].Low) || s.inQuote[k] {
+		return side{}, false
+	}
+	for j := k - 2; j >= first; j-- {
+		if s.inQuote[j] {
+			continue
+		}
+		m := s.mentionAt(j)
+		if m == nil || m.kind == mCountry {
+			continue
+		}
+		j = m.start
+		if sd := s.sideOf(int(s.at[j])); sd.code != "" {
+			sd.node, sd.how = -1, "antecedent of a relative"
+			return sd, true
+		}
+	}
+	return side{}, false
 }
 
 // meetingPartner is the other side of the last meeting (CONSULT) coded in the report that src
@@ -796,6 +868,9 @@ func (s *state) ngoSubject(first, i int) (side, bool) {
 	k := i - 1
 	for k > first && s.word("before-verb", toks[k].Low) {
 		k--
+	}
+	if k > first && isAnd(toks[k].Low) {
+		k = s.headBody(first, k) // "La responsable de la organización lamentó … y pidió"
 	}
 	if k <= first || !s.word("ngo-noun", toks[k].Low) || !s.isArticle(toks[k-1].Low) {
 		return side{}, false
@@ -1347,6 +1422,12 @@ func (s *state) titleSubject(first, i int) (side, bool) {
 		for k < i && s.word("before-verb", toks[k].Low) {
 			k++
 		}
+		// "…», reconoció el ministro, que pidió", "a reconnu le ministre, qui a appelé": the
+		// title, after the verb that closes a quotation, is the subject of the relative clause.
+		if k+1 < i && toks[k].Low == "," && (toks[k+1].Low == "que" || toks[k+1].Low == "quien" || toks[k+1].Low == "qui") && a > first && s.hasSpeechVerb(a-1, a) {
+			for k += 2; k < i && s.word("before-verb", toks[k].Low); k++ {
+			}
+		}
 		if k != i {
 			return side{}, false
 		}
@@ -1404,6 +1485,166 @@ func (s *state) accusationsAfter(j, end int) bool {
 		if s.word("accusation", toks[k].Low) {
 			// "estas acusaciones", "les critiques": told before, by a demonstrative or an article.
 			return k > j && (s.word("demonstrative", toks[k-1].Low) || s.isArticle(toks[k-1].Low))
+		}
+	}
+	return false
+}
+
+// jointAfter is the body joined to the source named at src.node by "y", "et", with the
+// preposition repeated, before the trigger at i: "Patrulleras de la Marina senegalesa y de la
+// Guardia Civil interceptaron", "des vedettes de la Marine royale et de la Guardia Civil".
+func (s *state) jointAfter(src side, i int) side {
+	if src.node < 0 || s.ownLang() == "" {
+		return side{}
+	}
+	toks := s.doc.Tokens
+	j := s.mentions[src.node].end
+	if j >= i || !isAnd(toks[j].Low) {
+		return side{}
+	}
+	j++
+	if j < i && (slices.Contains(prepForms["de"], toks[j].Low) || toks[j].Low == "des" || toks[j].Low == "du") {
+		j++
+	}
+	if j < i && s.isArticle(toks[j].Low) {
+		j++
+	}
+	if m := s.mentionAt(j); m != nil && m.start == j && m.end <= i && !m.adj {
+		if sd := s.sideOf(int(s.at[j])); sd.code != "" && sd.code != src.code {
+			return sd
+		}
+	}
+	return side{}
+}
+
+// continuesBalance reports whether sentence si, which names no time of its own, goes on with
+// the balance of the sentence before: a continuation word ("Además", "Par ailleurs") opens it
+// before the trigger at i, and the figures before it are counted over a span.
+func (s *state) continuesBalance(si, i int) bool {
+	if len(s.timesOf(si)) > 0 || len(s.stats) == 0 {
+		return false
+	}
+	span := false
+	for _, st := range s.stats {
+		if st.sent == si-1 && st.Period != nil && strings.Contains(*st.Period, "/") {
+			span = true
+		}
+	}
+	if !span {
+		return false
+	}
+	for k := s.doc.Sents[si].First; k < i; k++ {
+		if s.word("continuation", s.doc.Tokens[k].Low) {
+			return true
+		}
+	}
+	return false
+}
+
+// headBody is the token of the common noun for a body ("organización", "ONG", "association")
+// that heads the subject of sentence first, before token end: "La ONG …", "La responsable de
+// la organización …", "Le président de l'association …"; -1 when the sentence opens otherwise
+// or an actor is named between the subject and end.
+func (s *state) headBody(first, end int) int {
+	toks := s.doc.Tokens
+	a := first
+	if a+1 >= end || !s.isArticle(toks[a].Low) {
+		return -1
+	}
+	a++
+	if !s.word("ngo-noun", toks[a].Low) {
+		// a role noun and "de": "la responsable de la organización", "le porte-parole de l'ONG"
+		if a+2 >= end || !slices.Contains(prepForms["de"], toks[a+1].Low) {
+			return -1
+		}
+		a += 2
+		if !s.isArticle(toks[a].Low) || a+1 >= end || !s.word("ngo-noun", toks[a+1].Low) {
+			return -1
+		}
+		a++
+	}
+	for k := a + 1; k < end; k++ {
+		if s.mentionAt(k) != nil {
+			return -1
+		}
+	}
+	return a
+}
+
+// inName reports whether trigger tr is part of a capitalised name after the sentence's first
+// word: "el Centro de Cooperación Policial hispano-marroquí", "l'Opération Conjointe Atlas"
+// name a place, a body or a programme, not an act.
+func (s *state) inName(tr trigger, first int) bool {
+	toks := s.doc.Tokens
+	if tr.i <= first+1 {
+		return false
+	}
+	for k := tr.i; k < tr.j; k++ {
+		if toks[k].Kind == text.Word && !toks[k].IsCap() {
+			return false
+		}
+	}
+	if tr.j < len(toks) && toks[tr.j].Sent == toks[tr.i].Sent && toks[tr.j].Kind == text.Word && toks[tr.j].IsCap() {
+		return true // "l'Opération Conjointe Atlas"
+	}
+	p := tr.i - 1
+	if slices.Contains(prepForms["de"], toks[p].Low) {
+		p--
+	}
+	return p > first && toks[p].Kind == text.Word && toks[p].IsCap()
+}
+
+// homeGovernment reports whether the object just after a trigger ending at j is a government
+// named with no country: "au gouvernement de …", "à l'exécutif", "al Gobierno que".
+func (s *state) homeGovernment(j, end int) bool {
+	toks := s.doc.Tokens
+	if j < end && (slices.Contains(prepForms["a"], toks[j].Low) || slices.Contains(prepForms["à"], toks[j].Low)) {
+		j++
+	}
+	if j < end && s.isArticle(toks[j].Low) {
+		j++
+	}
+	if j >= end || !s.word("government-noun", toks[j].Low) || s.mentionAt(j) != nil {
+		return false
+	}
+	// "au gouvernement marocain", "al Gobierno de Rabat": a country named after it is read as such.
+	return j+1 >= end || s.mentionAt(j+1) == nil && (j+2 >= end || !slices.Contains(prepForms["de"], toks[j+1].Low) || s.mentionAt(j+2) == nil)
+}
+
+// unnamedGroup reports whether the object just after a trigger ending at j is people named by
+// a plural common noun, with no actor among its first words: "les chefs de quartier et les
+// imams", "a los líderes religiosos", "aux familles".
+func (s *state) unnamedGroup(j, end int) bool {
+	toks := s.doc.Tokens
+	if j < end && toks[j].Low == "aux" {
+		j++
+	} else {
+		if j < end && (toks[j].Low == "a" || toks[j].Low == "à") {
+			j++
+		}
+		if j >= end || toks[j].Low != "les" && toks[j].Low != "los" && toks[j].Low != "las" {
+			return false
+		}
+		j++
+	}
+	if j >= end || toks[j].Kind != text.Word || toks[j].IsCap() || !strings.HasSuffix(toks[j].Low, "s") || s.word("state-noun", toks[j].Low) {
+		return false
+	}
+	for k := j; k < end && k < j+4 && !s.word("relative", toks[k].Low); k++ {
+		if s.mentionAt(k) != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// titledSubject reports whether a trigger of the sentence opening at first has a title with no
+// name as its subject ("Le gouverneur a appelé les imams à"): the sentence names no actor, but
+// the title stands for its holder named before.
+func (s *state) titledSubject(first int, trigs []trigger) bool {
+	for _, tr := range trigs {
+		if _, ok := s.titleSubject(first, tr.i); ok {
+			return true
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alboran/alboran/internal/record"
@@ -1052,4 +1053,184 @@ func TestLangEventsYearTally(t *testing.T) {
 		}
 	}
 	wantEvent(t, x, "fr", "L'an dernier, la Gendarmerie royale a arrêté 1 200 passeurs présumés.", "COERCE MAR MAR", false)
+}
+
+// TestLangEventsRound3 codes the constructions of issue 14's third round of Spanish events:
+// two bodies joined with a repeated preposition are the sides of a joint act, a verb joined
+// to a word act is dated by it, an agentless sentence that goes on with a balance is no act,
+// and a police association is a national body.
+func TestLangEventsRound3(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text, want string
+		dated            bool
+	}{
+		{"es", "Unidades de la Gendarmería Real y de la Guardia Civil realizaron el sábado patrullas conjuntas frente a Tánger.", "COOPERATE MAR ESP", false},
+		{"fr", "Des unités de la Gendarmerie royale et de la Guardia Civil ont mené samedi des patrouilles conjointes au large de Tanger.", "COOPERATE MAR ESP", false},
+		{"es", "DAKAR, 5 Mar. (EFE) - Patrulleras de la Marina senegalesa y de la Guardia Civil interceptaron el domingo una piragua en el marco de la operación conjunta que ambos países desarrollan con el apoyo de Frontex.", "COOPERATE SEN ESP", false},
+		{"es", "MADRID, 5 Mar. (EFE) - La APDHA denunció el martes el bloqueo del sistema, que tramitó entre enero y junio 9.000 expedientes, y reclamó al Gobierno que contrate más personal.", "REQUEST ESP ESP 2024-03-12", true},
+		{"fr", "Rabat, 5 mars (MAP) - L'AMDH a dénoncé mardi la saturation des centres, qui ont accueilli entre janvier et juin 9 000 personnes, et a réclamé au gouvernement marocain davantage de moyens.", "REQUEST MAR MAR 2024-03-12", true},
+		{"es", "MADRID, 5 Mar. (EFE) - La AUGC ha criticado en un comunicado que el puesto carece de agentes y ha reclamado al Ministerio del Interior más efectivos.", "ACCUSE ESP ESP", false},
+		{"es", "MADRID, 5 Mar. (EFE) - La AUGC ha criticado en un comunicado que el puesto carece de agentes y ha reclamado al Ministerio del Interior más efectivos.", "REQUEST ESP ESP", false},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, tc.dated)
+	}
+	for _, tc := range []struct{ lang, text, not string }{
+		// One body with a supporter: no cooperation between the body and a second state.
+		{"es", "Patrulleras de la Guardia Civil interceptaron el sábado dos cayucos frente a Dakar.", "COOPERATE"},
+		// A sentence that goes on with a balance over a span adds to its figures.
+		{"es", "ALGECIRAS, 5 Mar. (EFE) - Desde enero, los equipos mixtos han permitido la detención de 143 personas. Además, se han intervenido 27 embarcaciones.", "COERCE"},
+		{"fr", "Tanger, 5 mars (MAP) - Depuis janvier, les équipes mixtes ont permis l'arrestation de 143 personnes. Par ailleurs, 27 embarcations ont été saisies.", "COERCE"},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			d := ""
+			if e.Date != nil {
+				d = " " + *e.Date
+			}
+			if h := e.Type + " " + e.Source.Actor + " " + e.Target.Actor + d; strings.HasPrefix(h, tc.not) {
+				t.Errorf("%q: event %s, want none like %q", tc.text, h, tc.not)
+			}
+		}
+	}
+	// The agency of the sentence still acts after "Además".
+	wantEvent(t, x, "es", "ALGECIRAS, 5 Mar. (EFE) - Desde enero, los equipos mixtos han permitido la detención de 143 personas. Además, la Guardia Civil ha intervenido 27 embarcaciones.", "COERCE ESP ESP", false)
+}
+
+// TestLangEventsTitleRelative codes the act of a relative clause after a quotation's
+// attribution to a bare title: "…», reconoció el ministro, que pidió", "a reconnu le
+// ministre, qui a appelé". The title is the holder named before.
+func TestLangEventsTitleRelative(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "DAKAR, 5 Mar. (EFE) - El ministro senegalés del Interior, Birame Diouf, visitó el puerto. \"La cooperación es ejemplar\", reconoció el ministro, que pidió no obstante a la Unión Europea más fondos.", "REQUEST SEN EU"},
+		{"es", "RABAT, 5 Mar. (EFE) - El ministro marroquí del Interior, Karim Alaoui, recibió a la prensa. \"Hacemos lo que podemos\", dijo el ministro, quien reclamó a España más medios.", "REQUEST MAR ESP"},
+		{"fr", "Dakar, 5 mars (APS) - Le ministre sénégalais de l'Intérieur, Birame Diouf, a visité le port. « La coopération est exemplaire », a reconnu le ministre, qui a toutefois appelé l'Union européenne à ouvrir des voies légales.", "REQUEST SEN EU"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		// A relative clause that tells no act.
+		{"es", "DAKAR, 5 Mar. (EFE) - El ministro senegalés del Interior, Birame Diouf, visitó el puerto. \"La cooperación es ejemplar\", reconoció el ministro, que llegó el lunes a la capital."},
+		// A title after a verb that is no speech verb.
+		{"fr", "Dakar, 5 mars (APS) - Le ministre sénégalais de l'Intérieur, Birame Diouf, est arrivé lundi. Le port a accueilli le ministre, qui a appelé l'Union européenne à agir."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type == "REQUEST" {
+				t.Errorf("%q: event %s %s %s, want no request", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+}
+
+// TestLangEventsBodyRoleJoined codes a demand in a verb joined to another, whose subject heads
+// the sentence as a role of the body named before: "La responsable de la organización
+// lamentó … y pidió", "La présidente de l'association a regretté … et a appelé".
+func TestLangEventsBodyRoleJoined(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "MADRID, 5 Mar. (EFE) - CEAR presentó su informe el martes. La responsable de la organización lamentó las devoluciones y pidió a la Comisión Europea que vigile su aplicación.", "REQUEST ESP EU"},
+		{"fr", "Rabat, 5 mars (MAP) - L'AMDH a publié son rapport mardi. La présidente de l'association a regretté les expulsions et a appelé l'Union européenne à réagir.", "REQUEST MAR EU"},
+		{"fr", "Rabat, 5 mars (MAP) - L'AMDH a publié son rapport mardi. L'ONG a regretté les expulsions et a appelé l'Union européenne à réagir.", "REQUEST MAR EU"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	// An actor named between the subject and the joined verb: the body is not read through it.
+	for _, e := range x.Extract(langDoc("es", "2024-03-14", "MADRID, 5 Mar. (EFE) - CEAR presentó su informe el martes. La responsable de la organización viajó a Rabat y pidió a la Comisión Europea que vigile su aplicación.")).Events {
+		if e.Type == "REQUEST" && e.Source.Actor == "ESP" {
+			t.Errorf("event %s %s %s through Rabat, want none from the body", e.Type, e.Source.Actor, e.Target.Actor)
+		}
+	}
+}
+
+// TestLangEventsPledge codes an announced contribution as a promise of aid (AGREE): to the
+// side it names, else, joined to a meeting, to the other side of the meeting.
+func TestLangEventsPledge(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "El director de Frontex, Hans Leijtens, se reunió el lunes con el ministro senegalés, Birame Diouf, y anunció una aportación de 5 millones de euros para 2027.", "AGREE FRONTEX SEN"},
+		{"fr", "Le directeur de Frontex, Hans Leijtens, s'est entretenu lundi avec le ministre sénégalais, Birame Diouf, et a annoncé une aide de 5 millions d'euros pour 2027.", "AGREE FRONTEX SEN"},
+		{"es", "MADRID, 5 Mar. (EFE) - El Gobierno español anunció una ayuda de 5 millones de euros a Senegal para 2027.", "AGREE ESP SEN"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "El director de Frontex, Hans Leijtens, presentó el lunes su informe y anunció una aportación de 5 millones de euros."},
+		{"fr", "Le directeur de Frontex, Hans Leijtens, a présenté lundi son rapport et a annoncé une aide de 5 millions d'euros."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type == "AGREE" {
+				t.Errorf("%q: event %s %s %s, want no promise with no recipient", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+}
+
+// TestLangEventsTriggerInName reads a trigger inside a capitalised name as part of the name
+// of a place, body or programme, not as an act; the same words in lower case stay an act.
+func TestLangEventsTriggerInName(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "ALGECIRAS, 5 Mar. (EFE) - El director de la Policía, Javier Ruiz Gil, visitó el martes el Centro de Cooperación Policial hispano-marroquí que opera en Algeciras desde 2022."},
+		{"fr", "Tanger, 5 mars (MAP) - Le directeur de la DGSN, Karim Alaoui, a visité mardi le siège de l'Opération Conjointe Atlas, lancée à Tanger en 2022."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type == "COOPERATE" {
+				t.Errorf("%q: event %s %s %s, want no cooperation from a name", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+	wantEvent(t, x, "es", "ALGECIRAS, 5 Mar. (EFE) - La Policía Nacional y la DGSN reforzaron el martes su cooperación policial en el Estrecho.", "COOPERATE ESP MAR", false)
+	wantEvent(t, x, "fr", "Tanger, 5 mars (MAP) - La DGSN et la Guardia Civil ont mené mardi une opération conjointe dans le détroit.", "COOPERATE MAR ESP", false)
+}
+
+// TestLangEventsRelativeHomeGovernment codes the act of a relative clause whose antecedent is
+// named before it ("du député X, du groupe …, qui a reproché", "del diputado X, …, que
+// reprochó"), and reads a government named with no country as the home state's.
+func TestLangEventsRelativeHomeGovernment(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Rabat, 5 mars (MAP) - La question émanait de la députée Samira Bennani, du groupe de l'Istiqlal, qui a reproché au gouvernement de négliger les jeunes.", "ACCUSE MAR MAR"},
+		{"es", "MADRID, 5 Mar. (EFE) - La pregunta la formuló el diputado Jorge Ruiz Sanz, del grupo mixto, que reprochó al Gobierno su lentitud.", "ACCUSE ESP ESP"},
+		{"fr", "Dakar, 5 mars (APS) - Le maire de Mbour, Ousmane Diallo, a appelé le gouvernement à agir.", "REQUEST SEN SEN"},
+		// A country named after the government is read as such.
+		{"fr", "Dakar, 5 mars (APS) - Le maire de Mbour, Ousmane Diallo, a appelé le gouvernement marocain à agir.", "REQUEST SEN MAR"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	// A government of a country named after "de" is that country's, never the home state's.
+	for _, e := range x.Extract(langDoc("fr", "2024-03-14", "Dakar, 5 mars (APS) - Le maire de Mbour, Ousmane Diallo, a appelé le gouvernement du Maroc à agir.")).Events {
+		if e.Target.Actor == "SEN" {
+			t.Errorf("event %s %s %s, want the government of Morocco", e.Type, e.Source.Actor, e.Target.Actor)
+		}
+	}
+}
+
+// TestLangEventsUnnamedPeopleAsked codes a demand by a state's official on unnamed people as
+// a demand within that state (codebook 3); a plural noun for states is no such people.
+func TestLangEventsUnnamedPeopleAsked(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "fr", "Dakar, 5 mars (APS) - Le ministre de l'Intérieur, Mamadou Ndiaye, a appelé les chefs religieux à sensibiliser les jeunes.", "REQUEST SEN SEN", false)
+	wantEvent(t, x, "es", "MADRID, 5 Mar. (EFE) - El ministro del Interior, Pedro Alonso Ruiz, pidió a los alcaldes que refuercen la acogida.", "REQUEST ESP ESP", false)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "MADRID, 5 Mar. (EFE) - El ministro del Interior, Pedro Alonso Ruiz, pidió a los países vecinos más control."},
+		{"fr", "Dakar, 5 mars (APS) - Le ministre de l'Intérieur, Mamadou Ndiaye, a appelé les partenaires à plus d'efforts."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type == "REQUEST" && e.Source.Actor == e.Target.Actor {
+				t.Errorf("%q: event %s %s %s, want no demand at home", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+}
+
+// TestLangEventsTitleOnlySentence codes the act of a sentence whose only actor is a title with
+// no name, standing for its holder named before ("Le gouverneur a appelé les imams à").
+func TestLangEventsTitleOnlySentence(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "fr", "Dakar, 5 mars (APS) - « Il faut agir », a déclaré le gouverneur de la région de Thiès, Mamadou Ndiaye, lors d'une visite à Mbour. Le gouverneur a appelé les imams à agir.", "REQUEST SEN SEN", false)
+	wantEvent(t, x, "es", "MADRID, 5 Mar. (EFE) - El ministro del Interior, Pedro Alonso Ruiz, visitó el martes Melilla. El ministro pidió a los alcaldes que refuercen la acogida.", "REQUEST ESP ESP", false)
+	// A title whose holder was never named stands for no one.
+	for _, e := range x.Extract(langDoc("fr", "2024-03-14", "Le gouverneur a appelé les imams à agir.")).Events {
+		t.Errorf("event %s %s %s, want none from a title with no holder", e.Type, e.Source.Actor, e.Target.Actor)
+	}
 }
