@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -140,7 +141,7 @@ func (s *state) personRun(a, b int) {
 	// ("Laredo Sector Chief Patrol Agent Matthew J. Hudak").
 	k := a
 	// "Mme Cancela", "Sr. Albares": a Spanish or French honorific opens no name.
-	for k < b && (s.lx.Stop[toks[k].Low] || s.ownLang() != "" && s.isHonorific(toks[k].Low)) {
+	for k < b && (s.lx.Stop[toks[k].Low] || s.ownLang() != "" && (s.isHonorific(toks[k].Low) || toks[k].Text == "." && k > a && s.isHonorific(toks[k-1].Low))) {
 		k++
 	}
 	titleStart := -1
@@ -611,13 +612,20 @@ func (s *state) fullerNameEndsWith(w string) bool {
 func (s *state) addPerson(k, b int, name, country, actor, title string, gov bool) {
 	key := "p:" + foldName(name)
 	idx, ok := s.entityKey[key]
+	var parts []string
 	if !ok {
-		var parts []string
 		for t := k; t < b; t++ {
 			if s.doc.Tokens[t].Kind == text.Word {
 				parts = append(parts, s.doc.Tokens[t].Text)
 			}
 		}
+		// "Garrido Montalbán" after "Elena Garrido Montalbán": the surnames of one person
+		// named in full before are that person, not a second one.
+		if e := s.fullerPerson(parts); e >= 0 {
+			idx, ok = e, true
+		}
+	}
+	if !ok {
 		s.entities = append(s.entities, entity{typ: "person", name: name, country: country, actor: actor, nameToks: parts, gov: gov, first: k})
 		idx = len(s.entities) - 1
 		s.entityKey[key] = idx
@@ -633,6 +641,26 @@ func (s *state) addPerson(k, b int, name, country, actor, title string, gov bool
 		e.actor = actor
 	}
 	s.addMention(mention{start: k, end: b, kind: mPerson, code: e.actor, name: name, entity: idx})
+}
+
+// fullerPerson is the one person named before whose name ends with the two or more words of
+// parts and holds more, else -1.
+func (s *state) fullerPerson(parts []string) int {
+	if len(parts) < 2 {
+		return -1
+	}
+	found := -1
+	for i, e := range s.entities {
+		n := len(e.nameToks)
+		if e.typ != "person" || n <= len(parts) || !slices.Equal(e.nameToks[n-len(parts):], parts) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
 }
 
 // titleBefore returns a lower-case title that ends right before token k ("spokeswoman Marie

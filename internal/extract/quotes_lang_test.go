@@ -77,6 +77,9 @@ func TestLangTitleComplement(t *testing.T) {
 		// An office's words ("Judicial", "Seguridad", "Inspection") make a body, not a name.
 		{"es", "Agentes de la Policía Judicial de Tetuán participaron. La Judicial de Tetuán informó a los Cuerpos de Seguridad del Estado, y Tetuán celebró el arresto.", nil},
 		{"fr", "Des agents de la Brigade Judiciaire de Tétouan ont participé. La Judiciaire de Tétouan a informé l'Inspection du Travail, et Tétouan a salué l'arrestation.", nil},
+		// Surnames alone, or after an honorific, name the person named in full before.
+		{"es", "La secretaria de Estado, Elena Garrido Montalbán, viajó a Dakar. «Senegal es un socio», declaró Garrido Montalbán.", []string{"Elena Garrido Montalbán"}},
+		{"fr", "Le commissaire européen, Henrik Solberg Lund, était à Rabat.\n\nM. Solberg Lund a annoncé une aide de 10 millions d'euros.", []string{"Henrik Solberg Lund"}},
 		// A court is a body, though its place recurs like a surname.
 		{"es", "El patrón fue condenado por la Audiencia Provincial de Cádiz. Cádiz es su ciudad. La Audiencia Provincial de Cádiz lo consideró probado.", nil},
 		{"fr", "Le passeur a été entendu par la Préfecture Aïn Sebaâ Hay Mohammadi. Hay Mohammadi est son quartier. La Préfecture Aïn Sebaâ Hay Mohammadi a saisi le parquet.", nil},
@@ -186,6 +189,11 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Ligue tunisienne pour la défense des droits humains", "expulsions collectives"}}},
 		{"es", "La Asociación Canaria de Ayuda al Migrante (ACAM) ha acusado este lunes al Cabildo de «abandonar» a los menores.",
 			[]q{{"Asociación Canaria de Ayuda al Migrante", "abandonar"}}},
+		// A role of either gender in apposition before the name, after an inverted verb.
+		{"es", "«El mar estaba muy mal», contó la directora de operaciones de la organización, Marta Vilaró Puig, en Badalona.",
+			[]q{{"Marta Vilaró Puig", "El mar estaba muy mal"}}},
+		{"fr", "« La mer était très mauvaise », a raconté la directrice des opérations de l'organisation, Marta Vilaró Puig, à Marseille.",
+			[]q{{"Marta Vilaró Puig", "La mer était très mauvaise"}}},
 		// A speaker first named by both surnames, then by the first.
 		{"es", "La portavoz de Cruz Roja, Ana Betancor Suárez, atendió a la prensa en el muelle.\n\n«Llegaron exhaustos», relató Betancor.",
 			[]q{{"Ana Betancor Suárez", "Llegaron exhaustos"}}},
