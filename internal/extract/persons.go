@@ -647,6 +647,11 @@ func (s *state) titleBefore(k int) (string, int) {
 	for p := k - 1; p >= 0 && p >= k-reach && toks[p].Sent == toks[k].Sent; p-- {
 		if m, ok := s.lx.Titles.Longest(toks, p); ok && m.End <= k {
 			gap := toks[m.End:k]
+			if s.ownLang() != "" && len(gap) == 1 && s.titleAdjective(m.End) {
+				// "la diputada canaria Nieves Bethencourt Díaz", "le député socialiste X": one
+				// adjective of region, party or nationality between the office and the name.
+				return strings.TrimSpace(s.span(p, k)), p
+			}
 			okGap := true
 			// "le wali de la région Tanger-Tétouan-Al Hoceima, Younes Tazi": a longer complement
 			// of names may hold one common noun; "le commissaire européen aux affaires
@@ -862,12 +867,27 @@ func (s *state) givenNameRecurs(k, b int) bool {
 		if i > 0 && isCapWord(toks[i-1]) && i-1 != s.doc.Sents[t.Sent].First || i+1 < len(toks) && isCapWord(toks[i+1]) {
 			continue
 		}
-		if i > 0 && (articles[toks[i-1].Low] || prepositions[toks[i-1].Low] || locatives[toks[i-1].Low]) {
+		if i > 0 && (articles[toks[i-1].Low] || prepositions[toks[i-1].Low] || locatives[toks[i-1].Low] ||
+			s.ownLang() != "" && (s.isArticle(toks[i-1].Low) || s.isPrep(toks[i-1].Low))) {
 			return false // "in Dover" (so no "Dover Castle"), "an MoD spokesman": a place or a body
 		}
 		n++
 	}
 	return n >= 2
+}
+
+// titleAdjective reports whether token j is a lower-case adjective that may stand between a
+// Spanish or French office and the holder's name: a nationality ("el ministro marroquí") or a
+// region's or party's (data: title-adjective).
+func (s *state) titleAdjective(j int) bool {
+	t := s.doc.Tokens[j]
+	if t.Kind != text.Word || isCapWord(t) {
+		return false
+	}
+	if m := s.mentionAt(j); m != nil && m.kind == mCountry && m.adj && m.start == j && m.end == j+1 {
+		return true
+	}
+	return s.word("title-adjective", t.Low)
 }
 
 // affiliation finds the country or organization that a title belongs to: "Morocco's

@@ -268,3 +268,42 @@ func TestLangQuoteSubjects(t *testing.T) {
 		}
 	}
 }
+
+// TestLangPersonClasses checks, class by class, which capitalised runs of a Spanish or French
+// report about migration are persons: ships and NGOs named like people, places and
+// neighbourhoods, airports and ports, operations, newspapers and agencies, summits, and the
+// holder of an office named after one adjective. Each person is given with its country.
+func TestLangPersonClasses(t *testing.T) {
+	tests := []struct {
+		lang, body string
+		persons    []string // "Name:COUNTRY"
+	}{
+		// Rescue ships and NGOs named like people.
+		{"es", "El Ocean Viking desembarcó el lunes a 120 personas en Almería. Aita Mari rescató a otras 40 y Sea-Watch denunció la espera.", nil},
+		{"fr", "Le Geo Barents a débarqué lundi 120 personnes à Catane. Aita Mari en a secouru 40 autres et Sea-Watch a dénoncé l'attente.", nil},
+		// Streets and neighbourhoods, airports and ports, operations.
+		{"es", "La Policía detuvo a dos hombres en la barriada de Hadú y a otro en el aeropuerto Mohammed V. La operación Tridente sigue en Tanger Med.", nil},
+		{"fr", "La police a interpellé deux hommes dans le quartier Sidi Moumen et un autre à l'aéroport Mohammed V. L'opération Sentinelle se poursuit au port Tanger Med.", nil},
+		// Newspapers and agencies, summits and processes.
+		{"es", "Según El Faro de Ceuta y Europa Press, la Cumbre de Rabat y el Proceso de Rabat abordarán la cuestión.", nil},
+		{"fr", "Selon Le360 et Hespress FR, le Sommet de Rabat et le Processus de Rabat aborderont la question.", nil},
+		// A place that recurs after a preposition is no given name: "Ceuta Ahora" is a newspaper.
+		{"es", "La delegada del Gobierno en Ceuta, Cristina Pérez, visitó el puerto. Ceuta Ahora publicó las imágenes. El Faro de Ceuta también.", []string{"Cristina Pérez:ESP"}},
+		{"fr", "Le wali de Tanger, Younes Tazi, a visité le port. Tanger Infos a publié les images. Le journal de Tanger aussi.", []string{"Younes Tazi:MAR"}},
+		// One adjective of region, party or nationality between the office and the name.
+		{"es", "La diputada canaria Nieves Suárez Díaz reprochó al Gobierno la lentitud de los traslados.", []string{"Nieves Suárez Díaz:ESP"}},
+		{"fr", "PARIS, 3 mars 2026 (AFP). Le député socialiste Paul Morel Vidal a reproché au gouvernement la lenteur des transferts.", []string{"Paul Morel Vidal:FRA"}},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		var got []string
+		for _, e := range x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Entities {
+			if e.Type == record.Person {
+				got = append(got, e.Name+":"+e.Country)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.persons, "|") {
+			t.Errorf("%q: persons %q, want %q", tt.body, got, tt.persons)
+		}
+	}
+}
