@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alboran/alboran/internal/geo"
+	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
 )
@@ -290,6 +291,8 @@ func (s *state) personRun(a, b int) {
 		// before the name without its country ("El ministro del Interior, Fernando
 		// Grande-Marlaska") is the home country of the language's press.
 		if c := s.adjBeforeComma(a); c != "" {
+			country, known = c, true
+		} else if c, ok := s.apposedOfficePlace(titleStart); ok && title != "" {
 			country, known = c, true
 		} else if t, _ := s.titleCountry(title); title != "" && t == "" && s.isGovTitle(title) && s.lx.Home != "" {
 			country, known = s.home(), true // French copy: the dateline's country; a report from elsewhere: its country
@@ -876,6 +879,55 @@ func (s *state) givenNameRecurs(k, b int) bool {
 	return n >= 2
 }
 
+// orgNameCountry gives the country that the name of an organization acting for no state names
+// in Spanish or French copy, a person who speaks for it acting for that country (codebook
+// section 3): "la Comisión Española de Ayuda al Refugiado (CEAR)", "l'Association marocaine
+// des droits humains". An acronym is read by the name the text defines it with. Else "".
+func (s *state) orgNameCountry(m *mention) string {
+	if s.ownLang() == "" || m.code != "" {
+		return m.code
+	}
+	name := m.name
+	if full := s.definedAcronym(acronymLetters(name)); full != "" && isAllCaps(name) {
+		name = full
+	}
+	toks := text.Tokenize(name)
+	for i := range toks {
+		if a, ok := s.lx.Actors.Longest(toks, i); ok {
+			for _, v := range a.Vals {
+				if v.Kind == lexicon.CountryAdj || v.Kind == lexicon.CountryName {
+					return v.Code
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// apposedOfficePlace gives the country of the place that names the office described before a
+// Spanish or French title in apposition: "el jefe de la Seguridad Regional de Tánger, el
+// comisario X", "le chef de la sûreté de Tanger, le commissaire X" are Moroccan, whatever the
+// home of the press.
+func (s *state) apposedOfficePlace(ts int) (string, bool) {
+	toks := s.doc.Tokens
+	j := ts - 1
+	if j >= 0 && s.isArticle(toks[j].Low) {
+		j--
+	}
+	if j < 1 || toks[j].Text != "," || toks[j].Sent != toks[ts].Sent {
+		return "", false
+	}
+	for p := j - 1; p >= 0 && p >= j-12 && toks[p].Sent == toks[j].Sent && toks[p].Kind != text.Punct; p-- {
+		if m := s.mentionAt(p); m != nil && m.kind == mCountry {
+			return m.code, true
+		}
+		if c, ok := s.townCountry(p); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
 // titleAdjective reports whether token j is a lower-case adjective that may stand between a
 // Spanish or French office and the holder's name: a nationality ("el ministro marroquí") or a
 // region's or party's (data: title-adjective).
@@ -919,7 +971,7 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 		}
 		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
 			if m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency" {
-				return "", true
+				return s.orgNameCountry(m), true
 			}
 			return m.code, true
 		}
@@ -932,6 +984,9 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 	// A title inside the run may itself hold the affiliation: "Laredo Sector Chief".
 	for p := start; p < k; p++ {
 		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
+			if m.kind == mOrg && m.code == "" {
+				return s.orgNameCountry(m), true // "la secretaria general de CEAR"
+			}
 			return m.code, true
 		}
 	}

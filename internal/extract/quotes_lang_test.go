@@ -115,6 +115,12 @@ func TestLangOfficeHome(t *testing.T) {
 		// The EU's foreign policy chief, named after a long title in a passive "por"/"par".
 		{"es", "El ministro fue recibido en Bruselas por la alta representante de la Unión Europea para Asuntos Exteriores, Marta Lindqvist, el martes.", "Marta Lindqvist", "EU", ""},
 		{"fr", "Le ministre a été reçu à Bruxelles par la haute représentante de l'Union européenne pour les affaires étrangères, Marta Lindqvist, mardi.", "Marta Lindqvist", "EU", ""},
+		// A place of another country in the office described before the title, in apposition.
+		{"es", "Entre los condecorados figura el jefe de la Seguridad Regional de Tánger, el comisario Hamid Bennis Tazi, que agradeció la distinción.", "Hamid Bennis Tazi", "MAR", ""},
+		{"fr", "PARIS, 3 mars 2026 (AFP). Parmi les décorés figure le chef de la sûreté régionale de Tanger, le commissaire Hamid Bennis Tazi, qui a remercié la France.", "Hamid Bennis Tazi", "MAR", ""},
+		// An official of an NGO acts for the country its name gives, read through its acronym.
+		{"es", "La Comisión Española de Ayuda al Refugiado (CEAR) presentó su informe. «El sistema no aguanta», advirtió la secretaria general de CEAR, Ana Ruiz Toledo.", "Ana Ruiz Toledo", "ESP", ""},
+		{"fr", "L'Association marocaine des droits humains (AMDH) a présenté son rapport. « Le système ne tient plus », a averti la présidente de l'AMDH, Amina Bouayach Tazi.", "Amina Bouayach Tazi", "MAR", ""},
 		// The home country named: its office, wherever the lead is.
 		{"es", "Al menos diez cuerpos fueron recuperados a cien kilómetros de Dakar. El ministro del Interior, Pablo Ruiz, visitó el lugar.\n\nEspaña enviará un avión. Senegal decretó tres días de luto. Senegal cuenta sus muertos.", "Pablo Ruiz", "ESP", ""},
 	}
