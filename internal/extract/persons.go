@@ -144,6 +144,9 @@ func (s *state) personRun(a, b int) {
 	for k < b && (s.lx.Stop[toks[k].Low] || s.ownLang() != "" && s.isHonorific(toks[k].Low)) {
 		k++
 	}
+	if s.ownLang() != "" && k+1 < b && particles[toks[k].Low] && (k > a || s.honorificBefore(a)) && s.tailOfPerson(k, b) {
+		return // "Mme Van der Berg" after "Anneke Van der Berg": the person named in full
+	}
 	titleStart := -1
 	var title string
 	for p := k; p < b-1; p++ {
@@ -877,6 +880,28 @@ func (s *state) givenNameRecurs(k, b int) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// honorificBefore reports whether an honorific stands right before token a: "la Sra. X".
+func (s *state) honorificBefore(a int) bool {
+	toks := s.doc.Tokens
+	p := a - 1
+	if p >= 0 && toks[p].Text == "." {
+		p--
+	}
+	return p >= 0 && toks[p].Sent == toks[a].Sent && (s.isHonorific(toks[p].Low) || s.isHonorific(toks[p].Low+"."))
+}
+
+// tailOfPerson reports whether the run [k, b) ends the name of a person named before with more
+// words: a surname that opens with particles, after an honorific ("Mme Van der Berg").
+func (s *state) tailOfPerson(k, b int) bool {
+	tail := foldName(s.span(k, b))
+	for _, e := range s.entities {
+		if n := foldName(e.name); e.typ == "person" && len(n) > len(tail) && strings.HasSuffix(n, " "+tail) {
+			return true
+		}
+	}
+	return false
 }
 
 // orgNameCountry gives the country that the name of an organization acting for no state names

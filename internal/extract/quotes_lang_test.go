@@ -224,6 +224,11 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Anke De Wilde", "Nous avançons"}}},
 		{"es", "La ministra belga de Asilo, Anke De Smet, llegó el lunes a Rabat. «Avanzamos», declaró la Sra. De Smet.",
 			[]q{{"Anke De Smet", "Avanzamos"}}},
+		// An honorific before a surname of two particles names the whole person, no second one.
+		{"fr", "La secrétaire d'État belge à l'Asile, Anneke Van der Berg, était lundi à Rabat. « Nous voulons coopérer », a déclaré Mme Van der Berg.",
+			[]q{{"Anneke Van der Berg", "Nous voulons coopérer"}}},
+		{"es", "La secretaria de Estado belga de Asilo, Anneke Van der Berg, estuvo el lunes en Rabat. «Queremos cooperar», declaró la Sra. Van der Berg.",
+			[]q{{"Anneke Van der Berg", "Queremos cooperar"}}},
 		// A gerund of a speech verb after the attribution opens a second quote of its own.
 		{"fr", "« Nous avançons », a déclaré le ministre marocain, Karim Alaoui, soulignant « la confiance retrouvée ».",
 			[]q{{"Karim Alaoui", "Nous avançons"}, {"Karim Alaoui", "la confiance retrouvée"}}},
@@ -296,6 +301,9 @@ func TestLangPersonClasses(t *testing.T) {
 		// A place that recurs after a preposition is no given name: "Ceuta Ahora" is a newspaper.
 		{"es", "La delegada del Gobierno en Ceuta, Cristina Pérez, visitó el puerto. Ceuta Ahora publicó las imágenes. El Faro de Ceuta también.", []string{"Cristina Pérez:ESP"}},
 		{"fr", "Le wali de Tanger, Younes Tazi, a visité le port. Tanger Infos a publié les images. Le journal de Tanger aussi.", []string{"Younes Tazi:MAR"}},
+		// An honorific before a surname of two particles is the person named in full before.
+		{"es", "La secretaria de Estado belga de Asilo, Anneke Van der Berg, estuvo en Rabat. La Sra. Van der Berg se reunió con su homólogo.", []string{"Anneke Van der Berg:BEL"}},
+		{"fr", "La secrétaire d'État belge à l'Asile, Anneke Van der Berg, était à Rabat. Mme Van der Berg a rencontré son homologue.", []string{"Anneke Van der Berg:BEL"}},
 		// One adjective of region, party or nationality between the office and the name.
 		{"es", "La diputada canaria Nieves Suárez Díaz reprochó al Gobierno la lentitud de los traslados.", []string{"Nieves Suárez Díaz:ESP"}},
 		{"fr", "PARIS, 3 mars 2026 (AFP). Le député socialiste Paul Morel Vidal a reproché au gouvernement la lenteur des transferts.", []string{"Paul Morel Vidal:FRA"}},
