@@ -277,6 +277,14 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 	if s.innerAttribution(q) {
 		return // quotes_lang.go
 	}
+	if s.ownLang() != "" && isDash(toks[first]) {
+		if m := s.interviewee(first); m >= 0 {
+			w := s.mentionWho(m)
+			w.rule = "quote.interview-answer"
+			s.setSpeaker(q, w)
+			return // quotes_lang.go
+		}
+	}
 	own := false // the quotation's sentences hold a speech verb of their own
 	for _, r := range outside {
 		if w := s.speakerIn(r[0], r[1]); w.found() {

@@ -66,7 +66,59 @@ func (s *state) dashQuote(i int) (quote, int, bool) {
 			return quote{open: i, close: k, who: nobody, parts: [][2]int{{start, k}}}, end, true
 		}
 	}
+	// An interview's answer: a dash paragraph that asks nothing, after one that asks ("—
+	// ¿Cuántos esperan? / — Unos tres mil."); the person the lead names answers (interviewee).
+	if start < end && toks[end-1].Text != "?" && s.interviewee(i) >= 0 {
+		return quote{open: i, close: end - 1, who: nobody, parts: [][2]int{{start, end}}}, end, true
+	}
 	return quote{}, 0, false
+}
+
+// interviewee returns the person mention that answers the questions of an interview whose
+// answer opens with the dash at token i: the questions and answers are dash paragraphs, the
+// paragraph before the first question asks none and names the person ("Interrogée par la TAP,
+// Mme X a détaillé le dispositif.", "Preguntada por este diario, la ministra X explicó:"). The
+// paragraph right before the answer must be a question. Else -1.
+func (s *state) interviewee(i int) int {
+	toks := s.doc.Tokens
+	if i == 0 || toks[i-1].Text != "?" {
+		return -1
+	}
+	// Walk back over the dialogue's paragraphs, at most twenty, to the one that opens it.
+	p := i - 1
+	for n := 0; n < 20; n++ {
+		first := p
+		for first > 0 && toks[first-1].Para == toks[p].Para {
+			first--
+		}
+		if !isDash(toks[first]) {
+			if toks[p].Text == "?" {
+				return -1
+			}
+			return s.lastPersonIn(first, p+1)
+		}
+		if first == 0 {
+			return -1
+		}
+		p = first - 1
+	}
+	return -1
+}
+
+// lastPersonIn returns the last named person mention in tokens [a, b) that no preposition
+// introduces ("por la TAP", "par le journaliste X" ask; they do not answer), or -1.
+func (s *state) lastPersonIn(a, b int) int {
+	toks := s.doc.Tokens
+	found := -1
+	for m, mm := range s.mentions {
+		if mm.start >= b {
+			break
+		}
+		if mm.start >= a && mm.kind == mPerson && mm.entity >= 0 && (mm.start == 0 || !s.isPrep(toks[mm.start-1].Low)) {
+			found = m
+		}
+	}
+	return found
 }
 
 // speechSoon reports whether a speech verb opens the words from k, after the auxiliaries and

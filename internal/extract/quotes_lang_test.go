@@ -263,6 +263,14 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Ministerio del Interior", "España cumple la ley"}}},
 		{"fr", "Le Ministère de l'Intérieur a rejeté ces critiques. Dans un communiqué, le département a assuré que « le Maroc respecte la loi ».",
 			[]q{{"Ministère de l'Intérieur", "le Maroc respecte la loi"}}},
+		// An interview: dash paragraphs, questions and answers; the person the lead names answers.
+		{"fr", "Interrogé par notre journal, le préfet de Nador, Karim Idrissi Alami, a détaillé le plan.\n\n— Combien de places manquent encore ?\n\n— Environ deux cents, surtout à Selouane.\n\n— Le camp fermera-t-il ?\n\n— Pas avant l'été.",
+			[]q{{"Karim Idrissi Alami", "Environ deux cents, surtout à Selouane."}, {"Karim Idrissi Alami", "Pas avant l'été."}}},
+		{"es", "Preguntada por este diario, la ministra de Migraciones, Marta Gil Romero, explicó el plan.\n\n—¿Cuántas plazas faltan todavía?\n\n—Unas doscientas, sobre todo en Telde.\n\n—¿Cerrará el centro?\n\n—No antes del verano.",
+			[]q{{"Marta Gil Romero", "Unas doscientas, sobre todo en Telde."}, {"Marta Gil Romero", "No antes del verano."}}},
+		// A dash list that asks nothing is no interview.
+		{"fr", "Le préfet de Nador, Karim Idrissi Alami, a présenté le bilan.\n\n– 200 places à Selouane ;\n\n– 150 places à Zeghanghane.",
+			nil},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},
