@@ -516,6 +516,10 @@ func (s *state) speakerBefore(lo, v int) who {
 			j = st
 			continue // "in Lesbos", "told Reuters": not the subject
 		}
+		if q := s.partnerBefore(s.mentions[m].start, from); q >= 0 {
+			j = q
+			continue // "s'est entretenu avec la cheffe de mission, X, et a appelé": the side met
+		}
 		if w := s.speakerEndingAt(j+1, from); w.found() && !s.countrySpeaker(w) {
 			w.rule = "quote.nearest-subject"
 			return w

@@ -706,3 +706,23 @@ func (s *state) ministryAnaphor(a int) who {
 	}
 	return nobody
 }
+
+// partnerBefore returns the token of "avec", "con" that opens the title a Spanish or French
+// name at token st is apposed to ("s'est entretenu avec la cheffe de mission de l'OIM, X",
+// "se reunió con la jefa de misión de la OIM, X"): the name is the side met, no subject.
+// Else -1. It looks back no further than from and twelve tokens.
+func (s *state) partnerBefore(st, from int) int {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || st < 2 || toks[st-1].Text != "," {
+		return -1
+	}
+	for q := st - 2; q > from && q >= st-14 && toks[q].Sent == toks[st].Sent; q-- {
+		if toks[q].Text == "," || toks[q].Text == "." {
+			return -1
+		}
+		if s.word("partner", toks[q].Low) {
+			return q
+		}
+	}
+	return -1
+}

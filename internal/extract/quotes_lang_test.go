@@ -271,6 +271,11 @@ func TestLangQuoteSubjects(t *testing.T) {
 		// A dash list that asks nothing is no interview.
 		{"fr", "Le préfet de Nador, Karim Idrissi Alami, a présenté le bilan.\n\n– 200 places à Selouane ;\n\n– 150 places à Zeghanghane.",
 			nil},
+		// A name apposed to the side met ("avec", "con") is no subject of the verb joined after.
+		{"fr", "Le secrétaire d'État chargé de la Migration, Khaled Ben Amor, s'est entretenu lundi avec la cheffe de mission du HCR en Tunisie, Laura Bianchi Conti, et a appelé les pays voisins à « partager enfin la charge de l'accueil ».",
+			[]q{{"Khaled Ben Amor", "partager enfin la charge de l'accueil"}}},
+		{"es", "El secretario de Estado de Migraciones, Pablo Ruiz Toledo, se reunió el lunes con la jefa de misión de ACNUR en España, Laura Bianchi Conti, y pidió a los países vecinos «compartir por fin la carga de la acogida».",
+			[]q{{"Pablo Ruiz Toledo", "compartir por fin la carga de la acogida"}}},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},
