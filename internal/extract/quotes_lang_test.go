@@ -276,6 +276,11 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Khaled Ben Amor", "partager enfin la charge de l'accueil"}}},
 		{"es", "El secretario de Estado de Migraciones, Pablo Ruiz Toledo, se reunió el lunes con la jefa de misión de ACNUR en España, Laura Bianchi Conti, y pidió a los países vecinos «compartir por fin la carga de la acogida».",
 			[]q{{"Pablo Ruiz Toledo", "compartir por fin la carga de la acogida"}}},
+		// A diplomatic office's fullest name holds its seat.
+		{"es", "La embajada de España en Rabat destacó en un comunicado «la cooperación ejemplar de las autoridades marroquíes».",
+			[]q{{"embajada de España en Rabat", "la cooperación ejemplar de las autoridades marroquíes"}}},
+		{"fr", "L'ambassade d'Espagne à Rabat a salué dans un communiqué « la coopération exemplaire des autorités marocaines ».",
+			[]q{{"ambassade d'Espagne à Rabat", "la coopération exemplaire des autorités marocaines"}}},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},
