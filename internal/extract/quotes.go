@@ -626,6 +626,9 @@ func (s *state) speakerEndingAt(e, from int) who {
 			return s.roleSpeaker(a, e, from)
 		}
 	}
+	if w := s.ngoRole(e, from); w.found() {
+		return w // quotes_lang.go: "la responsable de la organización"
+	}
 	// An office: "the coastguard", "the shipping ministry".
 	for a := e - 1; a >= from && a >= e-3; a-- {
 		if m, ok := s.lx.Agencies.Longest(toks, a); ok && m.End == e && (a == from || s.isArticle(toks[a-1].Low) || !isCapWord(toks[a-1])) {

@@ -726,3 +726,73 @@ func (s *state) partnerBefore(st, from int) int {
 	}
 	return -1
 }
+
+// ngoRole is the person a role of a non-governmental organization that ends right before token
+// e names in Spanish or French copy ("la responsable de la organización lamentó", "le
+// responsable de l'ONG a dénoncé"), else nobody.
+func (s *state) ngoRole(e, from int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || e-1 < from || !s.word("ngo-noun", toks[e-1].Low) {
+		return nobody
+	}
+	t := e - 2
+	if t >= from && s.isArticle(toks[t].Low) {
+		t--
+	}
+	if t < from || !s.isPrep(toks[t].Low) {
+		return nobody
+	}
+	for a := t - 1; a >= from && a >= t-3; a-- {
+		if m, ok := s.lx.Titles.Longest(toks, a); ok && m.End == t {
+			if k := s.ngoRoleHolder(a, t); k >= 0 {
+				w := s.mentionWho(k)
+				w.start, w.end, w.rule = a, e, "quote.role-of-ngo"
+				return w
+			}
+		}
+	}
+	return nobody
+}
+
+// ngoRoleHolder is the mention of the person an office of a non-governmental organization
+// refers back to in Spanish or French copy ("la responsable de la organización", "le
+// responsable de l'ONG"): the last person named before token a with an office of no state,
+// when the role [a, e) is followed by the organization's bare noun (data: ngo-noun). Else -1.
+func (s *state) ngoRoleHolder(a, e int) int {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" {
+		return -1
+	}
+	j := e
+	if j < len(toks) && s.isPrep(toks[j].Low) {
+		j++
+	}
+	if j < len(toks) && s.isArticle(toks[j].Low) {
+		j++
+	}
+	if j == e || j >= len(toks) || !s.word("ngo-noun", toks[j].Low) {
+		return -1
+	}
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		m := s.mentions[k]
+		if m.kind != mPerson || m.start >= a || m.entity < 0 {
+			continue
+		}
+		if len(s.entities[m.entity].titles) > 0 && s.ngoBefore(m.start) {
+			return k
+		}
+	}
+	return -1
+}
+
+// ngoBefore reports whether the title before a person's name at token st names an
+// organization of no state: "la secretaria general de CEAR, X".
+func (s *state) ngoBefore(st int) bool {
+	toks := s.doc.Tokens
+	for p := st - 1; p >= 0 && p >= st-12 && toks[p].Sent == toks[st].Sent; p-- {
+		if m := s.mentionAt(p); m != nil && m.kind == mOrg && m.orgType == "ngo" {
+			return true
+		}
+	}
+	return false
+}

@@ -281,6 +281,11 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"embajada de España en Rabat", "la cooperación ejemplar de las autoridades marroquíes"}}},
 		{"fr", "L'ambassade d'Espagne à Rabat a salué dans un communiqué « la coopération exemplaire des autorités marocaines ».",
 			[]q{{"ambassade d'Espagne à Rabat", "la coopération exemplaire des autorités marocaines"}}},
+		// The head of "the organization" is the NGO's officer named before, in a relative clause too.
+		{"es", "«El sistema no aguanta», advirtió la secretaria general de CEAR, Ana Ruiz Toledo.\n\nLa responsable de la organización lamentó también las devoluciones en Ceuta, que calificó de «contrarias al derecho internacional», y pidió más controles.",
+			[]q{{"Ana Ruiz Toledo", "El sistema no aguanta"}, {"Ana Ruiz Toledo", "contrarias al derecho internacional"}}},
+		{"fr", "« Le système ne tient plus », a averti la présidente de l'AMDH, Amina Bouayach Tazi.\n\nLa responsable de l'organisation a également dénoncé les refoulements à Nador, qu'elle a qualifiés de « contraires au droit international ».",
+			[]q{{"Amina Bouayach Tazi", "Le système ne tient plus"}, {"Amina Bouayach Tazi", "contraires au droit international"}}},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},
