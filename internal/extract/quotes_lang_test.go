@@ -286,6 +286,11 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Ana Ruiz Toledo", "El sistema no aguanta"}, {"Ana Ruiz Toledo", "contrarias al derecho internacional"}}},
 		{"fr", "« Le système ne tient plus », a averti la présidente de l'AMDH, Amina Bouayach Tazi.\n\nLa responsable de l'organisation a également dénoncé les refoulements à Nador, qu'elle a qualifiés de « contraires au droit international ».",
 			[]q{{"Amina Bouayach Tazi", "Le système ne tient plus"}, {"Amina Bouayach Tazi", "contraires au droit international"}}},
+		// Dash dialogue: a question and its answer, each with its inverted attribution.
+		{"es", "La diputada canaria Nieves Suárez Díaz reprochó a la ministra de Inclusión, Marta Gil Romero, la lentitud de los traslados.\n\n—¿Cuándo llegará ese dinero? —preguntó Suárez.\n\n—Antes de que acabe el año, se lo garantizo —respondió la ministra.",
+			[]q{{"Nieves Suárez Díaz", "¿Cuándo llegará ese dinero?"}, {"Marta Gil Romero", "Antes de que acabe el año, se lo garantizo"}}},
+		{"fr", "Le député socialiste Paul Morel Vidal a interpellé la ministre de l'Intérieur, Anne Girard Colin, sur la lenteur des transferts.\n\n– Avant la fin de l'année, je vous le garantis, a répondu la ministre.",
+			[]q{{"Anne Girard Colin", "Avant la fin de l'année, je vous le garantis"}}},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},
