@@ -98,6 +98,22 @@ func (s *state) datelineRun(a, b int) bool {
 	return toks[b+1].Kind == text.Number
 }
 
+// officeSeat returns the end of a Spanish or French diplomatic office's fullest name, which
+// holds its seat: "l'ambassade d'Italie à Tunis", "la embajada de España en Rabat" (data:
+// seat-office, seat-preposition). The office's words are [i, agEnd); its country ends at e.
+func (s *state) officeSeat(i, agEnd, e int) int {
+	toks := s.doc.Tokens
+	if e+1 >= len(toks) || toks[e+1].Sent != toks[i].Sent || !s.word("seat-office", strings.ToLower(s.span(i, agEnd))) ||
+		!s.word("seat-preposition", toks[e].Low) || !isCapWord(toks[e+1]) {
+		return e
+	}
+	end := e + 1
+	for end < len(toks) && end < e+4 && toks[end].Sent == toks[i].Sent && isCapWord(toks[end]) {
+		end++
+	}
+	return end
+}
+
 // officeFirst reads a country's office in Spanish and French order, the office first: "el
 // Gobierno de España", "las autoridades marroquíes", "le ministère de l'Intérieur du Maroc",
 // and a capitalised office named without a country, which is the home country's in the
@@ -116,7 +132,8 @@ func (s *state) officeFirst(i int) (mention, bool) {
 		}
 		if k < len(toks) && toks[k].Sent == toks[i].Sent {
 			if m, ok := s.lx.Actors.Longest(toks, k); ok && m.Vals[0].Kind != lexicon.Org && (k == j) == (m.Vals[0].Kind == lexicon.CountryAdj) {
-				return mention{start: i, end: m.End, kind: mAgency, code: m.Vals[0].Code, name: s.span(i, m.End), entity: -1}, true
+				end := s.officeSeat(i, ag.End, m.End)
+				return mention{start: i, end: end, kind: mAgency, code: m.Vals[0].Code, name: s.span(i, end), entity: -1}, true
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alboran/alboran/internal/geo"
+	"github.com/alboran/alboran/internal/lexicon"
 	"github.com/alboran/alboran/internal/record"
 	"github.com/alboran/alboran/internal/text"
 )
@@ -143,6 +144,9 @@ func (s *state) personRun(a, b int) {
 	// "Mme Cancela", "Sr. Albares": a Spanish or French honorific opens no name.
 	for k < b && (s.lx.Stop[toks[k].Low] || s.ownLang() != "" && (s.isHonorific(toks[k].Low) || toks[k].Text == "." && k > a && s.isHonorific(toks[k-1].Low))) {
 		k++
+	}
+	if s.ownLang() != "" && k+1 < b && particles[toks[k].Low] && (k > a || s.honorificBefore(a)) && s.tailOfPerson(k, b) {
+		return // "Mme Van der Berg" after "Anneke Van der Berg": the person named in full
 	}
 	titleStart := -1
 	var title string
@@ -291,6 +295,8 @@ func (s *state) personRun(a, b int) {
 		// before the name without its country ("El ministro del Interior, Fernando
 		// Grande-Marlaska") is the home country of the language's press.
 		if c := s.adjBeforeComma(a); c != "" {
+			country, known = c, true
+		} else if c, ok := s.apposedOfficePlace(titleStart); ok && title != "" {
 			country, known = c, true
 		} else if t, _ := s.titleCountry(title); title != "" && t == "" && s.isGovTitle(title) && s.lx.Home != "" {
 			country, known = s.home(), true // French copy: the dateline's country; a report from elsewhere: its country
@@ -675,6 +681,11 @@ func (s *state) titleBefore(k int) (string, int) {
 	for p := k - 1; p >= 0 && p >= k-reach && toks[p].Sent == toks[k].Sent; p-- {
 		if m, ok := s.lx.Titles.Longest(toks, p); ok && m.End <= k {
 			gap := toks[m.End:k]
+			if s.ownLang() != "" && len(gap) == 1 && s.titleAdjective(m.End) {
+				// "la diputada canaria Nieves Bethencourt Díaz", "le député socialiste X": one
+				// adjective of region, party or nationality between the office and the name.
+				return strings.TrimSpace(s.span(p, k)), p
+			}
 			okGap := true
 			// "le wali de la région Tanger-Tétouan-Al Hoceima, Younes Tazi": a longer complement
 			// of names may hold one common noun; "le commissaire européen aux affaires
@@ -890,12 +901,98 @@ func (s *state) givenNameRecurs(k, b int) bool {
 		if i > 0 && isCapWord(toks[i-1]) && i-1 != s.doc.Sents[t.Sent].First || i+1 < len(toks) && isCapWord(toks[i+1]) {
 			continue
 		}
-		if i > 0 && (articles[toks[i-1].Low] || prepositions[toks[i-1].Low] || locatives[toks[i-1].Low]) {
+		if i > 0 && (articles[toks[i-1].Low] || prepositions[toks[i-1].Low] || locatives[toks[i-1].Low] ||
+			s.ownLang() != "" && (s.isArticle(toks[i-1].Low) || s.isPrep(toks[i-1].Low))) {
 			return false // "in Dover" (so no "Dover Castle"), "an MoD spokesman": a place or a body
 		}
 		n++
 	}
 	return n >= 2
+}
+
+// honorificBefore reports whether an honorific stands right before token a: "la Sra. X".
+func (s *state) honorificBefore(a int) bool {
+	toks := s.doc.Tokens
+	p := a - 1
+	if p >= 0 && toks[p].Text == "." {
+		p--
+	}
+	return p >= 0 && toks[p].Sent == toks[a].Sent && (s.isHonorific(toks[p].Low) || s.isHonorific(toks[p].Low+"."))
+}
+
+// tailOfPerson reports whether the run [k, b) ends the name of a person named before with more
+// words: a surname that opens with particles, after an honorific ("Mme Van der Berg").
+func (s *state) tailOfPerson(k, b int) bool {
+	tail := foldName(s.span(k, b))
+	for _, e := range s.entities {
+		if n := foldName(e.name); e.typ == "person" && len(n) > len(tail) && strings.HasSuffix(n, " "+tail) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgNameCountry gives the country that the name of an organization acting for no state names
+// in Spanish or French copy, a person who speaks for it acting for that country (codebook
+// section 3): "la Comisión Española de Ayuda al Refugiado (CEAR)", "l'Association marocaine
+// des droits humains". An acronym is read by the name the text defines it with. Else "".
+func (s *state) orgNameCountry(m *mention) string {
+	if s.ownLang() == "" || m.code != "" {
+		return m.code
+	}
+	name := m.name
+	if full := s.definedAcronym(acronymLetters(name)); full != "" && isAllCaps(name) {
+		name = full
+	}
+	toks := text.Tokenize(name)
+	for i := range toks {
+		if a, ok := s.lx.Actors.Longest(toks, i); ok {
+			for _, v := range a.Vals {
+				if v.Kind == lexicon.CountryAdj || v.Kind == lexicon.CountryName {
+					return v.Code
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// apposedOfficePlace gives the country of the place that names the office described before a
+// Spanish or French title in apposition: "el jefe de la Seguridad Regional de Tánger, el
+// comisario X", "le chef de la sûreté de Tanger, le commissaire X" are Moroccan, whatever the
+// home of the press.
+func (s *state) apposedOfficePlace(ts int) (string, bool) {
+	toks := s.doc.Tokens
+	j := ts - 1
+	if j >= 0 && s.isArticle(toks[j].Low) {
+		j--
+	}
+	if j < 1 || toks[j].Text != "," || toks[j].Sent != toks[ts].Sent {
+		return "", false
+	}
+	for p := j - 1; p >= 0 && p >= j-12 && toks[p].Sent == toks[j].Sent && toks[p].Kind != text.Punct; p-- {
+		if m := s.mentionAt(p); m != nil && m.kind == mCountry {
+			return m.code, true
+		}
+		if c, ok := s.townCountry(p); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// titleAdjective reports whether token j is a lower-case adjective that may stand between a
+// Spanish or French office and the holder's name: a nationality ("el ministro marroquí") or a
+// region's or party's (data: title-adjective).
+func (s *state) titleAdjective(j int) bool {
+	t := s.doc.Tokens[j]
+	if t.Kind != text.Word || isCapWord(t) {
+		return false
+	}
+	if m := s.mentionAt(j); m != nil && m.kind == mCountry && m.adj && m.start == j && m.end == j+1 {
+		return true
+	}
+	return s.word("title-adjective", t.Low)
 }
 
 // affiliation finds the country or organization that a title belongs to: "Morocco's
@@ -927,7 +1024,7 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 		}
 		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
 			if m.kind == mOrg && m.orgType != "igo" && m.orgType != "agency" {
-				return "", true
+				return s.orgNameCountry(m), true
 			}
 			return m.code, true
 		}
@@ -940,6 +1037,9 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 	// A title inside the run may itself hold the affiliation: "Laredo Sector Chief".
 	for p := start; p < k; p++ {
 		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
+			if m.kind == mOrg && m.code == "" {
+				return s.orgNameCountry(m), true // "la secretaria general de CEAR"
+			}
 			return m.code, true
 		}
 	}

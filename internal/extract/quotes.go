@@ -277,6 +277,14 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 	if s.innerAttribution(q) {
 		return // quotes_lang.go
 	}
+	if s.ownLang() != "" && isDash(toks[first]) {
+		if m := s.interviewee(first); m >= 0 {
+			w := s.mentionWho(m)
+			w.rule = "quote.interview-answer"
+			s.setSpeaker(q, w)
+			return // quotes_lang.go
+		}
+	}
 	own := false // the quotation's sentences hold a speech verb of their own
 	for _, r := range outside {
 		if w := s.speakerIn(r[0], r[1]); w.found() {
@@ -508,6 +516,10 @@ func (s *state) speakerBefore(lo, v int) who {
 			j = st
 			continue // "in Lesbos", "told Reuters": not the subject
 		}
+		if q := s.partnerBefore(s.mentions[m].start, from); q >= 0 {
+			j = q
+			continue // "s'est entretenu avec la cheffe de mission, X, et a appelé": the side met
+		}
 		if w := s.speakerEndingAt(j+1, from); w.found() && !s.countrySpeaker(w) {
 			w.rule = "quote.nearest-subject"
 			return w
@@ -613,6 +625,9 @@ func (s *state) speakerEndingAt(e, from int) who {
 		if m, ok := s.lx.Titles.Longest(toks, a); ok && m.End == e {
 			return s.roleSpeaker(a, e, from)
 		}
+	}
+	if w := s.ngoRole(e, from); w.found() {
+		return w // quotes_lang.go: "la responsable de la organización"
 	}
 	// An office: "the coastguard", "the shipping ministry".
 	for a := e - 1; a >= from && a >= e-3; a-- {

@@ -66,7 +66,59 @@ func (s *state) dashQuote(i int) (quote, int, bool) {
 			return quote{open: i, close: k, who: nobody, parts: [][2]int{{start, k}}}, end, true
 		}
 	}
+	// An interview's answer: a dash paragraph that asks nothing, after one that asks ("—
+	// ¿Cuántos esperan? / — Unos tres mil."); the person the lead names answers (interviewee).
+	if start < end && toks[end-1].Text != "?" && s.interviewee(i) >= 0 {
+		return quote{open: i, close: end - 1, who: nobody, parts: [][2]int{{start, end}}}, end, true
+	}
 	return quote{}, 0, false
+}
+
+// interviewee returns the person mention that answers the questions of an interview whose
+// answer opens with the dash at token i: the questions and answers are dash paragraphs, the
+// paragraph before the first question asks none and names the person ("Interrogée par la TAP,
+// Mme X a détaillé le dispositif.", "Preguntada por este diario, la ministra X explicó:"). The
+// paragraph right before the answer must be a question. Else -1.
+func (s *state) interviewee(i int) int {
+	toks := s.doc.Tokens
+	if i == 0 || toks[i-1].Text != "?" {
+		return -1
+	}
+	// Walk back over the dialogue's paragraphs, at most twenty, to the one that opens it.
+	p := i - 1
+	for n := 0; n < 20; n++ {
+		first := p
+		for first > 0 && toks[first-1].Para == toks[p].Para {
+			first--
+		}
+		if !isDash(toks[first]) {
+			if toks[p].Text == "?" {
+				return -1
+			}
+			return s.lastPersonIn(first, p+1)
+		}
+		if first == 0 {
+			return -1
+		}
+		p = first - 1
+	}
+	return -1
+}
+
+// lastPersonIn returns the last named person mention in tokens [a, b) that no preposition
+// introduces ("por la TAP", "par le journaliste X" ask; they do not answer), or -1.
+func (s *state) lastPersonIn(a, b int) int {
+	toks := s.doc.Tokens
+	found := -1
+	for m, mm := range s.mentions {
+		if mm.start >= b {
+			break
+		}
+		if mm.start >= a && mm.kind == mPerson && mm.entity >= 0 && (mm.start == 0 || !s.isPrep(toks[mm.start-1].Low)) {
+			found = m
+		}
+	}
+	return found
 }
 
 // speechSoon reports whether a speech verb opens the words from k, after the auxiliaries and
@@ -653,4 +705,94 @@ func (s *state) ministryAnaphor(a int) who {
 		}
 	}
 	return nobody
+}
+
+// partnerBefore returns the token of "avec", "con" that opens the title a Spanish or French
+// name at token st is apposed to ("s'est entretenu avec la cheffe de mission de l'OIM, X",
+// "se reunió con la jefa de misión de la OIM, X"): the name is the side met, no subject.
+// Else -1. It looks back no further than from and twelve tokens.
+func (s *state) partnerBefore(st, from int) int {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || st < 2 || toks[st-1].Text != "," {
+		return -1
+	}
+	for q := st - 2; q > from && q >= st-14 && toks[q].Sent == toks[st].Sent; q-- {
+		if toks[q].Text == "," || toks[q].Text == "." {
+			return -1
+		}
+		if s.word("partner", toks[q].Low) {
+			return q
+		}
+	}
+	return -1
+}
+
+// ngoRole is the person a role of a non-governmental organization that ends right before token
+// e names in Spanish or French copy ("la responsable de la organización lamentó", "le
+// responsable de l'ONG a dénoncé"), else nobody.
+func (s *state) ngoRole(e, from int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || e-1 < from || !s.word("ngo-noun", toks[e-1].Low) {
+		return nobody
+	}
+	t := e - 2
+	if t >= from && s.isArticle(toks[t].Low) {
+		t--
+	}
+	if t < from || !s.isPrep(toks[t].Low) {
+		return nobody
+	}
+	for a := t - 1; a >= from && a >= t-3; a-- {
+		if m, ok := s.lx.Titles.Longest(toks, a); ok && m.End == t {
+			if k := s.ngoRoleHolder(a, t); k >= 0 {
+				w := s.mentionWho(k)
+				w.start, w.end, w.rule = a, e, "quote.role-of-ngo"
+				return w
+			}
+		}
+	}
+	return nobody
+}
+
+// ngoRoleHolder is the mention of the person an office of a non-governmental organization
+// refers back to in Spanish or French copy ("la responsable de la organización", "le
+// responsable de l'ONG"): the last person named before token a with an office of no state,
+// when the role [a, e) is followed by the organization's bare noun (data: ngo-noun). Else -1.
+func (s *state) ngoRoleHolder(a, e int) int {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" {
+		return -1
+	}
+	j := e
+	if j < len(toks) && s.isPrep(toks[j].Low) {
+		j++
+	}
+	if j < len(toks) && s.isArticle(toks[j].Low) {
+		j++
+	}
+	if j == e || j >= len(toks) || !s.word("ngo-noun", toks[j].Low) {
+		return -1
+	}
+	for k := len(s.mentions) - 1; k >= 0; k-- {
+		m := s.mentions[k]
+		if m.kind != mPerson || m.start >= a || m.entity < 0 {
+			continue
+		}
+		if len(s.entities[m.entity].titles) > 0 && s.ngoBefore(m.start) {
+			return k
+		}
+	}
+	return -1
+}
+
+// ngoBefore reports whether the title before a person's name at token st names an
+// organization of no state: "la secretaria general de CEAR, X".
+func (s *state) ngoBefore(st int) bool {
+	toks := s.doc.Tokens
+	for p := st - 1; p >= 0 && p >= st-12 && toks[p].Sent == toks[st].Sent; p-- {
+		if m := s.mentionAt(p); m != nil && m.kind == mOrg && m.orgType == "ngo" {
+			return true
+		}
+	}
+	return false
 }

@@ -118,6 +118,12 @@ func TestLangOfficeHome(t *testing.T) {
 		// The EU's foreign policy chief, named after a long title in a passive "por"/"par".
 		{"es", "El ministro fue recibido en Bruselas por la alta representante de la Unión Europea para Asuntos Exteriores, Marta Lindqvist, el martes.", "Marta Lindqvist", "EU", ""},
 		{"fr", "Le ministre a été reçu à Bruxelles par la haute représentante de l'Union européenne pour les affaires étrangères, Marta Lindqvist, mardi.", "Marta Lindqvist", "EU", ""},
+		// A place of another country in the office described before the title, in apposition.
+		{"es", "Entre los condecorados figura el jefe de la Seguridad Regional de Tánger, el comisario Hamid Bennis Tazi, que agradeció la distinción.", "Hamid Bennis Tazi", "MAR", ""},
+		{"fr", "PARIS, 3 mars 2026 (AFP). Parmi les décorés figure le chef de la sûreté régionale de Tanger, le commissaire Hamid Bennis Tazi, qui a remercié la France.", "Hamid Bennis Tazi", "MAR", ""},
+		// An official of an NGO acts for the country its name gives, read through its acronym.
+		{"es", "La Comisión Española de Ayuda al Refugiado (CEAR) presentó su informe. «El sistema no aguanta», advirtió la secretaria general de CEAR, Ana Ruiz Toledo.", "Ana Ruiz Toledo", "ESP", ""},
+		{"fr", "L'Association marocaine des droits humains (AMDH) a présenté son rapport. « Le système ne tient plus », a averti la présidente de l'AMDH, Amina Bouayach Tazi.", "Amina Bouayach Tazi", "MAR", ""},
 		// The home country named: its office, wherever the lead is.
 		{"es", "Al menos diez cuerpos fueron recuperados a cien kilómetros de Dakar. El ministro del Interior, Pablo Ruiz, visitó el lugar.\n\nEspaña enviará un avión. Senegal decretó tres días de luto. Senegal cuenta sus muertos.", "Pablo Ruiz", "ESP", ""},
 	}
@@ -226,6 +232,11 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Anke De Wilde", "Nous avançons"}}},
 		{"es", "La ministra belga de Asilo, Anke De Smet, llegó el lunes a Rabat. «Avanzamos», declaró la Sra. De Smet.",
 			[]q{{"Anke De Smet", "Avanzamos"}}},
+		// An honorific before a surname of two particles names the whole person, no second one.
+		{"fr", "La secrétaire d'État belge à l'Asile, Anneke Van der Berg, était lundi à Rabat. « Nous voulons coopérer », a déclaré Mme Van der Berg.",
+			[]q{{"Anneke Van der Berg", "Nous voulons coopérer"}}},
+		{"es", "La secretaria de Estado belga de Asilo, Anneke Van der Berg, estuvo el lunes en Rabat. «Queremos cooperar», declaró la Sra. Van der Berg.",
+			[]q{{"Anneke Van der Berg", "Queremos cooperar"}}},
 		// A gerund of a speech verb after the attribution opens a second quote of its own.
 		{"fr", "« Nous avançons », a déclaré le ministre marocain, Karim Alaoui, soulignant « la confiance retrouvée ».",
 			[]q{{"Karim Alaoui", "Nous avançons"}, {"Karim Alaoui", "la confiance retrouvée"}}},
@@ -260,6 +271,34 @@ func TestLangQuoteSubjects(t *testing.T) {
 			[]q{{"Ministerio del Interior", "España cumple la ley"}}},
 		{"fr", "Le Ministère de l'Intérieur a rejeté ces critiques. Dans un communiqué, le département a assuré que « le Maroc respecte la loi ».",
 			[]q{{"Ministère de l'Intérieur", "le Maroc respecte la loi"}}},
+		// An interview: dash paragraphs, questions and answers; the person the lead names answers.
+		{"fr", "Interrogé par notre journal, le préfet de Nador, Karim Idrissi Alami, a détaillé le plan.\n\n— Combien de places manquent encore ?\n\n— Environ deux cents, surtout à Selouane.\n\n— Le camp fermera-t-il ?\n\n— Pas avant l'été.",
+			[]q{{"Karim Idrissi Alami", "Environ deux cents, surtout à Selouane."}, {"Karim Idrissi Alami", "Pas avant l'été."}}},
+		{"es", "Preguntada por este diario, la ministra de Migraciones, Marta Gil Romero, explicó el plan.\n\n—¿Cuántas plazas faltan todavía?\n\n—Unas doscientas, sobre todo en Telde.\n\n—¿Cerrará el centro?\n\n—No antes del verano.",
+			[]q{{"Marta Gil Romero", "Unas doscientas, sobre todo en Telde."}, {"Marta Gil Romero", "No antes del verano."}}},
+		// A dash list that asks nothing is no interview.
+		{"fr", "Le préfet de Nador, Karim Idrissi Alami, a présenté le bilan.\n\n– 200 places à Selouane ;\n\n– 150 places à Zeghanghane.",
+			nil},
+		// A name apposed to the side met ("avec", "con") is no subject of the verb joined after.
+		{"fr", "Le secrétaire d'État chargé de la Migration, Khaled Ben Amor, s'est entretenu lundi avec la cheffe de mission du HCR en Tunisie, Laura Bianchi Conti, et a appelé les pays voisins à « partager enfin la charge de l'accueil ».",
+			[]q{{"Khaled Ben Amor", "partager enfin la charge de l'accueil"}}},
+		{"es", "El secretario de Estado de Migraciones, Pablo Ruiz Toledo, se reunió el lunes con la jefa de misión de ACNUR en España, Laura Bianchi Conti, y pidió a los países vecinos «compartir por fin la carga de la acogida».",
+			[]q{{"Pablo Ruiz Toledo", "compartir por fin la carga de la acogida"}}},
+		// A diplomatic office's fullest name holds its seat.
+		{"es", "La embajada de España en Rabat destacó en un comunicado «la cooperación ejemplar de las autoridades marroquíes».",
+			[]q{{"embajada de España en Rabat", "la cooperación ejemplar de las autoridades marroquíes"}}},
+		{"fr", "L'ambassade d'Espagne à Rabat a salué dans un communiqué « la coopération exemplaire des autorités marocaines ».",
+			[]q{{"ambassade d'Espagne à Rabat", "la coopération exemplaire des autorités marocaines"}}},
+		// The head of "the organization" is the NGO's officer named before, in a relative clause too.
+		{"es", "«El sistema no aguanta», advirtió la secretaria general de CEAR, Ana Ruiz Toledo.\n\nLa responsable de la organización lamentó también las devoluciones en Ceuta, que calificó de «contrarias al derecho internacional», y pidió más controles.",
+			[]q{{"Ana Ruiz Toledo", "El sistema no aguanta"}, {"Ana Ruiz Toledo", "contrarias al derecho internacional"}}},
+		{"fr", "« Le système ne tient plus », a averti la présidente de l'AMDH, Amina Bouayach Tazi.\n\nLa responsable de l'organisation a également dénoncé les refoulements à Nador, qu'elle a qualifiés de « contraires au droit international ».",
+			[]q{{"Amina Bouayach Tazi", "Le système ne tient plus"}, {"Amina Bouayach Tazi", "contraires au droit international"}}},
+		// Dash dialogue: a question and its answer, each with its inverted attribution.
+		{"es", "La diputada canaria Nieves Suárez Díaz reprochó a la ministra de Inclusión, Marta Gil Romero, la lentitud de los traslados.\n\n—¿Cuándo llegará ese dinero? —preguntó Suárez.\n\n—Antes de que acabe el año, se lo garantizo —respondió la ministra.",
+			[]q{{"Nieves Suárez Díaz", "¿Cuándo llegará ese dinero?"}, {"Marta Gil Romero", "Antes de que acabe el año, se lo garantizo"}}},
+		{"fr", "Le député socialiste Paul Morel Vidal a interpellé la ministre de l'Intérieur, Anne Girard Colin, sur la lenteur des transferts.\n\n– Avant la fin de l'année, je vous le garantis, a répondu la ministre.",
+			[]q{{"Anne Girard Colin", "Avant la fin de l'année, je vous le garantis"}}},
 		// With no person named before, the dropped subject names no one.
 		{"es", "En octubre llegaron 40 pateras a Almería. «Es una cifra récord», afirmó.",
 			[]q{{"", "Es una cifra récord"}}},
@@ -273,6 +312,48 @@ func TestLangQuoteSubjects(t *testing.T) {
 		}
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 			t.Errorf("%q:\n got %v\nwant %v", tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestLangPersonClasses checks, class by class, which capitalised runs of a Spanish or French
+// report about migration are persons: ships and NGOs named like people, places and
+// neighbourhoods, airports and ports, operations, newspapers and agencies, summits, and the
+// holder of an office named after one adjective. Each person is given with its country.
+func TestLangPersonClasses(t *testing.T) {
+	tests := []struct {
+		lang, body string
+		persons    []string // "Name:COUNTRY"
+	}{
+		// Rescue ships and NGOs named like people.
+		{"es", "El Ocean Viking desembarcó el lunes a 120 personas en Almería. Aita Mari rescató a otras 40 y Sea-Watch denunció la espera.", nil},
+		{"fr", "Le Geo Barents a débarqué lundi 120 personnes à Catane. Aita Mari en a secouru 40 autres et Sea-Watch a dénoncé l'attente.", nil},
+		// Streets and neighbourhoods, airports and ports, operations.
+		{"es", "La Policía detuvo a dos hombres en la barriada de Hadú y a otro en el aeropuerto Mohammed V. La operación Tridente sigue en Tanger Med.", nil},
+		{"fr", "La police a interpellé deux hommes dans le quartier Sidi Moumen et un autre à l'aéroport Mohammed V. L'opération Sentinelle se poursuit au port Tanger Med.", nil},
+		// Newspapers and agencies, summits and processes.
+		{"es", "Según El Faro de Ceuta y Europa Press, la Cumbre de Rabat y el Proceso de Rabat abordarán la cuestión.", nil},
+		{"fr", "Selon Le360 et Hespress FR, le Sommet de Rabat et le Processus de Rabat aborderont la question.", nil},
+		// A place that recurs after a preposition is no given name: "Ceuta Ahora" is a newspaper.
+		{"es", "La delegada del Gobierno en Ceuta, Cristina Pérez, visitó el puerto. Ceuta Ahora publicó las imágenes. El Faro de Ceuta también.", []string{"Cristina Pérez:ESP"}},
+		{"fr", "Le wali de Tanger, Younes Tazi, a visité le port. Tanger Infos a publié les images. Le journal de Tanger aussi.", []string{"Younes Tazi:MAR"}},
+		// An honorific before a surname of two particles is the person named in full before.
+		{"es", "La secretaria de Estado belga de Asilo, Anneke Van der Berg, estuvo en Rabat. La Sra. Van der Berg se reunió con su homólogo.", []string{"Anneke Van der Berg:BEL"}},
+		{"fr", "La secrétaire d'État belge à l'Asile, Anneke Van der Berg, était à Rabat. Mme Van der Berg a rencontré son homologue.", []string{"Anneke Van der Berg:BEL"}},
+		// One adjective of region, party or nationality between the office and the name.
+		{"es", "La diputada canaria Nieves Suárez Díaz reprochó al Gobierno la lentitud de los traslados.", []string{"Nieves Suárez Díaz:ESP"}},
+		{"fr", "PARIS, 3 mars 2026 (AFP). Le député socialiste Paul Morel Vidal a reproché au gouvernement la lenteur des transferts.", []string{"Paul Morel Vidal:FRA"}},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		var got []string
+		for _, e := range x.Extract(langDoc(tt.lang, "2026-01-01", tt.body)).Entities {
+			if e.Type == record.Person {
+				got = append(got, e.Name+":"+e.Country)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.persons, "|") {
+			t.Errorf("%q: persons %q, want %q", tt.body, got, tt.persons)
 		}
 	}
 }
