@@ -1234,3 +1234,21 @@ func TestLangEventsTitleOnlySentence(t *testing.T) {
 		t.Errorf("event %s %s %s, want none from a title with no holder", e.Type, e.Source.Actor, e.Target.Actor)
 	}
 }
+
+// TestLangEventsEve dates an act told with "la víspera", "la veille" the day before the report;
+// the eve of a named event ("la víspera de la cumbre", "la veille du sommet") is no such date.
+func TestLangEventsEve(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "es", "ALMERÍA, 14 Mar. (EFE) - Salvamento Marítimo rescató la víspera a 40 personas que viajaban en una neumática.", "AID ESP ESP 2024-03-13", true)
+	wantEvent(t, x, "fr", "Rabat, 14 mars (MAP) - La Marine royale a secouru la veille 52 candidats à l'émigration au large de Tarfaya.", "AID MAR MAR 2024-03-13", true)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "ALMERÍA, 14 Mar. (EFE) - La Guardia Civil detuvo a tres patrones la víspera de la cumbre de Rabat."},
+		{"fr", "Rabat, 14 mars (MAP) - La police a arrêté trois passeurs la veille du sommet de Rabat."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Date != nil && !e.DateInferred && *e.Date == "2024-03-13" {
+				t.Errorf("%q: event %s dated %s, want the eve of an event no date of the report", tc.text, e.Type, *e.Date)
+			}
+		}
+	}
+}

@@ -127,7 +127,14 @@ func (r *timeResolver) dateLang(toks []text.Token, i int, tw *lexicon.TimeWords)
 	since := tw.Since[word(i-1)]
 	if r.hasPub {
 		if m, ok := tw.Phrases.Longest(toks, i); ok {
-			return r.relative(i, m.End, m.Vals[0])
+			if m.Vals[0] != "eve" {
+				return r.relative(i, m.End, m.Vals[0])
+			}
+			// "la víspera", "la veille": the day before the report's, unless a "de" phrase
+			// names the event it is the eve of ("la veille du sommet").
+			if !eveOf[word(m.End)] {
+				return r.relative(i, m.End, "day-1")
+			}
 		}
 	}
 	if r.hasPub && tw.First[t.Low] {
@@ -237,6 +244,9 @@ func (r *timeResolver) dateLang(toks []text.Token, i int, tw *lexicon.TimeWords)
 	}
 	return timex{}, false
 }
+
+// eveOf holds the words that make "la víspera", "la veille" the eve of a named event.
+var eveOf = map[string]bool{"de": true, "del": true, "d'": true, "du": true, "des": true}
 
 // relative resolves a relative phrase of the language's date words against the publication
 // date.

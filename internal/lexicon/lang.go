@@ -356,7 +356,7 @@ type TimeWords struct {
 }
 
 var timeValues = map[string]bool{"day": true, "day-1": true, "day-2": true, "month": true, "month-1": true,
-	"year": true, "year-1": true, "since-year": true, "week": true, "week-1": true, "weekend": true}
+	"year": true, "year-1": true, "since-year": true, "week": true, "week-1": true, "weekend": true, "eve": true}
 
 func (lx *Lexicon) addTime(c []string) error {
 	kind, w, v := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2])
