@@ -409,18 +409,24 @@ func (s *state) meetingPartner(src side) side {
 }
 
 // prisonSentence reports whether the trigger is a sentence to prison: a verb of sentencing
-// with a word for prison after it in its clause.
+// with a word for prison after it in its clause, in the term the "à", "a" opens ("a condamné
+// … à cinq ans d'emprisonnement"); a condemnation of a prison itself ("a condamné
+// l'emprisonnement des journalistes") is words, no sentence.
 func (s *state) prisonSentence(tr trigger, end int) bool {
 	toks := s.doc.Tokens
 	if !s.word("sentence-verb", toks[tr.j-1].Low) {
 		return false
 	}
+	term := false
 	for k := tr.j; k < end && k < tr.j+20; k++ {
 		if toks[k].Text == ";" || s.word("relative", toks[k].Low) {
 			return false
 		}
+		if w := toks[k].Low; w == "à" || w == "a" {
+			term = true
+		}
 		if s.word("prison", toks[k].Low) {
-			return true
+			return term
 		}
 	}
 	return false

@@ -1252,3 +1252,25 @@ func TestLangEventsEve(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsPrisonTerm codes a sentence to a term in prison, whatever the word for prison,
+// as a detention; a condemnation of someone's imprisonment is words and no detention.
+func TestLangEventsPrisonTerm(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "fr", "Le tribunal de Nador a condamné lundi quatre passeurs à trois ans d'emprisonnement ferme.", "COERCE MAR MAR", false)
+	wantEvent(t, x, "es", "La Audiencia de Málaga condenó el lunes a seis años de encarcelamiento a dos patrones de patera.", "COERCE ESP ESP", false)
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "L'Association marocaine des droits humains a condamné lundi l'emprisonnement de trois journalistes à Nador."},
+		{"es", "La Asociación Pro Derechos Humanos de Andalucía condenó el lunes el encarcelamiento de tres periodistas en Málaga."},
+	} {
+		evs := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events
+		if len(evs) == 0 {
+			t.Errorf("%q: no event, want the condemnation", tc.text)
+		}
+		for _, e := range evs {
+			if e.Type == "COERCE" {
+				t.Errorf("%q: event %s %s %s, want no detention from a condemnation of one", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+}
