@@ -590,10 +590,39 @@ func (s *state) hodiernal(i, first int) string {
 	toks := s.doc.Tokens
 	for k := i; k >= first && k >= i-2; k-- {
 		if s.word("perfect", toks[k].Low) {
-			return s.published
+			return s.perfectDay(toks[i].Sent)
 		}
 	}
 	return ""
+}
+
+// perfectDay is the day the report tells with the present perfect: the day of publication,
+// or the day before it when the report named that day right after a perfect before sentence
+// si ("ha informado este jueves", "ha señalado este jueves" in copy filed the next morning). An
+// older day after a perfect ("ha detenido el pasado martes") dates its own act only.
+func (s *state) perfectDay(si int) string {
+	toks := s.doc.Tokens
+	day := s.published
+	pub, err := time.Parse("2006-01-02", s.published)
+	if err != nil {
+		return day
+	}
+	eve := pub.AddDate(0, 0, -1).Format("2006-01-02")
+	for _, tx := range s.times {
+		if toks[tx.start].Sent >= si {
+			break
+		}
+		if tx.value != eve && tx.value != s.published || tx.start < len(s.inQuote) && s.inQuote[tx.start] {
+			continue
+		}
+		for k := tx.start - 1; k >= 0 && k >= tx.start-3 && toks[k].Sent == toks[tx.start].Sent; k-- {
+			if s.word("perfect", toks[k].Low) {
+				day = tx.value
+				break
+			}
+		}
+	}
+	return day
 }
 
 // passiveAgent is the agent of a passive participle, named after "por" or "par" within a few

@@ -1274,3 +1274,14 @@ func TestLangEventsPrisonTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsPerfectDay dates a Spanish act in the present perfect with no time of its own by
+// the day the report tells with the perfect: the day before publication when the copy, filed the
+// next morning, named it so ("ha informado este miércoles"); an older day after a perfect dates
+// only its own act.
+func TestLangEventsPerfectDay(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "es", "MADRID, 14 Mar. (EUROPA PRESS) - La Delegación del Gobierno en Melilla ha informado este miércoles de la llegada de 40 personas. El delegado del Gobierno, Sabrina Moh Abdelkader, ha reclamado a la Unión Europea más fondos para la acogida.", "REQUEST ESP EU 2024-03-13", true)
+	wantEvent(t, x, "es", "MADRID, 14 Mar. (EUROPA PRESS) - La Guardia Civil ha detenido el pasado lunes a tres patrones en Almería. El delegado del Gobierno, Sabrina Moh Abdelkader, ha reclamado a la Unión Europea más fondos para la acogida.", "REQUEST ESP EU 2024-03-14", true)
+	wantEvent(t, x, "es", "MADRID, 14 Mar. (EUROPA PRESS) - El delegado del Gobierno, Sabrina Moh Abdelkader, ha reclamado a la Unión Europea más fondos para la acogida.", "REQUEST ESP EU 2024-03-14", true)
+}
