@@ -1516,6 +1516,14 @@ func (s *state) gerund(tr trigger) bool {
 // demonstrative and an accusation noun ("ces accusations", "estas acusaciones").
 func (s *state) accusationsAfter(j, end int) bool {
 	toks := s.doc.Tokens
+	// "rechazó este lunes las críticas", "a rejeté mardi ces accusations": the time of the act
+	// may stand between the verb and what it rejects.
+	for _, tx := range s.times {
+		if tx.start >= j && tx.start <= j+1 && tx.end < end { // "este miércoles": from the weekday
+			j = tx.end
+			break
+		}
+	}
 	for k := j; k < end && k < j+3; k++ {
 		if s.word("accusation", toks[k].Low) {
 			// "estas acusaciones", "les critiques": told before, by a demonstrative or an article.

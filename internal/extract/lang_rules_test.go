@@ -1285,3 +1285,20 @@ func TestLangEventsPerfectDay(t *testing.T) {
 	wantEvent(t, x, "es", "MADRID, 14 Mar. (EUROPA PRESS) - La Guardia Civil ha detenido el pasado lunes a tres patrones en Almería. El delegado del Gobierno, Sabrina Moh Abdelkader, ha reclamado a la Unión Europea más fondos para la acogida.", "REQUEST ESP EU 2024-03-14", true)
 	wantEvent(t, x, "es", "MADRID, 14 Mar. (EUROPA PRESS) - El delegado del Gobierno, Sabrina Moh Abdelkader, ha reclamado a la Unión Europea más fondos para la acogida.", "REQUEST ESP EU 2024-03-14", true)
 }
+
+// TestLangEventsRejectedCriticismDated finds the author of the criticism a Spanish or French
+// rejection answers when the time of the rejection stands between the verb and the criticism;
+// with no criticism told before, the rejection has no target and is no event.
+func TestLangEventsRejectedCriticismDated(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "es", "MADRID, 14 Mar. (EFE) - La Asociación Pro Derechos Humanos de Andalucía criticó el martes al Gobierno por las devoluciones en caliente. El Ministerio del Interior rechazó este miércoles las críticas en un comunicado.", "REJECT ESP ESP", false)
+	wantEvent(t, x, "fr", "Rabat, 14 mars (MAP) - L'Association marocaine des droits humains a dénoncé mardi les expulsions menées par les autorités. Le ministère marocain de l'Intérieur a rejeté mercredi ces accusations.", "REJECT MAR MAR", false)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "MADRID, 14 Mar. (EFE) - El Ministerio del Interior rechazó este miércoles las críticas en un comunicado."},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministère marocain de l'Intérieur a rejeté mercredi ces accusations."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			t.Errorf("%q: event %s %s %s, want none for a rejection of criticism no one made", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+		}
+	}
+}
