@@ -287,6 +287,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 			if date == "" {
 				date = s.explicitTime(tr.i, false)
+				if rt := s.reportedActTime(first, tr.i, end); date != "" && materialTypes[typ] && rt != "" {
+					date = rt // "ha informado este jueves de que … frustraron … a lo largo de 2026"
+				}
 				if date != "" && !materialTypes[typ] && s.reportedTime(tr.j, end, date) {
 					date = "" // "agradeció el apoyo y recordó que ... el año pasado": not when it thanked
 				}
@@ -1195,6 +1198,32 @@ func (s *state) reportedTime(j, end int, v string) bool {
 		after = true
 	}
 	return after
+}
+
+// reportedActTime is the time a clause reported after a speech verb names for the act at
+// token i in it ("ha informado este jueves de que sus fuerzas frustraron … a lo largo de
+// 2026", "a annoncé mardi que les unités ont déjoué … en 2025"): the saying's time does not
+// date what was said. It is "" when the act is not reported or its clause names no time.
+func (s *state) reportedActTime(first, i, end int) string {
+	toks := s.doc.Tokens
+	que := -1
+	for k := i - 1; k > first; k-- {
+		if s.word("complementizer", toks[k].Low) && !s.inQuote[k] {
+			que = k
+			break
+		}
+	}
+	if que < 0 || !s.hasSpeechVerb(first, que) {
+		return ""
+	}
+	s.indexTimes()
+	sent := toks[i].Sent
+	for _, tx := range s.times[s.timeFirst[sent]:s.timeFirst[sent+1]] {
+		if tx.start > que && tx.start < end && !s.anchors[tx.start] {
+			return tx.value
+		}
+	}
+	return ""
 }
 
 // infinitive reports whether the trigger tr is one word with the ending of the language's

@@ -1302,3 +1302,18 @@ func TestLangEventsRejectedCriticismDated(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsReportedActTime dates a Spanish or French act reported after a speech verb by
+// the time its own clause names, not by the time of the saying; a reported act with no time
+// of its own keeps the saying's.
+func TestLangEventsReportedActTime(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "MADRID, 14 Mar. (EFE) - El Ministerio del Interior ha informado este miércoles de que la Guardia Civil detuvo a 310 patrones de pateras durante 2023.", "COERCE ESP ESP 2023"},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministère marocain de l'Intérieur a annoncé mercredi que la Gendarmerie royale a démantelé 12 réseaux de passeurs en 2023.", "COERCE MAR MAR 2023"},
+		{"es", "MADRID, 14 Mar. (EFE) - El Ministerio del Interior ha informado este miércoles de que la Guardia Civil detuvo a tres patrones en Almería.", "COERCE ESP ESP 2024-03-13"},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministère marocain de l'Intérieur a annoncé mercredi que la Gendarmerie royale a démantelé un réseau de passeurs à Nador.", "COERCE MAR MAR 2024-03-13"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
