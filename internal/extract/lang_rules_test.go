@@ -1317,3 +1317,18 @@ func TestLangEventsReportedActTime(t *testing.T) {
 		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
 	}
 }
+
+// TestLangEventsTwoDays dates a Spanish or French act told over two weekdays joined by "y",
+// "et" with the span from the first to the second; a second weekday before the first in the
+// week is no span.
+func TestLangEventsTwoDays(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Oran, 14 mars (APS) - Les garde-côtes algériens ont intercepté lundi et mardi 80 harraga au large d'Oran.", "COERCE DZA DZA 2024-03-11/2024-03-12"},
+		{"es", "ALMERÍA, 14 Mar. (EFE) - La Guardia Civil detuvo el lunes y el martes a cinco patrones de pateras en Almería.", "COERCE ESP ESP 2024-03-11/2024-03-12"},
+		// 14 March 2024 is a Thursday: "mercredi et lundi" names no span.
+		{"fr", "Oran, 14 mars (APS) - Les garde-côtes algériens ont intercepté mercredi et lundi 80 harraga au large d'Oran.", "COERCE DZA DZA 2024-03-13"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
