@@ -56,6 +56,11 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 			typ = "AGREE"
 		}
+		// "movilizó a la Salvamar Mimosa para auxiliar a una patera", "a mobilisé une vedette
+		// pour secourir": a vessel sent to a rescue is the rescue, not a deployment.
+		if typ == "MOBILIZE" && s.rescueAim(tr, trigs, end) {
+			continue
+		}
 		// "Ha permitido desmantelar", "a permis d'intercepter": an infinitive is an act only
 		// as the complement of a verb that tells it was done ("para detener", "pour
 		// démanteler" tell an aim).
@@ -1224,6 +1229,21 @@ func (s *state) reportedActTime(first, i, end int) string {
 		}
 	}
 	return ""
+}
+
+// rescueAim reports whether the clause of trigger tr goes on, within a few words, with a
+// rescue as its aim: "para auxiliar", "pour secourir".
+func (s *state) rescueAim(tr trigger, trigs []trigger, end int) bool {
+	toks := s.doc.Tokens
+	for _, t2 := range trigs {
+		if t2.i <= tr.j || t2.i >= end || t2.i > tr.j+10 || t2.rules[0].Type != "AID" || t2.rules[0].Mode != "rescue" {
+			continue
+		}
+		if k := t2.i - 1; s.word("aim", toks[k].Low) || k > 0 && s.word("aim", toks[k-1].Low+" "+toks[k].Low) {
+			return true
+		}
+	}
+	return false
 }
 
 // infinitive reports whether the trigger tr is one word with the ending of the language's

@@ -1332,3 +1332,22 @@ func TestLangEventsTwoDays(t *testing.T) {
 		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
 	}
 }
+
+// TestLangEventsRescueAim reads a Spanish or French vessel sent to a rescue ("movilizó … para
+// auxiliar", "a mobilisé … pour secourir") as part of the rescue, no deployment; a deployment
+// with another aim stays one.
+func TestLangEventsRescueAim(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "ALMERÍA, 14 Mar. (EFE) - El centro de coordinación de Almería movilizó el miércoles a la Salvamar Spica para auxiliar a una neumática con 30 ocupantes."},
+		{"fr", "Rabat, 14 mars (MAP) - La Marine royale a mobilisé mercredi un patrouilleur pour secourir une embarcation en détresse au large de Tarfaya."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type == "MOBILIZE" {
+				t.Errorf("%q: event %s %s %s, want no deployment for a rescue", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+	wantEvent(t, x, "es", "MADRID, 14 Mar. (EFE) - El Ministerio del Interior desplegó el miércoles 200 agentes de la Guardia Civil para vigilar la valla de Melilla.", "MOBILIZE ESP ESP", false)
+	wantEvent(t, x, "fr", "Rabat, 14 mars (MAP) - Les autorités marocaines ont déployé mercredi 500 gendarmes pour surveiller les plages de Fnideq.", "MOBILIZE MAR MAR", false)
+}

@@ -261,6 +261,7 @@ var wordRoles = map[string]bool{
 	"not-home":        true, // an office the home country of the press has none of: "gendarmería"; the dateline's
 	"sentence-verb":   true, // a court's sentence, with "prison" a detention as well as an accusation: "condamné", "condenó"
 	"prison":          true, // the place of a prison sentence: "prison", "prisión", "cárcel"
+	"aim":             true, // opens the aim of an act, before an infinitive: "para", "pour"
 	"government-noun": true, // a government named with no country, the home state's: "gouvernement", "Gobierno"
 	"state-noun":      true, // a plural noun for states or their bodies, never unnamed people: "países", "partenaires"
 	"ngo-noun":        true, // a common noun for a non-governmental body, standing for the one named before: "la ONG", "l'association"
