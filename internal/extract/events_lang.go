@@ -56,6 +56,11 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 			typ = "AGREE"
 		}
+		// "movilizó a la Salvamar Mimosa para auxiliar a una patera", "a mobilisé une vedette
+		// pour secourir": a vessel sent to a rescue is the rescue, not a deployment.
+		if typ == "MOBILIZE" && s.rescueAim(tr, trigs, end) {
+			continue
+		}
 		// "Ha permitido desmantelar", "a permis d'intercepter": an infinitive is an act only
 		// as the complement of a verb that tells it was done ("para detener", "pour
 		// démanteler" tell an aim).
@@ -287,6 +292,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 			if date == "" {
 				date = s.explicitTime(tr.i, false)
+				if rt := s.reportedActTime(first, tr.i, end); date != "" && materialTypes[typ] && rt != "" {
+					date = rt // "ha informado este jueves de que … frustraron … a lo largo de 2026"
+				}
 				if date != "" && !materialTypes[typ] && s.reportedTime(tr.j, end, date) {
 					date = "" // "agradeció el apoyo y recordó que ... el año pasado": not when it thanked
 				}
@@ -409,18 +417,24 @@ func (s *state) meetingPartner(src side) side {
 }
 
 // prisonSentence reports whether the trigger is a sentence to prison: a verb of sentencing
-// with a word for prison after it in its clause.
+// with a word for prison after it in its clause, in the term the "à", "a" opens ("a condamné
+// … à cinq ans d'emprisonnement"); a condemnation of a prison itself ("a condamné
+// l'emprisonnement des journalistes") is words, no sentence.
 func (s *state) prisonSentence(tr trigger, end int) bool {
 	toks := s.doc.Tokens
 	if !s.word("sentence-verb", toks[tr.j-1].Low) {
 		return false
 	}
+	term := false
 	for k := tr.j; k < end && k < tr.j+20; k++ {
 		if toks[k].Text == ";" || s.word("relative", toks[k].Low) {
 			return false
 		}
+		if w := toks[k].Low; w == "à" || w == "a" {
+			term = true
+		}
 		if s.word("prison", toks[k].Low) {
-			return true
+			return term
 		}
 	}
 	return false
@@ -584,10 +598,39 @@ func (s *state) hodiernal(i, first int) string {
 	toks := s.doc.Tokens
 	for k := i; k >= first && k >= i-2; k-- {
 		if s.word("perfect", toks[k].Low) {
-			return s.published
+			return s.perfectDay(toks[i].Sent)
 		}
 	}
 	return ""
+}
+
+// perfectDay is the day the report tells with the present perfect: the day of publication,
+// or the day before it when the report named that day right after a perfect before sentence
+// si ("ha informado este jueves", "ha señalado este jueves" in copy filed the next morning). An
+// older day after a perfect ("ha detenido el pasado martes") dates its own act only.
+func (s *state) perfectDay(si int) string {
+	toks := s.doc.Tokens
+	day := s.published
+	pub, err := time.Parse("2006-01-02", s.published)
+	if err != nil {
+		return day
+	}
+	eve := pub.AddDate(0, 0, -1).Format("2006-01-02")
+	for _, tx := range s.times {
+		if toks[tx.start].Sent >= si {
+			break
+		}
+		if tx.value != eve && tx.value != s.published || tx.start < len(s.inQuote) && s.inQuote[tx.start] {
+			continue
+		}
+		for k := tx.start - 1; k >= 0 && k >= tx.start-3 && toks[k].Sent == toks[tx.start].Sent; k-- {
+			if s.word("perfect", toks[k].Low) {
+				day = tx.value
+				break
+			}
+		}
+	}
+	return day
 }
 
 // passiveAgent is the agent of a passive participle, named after "por" or "par" within a few
@@ -1162,6 +1205,47 @@ func (s *state) reportedTime(j, end int, v string) bool {
 	return after
 }
 
+// reportedActTime is the time a clause reported after a speech verb names for the act at
+// token i in it ("ha informado este jueves de que sus fuerzas frustraron … a lo largo de
+// 2026", "a annoncé mardi que les unités ont déjoué … en 2025"): the saying's time does not
+// date what was said. It is "" when the act is not reported or its clause names no time.
+func (s *state) reportedActTime(first, i, end int) string {
+	toks := s.doc.Tokens
+	que := -1
+	for k := i - 1; k > first; k-- {
+		if s.word("complementizer", toks[k].Low) && !s.inQuote[k] {
+			que = k
+			break
+		}
+	}
+	if que < 0 || !s.hasSpeechVerb(first, que) {
+		return ""
+	}
+	s.indexTimes()
+	sent := toks[i].Sent
+	for _, tx := range s.times[s.timeFirst[sent]:s.timeFirst[sent+1]] {
+		if tx.start > que && tx.start < end && !s.anchors[tx.start] {
+			return tx.value
+		}
+	}
+	return ""
+}
+
+// rescueAim reports whether the clause of trigger tr goes on, within a few words, with a
+// rescue as its aim: "para auxiliar", "pour secourir".
+func (s *state) rescueAim(tr trigger, trigs []trigger, end int) bool {
+	toks := s.doc.Tokens
+	for _, t2 := range trigs {
+		if t2.i <= tr.j || t2.i >= end || t2.i > tr.j+10 || t2.rules[0].Type != "AID" || t2.rules[0].Mode != "rescue" {
+			continue
+		}
+		if k := t2.i - 1; s.word("aim", toks[k].Low) || k > 0 && s.word("aim", toks[k-1].Low+" "+toks[k].Low) {
+			return true
+		}
+	}
+	return false
+}
+
 // infinitive reports whether the trigger tr is one word with the ending of the language's
 // infinitives: "desmantelar", "intercepter".
 func (s *state) infinitive(tr trigger) bool {
@@ -1481,6 +1565,14 @@ func (s *state) gerund(tr trigger) bool {
 // demonstrative and an accusation noun ("ces accusations", "estas acusaciones").
 func (s *state) accusationsAfter(j, end int) bool {
 	toks := s.doc.Tokens
+	// "rechazó este lunes las críticas", "a rejeté mardi ces accusations": the time of the act
+	// may stand between the verb and what it rejects.
+	for _, tx := range s.times {
+		if tx.start >= j && tx.start <= j+1 && tx.end < end { // "este miércoles": from the weekday
+			j = tx.end
+			break
+		}
+	}
 	for k := j; k < end && k < j+3; k++ {
 		if s.word("accusation", toks[k].Low) {
 			// "estas acusaciones", "les critiques": told before, by a demonstrative or an article.

@@ -1234,3 +1234,120 @@ func TestLangEventsTitleOnlySentence(t *testing.T) {
 		t.Errorf("event %s %s %s, want none from a title with no holder", e.Type, e.Source.Actor, e.Target.Actor)
 	}
 }
+
+// TestLangEventsEve dates an act told with "la víspera", "la veille" the day before the report;
+// the eve of a named event ("la víspera de la cumbre", "la veille du sommet") is no such date.
+func TestLangEventsEve(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "es", "ALMERÍA, 14 Mar. (EFE) - Salvamento Marítimo rescató la víspera a 40 personas que viajaban en una neumática.", "AID ESP ESP 2024-03-13", true)
+	wantEvent(t, x, "fr", "Rabat, 14 mars (MAP) - La Marine royale a secouru la veille 52 candidats à l'émigration au large de Tarfaya.", "AID MAR MAR 2024-03-13", true)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "ALMERÍA, 14 Mar. (EFE) - La Guardia Civil detuvo a tres patrones la víspera de la cumbre de Rabat."},
+		{"fr", "Rabat, 14 mars (MAP) - La police a arrêté trois passeurs la veille du sommet de Rabat."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Date != nil && !e.DateInferred && *e.Date == "2024-03-13" {
+				t.Errorf("%q: event %s dated %s, want the eve of an event no date of the report", tc.text, e.Type, *e.Date)
+			}
+		}
+	}
+}
+
+// TestLangEventsPrisonTerm codes a sentence to a term in prison, whatever the word for prison,
+// as a detention; a condemnation of someone's imprisonment is words and no detention.
+func TestLangEventsPrisonTerm(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "fr", "Le tribunal de Nador a condamné lundi quatre passeurs à trois ans d'emprisonnement ferme.", "COERCE MAR MAR", false)
+	wantEvent(t, x, "es", "La Audiencia de Málaga condenó el lunes a seis años de encarcelamiento a dos patrones de patera.", "COERCE ESP ESP", false)
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "L'Association marocaine des droits humains a condamné lundi l'emprisonnement de trois journalistes à Nador."},
+		{"es", "La Asociación Pro Derechos Humanos de Andalucía condenó el lunes el encarcelamiento de tres periodistas en Málaga."},
+	} {
+		evs := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events
+		if len(evs) == 0 {
+			t.Errorf("%q: no event, want the condemnation", tc.text)
+		}
+		for _, e := range evs {
+			if e.Type == "COERCE" {
+				t.Errorf("%q: event %s %s %s, want no detention from a condemnation of one", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+}
+
+// TestLangEventsPerfectDay dates a Spanish act in the present perfect with no time of its own by
+// the day the report tells with the perfect: the day before publication when the copy, filed the
+// next morning, named it so ("ha informado este miércoles"); an older day after a perfect dates
+// only its own act.
+func TestLangEventsPerfectDay(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "es", "MADRID, 14 Mar. (EUROPA PRESS) - La Delegación del Gobierno en Melilla ha informado este miércoles de la llegada de 40 personas. El delegado del Gobierno, Sabrina Moh Abdelkader, ha reclamado a la Unión Europea más fondos para la acogida.", "REQUEST ESP EU 2024-03-13", true)
+	wantEvent(t, x, "es", "MADRID, 14 Mar. (EUROPA PRESS) - La Guardia Civil ha detenido el pasado lunes a tres patrones en Almería. El delegado del Gobierno, Sabrina Moh Abdelkader, ha reclamado a la Unión Europea más fondos para la acogida.", "REQUEST ESP EU 2024-03-14", true)
+	wantEvent(t, x, "es", "MADRID, 14 Mar. (EUROPA PRESS) - El delegado del Gobierno, Sabrina Moh Abdelkader, ha reclamado a la Unión Europea más fondos para la acogida.", "REQUEST ESP EU 2024-03-14", true)
+}
+
+// TestLangEventsRejectedCriticismDated finds the author of the criticism a Spanish or French
+// rejection answers when the time of the rejection stands between the verb and the criticism;
+// with no criticism told before, the rejection has no target and is no event.
+func TestLangEventsRejectedCriticismDated(t *testing.T) {
+	x := extractor(t)
+	wantEvent(t, x, "es", "MADRID, 14 Mar. (EFE) - La Asociación Pro Derechos Humanos de Andalucía criticó el martes al Gobierno por las devoluciones en caliente. El Ministerio del Interior rechazó este miércoles las críticas en un comunicado.", "REJECT ESP ESP", false)
+	wantEvent(t, x, "fr", "Rabat, 14 mars (MAP) - L'Association marocaine des droits humains a dénoncé mardi les expulsions menées par les autorités. Le ministère marocain de l'Intérieur a rejeté mercredi ces accusations.", "REJECT MAR MAR", false)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "MADRID, 14 Mar. (EFE) - El Ministerio del Interior rechazó este miércoles las críticas en un comunicado."},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministère marocain de l'Intérieur a rejeté mercredi ces accusations."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			t.Errorf("%q: event %s %s %s, want none for a rejection of criticism no one made", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+		}
+	}
+}
+
+// TestLangEventsReportedActTime dates a Spanish or French act reported after a speech verb by
+// the time its own clause names, not by the time of the saying; a reported act with no time
+// of its own keeps the saying's.
+func TestLangEventsReportedActTime(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "MADRID, 14 Mar. (EFE) - El Ministerio del Interior ha informado este miércoles de que la Guardia Civil detuvo a 310 patrones de pateras durante 2023.", "COERCE ESP ESP 2023"},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministère marocain de l'Intérieur a annoncé mercredi que la Gendarmerie royale a démantelé 12 réseaux de passeurs en 2023.", "COERCE MAR MAR 2023"},
+		{"es", "MADRID, 14 Mar. (EFE) - El Ministerio del Interior ha informado este miércoles de que la Guardia Civil detuvo a tres patrones en Almería.", "COERCE ESP ESP 2024-03-13"},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministère marocain de l'Intérieur a annoncé mercredi que la Gendarmerie royale a démantelé un réseau de passeurs à Nador.", "COERCE MAR MAR 2024-03-13"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
+
+// TestLangEventsTwoDays dates a Spanish or French act told over two weekdays joined by "y",
+// "et" with the span from the first to the second; a second weekday before the first in the
+// week is no span.
+func TestLangEventsTwoDays(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Oran, 14 mars (APS) - Les garde-côtes algériens ont intercepté lundi et mardi 80 harraga au large d'Oran.", "COERCE DZA DZA 2024-03-11/2024-03-12"},
+		{"es", "ALMERÍA, 14 Mar. (EFE) - La Guardia Civil detuvo el lunes y el martes a cinco patrones de pateras en Almería.", "COERCE ESP ESP 2024-03-11/2024-03-12"},
+		// 14 March 2024 is a Thursday: "mercredi et lundi" names no span.
+		{"fr", "Oran, 14 mars (APS) - Les garde-côtes algériens ont intercepté mercredi et lundi 80 harraga au large d'Oran.", "COERCE DZA DZA 2024-03-13"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
+
+// TestLangEventsRescueAim reads a Spanish or French vessel sent to a rescue ("movilizó … para
+// auxiliar", "a mobilisé … pour secourir") as part of the rescue, no deployment; a deployment
+// with another aim stays one.
+func TestLangEventsRescueAim(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "ALMERÍA, 14 Mar. (EFE) - El centro de coordinación de Almería movilizó el miércoles a la Salvamar Spica para auxiliar a una neumática con 30 ocupantes."},
+		{"fr", "Rabat, 14 mars (MAP) - La Marine royale a mobilisé mercredi un patrouilleur pour secourir une embarcation en détresse au large de Tarfaya."},
+	} {
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Type == "MOBILIZE" {
+				t.Errorf("%q: event %s %s %s, want no deployment for a rescue", tc.text, e.Type, e.Source.Actor, e.Target.Actor)
+			}
+		}
+	}
+	wantEvent(t, x, "es", "MADRID, 14 Mar. (EFE) - El Ministerio del Interior desplegó el miércoles 200 agentes de la Guardia Civil para vigilar la valla de Melilla.", "MOBILIZE ESP ESP", false)
+	wantEvent(t, x, "fr", "Rabat, 14 mars (MAP) - Les autorités marocaines ont déployé mercredi 500 gendarmes pour surveiller les plages de Fnideq.", "MOBILIZE MAR MAR", false)
+}

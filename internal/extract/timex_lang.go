@@ -127,7 +127,14 @@ func (r *timeResolver) dateLang(toks []text.Token, i int, tw *lexicon.TimeWords)
 	since := tw.Since[word(i-1)]
 	if r.hasPub {
 		if m, ok := tw.Phrases.Longest(toks, i); ok {
-			return r.relative(i, m.End, m.Vals[0])
+			if m.Vals[0] != "eve" {
+				return r.relative(i, m.End, m.Vals[0])
+			}
+			// "la víspera", "la veille": the day before the report's, unless a "de" phrase
+			// names the event it is the eve of ("la veille du sommet").
+			if !eveOf[word(m.End)] {
+				return r.relative(i, m.End, "day-1")
+			}
 		}
 	}
 	if r.hasPub && tw.First[t.Low] {
@@ -225,6 +232,23 @@ func (r *timeResolver) dateLang(toks []text.Token, i int, tw *lexicon.TimeWords)
 			for int(d.Weekday()) != wd {
 				d = d.AddDate(0, 0, -1)
 			}
+			// "samedi et dimanche", "el sábado y el domingo": two days joined are the span
+			// from the first to the second, when the second comes later in the same week.
+			if k := end; !since && (word(k) == "y" || word(k) == "et") {
+				k++
+				if tw.RangeArticle[word(k)] {
+					k++
+				}
+				if wd2, ok := tw.Weekdays[word(k)]; ok {
+					d2 := r.pub
+					for int(d2.Weekday()) != wd2 {
+						d2 = d2.AddDate(0, 0, -1)
+					}
+					if d2.After(d) && d2.Sub(d) < 7*24*time.Hour {
+						return timex{start, k + 1, interval(d, d2)}, true
+					}
+				}
+			}
 		}
 		return r.finish(start, end, d, "day", since)
 	case t.Kind == text.Number && isYear(t.Text) && (yearWords[word(i-1)] || tw.Months[word(i-1)] != 0):
@@ -237,6 +261,9 @@ func (r *timeResolver) dateLang(toks []text.Token, i int, tw *lexicon.TimeWords)
 	}
 	return timex{}, false
 }
+
+// eveOf holds the words that make "la víspera", "la veille" the eve of a named event.
+var eveOf = map[string]bool{"de": true, "del": true, "d'": true, "du": true, "des": true}
 
 // relative resolves a relative phrase of the language's date words against the publication
 // date.

@@ -267,6 +267,7 @@ var wordRoles = map[string]bool{
 	"government-noun":  true, // a government named with no country, the home state's: "gouvernement", "Gobierno"
 	"state-noun":       true, // a plural noun for states or their bodies, never unnamed people: "países", "partenaires"
 	"ngo-noun":         true, // a common noun for a non-governmental body, standing for the one named before: "la ONG", "l'association"
+	"aim":              true, // opens the aim of an act, before an infinitive: "para", "pour"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
@@ -359,7 +360,7 @@ type TimeWords struct {
 }
 
 var timeValues = map[string]bool{"day": true, "day-1": true, "day-2": true, "month": true, "month-1": true,
-	"year": true, "year-1": true, "since-year": true, "week": true, "week-1": true, "weekend": true}
+	"year": true, "year-1": true, "since-year": true, "week": true, "week-1": true, "weekend": true, "eve": true}
 
 func (lx *Lexicon) addTime(c []string) error {
 	kind, w, v := strings.TrimSpace(c[0]), strings.TrimSpace(c[1]), strings.TrimSpace(c[2])
