@@ -59,7 +59,9 @@ func (s *state) findEvents() {
 				continue
 			}
 			if m, ok := s.lx.Events.Longest(toks, i); ok {
-				if rules := s.possibleRules(m.Vals, sent, i); len(rules) > 0 {
+				// A Spanish or French remand noun no verb orders ("pidió prisión", "la détention
+				// provisoire reste l'exception") is no trigger at all (events_lang.go).
+				if rules := s.possibleRules(m.Vals, sent, i); len(rules) > 0 && !(s.surfaceEvents() && s.word("remand-noun", toks[i].Low) && !s.remandOrdered(i, sent.First)) {
 					trigs = append(trigs, trigger{i, m.End, rules})
 				}
 				i = m.End - 1

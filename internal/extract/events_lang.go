@@ -86,6 +86,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				}
 			}
 		}
+		// "El juez decretó el miércoles prisión provisional para los detenidos", "placés sous
+		// mandat de dépôt": a remand named by a noun is an act when a verb orders it in its
+		// clause; "pidió prisión provisional", "a requis la détention provisoire" ask for it.
+		remand := s.word("remand-noun", s.doc.Tokens[tr.i].Low)
+		if remand && !s.remandOrdered(tr.i, first) {
+			continue
+		}
 		// "La reunión entre X y Y", "l'entretien de X avec Y": a meeting named by a noun, its
 		// sides after it.
 		nsrc, ntgt, nominal := s.nominalMeeting(typ, tr, end)
@@ -93,10 +100,16 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		// people, not an act.
 		// An infinitive after "a" is a verb's complement ("volvió a pedir"): the English "a"
 		// is no article there.
-		if !nominal && !actNoun && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) && !s.infinitive(tr) {
+		if !nominal && !actNoun && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) && !s.infinitive(tr) && !remand {
 			continue
 		}
 		src, ok := nsrc, nominal
+		// "del Juzgado de Instrucción número 2 de Ceuta, que decretó prisión provisional", "placés
+		// sous mandat de dépôt par le juge du tribunal de Nador": a remand is the act of the
+		// state whose court orders it, where the report's place or dateline puts it.
+		if remand {
+			src, ok = s.remandCourt(sent, tr.i)
+		}
 		passive := false
 		if !ok && s.passiveForm(tr) {
 			src, ok = s.passiveAgent(tr.j, end)
@@ -290,7 +303,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			if nominal && date == "" {
 				date = s.timeAfter(tr.i) // "la reunión ..., celebrada este jueves", "s'est tenue lundi"
 			}
-			if date == "" {
+			if remand {
+				date = s.remandTime(tr, first)
+			} else if date == "" {
 				date = s.explicitTime(tr.i, false)
 				if rt := s.reportedActTime(first, tr.i, end); date != "" && materialTypes[typ] && rt != "" {
 					date = rt // "ha informado este jueves de que … frustraron … a lo largo de 2026"
@@ -313,8 +328,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			if date == "" && pair != nil && pair.Date != nil {
 				date = *pair.Date // what the two sides did at their meeting
 			}
-			if date == "" {
-				date = s.hodiernal(tr.i, first)
+			if date == "" && !remand {
+				date = s.hodiernal(tr.i, first) // a remand with no time of its own is undated
 			}
 			if date == "" && !materialTypes[typ] {
 				date = s.meetingDay(src.code) // "pidió a la UE": said at the meeting told before
@@ -1740,4 +1755,60 @@ func (s *state) titledSubject(first int, trigs []trigger) bool {
 		}
 	}
 	return false
+}
+
+// remandOrdered reports whether a verb that orders a remand stands before the remand noun at
+// token i within a few words of its clause: "decretó el miércoles prisión provisional", "ha
+// decretado prisión", "ont été placés sous mandat de dépôt", "placé en détention provisoire".
+func (s *state) remandOrdered(i, first int) bool {
+	toks := s.doc.Tokens
+	for k := i - 1; k >= first && k >= i-5; k-- {
+		if toks[k].Kind == text.Punct {
+			return false
+		}
+		if s.word("remand-verb", toks[k].Low) {
+			return true
+		}
+	}
+	return false
+}
+
+// remandCourt is the state of the court that orders the remand at token i: the seat its name
+// gives ("Juzgado de Instrucción de Algeciras", "tribunal de Nador"), else the place the
+// sentence names, else the dateline's (codebook 3: the country where the act happens).
+func (s *state) remandCourt(sent text.Sentence, i int) (side, bool) {
+	first, end := sent.First, sent.First+len(sent.Tokens)
+	c := ""
+	for a := first; a < end && c == ""; a++ {
+		if s.word("court", s.doc.Tokens[a].Low) {
+			c = s.seatOf(a+1, min(end, a+8))
+		}
+	}
+	if c == "" {
+		c = s.placeCountry(sent)
+	}
+	if c == "" {
+		c = s.datelinePlace()
+	}
+	return side{code: c, node: -1, how: "state of the court"}, c != ""
+}
+
+// remandTime dates a remand by the time its own clause tells before it ("decretó el miércoles
+// prisión provisional", "pasaron el sábado a disposición del Juzgado, que decretó") or just
+// after it ("ingresaron en prisión el martes"); a time further on dates something else, the
+// arrest or the offence ("prisión provisional para los detenidos en la operación de marzo").
+func (s *state) remandTime(tr trigger, first int) string {
+	s.indexTimes()
+	sent := s.doc.Tokens[tr.i].Sent
+	date := ""
+	for _, tx := range s.times[s.timeFirst[sent]:s.timeFirst[sent+1]] {
+		switch {
+		case s.anchors[tx.start]:
+		case tx.end <= tr.i && tx.start >= first:
+			date = tx.value // the last before it
+		case tx.start >= tr.j && tx.start <= tr.j+1 && date == "":
+			return tx.value
+		}
+	}
+	return date
 }

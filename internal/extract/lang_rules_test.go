@@ -1351,3 +1351,33 @@ func TestLangEventsRescueAim(t *testing.T) {
 	wantEvent(t, x, "es", "MADRID, 14 Mar. (EFE) - El Ministerio del Interior desplegó el miércoles 200 agentes de la Guardia Civil para vigilar la valla de Melilla.", "MOBILIZE ESP ESP", false)
 	wantEvent(t, x, "fr", "Rabat, 14 mars (MAP) - Les autorités marocaines ont déployé mercredi 500 gendarmes pour surveiller les plages de Fnideq.", "MOBILIZE MAR MAR", false)
 }
+
+// TestLangEventsRemand codes a remand in custody or a committal to prison as a detention by
+// the state of the court (codebook 5: COERCE), on the unnamed people of that state (codebook
+// 3); a remand only asked for, or refused, is no act.
+func TestLangEventsRemand(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Algeciras, 14 mar (EFE).- El Juzgado de Instrucción número 3 de Algeciras decretó el miércoles prisión provisional para los cuatro detenidos.", "COERCE ESP ESP 2024-03-13"},
+		{"es", "Almería, 14 mar (EFE).- Los arrestados fueron puestos a disposición del Juzgado de Guardia de Almería, que ha decretado prisión provisional para dos de ellos.", "COERCE ESP ESP"},
+		{"es", "Melilla, 14 mar (EFE).- Los tres patrones de la embarcación ingresaron el martes en prisión en Melilla.", "COERCE ESP ESP 2024-03-12"},
+		{"es", "Ceuta, 14 mar (EFE).- Los dos conductores fueron enviados a prisión por el juez de Ceuta.", "COERCE ESP ESP"},
+		{"fr", "Nador - Les cinq passeurs présumés ont été placés lundi sous mandat de dépôt par le juge d'instruction du tribunal de Nador.", "COERCE MAR MAR 2024-03-11"},
+		{"fr", "Tanger - Le chauffeur du camion a été placé en détention provisoire par le tribunal de Tanger.", "COERCE MAR MAR"},
+		{"fr", "Oujda - Les quatre convoyeurs ont été écroués mardi à la prison d'Oujda, au Maroc.", "COERCE MAR MAR 2024-03-12"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, strings.Count(tc.want, " ") == 3)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		// Asked for, refused or spoken of: no remand ordered.
+		{"es", "Almería, 14 mar (EFE).- La Fiscalía de Almería pidió prisión provisional para los dos patrones."},
+		{"es", "Ceuta, 14 mar (EFE).- El juez de Ceuta no decretó prisión provisional para el conductor."},
+		{"es", "La prisión provisional es una medida excepcional, recordó el abogado."},
+		{"fr", "Nador - Le parquet de Nador a requis la détention provisoire des deux passeurs."},
+		{"fr", "La détention provisoire reste l'exception, a rappelé l'avocat."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+}

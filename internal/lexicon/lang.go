@@ -261,6 +261,8 @@ var wordRoles = map[string]bool{
 	"not-home":         true, // an office the home country of the press has none of: "gendarmería"; the dateline's
 	"sentence-verb":    true, // a court's sentence, with "prison" a detention as well as an accusation: "condamné", "condenó"
 	"prison":           true, // the place of a prison sentence: "prison", "prisión", "cárcel"
+	"remand-noun":      true, // a remand named by a noun, an act only when ordered: "prisión (provisional)", "mandat (de dépôt)"
+	"remand-verb":      true, // orders a remand before its noun: "decretó", "placés"
 	"seat-office":      true, // a diplomatic office whose fullest name holds its seat: "ambassade", "embajada"
 	"seat-preposition": true, // before an office's seat: "à", "en"
 	"title-adjective":  true, // between an office and its holder's name: "la diputada canaria X", "le député socialiste X"
