@@ -50,7 +50,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if neg || hyp || s.inName(tr, first) {
 			continue
 		}
-		if s.lx.Modal("future", s.doc.Tokens[tr.i].Low) || s.lx.Modal("future", s.doc.Tokens[tr.j-1].Low) {
+		fut, future := s.futureTense(tr, first)
+		if future || s.lx.Modal("future", s.doc.Tokens[tr.i].Low) || s.lx.Modal("future", s.doc.Tokens[tr.j-1].Low) {
 			if !cooperativeTypes[typ] {
 				continue
 			}
@@ -300,12 +301,17 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				continue
 			}
 			date := actDate
-			if nominal && date == "" {
+			if nominal && date == "" && !future {
 				date = s.timeAfter(tr.i) // "la reunión ..., celebrada este jueves", "s'est tenue lundi"
 			}
-			if remand {
+			switch {
+			case remand:
 				date = s.remandTime(tr, first)
-			} else if date == "" {
+			case future:
+				// "ha anunciado que ambos países celebrarán en febrero una reunión": the time
+				// named is when the act is to be done; the promise is dated by its telling.
+				date = s.promiseDay(fut, first)
+			case date == "":
 				date = s.explicitTime(tr.i, false)
 				if rt := s.reportedActTime(first, tr.i, end); date != "" && materialTypes[typ] && rt != "" {
 					date = rt // "ha informado este jueves de que … frustraron … a lo largo de 2026"
@@ -1811,4 +1817,70 @@ func (s *state) remandTime(tr trigger, first int) string {
 		}
 	}
 	return date
+}
+
+// futureTense reports whether the act of a trigger is told in the future tense, by the ending
+// of its verb ("se reunirá", "celebrarán", "tiendront"), or, for a meeting named by a noun, of
+// the verb that takes it in its clause ("celebrarán en febrero en Tánger una nueva reunión",
+// "les deux pays tiendront une réunion"). It gives the verb's token.
+func (s *state) futureTense(tr trigger, first int) (int, bool) {
+	toks := s.doc.Tokens
+	for k := tr.i; k < tr.j; k++ {
+		if s.futureForm(k) {
+			return k, true
+		}
+	}
+	if !s.word("meeting-noun", toks[tr.i].Low) {
+		return 0, false
+	}
+	for k := tr.i - 1; k >= first && k >= tr.i-8; k-- {
+		if toks[k].Kind == text.Punct || s.word("complementizer", toks[k].Low) || s.word("relative", toks[k].Low) {
+			return 0, false
+		}
+		if s.futureForm(k) {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// futureForm reports whether the word at token k is a verb in the future tense: a lowercase
+// word of five letters or more, after no article, with an ending of the future ("future-end").
+func (s *state) futureForm(k int) bool {
+	toks := s.doc.Tokens
+	w := toks[k].Low
+	if toks[k].Kind != text.Word || toks[k].IsCap() || utf8.RuneCountInString(w) < 5 || k > 0 && s.isArticle(toks[k-1].Low) {
+		return false
+	}
+	for e := range s.lx.Words["future-end"] {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// promiseDay dates an act promised in the future tense by its telling: the time of its
+// sentence before the future verb at i ("a annoncé mardi que … tiendront"), else the day of the Spanish perfect
+// before it ("ha anunciado que … celebrarán"), else none.
+func (s *state) promiseDay(i, first int) string {
+	toks := s.doc.Tokens
+	s.indexTimes()
+	date := ""
+	for _, tx := range s.times[s.timeFirst[toks[i].Sent]:s.timeFirst[toks[i].Sent+1]] {
+		if tx.end <= i && tx.start >= first && !s.anchors[tx.start] {
+			date = tx.value
+		}
+	}
+	if date != "" {
+		return date
+	}
+	if s.ownLang() == "es" && s.published != "" {
+		for k := first; k < i; k++ {
+			if s.word("perfect", toks[k].Low) {
+				return s.perfectDay(toks[i].Sent)
+			}
+		}
+	}
+	return ""
 }

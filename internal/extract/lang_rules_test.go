@@ -1381,3 +1381,26 @@ func TestLangEventsRemand(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsFuture codes an act told in the future tense ("celebrarán una reunión", "se
+// réuniront") as a commitment (codebook 5: AGREE), dated by its telling, not by the time it is
+// to be done; a conflictual act to come is no act.
+func TestLangEventsFuture(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Madrid, 14 mar (EFE).- El ministro senegalés ha anunciado que España y Senegal celebrarán en mayo una reunión del comité mixto.", "AGREE ESP SEN 2024-03-14"},
+		{"fr", "Rabat - Le ministre de l'Intérieur a reçu mercredi son homologue espagnol. Les deux pays tiendront une nouvelle réunion en juin à Madrid.", "AGREE MAR ESP 2024-03-13"},
+		{"fr", "Rabat - Le Maroc et l'Espagne se réuniront en juin à Madrid, a annoncé le ministère.", "AGREE MAR ESP"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, strings.Count(tc.want, " ") == 3)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Ceuta, 14 mar (EFE).- La Guardia Civil detendrá a los responsables de la red, aseguró el delegado."},
+		{"fr", "Nador - La Gendarmerie royale arrêtera les passeurs, a assuré le gouverneur."},
+		{"es", "Madrid, 14 mar (EFE).- La próxima reunión del comité será en Rabat."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+}

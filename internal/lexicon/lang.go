@@ -235,6 +235,7 @@ var wordRoles = map[string]bool{
 	"possessive":       true, // a third person possessive before a noun: "su", "son", "sa"
 	"country-noun":     true, // names a country after a possessive: "país", "pays"
 	"complementizer":   true, // opens a reported clause: "que", "qu'"
+	"future-end":       true, // an ending of the future tense: "-rán", "-ront"
 	"for-speaker":      true, // opens the sentence before a quotation that gives its speaker's view: "para", "pour"
 	"sides":            true, // after "los dos", "les deux", names both sides: "delegaciones", "pays"
 	"infinitive-end":   true, // the ending of an infinitive trigger: "ar", "er", "ir"
