@@ -311,6 +311,10 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				// "ha anunciado que ambos países celebrarán en febrero una reunión": the time
 				// named is when the act is to be done; the promise is dated by its telling.
 				date = s.promiseDay(fut, first)
+			case materialTypes[typ] && s.operationTime(first, end) != "":
+				// "han desarticulado una red …, en una operación desarrollada el pasado martes",
+				// "lors d'une opération menée mardi": the operation dates the acts it holds.
+				date = s.operationTime(first, end)
 			case date == "":
 				date = s.explicitTime(tr.i, false)
 				if rt := s.reportedActTime(first, tr.i, end); date != "" && materialTypes[typ] && rt != "" {
@@ -1879,6 +1883,31 @@ func (s *state) promiseDay(i, first int) string {
 		for k := first; k < i; k++ {
 			if s.word("perfect", toks[k].Low) {
 				return s.perfectDay(toks[i].Sent)
+			}
+		}
+	}
+	return ""
+}
+
+// operationTime is the time of an operation told in the sentence from first to end by a
+// participle after its noun: "en una operación desarrollada el pasado martes", "lors d'une
+// opération menée mardi", "en un operativo llevado a cabo el lunes"; else "".
+func (s *state) operationTime(first, end int) string {
+	s.indexTimes()
+	toks := s.doc.Tokens
+	times := s.times[s.timeFirst[toks[first].Sent]:s.timeFirst[toks[first].Sent+1]]
+	for a := first; a < end; a++ {
+		if !s.word("operation-noun", toks[a].Low) {
+			continue
+		}
+		for p := a + 1; p < end && p <= a+3; p++ {
+			if !s.word("operation-participle", toks[p].Low) {
+				continue
+			}
+			for _, tx := range times {
+				if tx.start > p && tx.start <= p+4 && !s.anchors[tx.start] { // "llevado a cabo el lunes"
+					return tx.value
+				}
 			}
 		}
 	}

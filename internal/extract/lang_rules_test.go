@@ -1404,3 +1404,27 @@ func TestLangEventsFuture(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsOperationTime dates the material acts of a sentence by the time a participle
+// gives the operation that holds them ("en una operación desarrollada el pasado martes",
+// "lors d'une opération menée mardi"), not by the dateline or the perfect of the telling.
+func TestLangEventsOperationTime(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Girona, 14 mar (EFE).- La Policía Nacional ha desarticulado una red que explotaba a migrantes en Lleida, en una operación desarrollada el pasado martes.", "COERCE ESP ESP 2024-03-12"},
+		{"es", "Almería, 14 mar (EFE).- La Guardia Civil ha detenido a seis personas en un operativo llevado a cabo el lunes en El Ejido.", "COERCE ESP ESP 2024-03-11"},
+		{"fr", "Nador - La Gendarmerie royale a démantelé un réseau de passeurs lors d'une opération menée mardi près de Nador.", "COERCE MAR MAR 2024-03-12"},
+		// An operation with no time of its own leaves the act its own date.
+		{"es", "Ceuta, 14 mar (EFE).- La Guardia Civil detuvo el miércoles a tres personas en una operación desarrollada en colaboración con la Policía Nacional.", "COERCE ESP ESP 2024-03-13"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Madrid, 14 mar (EFE).- Las operaciones desarrolladas el año pasado fueron un éxito, según el informe."},
+		{"fr", "Rabat - L'opération menée l'an dernier reste un exemple, selon le rapport."},
+	} {
+		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
+			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
+		}
+	}
+}
