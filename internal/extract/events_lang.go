@@ -1274,12 +1274,18 @@ func (s *state) rescueAim(tr trigger, trigs []trigger, end int) bool {
 // infinitive reports whether the trigger tr is one word with the ending of the language's
 // infinitives: "desmantelar", "intercepter".
 func (s *state) infinitive(tr trigger) bool {
+	return s.oneWordEnding(tr, "infinitive-end", "ar", "er", "ir")
+}
+
+// oneWordEnding reports whether the trigger tr is one word ending in one of endings that the
+// language lists under role.
+func (s *state) oneWordEnding(tr trigger, role string, endings ...string) bool {
 	if tr.j != tr.i+1 {
 		return false
 	}
 	w := s.doc.Tokens[tr.i].Low
-	for _, e := range []string{"ar", "er", "ir"} {
-		if strings.HasSuffix(w, e) && s.word("infinitive-end", e) {
+	for _, e := range endings {
+		if strings.HasSuffix(w, e) && s.word(role, e) {
 			return true
 		}
 	}
@@ -1574,16 +1580,7 @@ func (s *state) pronounSubject(first, i int) (side, bool) {
 
 // gerund reports whether the trigger is one gerund: "appelant", "instando", "pidiendo".
 func (s *state) gerund(tr trigger) bool {
-	if tr.j != tr.i+1 {
-		return false
-	}
-	w := s.doc.Tokens[tr.i].Low
-	for _, e := range []string{"ant", "ando", "iendo"} {
-		if strings.HasSuffix(w, e) && s.word("gerund-end", e) {
-			return true
-		}
-	}
-	return false
+	return s.oneWordEnding(tr, "gerund-end", "ant", "ando", "iendo")
 }
 
 // accusationsAfter reports whether the object after token j is accusations told before: a

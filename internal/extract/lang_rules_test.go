@@ -548,9 +548,7 @@ func TestLangEvents(t *testing.T) {
 		{"es", "La isla recibió a su vez 300 solicitudes de asilo."},
 		{"es", "Canarias recibió a 300 migrantes marroquíes."},
 	} {
-		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
-			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
-		}
+		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 	// A count to date with no one named who acts is no event; the act told before it is one.
 	for _, tc := range []struct{ lang, text string }{
@@ -713,9 +711,7 @@ func TestLangEventsConstructions(t *testing.T) {
 		{"fr", "Les deux pays sont convenus d'intensifier les patrouilles mixtes."},
 		{"es", "Los dos países acordaron reforzar las patrullas conjuntas."},
 	} {
-		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
-			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
-		}
+		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
 
@@ -787,9 +783,7 @@ func TestLangEventsClauses(t *testing.T) {
 		{"fr", "La Marine royale peut secourir les migrants."},
 		{"es", "Salvamento Marítimo puede rescatar a los migrantes."},
 	} {
-		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
-			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
-		}
+		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
 
@@ -827,6 +821,14 @@ func TestLangQuoteTitles(t *testing.T) {
 // wantEvent checks that the events of a one-sentence report in lang, published 2024-03-14,
 // include want, written "TYPE SOURCE TARGET", and with dated " DATE" (the date the text gives,
 // empty for one inferred from the publication).
+// wantNoEvent fails unless text, published on 14 March 2024, gives no event.
+func wantNoEvent(t *testing.T, x *Extractor, lang, text string) {
+	t.Helper()
+	if got := x.Extract(langDoc(lang, "2024-03-14", text)); len(got.Events) != 0 {
+		t.Errorf("%q: events %+v, want none", text, got.Events)
+	}
+}
+
 func wantEvent(t *testing.T, x *Extractor, lang, text, want string, dated bool) {
 	t.Helper()
 	var have []string
@@ -900,9 +902,7 @@ func TestLangEventsCivilSociety(t *testing.T) {
 		{"es", "La APDHA ha pedido más transparencia."},
 		{"fr", "Amnesty International a appelé à plus de transparence."},
 	} {
-		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
-			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
-		}
+		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
 
@@ -1016,9 +1016,7 @@ func TestLangEventsRejectAtMeeting(t *testing.T) {
 		{"fr", "Le ministre marocain a écarté toute idée de retours forcés."},
 		{"es", "El ministro marroquí rechazó ese calendario."},
 	} {
-		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
-			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
-		}
+		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
 
@@ -1376,9 +1374,7 @@ func TestLangEventsRemand(t *testing.T) {
 		{"fr", "Nador - Le parquet de Nador a requis la détention provisoire des deux passeurs."},
 		{"fr", "La détention provisoire reste l'exception, a rappelé l'avocat."},
 	} {
-		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
-			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
-		}
+		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
 
@@ -1399,9 +1395,7 @@ func TestLangEventsFuture(t *testing.T) {
 		{"fr", "Nador - La Gendarmerie royale arrêtera les passeurs, a assuré le gouverneur."},
 		{"es", "Madrid, 14 mar (EFE).- La próxima reunión del comité será en Rabat."},
 	} {
-		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
-			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
-		}
+		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
 
@@ -1423,8 +1417,6 @@ func TestLangEventsOperationTime(t *testing.T) {
 		{"es", "Madrid, 14 mar (EFE).- Las operaciones desarrolladas el año pasado fueron un éxito, según el informe."},
 		{"fr", "Rabat - L'opération menée l'an dernier reste un exemple, selon le rapport."},
 	} {
-		if got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)); len(got.Events) != 0 {
-			t.Errorf("%q: events %+v, want none", tc.text, got.Events)
-		}
+		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
