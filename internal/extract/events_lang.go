@@ -286,6 +286,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			// "España y Marruecos firmaron un acuerdo": joint subjects act with each other.
 			if c := s.coordinatedBefore(first, src); c.code != "" {
 				src, tgt = c, src // the first named is the source
+			} else if c := s.counterpartBefore(first, src); c.code != "" {
+				src, tgt = c, src // "X y su homólogo Y acordaron", "X et son homologue Y ont signé"
 			}
 		}
 		// "pidió al Gobierno de España y a la Unión Europea", "a appelé Rabat et l'Union
@@ -779,7 +781,7 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		// "L'Association mauritanienne des droits de l'homme", "el Foro marroquí": a body
 		// that its name's adjective places acts for that country.
 		body := m.adj && k > first && s.word("org-head", toks[k-1].Low)
-		if m.adj && !body && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low))) {
+		if m.adj && !body && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low) || s.word("counterpart", toks[k-1].Low))) {
 			continue
 		}
 		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) && !s.membersOf(k) {
@@ -1120,6 +1122,49 @@ func (s *state) coordinatedBefore(first int, src side) side {
 		if sd := s.sideOf(int(s.at[j-1])); sd.code != src.code {
 			return sd
 		}
+	}
+	return side{}
+}
+
+// counterpartBefore is the first side of a subject that joins a person to "su homólogo", "son
+// homologue": "El ministro X, y su homólogo marroquí, Y, acordaron", "Le ministre X et son
+// homologue espagnol ont signé". src is the counterpart, named last before the verb; the side
+// returned is the one named last before the "y", "et" that opens it, when of another country.
+func (s *state) counterpartBefore(first int, src side) side {
+	if src.node < 0 {
+		return side{}
+	}
+	toks := s.doc.Tokens
+	start := s.mentions[src.node].start
+	for k := start; k >= first && k >= start-6; k-- {
+		if !s.word("counterpart", toks[k].Low) {
+			continue
+		}
+		j := k - 1
+		if j > first && s.word("possessive", toks[j].Low) {
+			j--
+		}
+		if j <= first || !isAnd(toks[j].Low) {
+			return side{}
+		}
+		if toks[j-1].Text == "," {
+			j--
+		}
+		for m := j - 1; m >= first && m >= j-8; m-- {
+			if toks[m].Text == "," && m < j-1 {
+				continue
+			}
+			mn := s.mentionAt(m)
+			if mn == nil {
+				continue
+			}
+			if sd := s.sideOf(int(s.at[m])); sd.code != "" && sd.code != src.code {
+				sd.how = "side before its counterpart"
+				return sd
+			}
+			return side{}
+		}
+		return side{}
 	}
 	return side{}
 }

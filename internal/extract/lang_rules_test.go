@@ -1420,3 +1420,24 @@ func TestLangEventsOperationTime(t *testing.T) {
 		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
+
+// TestLangEventsCounterpart codes a two-sided act whose subject joins a person to "su
+// homólogo", "son homologue": the act is between the person's country and the counterpart's.
+func TestLangEventsCounterpart(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Madrid (EFE).- El ministro del Interior, Fernando Grande-Marlaska, y su homólogo marroquí, Abdelouafi Laftit, acordaron este lunes en Madrid reforzar la cooperación.", "AGREE ESP MAR 2024-03-11"},
+		{"es", "Madrid (EFE).- La ministra española y su homóloga mauritana firmaron el martes un memorando sobre migración.", "SUPPORT ESP MRT 2024-03-12"},
+		{"fr", "Rabat - Le ministre de l'Intérieur, Abdelouafi Laftit, et son homologue espagnol Fernando Grande-Marlaska ont signé lundi un accord.", "SUPPORT MAR ESP 2024-03-11"},
+		{"fr", "Dakar - Le ministre sénégalais et son homologue espagnol sont convenus mardi de renforcer la coopération.", "AGREE SEN ESP 2024-03-12"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		// No country on the counterpart, or a counterpart who is not a subject.
+		{"es", "Madrid (EFE).- El ministro y su homólogo firmaron el martes un memorando sobre migración."},
+		{"fr", "Dakar - Le ministre sénégalais a rappelé que son homologue espagnol a signé un accord."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
