@@ -587,8 +587,13 @@ func (s *state) timeAfter(i int) string {
 	return ""
 }
 
-// bothSides returns the last meeting coded before, when the words before the trigger at i name
-// both its sides ("ambos ministros", "los dos gobiernos", "les deux ministres"); else nil.
+// twoSidedTypes are the acts whose two sides act together, whose pair "ambos ministros", "les
+// deux parties" can name; SUPPORT is left out, for praise ("a salué") is one side's act.
+var twoSidedTypes = set("CONSULT", "AGREE", "COOPERATE")
+
+// bothSides returns the last two-sided act coded before (a meeting or an agreement: "X y su
+// homólogo Y acordaron … Ambos ministros se reunieron"), when the words before the
+// trigger at i name both its sides ("ambos ministros", "los dos gobiernos", "les deux ministres"); else nil.
 func (s *state) bothSides(first, i int) *record.Event {
 	toks := s.doc.Tokens
 	both := false
@@ -607,7 +612,7 @@ func (s *state) bothSides(first, i int) *record.Event {
 		return nil
 	}
 	for k := len(s.events) - 1; k >= 0; k-- {
-		if ev := &s.events[k]; ev.Type == "CONSULT" && ev.Source.Actor != ev.Target.Actor {
+		if ev := &s.events[k]; twoSidedTypes[ev.Type] && ev.Target.Actor != "" && ev.Source.Actor != ev.Target.Actor {
 			return ev
 		}
 	}

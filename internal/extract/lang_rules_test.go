@@ -1441,3 +1441,24 @@ func TestLangEventsCounterpart(t *testing.T) {
 		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
+
+// TestLangEventsBothSides codes "ambos ministros", "los dos gobiernos", "les deux parties"
+// as the two sides of the last two-sided act told before, a meeting or not.
+func TestLangEventsBothSides(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Madrid (EFE).- España y Senegal acordaron el lunes reforzar la cooperación. Los dos gobiernos se reunieron en Dakar.", "CONSULT ESP SEN"},
+		{"es", "Madrid (EFE).- España y Mauritania acordaron el lunes reforzar la cooperación. Ambos países firmaron un memorando.", "SUPPORT ESP MRT"},
+		{"fr", "Dakar - Le Sénégal et l'Espagne sont convenus lundi de renforcer la coopération. Les deux ministres se sont réunis à Dakar.", "CONSULT SEN ESP"},
+		{"fr", "Rabat - Le Maroc et la Mauritanie sont convenus mardi de renforcer leur coopération. Les deux ministres ont signé un accord.", "SUPPORT MAR MRT"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		// No two-sided act before: the two sides are unknown.
+		{"es", "Madrid (EFE).- Ambos ministros firmaron el lunes un memorando."},
+		{"fr", "Dakar - Les deux parties sont convenues lundi de renforcer les patrouilles."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
