@@ -1462,3 +1462,22 @@ func TestLangEventsBothSides(t *testing.T) {
 		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
+
+// TestLangEventsSummon codes the summoning of an ambassador ("convocó al embajador de
+// Argelia", "a convoqué l'ambassadeur d'Algérie") as a protest (ACCUSE) on the envoy's country;
+// a meeting called is no protest.
+func TestLangEventsSummon(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Madrid (EFE).- El Ministerio de Exteriores convocó el lunes al embajador de Argelia.", "ACCUSE ESP DZA 2024-03-11"},
+		{"fr", "Niamey - Le Niger a convoqué vendredi l'ambassadeur d'Algérie pour protester.", "ACCUSE NER DZA 2024-03-08"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Madrid (EFE).- El delegado convocó el lunes a los alcaldes de la comarca."},
+		{"fr", "Niamey - Le gouverneur a convoqué vendredi les chefs de village."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
