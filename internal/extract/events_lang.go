@@ -253,7 +253,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		// "Le ministre marocain a écarté toute idée de retours forcés", "rechazó ese
 		// calendario": a rejection of a thing that names no one rejects the other side of the
 		// meeting told before.
-		if tgt.code == "" && typ == "REJECT" {
+		rejectsCharges := typ == "REJECT" && s.chargesRejected(tr.j, end)
+		if tgt.code == "" && typ == "REJECT" && !rejectsCharges {
 			tgt = s.meetingPartner(src)
 		}
 		// "Le gouverneur a appelé les imams à", "pidió a los líderes religiosos que": unnamed
@@ -299,7 +300,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 		}
 		for _, tgt := range tgts {
-			if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && tgt.how != "home government" && tgt.how != "unnamed people at home" && !s.domesticDemand(typ, src, tgt) {
+			// "a rejeté des accusations « infondées »", "rechazó las acusaciones": a rejection
+			// of charges whose author is not named is coded with no target (codebook 5).
+			if tgt.code == "" && !rejectsCharges || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && tgt.how != "home government" && tgt.how != "unnamed people at home" && !s.domesticDemand(typ, src, tgt) {
 				continue
 			}
 			date := actDate
@@ -1636,7 +1639,23 @@ func (s *state) gerund(tr trigger) bool {
 // accusationsAfter reports whether the object after token j is accusations told before: a
 // demonstrative and an accusation noun ("ces accusations", "estas acusaciones").
 func (s *state) accusationsAfter(j, end int) bool {
-	toks := s.doc.Tokens
+	k := s.accusationAt(j, end)
+	// "estas acusaciones", "les critiques": told before, by a demonstrative or an article.
+	return k > j && (s.word("demonstrative", s.doc.Tokens[k-1].Low) || s.isArticle(s.doc.Tokens[k-1].Low))
+}
+
+// chargesRejected reports whether the words after a rejection at j name accusations by an
+// article, not a demonstrative: "rechazó las acusaciones", "a rejeté des accusations
+// « infondées »" reject charges whose author may go unnamed; "ces accusations" refer to
+// charges told before, with no act when none were.
+func (s *state) chargesRejected(j, end int) bool {
+	k := s.accusationAt(j, end)
+	return k > j && s.word("charge", s.doc.Tokens[k].Low) && s.isArticle(s.doc.Tokens[k-1].Low) && !s.word("demonstrative", s.doc.Tokens[k-1].Low)
+}
+
+// accusationAt is the index of the word for accusations within the three words after j
+// (after the rejection's time, if one stands first), or -1.
+func (s *state) accusationAt(j, end int) int {
 	// "rechazó este lunes las críticas", "a rejeté mardi ces accusations": the time of the act
 	// may stand between the verb and what it rejects.
 	for _, tx := range s.times {
@@ -1646,12 +1665,11 @@ func (s *state) accusationsAfter(j, end int) bool {
 		}
 	}
 	for k := j; k < end && k < j+3; k++ {
-		if s.word("accusation", toks[k].Low) {
-			// "estas acusaciones", "les critiques": told before, by a demonstrative or an article.
-			return k > j && (s.word("demonstrative", toks[k-1].Low) || s.isArticle(toks[k-1].Low))
+		if s.word("accusation", s.doc.Tokens[k].Low) {
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // jointAfter is the body joined to the source named at src.node by "y", "et", with the

@@ -1481,3 +1481,22 @@ func TestLangEventsSummon(t *testing.T) {
 		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
+
+// TestLangEventsRejectCharges codes the rejection of accusations whose author is not named
+// ("rechazó las acusaciones", "a rejeté des accusations « infondées »") as a REJECT with no
+// target; a rejection of anything else with no one named is no event.
+func TestLangEventsRejectCharges(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Rabat (EFE).- El Gobierno marroquí rechazó este lunes las acusaciones vertidas por varias ONG.", "REJECT MAR  2024-03-11"},
+		{"fr", "Alger - Le ministère algérien des Affaires étrangères a rejeté mardi des accusations « infondées ».", "REJECT DZA  2024-03-12"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Rabat (EFE).- El Gobierno marroquí rechazó este lunes la propuesta."},
+		{"fr", "Alger - Le ministère algérien a rejeté mardi la proposition."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
