@@ -81,6 +81,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		actDate, actNoun := "", false
 		if s.word("act-nominal", s.doc.Tokens[tr.i].Low) && tr.j == tr.i+1 {
 			actNoun = true
+			// "… y ha detenido a 23 personas. Las detenciones se practicaron el pasado
+			// martes", "Les interpellations ont eu lieu mardi": the noun, subject of a verb of
+			// occurring, names the acts told before and gives their time; it is no new act.
+			if s.occurredSubject(tr, first, end) && s.dateActsBefore(si, typ, s.timeAfter(tr.i)) {
+				continue
+			}
 			if !s.afterLightVerb(tr.i, first) {
 				if actDate = s.nominalDate(tr.i, end); actDate == "" {
 					continue
@@ -1977,4 +1983,54 @@ func (s *state) operationTime(first, end int) string {
 		}
 	}
 	return ""
+}
+
+// occurredSubject reports whether the act noun of tr opens its sentence (after an article) as
+// the subject of a verb of occurring: "Las detenciones se practicaron", "tuvieron lugar", "Les
+// interpellations ont eu lieu", "se sont déroulées".
+func (s *state) occurredSubject(tr trigger, first, end int) bool {
+	toks := s.doc.Tokens
+	if tr.i != first && !(tr.i == first+1 && s.isArticle(toks[first].Low)) {
+		return false
+	}
+	phrase := ""
+	for k := tr.j; k < end && k < tr.j+4; k++ {
+		if phrase != "" && !strings.HasSuffix(phrase, "'") {
+			phrase += " "
+		}
+		phrase += toks[k].Low
+		if s.word("occurred", phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateActsBefore gives the time date, when not empty, to the material acts of the sentence
+// that tells the last act of type typ in the three sentences before si: "ha desarticulado una
+// red y ha detenido a 23 personas. Las detenciones se practicaron el pasado martes" dates the
+// arrests and the dismantling they were part of. It reports whether it dated any; with none
+// told before, the sentence is an act of its own.
+func (s *state) dateActsBefore(si int, typ, date string) bool {
+	if date == "" || si == 0 {
+		return false
+	}
+	from, to := s.evidence(max(si-3, 0)).Start, s.evidence(si).Start
+	for k := len(s.events) - 1; k >= 0; k-- {
+		ev := s.events[k]
+		if ev.Evidence.Start < from {
+			return false
+		}
+		if ev.Type != typ || ev.Evidence.Start >= to {
+			continue
+		}
+		for m := range s.events {
+			if e := &s.events[m]; e.Evidence.Start == ev.Evidence.Start && materialTypes[e.Type] {
+				d := date
+				e.Date, e.DateInferred = &d, false
+			}
+		}
+		return true
+	}
+	return false
 }

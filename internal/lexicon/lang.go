@@ -269,6 +269,7 @@ var wordRoles = map[string]bool{
 	"seat-office":          true, // a diplomatic office whose fullest name holds its seat: "ambassade", "embajada"
 	"seat-preposition":     true, // before an office's seat: "à", "en"
 	"counterpart":          true, // the other side's holder of the same office: "homólogo", "homologue"
+	"occurred":             true, // after an act noun that opens a sentence, tells when the acts told before took place: "se practicaron", "ont eu lieu"
 	"charge":               true, // an accusation proper, whose rejection is an act when its author goes unnamed: "acusaciones", "accusations"
 	"title-adjective":      true, // between an office and its holder's name: "la diputada canaria X", "le député socialiste X"
 	"government-noun":      true, // a government named with no country, the home state's: "gouvernement", "Gobierno"
