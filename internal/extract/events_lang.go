@@ -798,7 +798,9 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		if m.adj && !body && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low) || s.word("counterpart", toks[k-1].Low))) {
 			continue
 		}
-		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) && !s.membersOf(k) {
+		// "Selon l'OIM, 760 personnes ont été interceptées", "Según la OIM": the body a figure
+		// is attributed to is no actor of the act.
+		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && (s.isPrep(toks[k-2].Low) || s.word("according", toks[k-2].Low))) && !s.membersOf(k) {
 			continue
 		}
 		sd := s.sideOf(idx)

@@ -1531,3 +1531,22 @@ func TestLangEventsOccurred(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsAccordingTo codes an agentless passive after "según X", "selon X" as the act of
+// the state where it happens: the body the figure is attributed to is not its actor.
+func TestLangEventsAccordingTo(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Tripoli - Selon l'OIM, 760 personnes ont été interceptées lundi en mer et reconduites en Libye.", "COERCE LBY LBY 2024-03-11"},
+		{"es", "Trípoli (EFE).- Según la OIM, 760 personas fueron interceptadas el lunes en el mar y devueltas a Libia.", "COERCE LBY LBY 2024-03-11"},
+		{"es", "Almería (EFE).- Según la Guardia Civil, 40 personas fueron detenidas el lunes en Almería.", "COERCE ESP ESP 2024-03-11"},
+		{"fr", "Selon la DGSN, douze passeurs ont été interpellés lundi à Nador.", "COERCE MAR MAR 2024-03-11"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Source.Actor == "IOM" {
+				t.Errorf("%q: event %s with source IOM, want none: the figure's source is no actor", tc.text, e.Type)
+			}
+		}
+	}
+}
