@@ -625,6 +625,34 @@ func (s *state) bothSides(first, i int) *record.Event {
 			return ev
 		}
 	}
+	return s.lastTwoPersons(i)
+}
+
+// lastTwoPersons is a pair of the last two persons of different countries named before token
+// i, the first named as source: "Amadou Diouf … José Luis Escrivá … Les deux ministres sont
+// convenus" (with no two-sided act told before). Nil when there are no two.
+func (s *state) lastTwoPersons(i int) *record.Event {
+	var last side
+	for k := i - 1; k >= 0; k-- {
+		m := s.mentionAt(k)
+		if m == nil {
+			continue
+		}
+		idx := int(s.at[k])
+		k = m.start
+		if m.kind != mPerson || s.inQuote[k] {
+			continue
+		}
+		sd := s.sideOf(idx)
+		if sd.code == "" || !s.isCountry(sd.code) {
+			continue
+		}
+		if last.code == "" {
+			last = sd
+		} else if sd.code != last.code {
+			return &record.Event{Source: record.Actor{Actor: sd.code, Entity: sd.entity}, Target: record.Actor{Actor: last.code, Entity: last.entity}}
+		}
+	}
 	return nil
 }
 

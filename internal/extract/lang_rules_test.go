@@ -1550,3 +1550,22 @@ func TestLangEventsAccordingTo(t *testing.T) {
 		}
 	}
 }
+
+// TestLangEventsBothPersons codes "los dos ministros", "les deux ministres" with no two-sided
+// act told before as the last two persons of different countries named before.
+func TestLangEventsBothPersons(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Dakar (EFE).- El ministro senegalés del Interior, Amadou Ba, declaró que la situación es grave. El ministro español José Luis Escrivá visitará Dakar. Los dos ministros se comprometieron a reforzar la cooperación.", "AGREE SEN ESP"},
+		{"fr", "Dakar - Le ministre sénégalais de l'Intérieur, Amadou Ba, a déclaré que la situation est grave. Le ministre espagnol José Luis Escrivá est attendu à Dakar. Les deux ministres sont convenus de renforcer la coopération.", "AGREE SEN ESP"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		// Two persons of one country: no two sides.
+		{"es", "Dakar (EFE).- El ministro senegalés del Interior, Amadou Ba, declaró que la situación es grave. El ministro senegalés de Pesca, Moussa Diop, lo confirmó. Los dos ministros se comprometieron a reforzar la cooperación."},
+		{"fr", "Dakar - Le ministre sénégalais de l'Intérieur, Amadou Ba, a déclaré que la situation est grave. Les deux ministres sont convenus de renforcer la coopération."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
