@@ -191,6 +191,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok {
 			src, ok = s.courtSubject(first, tr.i)
 		}
+		if !ok {
+			src, ok = s.ministryAtPlace(first, tr.i)
+		}
 		agentless := false
 		if !ok && materialTypes[typ] {
 			agentless = true
@@ -2063,4 +2066,36 @@ func (s *state) dateActsBefore(si int, typ, date string) bool {
 		return true
 	}
 	return false
+}
+
+// ministryAtPlace is the side of a ministry or government named with no country, the subject
+// of the trigger at i, in a sentence that opens with the place it acts from: "À Niamey, le
+// ministère des Affaires étrangères a convoqué", "En Rabat, el Ministerio del Interior
+// rechazó": the country of that place.
+func (s *state) ministryAtPlace(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	if i-first < 4 || !s.isPrep(toks[first].Low) {
+		return side{}, false
+	}
+	comma := -1
+	for k := first + 1; k < i && k < first+6; k++ {
+		if toks[k].Text == "," {
+			comma = k
+			break
+		}
+	}
+	if comma < 0 {
+		return side{}, false
+	}
+	ministry := false
+	for k := comma + 1; k < i && k < comma+4; k++ {
+		ministry = ministry || s.word("ministry-noun", toks[k].Low) || s.word("government-noun", toks[k].Low)
+	}
+	if !ministry {
+		return side{}, false
+	}
+	if p := s.gazetteerPlace(first, comma); p.found && p.code != "" {
+		return side{code: p.code, node: -1, how: "ministry at the place the sentence opens with"}, true
+	}
+	return side{}, false
 }

@@ -1569,3 +1569,24 @@ func TestLangEventsBothPersons(t *testing.T) {
 		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
+
+// TestLangEventsMinistryAtPlace codes a ministry named with no country, in a sentence that
+// opens with the place it acts from ("À Niamey, le ministère des Affaires étrangères a
+// convoqué"), as the act of that place's country.
+func TestLangEventsMinistryAtPlace(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "À Niamey, le ministère des Affaires étrangères a convoqué vendredi l'ambassadeur d'Algérie pour protester.", "ACCUSE NER DZA 2024-03-08"},
+		{"fr", "À Tripoli, le ministère de l'Intérieur a rejeté mercredi des accusations « infondées ».", "REJECT LBY  2024-03-13"},
+		{"es", "En Argel, el ministerio de Exteriores convocó el lunes al embajador de España.", "ACCUSE DZA ESP 2024-03-11"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		// No ministry as subject.
+		{"fr", "À Niamey, les manifestants ont dénoncé lundi les expulsions."},
+		{"es", "En Argel, los vecinos denunciaron el lunes las expulsiones."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
