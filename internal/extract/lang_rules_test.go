@@ -1541,6 +1541,9 @@ func TestLangEventsAccordingTo(t *testing.T) {
 		{"es", "Trípoli (EFE).- Según la OIM, 760 personas fueron interceptadas el lunes en el mar y devueltas a Libia.", "COERCE LBY LBY 2024-03-11"},
 		{"es", "Almería (EFE).- Según la Guardia Civil, 40 personas fueron detenidas el lunes en Almería.", "COERCE ESP ESP 2024-03-11"},
 		{"fr", "Selon la DGSN, douze passeurs ont été interpellés lundi à Nador.", "COERCE MAR MAR 2024-03-11"},
+		// The whole attribution, to its comma: "les chiffres de … (OIM) cités dans le rapport".
+		{"fr", "Tripoli - Selon les chiffres de l'Organisation internationale pour les migrations (OIM) cités dans le rapport, 760 personnes ont été interceptées lundi en mer et reconduites en Libye.", "COERCE LBY LBY 2024-03-11"},
+		{"es", "Trípoli (EFE).- Según los datos de la Organización Internacional para las Migraciones (OIM), 760 personas fueron interceptadas el lunes en el mar y devueltas a Libia.", "COERCE LBY LBY 2024-03-11"},
 	} {
 		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
 		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
