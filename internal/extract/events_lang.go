@@ -837,6 +837,11 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		if s.attributed(k, first) {
 			continue
 		}
+		// "con la Dirección General de la Seguridad Nacional (DGSN) de Marruecos": an acronym
+		// in brackets is the body named just before it, read as that one is.
+		if k-2 >= first && toks[k-1].Text == "(" && s.mentionAt(k-2) != nil {
+			continue
+		}
 		sd := s.sideOf(idx)
 		if sd.code == "" {
 			sd = s.ngoSide(idx, sd)
@@ -2042,7 +2047,7 @@ func (s *state) occurredSubject(tr trigger, first, end int) bool {
 	return false
 }
 
-// dateActsBefore gives the time date, when not empty, to the material acts of the sentence
+// dateActsBefore gives the time date, when not empty, to the material and joint acts of the sentence
 // that tells the last act of type typ in the three sentences before si: "ha desarticulado una
 // red y ha detenido a 23 personas. Las detenciones se practicaron el pasado martes" dates the
 // arrests and the dismantling they were part of. It reports whether it dated any; with none
@@ -2061,7 +2066,7 @@ func (s *state) dateActsBefore(si int, typ, date string) bool {
 			continue
 		}
 		for m := range s.events {
-			if e := &s.events[m]; e.Evidence.Start == ev.Evidence.Start && materialTypes[e.Type] {
+			if e := &s.events[m]; e.Evidence.Start == ev.Evidence.Start && (materialTypes[e.Type] || e.Type == "COOPERATE") {
 				d := date
 				e.Date, e.DateInferred = &d, false
 			}

@@ -1517,6 +1517,9 @@ func TestLangEventsOccurred(t *testing.T) {
 		// No time in the later sentence, or acts of another type: each act keeps its own date.
 		{"es", "Almería (EFE).- La Guardia Civil detuvo el lunes a 23 personas. Las detenciones se practicaron sin incidentes.", []string{"COERCE ESP ESP 2024-03-11"}},
 		{"es", "Motril (EFE).- Salvamento Marítimo ha rescatado a 60 personas. Las detenciones tuvieron lugar el lunes.", []string{"AID ESP ESP 2024-03-14", "COERCE ESP ESP 2024-03-11"}},
+		// The joint operation that holds the acts is dated with them.
+		{"es", "Huelva (EFE).- La Guardia Civil, en una operación conjunta con la Policía marroquí, ha detenido a 12 personas. Las detenciones se practicaron el pasado martes en Huelva.", []string{"COOPERATE ESP MAR 2024-03-12", "COERCE ESP ESP 2024-03-12"}},
+		{"fr", "Tanger - La Gendarmerie royale, lors d'une opération conjointe avec la police espagnole, a interpellé douze passeurs. Les interpellations ont eu lieu mardi à Tanger.", []string{"COOPERATE MAR ESP 2024-03-12", "COERCE MAR MAR 2024-03-12"}},
 	} {
 		var have []string
 		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
@@ -1591,5 +1594,17 @@ func TestLangEventsMinistryAtPlace(t *testing.T) {
 		{"es", "En Argel, los vecinos denunciaron el lunes las expulsiones."},
 	} {
 		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
+
+// TestLangEventsBracketAcronym reads an acronym in brackets after a body as that body: "en
+// colaboración con la Agencia Europea … (Frontex)" names no subject of the act after it.
+func TestLangEventsBracketAcronym(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Almería (EFE).- La Policía Nacional, en colaboración con la Agencia Europea de la Guardia de Fronteras y Costas (Frontex), ha detenido el lunes a seis personas en Almería.", "COERCE ESP ESP 2024-03-11"},
+		{"fr", "Almería - La police espagnole, avec l'appui de l'Agence européenne de garde-frontières et de garde-côtes (Frontex), a interpellé lundi six passeurs à Almería.", "COERCE ESP ESP 2024-03-11"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
 	}
 }
