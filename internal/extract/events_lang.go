@@ -81,6 +81,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		actDate, actNoun := "", false
 		if s.word("act-nominal", s.doc.Tokens[tr.i].Low) && tr.j == tr.i+1 {
 			actNoun = true
+			// "… y ha detenido a 23 personas. Las detenciones se practicaron el pasado
+			// martes", "Les interpellations ont eu lieu mardi": the noun, subject of a verb of
+			// occurring, names the acts told before and gives their time; it is no new act.
+			if s.occurredSubject(tr, first, end) && s.dateActsBefore(si, typ, s.timeAfter(tr.i)) {
+				continue
+			}
 			if !s.afterLightVerb(tr.i, first) {
 				if actDate = s.nominalDate(tr.i, end); actDate == "" {
 					continue
@@ -185,6 +191,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok {
 			src, ok = s.courtSubject(first, tr.i)
 		}
+		if !ok {
+			src, ok = s.ministryAtPlace(first, tr.i)
+		}
 		agentless := false
 		if !ok && materialTypes[typ] {
 			agentless = true
@@ -253,7 +262,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		// "Le ministre marocain a écarté toute idée de retours forcés", "rechazó ese
 		// calendario": a rejection of a thing that names no one rejects the other side of the
 		// meeting told before.
-		if tgt.code == "" && typ == "REJECT" {
+		rejectsCharges := typ == "REJECT" && s.chargesRejected(tr.j, end)
+		if tgt.code == "" && typ == "REJECT" && !rejectsCharges {
 			tgt = s.meetingPartner(src)
 		}
 		// "Le gouverneur a appelé les imams à", "pidió a los líderes religiosos que": unnamed
@@ -286,6 +296,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			// "España y Marruecos firmaron un acuerdo": joint subjects act with each other.
 			if c := s.coordinatedBefore(first, src); c.code != "" {
 				src, tgt = c, src // the first named is the source
+			} else if c := s.counterpartBefore(first, src); c.code != "" {
+				src, tgt = c, src // "X y su homólogo Y acordaron", "X et son homologue Y ont signé"
 			}
 		}
 		// "pidió al Gobierno de España y a la Unión Europea", "a appelé Rabat et l'Union
@@ -297,7 +309,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			}
 		}
 		for _, tgt := range tgts {
-			if tgt.code == "" || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && tgt.how != "home government" && tgt.how != "unnamed people at home" && !s.domesticDemand(typ, src, tgt) {
+			// "a rejeté des accusations « infondées »", "rechazó las acusaciones": a rejection
+			// of charges whose author is not named is coded with no target (codebook 5).
+			if tgt.code == "" && !rejectsCharges || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && tgt.how != "home government" && tgt.how != "unnamed people at home" && !s.domesticDemand(typ, src, tgt) {
 				continue
 			}
 			date := actDate
@@ -585,8 +599,13 @@ func (s *state) timeAfter(i int) string {
 	return ""
 }
 
-// bothSides returns the last meeting coded before, when the words before the trigger at i name
-// both its sides ("ambos ministros", "los dos gobiernos", "les deux ministres"); else nil.
+// twoSidedTypes are the acts whose two sides act together, whose pair "ambos ministros", "les
+// deux parties" can name; SUPPORT is left out, for praise ("a salué") is one side's act.
+var twoSidedTypes = set("CONSULT", "AGREE", "COOPERATE")
+
+// bothSides returns the last two-sided act coded before (a meeting or an agreement: "X y su
+// homólogo Y acordaron … Ambos ministros se reunieron"), when the words before the
+// trigger at i name both its sides ("ambos ministros", "los dos gobiernos", "les deux ministres"); else nil.
 func (s *state) bothSides(first, i int) *record.Event {
 	toks := s.doc.Tokens
 	both := false
@@ -605,8 +624,36 @@ func (s *state) bothSides(first, i int) *record.Event {
 		return nil
 	}
 	for k := len(s.events) - 1; k >= 0; k-- {
-		if ev := &s.events[k]; ev.Type == "CONSULT" && ev.Source.Actor != ev.Target.Actor {
+		if ev := &s.events[k]; twoSidedTypes[ev.Type] && ev.Target.Actor != "" && ev.Source.Actor != ev.Target.Actor {
 			return ev
+		}
+	}
+	return s.lastTwoPersons(i)
+}
+
+// lastTwoPersons is a pair of the last two persons of different countries named before token
+// i, the first named as source: "Amadou Diouf … José Luis Escrivá … Les deux ministres sont
+// convenus" (with no two-sided act told before). Nil when there are no two.
+func (s *state) lastTwoPersons(i int) *record.Event {
+	var last side
+	for k := i - 1; k >= 0; k-- {
+		m := s.mentionAt(k)
+		if m == nil {
+			continue
+		}
+		idx := int(s.at[k])
+		k = m.start
+		if m.kind != mPerson || s.inQuote[k] {
+			continue
+		}
+		sd := s.sideOf(idx)
+		if sd.code == "" || !s.isCountry(sd.code) {
+			continue
+		}
+		if last.code == "" {
+			last = sd
+		} else if sd.code != last.code {
+			return &record.Event{Source: record.Actor{Actor: sd.code, Entity: sd.entity}, Target: record.Actor{Actor: last.code, Entity: last.entity}}
 		}
 	}
 	return nil
@@ -779,10 +826,20 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		// "L'Association mauritanienne des droits de l'homme", "el Foro marroquí": a body
 		// that its name's adjective places acts for that country.
 		body := m.adj && k > first && s.word("org-head", toks[k-1].Low)
-		if m.adj && !body && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low))) {
+		if m.adj && !body && !(k > first && (s.lx.Titles.Has(toks[k-1].Low) || s.lx.Agencies.Has(toks[k-1].Low) || s.word("counterpart", toks[k-1].Low))) {
 			continue
 		}
-		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && s.isPrep(toks[k-2].Low)) && !s.membersOf(k) {
+		// "Selon l'OIM, 760 personnes ont été interceptées", "Según la OIM": the body a figure
+		// is attributed to is no actor of the act.
+		if k > first && (s.isPrep(toks[k-1].Low) || s.word("according", toks[k-1].Low) || s.isArticle(toks[k-1].Low) && k-1 > first && (s.isPrep(toks[k-2].Low) || s.word("according", toks[k-2].Low))) && !s.membersOf(k) {
+			continue
+		}
+		if s.attributed(k, first) {
+			continue
+		}
+		// "con la Dirección General de la Seguridad Nacional (DGSN) de Marruecos": an acronym
+		// in brackets is the body named just before it, read as that one is.
+		if k-2 >= first && toks[k-1].Text == "(" && s.mentionAt(k-2) != nil {
 			continue
 		}
 		sd := s.sideOf(idx)
@@ -1120,6 +1177,49 @@ func (s *state) coordinatedBefore(first int, src side) side {
 		if sd := s.sideOf(int(s.at[j-1])); sd.code != src.code {
 			return sd
 		}
+	}
+	return side{}
+}
+
+// counterpartBefore is the first side of a subject that joins a person to "su homólogo", "son
+// homologue": "El ministro X, y su homólogo marroquí, Y, acordaron", "Le ministre X et son
+// homologue espagnol ont signé". src is the counterpart, named last before the verb; the side
+// returned is the one named last before the "y", "et" that opens it, when of another country.
+func (s *state) counterpartBefore(first int, src side) side {
+	if src.node < 0 {
+		return side{}
+	}
+	toks := s.doc.Tokens
+	start := s.mentions[src.node].start
+	for k := start; k >= first && k >= start-6; k-- {
+		if !s.word("counterpart", toks[k].Low) {
+			continue
+		}
+		j := k - 1
+		if j > first && s.word("possessive", toks[j].Low) {
+			j--
+		}
+		if j <= first || !isAnd(toks[j].Low) {
+			return side{}
+		}
+		if toks[j-1].Text == "," {
+			j--
+		}
+		for m := j - 1; m >= first && m >= j-8; m-- {
+			if toks[m].Text == "," && m < j-1 {
+				continue
+			}
+			mn := s.mentionAt(m)
+			if mn == nil {
+				continue
+			}
+			if sd := s.sideOf(int(s.at[m])); sd.code != "" && sd.code != src.code {
+				sd.how = "side before its counterpart"
+				return sd
+			}
+			return side{}
+		}
+		return side{}
 	}
 	return side{}
 }
@@ -1586,7 +1686,23 @@ func (s *state) gerund(tr trigger) bool {
 // accusationsAfter reports whether the object after token j is accusations told before: a
 // demonstrative and an accusation noun ("ces accusations", "estas acusaciones").
 func (s *state) accusationsAfter(j, end int) bool {
-	toks := s.doc.Tokens
+	k := s.accusationAt(j, end)
+	// "estas acusaciones", "les critiques": told before, by a demonstrative or an article.
+	return k > j && (s.word("demonstrative", s.doc.Tokens[k-1].Low) || s.isArticle(s.doc.Tokens[k-1].Low))
+}
+
+// chargesRejected reports whether the words after a rejection at j name accusations by an
+// article, not a demonstrative: "rechazó las acusaciones", "a rejeté des accusations
+// « infondées »" reject charges whose author may go unnamed; "ces accusations" refer to
+// charges told before, with no act when none were.
+func (s *state) chargesRejected(j, end int) bool {
+	k := s.accusationAt(j, end)
+	return k > j && s.word("charge", s.doc.Tokens[k].Low) && s.isArticle(s.doc.Tokens[k-1].Low) && !s.word("demonstrative", s.doc.Tokens[k-1].Low)
+}
+
+// accusationAt is the index of the word for accusations within the three words after j
+// (after the rejection's time, if one stands first), or -1.
+func (s *state) accusationAt(j, end int) int {
 	// "rechazó este lunes las críticas", "a rejeté mardi ces accusations": the time of the act
 	// may stand between the verb and what it rejects.
 	for _, tx := range s.times {
@@ -1596,12 +1712,11 @@ func (s *state) accusationsAfter(j, end int) bool {
 		}
 	}
 	for k := j; k < end && k < j+3; k++ {
-		if s.word("accusation", toks[k].Low) {
-			// "estas acusaciones", "les critiques": told before, by a demonstrative or an article.
-			return k > j && (s.word("demonstrative", toks[k-1].Low) || s.isArticle(toks[k-1].Low))
+		if s.word("accusation", s.doc.Tokens[k].Low) {
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // jointAfter is the body joined to the source named at src.node by "y", "et", with the
@@ -1909,4 +2024,103 @@ func (s *state) operationTime(first, end int) string {
 		}
 	}
 	return ""
+}
+
+// occurredSubject reports whether the act noun of tr opens its sentence (after an article) as
+// the subject of a verb of occurring: "Las detenciones se practicaron", "tuvieron lugar", "Les
+// interpellations ont eu lieu", "se sont déroulées".
+func (s *state) occurredSubject(tr trigger, first, end int) bool {
+	toks := s.doc.Tokens
+	if tr.i != first && !(tr.i == first+1 && s.isArticle(toks[first].Low)) {
+		return false
+	}
+	phrase := ""
+	for k := tr.j; k < end && k < tr.j+4; k++ {
+		if phrase != "" && !strings.HasSuffix(phrase, "'") {
+			phrase += " "
+		}
+		phrase += toks[k].Low
+		if s.word("occurred", phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateActsBefore gives the time date, when not empty, to the material and joint acts of the sentence
+// that tells the last act of type typ in the three sentences before si: "ha desarticulado una
+// red y ha detenido a 23 personas. Las detenciones se practicaron el pasado martes" dates the
+// arrests and the dismantling they were part of. It reports whether it dated any; with none
+// told before, the sentence is an act of its own.
+func (s *state) dateActsBefore(si int, typ, date string) bool {
+	if date == "" || si == 0 {
+		return false
+	}
+	from, to := s.evidence(max(si-3, 0)).Start, s.evidence(si).Start
+	for k := len(s.events) - 1; k >= 0; k-- {
+		ev := s.events[k]
+		if ev.Evidence.Start < from {
+			return false
+		}
+		if ev.Type != typ || ev.Evidence.Start >= to {
+			continue
+		}
+		for m := range s.events {
+			if e := &s.events[m]; e.Evidence.Start == ev.Evidence.Start && (materialTypes[e.Type] || e.Type == "COOPERATE") {
+				d := date
+				e.Date, e.DateInferred = &d, false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// ministryAtPlace is the side of a ministry or government named with no country, the subject
+// of the trigger at i, in a sentence that opens with the place it acts from: "À Niamey, le
+// ministère des Affaires étrangères a convoqué", "En Rabat, el Ministerio del Interior
+// rechazó": the country of that place.
+func (s *state) ministryAtPlace(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	if i-first < 4 || !s.isPrep(toks[first].Low) {
+		return side{}, false
+	}
+	comma := -1
+	for k := first + 1; k < i && k < first+6; k++ {
+		if toks[k].Text == "," {
+			comma = k
+			break
+		}
+	}
+	if comma < 0 {
+		return side{}, false
+	}
+	ministry := false
+	for k := comma + 1; k < i && k < comma+4; k++ {
+		ministry = ministry || s.word("ministry-noun", toks[k].Low) || s.word("government-noun", toks[k].Low)
+	}
+	if !ministry {
+		return side{}, false
+	}
+	if p := s.gazetteerPlace(first, comma); p.found && p.code != "" {
+		return side{code: p.code, node: -1, how: "ministry at the place the sentence opens with"}, true
+	}
+	return side{}, false
+}
+
+// attributed reports whether token k stands in an attribution that opens its clause, before
+// any comma: "Selon les chiffres de l'Organisation internationale pour les migrations (OIM)
+// cités dans le document, 21 760 personnes ont été interceptées", "Según datos de la OIM". It
+// looks back at most twelve words.
+func (s *state) attributed(k, first int) bool {
+	toks := s.doc.Tokens
+	for m := k - 1; m >= first && m >= k-12; m-- {
+		if toks[m].Text == "," {
+			return false
+		}
+		if s.word("according", toks[m].Low) {
+			return true
+		}
+	}
+	return false
 }

@@ -1420,3 +1420,191 @@ func TestLangEventsOperationTime(t *testing.T) {
 		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
+
+// TestLangEventsCounterpart codes a two-sided act whose subject joins a person to "su
+// homólogo", "son homologue": the act is between the person's country and the counterpart's.
+func TestLangEventsCounterpart(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Madrid (EFE).- El ministro del Interior, Fernando Grande-Marlaska, y su homólogo marroquí, Abdelouafi Laftit, acordaron este lunes en Madrid reforzar la cooperación.", "AGREE ESP MAR 2024-03-11"},
+		{"es", "Madrid (EFE).- La ministra española y su homóloga mauritana firmaron el martes un memorando sobre migración.", "SUPPORT ESP MRT 2024-03-12"},
+		{"fr", "Rabat - Le ministre de l'Intérieur, Abdelouafi Laftit, et son homologue espagnol Fernando Grande-Marlaska ont signé lundi un accord.", "SUPPORT MAR ESP 2024-03-11"},
+		{"fr", "Dakar - Le ministre sénégalais et son homologue espagnol sont convenus mardi de renforcer la coopération.", "AGREE SEN ESP 2024-03-12"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		// No country on the counterpart, or a counterpart who is not a subject.
+		{"es", "Madrid (EFE).- El ministro y su homólogo firmaron el martes un memorando sobre migración."},
+		{"fr", "Dakar - Le ministre sénégalais a rappelé que son homologue espagnol a signé un accord."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
+
+// TestLangEventsBothSides codes "ambos ministros", "los dos gobiernos", "les deux parties"
+// as the two sides of the last two-sided act told before, a meeting or not.
+func TestLangEventsBothSides(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Madrid (EFE).- España y Senegal acordaron el lunes reforzar la cooperación. Los dos gobiernos se reunieron en Dakar.", "CONSULT ESP SEN"},
+		{"es", "Madrid (EFE).- España y Mauritania acordaron el lunes reforzar la cooperación. Ambos países firmaron un memorando.", "SUPPORT ESP MRT"},
+		{"fr", "Dakar - Le Sénégal et l'Espagne sont convenus lundi de renforcer la coopération. Les deux ministres se sont réunis à Dakar.", "CONSULT SEN ESP"},
+		{"fr", "Rabat - Le Maroc et la Mauritanie sont convenus mardi de renforcer leur coopération. Les deux ministres ont signé un accord.", "SUPPORT MAR MRT"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		// No two-sided act before: the two sides are unknown.
+		{"es", "Madrid (EFE).- Ambos ministros firmaron el lunes un memorando."},
+		{"fr", "Dakar - Les deux parties sont convenues lundi de renforcer les patrouilles."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
+
+// TestLangEventsSummon codes the summoning of an ambassador ("convocó al embajador de
+// Argelia", "a convoqué l'ambassadeur d'Algérie") as a protest (ACCUSE) on the envoy's country;
+// a meeting called is no protest.
+func TestLangEventsSummon(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Madrid (EFE).- El Ministerio de Exteriores convocó el lunes al embajador de Argelia.", "ACCUSE ESP DZA 2024-03-11"},
+		{"fr", "Niamey - Le Niger a convoqué vendredi l'ambassadeur d'Algérie pour protester.", "ACCUSE NER DZA 2024-03-08"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Madrid (EFE).- El delegado convocó el lunes a los alcaldes de la comarca."},
+		{"fr", "Niamey - Le gouverneur a convoqué vendredi les chefs de village."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
+
+// TestLangEventsRejectCharges codes the rejection of accusations whose author is not named
+// ("rechazó las acusaciones", "a rejeté des accusations « infondées »") as a REJECT with no
+// target; a rejection of anything else with no one named is no event.
+func TestLangEventsRejectCharges(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Rabat (EFE).- El Gobierno marroquí rechazó este lunes las acusaciones vertidas por varias ONG.", "REJECT MAR  2024-03-11"},
+		{"fr", "Alger - Le ministère algérien des Affaires étrangères a rejeté mardi des accusations « infondées ».", "REJECT DZA  2024-03-12"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "Rabat (EFE).- El Gobierno marroquí rechazó este lunes la propuesta."},
+		{"fr", "Alger - Le ministère algérien a rejeté mardi la proposition."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
+
+// TestLangEventsOccurred dates the acts told before by a later sentence whose subject is their
+// noun and whose verb tells they took place ("Las detenciones se practicaron el pasado
+// martes", "Les interpellations ont eu lieu mardi"); that sentence is no act of its own.
+func TestLangEventsOccurred(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Almería (EFE).- La Guardia Civil ha desarticulado una red de tráfico de migrantes y ha detenido a 23 personas. Las detenciones se practicaron el pasado martes en Almería y Motril.", []string{"COERCE ESP ESP 2024-03-12"}},
+		{"es", "Motril (EFE).- Salvamento Marítimo ha rescatado a 60 personas de una patera. El rescate tuvo lugar el lunes al sur de Motril.", []string{"AID ESP ESP 2024-03-11"}},
+		{"fr", "Nador - La Gendarmerie royale a démantelé un réseau de passeurs et a interpellé douze personnes. Les interpellations ont eu lieu mardi à Nador.", []string{"COERCE MAR MAR 2024-03-12"}},
+		{"fr", "Nador - La Marine royale a secouru 40 migrants. Le sauvetage s'est déroulé lundi au large de Nador.", []string{"AID MAR MAR 2024-03-11"}},
+		// No time in the later sentence, or acts of another type: each act keeps its own date.
+		{"es", "Almería (EFE).- La Guardia Civil detuvo el lunes a 23 personas. Las detenciones se practicaron sin incidentes.", []string{"COERCE ESP ESP 2024-03-11"}},
+		{"es", "Motril (EFE).- Salvamento Marítimo ha rescatado a 60 personas. Las detenciones tuvieron lugar el lunes.", []string{"AID ESP ESP 2024-03-14", "COERCE ESP ESP 2024-03-11"}},
+		// The joint operation that holds the acts is dated with them.
+		{"es", "Huelva (EFE).- La Guardia Civil, en una operación conjunta con la Policía marroquí, ha detenido a 12 personas. Las detenciones se practicaron el pasado martes en Huelva.", []string{"COOPERATE ESP MAR 2024-03-12", "COERCE ESP ESP 2024-03-12"}},
+		{"fr", "Tanger - La Gendarmerie royale, lors d'une opération conjointe avec la police espagnole, a interpellé douze passeurs. Les interpellations ont eu lieu mardi à Tanger.", []string{"COOPERATE MAR ESP 2024-03-12", "COERCE MAR MAR 2024-03-12"}},
+	} {
+		var have []string
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			d := ""
+			if e.Date != nil {
+				d = *e.Date
+			}
+			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor+" "+d)
+		}
+		if !slices.Equal(have, tc.want) {
+			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
+		}
+	}
+}
+
+// TestLangEventsAccordingTo codes an agentless passive after "según X", "selon X" as the act of
+// the state where it happens: the body the figure is attributed to is not its actor.
+func TestLangEventsAccordingTo(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Tripoli - Selon l'OIM, 760 personnes ont été interceptées lundi en mer et reconduites en Libye.", "COERCE LBY LBY 2024-03-11"},
+		{"es", "Trípoli (EFE).- Según la OIM, 760 personas fueron interceptadas el lunes en el mar y devueltas a Libia.", "COERCE LBY LBY 2024-03-11"},
+		{"es", "Almería (EFE).- Según la Guardia Civil, 40 personas fueron detenidas el lunes en Almería.", "COERCE ESP ESP 2024-03-11"},
+		{"fr", "Selon la DGSN, douze passeurs ont été interpellés lundi à Nador.", "COERCE MAR MAR 2024-03-11"},
+		// The whole attribution, to its comma: "les chiffres de … (OIM) cités dans le rapport".
+		{"fr", "Tripoli - Selon les chiffres de l'Organisation internationale pour les migrations (OIM) cités dans le rapport, 760 personnes ont été interceptées lundi en mer et reconduites en Libye.", "COERCE LBY LBY 2024-03-11"},
+		{"es", "Trípoli (EFE).- Según los datos de la Organización Internacional para las Migraciones (OIM), 760 personas fueron interceptadas el lunes en el mar y devueltas a Libia.", "COERCE LBY LBY 2024-03-11"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			if e.Source.Actor == "IOM" {
+				t.Errorf("%q: event %s with source IOM, want none: the figure's source is no actor", tc.text, e.Type)
+			}
+		}
+	}
+}
+
+// TestLangEventsBothPersons codes "los dos ministros", "les deux ministres" with no two-sided
+// act told before as the last two persons of different countries named before.
+func TestLangEventsBothPersons(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Dakar (EFE).- El ministro senegalés del Interior, Amadou Ba, declaró que la situación es grave. El ministro español José Luis Escrivá visitará Dakar. Los dos ministros se comprometieron a reforzar la cooperación.", "AGREE SEN ESP"},
+		{"fr", "Dakar - Le ministre sénégalais de l'Intérieur, Amadou Ba, a déclaré que la situation est grave. Le ministre espagnol José Luis Escrivá est attendu à Dakar. Les deux ministres sont convenus de renforcer la coopération.", "AGREE SEN ESP"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		// Two persons of one country: no two sides.
+		{"es", "Dakar (EFE).- El ministro senegalés del Interior, Amadou Ba, declaró que la situación es grave. El ministro senegalés de Pesca, Moussa Diop, lo confirmó. Los dos ministros se comprometieron a reforzar la cooperación."},
+		{"fr", "Dakar - Le ministre sénégalais de l'Intérieur, Amadou Ba, a déclaré que la situation est grave. Les deux ministres sont convenus de renforcer la coopération."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
+
+// TestLangEventsMinistryAtPlace codes a ministry named with no country, in a sentence that
+// opens with the place it acts from ("À Niamey, le ministère des Affaires étrangères a
+// convoqué"), as the act of that place's country.
+func TestLangEventsMinistryAtPlace(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "À Niamey, le ministère des Affaires étrangères a convoqué vendredi l'ambassadeur d'Algérie pour protester.", "ACCUSE NER DZA 2024-03-08"},
+		{"fr", "À Tripoli, le ministère de l'Intérieur a rejeté mercredi des accusations « infondées ».", "REJECT LBY  2024-03-13"},
+		{"es", "En Argel, el ministerio de Exteriores convocó el lunes al embajador de España.", "ACCUSE DZA ESP 2024-03-11"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		// No ministry as subject.
+		{"fr", "À Niamey, les manifestants ont dénoncé lundi les expulsions."},
+		{"es", "En Argel, los vecinos denunciaron el lunes las expulsiones."},
+	} {
+		wantNoEvent(t, x, tc.lang, tc.text)
+	}
+}
+
+// TestLangEventsBracketAcronym reads an acronym in brackets after a body as that body: "en
+// colaboración con la Agencia Europea … (Frontex)" names no subject of the act after it.
+func TestLangEventsBracketAcronym(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Almería (EFE).- La Policía Nacional, en colaboración con la Agencia Europea de la Guardia de Fronteras y Costas (Frontex), ha detenido el lunes a seis personas en Almería.", "COERCE ESP ESP 2024-03-11"},
+		{"fr", "Almería - La police espagnole, avec l'appui de l'Agence européenne de garde-frontières et de garde-côtes (Frontex), a interpellé lundi six passeurs à Almería.", "COERCE ESP ESP 2024-03-11"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
