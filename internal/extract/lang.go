@@ -483,3 +483,23 @@ func (s *state) coordinatedPair(k, b int) bool {
 	}
 	return true
 }
+
+// portfolioItem reports whether the mention m, inside a title, is one item of the list of what
+// an office deals with ("ministro de Asuntos Exteriores, Unión Europea y Cooperación",
+// "ministre de l'Europe et des Affaires étrangères"): a comma or "y"/"et" joins it to the
+// other items, so it names a portfolio, not whom the office acts for ("ministro del Interior
+// de Marruecos" keeps its country). Always false for English.
+func (s *state) portfolioItem(m *mention) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" {
+		return false
+	}
+	p := m.start - 1
+	for p >= 0 && s.isArticle(toks[p].Low) {
+		p--
+	}
+	if p >= 0 && (toks[p].Text == "," || isAnd(toks[p].Low)) {
+		return true
+	}
+	return m.end < len(toks) && isAnd(toks[m.end].Low)
+}

@@ -1420,3 +1420,47 @@ func TestLangEventsOperationTime(t *testing.T) {
 		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
+
+// wantPersons checks the country of each named person that the one-paragraph report in lang
+// gives; a name mapped to "-" must not be a person at all.
+func wantPersons(t *testing.T, x *Extractor, lang, text string, want map[string]string) {
+	t.Helper()
+	got := map[string]string{}
+	for _, e := range x.Extract(langDoc(lang, "2024-03-14", text)).Entities {
+		if e.Type == "person" {
+			got[e.Name] = e.Country
+		}
+	}
+	for name, c := range want {
+		g, ok := got[name]
+		switch {
+		case c == "-" && ok:
+			t.Errorf("%q: %q is a person (%q), want none", text, name, g)
+		case c != "-" && !ok:
+			t.Errorf("%q: no person %q in %v", text, name, got)
+		case c != "-" && g != c:
+			t.Errorf("%q: %q has country %q, want %q", text, name, g, c)
+		}
+	}
+}
+
+// TestLangPortfolioItems: an institution named in an office's portfolio ("ministro de Asuntos
+// Exteriores, Unión Europea y Cooperación", "ministre de l'Europe et des Affaires étrangères")
+// is what the office deals with; the minister's country comes from the dateline, as for any
+// minister, and a country after "de" still gives it.
+func TestLangPortfolioItems(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       map[string]string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El ministro de Asuntos Exteriores, Unión Europea y Cooperación, Ramón Alcaraz Mena, viajó este martes a Dakar.", map[string]string{"Ramón Alcaraz Mena": "ESP"}},
+		{"fr", "Paris - Le ministre de l'Europe et des Affaires étrangères, Étienne Dubreuil, a reçu mardi son homologue sénégalais.", map[string]string{"Étienne Dubreuil": "FRA"}},
+		// A country in the complement of the office, not in a list, stays its country.
+		{"es", "Madrid, 14 mar (EFE).- El ministro del Interior de Marruecos, Karim Oulhaj, llegó este martes a Madrid.", map[string]string{"Karim Oulhaj": "MAR"}},
+		{"fr", "Paris - Le commissaire européen aux affaires intérieures, Johan Lindqvist, a rencontré mardi le ministre.", map[string]string{"Johan Lindqvist": "EU"}},
+	} {
+		wantPersons(t, x, tc.lang, tc.text, tc.want)
+	}
+	wantEvent(t, x, "es", "Madrid, 14 mar (EFE).- El ministro de Asuntos Exteriores, Unión Europea y Cooperación, Ramón Alcaraz Mena, se reunió este martes con su homólogo marroquí, Nasser Bourita.", "CONSULT ESP MAR", false)
+}

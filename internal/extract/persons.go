@@ -1037,6 +1037,10 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 	// A title inside the run may itself hold the affiliation: "Laredo Sector Chief".
 	for p := start; p < k; p++ {
 		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
+			if s.portfolioItem(m) {
+				p = m.end - 1
+				continue // "ministro de Asuntos Exteriores, Unión Europea y Cooperación": lang.go
+			}
 			if m.kind == mOrg && m.code == "" {
 				return s.orgNameCountry(m), true // "la secretaria general de CEAR"
 			}
