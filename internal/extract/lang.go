@@ -125,6 +125,17 @@ func (s *state) officeFirst(i int) (mention, bool) {
 		return mention{}, false
 	}
 	j := ag.End
+	// "las Fuerzas Especiales argelinas", "la Garde Nationale tunisienne": capitalised words
+	// that complete the office's name stand between it and its demonym.
+	for e := j; e < j+2 && e+1 < len(toks) && toks[e+1].Sent == toks[i].Sent && isCapWord(toks[e]) && !s.lx.Titles.Has(toks[e].Low); e++ {
+		if _, ok := s.lx.Actors.Longest(toks, e); ok {
+			break
+		}
+		if m, ok := s.lx.Actors.Longest(toks, e+1); ok && m.Vals[0].Kind == lexicon.CountryAdj {
+			j = e + 1
+			break
+		}
+	}
 	if j < len(toks) && toks[j].Sent == toks[i].Sent {
 		k := j
 		if w := toks[k].Low; w == "de" || w == "del" || w == "du" || w == "d'" {

@@ -1464,3 +1464,25 @@ func TestLangPortfolioItems(t *testing.T) {
 	}
 	wantEvent(t, x, "es", "Madrid, 14 mar (EFE).- El ministro de Asuntos Exteriores, Unión Europea y Cooperación, Ramón Alcaraz Mena, se reunió este martes con su homólogo marroquí, Nasser Bourita.", "CONSULT ESP MAR", false)
 }
+
+// TestLangForceDemonym: a force or agency followed by a demonym, with capitalised words of its
+// name between them ("las Fuerzas Especiales argelinas", "les Forces auxiliaires marocaines"),
+// acts for the demonym's country, not the dateline's.
+func TestLangForceDemonym(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Ceuta, 14 mar (EFE).- Las Fuerzas Auxiliares marroquíes detuvieron a unas 200 personas cerca del espigón.", "COERCE MAR MAR"},
+		{"es", "Almería, 14 mar (EFE).- Las Fuerzas Especiales argelinas detuvieron el martes a doce personas en Orán.", "COERCE DZA DZA"},
+		{"es", "Almería, 14 mar (EFE).- Las fuerzas marroquíes interceptaron el martes una embarcación con 40 personas.", "COERCE MAR MAR"},
+		{"fr", "Melilla - Les Forces auxiliaires marocaines ont arrêté mardi 150 migrants près de la clôture.", "COERCE MAR MAR"},
+		{"fr", "Ceuta - La Garde Nationale tunisienne a intercepté mardi 60 migrants au large de Sfax.", "COERCE TUN TUN"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	// Words of the sentence, not of the office's name, keep the dateline's office.
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Ceuta, 14 mar (EFE).- La Guardia Civil detuvo el martes a dos marroquíes en el puerto.", "COERCE ESP MAR"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+}
