@@ -155,10 +155,16 @@ func (s *state) officeFirst(i int) (mention, bool) {
 			// Marine nationale": an office after a possessive is its owner's, the state named
 			// before it in the sentence.
 			code = c
-		} else if c := s.datelinePlace(); c != "" && s.word("not-home", strings.ToLower(s.span(i, ag.End))) {
+		} else if s.word("not-home", strings.ToLower(s.span(i, ag.End))) {
 			// "DAKAR, 3 mar (EFE).- La Gendarmería": a body the home country of the language's
-			// press does not have is the dateline's.
-			code = c
+			// press does not have, or a generic national force ("la Marine nationale"), is the
+			// dateline's; with no dateline, the country of a report that never names the home
+			// country.
+			if c := s.datelinePlace(); c != "" {
+				code = c
+			} else if c := s.subjectAway(); c != "" {
+				code = c
+			}
 		}
 		// "el Ministerio del Interior marroquí ... El portavoz del Ministerio": the office named
 		// in full before.
@@ -513,4 +519,24 @@ func (s *state) portfolioItem(m *mention) bool {
 		return true
 	}
 	return m.end < len(toks) && isAnd(toks[m.end].Low)
+}
+
+// subjectAway is the country a report is about when it names the home country of its
+// language's press less than half as often: the one it names most often (at least twice, more
+// than any other); "" otherwise, a tie too. Unlike awayHome, the first sentence need not
+// name it: an interview of a Senegalese official speaks of Senegal's "Marine nationale".
+func (s *state) subjectAway() string {
+	if s.subject == "" {
+		s.subject = "-"
+		if s.lx.Home != "" {
+			named, most := s.countriesNamed()
+			if most != "" && most != s.lx.Home && 2*named[s.lx.Home] < named[most] {
+				s.subject = most
+			}
+		}
+	}
+	if s.subject == "-" {
+		return ""
+	}
+	return s.subject
 }

@@ -1486,3 +1486,20 @@ func TestLangForceDemonym(t *testing.T) {
 		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
 	}
 }
+
+// TestLangNationalForce: a generic national force named without its country ("la Marine
+// nationale", "la Gendarmerie", "la Marina Nacional") is the dateline's, else that of the
+// country a report names most when it names the home country of its press less than half as
+// often; a report about France keeps France's.
+func TestLangNationalForce(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le Sénégal veut freiner les départs. Selon le ministre sénégalais, la Marine nationale et la Gendarmerie ont intercepté 900 candidats au départ depuis janvier. Le Sénégal demande plus d'aide.", "COERCE SEN SEN"},
+		{"fr", "DAKAR - La Gendarmerie a arrêté mardi douze passeurs près de Mbour.", "COERCE SEN SEN"},
+		{"es", "Mauritania refuerza sus costas. La Marina Nacional ha interceptado este año a 900 personas, según el Gobierno de Mauritania, que pide apoyo a Mauritania y a sus vecinos.", "COERCE MRT MRT"},
+		// A report about France: France's forces.
+		{"fr", "La France renforce ses côtes. La Gendarmerie a arrêté mardi douze passeurs près de Calais, a indiqué la préfecture française.", "COERCE FRA FRA"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+}
