@@ -150,7 +150,9 @@ func (s *state) officeFirst(i int) (mention, bool) {
 	}
 	if isCapWord(toks[i]) && s.lx.Home != "" && (i == 0 || toks[i-1].Sent != toks[i].Sent || !isCapWord(toks[i-1]) || s.isArticle(toks[i-1].Low)) && (ag.End-i > 1 || i > s.doc.Sents[toks[i].Sent].First) {
 		code := s.home()
-		if c := s.possessor(i); c != "" {
+		if c := s.capitalFront(i); c != "" {
+			code = c // "En Rabat, el Ministerio del Interior ha rechazado"
+		} else if c := s.possessor(i); c != "" {
 			// "Las autoridades argelinas aseguran que su Guardia Costera", "le Sénégal et sa
 			// Marine nationale": an office after a possessive is its owner's, the state named
 			// before it in the sentence.
@@ -175,6 +177,13 @@ func (s *state) officeFirst(i int) (mention, bool) {
 			}
 		}
 		return mention{start: i, end: ag.End, kind: mAgency, code: code, name: s.span(i, ag.End), entity: -1}, true
+	}
+	if i > 0 && s.isArticle(toks[i-1].Low) {
+		if c := s.capitalFront(i); c != "" {
+			// "À Niamey, le ministère des Affaires étrangères a convoqué": an office written
+			// in lower case is the capital's that opens its sentence.
+			return mention{start: i, end: ag.End, kind: mAgency, code: c, name: s.span(i, ag.End), entity: -1}, true
+		}
 	}
 	return mention{}, false
 }
@@ -539,4 +548,26 @@ func (s *state) subjectAway() string {
 		return ""
 	}
 	return s.subject
+}
+
+// capitalFront is the country of the capital that opens the sentence of the office at token i,
+// set off by a comma just before the office and its article: "En Rabat, el Ministerio del
+// Interior", "À Niamey, le ministère des Affaires étrangères", "À Tripoli, le ministère de
+// l'Intérieur". It is "" for any other sentence.
+func (s *state) capitalFront(i int) string {
+	toks := s.doc.Tokens
+	first := s.doc.Sents[toks[i].Sent].First
+	if i < first+3 || i > first+5 || !s.isPrep(toks[first].Low) {
+		return ""
+	}
+	m, ok := s.lx.Actors.Longest(toks, first+1)
+	if !ok || m.End >= i || toks[m.End].Text != "," || !(m.End+1 == i || m.End+2 == i && s.isArticle(toks[m.End+1].Low)) {
+		return ""
+	}
+	for _, v := range m.Vals {
+		if v.Kind == lexicon.Capital {
+			return v.Code
+		}
+	}
+	return ""
 }

@@ -1503,3 +1503,18 @@ func TestLangNationalForce(t *testing.T) {
 		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
 	}
 }
+
+// TestLangCapitalFront: an office named without its country right after a capital that opens
+// the sentence ("En Rabat, el Ministerio del Interior", "À Tripoli, le ministère de
+// l'Intérieur") is the capital's country's; the capital elsewhere in the sentence gives nothing.
+func TestLangCapitalFront(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Madrid, 14 mar (EFE).- Crece la tensión. En Rabat, el Ministerio del Interior ha rechazado este martes las acusaciones de Argelia.", "REJECT MAR DZA"},
+		{"fr", "Paris - La tension monte. À Tripoli, le ministère de l'Intérieur a rejeté mardi les accusations de l'Union européenne.", "REJECT LBY EU"},
+		// Not opening the sentence, or not next to the office: the dateline's office.
+		{"es", "Madrid, 14 mar (EFE).- Crece la tensión. Tras la cumbre de Rabat, el Ministerio del Interior ha rechazado este martes las acusaciones de Argelia.", "REJECT ESP DZA"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+}
