@@ -571,3 +571,20 @@ func (s *state) capitalFront(i int) string {
 	}
 	return ""
 }
+
+// placeOrBodyName reports whether the capitalised run that starts at a, its name at k, names a
+// place or a body rather than a person: its first word opens places' names ("Isla Cristina",
+// "Punta Umbría", "Cap Skirring"), or it follows the lower-case noun of an association that it
+// names ("el colectivo Caminando Juntos", "le collectif Alarme Phone Sahara"). Always false
+// for English.
+func (s *state) placeOrBodyName(a, k int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" {
+		return false
+	}
+	if s.word("place-head", toks[k].Low) {
+		return true
+	}
+	p := a - 1
+	return p > 0 && toks[p].Sent == toks[a].Sent && !isCapWord(toks[p]) && (s.word("ngo-noun", toks[p].Low) || s.word("org-head", toks[p].Low))
+}

@@ -1518,3 +1518,27 @@ func TestLangCapitalFront(t *testing.T) {
 		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
 	}
 }
+
+// TestLangFalsePersons: a place whose name opens with a place noun ("Isla Cristina", "Cap
+// Skirring") and a body named right after the noun of an association ("le collectif Alarme
+// Phone Sahara") are no persons; a person's name apposed to such a noun with a comma still is.
+func TestLangFalsePersons(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       map[string]string
+	}{
+		{"es", "Huelva, 14 mar (EFE).- La Guardia Civil detuvo en Punta Umbría a dos hombres, según ha informado el portavoz Andrés Molina Ruiz.", map[string]string{"Punta Umbría": "-", "Andrés Molina Ruiz": "ESP"}},
+		{"es", "Huelva, 14 mar (EFE).- Los agentes interceptaron la lancha frente a Isla Mayor Norte, ha explicado el capitán Luis Ortega.", map[string]string{"Isla Mayor Norte": "-", "Luis Ortega": "ESP"}},
+		{"fr", "Dakar - Les pirogues partent de Cap Skirring, a affirmé le pêcheur Moussa Ndiaye.", map[string]string{"Cap Skirring": "-"}},
+		{"es", "Cádiz, 14 mar (EFE).- Los registros se hicieron el lunes en Barbate, Punta Camarinal, Tarifa y Conil, ha explicado el portavoz Luis Ortega Gil.", map[string]string{"Punta Camarinal": "-", "Luis Ortega Gil": "ESP"}},
+		{"fr", "Niamey - « Les expulsions continuent chaque semaine », affirme le collectif Sahara Solidarité Niger.", map[string]string{"Sahara Solidarité Niger": "-"}},
+		{"es", "Almería, 14 mar (EFE).- \"Nadie nos escucha\", denuncia el colectivo Frontera Sur Abierta.", map[string]string{"Frontera Sur Abierta": "-"}},
+		{"fr", "Niamey - Le collectif Sahara Solidarité Niger estime que 3 000 personnes ont été expulsées, a déclaré Amadou Sani Issa.", map[string]string{"Sahara Solidarité Niger": "-", "Amadou Sani Issa": "NER"}},
+		{"es", "Almería, 14 mar (EFE).- El colectivo Frontera Sur Abierta denunció el martes la muerte de tres personas, según dijo Lucía Gómez.", map[string]string{"Frontera Sur Abierta": "-"}},
+		// With a comma, the name apposed to the association's noun is its member's.
+		{"es", "Almería, 14 mar (EFE).- La portavoz del colectivo, Lucía Gómez Prado, denunció el martes la muerte de tres personas.", map[string]string{"Lucía Gómez Prado": "ESP"}},
+	} {
+		wantPersons(t, x, tc.lang, tc.text, tc.want)
+	}
+}

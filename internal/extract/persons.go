@@ -172,6 +172,9 @@ func (s *state) personRun(a, b int) {
 	if s.bodyRun(k, b) {
 		return // "la Audiencia Provincial de Almería": quotes_lang.go
 	}
+	if s.placeOrBodyName(a, k) {
+		return // "Isla Cristina", "le collectif Alarme Phone Sahara": lang.go
+	}
 	// Letters after a name are no part of it: "Amanda Pinto QC", "John Hayes MP".
 	if b-k > 2 && isAllCaps(toks[b-1].Text) && utf8.RuneCountInString(toks[b-1].Text) <= 3 && !particles[toks[b-1].Low] {
 		b--
