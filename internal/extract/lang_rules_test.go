@@ -1542,3 +1542,20 @@ func TestLangFalsePersons(t *testing.T) {
 		wantPersons(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangNGOOfficer: a person whose apposed office is in a body that is no state's ("directrice
+// du bureau d'Amnesty International", "portavoz de Human Rights Watch") does not take the
+// country of the dateline or of the report; a state's officer still does.
+func TestLangNGOOfficer(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       map[string]string
+	}{
+		{"fr", "Bruxelles - « Les garde-côtes torturent », a déclaré Claire Morel, directrice du bureau d'Amnesty International auprès des institutions européennes.", map[string]string{"Claire Morel": ""}},
+		{"es", "Rabat, 14 mar (EFE).- \"Las expulsiones son ilegales\", ha denunciado Laura Gil Pons, directora de Amnistía Internacional en Marruecos.", map[string]string{"Laura Gil Pons": ""}},
+		{"fr", "Rabat - « Nous coopérons », a déclaré Karim Alami, directeur de la migration au ministère de l'Intérieur.", map[string]string{"Karim Alami": "MAR"}},
+	} {
+		wantPersons(t, x, tc.lang, tc.text, tc.want)
+	}
+}

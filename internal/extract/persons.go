@@ -301,7 +301,7 @@ func (s *state) personRun(a, b int) {
 			country, known = c, true
 		} else if c, ok := s.apposedOfficePlace(titleStart); ok && title != "" {
 			country, known = c, true
-		} else if t, _ := s.titleCountry(title); title != "" && t == "" && s.isGovTitle(title) && s.lx.Home != "" {
+		} else if t, _ := s.titleCountry(title); title != "" && t == "" && s.isGovTitle(title) && s.lx.Home != "" && !app.org {
 			country, known = s.home(), true // French copy: the dateline's country; a report from elsewhere: its country
 		}
 	}
@@ -341,7 +341,9 @@ func (s *state) personRun(a, b int) {
 			country, known = c, true // the role is only inferred: no actor in events
 		}
 	}
-	if !known && gov {
+	// "Claire Morel, directrice du bureau d'Amnesty International": a body's officer does not
+	// act for the state the report is about.
+	if !known && gov && !(s.ownLang() != "" && app.org) {
 		country = s.focusCountry()
 		actor = country
 	}
