@@ -588,3 +588,30 @@ func (s *state) placeOrBodyName(a, k int) bool {
 	p := a - 1
 	return p > 0 && toks[p].Sent == toks[a].Sent && !isCapWord(toks[p]) && (s.word("ngo-noun", toks[p].Low) || s.word("org-head", toks[p].Low))
 }
+
+// originAfter is the country of the place a person named just before b is said to come from,
+// later in the same sentence: "Mamadou Barry tiene 19 años, es de Conakry", "Awa Diallo,
+// originaire de Kayes,". The word before "de" has the role origin; the place is a country or
+// a capital the gazetteer knows. It is "" otherwise; always "" for English.
+func (s *state) originAfter(b int) string {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || b >= len(toks) {
+		return ""
+	}
+	for p := b; p+2 < len(toks) && p < b+10 && toks[p].Sent == toks[b].Sent; p++ {
+		if !s.word("origin", toks[p].Low) || toks[p+1].Low != "de" && toks[p+1].Low != "d'" {
+			continue
+		}
+		m, ok := s.lx.Actors.Longest(toks, p+2)
+		if !ok {
+			return ""
+		}
+		for _, v := range m.Vals {
+			if (v.Kind == lexicon.CountryName || v.Kind == lexicon.Capital) && s.isCountry(v.Code) {
+				return v.Code
+			}
+		}
+		return ""
+	}
+	return ""
+}

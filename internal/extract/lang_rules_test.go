@@ -1559,3 +1559,21 @@ func TestLangNGOOfficer(t *testing.T) {
 		wantPersons(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangOrigin: a person said to come from a country or its capital later in the sentence
+// ("es de Conakry", "originaire de Bamako") is of that country, not the report's; a place
+// that is no country or capital gives nothing.
+func TestLangOrigin(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       map[string]string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- \"Quiero trabajar en España\", dice Ousmane Kaba Diallo, que tiene 22 años, es de Bamako y vive en Madrid desde que llegó a España.", map[string]string{"Ousmane Kaba Diallo": "MLI"}},
+		{"fr", "Calais - « J'attends depuis trois semaines », a raconté Awa Binta Sow, originaire de Guinée.", map[string]string{"Awa Binta Sow": "GIN"}},
+		// A town that is no capital tells no country: the report's.
+		{"es", "Madrid, 14 mar (EFE).- \"Está lleno\", ha explicado Ane Etxebarria Goiri, que es de Irun.", map[string]string{"Ane Etxebarria Goiri": "ESP"}},
+	} {
+		wantPersons(t, x, tc.lang, tc.text, tc.want)
+	}
+}

@@ -328,6 +328,13 @@ func (s *state) personRun(a, b int) {
 			}
 		}
 	}
+	if !known && title == "" {
+		// "Mamadou Barry tiene 19 años, es de Conakry", "originaire de Kayes": where the
+		// person is from (lang.go).
+		if c := s.originAfter(b); c != "" {
+			country, known = c, true
+		}
+	}
 	gov := title != "" && (s.isGovTitle(title) || officeWords[strings.ToLower(strings.Fields(title)[0])])
 	if !known && listed >= 0 && s.mentions[listed].code != "" {
 		// "Four Eritrean asylum seekers, Amanuel Tesfay and Yonas Berhe": a list shares its
