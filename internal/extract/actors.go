@@ -69,7 +69,10 @@ func (s *state) findActors() {
 				a = v // "Downing Street" is an office that speaks, not only a seat of government
 			}
 		}
-		if a.Kind == lexicon.Org && s.datelineOffice(i, m.End) {
+		// "la Gendarmerie" in a French report from Dakar or about Senegal: a national force
+		// every state has is read as an office without its country (lang.go); the gazetteer's
+		// country stays when neither the dateline nor the report's subject tells another.
+		if a.Kind == lexicon.Org && (s.datelineOffice(i, m.End) || s.ownLang() != "" && s.word("not-home", strings.ToLower(s.span(i, m.End))) && (s.datelinePlace() != "" || s.subjectAway() != "")) {
 			if men, ok := s.officeFirst(i); ok {
 				s.addMention(men)
 				i = men.end - 1

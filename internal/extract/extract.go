@@ -53,7 +53,8 @@ type state struct {
 	ranked   []string
 	rankedAt int
 	// away is awayHome's answer once asked: "-" for none.
-	away string
+	away    string
+	subject string // subjectAway's answer, "-" for none; "" until asked
 	// offices indexes the organizations and agencies among the mentions by each suffix of
 	// their last word, for officeSpeaker; officesAt is how many mentions it holds.
 	offices   map[string][]int

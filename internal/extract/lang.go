@@ -125,6 +125,17 @@ func (s *state) officeFirst(i int) (mention, bool) {
 		return mention{}, false
 	}
 	j := ag.End
+	// "las Fuerzas Especiales argelinas", "la Garde Nationale tunisienne": capitalised words
+	// that complete the office's name stand between it and its demonym.
+	for e := j; e < j+2 && e+1 < len(toks) && toks[e+1].Sent == toks[i].Sent && isCapWord(toks[e]) && !s.lx.Titles.Has(toks[e].Low); e++ {
+		if _, ok := s.lx.Actors.Longest(toks, e); ok {
+			break
+		}
+		if m, ok := s.lx.Actors.Longest(toks, e+1); ok && m.Vals[0].Kind == lexicon.CountryAdj {
+			j = e + 1
+			break
+		}
+	}
 	if j < len(toks) && toks[j].Sent == toks[i].Sent {
 		k := j
 		if w := toks[k].Low; w == "de" || w == "del" || w == "du" || w == "d'" {
@@ -139,15 +150,23 @@ func (s *state) officeFirst(i int) (mention, bool) {
 	}
 	if isCapWord(toks[i]) && s.lx.Home != "" && (i == 0 || toks[i-1].Sent != toks[i].Sent || !isCapWord(toks[i-1]) || s.isArticle(toks[i-1].Low)) && (ag.End-i > 1 || i > s.doc.Sents[toks[i].Sent].First) {
 		code := s.home()
-		if c := s.possessor(i); c != "" {
+		if c := s.capitalFront(i); c != "" {
+			code = c // "En Rabat, el Ministerio del Interior ha rechazado"
+		} else if c := s.possessor(i); c != "" {
 			// "Las autoridades argelinas aseguran que su Guardia Costera", "le Sénégal et sa
 			// Marine nationale": an office after a possessive is its owner's, the state named
 			// before it in the sentence.
 			code = c
-		} else if c := s.datelinePlace(); c != "" && s.word("not-home", strings.ToLower(s.span(i, ag.End))) {
+		} else if s.word("not-home", strings.ToLower(s.span(i, ag.End))) {
 			// "DAKAR, 3 mar (EFE).- La Gendarmería": a body the home country of the language's
-			// press does not have is the dateline's.
-			code = c
+			// press does not have, or a generic national force ("la Marine nationale"), is the
+			// dateline's; with no dateline, the country of a report that never names the home
+			// country.
+			if c := s.datelinePlace(); c != "" {
+				code = c
+			} else if c := s.subjectAway(); c != "" {
+				code = c
+			}
 		}
 		// "el Ministerio del Interior marroquí ... El portavoz del Ministerio": the office named
 		// in full before.
@@ -158,6 +177,13 @@ func (s *state) officeFirst(i int) (mention, bool) {
 			}
 		}
 		return mention{start: i, end: ag.End, kind: mAgency, code: code, name: s.span(i, ag.End), entity: -1}, true
+	}
+	if i > 0 && s.isArticle(toks[i-1].Low) {
+		if c := s.capitalFront(i); c != "" {
+			// "À Niamey, le ministère des Affaires étrangères a convoqué": an office written
+			// in lower case is the capital's that opens its sentence.
+			return mention{start: i, end: ag.End, kind: mAgency, code: c, name: s.span(i, ag.End), entity: -1}, true
+		}
 	}
 	return mention{}, false
 }
@@ -482,4 +508,110 @@ func (s *state) coordinatedPair(k, b int) bool {
 		}
 	}
 	return true
+}
+
+// portfolioItem reports whether the mention m, inside a title, is one item of the list of what
+// an office deals with ("ministro de Asuntos Exteriores, Unión Europea y Cooperación",
+// "ministre de l'Europe et des Affaires étrangères"): a comma or "y"/"et" joins it to the
+// other items, so it names a portfolio, not whom the office acts for ("ministro del Interior
+// de Marruecos" keeps its country). Always false for English.
+func (s *state) portfolioItem(m *mention) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" {
+		return false
+	}
+	p := m.start - 1
+	for p >= 0 && s.isArticle(toks[p].Low) {
+		p--
+	}
+	if p >= 0 && (toks[p].Text == "," || isAnd(toks[p].Low)) {
+		return true
+	}
+	return m.end < len(toks) && isAnd(toks[m.end].Low)
+}
+
+// subjectAway is the country a report is about when it names the home country of its
+// language's press less than half as often: the one it names most often (at least twice, more
+// than any other); "" otherwise, a tie too. Unlike awayHome, the first sentence need not
+// name it: an interview of a Senegalese official speaks of Senegal's "Marine nationale".
+func (s *state) subjectAway() string {
+	if s.subject == "" {
+		s.subject = "-"
+		if s.lx.Home != "" {
+			named, most := s.countriesNamed()
+			if most != "" && most != s.lx.Home && 2*named[s.lx.Home] < named[most] {
+				s.subject = most
+			}
+		}
+	}
+	if s.subject == "-" {
+		return ""
+	}
+	return s.subject
+}
+
+// capitalFront is the country of the capital that opens the sentence of the office at token i,
+// set off by a comma just before the office and its article: "En Rabat, el Ministerio del
+// Interior", "À Niamey, le ministère des Affaires étrangères", "À Tripoli, le ministère de
+// l'Intérieur". It is "" for any other sentence.
+func (s *state) capitalFront(i int) string {
+	toks := s.doc.Tokens
+	first := s.doc.Sents[toks[i].Sent].First
+	if i < first+3 || i > first+5 || !s.isPrep(toks[first].Low) {
+		return ""
+	}
+	m, ok := s.lx.Actors.Longest(toks, first+1)
+	if !ok || m.End >= i || toks[m.End].Text != "," || !(m.End+1 == i || m.End+2 == i && s.isArticle(toks[m.End+1].Low)) {
+		return ""
+	}
+	for _, v := range m.Vals {
+		if v.Kind == lexicon.Capital {
+			return v.Code
+		}
+	}
+	return ""
+}
+
+// placeOrBodyName reports whether the capitalised run that starts at a, its name at k, names a
+// place or a body rather than a person: its first word opens places' names ("Isla Cristina",
+// "Punta Umbría", "Cap Skirring"), or it follows the lower-case noun of an association that it
+// names ("el colectivo Caminando Juntos", "le collectif Alarme Phone Sahara"). Always false
+// for English.
+func (s *state) placeOrBodyName(a, k int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" {
+		return false
+	}
+	if s.word("place-head", toks[k].Low) {
+		return true
+	}
+	p := a - 1
+	return p > 0 && toks[p].Sent == toks[a].Sent && !isCapWord(toks[p]) && (s.word("ngo-noun", toks[p].Low) || s.word("org-head", toks[p].Low))
+}
+
+// originAfter is the country of the place a person named just before b is said to come from,
+// later in the same sentence: "Mamadou Barry tiene 19 años, es de Conakry", "Awa Diallo,
+// originaire de Kayes,". The word before "de" has the role origin; the place is a country or
+// a capital the gazetteer knows. It is "" otherwise; always "" for English.
+func (s *state) originAfter(b int) string {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || b >= len(toks) {
+		return ""
+	}
+	for p := b; p+2 < len(toks) && p < b+10 && toks[p].Sent == toks[b].Sent; p++ {
+		if !s.word("origin", toks[p].Low) || toks[p+1].Low != "de" && toks[p+1].Low != "d'" {
+			continue
+		}
+		m, ok := s.lx.Actors.Longest(toks, p+2)
+		if !ok {
+			return ""
+		}
+		for _, v := range m.Vals {
+			if (v.Kind == lexicon.CountryName || v.Kind == lexicon.Capital) && s.isCountry(v.Code) {
+				return v.Code
+			}
+		}
+		return ""
+	}
+	return ""
 }

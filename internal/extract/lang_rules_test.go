@@ -1608,3 +1608,160 @@ func TestLangEventsBracketAcronym(t *testing.T) {
 		wantEvent(t, x, tc.lang, tc.text, tc.want, true)
 	}
 }
+
+// wantPersons checks the country of each named person that the one-paragraph report in lang
+// gives; a name mapped to "-" must not be a person at all.
+func wantPersons(t *testing.T, x *Extractor, lang, text string, want map[string]string) {
+	t.Helper()
+	got := map[string]string{}
+	for _, e := range x.Extract(langDoc(lang, "2024-03-14", text)).Entities {
+		if e.Type == "person" {
+			got[e.Name] = e.Country
+		}
+	}
+	for name, c := range want {
+		g, ok := got[name]
+		switch {
+		case c == "-" && ok:
+			t.Errorf("%q: %q is a person (%q), want none", text, name, g)
+		case c != "-" && !ok:
+			t.Errorf("%q: no person %q in %v", text, name, got)
+		case c != "-" && g != c:
+			t.Errorf("%q: %q has country %q, want %q", text, name, g, c)
+		}
+	}
+}
+
+// TestLangPortfolioItems: an institution named in an office's portfolio ("ministro de Asuntos
+// Exteriores, Unión Europea y Cooperación", "ministre de l'Europe et des Affaires étrangères")
+// is what the office deals with; the minister's country comes from the dateline, as for any
+// minister, and a country after "de" still gives it.
+func TestLangPortfolioItems(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       map[string]string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El ministro de Asuntos Exteriores, Unión Europea y Cooperación, Ramón Alcaraz Mena, viajó este martes a Dakar.", map[string]string{"Ramón Alcaraz Mena": "ESP"}},
+		{"fr", "Paris - Le ministre de l'Europe et des Affaires étrangères, Étienne Dubreuil, a reçu mardi son homologue sénégalais.", map[string]string{"Étienne Dubreuil": "FRA"}},
+		// A country in the complement of the office, not in a list, stays its country.
+		{"es", "Madrid, 14 mar (EFE).- El ministro del Interior de Marruecos, Karim Oulhaj, llegó este martes a Madrid.", map[string]string{"Karim Oulhaj": "MAR"}},
+		{"fr", "Paris - Le commissaire européen aux affaires intérieures, Johan Lindqvist, a rencontré mardi le ministre.", map[string]string{"Johan Lindqvist": "EU"}},
+	} {
+		wantPersons(t, x, tc.lang, tc.text, tc.want)
+	}
+	wantEvent(t, x, "es", "Madrid, 14 mar (EFE).- El ministro de Asuntos Exteriores, Unión Europea y Cooperación, Ramón Alcaraz Mena, se reunió este martes con su homólogo marroquí, Nasser Bourita.", "CONSULT ESP MAR", false)
+}
+
+// TestLangForceDemonym: a force or agency followed by a demonym, with capitalised words of its
+// name between them ("las Fuerzas Especiales argelinas", "les Forces auxiliaires marocaines"),
+// acts for the demonym's country, not the dateline's.
+func TestLangForceDemonym(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Ceuta, 14 mar (EFE).- Las Fuerzas Auxiliares marroquíes detuvieron a unas 200 personas cerca del espigón.", "COERCE MAR MAR"},
+		{"es", "Almería, 14 mar (EFE).- Las Fuerzas Especiales argelinas detuvieron el martes a doce personas en Orán.", "COERCE DZA DZA"},
+		{"es", "Almería, 14 mar (EFE).- Las fuerzas marroquíes interceptaron el martes una embarcación con 40 personas.", "COERCE MAR MAR"},
+		{"fr", "Melilla - Les Forces auxiliaires marocaines ont arrêté mardi 150 migrants près de la clôture.", "COERCE MAR MAR"},
+		{"fr", "Ceuta - La Garde Nationale tunisienne a intercepté mardi 60 migrants au large de Sfax.", "COERCE TUN TUN"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+	// Words of the sentence, not of the office's name, keep the dateline's office.
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Ceuta, 14 mar (EFE).- La Guardia Civil detuvo el martes a dos marroquíes en el puerto.", "COERCE ESP MAR"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+}
+
+// TestLangNationalForce: a generic national force named without its country ("la Marine
+// nationale", "la Gendarmerie", "la Marina Nacional") is the dateline's, else that of the
+// country a report names most when it names the home country of its press less than half as
+// often; a report about France keeps France's.
+func TestLangNationalForce(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Le Sénégal veut freiner les départs. Selon le ministre sénégalais, la Marine nationale et la Gendarmerie ont intercepté 900 candidats au départ depuis janvier. Le Sénégal demande plus d'aide.", "COERCE SEN SEN"},
+		{"fr", "DAKAR - La Gendarmerie a arrêté mardi douze passeurs près de Mbour.", "COERCE SEN SEN"},
+		{"es", "Mauritania refuerza sus costas. La Marina Nacional ha interceptado este año a 900 personas, según el Gobierno de Mauritania, que pide apoyo a Mauritania y a sus vecinos.", "COERCE MRT MRT"},
+		// A report about France: France's forces.
+		{"fr", "La France renforce ses côtes. La Gendarmerie a arrêté mardi douze passeurs près de Calais, a indiqué la préfecture française.", "COERCE FRA FRA"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+}
+
+// TestLangCapitalFront: an office named without its country right after a capital that opens
+// the sentence ("En Rabat, el Ministerio del Interior", "À Tripoli, le ministère de
+// l'Intérieur") is the capital's country's; the capital elsewhere in the sentence gives nothing.
+func TestLangCapitalFront(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ lang, text, want string }{
+		{"es", "Madrid, 14 mar (EFE).- Crece la tensión. En Rabat, el Ministerio del Interior ha rechazado este martes las acusaciones de Argelia.", "REJECT MAR DZA"},
+		{"fr", "Paris - La tension monte. À Tripoli, le ministère de l'Intérieur a rejeté mardi les accusations de l'Union européenne.", "REJECT LBY EU"},
+		// Not opening the sentence, or not next to the office: the dateline's office.
+		{"es", "Madrid, 14 mar (EFE).- Crece la tensión. Tras la cumbre de Rabat, el Ministerio del Interior ha rechazado este martes las acusaciones de Argelia.", "REJECT ESP DZA"},
+	} {
+		wantEvent(t, x, tc.lang, tc.text, tc.want, false)
+	}
+}
+
+// TestLangFalsePersons: a place whose name opens with a place noun ("Isla Cristina", "Cap
+// Skirring") and a body named right after the noun of an association ("le collectif Alarme
+// Phone Sahara") are no persons; a person's name apposed to such a noun with a comma still is.
+func TestLangFalsePersons(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       map[string]string
+	}{
+		{"es", "Huelva, 14 mar (EFE).- La Guardia Civil detuvo en Punta Umbría a dos hombres, según ha informado el portavoz Andrés Molina Ruiz.", map[string]string{"Punta Umbría": "-", "Andrés Molina Ruiz": "ESP"}},
+		{"es", "Huelva, 14 mar (EFE).- Los agentes interceptaron la lancha frente a Isla Mayor Norte, ha explicado el capitán Luis Ortega.", map[string]string{"Isla Mayor Norte": "-", "Luis Ortega": "ESP"}},
+		{"fr", "Dakar - Les pirogues partent de Cap Skirring, a affirmé le pêcheur Moussa Ndiaye.", map[string]string{"Cap Skirring": "-"}},
+		{"es", "Cádiz, 14 mar (EFE).- Los registros se hicieron el lunes en Barbate, Punta Camarinal, Tarifa y Conil, ha explicado el portavoz Luis Ortega Gil.", map[string]string{"Punta Camarinal": "-", "Luis Ortega Gil": "ESP"}},
+		{"fr", "Niamey - « Les expulsions continuent chaque semaine », affirme le collectif Sahara Solidarité Niger.", map[string]string{"Sahara Solidarité Niger": "-"}},
+		{"es", "Almería, 14 mar (EFE).- \"Nadie nos escucha\", denuncia el colectivo Frontera Sur Abierta.", map[string]string{"Frontera Sur Abierta": "-"}},
+		{"fr", "Niamey - Le collectif Sahara Solidarité Niger estime que 3 000 personnes ont été expulsées, a déclaré Amadou Sani Issa.", map[string]string{"Sahara Solidarité Niger": "-", "Amadou Sani Issa": "NER"}},
+		{"es", "Almería, 14 mar (EFE).- El colectivo Frontera Sur Abierta denunció el martes la muerte de tres personas, según dijo Lucía Gómez.", map[string]string{"Frontera Sur Abierta": "-"}},
+		// With a comma, the name apposed to the association's noun is its member's.
+		{"es", "Almería, 14 mar (EFE).- La portavoz del colectivo, Lucía Gómez Prado, denunció el martes la muerte de tres personas.", map[string]string{"Lucía Gómez Prado": "ESP"}},
+	} {
+		wantPersons(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangNGOOfficer: a person whose apposed office is in a body that is no state's ("directrice
+// du bureau d'Amnesty International", "portavoz de Human Rights Watch") does not take the
+// country of the dateline or of the report; a state's officer still does.
+func TestLangNGOOfficer(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       map[string]string
+	}{
+		{"fr", "Bruxelles - « Les garde-côtes torturent », a déclaré Claire Morel, directrice du bureau d'Amnesty International auprès des institutions européennes.", map[string]string{"Claire Morel": ""}},
+		{"es", "Rabat, 14 mar (EFE).- \"Las expulsiones son ilegales\", ha denunciado Laura Gil Pons, directora de Amnistía Internacional en Marruecos.", map[string]string{"Laura Gil Pons": ""}},
+		{"fr", "Rabat - « Nous coopérons », a déclaré Karim Alami, directeur de la migration au ministère de l'Intérieur.", map[string]string{"Karim Alami": "MAR"}},
+	} {
+		wantPersons(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangOrigin: a person said to come from a country or its capital later in the sentence
+// ("es de Conakry", "originaire de Bamako") is of that country, not the report's; a place
+// that is no country or capital gives nothing.
+func TestLangOrigin(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       map[string]string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- \"Quiero trabajar en España\", dice Ousmane Kaba Diallo, que tiene 22 años, es de Bamako y vive en Madrid desde que llegó a España.", map[string]string{"Ousmane Kaba Diallo": "MLI"}},
+		{"fr", "Calais - « J'attends depuis trois semaines », a raconté Awa Binta Sow, originaire de Guinée.", map[string]string{"Awa Binta Sow": "GIN"}},
+		// A town that is no capital tells no country: the report's.
+		{"es", "Madrid, 14 mar (EFE).- \"Está lleno\", ha explicado Ane Etxebarria Goiri, que es de Irun.", map[string]string{"Ane Etxebarria Goiri": "ESP"}},
+	} {
+		wantPersons(t, x, tc.lang, tc.text, tc.want)
+	}
+}

@@ -172,6 +172,9 @@ func (s *state) personRun(a, b int) {
 	if s.bodyRun(k, b) {
 		return // "la Audiencia Provincial de Almería": quotes_lang.go
 	}
+	if s.placeOrBodyName(a, k) {
+		return // "Isla Cristina", "le collectif Alarme Phone Sahara": lang.go
+	}
 	// Letters after a name are no part of it: "Amanda Pinto QC", "John Hayes MP".
 	if b-k > 2 && isAllCaps(toks[b-1].Text) && utf8.RuneCountInString(toks[b-1].Text) <= 3 && !particles[toks[b-1].Low] {
 		b--
@@ -298,7 +301,7 @@ func (s *state) personRun(a, b int) {
 			country, known = c, true
 		} else if c, ok := s.apposedOfficePlace(titleStart); ok && title != "" {
 			country, known = c, true
-		} else if t, _ := s.titleCountry(title); title != "" && t == "" && s.isGovTitle(title) && s.lx.Home != "" {
+		} else if t, _ := s.titleCountry(title); title != "" && t == "" && s.isGovTitle(title) && s.lx.Home != "" && !app.org {
 			country, known = s.home(), true // French copy: the dateline's country; a report from elsewhere: its country
 		}
 	}
@@ -325,6 +328,13 @@ func (s *state) personRun(a, b int) {
 			}
 		}
 	}
+	if !known && title == "" {
+		// "Mamadou Barry tiene 19 años, es de Conakry", "originaire de Kayes": where the
+		// person is from (lang.go).
+		if c := s.originAfter(b); c != "" {
+			country, known = c, true
+		}
+	}
 	gov := title != "" && (s.isGovTitle(title) || officeWords[strings.ToLower(strings.Fields(title)[0])])
 	if !known && listed >= 0 && s.mentions[listed].code != "" {
 		// "Four Eritrean asylum seekers, Amanuel Tesfay and Yonas Berhe": a list shares its
@@ -338,7 +348,9 @@ func (s *state) personRun(a, b int) {
 			country, known = c, true // the role is only inferred: no actor in events
 		}
 	}
-	if !known && gov {
+	// "Claire Morel, directrice du bureau d'Amnesty International": a body's officer does not
+	// act for the state the report is about.
+	if !known && gov && !(s.ownLang() != "" && app.org) {
 		country = s.focusCountry()
 		actor = country
 	}
@@ -1037,6 +1049,10 @@ func (s *state) affiliation(titleStart, k, a int) (string, bool) {
 	// A title inside the run may itself hold the affiliation: "Laredo Sector Chief".
 	for p := start; p < k; p++ {
 		if m := s.mentionAt(p); m != nil && m.kind != mPerson {
+			if s.portfolioItem(m) {
+				p = m.end - 1
+				continue // "ministro de Asuntos Exteriores, Unión Europea y Cooperación": lang.go
+			}
 			if m.kind == mOrg && m.code == "" {
 				return s.orgNameCountry(m), true // "la secretaria general de CEAR"
 			}

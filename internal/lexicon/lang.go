@@ -184,6 +184,8 @@ func (lx *Lexicon) addSpeechForms(c []string) error {
 // from their own word lists.
 var wordRoles = map[string]bool{
 	"article":              true, // "el", "la", "le", "les": stands before a noun, a title or a name
+	"place-head":           true, // opens a place's name, never a person's: "Isla", "Punta", "Cap"
+	"origin":               true, // before "de" and a place, tells where a person is from: "originario", "originaire"
 	"stop":                 true, // opens a sentence, never a name: "Según", "Selon", "Los"
 	"honorific":            true, // before a surname: "M.", "Sr."
 	"pronoun":              true, // a third person subject that may refer to a person: "él", "elle", "a-t-elle"
