@@ -1420,3 +1420,49 @@ func TestLangEventsOperationTime(t *testing.T) {
 		wantNoEvent(t, x, tc.lang, tc.text)
 	}
 }
+
+// TestLangStatisticsClauses gives each Spanish or French figure the category of its own
+// clause or of what it stands for: a finite verb after the counted noun is its predicate
+// ("Cuatro migrantes murieron y otros 38 fueron rescatados"), an elided noun ("otras 12",
+// "12 autres") counts what the figure before counted, a sum told without its currency goes
+// on the amount before it ("De esa cantidad, 35 millones"), "víctimas" in a report on deaths
+// are dead; people aboard are no toll.
+func TestLangStatisticsClauses(t *testing.T) {
+	checkLangStats(t, []langStat{
+		{"es", "Seis migrantes murieron y otros 25 fueron rescatados con vida el pasado martes.", 6, "migrants_dead_missing", "", ""},
+		{"es", "Seis migrantes murieron y otros 25 fueron rescatados con vida el pasado martes.", 25, "migrants_rescued", "", ""},
+		{"fr", "Six migrants sont morts et 25 ont été secourus mardi au large de Tarfaya.", 6, "migrants_dead_missing", "", "2024-03-12"},
+		{"fr", "Six migrants sont morts et 25 ont été secourus mardi au large de Tarfaya.", 25, "migrants_rescued", "", "2024-03-12"},
+		{"es", "Un velero rescató a 30 personas y una lancha de la Guardia Civil recogió a otras 12.", 12, "migrants_rescued", "ESP", ""},
+		{"fr", "Un voilier a secouru 30 personnes et une vedette en a recueilli 12 autres.", 12, "migrants_rescued", "", ""},
+		{"es", "El Gobierno ha aprobado una partida de 60 millones de euros para Túnez. De esa cantidad, 35 millones irán a la Guardia Nacional y 25 millones a la Marina.", 35e6, "funding", "ESP", ""},
+		{"es", "El Gobierno ha aprobado una partida de 60 millones de euros para Túnez. De esa cantidad, 35 millones irán a la Guardia Nacional y 25 millones a la Marina.", 25e6, "funding", "ESP", ""},
+		{"fr", "L'Italie a débloqué 60 millions d'euros pour la Tunisie. Sur ce montant, 35 millions iront à la Garde nationale.", 35e6, "funding", "ITA", ""},
+		{"es", "Una ONG contó 1.900 víctimas mortales en la ruta canaria. La más letal fue la de Mauritania, con 1.200 víctimas.", 1200, "migrants_dead_missing", "MRT", ""},
+		{"fr", "Une ONG a recensé 1 900 morts sur la route atlantique. La plus meurtrière reste celle de Mauritanie, avec 1 200 victimes.", 1200, "migrants_dead_missing", "MRT", ""},
+	})
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+		not        string
+	}{
+		// A load is no toll, even when the sentence counts missing people.
+		{"es", "La barca había salido de Sfax con unas 60 personas a bordo, por lo que cinco de sus ocupantes siguen desaparecidos.", 60, "migrants_dead_missing"},
+		{"fr", "La pirogue avait quitté Dakhla avec 60 personnes à bord, et plusieurs sont toujours portés disparus.", 60, "migrants_dead_missing"},
+		// Victims with no death counted near them, or of trafficking, are not dead.
+		{"es", "La policía liberó a 14 víctimas en un club de Almería.", 14, "migrants_dead_missing"},
+		{"fr", "La police a libéré 14 victimes de la traite à Tanger.", 14, "migrants_dead_missing"},
+		// A count with its own noun after an amount is no money: "dont 40 agents".
+		{"es", "El Gobierno destinará 9 millones de euros a Senegal, que desplegará 40 agentes.", 40, "funding"},
+		// "otros" before a number with a noun of its own keeps its noun.
+		{"es", "La policía detuvo a tres traficantes y a otros 20 migrantes en la playa.", 20, "suspects_arrested"},
+	} {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		for _, st := range got.Statistics {
+			if st.Value == tc.value && (st.Category == tc.not || st.Kind == record.KindAmount && tc.not == "funding") {
+				t.Errorf("%q: %v is not %s, got %+v", tc.text, tc.value, tc.not, st)
+			}
+		}
+	}
+}

@@ -16,10 +16,10 @@ import (
 // renvoyé 52 migrants marocains entrés à la nage", "45 menores llegados a Ceuta"). A verb
 // before the number then tells the figure's category. Always false for English.
 func (s *state) reducedRelative(n number, j int) bool {
-	if s.ownLang() == "" || j-n.end > 4 || j == n.end {
-		return false
-	}
 	toks := s.doc.Tokens
+	if s.ownLang() == "" || j-n.end > 4 || j == n.end || !s.participle(toks[j].Low) {
+		return false // a finite verb tells what the people did: "Cuatro migrantes murieron"
+	}
 	for k := n.end; k < j; k++ {
 		t := toks[k]
 		if t.Kind != text.Word || s.word("auxiliary", t.Low) || s.isBeforeVerb(t.Low) {
@@ -590,4 +590,90 @@ func (s *state) balancePeriod(n number, sent int) *string {
 		}
 	}
 	return nil
+}
+
+// aboardAfter reports whether "a bordo", "à bord" follows the counted noun ending at token e
+// ("con unas 45 personas a bordo", "avec 75 personnes à bord"): the people a vessel carried,
+// whose number is no death toll even when the sentence counts its dead. "a bordo de 41
+// embarcaciones" names the boats and is no load. Always false for English.
+func (s *state) aboardAfter(e int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || e+1 >= len(toks) || toks[e+1].Sent != toks[e].Sent || !s.isPrep(toks[e].Low) || !s.word("aboard", toks[e+1].Low) {
+		return false
+	}
+	j := e + 1
+	return j+1 >= len(toks) || toks[j+1].Sent != toks[j].Sent || !s.word("part-of", toks[j+1].Low) && !s.isPrep(toks[j+1].Low)
+}
+
+// moneyGoesOn finds the amount that a Spanish or French sum told without its currency goes on
+// from: "una partida de 45 millones de euros … De esa cantidad, 27 millones irán a
+// Mauritania", "dont 60 millions". The number must end in a scale word ("millones",
+// "millions") and count nothing; the amount is the last one of the sentence or the one
+// before. It returns the amount's index in s.stats, or -1 (always for English).
+func (s *state) moneyGoesOn(n number, sent int, hasNoun bool) int {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || hasNoun || n.currency != "" || n.end-n.start < 2 {
+		return -1
+	}
+	if nw, ok := s.lx.Numbers[toks[n.end-1].Low]; !ok || nw.Kind != "scale" || nw.Value < 1e6 {
+		return -1
+	}
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= sent-1; i-- {
+		if s.stats[i].Kind == record.KindAmount {
+			return i
+		}
+	}
+	return -1
+}
+
+// elidedCategory gives the category of a Spanish or French number whose noun is left out,
+// "otras 17", "17 autres": it counts what the figure before it in the sentence, or in the one
+// before, counted ("rescató a 21 personas … y una patrullera recogió a otras 17"). It
+// returns "" when the number has a noun of its own, no such word or no figure before it
+// (always for English).
+func (s *state) elidedCategory(n number, sent int, hasNoun bool) string {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || hasNoun {
+		return ""
+	}
+	first := s.doc.Sents[sent].First
+	k := s.boundStart(n.start, first) - 1
+	before := k >= first && s.word("elided-before", toks[k].Low)
+	after := n.end < len(toks) && toks[n.end].Sent == sent && s.word("elided-after", toks[n.end].Low)
+	if !before && !after {
+		return ""
+	}
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= sent-1; i-- {
+		if st := s.stats[i]; st.Kind == record.KindCount && st.Category != "other" {
+			return st.Category
+		}
+	}
+	return ""
+}
+
+// victimsDead reports whether the Spanish or French noun "víctimas", "victimes" after the
+// number n counts the dead: in a report on deaths, where the sentence or the one before
+// counts deaths ("1.486 víctimas mortales … con 1.103 víctimas"). Always false for English.
+func (s *state) victimsDead(n number) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || n.end >= len(toks) || !s.word("victims-noun", toks[n.end].Low) {
+		return false
+	}
+	if n.end+1 < len(toks) && s.word("part-of", toks[n.end+1].Low) {
+		return false // "víctimas de trata"
+	}
+	sent := toks[n.start].Sent
+	from := sent - 1
+	if from < 0 {
+		from = 0
+	}
+	for k := s.doc.Sents[from].First; k < len(toks) && toks[k].Sent <= sent; k++ {
+		if k >= n.start && k < n.end+1 {
+			continue
+		}
+		if m, ok := s.lx.StatCueAt(toks, k); ok && m.Vals[0].Category == "migrants_dead_missing" {
+			return true
+		}
+	}
+	return false
 }

@@ -273,6 +273,10 @@ var wordRoles = map[string]bool{
 	"state-noun":           true, // a plural noun for states or their bodies, never unnamed people: "países", "partenaires"
 	"ngo-noun":             true, // a common noun for a non-governmental body, standing for the one named before: "la ONG", "l'association"
 	"aim":                  true, // opens the aim of an act, before an infinitive: "para", "pour"
+	"aboard":               true, // after people, says they were aboard: "a bordo", "à bord"
+	"elided-before":        true, // before a number whose noun is left out: "otras 17"
+	"elided-after":         true, // after a number whose noun is left out: "17 autres"
+	"victims-noun":         true, // victims, of a death toll in a report on deaths: "víctimas", "victimes"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
