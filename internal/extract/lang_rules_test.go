@@ -1455,6 +1455,9 @@ func TestLangStatisticsClauses(t *testing.T) {
 		{"fr", "La police a libéré 14 victimes de la traite à Tanger.", 14, "migrants_dead_missing"},
 		// A count with its own noun after an amount is no money: "dont 40 agents".
 		{"es", "El Gobierno destinará 9 millones de euros a Senegal, que desplegará 40 agentes.", 40, "funding"},
+		// An elided number with a predicate of its own that counts nothing.
+		{"es", "Tres personas fueron halladas sin vida en la barca y otras dos tuvieron que ser evacuadas al hospital.", 2, "migrants_dead_missing"},
+		{"fr", "Trois personnes ont été retrouvées sans vie et deux autres ont dû être évacuées vers l'hôpital.", 2, "migrants_dead_missing"},
 		// "otros" before a number with a noun of its own keeps its noun.
 		{"es", "La policía detuvo a tres traficantes y a otros 20 migrantes en la playa.", 20, "suspects_arrested"},
 	} {
@@ -1462,6 +1465,49 @@ func TestLangStatisticsClauses(t *testing.T) {
 		for _, st := range got.Statistics {
 			if st.Value == tc.value && (st.Category == tc.not || st.Kind == record.KindAmount && tc.not == "funding") {
 				t.Errorf("%q: %v is not %s, got %+v", tc.text, tc.value, tc.not, st)
+			}
+		}
+	}
+}
+
+// TestLangStatisticsShared gives a bare Spanish or French number the count its sentence
+// tells: the figure it is compared with ("contre 9 800", "frente a 9.800"), the next of a list
+// whose noun is left out ("con 300"), a part told by a partitive before its predicate ("cinco
+// de sus ocupantes siguen desaparecidos"); and a year that names a period is no count.
+func TestLangStatisticsShared(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []langStat{
+		{"fr", "La Garde nationale a intercepté 5 200 migrants entre janvier et octobre, contre 9 800 sur la même période l'an dernier.", 9800, "migrants_intercepted", "TUN", ""},
+		{"es", "La Guardia Civil interceptó a 5.200 migrantes entre enero y octubre, frente a 9.800 en el mismo periodo del año pasado.", 9800, "migrants_intercepted", "ESP", ""},
+		{"es", "La ruta canaria es la más letal, con 2.100 víctimas mortales, seguida de la argelina, con 300.", 300, "migrants_dead_missing", "", ""},
+		{"fr", "La route atlantique reste la plus meurtrière, avec 2 100 morts, devant la route algérienne, avec 300.", 300, "migrants_dead_missing", "", ""},
+		{"es", "La barca volcó cerca de Almería y cinco de sus ocupantes siguen desaparecidos.", 5, "migrants_dead_missing", "ESP", ""},
+		{"fr", "La pirogue a chaviré près de Dakhla ; cinq sont toujours portés disparus.", 5, "migrants_dead_missing", "MAR", ""},
+		{"fr", "Depuis janvier, 2 100 compatriotes ont été rapatriés depuis la Libye.", 2100, "migrants_returned", "", ""},
+		{"es", "Desde enero, 2.100 compatriotas han sido repatriados desde Libia.", 2100, "migrants_returned", "", ""},
+		{"fr", "Selon le ministère, 1 500 Tunisiens ont été éloignés d'Italie cette année.", 1500, "migrants_returned", "ITA", ""},
+	} {
+		// The category only: country and period are other rules' tests.
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		if !slices.ContainsFunc(got.Statistics, func(st record.Statistic) bool { return st.Value == tc.value && st.Category == tc.category }) {
+			t.Errorf("%q: no %v %s in %+v", tc.text, tc.value, tc.category, got.Statistics)
+		}
+	}
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+	}{
+		{"es", "La organización contó 3.210 muertes en todo 2025.", 2025},
+		{"es", "Las llegadas cayeron un 40 % durante 2025, según Interior.", 2025},
+		{"fr", "Le comité se réunira à Tunis au premier semestre 2027.", 2027},
+		{"fr", "L'organisation a compté 3 210 morts en 2025, selon son rapport.", 2025},
+		// A number after "con" with a noun of its own ends no list.
+		{"es", "La ruta canaria es la más letal, con 2.100 víctimas mortales, según un estudio firmado con 40 entidades.", 40},
+	} {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		for _, st := range got.Statistics {
+			if st.Value == tc.value && st.Category != "other" || st.Value == tc.value && tc.value > 1900 {
+				t.Errorf("%q: %v is no statistic here, got %+v", tc.text, tc.value, st)
 			}
 		}
 	}

@@ -145,6 +145,9 @@ func (s *state) notAStatistic(n number) bool {
 	if n.words && n.value == 1 && !s.countedAfter(n) {
 		return true
 	}
+	if s.yearNamed(n) { // stats_lang.go
+		return true // "en todo 2025"
+	}
 	if n.end < len(toks) {
 		nx := toks[n.end].Low
 		// "two thirds", "39 counts of manslaughter", "a 40-metre ship": fractions, charges,
@@ -303,6 +306,8 @@ func (s *state) addNumber(n number) {
 	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount && whole < 0 {
 		if c := s.elidedCategory(n, sent, hasNoun); c != "" { // stats_lang.go
 			st.Category, st.rule = c, "statistic.elided-noun"
+		} else if c := s.sentenceCount(n, sent, hasNoun); c != "" { // stats_lang.go
+			st.Category, st.rule = c, "statistic.shared-clause"
 		}
 	}
 	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount && whole < 0 {
@@ -393,7 +398,7 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 		if after+1 < len(toks) && (toks[after].Low == "and" || toks[after].Low == "to" || toks[after].Text == "-" || toks[after].Text == "–") && toks[after+1].Kind == text.Number {
 			after += 2
 		}
-		if c := s.predicateAfter(after); c != "" {
+		if c := s.predicateAfter(s.partitiveEnd(after)); c != "" { // stats_lang.go
 			return c
 		}
 	}

@@ -628,7 +628,8 @@ func (s *state) moneyGoesOn(n number, sent int, hasNoun bool) int {
 
 // elidedCategory gives the category of a Spanish or French number whose noun is left out,
 // "otras 17", "17 autres": it counts what the figure before it in the sentence, or in the one
-// before, counted ("rescató a 21 personas … y una patrullera recogió a otras 17"). It
+// before, counted ("rescató a 21 personas … y una patrullera recogió a otras 17"), when it
+// ends its phrase: a verb after it is its own predicate. It
 // returns "" when the number has a noun of its own, no such word or no figure before it
 // (always for English).
 func (s *state) elidedCategory(n number, sent int, hasNoun bool) string {
@@ -636,12 +637,18 @@ func (s *state) elidedCategory(n number, sent int, hasNoun bool) string {
 	if s.ownLang() == "" || hasNoun {
 		return ""
 	}
-	first := s.doc.Sents[sent].First
-	k := s.boundStart(n.start, first) - 1
-	before := k >= first && s.word("elided-before", toks[k].Low)
+	k := s.wordBefore(n, sent)
+	before := k >= 0 && s.word("elided-before", toks[k].Low)
 	after := n.end < len(toks) && toks[n.end].Sent == sent && s.word("elided-after", toks[n.end].Low)
 	if !before && !after {
 		return ""
+	}
+	e := n.end
+	if after {
+		e++
+	}
+	if e < len(toks) && toks[e].Sent == sent && toks[e].Kind == text.Word && !s.isPrep(toks[e].Low) && !s.word("list-join", toks[e].Low) {
+		return "" // "otras dos tuvieron que ser evacuadas": a predicate of its own that counts nothing
 	}
 	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= sent-1; i-- {
 		if st := s.stats[i]; st.Kind == record.KindCount && st.Category != "other" {
@@ -676,4 +683,80 @@ func (s *state) victimsDead(n number) bool {
 		}
 	}
 	return false
+}
+
+// yearNamed reports whether the Spanish or French number n is a year that names a period
+// ("documentó 6.618 muertes en todo 2025", "au premier semestre 2027"): four digits after a
+// word that opens a time, with no noun after them. Always false for English.
+func (s *state) yearNamed(n number) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || n.end != n.start+1 || n.start == 0 || n.value < 1900 || n.value > 2100 || len(toks[n.start].Text) != 4 {
+		return false
+	}
+	if !s.word("year-before", toks[n.start-1].Low) {
+		return false
+	}
+	return n.end >= len(toks) || toks[n.end].Sent != toks[n.start].Sent || toks[n.end].Kind != text.Word || s.isPrep(toks[n.end].Low) || s.word("list-join", toks[n.end].Low)
+}
+
+// sentenceCount gives the category of a bare Spanish or French number that a figure of its
+// sentence explains: the figure it is compared with ("intercepté 6 480 candidats … contre 11
+// 900 sur la même période", "frente a 9.800") or the next of a list whose noun is left out
+// ("con 1.103 víctimas, seguida de la ruta argelina, con 214"). It takes the category of the
+// last count of the sentence, or "" (always for English).
+func (s *state) sentenceCount(n number, sent int, hasNoun bool) string {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || hasNoun {
+		return ""
+	}
+	k := s.wordBefore(n, sent)
+	if k < 0 {
+		return ""
+	}
+	versus := s.word("versus", toks[k].Low) || k > s.doc.Sents[sent].First && s.isPrep(toks[k].Low) && s.word("versus", toks[k-1].Low)
+	with := s.word("with", toks[k].Low) && (n.end >= len(toks) || toks[n.end].Sent != sent || toks[n.end].Kind == text.Punct)
+	if !versus && !with {
+		return ""
+	}
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent == sent; i-- {
+		if st := s.stats[i]; st.Kind == record.KindCount && st.Category != "other" && st.PartOf == "" {
+			return st.Category
+		}
+	}
+	return ""
+}
+
+// partitiveEnd steps over a Spanish or French partitive after a bare number ending at e, "de
+// sus ocupantes", "de ellos", "d'entre eux", "de los pasajeros", to the predicate that tells
+// what befell the part: "tres de sus ocupantes siguen desaparecidos". It returns e when no
+// partitive follows (always for English).
+func (s *state) partitiveEnd(e int) int {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || e >= len(toks) || !s.word("part-of", toks[e].Low) {
+		return e
+	}
+	sent := toks[e].Sent
+	j := e + 1
+	if j < len(toks) && toks[j].Low == "entre" {
+		j++
+	}
+	switch {
+	case j >= len(toks) || toks[j].Sent != sent:
+		return e
+	case s.word("part-pronoun", toks[j].Low):
+		return j + 1
+	case (s.word("part-possessive", toks[j].Low) || s.word("part-article", toks[j].Low)) && j+1 < len(toks) && toks[j+1].Sent == sent && toks[j+1].Kind == text.Word:
+		return j + 2
+	}
+	return e
+}
+
+// wordBefore is the token before the number n and the words that bound it ("unas", "plus
+// de") in sentence sent, or -1 when the number opens the sentence.
+func (s *state) wordBefore(n number, sent int) int {
+	first := s.doc.Sents[sent].First
+	if k := s.boundStart(n.start, first) - 1; k >= first {
+		return k
+	}
+	return -1
 }

@@ -277,6 +277,10 @@ var wordRoles = map[string]bool{
 	"elided-before":        true, // before a number whose noun is left out: "otras 17"
 	"elided-after":         true, // after a number whose noun is left out: "17 autres"
 	"victims-noun":         true, // victims, of a death toll in a report on deaths: "víctimas", "victimes"
+	"versus":               true, // before the figure another is compared with: "frente a", "contre"
+	"year-before":          true, // before a year that names a period, never a count: "en todo 2025", "au premier semestre 2027"
+	"part-possessive":      true, // a possessive in a partitive: "cinco de sus ocupantes"
+	"with":                 true, // before a figure of a list whose noun is left out: "con 214", "avec 300"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
