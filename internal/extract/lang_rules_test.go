@@ -1512,3 +1512,28 @@ func TestLangStatisticsShared(t *testing.T) {
 		}
 	}
 }
+
+// TestLangMoneyNotFunding: money paid for a crossing or earned by a network is no funding.
+func TestLangMoneyNotFunding(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+	}{
+		{"es", "El joven cuenta que pagó 2.000 euros por el viaje desde Dakar.", 2000},
+		{"es", "Los agentes calculan que la red obtuvo un beneficio de 300.000 euros.", 300000},
+		{"fr", "Le jeune homme raconte qu'il a payé 2 000 euros pour la traversée.", 2000},
+		{"fr", "Les enquêteurs estiment que le réseau a tiré un bénéfice de 300 000 euros.", 300000},
+	} {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		for _, st := range got.Statistics {
+			if st.Value == tc.value && st.Category == "funding" {
+				t.Errorf("%q: %v is no funding", tc.text, tc.value)
+			}
+		}
+	}
+	checkLangStats(t, []langStat{
+		{"es", "El Gobierno destinará 2 millones de euros a la Guardia Nacional tunecina.", 2e6, "funding", "ESP", ""},
+		{"fr", "L'Union européenne a débloqué 2 millions d'euros pour la Garde nationale tunisienne.", 2e6, "funding", "EU", ""},
+	})
+}
