@@ -198,12 +198,7 @@ func TestLangNoStatistic(t *testing.T) {
 		{"fr", "Le ministre a écarté tout retour forcé et a rappelé que 50 000 Tunisiens vivent en Italie.", 50000},
 		{"es", "El ministro descartó las devoluciones forzosas y recordó que 50.000 tunecinos viven en Italia.", 50000},
 	} {
-		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
-		for _, st := range got.Statistics {
-			if st.Value == tc.value && st.Category != "other" {
-				t.Errorf("%q: %v counts no act, got %+v", tc.text, tc.value, st)
-			}
-		}
+		wantNoStatistic(t, x, tc.lang, tc.text, tc.value, "counts no act", func(st record.Statistic) bool { return st.Category != "other" })
 	}
 }
 
@@ -1461,12 +1456,9 @@ func TestLangStatisticsClauses(t *testing.T) {
 		// "otros" before a number with a noun of its own keeps its noun.
 		{"es", "La policía detuvo a tres traficantes y a otros 20 migrantes en la playa.", 20, "suspects_arrested"},
 	} {
-		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
-		for _, st := range got.Statistics {
-			if st.Value == tc.value && (st.Category == tc.not || st.Kind == record.KindAmount && tc.not == "funding") {
-				t.Errorf("%q: %v is not %s, got %+v", tc.text, tc.value, tc.not, st)
-			}
-		}
+		wantNoStatistic(t, x, tc.lang, tc.text, tc.value, "is not "+tc.not, func(st record.Statistic) bool {
+			return st.Category == tc.not || st.Kind == record.KindAmount && tc.not == "funding"
+		})
 	}
 }
 
@@ -1504,12 +1496,9 @@ func TestLangStatisticsShared(t *testing.T) {
 		// A number after "con" with a noun of its own ends no list.
 		{"es", "La ruta canaria es la más letal, con 2.100 víctimas mortales, según un estudio firmado con 40 entidades.", 40},
 	} {
-		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
-		for _, st := range got.Statistics {
-			if st.Value == tc.value && st.Category != "other" || st.Value == tc.value && tc.value > 1900 {
-				t.Errorf("%q: %v is no statistic here, got %+v", tc.text, tc.value, st)
-			}
-		}
+		wantNoStatistic(t, x, tc.lang, tc.text, tc.value, "is no statistic here", func(st record.Statistic) bool {
+			return st.Category != "other" || tc.value > 1900
+		})
 	}
 }
 
@@ -1525,15 +1514,21 @@ func TestLangMoneyNotFunding(t *testing.T) {
 		{"fr", "Le jeune homme raconte qu'il a payé 2 000 euros pour la traversée.", 2000},
 		{"fr", "Les enquêteurs estiment que le réseau a tiré un bénéfice de 300 000 euros.", 300000},
 	} {
-		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
-		for _, st := range got.Statistics {
-			if st.Value == tc.value && st.Category == "funding" {
-				t.Errorf("%q: %v is no funding", tc.text, tc.value)
-			}
-		}
+		wantNoStatistic(t, x, tc.lang, tc.text, tc.value, "is no funding", func(st record.Statistic) bool { return st.Category == "funding" })
 	}
 	checkLangStats(t, []langStat{
 		{"es", "El Gobierno destinará 2 millones de euros a la Guardia Nacional tunecina.", 2e6, "funding", "ESP", ""},
 		{"fr", "L'Union européenne a débloqué 2 millions d'euros pour la Garde nationale tunisienne.", 2e6, "funding", "EU", ""},
 	})
+}
+
+// wantNoStatistic fails when a statistic of the given value, extracted from the text, is bad:
+// what the figure must not be.
+func wantNoStatistic(t *testing.T, x *Extractor, lang, text string, value float64, why string, bad func(record.Statistic) bool) {
+	t.Helper()
+	for _, st := range x.Extract(langDoc(lang, "2024-03-14", text)).Statistics {
+		if st.Value == value && bad(st) {
+			t.Errorf("%q: %v %s, got %+v", text, value, why, st)
+		}
+	}
 }
