@@ -1532,3 +1532,27 @@ func wantNoStatistic(t *testing.T, x *Extractor, lang, text string, value float6
 		}
 	}
 }
+
+// TestLangStatisticsNounPartitive makes a part of the figure told before the people a noun
+// names at the head of a sentence ("Entre las víctimas hay 97 mujeres", "Les rescapés, dont
+// 11 femmes"); a time after "entre" opens no partitive.
+func TestLangStatisticsNounPartitive(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+		category   string
+		part       bool
+	}{
+		{"es", "Una ONG contó 1.486 víctimas mortales este año. Entre las víctimas hay 97 mujeres y 64 menores.", 97, "migrants_dead_missing", true},
+		{"fr", "Une patrouille a secouru 57 migrants au large de Dakhla. Les rescapés, dont 11 femmes et quatre enfants, sont originaires du Mali.", 11, "migrants_rescued", true},
+		{"es", "La Guardia Civil rescató a 57 migrantes. Entre los meses de enero y marzo llegaron 300 personas a Ceuta.", 300, "migrants_arrived", false},
+	} {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		if !slices.ContainsFunc(got.Statistics, func(st record.Statistic) bool {
+			return st.Value == tc.value && st.Category == tc.category && (st.PartOf != "") == tc.part
+		}) {
+			t.Errorf("%q: no %v %s (part %v) in %+v", tc.text, tc.value, tc.category, tc.part, got.Statistics)
+		}
+	}
+}

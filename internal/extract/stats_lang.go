@@ -94,15 +94,18 @@ func (s *state) partWhole(n number, sent int) int {
 		opens, nominal = n.start, true // "51.200 de las peticiones", "1 412 des victimes"
 	}
 	if opens < 0 && n.start-first <= 5 && first+1 < len(toks) && (s.word("part", toks[first].Low) || s.word("part-of", toks[first].Low)) &&
-		s.word("part-pronoun", toks[first+1].Low) && (len(s.stats) == 0 || s.stats[len(s.stats)-1].sent != sent) {
-		opens = first // "Parmi eux figurent 9 400 Maliens", "Entre ellas había 112 mujeres"
+		(s.word("part-pronoun", toks[first+1].Low) || s.countedNounAt(first+1, n.start)) && (len(s.stats) == 0 || s.stats[len(s.stats)-1].sent != sent) {
+		opens = first // "Parmi eux figurent 9 400 Maliens", "Entre ellas había 112 mujeres", "Entre las víctimas hay 97 mujeres"
 	}
 	if opens < 0 {
 		return -1
 	}
 	from, to := sent, sent
-	if opens == first {
-		from, to = sent-2, sent-1 // the partitive opens the sentence: its whole was told before
+	if opens == first || opens > first && s.countedNounAt(first, opens) && toks[opens-1].Low == "," {
+		from, to = sent-2, sent-1 // the partitive opens the sentence, or follows its subject: its whole was told before
+		if opens > first {
+			from, to = sent-1, sent // "Les rescapés, dont 11 femmes"
+		}
 	}
 	if nominal {
 		from = sent - 2 // the noun names a whole told here or before
@@ -759,4 +762,23 @@ func (s *state) wordBefore(n number, sent int) int {
 		return k
 	}
 	return -1
+}
+
+// countedNounAt reports whether an article and a noun that counts people or names an act's
+// people stand from token k to just before token end, at most three words: "las víctimas",
+// "Les rescapés" before a partitive. Always false for English.
+func (s *state) countedNounAt(k, end int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || k+1 >= end || end-k > 3 || !s.isArticle(toks[k].Low) && !s.word("part-article", toks[k].Low) {
+		return false
+	}
+	w := toks[k+1]
+	if w.Kind != text.Word || w.Sent != toks[end-1].Sent {
+		return false
+	}
+	if s.lx.People[w.Low] {
+		return true
+	}
+	_, ok := s.lx.StatCueAt(toks, k+1)
+	return ok
 }
