@@ -198,12 +198,7 @@ func TestLangNoStatistic(t *testing.T) {
 		{"fr", "Le ministre a écarté tout retour forcé et a rappelé que 50 000 Tunisiens vivent en Italie.", 50000},
 		{"es", "El ministro descartó las devoluciones forzosas y recordó que 50.000 tunecinos viven en Italia.", 50000},
 	} {
-		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
-		for _, st := range got.Statistics {
-			if st.Value == tc.value && st.Category != "other" {
-				t.Errorf("%q: %v counts no act, got %+v", tc.text, tc.value, st)
-			}
-		}
+		wantNoStatistic(t, x, tc.lang, tc.text, tc.value, "counts no act", func(st record.Statistic) bool { return st.Category != "other" })
 	}
 }
 
@@ -1763,5 +1758,146 @@ func TestLangOrigin(t *testing.T) {
 		{"es", "Madrid, 14 mar (EFE).- \"Está lleno\", ha explicado Ane Etxebarria Goiri, que es de Irun.", map[string]string{"Ane Etxebarria Goiri": "ESP"}},
 	} {
 		wantPersons(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangStatisticsClauses gives each Spanish or French figure the category of its own
+// clause or of what it stands for: a finite verb after the counted noun is its predicate
+// ("Cuatro migrantes murieron y otros 38 fueron rescatados"), an elided noun ("otras 12",
+// "12 autres") counts what the figure before counted, a sum told without its currency goes
+// on the amount before it ("De esa cantidad, 35 millones"), "víctimas" in a report on deaths
+// are dead; people aboard are no toll.
+func TestLangStatisticsClauses(t *testing.T) {
+	checkLangStats(t, []langStat{
+		{"es", "Seis migrantes murieron y otros 25 fueron rescatados con vida el pasado martes.", 6, "migrants_dead_missing", "", ""},
+		{"es", "Seis migrantes murieron y otros 25 fueron rescatados con vida el pasado martes.", 25, "migrants_rescued", "", ""},
+		{"fr", "Six migrants sont morts et 25 ont été secourus mardi au large de Tarfaya.", 6, "migrants_dead_missing", "", "2024-03-12"},
+		{"fr", "Six migrants sont morts et 25 ont été secourus mardi au large de Tarfaya.", 25, "migrants_rescued", "", "2024-03-12"},
+		{"es", "Un velero rescató a 30 personas y una lancha de la Guardia Civil recogió a otras 12.", 12, "migrants_rescued", "ESP", ""},
+		{"fr", "Un voilier a secouru 30 personnes et une vedette en a recueilli 12 autres.", 12, "migrants_rescued", "", ""},
+		{"es", "El Gobierno ha aprobado una partida de 60 millones de euros para Túnez. De esa cantidad, 35 millones irán a la Guardia Nacional y 25 millones a la Marina.", 35e6, "funding", "ESP", ""},
+		{"es", "El Gobierno ha aprobado una partida de 60 millones de euros para Túnez. De esa cantidad, 35 millones irán a la Guardia Nacional y 25 millones a la Marina.", 25e6, "funding", "ESP", ""},
+		{"fr", "L'Italie a débloqué 60 millions d'euros pour la Tunisie. Sur ce montant, 35 millions iront à la Garde nationale.", 35e6, "funding", "ITA", ""},
+		{"es", "Una ONG contó 1.900 víctimas mortales en la ruta canaria. La más letal fue la de Mauritania, con 1.200 víctimas.", 1200, "migrants_dead_missing", "MRT", ""},
+		{"fr", "Une ONG a recensé 1 900 morts sur la route atlantique. La plus meurtrière reste celle de Mauritanie, avec 1 200 victimes.", 1200, "migrants_dead_missing", "MRT", ""},
+	})
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+		not        string
+	}{
+		// A load is no toll, even when the sentence counts missing people.
+		{"es", "La barca había salido de Sfax con unas 60 personas a bordo, por lo que cinco de sus ocupantes siguen desaparecidos.", 60, "migrants_dead_missing"},
+		{"fr", "La pirogue avait quitté Dakhla avec 60 personnes à bord, et plusieurs sont toujours portés disparus.", 60, "migrants_dead_missing"},
+		// Victims with no death counted near them, or of trafficking, are not dead.
+		{"es", "La policía liberó a 14 víctimas en un club de Almería.", 14, "migrants_dead_missing"},
+		{"fr", "La police a libéré 14 victimes de la traite à Tanger.", 14, "migrants_dead_missing"},
+		// A count with its own noun after an amount is no money: "dont 40 agents".
+		{"es", "El Gobierno destinará 9 millones de euros a Senegal, que desplegará 40 agentes.", 40, "funding"},
+		// An elided number with a predicate of its own that counts nothing.
+		{"es", "Tres personas fueron halladas sin vida en la barca y otras dos tuvieron que ser evacuadas al hospital.", 2, "migrants_dead_missing"},
+		{"fr", "Trois personnes ont été retrouvées sans vie et deux autres ont dû être évacuées vers l'hôpital.", 2, "migrants_dead_missing"},
+		// "otros" before a number with a noun of its own keeps its noun.
+		{"es", "La policía detuvo a tres traficantes y a otros 20 migrantes en la playa.", 20, "suspects_arrested"},
+	} {
+		wantNoStatistic(t, x, tc.lang, tc.text, tc.value, "is not "+tc.not, func(st record.Statistic) bool {
+			return st.Category == tc.not || st.Kind == record.KindAmount && tc.not == "funding"
+		})
+	}
+}
+
+// TestLangStatisticsShared gives a bare Spanish or French number the count its sentence
+// tells: the figure it is compared with ("contre 9 800", "frente a 9.800"), the next of a list
+// whose noun is left out ("con 300"), a part told by a partitive before its predicate ("cinco
+// de sus ocupantes siguen desaparecidos"); and a year that names a period is no count.
+func TestLangStatisticsShared(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []langStat{
+		{"fr", "La Garde nationale a intercepté 5 200 migrants entre janvier et octobre, contre 9 800 sur la même période l'an dernier.", 9800, "migrants_intercepted", "TUN", ""},
+		{"es", "La Guardia Civil interceptó a 5.200 migrantes entre enero y octubre, frente a 9.800 en el mismo periodo del año pasado.", 9800, "migrants_intercepted", "ESP", ""},
+		{"es", "La ruta canaria es la más letal, con 2.100 víctimas mortales, seguida de la argelina, con 300.", 300, "migrants_dead_missing", "", ""},
+		{"fr", "La route atlantique reste la plus meurtrière, avec 2 100 morts, devant la route algérienne, avec 300.", 300, "migrants_dead_missing", "", ""},
+		{"es", "La barca volcó cerca de Almería y cinco de sus ocupantes siguen desaparecidos.", 5, "migrants_dead_missing", "ESP", ""},
+		{"fr", "La pirogue a chaviré près de Dakhla ; cinq sont toujours portés disparus.", 5, "migrants_dead_missing", "MAR", ""},
+		{"fr", "Depuis janvier, 2 100 compatriotes ont été rapatriés depuis la Libye.", 2100, "migrants_returned", "", ""},
+		{"es", "Desde enero, 2.100 compatriotas han sido repatriados desde Libia.", 2100, "migrants_returned", "", ""},
+		{"fr", "Selon le ministère, 1 500 Tunisiens ont été éloignés d'Italie cette année.", 1500, "migrants_returned", "ITA", ""},
+	} {
+		// The category only: country and period are other rules' tests.
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		if !slices.ContainsFunc(got.Statistics, func(st record.Statistic) bool { return st.Value == tc.value && st.Category == tc.category }) {
+			t.Errorf("%q: no %v %s in %+v", tc.text, tc.value, tc.category, got.Statistics)
+		}
+	}
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+	}{
+		{"es", "La organización contó 3.210 muertes en todo 2025.", 2025},
+		{"es", "Las llegadas cayeron un 40 % durante 2025, según Interior.", 2025},
+		{"fr", "Le comité se réunira à Tunis au premier semestre 2027.", 2027},
+		{"fr", "L'organisation a compté 3 210 morts en 2025, selon son rapport.", 2025},
+		// A number after "con" with a noun of its own ends no list.
+		{"es", "La ruta canaria es la más letal, con 2.100 víctimas mortales, según un estudio firmado con 40 entidades.", 40},
+	} {
+		wantNoStatistic(t, x, tc.lang, tc.text, tc.value, "is no statistic here", func(st record.Statistic) bool {
+			return st.Category != "other" || tc.value > 1900
+		})
+	}
+}
+
+// TestLangMoneyNotFunding: money paid for a crossing or earned by a network is no funding.
+func TestLangMoneyNotFunding(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+	}{
+		{"es", "El joven cuenta que pagó 2.000 euros por el viaje desde Dakar.", 2000},
+		{"es", "Los agentes calculan que la red obtuvo un beneficio de 300.000 euros.", 300000},
+		{"fr", "Le jeune homme raconte qu'il a payé 2 000 euros pour la traversée.", 2000},
+		{"fr", "Les enquêteurs estiment que le réseau a tiré un bénéfice de 300 000 euros.", 300000},
+	} {
+		wantNoStatistic(t, x, tc.lang, tc.text, tc.value, "is no funding", func(st record.Statistic) bool { return st.Category == "funding" })
+	}
+	checkLangStats(t, []langStat{
+		{"es", "El Gobierno destinará 2 millones de euros a la Guardia Nacional tunecina.", 2e6, "funding", "ESP", ""},
+		{"fr", "L'Union européenne a débloqué 2 millions d'euros pour la Garde nationale tunisienne.", 2e6, "funding", "EU", ""},
+	})
+}
+
+// wantNoStatistic fails when a statistic of the given value, extracted from the text, is bad:
+// what the figure must not be.
+func wantNoStatistic(t *testing.T, x *Extractor, lang, text string, value float64, why string, bad func(record.Statistic) bool) {
+	t.Helper()
+	for _, st := range x.Extract(langDoc(lang, "2024-03-14", text)).Statistics {
+		if st.Value == value && bad(st) {
+			t.Errorf("%q: %v %s, got %+v", text, value, why, st)
+		}
+	}
+}
+
+// TestLangStatisticsNounPartitive makes a part of the figure told before the people a noun
+// names at the head of a sentence ("Entre las víctimas hay 97 mujeres", "Les rescapés, dont
+// 11 femmes"); a time after "entre" opens no partitive.
+func TestLangStatisticsNounPartitive(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+		category   string
+		part       bool
+	}{
+		{"es", "Una ONG contó 1.486 víctimas mortales este año. Entre las víctimas hay 97 mujeres y 64 menores.", 97, "migrants_dead_missing", true},
+		{"fr", "Une patrouille a secouru 57 migrants au large de Dakhla. Les rescapés, dont 11 femmes et quatre enfants, sont originaires du Mali.", 11, "migrants_rescued", true},
+		{"es", "La Guardia Civil rescató a 57 migrantes. Entre los meses de enero y marzo llegaron 300 personas a Ceuta.", 300, "migrants_arrived", false},
+	} {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		if !slices.ContainsFunc(got.Statistics, func(st record.Statistic) bool {
+			return st.Value == tc.value && st.Category == tc.category && (st.PartOf != "") == tc.part
+		}) {
+			t.Errorf("%q: no %v %s (part %v) in %+v", tc.text, tc.value, tc.category, tc.part, got.Statistics)
+		}
 	}
 }

@@ -145,6 +145,9 @@ func (s *state) notAStatistic(n number) bool {
 	if n.words && n.value == 1 && !s.countedAfter(n) {
 		return true
 	}
+	if s.yearNamed(n) { // stats_lang.go
+		return true // "en todo 2025"
+	}
 	if n.end < len(toks) {
 		nx := toks[n.end].Low
 		// "two thirds", "39 counts of manslaughter", "a 40-metre ship": fractions, charges,
@@ -266,6 +269,9 @@ func (s *state) addNumber(n number) {
 		st.Category, st.rule = "other", "statistic.groups"
 	default:
 		st.Category = s.countCategory(n, noun, nounEnd, hasNoun)
+		if st.Category == "migrants_dead_missing" && hasNoun && s.aboardAfter(nounEnd) { // stats_lang.go
+			st.Category = "other" // "con unas 45 personas a bordo, … siguen desaparecidos": a load, not a toll
+		}
 		st.rule = "statistic.predicate"
 		if hasNoun {
 			st.Subject = s.span(n.end, nounEnd)
@@ -280,6 +286,11 @@ func (s *state) addNumber(n number) {
 			whole = -1 // "9,5 millions d'euros, dont 40 agents" counts no money
 		}
 	}
+	if whole < 0 && st.Kind == record.KindCount {
+		if w := s.moneyGoesOn(n, sent, hasNoun); w >= 0 { // stats_lang.go
+			st.Kind, st.Unit, whole = record.KindAmount, s.stats[w].Unit, w // "De esa cantidad, 27 millones"
+		}
+	}
 	if whole >= 0 {
 		if w := s.stats[whole]; st.Category == "" || st.Category == "other" || st.Category != w.Category && w.Category != "other" {
 			st.Category, st.rule = w.Category, "statistic.part-of-whole"
@@ -290,6 +301,13 @@ func (s *state) addNumber(n number) {
 			st.Category, st.rule = c, "statistic.running-total"
 		} else if c := s.bareNoun(n, hasNoun); c != "" {
 			st.Category, st.rule = c, "statistic.bare-noun"
+		}
+	}
+	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount && whole < 0 {
+		if c := s.elidedCategory(n, sent, hasNoun); c != "" { // stats_lang.go
+			st.Category, st.rule = c, "statistic.elided-noun"
+		} else if c := s.sentenceCount(n, sent, hasNoun); c != "" { // stats_lang.go
+			st.Category, st.rule = c, "statistic.shared-clause"
 		}
 	}
 	if (st.Category == "other" || st.Category == "") && st.Kind == record.KindCount && whole < 0 {
@@ -326,6 +344,9 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 	verb, dist := s.verbCue(n)
 	switch noun {
 	case "networks_dismantled", "trafficking_victims":
+		if s.victimsDead(n) { // stats_lang.go
+			return "migrants_dead_missing" // "con 1.103 víctimas" in a report on deaths
+		}
 		return noun
 	case "suspects_arrested":
 		return noun
@@ -377,7 +398,7 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 		if after+1 < len(toks) && (toks[after].Low == "and" || toks[after].Low == "to" || toks[after].Text == "-" || toks[after].Text == "–") && toks[after+1].Kind == text.Number {
 			after += 2
 		}
-		if c := s.predicateAfter(after); c != "" {
+		if c := s.predicateAfter(s.partitiveEnd(after)); c != "" { // stats_lang.go
 			return c
 		}
 	}
@@ -450,7 +471,7 @@ func (s *state) predicateAfter(i int) string {
 		if m, ok := s.lx.StatCueAt(toks, j); ok && !m.Vals[0].Noun {
 			return m.Vals[0].Category
 		}
-		if !predicateWords[toks[j].Low] && !s.word("predicate", toks[j].Low) {
+		if !predicateWords[toks[j].Low] && !s.word("predicate", toks[j].Low) && !s.word("auxiliary", toks[j].Low) {
 			return ""
 		}
 	}

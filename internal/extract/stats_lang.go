@@ -16,10 +16,10 @@ import (
 // renvoyé 52 migrants marocains entrés à la nage", "45 menores llegados a Ceuta"). A verb
 // before the number then tells the figure's category. Always false for English.
 func (s *state) reducedRelative(n number, j int) bool {
-	if s.ownLang() == "" || j-n.end > 4 || j == n.end {
-		return false
-	}
 	toks := s.doc.Tokens
+	if s.ownLang() == "" || j-n.end > 4 || j == n.end || !s.participle(toks[j].Low) {
+		return false // a finite verb tells what the people did: "Cuatro migrantes murieron"
+	}
 	for k := n.end; k < j; k++ {
 		t := toks[k]
 		if t.Kind != text.Word || s.word("auxiliary", t.Low) || s.isBeforeVerb(t.Low) {
@@ -94,15 +94,18 @@ func (s *state) partWhole(n number, sent int) int {
 		opens, nominal = n.start, true // "51.200 de las peticiones", "1 412 des victimes"
 	}
 	if opens < 0 && n.start-first <= 5 && first+1 < len(toks) && (s.word("part", toks[first].Low) || s.word("part-of", toks[first].Low)) &&
-		s.word("part-pronoun", toks[first+1].Low) && (len(s.stats) == 0 || s.stats[len(s.stats)-1].sent != sent) {
-		opens = first // "Parmi eux figurent 9 400 Maliens", "Entre ellas había 112 mujeres"
+		(s.word("part-pronoun", toks[first+1].Low) || s.countedNounAt(first+1, n.start)) && (len(s.stats) == 0 || s.stats[len(s.stats)-1].sent != sent) {
+		opens = first // "Parmi eux figurent 9 400 Maliens", "Entre ellas había 112 mujeres", "Entre las víctimas hay 97 mujeres"
 	}
 	if opens < 0 {
 		return -1
 	}
 	from, to := sent, sent
-	if opens == first {
-		from, to = sent-2, sent-1 // the partitive opens the sentence: its whole was told before
+	if opens == first || opens > first && s.countedNounAt(first, opens) && toks[opens-1].Low == "," {
+		from, to = sent-2, sent-1 // the partitive opens the sentence, or follows its subject: its whole was told before
+		if opens > first {
+			from, to = sent-1, sent // "Les rescapés, dont 11 femmes"
+		}
 	}
 	if nominal {
 		from = sent - 2 // the noun names a whole told here or before
@@ -590,4 +593,192 @@ func (s *state) balancePeriod(n number, sent int) *string {
 		}
 	}
 	return nil
+}
+
+// aboardAfter reports whether "a bordo", "à bord" follows the counted noun ending at token e
+// ("con unas 45 personas a bordo", "avec 75 personnes à bord"): the people a vessel carried,
+// whose number is no death toll even when the sentence counts its dead. "a bordo de 41
+// embarcaciones" names the boats and is no load. Always false for English.
+func (s *state) aboardAfter(e int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || e+1 >= len(toks) || toks[e+1].Sent != toks[e].Sent || !s.isPrep(toks[e].Low) || !s.word("aboard", toks[e+1].Low) {
+		return false
+	}
+	j := e + 1
+	return j+1 >= len(toks) || toks[j+1].Sent != toks[j].Sent || !s.word("part-of", toks[j+1].Low) && !s.isPrep(toks[j+1].Low)
+}
+
+// moneyGoesOn finds the amount that a Spanish or French sum told without its currency goes on
+// from: "una partida de 45 millones de euros … De esa cantidad, 27 millones irán a
+// Mauritania", "dont 60 millions". The number must end in a scale word ("millones",
+// "millions") and count nothing; the amount is the last one of the sentence or the one
+// before. It returns the amount's index in s.stats, or -1 (always for English).
+func (s *state) moneyGoesOn(n number, sent int, hasNoun bool) int {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || hasNoun || n.currency != "" || n.end-n.start < 2 {
+		return -1
+	}
+	if nw, ok := s.lx.Numbers[toks[n.end-1].Low]; !ok || nw.Kind != "scale" || nw.Value < 1e6 {
+		return -1
+	}
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= sent-1; i-- {
+		if s.stats[i].Kind == record.KindAmount {
+			return i
+		}
+	}
+	return -1
+}
+
+// elidedCategory gives the category of a Spanish or French number whose noun is left out,
+// "otras 17", "17 autres": it counts what the figure before it in the sentence, or in the one
+// before, counted ("rescató a 21 personas … y una patrullera recogió a otras 17"), when it
+// ends its phrase: a verb after it is its own predicate. It
+// returns "" when the number has a noun of its own, no such word or no figure before it
+// (always for English).
+func (s *state) elidedCategory(n number, sent int, hasNoun bool) string {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || hasNoun {
+		return ""
+	}
+	k := s.wordBefore(n, sent)
+	before := k >= 0 && s.word("elided-before", toks[k].Low)
+	after := n.end < len(toks) && toks[n.end].Sent == sent && s.word("elided-after", toks[n.end].Low)
+	if !before && !after {
+		return ""
+	}
+	e := n.end
+	if after {
+		e++
+	}
+	if e < len(toks) && toks[e].Sent == sent && toks[e].Kind == text.Word && !s.isPrep(toks[e].Low) && !s.word("list-join", toks[e].Low) {
+		return "" // "otras dos tuvieron que ser evacuadas": a predicate of its own that counts nothing
+	}
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= sent-1; i-- {
+		if st := s.stats[i]; st.Kind == record.KindCount && st.Category != "other" {
+			return st.Category
+		}
+	}
+	return ""
+}
+
+// victimsDead reports whether the Spanish or French noun "víctimas", "victimes" after the
+// number n counts the dead: in a report on deaths, where the sentence or the one before
+// counts deaths ("1.486 víctimas mortales … con 1.103 víctimas"). Always false for English.
+func (s *state) victimsDead(n number) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || n.end >= len(toks) || !s.word("victims-noun", toks[n.end].Low) {
+		return false
+	}
+	if n.end+1 < len(toks) && s.word("part-of", toks[n.end+1].Low) {
+		return false // "víctimas de trata"
+	}
+	sent := toks[n.start].Sent
+	from := sent - 1
+	if from < 0 {
+		from = 0
+	}
+	for k := s.doc.Sents[from].First; k < len(toks) && toks[k].Sent <= sent; k++ {
+		if k >= n.start && k < n.end+1 {
+			continue
+		}
+		if m, ok := s.lx.StatCueAt(toks, k); ok && m.Vals[0].Category == "migrants_dead_missing" {
+			return true
+		}
+	}
+	return false
+}
+
+// yearNamed reports whether the Spanish or French number n is a year that names a period
+// ("documentó 6.618 muertes en todo 2025", "au premier semestre 2027"): four digits after a
+// word that opens a time, with no noun after them. Always false for English.
+func (s *state) yearNamed(n number) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || n.end != n.start+1 || n.start == 0 || n.value < 1900 || n.value > 2100 || len(toks[n.start].Text) != 4 {
+		return false
+	}
+	if !s.word("year-before", toks[n.start-1].Low) {
+		return false
+	}
+	return n.end >= len(toks) || toks[n.end].Sent != toks[n.start].Sent || toks[n.end].Kind != text.Word || s.isPrep(toks[n.end].Low) || s.word("list-join", toks[n.end].Low)
+}
+
+// sentenceCount gives the category of a bare Spanish or French number that a figure of its
+// sentence explains: the figure it is compared with ("intercepté 6 480 candidats … contre 11
+// 900 sur la même période", "frente a 9.800") or the next of a list whose noun is left out
+// ("con 1.103 víctimas, seguida de la ruta argelina, con 214"). It takes the category of the
+// last count of the sentence, or "" (always for English).
+func (s *state) sentenceCount(n number, sent int, hasNoun bool) string {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || hasNoun {
+		return ""
+	}
+	k := s.wordBefore(n, sent)
+	if k < 0 {
+		return ""
+	}
+	versus := s.word("versus", toks[k].Low) || k > s.doc.Sents[sent].First && s.isPrep(toks[k].Low) && s.word("versus", toks[k-1].Low)
+	with := s.word("with", toks[k].Low) && (n.end >= len(toks) || toks[n.end].Sent != sent || toks[n.end].Kind == text.Punct)
+	if !versus && !with {
+		return ""
+	}
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent == sent; i-- {
+		if st := s.stats[i]; st.Kind == record.KindCount && st.Category != "other" && st.PartOf == "" {
+			return st.Category
+		}
+	}
+	return ""
+}
+
+// partitiveEnd steps over a Spanish or French partitive after a bare number ending at e, "de
+// sus ocupantes", "de ellos", "d'entre eux", "de los pasajeros", to the predicate that tells
+// what befell the part: "tres de sus ocupantes siguen desaparecidos". It returns e when no
+// partitive follows (always for English).
+func (s *state) partitiveEnd(e int) int {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || e >= len(toks) || !s.word("part-of", toks[e].Low) {
+		return e
+	}
+	sent := toks[e].Sent
+	j := e + 1
+	if j < len(toks) && toks[j].Low == "entre" {
+		j++
+	}
+	switch {
+	case j >= len(toks) || toks[j].Sent != sent:
+		return e
+	case s.word("part-pronoun", toks[j].Low):
+		return j + 1
+	case (s.word("part-possessive", toks[j].Low) || s.word("part-article", toks[j].Low)) && j+1 < len(toks) && toks[j+1].Sent == sent && toks[j+1].Kind == text.Word:
+		return j + 2
+	}
+	return e
+}
+
+// wordBefore is the token before the number n and the words that bound it ("unas", "plus
+// de") in sentence sent, or -1 when the number opens the sentence.
+func (s *state) wordBefore(n number, sent int) int {
+	first := s.doc.Sents[sent].First
+	if k := s.boundStart(n.start, first) - 1; k >= first {
+		return k
+	}
+	return -1
+}
+
+// countedNounAt reports whether an article and a noun that counts people or names an act's
+// people stand from token k to just before token end, at most three words: "las víctimas",
+// "Les rescapés" before a partitive. Always false for English.
+func (s *state) countedNounAt(k, end int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || k+1 >= end || end-k > 3 || !s.isArticle(toks[k].Low) && !s.word("part-article", toks[k].Low) {
+		return false
+	}
+	w := toks[k+1]
+	if w.Kind != text.Word || w.Sent != toks[end-1].Sent {
+		return false
+	}
+	if s.lx.People[w.Low] {
+		return true
+	}
+	_, ok := s.lx.StatCueAt(toks, k+1)
+	return ok
 }

@@ -278,6 +278,14 @@ var wordRoles = map[string]bool{
 	"state-noun":           true, // a plural noun for states or their bodies, never unnamed people: "países", "partenaires"
 	"ngo-noun":             true, // a common noun for a non-governmental body, standing for the one named before: "la ONG", "l'association"
 	"aim":                  true, // opens the aim of an act, before an infinitive: "para", "pour"
+	"aboard":               true, // after people, says they were aboard: "a bordo", "à bord"
+	"elided-before":        true, // before a number whose noun is left out: "otras 17"
+	"elided-after":         true, // after a number whose noun is left out: "17 autres"
+	"victims-noun":         true, // victims, of a death toll in a report on deaths: "víctimas", "victimes"
+	"versus":               true, // before the figure another is compared with: "frente a", "contre"
+	"year-before":          true, // before a year that names a period, never a count: "en todo 2025", "au premier semestre 2027"
+	"part-possessive":      true, // a possessive in a partitive: "cinco de sus ocupantes"
+	"with":                 true, // before a figure of a list whose noun is left out: "con 214", "avec 300"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
