@@ -50,7 +50,12 @@ var langFloors = map[string]float64{"persons": 0.70, "statistics": 0.70, "quotes
 // NGO's yearly deaths by route; Moroccan yearly interceptions by nationality, a rescue off
 // Boujdour, expulsions from Algeria to Assamaka, a French-Moroccan readmission meeting in Paris
 // and a court in Mahdia; and an eleventh (es-heldout11, fr-heldout11), written blind the same
-// way and kept sealed.
+// way and kept sealed; and a twelfth (es-heldout12, fr-heldout12), written blind and annotated
+// by the codebook before the extractor was run on it, for tuning: a Valencia network with
+// Moroccan police, a rescue off Cabo de Gata, an interior minister in Rabat, Cáritas on returns
+// from Ceuta; a Ghanaian minister in Rabat, Algerian coastguards off Mostaganem, a Tunisia-EU
+// memorandum, a Senegalese navy rescue off Kafountine, a court in Nador and a Mauritanian-Spanish
+// patrol agreement.
 // The second and later held-out sets are measured, not held to the floors: a floor
 // there would make them a target of tuning like the others.
 var langSets = []struct {
@@ -69,6 +74,7 @@ var langSets = []struct {
 	{"es-heldout9", "es", false}, {"fr-heldout9", "fr", false},
 	{"es-heldout10", "es", false}, {"fr-heldout10", "fr", false},
 	{"es-heldout11", "es", false}, {"fr-heldout11", "fr", false},
+	{"es-heldout12", "es", false}, {"fr-heldout12", "fr", false},
 }
 
 // TestLanguageReports extracts the Spanish and French reports of each of langSets with their
