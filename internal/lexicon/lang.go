@@ -69,6 +69,7 @@ func LoadLang(lang string) (*Lexicon, error) {
 	}{
 		{"country-names.tsv", 4, lx.addCountryLang}, // names only: the other columns are empty
 		{"countries.tsv", 4, lx.addCountryLang},
+		{"demonyms.tsv", 2, lx.addDemonyms},
 		{"organizations.tsv", 3, lx.addOrg},
 		{"agencies.txt", 1, func(c []string) error { lx.Agencies.Add(c[0], c[0], false); return nil }},
 		{"titles.txt", 2, lx.addTitleLang},
@@ -109,6 +110,20 @@ func (lx *Lexicon) addCountryLang(c []string) error {
 	}
 	for _, cp := range split(c[3]) {
 		lx.Actors.Add(cp, Actor{Kind: Capital, Code: code, Name: name}, true)
+	}
+	return nil
+}
+
+// addDemonyms reads a line of data/LANG/demonyms.tsv: the adjectives and demonyms of a
+// country that countries.tsv does not list, in lower case like those.
+func (lx *Lexicon) addDemonyms(c []string) error {
+	code := strings.TrimSpace(c[0])
+	name := lx.Countries[code]
+	if name == "" {
+		return fmt.Errorf("unknown country code %q (add it to countries.tsv first)", code)
+	}
+	for _, a := range split(c[1]) {
+		lx.Actors.Add(a, Actor{Kind: CountryAdj, Code: code, Name: name}, false)
 	}
 	return nil
 }

@@ -100,3 +100,32 @@ func TestLanguages(t *testing.T) {
 		t.Error("LoadLang(de) should fail: no German dictionaries")
 	}
 }
+
+// TestDemonyms checks that the demonyms built from i18n-nationality (demonyms.tsv) name their
+// country in every form the rules make, and that the hand-written countries.tsv keeps the
+// countries it lists.
+func TestDemonyms(t *testing.T) {
+	for _, tc := range []struct{ lang, word, code string }{
+		{"fr", "ghanéen", "GHA"}, {"fr", "ghanéennes", "GHA"}, {"fr", "béninoise", "BEN"},
+		{"fr", "togolais", "TGO"}, {"fr", "marocaine", "MAR"},
+		{"es", "togolés", "TGO"}, {"es", "togolesas", "TGO"}, {"es", "beninés", "BEN"},
+		{"es", "liberianos", "LBR"}, {"es", "marroquí", "MAR"},
+		{"fr", "indien", ""}, // "l'océan Indien"
+	} {
+		lx, err := For(tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if m, ok := lx.Actors.Longest(text.Tokenize(tc.word), 0); ok {
+			for _, v := range m.Vals {
+				if v.Kind == CountryAdj {
+					got = v.Code
+				}
+			}
+		}
+		if got != tc.code {
+			t.Errorf("%s %q: country %q, want %q", tc.lang, tc.word, got, tc.code)
+		}
+	}
+}
