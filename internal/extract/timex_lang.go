@@ -201,7 +201,9 @@ func (r *timeResolver) dateLang(toks []text.Token, i int, tw *lexicon.TimeWords)
 				return timex{}, false
 			}
 			y = r.pub.Year()
-			if m > r.pub.Month() || tw.Past[word(end)] || tw.Past[word(i-1)] && m == r.pub.Month() {
+			// "juin dernier", "el pasado junio": the last June before the report, this year's
+			// unless the report is of June or earlier.
+			if m > r.pub.Month() || (tw.Past[word(end)] || tw.Past[word(i-1)]) && m == r.pub.Month() {
 				y--
 			}
 			if tw.Past[word(end)] {
