@@ -998,8 +998,8 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	// coordinador de la Cruz Roja en Almería, Francisco Vargas": the person a title names,
 	// after the inverted verb.
 	if m, ok := s.lx.Titles.Longest(toks, a); ok && s.ownLang() != "" {
-		for e := m.End; e < hi && e <= m.End+10; e++ {
-			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == "," || s.secondTitle(e)) {
+		for e, reach := m.End, s.titleReach(m.End); e < hi && e <= m.End+reach; e++ {
+			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == "," || s.secondTitle(e) || s.honorificAfterComma(e)) {
 				w := s.mentionWho(p)
 				w.start, w.rule = a, "quote.title-name"
 				return w

@@ -226,6 +226,35 @@ func (s *state) secondTitle(e int) bool {
 	return false
 }
 
+// titleReach is how far after a title ending at e its holder's name may stand: ten tokens, or
+// twenty when a second office is apposed to it ("le wali, directeur de la migration et de la
+// surveillance des frontières, Khalid Zerouali").
+func (s *state) titleReach(e int) int {
+	toks := s.doc.Tokens
+	a := e + 1
+	if e >= len(toks) || toks[e].Text != "," || a >= len(toks) {
+		return 10
+	}
+	if s.isArticle(toks[a].Low) {
+		a++
+	}
+	if _, ok := s.lx.Titles.Longest(toks, a); ok {
+		return 20
+	}
+	return 10
+}
+
+// honorificAfterComma reports whether an honorific after a comma stands just before the name
+// at e: "l'avocat des familles, Me Slim Haddad", "el abogado, Sr. Marín".
+func (s *state) honorificAfterComma(e int) bool {
+	toks := s.doc.Tokens
+	h := e - 1
+	if h > 0 && toks[h].Text == "." {
+		h--
+	}
+	return h > 0 && s.isHonorific(toks[h].Low) && toks[h-1].Text == ","
+}
+
 // speakerAfterCircumstance is the person named after an inverted speech verb and a phrase of
 // its circumstance: "advirtió en un comunicado la portavoz de la ONG, Laura Gómez", "a
 // déclaré lors d'une conférence de presse le ministre". The phrase opens with a preposition

@@ -357,3 +357,50 @@ func TestLangPersonClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestLangSpeakerTitles checks the speaker named after an inverted Spanish or French speech
+// verb through a long title: a rank with its branch ("le capitaine de corvette", "el capitán
+// de fragata"), a second office apposed to the first ("le gouverneur, directeur de …, X"), an
+// honorific between the office's comma and the name ("l'avocat …, Me X"), with an indirect
+// object before the speaker. A clause between the office and the name names no speaker.
+func TestLangSpeakerTitles(t *testing.T) {
+	type q struct{ speaker, text string }
+	tests := []struct {
+		lang, body string
+		want       []q
+	}{
+		// A naval rank with its branch, after the verb's indirect object.
+		{"fr", "CASABLANCA, 3 mars 2026 (MAP) - La marine a secouru 40 migrants.\n\n« Nos équipes restent prêtes », a précisé à Hespress le capitaine de corvette Youssef Amrani Tahiri.",
+			[]q{{"Youssef Amrani Tahiri", "Nos équipes restent prêtes"}}},
+		{"es", "CÁDIZ, 3 mar (EFE).- Salvamento rescató a 40 personas.\n\n\"Nuestras unidades siguen listas\", relató a EFE el capitán de corbeta Manuel Ortega Ruiz.",
+			[]q{{"Manuel Ortega Ruiz", "Nuestras unidades siguen listas"}}},
+		// A captain of a ship is no rank: the name after his ship's noun names no speaker.
+		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le tribunal a condamné deux passeurs.\n\n« Le navire était surchargé », a précisé le capitaine du chalutier Hassan Mejri.",
+			[]q{{"", "Le navire était surchargé"}}},
+		// An honorific after the office's comma.
+		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le tribunal a condamné deux passeurs.\n\n« Le verdict est juste », a affirmé à l'AFP l'avocat de la défense, Me Karim Ben Salah.",
+			[]q{{"Karim Ben Salah", "Le verdict est juste"}}},
+		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia condenó a dos patrones.\n\n\"La condena es ejemplar\", dijo a EFE el abogado de las familias, don Luis Marín Soto.",
+			[]q{{"Luis Marín Soto", "La condena es ejemplar"}}},
+		// A second office apposed to the first.
+		{"fr", "RABAT, 3 mars 2026 (MAP) - Les autorités ont intercepté 40 migrants.\n\n« La coopération reste essentielle », a affirmé le gouverneur, directeur de la sécurité et de la protection civile, Karim Benjelloun Alaoui, cité par l'agence.",
+			[]q{{"Karim Benjelloun Alaoui", "La coopération reste essentielle"}}},
+		{"es", "MADRID, 3 mar (EFE).- La Policía detuvo a 12 personas.\n\n\"Es una red muy organizada\", ha afirmado el comisario, jefe de la Unidad Central de Redes de Inmigración Ilegal y Falsificación Documental, Manuel Ortega Ruiz.",
+			[]q{{"Manuel Ortega Ruiz", "Es una red muy organizada"}}},
+		// A relative clause between the office and the name: the name is whom he met.
+		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le tribunal a condamné deux passeurs.\n\n« La peine est lourde », a réagi le procureur, qui a rencontré l'avocat de la défense, Me Karim Ben Salah.",
+			[]q{{"", "La peine est lourde"}}},
+		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia condenó a dos patrones.\n\n\"Los patrones sabían el riesgo\", declaró el fiscal, que habló también con el abogado de la defensa, Pedro Ruiz Gil.",
+			[]q{{"", "Los patrones sabían el riesgo"}}},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		var got []q
+		for _, r := range x.Extract(langDoc(tt.lang, "2026-03-03", tt.body)).Quotes {
+			got = append(got, q{r.Speaker.Name, r.Text})
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q:\n got %v\nwant %v", tt.body, got, tt.want)
+		}
+	}
+}
