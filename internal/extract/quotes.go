@@ -967,6 +967,9 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	if s.isArticle(toks[a].Low) || invert && s.word("possessive", toks[a].Low) { // "a déploré son porte-parole, X"
 		a++
 	}
+	if s.bodyNoun(a, hi) {
+		a++ // quotes_lang.go
+	}
 	if w := s.sameSource(a); w.found() {
 		return w // quotes_lang.go
 	}
@@ -1017,10 +1020,10 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 		}
 	}
 	e := a
-	for e < hi && (isCapWord(toks[e]) && s.at[e] < 0 || e > a && e+1 < hi && (toks[e].Low == "and" || toks[e].Low == "of" || toks[e].Low == "for") && isCapWord(toks[e+1])) {
+	for e < hi && (isCapWord(toks[e]) && s.at[e] < 0 || e > a && e+1 < hi && (toks[e].Low == "and" || toks[e].Low == "of" || toks[e].Low == "for" || s.nameOf(e)) && isCapWord(toks[e+1])) {
 		e++
 	}
-	if e > a && !s.lx.Stop[toks[a].Low] && !(e-a == 1 && (s.lx.Common[toks[a].Low] || s.peopleNoun(toks[a].Low))) && !s.lx.Titles.Has(toks[a].Low) {
+	if e > a && !s.lx.Stop[toks[a].Low] && !(s.ownLang() != "" && isAllCaps(toks[a].Text) && s.word("ngo-noun", toks[a].Low)) && !(e-a == 1 && (s.lx.Common[toks[a].Low] || s.peopleNoun(toks[a].Low))) && !s.lx.Titles.Has(toks[a].Low) {
 		w := nobody
 		w.name, w.start, w.end, w.rule = s.span(a, e), a, e, "quote.name"
 		return w

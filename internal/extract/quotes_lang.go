@@ -226,6 +226,31 @@ func (s *state) secondTitle(e int) bool {
 	return false
 }
 
+// bodyNoun reports whether the token at a is the category noun of a body that the body's own
+// name follows ("l'ONG Alarme Phone Sahara", "la asociación Caminando Fronteras"): the name
+// speaks, not "ONG Alarme Phone Sahara". A capitalised noun ("l'Association marocaine des
+// droits humains") is part of the name; an acronym ("ONG") is not.
+func (s *state) bodyNoun(a, hi int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || a+1 >= hi || !s.word("ngo-noun", toks[a].Low) || !isCapWord(toks[a+1]) || s.at[a+1] >= 0 && s.mentions[s.at[a+1]].kind == mPerson {
+		return false
+	}
+	return !isCapWord(toks[a]) || isAllCaps(toks[a].Text)
+}
+
+// nameOf reports whether the token at e is the "de" that joins the words of a Spanish or French
+// name: "Terre d'Asile Maghreb", "Pro Derechos Humanos de Andalucía".
+func (s *state) nameOf(e int) bool {
+	if s.ownLang() == "" {
+		return false
+	}
+	switch s.doc.Tokens[e].Low {
+	case "de", "d'", "d’", "del", "du", "des":
+		return true
+	}
+	return false
+}
+
 // titleReach is how far after a title ending at e its holder's name may stand: ten tokens, or
 // twenty when a second office is apposed to it ("le wali, directeur de la migration et de la
 // surveillance des frontières, Khalid Zerouali").

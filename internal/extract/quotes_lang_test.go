@@ -404,3 +404,42 @@ func TestLangSpeakerTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestLangBodySpeaker checks a body named after an inverted Spanish or French speech verb with
+// its category noun before its name ("l'ONG X", "la asociación X"): the name speaks, the noun
+// is no part of it, and a category noun with no name after it names no speaker.
+func TestLangBodySpeaker(t *testing.T) {
+	type q struct{ speaker, text string }
+	tests := []struct {
+		lang, body string
+		want       []q
+	}{
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont illégaux », a indiqué mardi l'ONG Frontières Ouvertes Sahel, qui dénonce des « violences répétées ».",
+			[]q{{"Frontières Ouvertes Sahel", "Ces renvois sont illégaux"}, {"Frontières Ouvertes Sahel", "violences répétées"}}},
+		{"es", "MELILLA, 3 mar (EFE).- Decenas de migrantes fueron devueltos.\n\n\"Estas devoluciones son ilegales\", denunció el martes la ONG Caminando Fronteras, que critica los \"rechazos en caliente\".",
+			[]q{{"Caminando Fronteras", "Estas devoluciones son ilegales"}, {"Caminando Fronteras", "rechazos en caliente"}}},
+		// A name joined by "de": the whole name.
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont graves », a déclaré l'association Terre d'Asile Maghreb.",
+			[]q{{"Terre d'Asile Maghreb", "Ces renvois sont graves"}}},
+		{"es", "MELILLA, 3 mar (EFE).- Decenas de migrantes fueron devueltos.\n\n\"Estas devoluciones son graves\", afirmó la asociación Pro Derechos Humanos de Andalucía.",
+			[]q{{"Pro Derechos Humanos de Andalucía", "Estas devoluciones son graves"}}},
+		// A capitalised noun is part of the name.
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont graves », a déclaré l'Association Marocaine des Droits Humains.",
+			[]q{{"Association Marocaine des Droits Humains", "Ces renvois sont graves"}}},
+		// The noun alone names no one.
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont illégaux », a dénoncé une ONG, qui demande une enquête.",
+			[]q{{"", "Ces renvois sont illégaux"}}},
+		{"es", "MELILLA, 3 mar (EFE).- Decenas de migrantes fueron devueltos.\n\n\"Estas devoluciones son ilegales\", denunció una ONG de Melilla.",
+			[]q{{"", "Estas devoluciones son ilegales"}}},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		var got []q
+		for _, r := range x.Extract(langDoc(tt.lang, "2026-03-03", tt.body)).Quotes {
+			got = append(got, q{r.Speaker.Name, r.Text})
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q:\n got %v\nwant %v", tt.body, got, tt.want)
+		}
+	}
+}
