@@ -287,6 +287,12 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 	}
 	own := false // the quotation's sentences hold a speech verb of their own
 	for _, r := range outside {
+		if r[0] == lo && r[1] == first {
+			if w := s.relativeSpeaker(first, lo); w.found() {
+				s.setSpeaker(q, w) // quotes_lang.go
+				return
+			}
+		}
 		if w := s.speakerIn(r[0], r[1]); w.found() {
 			s.setSpeaker(q, w)
 			return

@@ -226,6 +226,55 @@ func (s *state) secondTitle(e int) bool {
 	return false
 }
 
+// relativeSpeaker is the body or person that a relative clause on it makes speak, nearest the
+// quotation that opens at open: "selon un communiqué du ministère marocain de l'intérieur, qui
+// souligne que le Maroc « … »", "según un comunicado del Ministerio del Interior, que recuerda
+// que Túnez "…"". The pronoun follows a comma; the name before the comma is the speaker, a body
+// with the lower-case words of its remit ("de l'intérieur") up to the comma.
+func (s *state) relativeSpeaker(open, lo int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" {
+		return nobody
+	}
+	for v := open - 1; v > lo+2 && v >= open-25; v-- {
+		if s.inQuote[v] {
+			return nobody
+		}
+		if _, ok := s.speechAt(v); !ok {
+			continue
+		}
+		r := v - 1
+		for r > lo && s.word("before-verb", toks[r].Low) && !s.word("relative", toks[r].Low) {
+			r--
+		}
+		if !s.word("relative", toks[r].Low) || toks[r-1].Text != "," {
+			return nobody // the speech verb nearest the quotation has another subject
+		}
+		c := r - 1
+		for p := c - 1; p > lo && p >= c-5; p-- {
+			m := s.actorMention(p)
+			if m < 0 {
+				if isCapWord(toks[p]) || toks[p].Kind == text.Punct {
+					return nobody
+				}
+				continue
+			}
+			mm := s.mentions[m]
+			if mm.kind == mCountry || mm.kind == mPerson && mm.end != c {
+				return nobody
+			}
+			w := s.mentionWho(m)
+			if mm.kind != mPerson && mm.end < c {
+				w.name, w.mention, w.entity = s.span(mm.start, c), -1, -1
+			}
+			w.verb, w.rule = v, "quote.relative-subject"
+			return w
+		}
+		return nobody
+	}
+	return nobody
+}
+
 // bodyNoun reports whether the token at a is the category noun of a body that the body's own
 // name follows ("l'ONG Alarme Phone Sahara", "la asociación Caminando Fronteras"): the name
 // speaks, not "ONG Alarme Phone Sahara". A capitalised noun ("l'Association marocaine des

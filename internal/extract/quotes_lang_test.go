@@ -443,3 +443,35 @@ func TestLangBodySpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestLangRelativeSpeaker checks a Spanish or French quotation whose nearest speech verb is in
+// a relative clause on a body or person ("…, selon un communiqué du ministère tunisien de
+// l'intérieur, qui rappelle que la Tunisie « … »"): the antecedent speaks, not the subject of
+// the sentence; a relative clause that is not the verb's subject changes nothing.
+func TestLangRelativeSpeaker(t *testing.T) {
+	type q struct{ speaker, text string }
+	tests := []struct {
+		lang, body string
+		want       []q
+	}{
+		{"fr", "PARIS, 3 mars 2026 (AFP) - Le ministre français de l'Intérieur, Paul Morel Vidal, a reçu son homologue tunisien, Karim Ben Salah.\n\nM. Ben Salah a demandé davantage de visas, selon un communiqué du ministère tunisien de l'intérieur, qui rappelle que la Tunisie « a toujours respecté ses engagements ».",
+			[]q{{"ministère tunisien de l'intérieur", "a toujours respecté ses engagements"}}},
+		{"es", "MADRID, 3 mar (EFE).- El ministro del Interior, Pedro Ruiz Gil, recibió a su homólogo tunecino, Karim Ben Salah.\n\nBen Salah pidió más visados, según un comunicado del Ministerio del Interior tunecino, que recuerda que Túnez \"siempre ha cumplido sus compromisos\".",
+			[]q{{"Ministerio del Interior tunecino", "siempre ha cumplido sus compromisos"}}},
+		// The relative clause is on the object; the subject's own verb is nearest the quotation.
+		{"fr", "PARIS, 3 mars 2026 (AFP) - Le ministre français de l'Intérieur, Paul Morel Vidal, a reçu son homologue tunisien, Karim Ben Salah.\n\nM. Ben Salah, qui a rencontré le préfet, a souligné que la Tunisie « a toujours respecté ses engagements ».",
+			[]q{{"Karim Ben Salah", "a toujours respecté ses engagements"}}},
+		{"es", "MADRID, 3 mar (EFE).- El ministro del Interior, Pedro Ruiz Gil, recibió a su homólogo tunecino, Karim Ben Salah.\n\nBen Salah, que visitó el puerto, subrayó que Túnez \"siempre ha cumplido sus compromisos\".",
+			[]q{{"Karim Ben Salah", "siempre ha cumplido sus compromisos"}}},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		var got []q
+		for _, r := range x.Extract(langDoc(tt.lang, "2026-03-03", tt.body)).Quotes {
+			got = append(got, q{r.Speaker.Name, r.Text})
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q:\n got %v\nwant %v", tt.body, got, tt.want)
+		}
+	}
+}
