@@ -364,84 +364,58 @@ func TestLangPersonClasses(t *testing.T) {
 // honorific between the office's comma and the name ("l'avocat …, Me X"), with an indirect
 // object before the speaker. A clause between the office and the name names no speaker.
 func TestLangSpeakerTitles(t *testing.T) {
-	type q struct{ speaker, text string }
-	tests := []struct {
-		lang, body string
-		want       []q
-	}{
+	tests := []langQuoteCase{
 		// A naval rank with its branch, after the verb's indirect object.
 		{"fr", "CASABLANCA, 3 mars 2026 (MAP) - La marine a secouru 40 migrants.\n\n« Nos équipes restent prêtes », a précisé à Hespress le capitaine de corvette Youssef Amrani Tahiri.",
-			[]q{{"Youssef Amrani Tahiri", "Nos équipes restent prêtes"}}},
+			[]speakerText{{"Youssef Amrani Tahiri", "Nos équipes restent prêtes"}}},
 		{"es", "CÁDIZ, 3 mar (EFE).- Salvamento rescató a 40 personas.\n\n\"Nuestras unidades siguen listas\", relató a EFE el capitán de corbeta Manuel Ortega Ruiz.",
-			[]q{{"Manuel Ortega Ruiz", "Nuestras unidades siguen listas"}}},
+			[]speakerText{{"Manuel Ortega Ruiz", "Nuestras unidades siguen listas"}}},
 		// A captain of a ship is no rank: the name after his ship's noun names no speaker.
 		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le tribunal a condamné deux passeurs.\n\n« Le navire était surchargé », a précisé le capitaine du chalutier Hassan Mejri.",
-			[]q{{"", "Le navire était surchargé"}}},
+			[]speakerText{{"", "Le navire était surchargé"}}},
 		// An honorific after the office's comma.
 		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le tribunal a condamné deux passeurs.\n\n« Le verdict est juste », a affirmé à l'AFP l'avocat de la défense, Me Karim Ben Salah.",
-			[]q{{"Karim Ben Salah", "Le verdict est juste"}}},
+			[]speakerText{{"Karim Ben Salah", "Le verdict est juste"}}},
 		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia condenó a dos patrones.\n\n\"La condena es ejemplar\", dijo a EFE el abogado de las familias, don Luis Marín Soto.",
-			[]q{{"Luis Marín Soto", "La condena es ejemplar"}}},
+			[]speakerText{{"Luis Marín Soto", "La condena es ejemplar"}}},
 		// A second office apposed to the first.
 		{"fr", "RABAT, 3 mars 2026 (MAP) - Les autorités ont intercepté 40 migrants.\n\n« La coopération reste essentielle », a affirmé le gouverneur, directeur de la sécurité et de la protection civile, Karim Benjelloun Alaoui, cité par l'agence.",
-			[]q{{"Karim Benjelloun Alaoui", "La coopération reste essentielle"}}},
+			[]speakerText{{"Karim Benjelloun Alaoui", "La coopération reste essentielle"}}},
 		{"es", "MADRID, 3 mar (EFE).- La Policía detuvo a 12 personas.\n\n\"Es una red muy organizada\", ha afirmado el comisario, jefe de la Unidad Central de Redes de Inmigración Ilegal y Falsificación Documental, Manuel Ortega Ruiz.",
-			[]q{{"Manuel Ortega Ruiz", "Es una red muy organizada"}}},
+			[]speakerText{{"Manuel Ortega Ruiz", "Es una red muy organizada"}}},
 		// A relative clause between the office and the name: the name is whom he met.
 		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le tribunal a condamné deux passeurs.\n\n« La peine est lourde », a réagi le procureur, qui a rencontré l'avocat de la défense, Me Karim Ben Salah.",
-			[]q{{"", "La peine est lourde"}}},
+			[]speakerText{{"", "La peine est lourde"}}},
 		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia condenó a dos patrones.\n\n\"Los patrones sabían el riesgo\", declaró el fiscal, que habló también con el abogado de la defensa, Pedro Ruiz Gil.",
-			[]q{{"", "Los patrones sabían el riesgo"}}},
+			[]speakerText{{"", "Los patrones sabían el riesgo"}}},
 	}
-	x := extractor(t)
-	for _, tt := range tests {
-		var got []q
-		for _, r := range x.Extract(langDoc(tt.lang, "2026-03-03", tt.body)).Quotes {
-			got = append(got, q{r.Speaker.Name, r.Text})
-		}
-		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
-			t.Errorf("%q:\n got %v\nwant %v", tt.body, got, tt.want)
-		}
-	}
+	checkLangQuotes(t, tests)
 }
 
 // TestLangBodySpeaker checks a body named after an inverted Spanish or French speech verb with
 // its category noun before its name ("l'ONG X", "la asociación X"): the name speaks, the noun
 // is no part of it, and a category noun with no name after it names no speaker.
 func TestLangBodySpeaker(t *testing.T) {
-	type q struct{ speaker, text string }
-	tests := []struct {
-		lang, body string
-		want       []q
-	}{
+	tests := []langQuoteCase{
 		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont illégaux », a indiqué mardi l'ONG Frontières Ouvertes Sahel, qui dénonce des « violences répétées ».",
-			[]q{{"Frontières Ouvertes Sahel", "Ces renvois sont illégaux"}, {"Frontières Ouvertes Sahel", "violences répétées"}}},
+			[]speakerText{{"Frontières Ouvertes Sahel", "Ces renvois sont illégaux"}, {"Frontières Ouvertes Sahel", "violences répétées"}}},
 		{"es", "MELILLA, 3 mar (EFE).- Decenas de migrantes fueron devueltos.\n\n\"Estas devoluciones son ilegales\", denunció el martes la ONG Caminando Fronteras, que critica los \"rechazos en caliente\".",
-			[]q{{"Caminando Fronteras", "Estas devoluciones son ilegales"}, {"Caminando Fronteras", "rechazos en caliente"}}},
+			[]speakerText{{"Caminando Fronteras", "Estas devoluciones son ilegales"}, {"Caminando Fronteras", "rechazos en caliente"}}},
 		// A name joined by "de": the whole name.
 		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont graves », a déclaré l'association Terre d'Asile Maghreb.",
-			[]q{{"Terre d'Asile Maghreb", "Ces renvois sont graves"}}},
+			[]speakerText{{"Terre d'Asile Maghreb", "Ces renvois sont graves"}}},
 		{"es", "MELILLA, 3 mar (EFE).- Decenas de migrantes fueron devueltos.\n\n\"Estas devoluciones son graves\", afirmó la asociación Pro Derechos Humanos de Andalucía.",
-			[]q{{"Pro Derechos Humanos de Andalucía", "Estas devoluciones son graves"}}},
+			[]speakerText{{"Pro Derechos Humanos de Andalucía", "Estas devoluciones son graves"}}},
 		// A capitalised noun is part of the name.
 		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont graves », a déclaré l'Association Marocaine des Droits Humains.",
-			[]q{{"Association Marocaine des Droits Humains", "Ces renvois sont graves"}}},
+			[]speakerText{{"Association Marocaine des Droits Humains", "Ces renvois sont graves"}}},
 		// The noun alone names no one.
 		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont illégaux », a dénoncé une ONG, qui demande une enquête.",
-			[]q{{"", "Ces renvois sont illégaux"}}},
+			[]speakerText{{"", "Ces renvois sont illégaux"}}},
 		{"es", "MELILLA, 3 mar (EFE).- Decenas de migrantes fueron devueltos.\n\n\"Estas devoluciones son ilegales\", denunció una ONG de Melilla.",
-			[]q{{"", "Estas devoluciones son ilegales"}}},
+			[]speakerText{{"", "Estas devoluciones son ilegales"}}},
 	}
-	x := extractor(t)
-	for _, tt := range tests {
-		var got []q
-		for _, r := range x.Extract(langDoc(tt.lang, "2026-03-03", tt.body)).Quotes {
-			got = append(got, q{r.Speaker.Name, r.Text})
-		}
-		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
-			t.Errorf("%q:\n got %v\nwant %v", tt.body, got, tt.want)
-		}
-	}
+	checkLangQuotes(t, tests)
 }
 
 // TestLangRelativeSpeaker checks a Spanish or French quotation whose nearest speech verb is in
@@ -449,26 +423,36 @@ func TestLangBodySpeaker(t *testing.T) {
 // l'intérieur, qui rappelle que la Tunisie « … »"): the antecedent speaks, not the subject of
 // the sentence; a relative clause that is not the verb's subject changes nothing.
 func TestLangRelativeSpeaker(t *testing.T) {
-	type q struct{ speaker, text string }
-	tests := []struct {
-		lang, body string
-		want       []q
-	}{
+	tests := []langQuoteCase{
 		{"fr", "PARIS, 3 mars 2026 (AFP) - Le ministre français de l'Intérieur, Paul Morel Vidal, a reçu son homologue tunisien, Karim Ben Salah.\n\nM. Ben Salah a demandé davantage de visas, selon un communiqué du ministère tunisien de l'intérieur, qui rappelle que la Tunisie « a toujours respecté ses engagements ».",
-			[]q{{"ministère tunisien de l'intérieur", "a toujours respecté ses engagements"}}},
+			[]speakerText{{"ministère tunisien de l'intérieur", "a toujours respecté ses engagements"}}},
 		{"es", "MADRID, 3 mar (EFE).- El ministro del Interior, Pedro Ruiz Gil, recibió a su homólogo tunecino, Karim Ben Salah.\n\nBen Salah pidió más visados, según un comunicado del Ministerio del Interior tunecino, que recuerda que Túnez \"siempre ha cumplido sus compromisos\".",
-			[]q{{"Ministerio del Interior tunecino", "siempre ha cumplido sus compromisos"}}},
+			[]speakerText{{"Ministerio del Interior tunecino", "siempre ha cumplido sus compromisos"}}},
 		// The relative clause is on the object; the subject's own verb is nearest the quotation.
 		{"fr", "PARIS, 3 mars 2026 (AFP) - Le ministre français de l'Intérieur, Paul Morel Vidal, a reçu son homologue tunisien, Karim Ben Salah.\n\nM. Ben Salah, qui a rencontré le préfet, a souligné que la Tunisie « a toujours respecté ses engagements ».",
-			[]q{{"Karim Ben Salah", "a toujours respecté ses engagements"}}},
+			[]speakerText{{"Karim Ben Salah", "a toujours respecté ses engagements"}}},
 		{"es", "MADRID, 3 mar (EFE).- El ministro del Interior, Pedro Ruiz Gil, recibió a su homólogo tunecino, Karim Ben Salah.\n\nBen Salah, que visitó el puerto, subrayó que Túnez \"siempre ha cumplido sus compromisos\".",
-			[]q{{"Karim Ben Salah", "siempre ha cumplido sus compromisos"}}},
+			[]speakerText{{"Karim Ben Salah", "siempre ha cumplido sus compromisos"}}},
 	}
+	checkLangQuotes(t, tests)
+}
+
+// langQuoteCase is a Spanish or French report dated 2026-03-03 and the speaker and text of each
+// of its quotations, in order.
+type langQuoteCase struct {
+	lang, body string
+	want       []speakerText
+}
+
+type speakerText struct{ speaker, text string }
+
+func checkLangQuotes(t *testing.T, tests []langQuoteCase) {
+	t.Helper()
 	x := extractor(t)
 	for _, tt := range tests {
-		var got []q
+		var got []speakerText
 		for _, r := range x.Extract(langDoc(tt.lang, "2026-03-03", tt.body)).Quotes {
-			got = append(got, q{r.Speaker.Name, r.Text})
+			got = append(got, speakerText{r.Speaker.Name, r.Text})
 		}
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 			t.Errorf("%q:\n got %v\nwant %v", tt.body, got, tt.want)
