@@ -403,6 +403,10 @@ func (s *state) speakerIn(lo, hi int) who {
 				return w
 			}
 		}
+		if w := s.purposeSpeaker(lo, v); w.found() {
+			w.verb = v // quotes_lang.go
+			return w
+		}
 		if w := s.speakerBefore(lo, v); w.found() {
 			w.verb = v
 			return w

@@ -226,6 +226,68 @@ func (s *state) secondTitle(e int) bool {
 	return false
 }
 
+// purposeSpeaker is the subject of a Spanish or French sentence whose speech verb is the
+// infinitive of its purpose: "Le ministère … a convoqué vendredi l'ambassadeur du Mali pour
+// protester contre « … »", "El Gobierno … convocó al embajador para protestar por el "…"". The
+// subject is the first body or person of the sentence that no preposition governs, before its
+// verb; the object named after that verb does not speak.
+func (s *state) purposeSpeaker(lo, v int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || v-1 <= lo || !s.word("aim", toks[v-1].Low) {
+		return nobody
+	}
+	for k := lo; k < v-1; k++ {
+		if s.inQuote[k] {
+			return nobody
+		}
+		m := s.actorMention(k)
+		if m < 0 || s.mentions[m].start != k {
+			continue
+		}
+		mm := s.mentions[m]
+		st := k
+		if st > lo && s.isArticle(toks[st-1].Low) {
+			st--
+		}
+		if st > lo && (s.isPrep(toks[st-1].Low) || isCapWord(toks[st-1])) {
+			k = mm.end - 1
+			continue // "À Niamey,", "l'ambassadeur du Mali": no subject
+		}
+		if mm.kind == mCountry && (mm.adj || mm.capital) {
+			return nobody
+		}
+		w := s.mentionWho(m)
+		if e := s.complementEnd(mm.end, v); mm.kind != mPerson && e > mm.end && w.name == s.span(mm.start, mm.end) {
+			w.name = s.span(mm.start, e) // "le ministère nigérien des Affaires étrangères"
+		}
+		w.rule = "quote.purpose-subject"
+		return w
+	}
+	return nobody
+}
+
+// complementEnd is the end of the complement of capitalised words that follows a body's name
+// ending at e, before hi: "des Affaires étrangères", "de l'Intérieur"; e when there is none.
+func (s *state) complementEnd(e, hi int) int {
+	toks := s.doc.Tokens
+	k := e
+	if k < hi && s.nameOf(k) {
+		k++
+	} else {
+		return e
+	}
+	if k < hi && s.isArticle(toks[k].Low) {
+		k++
+	}
+	if k >= hi || !isCapWord(toks[k]) || s.at[k] >= 0 {
+		return e
+	}
+	for k < hi && (isCapWord(toks[k]) || toks[k].Kind == text.Word && !s.isPrep(toks[k].Low) && !s.isArticle(toks[k].Low) && !s.lx.Common[toks[k].Low] && k > e && isCapWord(toks[k-1])) {
+		k++
+	}
+	return k
+}
+
 // relativeSpeaker is the body or person that a relative clause on it makes speak, nearest the
 // quotation that opens at open: "selon un communiqué du ministère marocain de l'intérieur, qui
 // souligne que le Maroc « … »", "según un comunicado del Ministerio del Interior, que recuerda

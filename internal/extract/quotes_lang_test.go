@@ -459,3 +459,18 @@ func checkLangQuotes(t *testing.T, tests []langQuoteCase) {
 		}
 	}
 }
+
+// TestLangPurposeSpeaker checks a Spanish or French quotation after a speech verb in the
+// infinitive of a purpose ("pour protester contre « … »", "para protestar por el "…""): the
+// subject of the sentence speaks, past an opening place and the object of its verb; a
+// purpose that opens the sentence names no one.
+func TestLangPurposeSpeaker(t *testing.T) {
+	checkLangQuotes(t, []langQuoteCase{
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\nÀ Niamey, le ministère nigérien des Affaires étrangères a convoqué vendredi l'ambassadeur du Mali pour protester contre « le traitement indigne » des expulsés.",
+			[]speakerText{{"ministère nigérien des Affaires étrangères", "le traitement indigne"}}},
+		{"es", "CEUTA, 3 mar (EFE).- La frontera sigue cerrada.\n\nEl Gobierno de Marruecos convocó el lunes al embajador de Argelia para protestar por el \"trato indigno\" a los expulsados.",
+			[]speakerText{{"Gobierno de Marruecos", "trato indigno"}}},
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\nPour protester contre « ces renvois sans fin ni pitié », des centaines de personnes ont manifesté à Niamey.",
+			[]speakerText{{"", "ces renvois sans fin ni pitié"}}},
+	})
+}
