@@ -700,7 +700,7 @@ func (s *state) elidedSubject(b, v int) who {
 	if !s.word("null-subject", "yes") || b < 2 || toks[b-1].Text != "," || !isCloseQuote(toks[b-2]) {
 		return nobody
 	}
-	if v+1 < len(toks) && toks[v+1].Sent == toks[v].Sent && toks[v+1].Text != "." && toks[v+1].Text != ";" {
+	if v+1 < len(toks) && toks[v+1].Sent == toks[v].Sent && toks[v+1].Text != "." && toks[v+1].Text != ";" && !s.trailingAdjunct(v+1) {
 		return nobody
 	}
 	open := b - 2
@@ -733,6 +733,33 @@ func (s *state) elidedSubject(b, v int) who {
 		return w
 	}
 	return nobody
+}
+
+// trailingAdjunct reports whether the words from i to the end of their sentence are only a
+// phrase of place or time after a speech verb with no subject: "declaró en Roma", "afirmó ayer
+// en una rueda de prensa". They open with a preposition or an adverb of time, and name no
+// person, body or office that could be the verb's subject, and no article that no preposition
+// governs.
+func (s *state) trailingAdjunct(i int) bool {
+	toks := s.doc.Tokens
+	if !s.isPrep(toks[i].Low) && !s.word("before-verb", toks[i].Low) {
+		return false
+	}
+	for k := i; k < len(toks) && toks[k].Sent == toks[i].Sent; k++ {
+		if s.inQuote[k] || toks[k].Text == "," || toks[k].Text == ";" {
+			return false
+		}
+		if k > i && s.isArticle(toks[k].Low) && !s.isPrep(toks[k-1].Low) {
+			return false // "dijo en Roma una fuente diplomática": a subject after the phrase
+		}
+		if m := s.actorMention(k); m >= 0 && s.mentions[m].kind != mCountry {
+			return false
+		}
+		if _, ok := s.lx.Titles.Longest(toks, k); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectPerson is the first person named in [lo, hi) with no preposition before the name,

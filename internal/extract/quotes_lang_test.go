@@ -474,3 +474,20 @@ func TestLangPurposeSpeaker(t *testing.T) {
 			[]speakerText{{"", "ces renvois sans fin ni pitié"}}},
 	})
 }
+
+// TestLangDroppedSubjectAdjunct checks a Spanish speech verb with no subject that a phrase of
+// place or time follows ("declaró en Atenas", "afirmó ayer en una rueda de prensa"): the subject
+// of the sentence before speaks. An office after the phrase is the subject and names no one
+// here, nor does an unnamed source after it. French writes its subject and has no such rule.
+func TestLangDroppedSubjectAdjunct(t *testing.T) {
+	checkLangQuotes(t, []langQuoteCase{
+		{"es", "ROMA, 3 mar (EFE).- Tras el naufragio, el ministro del Interior italiano, Marco Bellini Rossi, pidió a Bruselas un reparto obligatorio de los solicitantes. \"Grecia no puede seguir sola ante esta crisis\", declaró en Atenas.",
+			[]speakerText{{"Marco Bellini Rossi", "Grecia no puede seguir sola ante esta crisis"}}},
+		{"es", "ROMA, 3 mar (EFE).- El ministro del Interior italiano, Marco Bellini Rossi, pidió a Bruselas un reparto obligatorio. \"No aceptaremos más cuotas de ningún tipo\", afirmó ayer en una rueda de prensa.",
+			[]speakerText{{"Marco Bellini Rossi", "No aceptaremos más cuotas de ningún tipo"}}},
+		{"es", "ROMA, 3 mar (EFE).- El ministro del Interior italiano, Marco Bellini Rossi, pidió a Bruselas un reparto obligatorio. \"Es una vergüenza para toda Europa\", dijo en Roma la portavoz de la ONG.",
+			[]speakerText{{"", "Es una vergüenza para toda Europa"}}},
+		{"es", "ROMA, 3 mar (EFE).- El ministro del Interior italiano, Marco Bellini Rossi, pidió a Bruselas un reparto obligatorio. \"Es una vergüenza para toda Europa\", dijo en Roma una fuente diplomática.",
+			[]speakerText{{"", "Es una vergüenza para toda Europa"}}},
+	})
+}
