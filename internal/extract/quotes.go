@@ -563,6 +563,9 @@ func (s *state) countrySpeaker(w who) bool {
 }
 
 func (s *state) pronounSpeaker(j int) who {
+	if w := s.fusedSubjectBefore(j); w.found() {
+		return w // quotes_lang.go
+	}
 	m := s.pronounPerson(j)
 	if m < 0 {
 		// "Ahmad said ... / 'I am very happy,' he said": no person's full name is near, so the

@@ -735,6 +735,42 @@ func (s *state) elidedSubject(b, v int) who {
 	return nobody
 }
 
+// fusedSubjectBefore is what a French subject pronoun fused with its verb ("a-t-il affirmé",
+// "a-t-elle ajouté") refers to when the sentence just before, in the same paragraph, opens with
+// a speech verb whose subject is a person: "Le ministre a souligné que … « … », a-t-il
+// affirmé" is the minister, not the last person named.
+func (s *state) fusedSubjectBefore(j int) who {
+	toks := s.doc.Tokens
+	if s.lx.Lang != "fr" || s.lookingBack || !strings.Contains(toks[j].Low, "-t-") {
+		return nobody
+	}
+	// The sentence before may end inside the pronoun's own sentence when the quotation
+	// follows its full stop: its words run from the sentence's first token to the quotation.
+	sent := toks[j].Sent
+	lo, hi := s.doc.Sents[sent].First, s.doc.Sents[sent].First
+	for hi < j && !s.inQuote[hi] && !toks[hi].IsQuoteMark() {
+		hi++
+	}
+	if hi == lo || hi == j || toks[hi-1].Text != "." {
+		if sent == 0 || hi != lo {
+			return nobody
+		}
+		prev := s.doc.Sents[sent-1]
+		if toks[prev.First].Para != toks[j].Para {
+			return nobody
+		}
+		lo, hi = prev.First, prev.First+len(prev.Tokens)
+	}
+	s.lookingBack = true
+	defer func() { s.lookingBack = false }()
+	w := s.speakerIn(lo, hi)
+	if !w.found() || s.mentionKind(w) != mPerson && w.rule != "quote.role" || w.start != lo && !(w.start == lo+1 && s.isArticle(toks[lo].Low)) {
+		return nobody
+	}
+	w.start, w.end, w.rule = j, j+1, "quote.pronoun-subject-before"
+	return w
+}
+
 // trailingAdjunct reports whether the words from i to the end of their sentence are only a
 // phrase of place or time after a speech verb with no subject: "declaró en Roma", "afirmó ayer
 // en una rueda de prensa". They open with a preposition or an adverb of time, and name no

@@ -491,3 +491,17 @@ func TestLangDroppedSubjectAdjunct(t *testing.T) {
 			[]speakerText{{"", "Es una vergüenza para toda Europa"}}},
 	})
 }
+
+// TestLangFusedPronounSubject checks a French pronoun fused with its verb ("a-t-il affirmé")
+// after a sentence whose subject is a speaking office: the office's holder speaks, not the
+// last person named. With no speech verb in the sentence before, the last person named speaks.
+// Spanish writes no such pronoun.
+func TestLangFusedPronounSubject(t *testing.T) {
+	intro := "TUNIS, 3 mars 2026 (TAP) - Le ministre de l'Intérieur, Karim Ben Salah, a reçu lundi son homologue italien, Marco Bellini Rossi.\n\n"
+	checkLangQuotes(t, []langQuoteCase{
+		{"fr", intro + "Le ministre a souligné que la Garde nationale a intercepté 4 000 migrants depuis janvier. « La Tunisie protège ses frontières pour elle-même », a-t-il affirmé.",
+			[]speakerText{{"Karim Ben Salah", "La Tunisie protège ses frontières pour elle-même"}}},
+		{"fr", intro + "Les deux hommes ont visité le port de Sfax avec Marco Bellini Rossi. « La Tunisie protège ses frontières pour elle-même », a-t-il affirmé.",
+			[]speakerText{{"Marco Bellini Rossi", "La Tunisie protège ses frontières pour elle-même"}}},
+	})
+}
