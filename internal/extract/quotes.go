@@ -285,6 +285,10 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 			return // quotes_lang.go
 		}
 	}
+	if w := s.verbBeforeQuote(first, lo); w.found() {
+		s.setSpeaker(q, w) // quotes_lang.go
+		return
+	}
 	own := false // the quotation's sentences hold a speech verb of their own
 	for _, r := range outside {
 		if r[0] == lo && r[1] == first {

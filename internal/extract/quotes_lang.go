@@ -771,6 +771,24 @@ func (s *state) fusedSubjectBefore(j int) who {
 	return w
 }
 
+// verbBeforeQuote is the subject of a Spanish or French speech verb that governs the quotation
+// at open directly ("M. Piantedosi a salué « les résultats remarquables » …, a indiqué la même
+// source"): a person named before the verb speaks, whatever source the sentence cites after.
+func (s *state) verbBeforeQuote(open, lo int) who {
+	if s.ownLang() == "" || open-1 <= lo {
+		return nobody
+	}
+	if _, ok := s.speechAt(open - 1); !ok {
+		return nobody
+	}
+	w := s.speakerBefore(lo, open-1)
+	if !w.found() || s.mentionKind(w) != mPerson {
+		return nobody
+	}
+	w.verb, w.rule = open-1, "quote.verb-before-quote"
+	return w
+}
+
 // trailingAdjunct reports whether the words from i to the end of their sentence are only a
 // phrase of place or time after a speech verb with no subject: "declaró en Roma", "afirmó ayer
 // en una rueda de prensa". They open with a preposition or an adverb of time, and name no

@@ -505,3 +505,18 @@ func TestLangFusedPronounSubject(t *testing.T) {
 			[]speakerText{{"Marco Bellini Rossi", "La Tunisie protège ses frontières pour elle-même"}}},
 	})
 }
+
+// TestLangVerbBeforeQuote checks a Spanish or French speech verb whose subject is a person and
+// whose object is the quotation, in a sentence that cites its source after ("…, a indiqué la
+// même source", "…, indicó la misma fuente"): the person speaks. A body as the subject leaves
+// the quotation to the cited source.
+func TestLangVerbBeforeQuote(t *testing.T) {
+	checkLangQuotes(t, []langQuoteCase{
+		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le ministre de l'Intérieur, Karim Ben Salah, a reçu lundi son homologue italien, Marco Bellini Rossi.\n\nPour sa part, M. Bellini Rossi a salué « les progrès considérables » obtenus par la Garde nationale, a indiqué la même source.",
+			[]speakerText{{"Marco Bellini Rossi", "les progrès considérables"}}},
+		{"es", "TÚNEZ, 3 mar (EFE).- El ministro del Interior tunecino, Karim Ben Salah, recibió el lunes a su homólogo italiano, Marco Bellini Rossi.\n\nPor su parte, Bellini Rossi destacó \"los progresos considerables\" logrados por la Guardia Nacional, indicó la misma fuente.",
+			[]speakerText{{"Marco Bellini Rossi", "los progresos considerables"}}},
+		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le ministre de l'Intérieur, Karim Ben Salah, a reçu lundi son homologue italien.\n\nLa Garde nationale a salué « les progrès considérables » de la coopération, a indiqué M. Ben Salah.",
+			[]speakerText{{"Karim Ben Salah", "les progrès considérables"}}},
+	})
+}
