@@ -281,6 +281,9 @@ func (s *state) personRun(a, b int) {
 	if !cue && s.ownLang() != "" && s.adjBeforeComma(a) != "" {
 		rule, cue = "person.apposed-nationality", true // "su homólogo marroquí, Abdelouafi Laftit"
 	}
+	if !cue && s.governmentOf(a) {
+		rule, cue = "person.government-of", true // "le gouvernement de Giorgia Meloni": lang.go
+	}
 	if !cue {
 		return
 	}

@@ -520,3 +520,30 @@ func TestLangVerbBeforeQuote(t *testing.T) {
 			[]speakerText{{"Karim Ben Salah", "les progrès considérables"}}},
 	})
 }
+
+// TestLangGovernmentOfPerson checks a Spanish or French government named after the person who
+// leads it ("al Gobierno de Giorgia Meloni", "le gouvernement de Giorgia Meloni"): the name is a
+// person; a government of a country names none.
+func TestLangGovernmentOfPerson(t *testing.T) {
+	tests := []struct {
+		lang, body string
+		persons    []string
+	}{
+		{"es", "ROMA, 3 mar (EFE).- La ONG Sea-Watch acusó al Gobierno de Giorgia Meloni de abandonar a los náufragos.", []string{"Giorgia Meloni"}},
+		{"fr", "ROME, 3 mars 2026 (AFP) - L'ONG Sea-Watch a accusé le gouvernement de Giorgia Meloni d'abandonner les naufragés.", []string{"Giorgia Meloni"}},
+		{"es", "ROMA, 3 mar (EFE).- La ONG Sea-Watch acusó al Gobierno de Italia de abandonar a los náufragos.", nil},
+		{"fr", "ROME, 3 mars 2026 (AFP) - L'ONG Sea-Watch a accusé le gouvernement de Tunisie d'abandonner les naufragés.", nil},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		var got []string
+		for _, e := range x.Extract(langDoc(tt.lang, "2026-03-03", tt.body)).Entities {
+			if e.Type == record.Person {
+				got = append(got, e.Name)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.persons, "|") {
+			t.Errorf("%q: persons %q, want %q", tt.body, got, tt.persons)
+		}
+	}
+}
