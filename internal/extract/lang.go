@@ -615,3 +615,11 @@ func (s *state) originAfter(b int) string {
 	}
 	return ""
 }
+
+// governmentOf reports whether the name at a follows "gobierno de" or "gouvernement de": a
+// government named after the person who leads it ("al Gobierno de Giorgia Meloni", "le
+// gouvernement de Giorgia Meloni") names that person.
+func (s *state) governmentOf(a int) bool {
+	toks := s.doc.Tokens
+	return s.ownLang() != "" && a >= 2 && toks[a-1].Low == "de" && toks[a-2].Sent == toks[a].Sent && s.word("government-noun", toks[a-2].Low)
+}

@@ -281,6 +281,9 @@ func (s *state) personRun(a, b int) {
 	if !cue && s.ownLang() != "" && s.adjBeforeComma(a) != "" {
 		rule, cue = "person.apposed-nationality", true // "su homólogo marroquí, Abdelouafi Laftit"
 	}
+	if !cue && s.governmentOf(a) {
+		rule, cue = "person.government-of", true // "le gouvernement de Giorgia Meloni": lang.go
+	}
 	if !cue {
 		return
 	}
@@ -702,7 +705,14 @@ func (s *state) titleBefore(k int) (string, int) {
 			// "le wali de la région Tanger-Tétouan-Al Hoceima, Younes Tazi": a longer complement
 			// of names may hold one common noun; "le commissaire européen aux affaires
 			// intérieures et à la migration, X": the remit of an office, up to four.
-			nouns, near := 0, k-m.End <= 5 && toks[k-1].Text == ","
+			// "l'avocat des familles, Me Slim Haddad": an honorific between the comma and the
+			// name is no part of the office's complement.
+			c := k - 1
+			if s.ownLang() != "" && c > m.End && s.isHonorific(toks[c].Low) && toks[c-1].Text == "," {
+				c--
+				gap = toks[m.End:c]
+			}
+			nouns, near := 0, k-m.End <= 5 && toks[c].Text == ","
 			for _, g := range gap {
 				if s.ownLang() != "" && g.Text == "-" {
 					continue // "Tanger-Tétouan-Al Hoceima"
@@ -714,7 +724,7 @@ func (s *state) titleBefore(k int) (string, int) {
 				// "la delegada del Gobierno en Ceuta, Cristina Pérez", "le commandant de l'unité,
 				// Youssef El Idrissi": Spanish and French place the office's complement after it.
 				if !(isCapWord(g) || g.Low == "for" || g.Low == "of" || g.Low == "to" || g.Low == "the" || g.Text == "," || g.Kind == text.Poss ||
-					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && (near || toks[k-1].Text == "," && nouns <= 4))) {
+					s.ownLang() != "" && (s.isPrep(g.Low) || s.isArticle(g.Low) || g.Kind == text.Word && (near || toks[c].Text == "," && nouns <= 4))) {
 					okGap = false
 				}
 			}

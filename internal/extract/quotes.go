@@ -285,8 +285,18 @@ func (s *state) attribute(q *quote, all []quote, k int) {
 			return // quotes_lang.go
 		}
 	}
+	if w := s.verbBeforeQuote(first, lo); w.found() {
+		s.setSpeaker(q, w) // quotes_lang.go
+		return
+	}
 	own := false // the quotation's sentences hold a speech verb of their own
 	for _, r := range outside {
+		if r[0] == lo && r[1] == first {
+			if w := s.relativeSpeaker(first, lo); w.found() {
+				s.setSpeaker(q, w) // quotes_lang.go
+				return
+			}
+		}
 		if w := s.speakerIn(r[0], r[1]); w.found() {
 			s.setSpeaker(q, w)
 			return
@@ -396,6 +406,10 @@ func (s *state) speakerIn(lo, hi int) who {
 				w.verb = v // quotes_lang.go
 				return w
 			}
+		}
+		if w := s.purposeSpeaker(lo, v); w.found() {
+			w.verb = v // quotes_lang.go
+			return w
 		}
 		if w := s.speakerBefore(lo, v); w.found() {
 			w.verb = v
@@ -553,6 +567,9 @@ func (s *state) countrySpeaker(w who) bool {
 }
 
 func (s *state) pronounSpeaker(j int) who {
+	if w := s.fusedSubjectBefore(j); w.found() {
+		return w // quotes_lang.go
+	}
 	m := s.pronounPerson(j)
 	if m < 0 {
 		// "Ahmad said ... / 'I am very happy,' he said": no person's full name is near, so the
@@ -967,6 +984,9 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	if s.isArticle(toks[a].Low) || invert && s.word("possessive", toks[a].Low) { // "a déploré son porte-parole, X"
 		a++
 	}
+	if s.bodyNoun(a, hi) {
+		a++ // quotes_lang.go
+	}
 	if w := s.sameSource(a); w.found() {
 		return w // quotes_lang.go
 	}
@@ -998,8 +1018,8 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 	// coordinador de la Cruz Roja en Almería, Francisco Vargas": the person a title names,
 	// after the inverted verb.
 	if m, ok := s.lx.Titles.Longest(toks, a); ok && s.ownLang() != "" {
-		for e := m.End; e < hi && e <= m.End+10; e++ {
-			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == "," || s.secondTitle(e)) {
+		for e, reach := m.End, s.titleReach(m.End); e < hi && e <= m.End+reach; e++ {
+			if p := s.actorMention(e); p >= 0 && s.mentions[p].kind == mPerson && s.mentions[p].start == e && (e == m.End || toks[e-1].Text == "," || s.secondTitle(e) || s.honorificAfterComma(e)) {
 				w := s.mentionWho(p)
 				w.start, w.rule = a, "quote.title-name"
 				return w
@@ -1017,10 +1037,10 @@ func (s *state) speakerAt(j, hi int, invert bool) who {
 		}
 	}
 	e := a
-	for e < hi && (isCapWord(toks[e]) && s.at[e] < 0 || e > a && e+1 < hi && (toks[e].Low == "and" || toks[e].Low == "of" || toks[e].Low == "for") && isCapWord(toks[e+1])) {
+	for e < hi && (isCapWord(toks[e]) && s.at[e] < 0 || e > a && e+1 < hi && (toks[e].Low == "and" || toks[e].Low == "of" || toks[e].Low == "for" || s.nameOf(e)) && isCapWord(toks[e+1])) {
 		e++
 	}
-	if e > a && !s.lx.Stop[toks[a].Low] && !(e-a == 1 && (s.lx.Common[toks[a].Low] || s.peopleNoun(toks[a].Low))) && !s.lx.Titles.Has(toks[a].Low) {
+	if e > a && !s.lx.Stop[toks[a].Low] && !(s.ownLang() != "" && isAllCaps(toks[a].Text) && s.word("ngo-noun", toks[a].Low)) && !(e-a == 1 && (s.lx.Common[toks[a].Low] || s.peopleNoun(toks[a].Low))) && !s.lx.Titles.Has(toks[a].Low) {
 		w := nobody
 		w.name, w.start, w.end, w.rule = s.span(a, e), a, e, "quote.name"
 		return w

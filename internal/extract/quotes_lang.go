@@ -226,6 +226,171 @@ func (s *state) secondTitle(e int) bool {
 	return false
 }
 
+// purposeSpeaker is the subject of a Spanish or French sentence whose speech verb is the
+// infinitive of its purpose: "Le ministère … a convoqué vendredi l'ambassadeur du Mali pour
+// protester contre « … »", "El Gobierno … convocó al embajador para protestar por el "…"". The
+// subject is the first body or person of the sentence that no preposition governs, before its
+// verb; the object named after that verb does not speak.
+func (s *state) purposeSpeaker(lo, v int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || v-1 <= lo || !s.word("aim", toks[v-1].Low) {
+		return nobody
+	}
+	for k := lo; k < v-1; k++ {
+		if s.inQuote[k] {
+			return nobody
+		}
+		m := s.actorMention(k)
+		if m < 0 || s.mentions[m].start != k {
+			continue
+		}
+		mm := s.mentions[m]
+		st := k
+		if st > lo && s.isArticle(toks[st-1].Low) {
+			st--
+		}
+		if st > lo && (s.isPrep(toks[st-1].Low) || isCapWord(toks[st-1])) {
+			k = mm.end - 1
+			continue // "À Niamey,", "l'ambassadeur du Mali": no subject
+		}
+		if mm.kind == mCountry && (mm.adj || mm.capital) {
+			return nobody
+		}
+		w := s.mentionWho(m)
+		if e := s.complementEnd(mm.end, v); mm.kind != mPerson && e > mm.end && w.name == s.span(mm.start, mm.end) {
+			w.name = s.span(mm.start, e) // "le ministère nigérien des Affaires étrangères"
+		}
+		w.rule = "quote.purpose-subject"
+		return w
+	}
+	return nobody
+}
+
+// complementEnd is the end of the complement of capitalised words that follows a body's name
+// ending at e, before hi: "des Affaires étrangères", "de l'Intérieur"; e when there is none.
+func (s *state) complementEnd(e, hi int) int {
+	toks := s.doc.Tokens
+	k := e
+	if k < hi && s.nameOf(k) {
+		k++
+	} else {
+		return e
+	}
+	if k < hi && s.isArticle(toks[k].Low) {
+		k++
+	}
+	if k >= hi || !isCapWord(toks[k]) || s.at[k] >= 0 {
+		return e
+	}
+	for k < hi && (isCapWord(toks[k]) || toks[k].Kind == text.Word && !s.isPrep(toks[k].Low) && !s.isArticle(toks[k].Low) && !s.lx.Common[toks[k].Low] && k > e && isCapWord(toks[k-1])) {
+		k++
+	}
+	return k
+}
+
+// relativeSpeaker is the body or person that a relative clause on it makes speak, nearest the
+// quotation that opens at open: "selon un communiqué du ministère marocain de l'intérieur, qui
+// souligne que le Maroc « … »", "según un comunicado del Ministerio del Interior, que recuerda
+// que Túnez "…"". The pronoun follows a comma; the name before the comma is the speaker, a body
+// with the lower-case words of its remit ("de l'intérieur") up to the comma.
+func (s *state) relativeSpeaker(open, lo int) who {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" {
+		return nobody
+	}
+	for v := open - 1; v > lo+2 && v >= open-25; v-- {
+		if s.inQuote[v] {
+			return nobody
+		}
+		if _, ok := s.speechAt(v); !ok {
+			continue
+		}
+		r := v - 1
+		for r > lo && s.word("before-verb", toks[r].Low) && !s.word("relative", toks[r].Low) {
+			r--
+		}
+		if !s.word("relative", toks[r].Low) || toks[r-1].Text != "," {
+			return nobody // the speech verb nearest the quotation has another subject
+		}
+		c := r - 1
+		for p := c - 1; p > lo && p >= c-5; p-- {
+			m := s.actorMention(p)
+			if m < 0 {
+				if isCapWord(toks[p]) || toks[p].Kind == text.Punct {
+					return nobody
+				}
+				continue
+			}
+			mm := s.mentions[m]
+			if mm.kind == mCountry || mm.kind == mPerson && mm.end != c {
+				return nobody
+			}
+			w := s.mentionWho(m)
+			if mm.kind != mPerson && mm.end < c {
+				w.name, w.mention, w.entity = s.span(mm.start, c), -1, -1
+			}
+			w.verb, w.rule = v, "quote.relative-subject"
+			return w
+		}
+		return nobody
+	}
+	return nobody
+}
+
+// bodyNoun reports whether the token at a is the category noun of a body that the body's own
+// name follows ("l'ONG Alarme Phone Sahara", "la asociación Caminando Fronteras"): the name
+// speaks, not "ONG Alarme Phone Sahara". A capitalised noun ("l'Association marocaine des
+// droits humains") is part of the name; an acronym ("ONG") is not.
+func (s *state) bodyNoun(a, hi int) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || a+1 >= hi || !s.word("ngo-noun", toks[a].Low) || !isCapWord(toks[a+1]) || s.at[a+1] >= 0 && s.mentions[s.at[a+1]].kind == mPerson {
+		return false
+	}
+	return !isCapWord(toks[a]) || isAllCaps(toks[a].Text)
+}
+
+// nameOf reports whether the token at e is the "de" that joins the words of a Spanish or French
+// name: "Terre d'Asile Maghreb", "Pro Derechos Humanos de Andalucía".
+func (s *state) nameOf(e int) bool {
+	if s.ownLang() == "" {
+		return false
+	}
+	switch s.doc.Tokens[e].Low {
+	case "de", "d'", "d’", "del", "du", "des":
+		return true
+	}
+	return false
+}
+
+// titleReach is how far after a title ending at e its holder's name may stand: ten tokens, or
+// twenty when a second office is apposed to it ("le wali, directeur de la migration et de la
+// surveillance des frontières, Khalid Zerouali").
+func (s *state) titleReach(e int) int {
+	toks := s.doc.Tokens
+	a := e + 1
+	if e >= len(toks) || toks[e].Text != "," || a >= len(toks) {
+		return 10
+	}
+	if s.isArticle(toks[a].Low) {
+		a++
+	}
+	if _, ok := s.lx.Titles.Longest(toks, a); ok {
+		return 20
+	}
+	return 10
+}
+
+// honorificAfterComma reports whether an honorific after a comma stands just before the name
+// at e: "l'avocat des familles, Me Slim Haddad", "el abogado, Sr. Marín".
+func (s *state) honorificAfterComma(e int) bool {
+	toks := s.doc.Tokens
+	h := e - 1
+	if h > 0 && toks[h].Text == "." {
+		h--
+	}
+	return h > 0 && s.isHonorific(toks[h].Low) && toks[h-1].Text == ","
+}
+
 // speakerAfterCircumstance is the person named after an inverted speech verb and a phrase of
 // its circumstance: "advirtió en un comunicado la portavoz de la ONG, Laura Gómez", "a
 // déclaré lors d'une conférence de presse le ministre". The phrase opens with a preposition
@@ -535,7 +700,7 @@ func (s *state) elidedSubject(b, v int) who {
 	if !s.word("null-subject", "yes") || b < 2 || toks[b-1].Text != "," || !isCloseQuote(toks[b-2]) {
 		return nobody
 	}
-	if v+1 < len(toks) && toks[v+1].Sent == toks[v].Sent && toks[v+1].Text != "." && toks[v+1].Text != ";" {
+	if v+1 < len(toks) && toks[v+1].Sent == toks[v].Sent && toks[v+1].Text != "." && toks[v+1].Text != ";" && !s.trailingAdjunct(v+1) {
 		return nobody
 	}
 	open := b - 2
@@ -568,6 +733,87 @@ func (s *state) elidedSubject(b, v int) who {
 		return w
 	}
 	return nobody
+}
+
+// fusedSubjectBefore is what a French subject pronoun fused with its verb ("a-t-il affirmé",
+// "a-t-elle ajouté") refers to when the sentence just before, in the same paragraph, opens with
+// a speech verb whose subject is a person: "Le ministre a souligné que … « … », a-t-il
+// affirmé" is the minister, not the last person named.
+func (s *state) fusedSubjectBefore(j int) who {
+	toks := s.doc.Tokens
+	if s.lx.Lang != "fr" || s.lookingBack || !strings.Contains(toks[j].Low, "-t-") {
+		return nobody
+	}
+	// The sentence before may end inside the pronoun's own sentence when the quotation
+	// follows its full stop: its words run from the sentence's first token to the quotation.
+	sent := toks[j].Sent
+	lo, hi := s.doc.Sents[sent].First, s.doc.Sents[sent].First
+	for hi < j && !s.inQuote[hi] && !toks[hi].IsQuoteMark() {
+		hi++
+	}
+	if hi == lo || hi == j || toks[hi-1].Text != "." {
+		if sent == 0 || hi != lo {
+			return nobody
+		}
+		prev := s.doc.Sents[sent-1]
+		if toks[prev.First].Para != toks[j].Para {
+			return nobody
+		}
+		lo, hi = prev.First, prev.First+len(prev.Tokens)
+	}
+	s.lookingBack = true
+	defer func() { s.lookingBack = false }()
+	w := s.speakerIn(lo, hi)
+	if !w.found() || s.mentionKind(w) != mPerson && w.rule != "quote.role" || w.start != lo && !(w.start == lo+1 && s.isArticle(toks[lo].Low)) {
+		return nobody
+	}
+	w.start, w.end, w.rule = j, j+1, "quote.pronoun-subject-before"
+	return w
+}
+
+// verbBeforeQuote is the subject of a Spanish or French speech verb that governs the quotation
+// at open directly ("M. Piantedosi a salué « les résultats remarquables » …, a indiqué la même
+// source"): a person named before the verb speaks, whatever source the sentence cites after.
+func (s *state) verbBeforeQuote(open, lo int) who {
+	if s.ownLang() == "" || open-1 <= lo {
+		return nobody
+	}
+	if _, ok := s.speechAt(open - 1); !ok {
+		return nobody
+	}
+	w := s.speakerBefore(lo, open-1)
+	if !w.found() || s.mentionKind(w) != mPerson {
+		return nobody
+	}
+	w.verb, w.rule = open-1, "quote.verb-before-quote"
+	return w
+}
+
+// trailingAdjunct reports whether the words from i to the end of their sentence are only a
+// phrase of place or time after a speech verb with no subject: "declaró en Roma", "afirmó ayer
+// en una rueda de prensa". They open with a preposition or an adverb of time, and name no
+// person, body or office that could be the verb's subject, and no article that no preposition
+// governs.
+func (s *state) trailingAdjunct(i int) bool {
+	toks := s.doc.Tokens
+	if !s.isPrep(toks[i].Low) && !s.word("before-verb", toks[i].Low) {
+		return false
+	}
+	for k := i; k < len(toks) && toks[k].Sent == toks[i].Sent; k++ {
+		if s.inQuote[k] || toks[k].Text == "," || toks[k].Text == ";" {
+			return false
+		}
+		if k > i && s.isArticle(toks[k].Low) && !s.isPrep(toks[k-1].Low) {
+			return false // "dijo en Roma una fuente diplomática": a subject after the phrase
+		}
+		if m := s.actorMention(k); m >= 0 && s.mentions[m].kind != mCountry {
+			return false
+		}
+		if _, ok := s.lx.Titles.Longest(toks, k); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectPerson is the first person named in [lo, hi) with no preposition before the name,

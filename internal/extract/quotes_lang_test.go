@@ -357,3 +357,193 @@ func TestLangPersonClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestLangSpeakerTitles checks the speaker named after an inverted Spanish or French speech
+// verb through a long title: a rank with its branch ("le capitaine de corvette", "el capitán
+// de fragata"), a second office apposed to the first ("le gouverneur, directeur de …, X"), an
+// honorific between the office's comma and the name ("l'avocat …, Me X"), with an indirect
+// object before the speaker. A clause between the office and the name names no speaker.
+func TestLangSpeakerTitles(t *testing.T) {
+	tests := []langQuoteCase{
+		// A naval rank with its branch, after the verb's indirect object.
+		{"fr", "CASABLANCA, 3 mars 2026 (MAP) - La marine a secouru 40 migrants.\n\n« Nos équipes restent prêtes », a précisé à Hespress le capitaine de corvette Youssef Amrani Tahiri.",
+			[]speakerText{{"Youssef Amrani Tahiri", "Nos équipes restent prêtes"}}},
+		{"es", "CÁDIZ, 3 mar (EFE).- Salvamento rescató a 40 personas.\n\n\"Nuestras unidades siguen listas\", relató a EFE el capitán de corbeta Manuel Ortega Ruiz.",
+			[]speakerText{{"Manuel Ortega Ruiz", "Nuestras unidades siguen listas"}}},
+		// A captain of a ship is no rank: the name after his ship's noun names no speaker.
+		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le tribunal a condamné deux passeurs.\n\n« Le navire était surchargé », a précisé le capitaine du chalutier Hassan Mejri.",
+			[]speakerText{{"", "Le navire était surchargé"}}},
+		// An honorific after the office's comma.
+		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le tribunal a condamné deux passeurs.\n\n« Le verdict est juste », a affirmé à l'AFP l'avocat de la défense, Me Karim Ben Salah.",
+			[]speakerText{{"Karim Ben Salah", "Le verdict est juste"}}},
+		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia condenó a dos patrones.\n\n\"La condena es ejemplar\", dijo a EFE el abogado de las familias, don Luis Marín Soto.",
+			[]speakerText{{"Luis Marín Soto", "La condena es ejemplar"}}},
+		// A second office apposed to the first.
+		{"fr", "RABAT, 3 mars 2026 (MAP) - Les autorités ont intercepté 40 migrants.\n\n« La coopération reste essentielle », a affirmé le gouverneur, directeur de la sécurité et de la protection civile, Karim Benjelloun Alaoui, cité par l'agence.",
+			[]speakerText{{"Karim Benjelloun Alaoui", "La coopération reste essentielle"}}},
+		{"es", "MADRID, 3 mar (EFE).- La Policía detuvo a 12 personas.\n\n\"Es una red muy organizada\", ha afirmado el comisario, jefe de la Unidad Central de Redes de Inmigración Ilegal y Falsificación Documental, Manuel Ortega Ruiz.",
+			[]speakerText{{"Manuel Ortega Ruiz", "Es una red muy organizada"}}},
+		// A relative clause between the office and the name: the name is whom he met.
+		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le tribunal a condamné deux passeurs.\n\n« La peine est lourde », a réagi le procureur, qui a rencontré l'avocat de la défense, Me Karim Ben Salah.",
+			[]speakerText{{"", "La peine est lourde"}}},
+		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia condenó a dos patrones.\n\n\"Los patrones sabían el riesgo\", declaró el fiscal, que habló también con el abogado de la defensa, Pedro Ruiz Gil.",
+			[]speakerText{{"", "Los patrones sabían el riesgo"}}},
+	}
+	checkLangQuotes(t, tests)
+}
+
+// TestLangBodySpeaker checks a body named after an inverted Spanish or French speech verb with
+// its category noun before its name ("l'ONG X", "la asociación X"): the name speaks, the noun
+// is no part of it, and a category noun with no name after it names no speaker.
+func TestLangBodySpeaker(t *testing.T) {
+	tests := []langQuoteCase{
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont illégaux », a indiqué mardi l'ONG Frontières Ouvertes Sahel, qui dénonce des « violences répétées ».",
+			[]speakerText{{"Frontières Ouvertes Sahel", "Ces renvois sont illégaux"}, {"Frontières Ouvertes Sahel", "violences répétées"}}},
+		{"es", "MELILLA, 3 mar (EFE).- Decenas de migrantes fueron devueltos.\n\n\"Estas devoluciones son ilegales\", denunció el martes la ONG Caminando Fronteras, que critica los \"rechazos en caliente\".",
+			[]speakerText{{"Caminando Fronteras", "Estas devoluciones son ilegales"}, {"Caminando Fronteras", "rechazos en caliente"}}},
+		// A name joined by "de": the whole name.
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont graves », a déclaré l'association Terre d'Asile Maghreb.",
+			[]speakerText{{"Terre d'Asile Maghreb", "Ces renvois sont graves"}}},
+		{"es", "MELILLA, 3 mar (EFE).- Decenas de migrantes fueron devueltos.\n\n\"Estas devoluciones son graves\", afirmó la asociación Pro Derechos Humanos de Andalucía.",
+			[]speakerText{{"Pro Derechos Humanos de Andalucía", "Estas devoluciones son graves"}}},
+		// A capitalised noun is part of the name.
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont graves », a déclaré l'Association Marocaine des Droits Humains.",
+			[]speakerText{{"Association Marocaine des Droits Humains", "Ces renvois sont graves"}}},
+		// The noun alone names no one.
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\n« Ces renvois sont illégaux », a dénoncé une ONG, qui demande une enquête.",
+			[]speakerText{{"", "Ces renvois sont illégaux"}}},
+		{"es", "MELILLA, 3 mar (EFE).- Decenas de migrantes fueron devueltos.\n\n\"Estas devoluciones son ilegales\", denunció una ONG de Melilla.",
+			[]speakerText{{"", "Estas devoluciones son ilegales"}}},
+	}
+	checkLangQuotes(t, tests)
+}
+
+// TestLangRelativeSpeaker checks a Spanish or French quotation whose nearest speech verb is in
+// a relative clause on a body or person ("…, selon un communiqué du ministère tunisien de
+// l'intérieur, qui rappelle que la Tunisie « … »"): the antecedent speaks, not the subject of
+// the sentence; a relative clause that is not the verb's subject changes nothing.
+func TestLangRelativeSpeaker(t *testing.T) {
+	tests := []langQuoteCase{
+		{"fr", "PARIS, 3 mars 2026 (AFP) - Le ministre français de l'Intérieur, Paul Morel Vidal, a reçu son homologue tunisien, Karim Ben Salah.\n\nM. Ben Salah a demandé davantage de visas, selon un communiqué du ministère tunisien de l'intérieur, qui rappelle que la Tunisie « a toujours respecté ses engagements ».",
+			[]speakerText{{"ministère tunisien de l'intérieur", "a toujours respecté ses engagements"}}},
+		{"es", "MADRID, 3 mar (EFE).- El ministro del Interior, Pedro Ruiz Gil, recibió a su homólogo tunecino, Karim Ben Salah.\n\nBen Salah pidió más visados, según un comunicado del Ministerio del Interior tunecino, que recuerda que Túnez \"siempre ha cumplido sus compromisos\".",
+			[]speakerText{{"Ministerio del Interior tunecino", "siempre ha cumplido sus compromisos"}}},
+		// The relative clause is on the object; the subject's own verb is nearest the quotation.
+		{"fr", "PARIS, 3 mars 2026 (AFP) - Le ministre français de l'Intérieur, Paul Morel Vidal, a reçu son homologue tunisien, Karim Ben Salah.\n\nM. Ben Salah, qui a rencontré le préfet, a souligné que la Tunisie « a toujours respecté ses engagements ».",
+			[]speakerText{{"Karim Ben Salah", "a toujours respecté ses engagements"}}},
+		{"es", "MADRID, 3 mar (EFE).- El ministro del Interior, Pedro Ruiz Gil, recibió a su homólogo tunecino, Karim Ben Salah.\n\nBen Salah, que visitó el puerto, subrayó que Túnez \"siempre ha cumplido sus compromisos\".",
+			[]speakerText{{"Karim Ben Salah", "siempre ha cumplido sus compromisos"}}},
+	}
+	checkLangQuotes(t, tests)
+}
+
+// langQuoteCase is a Spanish or French report dated 2026-03-03 and the speaker and text of each
+// of its quotations, in order.
+type langQuoteCase struct {
+	lang, body string
+	want       []speakerText
+}
+
+type speakerText struct{ speaker, text string }
+
+func checkLangQuotes(t *testing.T, tests []langQuoteCase) {
+	t.Helper()
+	x := extractor(t)
+	for _, tt := range tests {
+		var got []speakerText
+		for _, r := range x.Extract(langDoc(tt.lang, "2026-03-03", tt.body)).Quotes {
+			got = append(got, speakerText{r.Speaker.Name, r.Text})
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q:\n got %v\nwant %v", tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestLangPurposeSpeaker checks a Spanish or French quotation after a speech verb in the
+// infinitive of a purpose ("pour protester contre « … »", "para protestar por el "…""): the
+// subject of the sentence speaks, past an opening place and the object of its verb; a
+// purpose that opens the sentence names no one.
+func TestLangPurposeSpeaker(t *testing.T) {
+	checkLangQuotes(t, []langQuoteCase{
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\nÀ Niamey, le ministère nigérien des Affaires étrangères a convoqué vendredi l'ambassadeur du Mali pour protester contre « le traitement indigne » des expulsés.",
+			[]speakerText{{"ministère nigérien des Affaires étrangères", "le traitement indigne"}}},
+		{"es", "CEUTA, 3 mar (EFE).- La frontera sigue cerrada.\n\nEl Gobierno de Marruecos convocó el lunes al embajador de Argelia para protestar por el \"trato indigno\" a los expulsados.",
+			[]speakerText{{"Gobierno de Marruecos", "trato indigno"}}},
+		{"fr", "NIAMEY, 3 mars 2026 (AFP) - Des centaines de migrants ont été expulsés.\n\nPour protester contre « ces renvois sans fin ni pitié », des centaines de personnes ont manifesté à Niamey.",
+			[]speakerText{{"", "ces renvois sans fin ni pitié"}}},
+	})
+}
+
+// TestLangDroppedSubjectAdjunct checks a Spanish speech verb with no subject that a phrase of
+// place or time follows ("declaró en Atenas", "afirmó ayer en una rueda de prensa"): the subject
+// of the sentence before speaks. An office after the phrase is the subject and names no one
+// here, nor does an unnamed source after it. French writes its subject and has no such rule.
+func TestLangDroppedSubjectAdjunct(t *testing.T) {
+	checkLangQuotes(t, []langQuoteCase{
+		{"es", "ROMA, 3 mar (EFE).- Tras el naufragio, el ministro del Interior italiano, Marco Bellini Rossi, pidió a Bruselas un reparto obligatorio de los solicitantes. \"Grecia no puede seguir sola ante esta crisis\", declaró en Atenas.",
+			[]speakerText{{"Marco Bellini Rossi", "Grecia no puede seguir sola ante esta crisis"}}},
+		{"es", "ROMA, 3 mar (EFE).- El ministro del Interior italiano, Marco Bellini Rossi, pidió a Bruselas un reparto obligatorio. \"No aceptaremos más cuotas de ningún tipo\", afirmó ayer en una rueda de prensa.",
+			[]speakerText{{"Marco Bellini Rossi", "No aceptaremos más cuotas de ningún tipo"}}},
+		{"es", "ROMA, 3 mar (EFE).- El ministro del Interior italiano, Marco Bellini Rossi, pidió a Bruselas un reparto obligatorio. \"Es una vergüenza para toda Europa\", dijo en Roma la portavoz de la ONG.",
+			[]speakerText{{"", "Es una vergüenza para toda Europa"}}},
+		{"es", "ROMA, 3 mar (EFE).- El ministro del Interior italiano, Marco Bellini Rossi, pidió a Bruselas un reparto obligatorio. \"Es una vergüenza para toda Europa\", dijo en Roma una fuente diplomática.",
+			[]speakerText{{"", "Es una vergüenza para toda Europa"}}},
+	})
+}
+
+// TestLangFusedPronounSubject checks a French pronoun fused with its verb ("a-t-il affirmé")
+// after a sentence whose subject is a speaking office: the office's holder speaks, not the
+// last person named. With no speech verb in the sentence before, the last person named speaks.
+// Spanish writes no such pronoun.
+func TestLangFusedPronounSubject(t *testing.T) {
+	intro := "TUNIS, 3 mars 2026 (TAP) - Le ministre de l'Intérieur, Karim Ben Salah, a reçu lundi son homologue italien, Marco Bellini Rossi.\n\n"
+	checkLangQuotes(t, []langQuoteCase{
+		{"fr", intro + "Le ministre a souligné que la Garde nationale a intercepté 4 000 migrants depuis janvier. « La Tunisie protège ses frontières pour elle-même », a-t-il affirmé.",
+			[]speakerText{{"Karim Ben Salah", "La Tunisie protège ses frontières pour elle-même"}}},
+		{"fr", intro + "Les deux hommes ont visité le port de Sfax avec Marco Bellini Rossi. « La Tunisie protège ses frontières pour elle-même », a-t-il affirmé.",
+			[]speakerText{{"Marco Bellini Rossi", "La Tunisie protège ses frontières pour elle-même"}}},
+	})
+}
+
+// TestLangVerbBeforeQuote checks a Spanish or French speech verb whose subject is a person and
+// whose object is the quotation, in a sentence that cites its source after ("…, a indiqué la
+// même source", "…, indicó la misma fuente"): the person speaks. A body as the subject leaves
+// the quotation to the cited source.
+func TestLangVerbBeforeQuote(t *testing.T) {
+	checkLangQuotes(t, []langQuoteCase{
+		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le ministre de l'Intérieur, Karim Ben Salah, a reçu lundi son homologue italien, Marco Bellini Rossi.\n\nPour sa part, M. Bellini Rossi a salué « les progrès considérables » obtenus par la Garde nationale, a indiqué la même source.",
+			[]speakerText{{"Marco Bellini Rossi", "les progrès considérables"}}},
+		{"es", "TÚNEZ, 3 mar (EFE).- El ministro del Interior tunecino, Karim Ben Salah, recibió el lunes a su homólogo italiano, Marco Bellini Rossi.\n\nPor su parte, Bellini Rossi destacó \"los progresos considerables\" logrados por la Guardia Nacional, indicó la misma fuente.",
+			[]speakerText{{"Marco Bellini Rossi", "los progresos considerables"}}},
+		{"fr", "TUNIS, 3 mars 2026 (TAP) - Le ministre de l'Intérieur, Karim Ben Salah, a reçu lundi son homologue italien.\n\nLa Garde nationale a salué « les progrès considérables » de la coopération, a indiqué M. Ben Salah.",
+			[]speakerText{{"Karim Ben Salah", "les progrès considérables"}}},
+	})
+}
+
+// TestLangGovernmentOfPerson checks a Spanish or French government named after the person who
+// leads it ("al Gobierno de Giorgia Meloni", "le gouvernement de Giorgia Meloni"): the name is a
+// person; a government of a country names none.
+func TestLangGovernmentOfPerson(t *testing.T) {
+	tests := []struct {
+		lang, body string
+		persons    []string
+	}{
+		{"es", "ROMA, 3 mar (EFE).- La ONG Sea-Watch acusó al Gobierno de Giorgia Meloni de abandonar a los náufragos.", []string{"Giorgia Meloni"}},
+		{"fr", "ROME, 3 mars 2026 (AFP) - L'ONG Sea-Watch a accusé le gouvernement de Giorgia Meloni d'abandonner les naufragés.", []string{"Giorgia Meloni"}},
+		{"es", "ROMA, 3 mar (EFE).- La ONG Sea-Watch acusó al Gobierno de Italia de abandonar a los náufragos.", nil},
+		{"fr", "ROME, 3 mars 2026 (AFP) - L'ONG Sea-Watch a accusé le gouvernement de Tunisie d'abandonner les naufragés.", nil},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		var got []string
+		for _, e := range x.Extract(langDoc(tt.lang, "2026-03-03", tt.body)).Entities {
+			if e.Type == record.Person {
+				got = append(got, e.Name)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.persons, "|") {
+			t.Errorf("%q: persons %q, want %q", tt.body, got, tt.persons)
+		}
+	}
+}
