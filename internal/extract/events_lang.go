@@ -160,6 +160,15 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, ntgt, nominal, ok = a, b, true, true
 			}
 		}
+		// "La Guardia Civil y las Fuerzas Auxiliares marroquíes frustraron", "La Marine royale et
+		// la Guardia Civil ont intercepté": a material act of two bodies of different states is
+		// one act for each of them.
+		var coSrc side
+		if ok && materialTypes[typ] && src.explicit && src.how == "surface" {
+			if c := s.coordinatedBefore(first, src); c.code != "" && c.code != src.code && s.isCountry(c.code) && s.isCountry(src.code) && !s.genericForce(c) && !s.genericForce(src) {
+				coSrc = c
+			}
+		}
 		var pair *record.Event
 		// "recibió a su homólogo senegalés, con quien firmó un memorando", "avec qui il a
 		// signé": the act of a relative clause after "con", "avec" is between the sides of the
@@ -308,6 +317,17 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				tgts = append(tgts, t2)
 			}
 		}
+		// "a arrêté huit passeurs avec l'appui de la Guardia Civil": the partner of an
+		// operation is no one it falls on; the people are then the acting state's.
+		if materialTypes[typ] && tgt.node >= 0 && !nominal {
+			for _, p := range s.phrasePartners(first, end) {
+				if p.node == tgt.node {
+					tgt = side{code: src.code, node: -1, how: "people of an operation with a partner", people: true}
+					tgts[0] = tgt
+				}
+			}
+		}
+		n0 := len(s.events)
 		for _, tgt := range tgts {
 			// "a rejeté des accusations « infondées »", "rechazó las acusaciones": a rejection
 			// of charges whose author is not named is coded with no target (codebook 5).
@@ -404,6 +424,129 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				s.events = append(s.events, jail)
 			}
 		}
+		if coSrc.code != "" {
+			s.coSourceEvents(n0, src, coSrc, seen)
+		}
+		// "ha desarticulado una red en colaboración con la DGSN marroquí", "a démantelé un
+		// réseau avec le concours de la police espagnole": the partner a phrase names works
+		// with the acting side, at the time of the act.
+		// A joint act the sentence names by its own trigger ("en una operación conjunta con")
+		// is coded from that trigger.
+		if materialTypes[typ] && len(s.events) > n0 && !slices.ContainsFunc(trigs, func(t trigger) bool { return t.rules[0].Type == "COOPERATE" && !s.inQuote[t.i] }) {
+			s.partnerEvents(first, end, src, s.events[n0], seen)
+		}
+	}
+}
+
+// partnerEvents adds a COOPERATE between the side src of the material act ev and each state
+// named right after a phrase of cooperation in the clause from first to end: "en colaboración
+// con la Policía de Marruecos", "en una operación coordinada entre Salvamento Marítimo y la
+// Marina Real", "avec le concours de la Guardia Civil". A partner of src's own state is none.
+func (s *state) partnerEvents(first, end int, src side, ev record.Event, seen map[string]bool) {
+	date := ""
+	if ev.Date != nil {
+		date = *ev.Date
+	}
+	for _, p := range s.phrasePartners(first, end) {
+		if p.code == "" || p.code == src.code || !s.isCountry(p.code) || !s.isCountry(src.code) {
+			continue
+		}
+		key := "COOPERATE|" + src.code + "|" + p.code + "|" + date
+		if seen[key] || seen["COOPERATE|"+p.code+"|"+src.code+"|"+date] || s.toldJoint(ev, src.code, p.code) {
+			continue
+		}
+		seen[key] = true
+		co := ev
+		co.Type, co.Mode, co.Contexts = "COOPERATE", "", []string{"migration"}
+		co.Source = record.Actor{Actor: src.code, Entity: src.entity}
+		co.Target = record.Actor{Actor: p.code, Entity: p.entity}
+		co.Explain = s.why("surface COOPERATE named by a phrase of cooperation", s.sideUseSurface("source", src), s.sideUseSurface("target", p))
+		s.events = append(s.events, co)
+	}
+}
+
+// toldJoint reports whether the sentence of ev already holds a joint act of the two sides,
+// dated or not ("en una operación conjunta con", coded from its noun).
+func (s *state) toldJoint(ev record.Event, a, b string) bool {
+	for _, e := range s.events {
+		if e.Type == "COOPERATE" && e.Evidence == ev.Evidence && (e.Source.Actor == a && e.Target.Actor == b || e.Source.Actor == b && e.Target.Actor == a) {
+			return true
+		}
+	}
+	return false
+}
+
+// phrasePartners are the sides named right after a phrase of cooperation (data:
+// cooperation-phrase) in the clause from first to end, and the one joined to each by "y", "et".
+func (s *state) phrasePartners(first, end int) []side {
+	toks := s.doc.Tokens
+	var out []side
+	for a := first; a < end; a++ {
+		if s.inQuote[a] {
+			continue
+		}
+		phrase, after := "", -1
+		for k := a; k < end && k < a+5; k++ {
+			if phrase != "" && !strings.HasSuffix(phrase, "'") {
+				phrase += " "
+			}
+			phrase += toks[k].Low
+			if s.word("cooperation-phrase", phrase) {
+				after = k + 1
+			}
+		}
+		if after < 0 {
+			continue
+		}
+		j := after
+		for n := 0; n < 2 && j < end; n++ {
+			if s.isArticle(toks[j].Low) {
+				j++
+			}
+			m := s.mentionAt(j)
+			if m == nil || m.start != j || m.adj {
+				break
+			}
+			sd := s.sideOf(int(s.at[j]))
+			if sd.code == "" {
+				sd = s.ngoSide(int(s.at[j]), sd)
+			}
+			out = append(out, sd)
+			j = m.end
+			if j >= end || !isAnd(toks[j].Low) {
+				break
+			}
+			j++
+			if j < end && (slices.Contains(prepForms["a"], toks[j].Low) || slices.Contains(prepForms["à"], toks[j].Low) || toks[j].Low == "de" || toks[j].Low == "du" || toks[j].Low == "des") {
+				j++
+			}
+		}
+		a = after - 1
+	}
+	return out
+}
+
+// coSourceEvents repeats the events made from index n0 on for the other body of a coordinated
+// subject: its own act, on its own state where the first fell on the first body's state.
+func (s *state) coSourceEvents(n0 int, src, co side, seen map[string]bool) {
+	for _, ev := range s.events[n0:len(s.events)] {
+		tgt := ev.Target
+		if tgt.Actor == src.code {
+			tgt = record.Actor{Actor: co.code, Entity: co.entity}
+		}
+		date := ""
+		if ev.Date != nil {
+			date = *ev.Date
+		}
+		key := ev.Type + "|" + co.code + "|" + tgt.Actor + "|" + date
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		ev.Source = record.Actor{Actor: co.code, Entity: co.entity}
+		ev.Target = tgt
+		ev.Explain = s.why("surface "+ev.Type+" of a coordinated subject", s.sideUseSurface("source", co))
+		s.events = append(s.events, ev)
 	}
 }
 
@@ -837,6 +980,11 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		if s.attributed(k, first) {
 			continue
 		}
+		// "desplegados en Mauritania y Senegal", "déployés au Mali et au Niger": a name joined
+		// by "y", "et" to one after a preposition is after that preposition too.
+		if s.coordinatedAfterPrep(k, first) {
+			continue
+		}
 		// "con la Dirección General de la Seguridad Nacional (DGSN) de Marruecos": an acronym
 		// in brackets is the body named just before it, read as that one is.
 		if k-2 >= first && toks[k-1].Text == "(" && s.mentionAt(k-2) != nil {
@@ -854,6 +1002,42 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		}
 	}
 	return side{}, false
+}
+
+// coordinatedAfterPrep reports whether the mention opening at k is joined by "y", "e", "et"
+// (and an article) to a mention that stands after a preposition: "en Mauritania y Senegal",
+// "en Mauritanie et au Sénégal".
+func (s *state) coordinatedAfterPrep(k, first int) bool {
+	toks := s.doc.Tokens
+	j := k - 1
+	if j > first && (s.isArticle(toks[j].Low) || s.isPrep(toks[j].Low)) {
+		j--
+	}
+	if j <= first || !isAnd(toks[j].Low) {
+		return false
+	}
+	m := s.mentionAt(j - 1)
+	if m == nil || m.start <= first {
+		return false
+	}
+	b := m.start - 1
+	if b > first && s.isArticle(toks[b].Low) {
+		b--
+	}
+	// "por los Mossos y la Policía Nacional", "par la Marine et la Gendarmerie": the agents
+	// of a passive act.
+	agent := toks[b].Low == "por" || toks[b].Low == "par"
+	return s.isPrep(toks[b].Low) && !agent && !s.membersOf(m.start)
+}
+
+// genericForce reports whether the side names a national force every state has, named
+// without its country ("la Marine nationale", "la Gendarmerie"), whose state is inferred.
+func (s *state) genericForce(sd side) bool {
+	if sd.node < 0 {
+		return false
+	}
+	m := s.mentions[sd.node]
+	return s.word("not-home", strings.ToLower(s.span(m.start, m.end)))
 }
 
 // ngoSide is the side of a non-governmental body that the gazetteer gives no country: the

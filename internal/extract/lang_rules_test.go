@@ -1765,3 +1765,63 @@ func TestLangOrigin(t *testing.T) {
 		wantPersons(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// wantEventSet fails unless the events of text, published on 14 March 2024, are exactly want,
+// each written "TYPE SOURCE TARGET", in any order.
+func wantEventSet(t *testing.T, x *Extractor, lang, text string, want []string) {
+	t.Helper()
+	var have []string
+	for _, e := range x.Extract(langDoc(lang, "2024-03-14", text)).Events {
+		have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor)
+	}
+	slices.Sort(have)
+	want = slices.Clone(want)
+	slices.Sort(want)
+	if !slices.Equal(have, want) {
+		t.Errorf("%q: events %q, want %q", text, have, want)
+	}
+}
+
+// TestLangCoordinatedSubjects: a material act of two bodies of different states joined by "y",
+// "et" is one act for each state; two bodies of one state act once; places joined after a
+// preposition ("en Mauritania y Senegal") are no subject, and neither are generic forces
+// whose state is inferred.
+func TestLangCoordinatedSubjects(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Algeciras, 12 mar (EFE).- La Policía Nacional y la Gendarmería Real marroquí interceptaron el lunes una lancha con 30 migrantes.", []string{"COERCE ESP ESP", "COERCE MAR MAR"}},
+		{"fr", "Tanger - La Gendarmerie royale et la Guardia Civil ont intercepté lundi une embarcation avec 30 migrants.", []string{"COERCE ESP ESP", "COERCE MAR MAR"}},
+		// Two bodies of one state: one act.
+		{"fr", "Tanger - La Marine royale et la Gendarmerie royale ont intercepté lundi 40 migrants.", []string{"COERCE MAR MAR"}},
+		{"es", "Algeciras, 12 mar (EFE).- La Guardia Civil y la Policía Nacional detuvieron el lunes a seis personas.", []string{"COERCE ESP ESP"}},
+		// Places after a preposition name where, not who.
+		{"es", "Madrid, 12 mar (EFE).- La Guardia Civil y la Policía Nacional han desplegado en Gambia y Guinea a 40 agentes.", []string{"MOBILIZE ESP GMB"}},
+		{"fr", "Paris - La Police nationale a déployé au Tchad et au Niger 40 agents.", []string{"MOBILIZE FRA TCD"}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangCooperationPhrase: a phrase that names the partner of an operation ("en colaboración
+// con", "avec le concours de") is a COOPERATE between the acting side and the partner's state,
+// at the time of the act; a partner of the same state, or a body that is no state, gives none.
+func TestLangCooperationPhrase(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Almería, 12 mar (EFE).- La Policía Nacional ha detenido el lunes a doce personas en colaboración con la Policía de Argelia.", []string{"COERCE ESP ESP", "COOPERATE ESP DZA"}},
+		{"es", "Almería, 12 mar (EFE).- Salvamento Marítimo rescató el lunes a 40 personas en una operación coordinada entre Salvamento Marítimo y la Marina Real de Marruecos.", []string{"AID ESP ESP", "COOPERATE ESP MAR"}},
+		{"fr", "Nador - La Gendarmerie royale a arrêté lundi huit passeurs avec le concours de la Guardia Civil.", []string{"COERCE MAR MAR", "COOPERATE MAR ESP"}},
+		{"fr", "Dakar - La Marine nationale sénégalaise a intercepté lundi une pirogue en coordination avec la Guardia Civil.", []string{"COERCE SEN SEN", "COOPERATE SEN ESP"}},
+		// A partner of the same state, or no state: no cooperation.
+		{"es", "Almería, 12 mar (EFE).- La Policía Nacional ha detenido el lunes a doce personas en colaboración con la Guardia Civil.", []string{"COERCE ESP ESP"}},
+		{"fr", "Rabat - Le Maroc a rapatrié lundi 300 migrants avec l'appui de l'Organisation internationale pour les migrations.", []string{"COERCE MAR MAR"}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}

@@ -278,6 +278,7 @@ var wordRoles = map[string]bool{
 	"state-noun":           true, // a plural noun for states or their bodies, never unnamed people: "países", "partenaires"
 	"ngo-noun":             true, // a common noun for a non-governmental body, standing for the one named before: "la ONG", "l'association"
 	"aim":                  true, // opens the aim of an act, before an infinitive: "para", "pour"
+	"cooperation-phrase":   true, // names the partner of an operation after it: "en colaboración con", "avec le concours de"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
