@@ -35,6 +35,11 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 	first, end := sent.First, sent.First+len(sent.Tokens)
 	var prevSrc side // the source of the last act read in the sentence
 	prevEnd := first // the end of its trigger
+	// "… y ha detenido a 14 personas. La operación, desarrollada el pasado día 24 con la
+	// colaboración de la DGSN marroquí, culminó con", "L'opération, menée mardi avec l'appui
+	// de …": the operation as subject dates the acts told before and is their side's, with the
+	// partner it names.
+	opSrc, opOK := s.operationSubject(si, seen)
 	for _, tr := range trigs {
 		if s.inQuote[tr.i] {
 			continue
@@ -202,6 +207,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		if !ok {
 			src, ok = s.ministryAtPlace(first, tr.i)
+		}
+		if !ok && opOK && materialTypes[typ] {
+			src, ok = opSrc, true // "en los que los agentes intervinieron": the operation's agents
 		}
 		agentless := false
 		if !ok && materialTypes[typ] {
@@ -463,6 +471,62 @@ func (s *state) partnerEvents(first, end int, src side, ev record.Event, seen ma
 		co.Explain = s.why("surface COOPERATE named by a phrase of cooperation", s.sideUseSurface("source", src), s.sideUseSurface("target", p))
 		s.events = append(s.events, co)
 	}
+}
+
+// operationSubject reads a sentence si that opens with an operation noun whose participle
+// gives a time ("La operación, desarrollada el pasado día 24", "L'opération, menée mardi"): the
+// material and joint acts of the last sentence of the three before that tells a material act
+// take that time, and a phrase of cooperation in si names a partner of their side. It returns
+// that side; with no such act told before, the sentence is read on its own.
+func (s *state) operationSubject(si int, seen map[string]bool) (side, bool) {
+	k, date := s.operationOpens(si)
+	if date == "" {
+		return side{}, false
+	}
+	sent := s.doc.Sents[si]
+	first, end := sent.First, sent.First+len(sent.Tokens)
+	from, to := s.evidence(max(si-3, 0)).Start, s.evidence(si).Start
+	for e := len(s.events) - 1; e >= 0; e-- {
+		ev := s.events[e]
+		if ev.Evidence.Start < from {
+			break
+		}
+		if !materialTypes[ev.Type] || ev.Evidence.Start >= to || !s.isCountry(ev.Source.Actor) {
+			continue
+		}
+		for m := range s.events {
+			if x := &s.events[m]; x.Evidence.Start == ev.Evidence.Start && (materialTypes[x.Type] || x.Type == "COOPERATE") {
+				d := date
+				x.Date, x.DateInferred = &d, false
+			}
+		}
+		src := side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "operation told before"}
+		op := ev
+		op.Evidence, op.Trigger, op.Date = s.evidence(si), s.span(k, k+1), &date
+		s.partnerEvents(first, end, src, op, seen)
+		return src, true
+	}
+	return side{}, false
+}
+
+// operationOpens is the token of the operation noun that opens sentence si after its
+// article, and the time its participle gives ("La operación, desarrollada el pasado día 24");
+// date is "" when the sentence opens otherwise.
+func (s *state) operationOpens(si int) (k int, date string) {
+	if si == 0 {
+		return 0, ""
+	}
+	sent := s.doc.Sents[si]
+	first, end := sent.First, sent.First+len(sent.Tokens)
+	toks := s.doc.Tokens
+	k = first
+	if k < end && s.isArticle(toks[k].Low) {
+		k++
+	}
+	if k >= end || !s.word("operation-noun", toks[k].Low) {
+		return 0, ""
+	}
+	return k, s.operationTime(first, end)
 }
 
 // toldJoint reports whether the sentence of ev already holds a joint act of the two sides,

@@ -1825,3 +1825,35 @@ func TestLangCooperationPhrase(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangOperationSubject: a sentence opened by an operation noun whose participle gives a
+// time ("La operación, desarrollada el pasado día 9", "L'opération, menée mardi") dates the
+// material acts told before, is done by their side, and its phrase of cooperation names a
+// partner; with no act told before, or no time, it dates nothing.
+func TestLangOperationSubject(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Almería, 14 mar (EFE).- La Policía Nacional ha detenido a 14 personas. La operación, desarrollada el pasado día 9 con la colaboración de la Policía argelina, culminó con seis registros.", []string{"COERCE ESP ESP 2024-03-09", "COOPERATE ESP DZA 2024-03-09"}},
+		{"fr", "Nador - La Gendarmerie royale a arrêté 14 passeurs. L'opération, menée mardi en coordination avec la Guardia Civil, a permis de saisir deux embarcations.", []string{"COERCE MAR MAR 2024-03-12", "COOPERATE MAR ESP 2024-03-12"}},
+		// No time told: the acts keep their own day.
+		{"es", "Almería, 14 mar (EFE).- La Policía Nacional ha detenido a 14 personas. La operación, que contó con la colaboración de la Policía argelina, sigue abierta.", []string{"COERCE ESP ESP 2024-03-14"}},
+		// No act told before: nothing.
+		{"fr", "Nador - Le gouverneur a visité le port. L'opération, menée mardi avec l'appui de la Guardia Civil, a duré six heures.", []string{}},
+	} {
+		var have []string
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-14", tc.text)).Events {
+			d := ""
+			if e.Date != nil {
+				d = *e.Date
+			}
+			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor+" "+d)
+		}
+		slices.Sort(have)
+		if want := slices.Sorted(slices.Values(tc.want)); !slices.Equal(have, want) {
+			t.Errorf("%q: events %q, want %q", tc.text, have, want)
+		}
+	}
+}

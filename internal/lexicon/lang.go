@@ -59,7 +59,7 @@ func LoadLang(lang string) (*Lexicon, error) {
 	lx.Prefix = map[string]string{}
 	lx.Numbers = map[string]NumberWord{}
 	lx.Time = &TimeWords{Months: map[string]int{}, Abbr: map[string]int{}, Weekdays: map[string]int{},
-		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{},
+		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{}, DayNoun: map[string]bool{},
 		RangeFrom: map[string]bool{}, RangeTo: map[string]bool{}, Until: map[string]bool{}, RangeArticle: map[string]bool{},
 		First: map[string]bool{}, Parts: map[string]int{}}
 	steps := []struct {
@@ -360,6 +360,8 @@ type TimeWords struct {
 	// Phrases are relative expressions and what they resolve to: "el año pasado": "year-1".
 	Phrases           *Trie[string]
 	Since, Past, Next map[string]bool
+	// DayNoun stands before a day of the month named alone ("el pasado día 24").
+	DayNoun map[string]bool
 	// First opens the first part of a year ("los nueve primeros meses", "le premier
 	// semestre"); Parts are its units in months ("meses": 1, "semestre": 6).
 	First map[string]bool
@@ -402,6 +404,8 @@ func (lx *Lexicon) addTime(c []string) error {
 		tw.Past[w] = true
 	case "next":
 		tw.Next[w] = true
+	case "day-noun":
+		tw.DayNoun[w] = true
 	case "first":
 		tw.First[w] = true
 	case "part":
