@@ -317,10 +317,19 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, tgt = c, src // "X y su homólogo Y acordaron", "X et son homologue Y ont signé"
 			}
 		}
+		// "ha aprobado una partida de 45 millones para reforzar el control fronterizo de Senegal
+		// y Mauritania", "a débloqué 10 millions d'euros pour le Niger et le Mali": the states
+		// named in the aim of an aid that names no recipient receive it.
+		if typ == "AID" && r.Mode == "" && !nominal && (tgt.code == "" || tgt.code == src.code) {
+			if t := s.aimRecipient(tr.j, end, src); t.code != "" {
+				tgt = t
+			}
+		}
 		// "pidió al Gobierno de España y a la Unión Europea", "a appelé Rabat et l'Union
-		// européenne": a demand, criticism or thanks on two coordinated sides is one act on each.
+		// européenne": a demand, criticism or thanks on two coordinated sides is one act on each,
+		// and so is an aid to two states.
 		tgts := []side{tgt}
-		if verbalTypes[typ] && !nominal && pair == nil {
+		if (verbalTypes[typ] || typ == "AID" && tgt.how == "aim of an aid") && !nominal && pair == nil {
 			if t2 := s.coordinatedAfter(tgt, end); t2.code != "" {
 				tgts = append(tgts, t2)
 			}
@@ -527,6 +536,46 @@ func (s *state) operationOpens(si int) (k int, date string) {
 		return 0, ""
 	}
 	return k, s.operationTime(first, end)
+}
+
+// aimRecipient is the first state named, not as an adjective, after the word that opens the
+// aim of an aid ("para", "pour") in the clause from from to end: "para reforzar el control de
+// Senegal", "pour le Niger". A state of src's own is no recipient.
+func (s *state) aimRecipient(from, end int, src side) side {
+	toks := s.doc.Tokens
+	aim := -1
+	for k := from; k < end && k < from+12; k++ {
+		if toks[k].Text == "." || toks[k].Text == ";" || s.inQuote[k] {
+			break
+		}
+		if s.word("aim", toks[k].Low) {
+			aim = k
+			break
+		}
+	}
+	if aim < 0 {
+		return side{}
+	}
+	for k := aim + 1; k < end && k < aim+16; k++ {
+		if toks[k].Text == "." || toks[k].Text == ";" || toks[k].Text == "," || s.inQuote[k] {
+			break
+		}
+		m := s.mentionAt(k)
+		if m == nil {
+			continue
+		}
+		k = m.end - 1
+		if m.adj || m.kind != mCountry {
+			continue
+		}
+		sd := s.sideOf(int(s.at[m.start]))
+		if sd.code != "" && sd.code != src.code && s.isCountry(sd.code) {
+			sd.how = "aim of an aid"
+			return sd
+		}
+		break
+	}
+	return side{}
 }
 
 // toldJoint reports whether the sentence of ev already holds a joint act of the two sides,

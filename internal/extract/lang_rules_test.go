@@ -1855,3 +1855,22 @@ func TestLangOperationSubject(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
 	}
 }
+
+// TestLangAidRecipients: an aid approved or released that names no recipient goes to the states
+// named in its aim ("para reforzar … de Gambia y Guinea", "pour le Tchad et le Niger"), one act
+// each; approving a law is no aid, and an aim that names no state gives no recipient.
+func TestLangAidRecipients(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El Consejo de Ministros ha aprobado este martes una partida de 30 millones de euros para reforzar la vigilancia de las costas de Gambia y Guinea.", []string{"AID ESP GMB", "AID ESP GIN"}},
+		{"fr", "Paris - Le gouvernement a débloqué mardi une enveloppe de 8 millions d'euros pour le Tchad et le Niger.", []string{"AID FRA TCD", "AID FRA NER"}},
+		{"fr", "Paris - Le gouvernement a approuvé mardi une enveloppe de 8 millions d'euros pour la Guinée.", []string{"AID FRA GIN"}},
+		// A law approved is no aid.
+		{"es", "Madrid, 14 mar (EFE).- El Congreso aprobó el martes la reforma de la ley de extranjería para Gambia.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
