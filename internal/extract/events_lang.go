@@ -288,6 +288,16 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if tgt.code == "" && typ == "REQUEST" && s.isCountry(src.code) && s.unnamedGroup(tr.j, end) {
 			tgt = side{code: src.code, node: -1, how: "unnamed people at home"}
 		}
+		// "La Audiencia condenó a tres patrones a ocho años de prisión", "a condamné sept
+		// accusés à vingt ans de prison": a court that sentences unnamed people to prison
+		// sentences them at home (coded as the sentence of named people is: the accusation,
+		// and the detention below).
+		if tgt.code == "" && typ == "ACCUSE" && s.prisonSentence(tr, end) {
+			if c, found := s.courtSubject(first, tr.i); found && s.isCountry(c.code) {
+				src = c // "Rabat - Le tribunal de Nador": the court, not the dateline's capital
+				tgt = side{code: c.code, node: -1, how: "unnamed people at home"}
+			}
+		}
 		// "qui a reproché au gouvernement de", "pidió al Gobierno que": the government named
 		// with no country is that of the report's home state.
 		if tgt.code == "" && (typ == "REQUEST" || typ == "ACCUSE") && s.homeGovernment(tr.j, end) {
@@ -1216,7 +1226,9 @@ func (s *state) joinedVerb(first, i int) bool {
 func (s *state) courtSubject(first, i int) (side, bool) {
 	toks := s.doc.Tokens
 	for a := first + 1; a < i; a++ {
-		if !s.word("court", toks[a].Low) || !s.isArticle(toks[a-1].Low) {
+		// "La Audiencia", "la chambre criminelle du Tribunal de Mahdia": the court after its
+		// article, or after the "de" that joins a chamber to it.
+		if !s.word("court", toks[a].Low) || !s.isArticle(toks[a-1].Low) && !s.ofContraction(toks[a-1].Low) {
 			continue
 		}
 		for k := a + 1; k < i; k++ {
@@ -1252,12 +1264,21 @@ func (s *state) seatOf(from, to int) string {
 		if e == k+1 {
 			continue
 		}
-		if p, ok := g.Lookup(s.span(k+1, e), nil); ok && s.isCountry(p.Country) {
+		// A court's seat is read as a place of the report's home country first ("Audiencia
+		// de Cádiz" is not Cadiz in the Philippines).
+		var home []string
+		if h := s.home(); h != "" {
+			home = []string{h}
+		}
+		if p, ok := g.Lookup(s.span(k+1, e), home); ok && s.isCountry(p.Country) {
 			return p.Country
 		}
 	}
 	return ""
 }
+
+// ofContraction reports whether w is "de" joined to an article: "del", "du", "des".
+func (s *state) ofContraction(w string) bool { return w == "del" || w == "du" || w == "des" }
 
 // subjectNationality is the one nationality that an adjective after a noun for people names
 // in the clause before the trigger at i ("ciudadanos argelinos", "migrants marocains"); ""

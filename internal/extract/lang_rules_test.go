@@ -1874,3 +1874,24 @@ func TestLangAidRecipients(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangCourtSentence: a court that sentences unnamed people to prison ("La Audiencia condenó
+// a tres patrones a ocho años de prisión", "la chambre criminelle du tribunal de Sousse a
+// condamné") acts on its own state, the court's and not the dateline capital's; a
+// condemnation with no prison term, or by no court, gives none.
+func TestLangCourtSentence(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Almería, 14 mar (EFE).- La Audiencia condenó el martes a tres patrones a ocho años de prisión.", []string{"ACCUSE ESP ESP", "COERCE ESP ESP"}},
+		{"fr", "Tunis - La chambre criminelle du tribunal de première instance de Sousse a condamné, mardi, cinq accusés à des peines de dix ans de prison.", []string{"ACCUSE TUN TUN", "COERCE TUN TUN"}},
+		{"fr", "Rabat - Le tribunal de Nador a condamné mardi cinq passeurs à dix ans de prison.", []string{"ACCUSE MAR MAR", "COERCE MAR MAR"}},
+		// No prison term, or no court: no sentence.
+		{"fr", "Tunis - La chambre criminelle du tribunal de Sousse a condamné, mardi, cinq accusés à une amende.", []string{}},
+		{"es", "Almería, 14 mar (EFE).- La asociación condenó el martes la muerte de tres migrantes.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
