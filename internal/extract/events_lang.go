@@ -200,6 +200,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			src, ok = s.pronounSubject(first, tr.i)
 		}
 		if !ok {
+			src, ok = s.anaphorSubject(first, tr.i)
+		}
+		if !ok {
 			src, ok = s.ngoSubject(first, tr.i)
 		}
 		if !ok {
@@ -586,6 +589,58 @@ func (s *state) aimRecipient(from, end int, src side) side {
 		break
 	}
 	return side{}
+}
+
+// anaphorSubject is the person a common noun or a bare title stands for when it opens the
+// sentence as the subject of the trigger at i ("Le responsable a appelé", "El titular de
+// Interior pidió", "Le wali a appelé"): the person the text named last before the sentence.
+func (s *state) anaphorSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	if first+1 >= i || !s.isArticle(toks[first].Low) {
+		return side{}, false
+	}
+	k := first + 1
+	if t, ok := s.lx.Titles.Longest(toks, k); ok && t.End <= i {
+		k = t.End
+	} else {
+		found := false
+		for e := min(i, k+4); e > k; e-- {
+			if s.word("anaphor-noun", strings.ToLower(s.span(k, e))) {
+				k, found = e, true
+				break
+			}
+		}
+		if !found {
+			return side{}, false
+		}
+	}
+	// "El titular de Interior", "le ministre de l'Intérieur": the office's words, to the verb.
+	if k < i && (toks[k].Low == "de" || toks[k].Low == "del" || toks[k].Low == "du") {
+		for k++; k < i && k < first+8 && toks[k].Kind == text.Word && s.mentionAt(k) == nil; k++ {
+			if s.word("before-verb", toks[k].Low) {
+				break
+			}
+		}
+	}
+	for k < i && s.word("before-verb", toks[k].Low) {
+		k++
+	}
+	if k != i {
+		return side{}, false
+	}
+	return s.personBefore(first, "noun for the person named before")
+}
+
+// personBefore is the side of the person the text named last before token first, read as how.
+func (s *state) personBefore(first int, how string) (side, bool) {
+	for j := len(s.mentions) - 1; j >= 0; j-- {
+		if m := s.mentions[j]; m.kind == mPerson && m.start < first {
+			sd := s.sideOf(j)
+			sd.how = how
+			return sd, sd.code != ""
+		}
+	}
+	return side{}, false
 }
 
 // toldJoint reports whether the sentence of ev already holds a joint act of the two sides,
@@ -1986,14 +2041,7 @@ func (s *state) pronounSubject(first, i int) (side, bool) {
 	if k < first || !s.word("pronoun", toks[k].Low) {
 		return side{}, false
 	}
-	for j := len(s.mentions) - 1; j >= 0; j-- {
-		if m := s.mentions[j]; m.kind == mPerson && m.start < first {
-			sd := s.sideOf(j)
-			sd.how = "pronoun subject"
-			return sd, sd.code != ""
-		}
-	}
-	return side{}, false
+	return s.personBefore(first, "pronoun subject")
 }
 
 // gerund reports whether the trigger is one gerund: "appelant", "instando", "pidiendo".

@@ -1895,3 +1895,23 @@ func TestLangCourtSentence(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangAnaphorSubject: a common noun or a bare title that opens a sentence as its subject
+// ("Le responsable a appelé", "El titular de Exteriores pidió", "Le diplomate") stands for the
+// person named last before it; with no person named before, it gives no act.
+func TestLangAnaphorSubject(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Dakar - Le ministre sénégalais de l'Intérieur, Moussa Ndiaye, a visité mardi le port. Le responsable a appelé l'Union européenne à renforcer son soutien.", []string{"REQUEST SEN EU"}},
+		{"es", "Madrid, 14 mar (EFE).- El ministro argelino de Exteriores, Karim Benali, visitó el martes Ceuta. El titular de Exteriores pidió a la Unión Europea más fondos.", []string{"REQUEST DZA EU"}},
+		{"fr", "Rabat - L'ambassadeur du Mali, Amadou Traoré, a visité mardi le port. Le diplomate a appelé l'Union européenne à agir.", []string{"REQUEST MLI EU"}},
+		// No person named before: no act.
+		{"fr", "Rabat - Le port reste fermé. Le responsable a appelé l'Union européenne à agir.", []string{}},
+		{"es", "Madrid, 14 mar (EFE).- El puerto sigue cerrado. El responsable pidió a la Unión Europea más fondos.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}

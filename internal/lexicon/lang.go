@@ -279,6 +279,7 @@ var wordRoles = map[string]bool{
 	"ngo-noun":             true, // a common noun for a non-governmental body, standing for the one named before: "la ONG", "l'association"
 	"aim":                  true, // opens the aim of an act, before an infinitive: "para", "pour"
 	"cooperation-phrase":   true, // names the partner of an operation after it: "en colaboración con", "avec le concours de"
+	"anaphor-noun":         true, // a common noun for the person named before, as a subject: "el responsable", "le diplomate"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
