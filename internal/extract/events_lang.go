@@ -357,6 +357,16 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				}
 			}
 		}
+		// "L'OIM a appelé les deux gouvernements à", "pidió a ambos gobiernos que": the two
+		// sides of the last two-sided act, one act on each.
+		if verbalTypes[typ] && !nominal && pair == nil {
+			if p := s.bothSides(tr.j, min(end, tr.j+4)); p != nil {
+				tgts = []side{
+					{code: p.Source.Actor, entity: p.Source.Entity, node: -1, how: "both sides as target"},
+					{code: p.Target.Actor, entity: p.Target.Entity, node: -1, how: "both sides as target"},
+				}
+			}
+		}
 		n0 := len(s.events)
 		for _, tgt := range tgts {
 			// "a rejeté des accusations « infondées »", "rechazó las acusaciones": a rejection

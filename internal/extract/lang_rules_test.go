@@ -1915,3 +1915,21 @@ func TestLangAnaphorSubject(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangBothAsTarget: "les deux gouvernements", "ambos gobiernos" right after a verb of
+// asking or criticising are the two sides of the last two-sided act, one act on each; with no
+// two-sided act or pair of persons before, no act.
+func TestLangBothAsTarget(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Dakar - Le ministre sénégalais Moussa Ndiaye s'est entretenu mardi avec son homologue mauritanien Ahmed Ould Salem. L'OIM a appelé les deux gouvernements à protéger les migrants.", []string{"CONSULT SEN MRT", "REQUEST IOM SEN", "REQUEST IOM MRT"}},
+		{"es", "Madrid, 14 mar (EFE).- Argelia y Túnez acordaron el martes reforzar la cooperación. La OIM pidió a ambos gobiernos que protejan a los migrantes.", []string{"AGREE DZA TUN", "REQUEST IOM DZA", "REQUEST IOM TUN"}},
+		// Nothing two-sided told before.
+		{"fr", "Dakar - Le port reste fermé. L'OIM a appelé les deux gouvernements à protéger les migrants.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
