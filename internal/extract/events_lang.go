@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -307,6 +308,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			if c := s.home(); c != "" {
 				tgt = side{code: c, node: -1, how: "home government"}
 			}
+		}
+		// "… s'est entretenu avec M. Laftit. M. Laftit a demandé que les conditions soient
+		// assouplies": a demand that names no one, by a side of the last two-sided act, is made
+		// to its other side.
+		if tgt.code == "" && typ == "REQUEST" {
+			tgt = s.twoSidedPartner(src)
 		}
 		// "se reunió con el ministro senegalés … y anunció una aportación de 8 millones", "s'est
 		// entretenu avec … et a annoncé une aide": a pledge joined to a meeting, with no
@@ -770,6 +777,37 @@ func (s *state) relativeSubject(first, i int) (side, bool) {
 
 // meetingPartner is the other side of the last meeting (CONSULT) coded in the report that src
 // took part in, or no side.
+// twoSidedPartner is the other side of the last two-sided act told (a meeting, an agreement,
+// a joint act), when src is one of its sides, the same person or body; else none.
+func (s *state) twoSidedPartner(src side) side {
+	for k := len(s.events) - 1; k >= 0; k-- {
+		ev := s.events[k]
+		if !twoSidedTypes[ev.Type] || ev.Source.Actor == ev.Target.Actor {
+			continue
+		}
+		// The speaker is that side itself, the same person or body, not another of its country.
+		// A person stands for a side the act names by no person ("su homólogo marroquí").
+		person := src.node >= 0 && s.mentions[src.node].kind == mPerson
+		is := func(a record.Actor) bool {
+			return src.entity != "" && src.entity == a.Entity || person && a.Actor == src.code && !s.personEntity(a.Entity)
+		}
+		switch {
+		case is(ev.Source):
+			return side{code: ev.Target.Actor, entity: ev.Target.Entity, node: -1, how: "other side of the last two-sided act"}
+		case is(ev.Target):
+			return side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "other side of the last two-sided act"}
+		}
+		return side{}
+	}
+	return side{}
+}
+
+// personEntity reports whether the entity id ("e3") names a person.
+func (s *state) personEntity(id string) bool {
+	n, err := strconv.Atoi(strings.TrimPrefix(id, "e"))
+	return err == nil && n >= 1 && n <= len(s.entities) && s.entities[n-1].typ == record.Person
+}
+
 func (s *state) meetingPartner(src side) side {
 	for k := len(s.events) - 1; k >= 0; k-- {
 		ev := s.events[k]

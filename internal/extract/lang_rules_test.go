@@ -1933,3 +1933,20 @@ func TestLangBothAsTarget(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangDemandAfterMeeting: a demand that names no one, by a person who is a side of the last
+// two-sided act, is made to its other side; by another body of the same country, it is none.
+func TestLangDemandAfterMeeting(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Dakar - Le ministre sénégalais Moussa Ndiaye s'est entretenu mardi avec son homologue malien Amadou Traoré. M. Traoré a demandé que les contrôles soient assouplis.", []string{"CONSULT SEN MLI", "REQUEST MLI SEN"}},
+		{"es", "Madrid, 14 mar (EFE).- El ministro Pedro Ruiz Gómez se reunió el martes con su homólogo argelino Karim Benali. Benali pidió que se agilicen los visados.", []string{"CONSULT ESP DZA", "REQUEST DZA ESP"}},
+		// Another body of one side's country: no target, no act.
+		{"es", "Madrid, 14 mar (EFE).- El ministro Pedro Ruiz Gómez se reunió el martes con su homólogo argelino Karim Benali. La patronal argelina pidió que se agilicen los visados.", []string{"CONSULT ESP DZA"}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
