@@ -1950,3 +1950,20 @@ func TestLangDemandAfterMeeting(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangFutureSigning: a signing told in the future tense ("firmará el convenio con su
+// homólogo mauritano", "signera un accord avec son homologue sénégalais") is a promise, AGREE
+// with the counterpart's country; signing no agreement is none.
+func TestLangFutureSigning(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El ministro del Interior, Pedro Ruiz Gómez, firmará el próximo lunes el convenio con su homólogo gambiano.", []string{"AGREE ESP GMB"}},
+		{"fr", "Paris - Le ministre de l'Intérieur, Paul Martin, signera lundi un accord avec son homologue nigérien.", []string{"AGREE FRA NER"}},
+		{"fr", "Paris - Le ministre de l'Intérieur, Paul Martin, signera lundi un décret.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
