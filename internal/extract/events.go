@@ -69,7 +69,14 @@ func (s *state) findEvents() {
 		}
 		// Only a sentence that can hold an event is parsed: one with a trigger and an actor,
 		// or a trigger of an act that an unnamed agent may do ("were rescued").
-		if len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) && !(s.surfaceEvents() && (s.bothSides(sent.First, end) != nil || s.titledSubject(sent.First, trigs))) {
+		// "La operación, desarrollada el pasado día 24 con la colaboración de …": a Spanish or
+		// French sentence opened by a dated operation tells of the acts before (events_lang.go).
+		opens := false
+		if s.surfaceEvents() {
+			_, d := s.operationOpens(si)
+			opens = d != ""
+		}
+		if !opens && (len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) && !(s.surfaceEvents() && (s.bothSides(sent.First, end) != nil || s.titledSubject(sent.First, trigs)))) {
 			continue
 		}
 		if !s.surfaceEvents() && s.quotedOnly(sent, trigs) {

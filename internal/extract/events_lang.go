@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -35,6 +36,11 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 	first, end := sent.First, sent.First+len(sent.Tokens)
 	var prevSrc side // the source of the last act read in the sentence
 	prevEnd := first // the end of its trigger
+	// "… y ha detenido a 14 personas. La operación, desarrollada el pasado día 24 con la
+	// colaboración de la DGSN marroquí, culminó con", "L'opération, menée mardi avec l'appui
+	// de …": the operation as subject dates the acts told before and is their side's, with the
+	// partner it names.
+	opSrc, opOK := s.operationSubject(si, seen)
 	for _, tr := range trigs {
 		if s.inQuote[tr.i] {
 			continue
@@ -160,6 +166,15 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, ntgt, nominal, ok = a, b, true, true
 			}
 		}
+		// "La Guardia Civil y las Fuerzas Auxiliares marroquíes frustraron", "La Marine royale et
+		// la Guardia Civil ont intercepté": a material act of two bodies of different states is
+		// one act for each of them.
+		var coSrc side
+		if ok && materialTypes[typ] && src.explicit && src.how == "surface" {
+			if c := s.coordinatedBefore(first, src); c.code != "" && c.code != src.code && s.isCountry(c.code) && s.isCountry(src.code) && !s.genericForce(c) && !s.genericForce(src) {
+				coSrc = c
+			}
+		}
 		var pair *record.Event
 		// "recibió a su homólogo senegalés, con quien firmó un memorando", "avec qui il a
 		// signé": the act of a relative clause after "con", "avec" is between the sides of the
@@ -186,6 +201,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			src, ok = s.pronounSubject(first, tr.i)
 		}
 		if !ok {
+			src, ok = s.anaphorSubject(first, tr.i)
+		}
+		if !ok {
 			src, ok = s.ngoSubject(first, tr.i)
 		}
 		if !ok {
@@ -193,6 +211,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		if !ok {
 			src, ok = s.ministryAtPlace(first, tr.i)
+		}
+		if !ok && opOK && materialTypes[typ] {
+			src, ok = opSrc, true // "en los que los agentes intervinieron": the operation's agents
 		}
 		agentless := false
 		if !ok && materialTypes[typ] {
@@ -271,12 +292,28 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if tgt.code == "" && typ == "REQUEST" && s.isCountry(src.code) && s.unnamedGroup(tr.j, end) {
 			tgt = side{code: src.code, node: -1, how: "unnamed people at home"}
 		}
+		// "La Audiencia condenó a tres patrones a ocho años de prisión", "a condamné sept
+		// accusés à vingt ans de prison": a court that sentences unnamed people to prison
+		// sentences them at home (coded as the sentence of named people is: the accusation,
+		// and the detention below).
+		if tgt.code == "" && typ == "ACCUSE" && s.prisonSentence(tr, end) {
+			if c, found := s.courtSubject(first, tr.i); found && s.isCountry(c.code) {
+				src = c // "Rabat - Le tribunal de Nador": the court, not the dateline's capital
+				tgt = side{code: c.code, node: -1, how: "unnamed people at home"}
+			}
+		}
 		// "qui a reproché au gouvernement de", "pidió al Gobierno que": the government named
 		// with no country is that of the report's home state.
 		if tgt.code == "" && (typ == "REQUEST" || typ == "ACCUSE") && s.homeGovernment(tr.j, end) {
 			if c := s.home(); c != "" {
 				tgt = side{code: c, node: -1, how: "home government"}
 			}
+		}
+		// "… s'est entretenu avec M. Laftit. M. Laftit a demandé que les conditions soient
+		// assouplies": a demand that names no one, by a side of the last two-sided act, is made
+		// to its other side.
+		if tgt.code == "" && typ == "REQUEST" {
+			tgt = s.twoSidedPartner(src)
 		}
 		// "se reunió con el ministro senegalés … y anunció una aportación de 8 millones", "s'est
 		// entretenu avec … et a annoncé une aide": a pledge joined to a meeting, with no
@@ -300,14 +337,44 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				src, tgt = c, src // "X y su homólogo Y acordaron", "X et son homologue Y ont signé"
 			}
 		}
+		// "ha aprobado una partida de 45 millones para reforzar el control fronterizo de Senegal
+		// y Mauritania", "a débloqué 10 millions d'euros pour le Niger et le Mali": the states
+		// named in the aim of an aid that names no recipient receive it.
+		if typ == "AID" && r.Mode == "" && !nominal && (tgt.code == "" || tgt.code == src.code) {
+			if t := s.aimRecipient(tr.j, end, src); t.code != "" {
+				tgt = t
+			}
+		}
 		// "pidió al Gobierno de España y a la Unión Europea", "a appelé Rabat et l'Union
-		// européenne": a demand, criticism or thanks on two coordinated sides is one act on each.
+		// européenne": a demand, criticism or thanks on two coordinated sides is one act on each,
+		// and so is an aid to two states.
 		tgts := []side{tgt}
-		if verbalTypes[typ] && !nominal && pair == nil {
+		if (verbalTypes[typ] || typ == "AID" && tgt.how == "aim of an aid") && !nominal && pair == nil {
 			if t2 := s.coordinatedAfter(tgt, end); t2.code != "" {
 				tgts = append(tgts, t2)
 			}
 		}
+		// "a arrêté huit passeurs avec l'appui de la Guardia Civil": the partner of an
+		// operation is no one it falls on; the people are then the acting state's.
+		if materialTypes[typ] && tgt.node >= 0 && !nominal {
+			for _, p := range s.phrasePartners(first, end) {
+				if p.node == tgt.node {
+					tgt = side{code: src.code, node: -1, how: "people of an operation with a partner", people: true}
+					tgts[0] = tgt
+				}
+			}
+		}
+		// "L'OIM a appelé les deux gouvernements à", "pidió a ambos gobiernos que": the two
+		// sides of the last two-sided act, one act on each.
+		if verbalTypes[typ] && !nominal && pair == nil {
+			if p := s.bothSides(tr.j, min(end, tr.j+4)); p != nil {
+				tgts = []side{
+					{code: p.Source.Actor, entity: p.Source.Entity, node: -1, how: "both sides as target"},
+					{code: p.Target.Actor, entity: p.Target.Entity, node: -1, how: "both sides as target"},
+				}
+			}
+		}
+		n0 := len(s.events)
 		for _, tgt := range tgts {
 			// "a rejeté des accusations « infondées »", "rechazó las acusaciones": a rejection
 			// of charges whose author is not named is coded with no target (codebook 5).
@@ -404,6 +471,277 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				s.events = append(s.events, jail)
 			}
 		}
+		if coSrc.code != "" {
+			s.coSourceEvents(n0, src, coSrc, seen)
+		}
+		// "ha desarticulado una red en colaboración con la DGSN marroquí", "a démantelé un
+		// réseau avec le concours de la police espagnole": the partner a phrase names works
+		// with the acting side, at the time of the act.
+		// A joint act the sentence names by its own trigger ("en una operación conjunta con")
+		// is coded from that trigger.
+		if materialTypes[typ] && len(s.events) > n0 && !slices.ContainsFunc(trigs, func(t trigger) bool { return t.rules[0].Type == "COOPERATE" && !s.inQuote[t.i] }) {
+			s.partnerEvents(first, end, src, s.events[n0], seen)
+		}
+	}
+}
+
+// partnerEvents adds a COOPERATE between the side src of the material act ev and each state
+// named right after a phrase of cooperation in the clause from first to end: "en colaboración
+// con la Policía de Marruecos", "en una operación coordinada entre Salvamento Marítimo y la
+// Marina Real", "avec le concours de la Guardia Civil". A partner of src's own state is none.
+func (s *state) partnerEvents(first, end int, src side, ev record.Event, seen map[string]bool) {
+	date := ""
+	if ev.Date != nil {
+		date = *ev.Date
+	}
+	for _, p := range s.phrasePartners(first, end) {
+		if p.code == "" || p.code == src.code || !s.isCountry(p.code) || !s.isCountry(src.code) {
+			continue
+		}
+		key := "COOPERATE|" + src.code + "|" + p.code + "|" + date
+		if seen[key] || seen["COOPERATE|"+p.code+"|"+src.code+"|"+date] || s.toldJoint(ev, src.code, p.code) {
+			continue
+		}
+		seen[key] = true
+		co := ev
+		co.Type, co.Mode, co.Contexts = "COOPERATE", "", []string{"migration"}
+		co.Source = record.Actor{Actor: src.code, Entity: src.entity}
+		co.Target = record.Actor{Actor: p.code, Entity: p.entity}
+		co.Explain = s.why("surface COOPERATE named by a phrase of cooperation", s.sideUseSurface("source", src), s.sideUseSurface("target", p))
+		s.events = append(s.events, co)
+	}
+}
+
+// operationSubject reads a sentence si that opens with an operation noun whose participle
+// gives a time ("La operación, desarrollada el pasado día 24", "L'opération, menée mardi"): the
+// material and joint acts of the last sentence of the three before that tells a material act
+// take that time, and a phrase of cooperation in si names a partner of their side. It returns
+// that side; with no such act told before, the sentence is read on its own.
+func (s *state) operationSubject(si int, seen map[string]bool) (side, bool) {
+	k, date := s.operationOpens(si)
+	if date == "" {
+		return side{}, false
+	}
+	sent := s.doc.Sents[si]
+	first, end := sent.First, sent.First+len(sent.Tokens)
+	from, to := s.evidence(max(si-3, 0)).Start, s.evidence(si).Start
+	for e := len(s.events) - 1; e >= 0; e-- {
+		ev := s.events[e]
+		if ev.Evidence.Start < from {
+			break
+		}
+		if !materialTypes[ev.Type] || ev.Evidence.Start >= to || !s.isCountry(ev.Source.Actor) {
+			continue
+		}
+		for m := range s.events {
+			if x := &s.events[m]; x.Evidence.Start == ev.Evidence.Start && (materialTypes[x.Type] || x.Type == "COOPERATE") {
+				d := date
+				x.Date, x.DateInferred = &d, false
+			}
+		}
+		src := side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "operation told before"}
+		op := ev
+		op.Evidence, op.Trigger, op.Date = s.evidence(si), s.span(k, k+1), &date
+		s.partnerEvents(first, end, src, op, seen)
+		return src, true
+	}
+	return side{}, false
+}
+
+// operationOpens is the token of the operation noun that opens sentence si after its
+// article, and the time its participle gives ("La operación, desarrollada el pasado día 24");
+// date is "" when the sentence opens otherwise.
+func (s *state) operationOpens(si int) (k int, date string) {
+	if si == 0 {
+		return 0, ""
+	}
+	sent := s.doc.Sents[si]
+	first, end := sent.First, sent.First+len(sent.Tokens)
+	toks := s.doc.Tokens
+	k = first
+	if k < end && s.isArticle(toks[k].Low) {
+		k++
+	}
+	if k >= end || !s.word("operation-noun", toks[k].Low) {
+		return 0, ""
+	}
+	return k, s.operationTime(first, end)
+}
+
+// aimRecipient is the first state named, not as an adjective, after the word that opens the
+// aim of an aid ("para", "pour") in the clause from from to end: "para reforzar el control de
+// Senegal", "pour le Niger". A state of src's own is no recipient.
+func (s *state) aimRecipient(from, end int, src side) side {
+	toks := s.doc.Tokens
+	aim := -1
+	for k := from; k < end && k < from+12; k++ {
+		if toks[k].Text == "." || toks[k].Text == ";" || s.inQuote[k] {
+			break
+		}
+		if s.word("aim", toks[k].Low) {
+			aim = k
+			break
+		}
+	}
+	if aim < 0 {
+		return side{}
+	}
+	for k := aim + 1; k < end && k < aim+16; k++ {
+		if toks[k].Text == "." || toks[k].Text == ";" || toks[k].Text == "," || s.inQuote[k] {
+			break
+		}
+		m := s.mentionAt(k)
+		if m == nil {
+			continue
+		}
+		k = m.end - 1
+		if m.adj || m.kind != mCountry {
+			continue
+		}
+		sd := s.sideOf(int(s.at[m.start]))
+		if sd.code != "" && sd.code != src.code && s.isCountry(sd.code) {
+			sd.how = "aim of an aid"
+			return sd
+		}
+		break
+	}
+	return side{}
+}
+
+// anaphorSubject is the person a common noun or a bare title stands for when it opens the
+// sentence as the subject of the trigger at i ("Le responsable a appelé", "El titular de
+// Interior pidió", "Le wali a appelé"): the person the text named last before the sentence.
+func (s *state) anaphorSubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	if first+1 >= i || !s.isArticle(toks[first].Low) {
+		return side{}, false
+	}
+	k := first + 1
+	if t, ok := s.lx.Titles.Longest(toks, k); ok && t.End <= i {
+		k = t.End
+	} else {
+		found := false
+		for e := min(i, k+4); e > k; e-- {
+			if s.word("anaphor-noun", strings.ToLower(s.span(k, e))) {
+				k, found = e, true
+				break
+			}
+		}
+		if !found {
+			return side{}, false
+		}
+	}
+	// "El titular de Interior", "le ministre de l'Intérieur": the office's words, to the verb.
+	if k < i && (toks[k].Low == "de" || toks[k].Low == "del" || toks[k].Low == "du") {
+		for k++; k < i && k < first+8 && toks[k].Kind == text.Word && s.mentionAt(k) == nil; k++ {
+			if s.word("before-verb", toks[k].Low) {
+				break
+			}
+		}
+	}
+	for k < i && s.word("before-verb", toks[k].Low) {
+		k++
+	}
+	if k != i {
+		return side{}, false
+	}
+	return s.personBefore(first, "noun for the person named before")
+}
+
+// personBefore is the side of the person the text named last before token first, read as how.
+func (s *state) personBefore(first int, how string) (side, bool) {
+	for j := len(s.mentions) - 1; j >= 0; j-- {
+		if m := s.mentions[j]; m.kind == mPerson && m.start < first {
+			sd := s.sideOf(j)
+			sd.how = how
+			return sd, sd.code != ""
+		}
+	}
+	return side{}, false
+}
+
+// toldJoint reports whether the sentence of ev already holds a joint act of the two sides,
+// dated or not ("en una operación conjunta con", coded from its noun).
+func (s *state) toldJoint(ev record.Event, a, b string) bool {
+	for _, e := range s.events {
+		if e.Type == "COOPERATE" && e.Evidence == ev.Evidence && (e.Source.Actor == a && e.Target.Actor == b || e.Source.Actor == b && e.Target.Actor == a) {
+			return true
+		}
+	}
+	return false
+}
+
+// phrasePartners are the sides named right after a phrase of cooperation (data:
+// cooperation-phrase) in the clause from first to end, and the one joined to each by "y", "et".
+func (s *state) phrasePartners(first, end int) []side {
+	toks := s.doc.Tokens
+	var out []side
+	for a := first; a < end; a++ {
+		if s.inQuote[a] {
+			continue
+		}
+		phrase, after := "", -1
+		for k := a; k < end && k < a+5; k++ {
+			if phrase != "" && !strings.HasSuffix(phrase, "'") {
+				phrase += " "
+			}
+			phrase += toks[k].Low
+			if s.word("cooperation-phrase", phrase) {
+				after = k + 1
+			}
+		}
+		if after < 0 {
+			continue
+		}
+		j := after
+		for n := 0; n < 2 && j < end; n++ {
+			if s.isArticle(toks[j].Low) {
+				j++
+			}
+			m := s.mentionAt(j)
+			if m == nil || m.start != j || m.adj {
+				break
+			}
+			sd := s.sideOf(int(s.at[j]))
+			if sd.code == "" {
+				sd = s.ngoSide(int(s.at[j]), sd)
+			}
+			out = append(out, sd)
+			j = m.end
+			if j >= end || !isAnd(toks[j].Low) {
+				break
+			}
+			j++
+			if j < end && (slices.Contains(prepForms["a"], toks[j].Low) || slices.Contains(prepForms["à"], toks[j].Low) || toks[j].Low == "de" || toks[j].Low == "du" || toks[j].Low == "des") {
+				j++
+			}
+		}
+		a = after - 1
+	}
+	return out
+}
+
+// coSourceEvents repeats the events made from index n0 on for the other body of a coordinated
+// subject: its own act, on its own state where the first fell on the first body's state.
+func (s *state) coSourceEvents(n0 int, src, co side, seen map[string]bool) {
+	for _, ev := range s.events[n0:len(s.events)] {
+		tgt := ev.Target
+		if tgt.Actor == src.code {
+			tgt = record.Actor{Actor: co.code, Entity: co.entity}
+		}
+		date := ""
+		if ev.Date != nil {
+			date = *ev.Date
+		}
+		key := ev.Type + "|" + co.code + "|" + tgt.Actor + "|" + date
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		ev.Source = record.Actor{Actor: co.code, Entity: co.entity}
+		ev.Target = tgt
+		ev.Explain = s.why("surface "+ev.Type+" of a coordinated subject", s.sideUseSurface("source", co))
+		s.events = append(s.events, ev)
 	}
 }
 
@@ -439,6 +777,37 @@ func (s *state) relativeSubject(first, i int) (side, bool) {
 
 // meetingPartner is the other side of the last meeting (CONSULT) coded in the report that src
 // took part in, or no side.
+// twoSidedPartner is the other side of the last two-sided act told (a meeting, an agreement,
+// a joint act), when src is one of its sides, the same person or body; else none.
+func (s *state) twoSidedPartner(src side) side {
+	for k := len(s.events) - 1; k >= 0; k-- {
+		ev := s.events[k]
+		if !twoSidedTypes[ev.Type] || ev.Source.Actor == ev.Target.Actor {
+			continue
+		}
+		// The speaker is that side itself, the same person or body, not another of its country.
+		// A person stands for a side the act names by no person ("su homólogo marroquí").
+		person := src.node >= 0 && s.mentions[src.node].kind == mPerson
+		is := func(a record.Actor) bool {
+			return src.entity != "" && src.entity == a.Entity || person && a.Actor == src.code && !s.personEntity(a.Entity)
+		}
+		switch {
+		case is(ev.Source):
+			return side{code: ev.Target.Actor, entity: ev.Target.Entity, node: -1, how: "other side of the last two-sided act"}
+		case is(ev.Target):
+			return side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "other side of the last two-sided act"}
+		}
+		return side{}
+	}
+	return side{}
+}
+
+// personEntity reports whether the entity id ("e3") names a person.
+func (s *state) personEntity(id string) bool {
+	n, err := strconv.Atoi(strings.TrimPrefix(id, "e"))
+	return err == nil && n >= 1 && n <= len(s.entities) && s.entities[n-1].typ == record.Person
+}
+
 func (s *state) meetingPartner(src side) side {
 	for k := len(s.events) - 1; k >= 0; k-- {
 		ev := s.events[k]
@@ -837,6 +1206,11 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		if s.attributed(k, first) {
 			continue
 		}
+		// "desplegados en Mauritania y Senegal", "déployés au Mali et au Niger": a name joined
+		// by "y", "et" to one after a preposition is after that preposition too.
+		if s.coordinatedAfterPrep(k, first) {
+			continue
+		}
 		// "con la Dirección General de la Seguridad Nacional (DGSN) de Marruecos": an acronym
 		// in brackets is the body named just before it, read as that one is.
 		if k-2 >= first && toks[k-1].Text == "(" && s.mentionAt(k-2) != nil {
@@ -854,6 +1228,42 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		}
 	}
 	return side{}, false
+}
+
+// coordinatedAfterPrep reports whether the mention opening at k is joined by "y", "e", "et"
+// (and an article) to a mention that stands after a preposition: "en Mauritania y Senegal",
+// "en Mauritanie et au Sénégal".
+func (s *state) coordinatedAfterPrep(k, first int) bool {
+	toks := s.doc.Tokens
+	j := k - 1
+	if j > first && (s.isArticle(toks[j].Low) || s.isPrep(toks[j].Low)) {
+		j--
+	}
+	if j <= first || !isAnd(toks[j].Low) {
+		return false
+	}
+	m := s.mentionAt(j - 1)
+	if m == nil || m.start <= first {
+		return false
+	}
+	b := m.start - 1
+	if b > first && s.isArticle(toks[b].Low) {
+		b--
+	}
+	// "por los Mossos y la Policía Nacional", "par la Marine et la Gendarmerie": the agents
+	// of a passive act.
+	agent := toks[b].Low == "por" || toks[b].Low == "par"
+	return s.isPrep(toks[b].Low) && !agent && !s.membersOf(m.start)
+}
+
+// genericForce reports whether the side names a national force every state has, named
+// without its country ("la Marine nationale", "la Gendarmerie"), whose state is inferred.
+func (s *state) genericForce(sd side) bool {
+	if sd.node < 0 {
+		return false
+	}
+	m := s.mentions[sd.node]
+	return s.word("not-home", strings.ToLower(s.span(m.start, m.end)))
 }
 
 // ngoSide is the side of a non-governmental body that the gazetteer gives no country: the
@@ -919,7 +1329,9 @@ func (s *state) joinedVerb(first, i int) bool {
 func (s *state) courtSubject(first, i int) (side, bool) {
 	toks := s.doc.Tokens
 	for a := first + 1; a < i; a++ {
-		if !s.word("court", toks[a].Low) || !s.isArticle(toks[a-1].Low) {
+		// "La Audiencia", "la chambre criminelle du Tribunal de Mahdia": the court after its
+		// article, or after the "de" that joins a chamber to it.
+		if !s.word("court", toks[a].Low) || !s.isArticle(toks[a-1].Low) && !s.ofContraction(toks[a-1].Low) {
 			continue
 		}
 		for k := a + 1; k < i; k++ {
@@ -955,12 +1367,21 @@ func (s *state) seatOf(from, to int) string {
 		if e == k+1 {
 			continue
 		}
-		if p, ok := g.Lookup(s.span(k+1, e), nil); ok && s.isCountry(p.Country) {
+		// A court's seat is read as a place of the report's home country first ("Audiencia
+		// de Cádiz" is not Cadiz in the Philippines).
+		var home []string
+		if h := s.home(); h != "" {
+			home = []string{h}
+		}
+		if p, ok := g.Lookup(s.span(k+1, e), home); ok && s.isCountry(p.Country) {
 			return p.Country
 		}
 	}
 	return ""
 }
+
+// ofContraction reports whether w is "de" joined to an article: "del", "du", "des".
+func (s *state) ofContraction(w string) bool { return w == "del" || w == "du" || w == "des" }
 
 // subjectNationality is the one nationality that an adjective after a noun for people names
 // in the clause before the trigger at i ("ciudadanos argelinos", "migrants marocains"); ""
@@ -1668,14 +2089,7 @@ func (s *state) pronounSubject(first, i int) (side, bool) {
 	if k < first || !s.word("pronoun", toks[k].Low) {
 		return side{}, false
 	}
-	for j := len(s.mentions) - 1; j >= 0; j-- {
-		if m := s.mentions[j]; m.kind == mPerson && m.start < first {
-			sd := s.sideOf(j)
-			sd.how = "pronoun subject"
-			return sd, sd.code != ""
-		}
-	}
-	return side{}, false
+	return s.personBefore(first, "pronoun subject")
 }
 
 // gerund reports whether the trigger is one gerund: "appelant", "instando", "pidiendo".

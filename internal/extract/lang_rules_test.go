@@ -1901,3 +1901,205 @@ func TestLangStatisticsNounPartitive(t *testing.T) {
 		}
 	}
 }
+
+// wantEventSet fails unless the events of text, published on 14 March 2024, are exactly want,
+// each written "TYPE SOURCE TARGET", in any order.
+// With dated, each is written "TYPE SOURCE TARGET DATE" (empty when undated).
+func wantEventSet(t *testing.T, x *Extractor, lang, text string, want []string, dated ...bool) {
+	t.Helper()
+	var have []string
+	for _, e := range x.Extract(langDoc(lang, "2024-03-14", text)).Events {
+		h := e.Type + " " + e.Source.Actor + " " + e.Target.Actor
+		if len(dated) > 0 && dated[0] {
+			d := ""
+			if e.Date != nil {
+				d = *e.Date
+			}
+			h += " " + d
+		}
+		have = append(have, h)
+	}
+	slices.Sort(have)
+	want = slices.Clone(want)
+	slices.Sort(want)
+	if !slices.Equal(have, want) {
+		t.Errorf("%q: events %q, want %q", text, have, want)
+	}
+}
+
+// TestLangCoordinatedSubjects: a material act of two bodies of different states joined by "y",
+// "et" is one act for each state; two bodies of one state act once; places joined after a
+// preposition ("en Mauritania y Senegal") are no subject, and neither are generic forces
+// whose state is inferred.
+func TestLangCoordinatedSubjects(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Algeciras, 12 mar (EFE).- La Policía Nacional y la Gendarmería Real marroquí interceptaron el lunes una lancha con 30 migrantes.", []string{"COERCE ESP ESP", "COERCE MAR MAR"}},
+		{"fr", "Tanger - La Gendarmerie royale et la Guardia Civil ont intercepté lundi une embarcation avec 30 migrants.", []string{"COERCE ESP ESP", "COERCE MAR MAR"}},
+		// Two bodies of one state: one act.
+		{"fr", "Tanger - La Marine royale et la Gendarmerie royale ont intercepté lundi 40 migrants.", []string{"COERCE MAR MAR"}},
+		{"es", "Algeciras, 12 mar (EFE).- La Guardia Civil y la Policía Nacional detuvieron el lunes a seis personas.", []string{"COERCE ESP ESP"}},
+		// Places after a preposition name where, not who.
+		{"es", "Madrid, 12 mar (EFE).- La Guardia Civil y la Policía Nacional han desplegado en Gambia y Guinea a 40 agentes.", []string{"MOBILIZE ESP GMB"}},
+		{"fr", "Paris - La Police nationale a déployé au Tchad et au Niger 40 agents.", []string{"MOBILIZE FRA TCD"}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangCooperationPhrase: a phrase that names the partner of an operation ("en colaboración
+// con", "avec le concours de") is a COOPERATE between the acting side and the partner's state,
+// at the time of the act; a partner of the same state, or a body that is no state, gives none.
+func TestLangCooperationPhrase(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Almería, 12 mar (EFE).- La Policía Nacional ha detenido el lunes a doce personas en colaboración con la Policía de Argelia.", []string{"COERCE ESP ESP", "COOPERATE ESP DZA"}},
+		{"es", "Almería, 12 mar (EFE).- Salvamento Marítimo rescató el lunes a 40 personas en una operación coordinada entre Salvamento Marítimo y la Marina Real de Marruecos.", []string{"AID ESP ESP", "COOPERATE ESP MAR"}},
+		{"fr", "Nador - La Gendarmerie royale a arrêté lundi huit passeurs avec le concours de la Guardia Civil.", []string{"COERCE MAR MAR", "COOPERATE MAR ESP"}},
+		{"fr", "Dakar - La Marine nationale sénégalaise a intercepté lundi une pirogue en coordination avec la Guardia Civil.", []string{"COERCE SEN SEN", "COOPERATE SEN ESP"}},
+		// A partner of the same state, or no state: no cooperation.
+		{"es", "Almería, 12 mar (EFE).- La Policía Nacional ha detenido el lunes a doce personas en colaboración con la Guardia Civil.", []string{"COERCE ESP ESP"}},
+		{"fr", "Rabat - Le Maroc a rapatrié lundi 300 migrants avec l'appui de l'Organisation internationale pour les migrations.", []string{"COERCE MAR MAR"}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangOperationSubject: a sentence opened by an operation noun whose participle gives a
+// time ("La operación, desarrollada el pasado día 9", "L'opération, menée mardi") dates the
+// material acts told before, is done by their side, and its phrase of cooperation names a
+// partner; with no act told before, or no time, it dates nothing.
+func TestLangOperationSubject(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Almería, 14 mar (EFE).- La Policía Nacional ha detenido a 14 personas. La operación, desarrollada el pasado día 9 con la colaboración de la Policía argelina, culminó con seis registros.", []string{"COERCE ESP ESP 2024-03-09", "COOPERATE ESP DZA 2024-03-09"}},
+		{"fr", "Nador - La Gendarmerie royale a arrêté 14 passeurs. L'opération, menée mardi en coordination avec la Guardia Civil, a permis de saisir deux embarcations.", []string{"COERCE MAR MAR 2024-03-12", "COOPERATE MAR ESP 2024-03-12"}},
+		// No time told: the acts keep their own day.
+		{"es", "Almería, 14 mar (EFE).- La Policía Nacional ha detenido a 14 personas. La operación, que contó con la colaboración de la Policía argelina, sigue abierta.", []string{"COERCE ESP ESP 2024-03-14"}},
+		// No act told before: nothing.
+		{"fr", "Nador - Le gouverneur a visité le port. L'opération, menée mardi avec l'appui de la Guardia Civil, a duré six heures.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
+
+// TestLangAidRecipients: an aid approved or released that names no recipient goes to the states
+// named in its aim ("para reforzar … de Gambia y Guinea", "pour le Tchad et le Niger"), one act
+// each; approving a law is no aid, and an aim that names no state gives no recipient.
+func TestLangAidRecipients(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El Consejo de Ministros ha aprobado este martes una partida de 30 millones de euros para reforzar la vigilancia de las costas de Gambia y Guinea.", []string{"AID ESP GMB", "AID ESP GIN"}},
+		{"fr", "Paris - Le gouvernement a débloqué mardi une enveloppe de 8 millions d'euros pour le Tchad et le Niger.", []string{"AID FRA TCD", "AID FRA NER"}},
+		{"fr", "Paris - Le gouvernement a approuvé mardi une enveloppe de 8 millions d'euros pour la Guinée.", []string{"AID FRA GIN"}},
+		// A law approved is no aid.
+		{"es", "Madrid, 14 mar (EFE).- El Congreso aprobó el martes la reforma de la ley de extranjería para Gambia.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangCourtSentence: a court that sentences unnamed people to prison ("La Audiencia condenó
+// a tres patrones a ocho años de prisión", "la chambre criminelle du tribunal de Sousse a
+// condamné") acts on its own state, the court's and not the dateline capital's; a
+// condemnation with no prison term, or by no court, gives none.
+func TestLangCourtSentence(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Almería, 14 mar (EFE).- La Audiencia condenó el martes a tres patrones a ocho años de prisión.", []string{"ACCUSE ESP ESP", "COERCE ESP ESP"}},
+		{"fr", "Tunis - La chambre criminelle du tribunal de première instance de Sousse a condamné, mardi, cinq accusés à des peines de dix ans de prison.", []string{"ACCUSE TUN TUN", "COERCE TUN TUN"}},
+		{"fr", "Rabat - Le tribunal de Nador a condamné mardi cinq passeurs à dix ans de prison.", []string{"ACCUSE MAR MAR", "COERCE MAR MAR"}},
+		// No prison term, or no court: no sentence.
+		{"fr", "Tunis - La chambre criminelle du tribunal de Sousse a condamné, mardi, cinq accusés à une amende.", []string{}},
+		{"es", "Almería, 14 mar (EFE).- La asociación condenó el martes la muerte de tres migrantes.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangAnaphorSubject: a common noun or a bare title that opens a sentence as its subject
+// ("Le responsable a appelé", "El titular de Exteriores pidió", "Le diplomate") stands for the
+// person named last before it; with no person named before, it gives no act.
+func TestLangAnaphorSubject(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Dakar - Le ministre sénégalais de l'Intérieur, Moussa Ndiaye, a visité mardi le port. Le responsable a appelé l'Union européenne à renforcer son soutien.", []string{"REQUEST SEN EU"}},
+		{"es", "Madrid, 14 mar (EFE).- El ministro argelino de Exteriores, Karim Benali, visitó el martes Ceuta. El titular de Exteriores pidió a la Unión Europea más fondos.", []string{"REQUEST DZA EU"}},
+		{"fr", "Rabat - L'ambassadeur du Mali, Amadou Traoré, a visité mardi le port. Le diplomate a appelé l'Union européenne à agir.", []string{"REQUEST MLI EU"}},
+		// No person named before: no act.
+		{"fr", "Rabat - Le port reste fermé. Le responsable a appelé l'Union européenne à agir.", []string{}},
+		{"es", "Madrid, 14 mar (EFE).- El puerto sigue cerrado. El responsable pidió a la Unión Europea más fondos.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangBothAsTarget: "les deux gouvernements", "ambos gobiernos" right after a verb of
+// asking or criticising are the two sides of the last two-sided act, one act on each; with no
+// two-sided act or pair of persons before, no act.
+func TestLangBothAsTarget(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Dakar - Le ministre sénégalais Moussa Ndiaye s'est entretenu mardi avec son homologue mauritanien Ahmed Ould Salem. L'OIM a appelé les deux gouvernements à protéger les migrants.", []string{"CONSULT SEN MRT", "REQUEST IOM SEN", "REQUEST IOM MRT"}},
+		{"es", "Madrid, 14 mar (EFE).- Argelia y Túnez acordaron el martes reforzar la cooperación. La OIM pidió a ambos gobiernos que protejan a los migrantes.", []string{"AGREE DZA TUN", "REQUEST IOM DZA", "REQUEST IOM TUN"}},
+		// Nothing two-sided told before.
+		{"fr", "Dakar - Le port reste fermé. L'OIM a appelé les deux gouvernements à protéger les migrants.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangDemandAfterMeeting: a demand that names no one, by a person who is a side of the last
+// two-sided act, is made to its other side; by another body of the same country, it is none.
+func TestLangDemandAfterMeeting(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Dakar - Le ministre sénégalais Moussa Ndiaye s'est entretenu mardi avec son homologue malien Amadou Traoré. M. Traoré a demandé que les contrôles soient assouplis.", []string{"CONSULT SEN MLI", "REQUEST MLI SEN"}},
+		{"es", "Madrid, 14 mar (EFE).- El ministro Pedro Ruiz Gómez se reunió el martes con su homólogo argelino Karim Benali. Benali pidió que se agilicen los visados.", []string{"CONSULT ESP DZA", "REQUEST DZA ESP"}},
+		// Another body of one side's country: no target, no act.
+		{"es", "Madrid, 14 mar (EFE).- El ministro Pedro Ruiz Gómez se reunió el martes con su homólogo argelino Karim Benali. La patronal argelina pidió que se agilicen los visados.", []string{"CONSULT ESP DZA"}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangFutureSigning: a signing told in the future tense ("firmará el convenio con su
+// homólogo mauritano", "signera un accord avec son homologue sénégalais") is a promise, AGREE
+// with the counterpart's country; signing no agreement is none.
+func TestLangFutureSigning(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El ministro del Interior, Pedro Ruiz Gómez, firmará el próximo lunes el convenio con su homólogo gambiano.", []string{"AGREE ESP GMB"}},
+		{"fr", "Paris - Le ministre de l'Intérieur, Paul Martin, signera lundi un accord avec son homologue nigérien.", []string{"AGREE FRA NER"}},
+		{"fr", "Paris - Le ministre de l'Intérieur, Paul Martin, signera lundi un décret.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}

@@ -166,6 +166,22 @@ func (r *timeResolver) dateLang(toks []text.Token, i int, tw *lexicon.TimeWords)
 				k++
 			}
 		}
+		if m == 0 && k == i+1 && tw.DayNoun[word(i-1)] && r.hasPub {
+			// "el pasado día 24", "el día 3": a day of the month named alone is the last one
+			// up to the report's day.
+			dd := time.Date(r.pub.Year(), r.pub.Month(), d, 0, 0, 0, 0, time.UTC)
+			if d > r.pub.Day() {
+				dd = time.Date(r.pub.Year(), r.pub.Month()-1, d, 0, 0, 0, 0, time.UTC)
+			}
+			if dd.Day() != d {
+				return timex{}, false
+			}
+			start := i - 1
+			if tw.Past[word(start-1)] {
+				start--
+			}
+			return r.finish(start, i+1, dd, "day", since)
+		}
 		if m == 0 {
 			return timex{}, false
 		}

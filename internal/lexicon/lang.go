@@ -59,7 +59,7 @@ func LoadLang(lang string) (*Lexicon, error) {
 	lx.Prefix = map[string]string{}
 	lx.Numbers = map[string]NumberWord{}
 	lx.Time = &TimeWords{Months: map[string]int{}, Abbr: map[string]int{}, Weekdays: map[string]int{},
-		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{},
+		Phrases: NewTrie[string](), Since: map[string]bool{}, Past: map[string]bool{}, Next: map[string]bool{}, DayNoun: map[string]bool{},
 		RangeFrom: map[string]bool{}, RangeTo: map[string]bool{}, Until: map[string]bool{}, RangeArticle: map[string]bool{},
 		First: map[string]bool{}, Parts: map[string]int{}}
 	steps := []struct {
@@ -301,6 +301,8 @@ var wordRoles = map[string]bool{
 	"year-before":          true, // before a year that names a period, never a count: "en todo 2025", "au premier semestre 2027"
 	"part-possessive":      true, // a possessive in a partitive: "cinco de sus ocupantes"
 	"with":                 true, // before a figure of a list whose noun is left out: "con 214", "avec 300"
+	"cooperation-phrase":   true, // names the partner of an operation after it: "en colaboración con", "avec le concours de"
+	"anaphor-noun":         true, // a common noun for the person named before, as a subject: "el responsable", "le diplomate"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
@@ -382,6 +384,8 @@ type TimeWords struct {
 	// Phrases are relative expressions and what they resolve to: "el año pasado": "year-1".
 	Phrases           *Trie[string]
 	Since, Past, Next map[string]bool
+	// DayNoun stands before a day of the month named alone ("el pasado día 24").
+	DayNoun map[string]bool
 	// First opens the first part of a year ("los nueve primeros meses", "le premier
 	// semestre"); Parts are its units in months ("meses": 1, "semestre": 6).
 	First map[string]bool
@@ -424,6 +428,8 @@ func (lx *Lexicon) addTime(c []string) error {
 		tw.Past[w] = true
 	case "next":
 		tw.Next[w] = true
+	case "day-noun":
+		tw.DayNoun[w] = true
 	case "first":
 		tw.First[w] = true
 	case "part":
