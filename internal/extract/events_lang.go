@@ -34,8 +34,9 @@ func (s *state) surfaceEvents() bool { return s.ownLang() != "" && !treeEventLan
 func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 	sent := s.doc.Sents[si]
 	first, end := sent.First, sent.First+len(sent.Tokens)
-	var prevSrc side // the source of the last act read in the sentence
-	prevEnd := first // the end of its trigger
+	var prevSrc side       // the source of the last act read in the sentence
+	prevAgentless := false // whether that act named no one who acts
+	prevEnd := first       // the end of its trigger
 	// "… y ha detenido a 14 personas. La operación, desarrollada el pasado día 24 con la
 	// colaboración de la DGSN marroquí, culminó con", "L'opération, menée mardi avec l'appui
 	// de …": the operation as subject dates the acts told before and is their side's, with the
@@ -235,7 +236,11 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok || src.code == "" {
 			continue
 		}
-		prevSrc, prevEnd = src, tr.j
+		// "les forces de l'ordre ont démantelé 187 réseaux et porté secours à 13 200 migrants
+		// au cours des onze premiers mois": a verb joined to an act that names no one who acts
+		// tells a balance to date as that act does.
+		joinedAgentless := src.how == "joined verb" && prevAgentless
+		prevSrc, prevEnd, prevAgentless = src, tr.j, agentless
 		tgt := ntgt
 		if !nominal {
 			tgt = s.surfaceTarget(r, tr.j, end, src)
@@ -428,7 +433,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			// "13 420 migrants ont été interceptés depuis janvier", "en lo que va de año": a count
 			// to date with no one named who acts is a statistic, not an act; so is one over a
 			// whole year ("L'an dernier, les services de sécurité avaient déjoué 78 685 tentatives").
-			if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) || len(date) == 4 || longPeriod(date)) {
+			// "ce week-end", "este fin de semana": a span of a day or two up to the publication
+			// is when the act was done, not a count to date.
+			if agentless && len(s.published) >= 4 && (strings.HasSuffix(date, "/"+s.published) && !shortSpan(date) || len(date) == 4 || longPeriod(date)) || joinedAgentless && (longPeriod(date) || len(s.published) >= 4 && date == s.published[:4]) {
 				continue // also "durant les quatre premiers mois de l'année": a total over months
 			}
 			// "Desde enero, … 143 detenidos. Además, se han intervenido 27 embarcaciones",
@@ -1910,6 +1917,18 @@ func longPeriod(date string) bool {
 	from, err1 := time.Parse("2006-01-02", a)
 	to, err2 := time.Parse("2006-01-02", b)
 	return err1 == nil && err2 == nil && to.Sub(from) > 31*24*time.Hour
+}
+
+// shortSpan reports whether date is a span of two days at most: a weekend, "ces deux
+// derniers jours".
+func shortSpan(date string) bool {
+	a, b, ok := strings.Cut(date, "/")
+	if !ok {
+		return false
+	}
+	from, err1 := time.Parse("2006-01-02", a)
+	to, err2 := time.Parse("2006-01-02", b)
+	return err1 == nil && err2 == nil && to.Sub(from) <= 24*time.Hour
 }
 
 // passiveForm reports whether the trigger tr ends in a participle that is not an active perfect:

@@ -2103,3 +2103,48 @@ func TestLangFutureSigning(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangWeekendAct: an act told "ce week-end", "este fin de semana" in a report of the Sunday
+// is the act of those two days, whoever acts, not a count to date; a count since the start of
+// the year with no one named who acts is still none, and so is a verb joined to it.
+func TestLangWeekendAct(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Les garde-côtes ont intercepté ce week-end 35 migrants au large d'Oran.", []string{"COERCE DZA DZA 2024-03-09/2024-03-10"}},
+		{"es", "Los guardacostas han interceptado este fin de semana a 35 migrantes frente a Orán.", []string{"COERCE DZA DZA 2024-03-09/2024-03-10"}},
+		{"fr", "Depuis le début de l'année, les garde-côtes ont intercepté 900 migrants au large d'Oran.", []string{}},
+		{"fr", "Depuis le début de l'année, les forces de l'ordre ont démantelé 40 réseaux et porté secours à 900 migrants au large d'Oran.", []string{}},
+		{"es", "En lo que va de año, los guardacostas han desarticulado 40 redes y prestado auxilio a 900 migrantes frente a Orán.", []string{}},
+	} {
+		var have []string
+		for _, e := range x.Extract(langDoc(tc.lang, "2024-03-10", tc.text)).Events {
+			d := ""
+			if e.Date != nil {
+				d = *e.Date
+			}
+			have = append(have, e.Type+" "+e.Source.Actor+" "+e.Target.Actor+" "+d)
+		}
+		if !slices.Equal(have, tc.want) && !(len(have) == 0 && len(tc.want) == 0) {
+			t.Errorf("%q: events %q, want %q", tc.text, have, tc.want)
+		}
+	}
+}
+
+// TestLangRescueAfterAdverb: "ont par ailleurs porté secours", "han prestado auxilio": a rescue
+// told by a participle and its noun is an act, with an adverb between the auxiliary and it.
+func TestLangRescueAfterAdverb(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Les garde-côtes algériens ont par ailleurs porté secours à quinze personnes.", []string{"AID DZA DZA"}},
+		{"es", "Los guardacostas argelinos han prestado auxilio a quince personas.", []string{"AID DZA DZA"}},
+		{"fr", "Le secours porté aux naufragés reste insuffisant.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
