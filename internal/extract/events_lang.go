@@ -1910,25 +1910,26 @@ func (s *state) agreedBefore(tr trigger, trigs []trigger) bool {
 // longPeriod reports whether the date is an interval of more than a month ("2024-01-01/2024-04-30"):
 // what happened over it is a total, not one act.
 func longPeriod(date string) bool {
-	a, b, ok := strings.Cut(date, "/")
-	if !ok {
-		return false
-	}
-	from, err1 := time.Parse("2006-01-02", a)
-	to, err2 := time.Parse("2006-01-02", b)
-	return err1 == nil && err2 == nil && to.Sub(from) > 31*24*time.Hour
+	d, ok := spanLength(date)
+	return ok && d > 31*24*time.Hour
 }
 
 // shortSpan reports whether date is a span of two days at most: a weekend, "ces deux
 // derniers jours".
 func shortSpan(date string) bool {
+	d, ok := spanLength(date)
+	return ok && d <= 24*time.Hour
+}
+
+// spanLength is the time from the first to the last day of the interval date.
+func spanLength(date string) (time.Duration, bool) {
 	a, b, ok := strings.Cut(date, "/")
 	if !ok {
-		return false
+		return 0, false
 	}
 	from, err1 := time.Parse("2006-01-02", a)
 	to, err2 := time.Parse("2006-01-02", b)
-	return err1 == nil && err2 == nil && to.Sub(from) <= 24*time.Hour
+	return to.Sub(from), err1 == nil && err2 == nil
 }
 
 // passiveForm reports whether the trigger tr ends in a participle that is not an active perfect:
