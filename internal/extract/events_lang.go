@@ -412,6 +412,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				if date != "" && r.Type == "AGREE" && s.promisedTime(tr, end, date) {
 					date = "" // "sont convenues de réunir ... en février": when it is to be done
 				}
+				// "ha acusado al Gobierno de devolver … durante el mes de noviembre, en un informe
+				// presentado este lunes", "a dénoncé … dans un rapport publié lundi": the time of
+				// the report that tells a word act dates it.
+				if st := s.statementTime(first, end); st != "" && !materialTypes[typ] {
+					date = st
+				}
 			}
 			// "denunció este jueves el colapso del sistema, que recibió entre enero y octubre
 			// …, y reclamó", "a dénoncé mardi …, et a réclamé": a verb joined to a word act
@@ -1912,6 +1918,24 @@ func (s *state) agreedBefore(tr trigger, trigs []trigger) bool {
 func longPeriod(date string) bool {
 	d, ok := spanLength(date)
 	return ok && d > 31*24*time.Hour
+}
+
+// statementTime is the time told right after a report's noun in the sentence from first to end
+// ("en un informe presentado este lunes", "dans un communiqué publié mardi"), outside quotes.
+func (s *state) statementTime(first, end int) string {
+	toks := s.doc.Tokens
+	s.indexTimes()
+	for _, tx := range s.times[s.timeFirst[toks[first].Sent]:s.timeFirst[toks[first].Sent+1]] {
+		if s.anchors[tx.start] || tx.start >= end || s.inQuote[tx.start] {
+			continue
+		}
+		for k := tx.start - 1; k >= first && k >= tx.start-3; k-- {
+			if s.word("statement", toks[k].Low) {
+				return tx.value
+			}
+		}
+	}
+	return ""
 }
 
 // shortSpan reports whether date is a span of two days at most: a weekend, "ces deux

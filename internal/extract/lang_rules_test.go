@@ -2148,3 +2148,20 @@ func TestLangRescueAfterAdverb(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangStatementTime: a word act told with the report that carries it ("en un informe
+// presentado este lunes", "dans un rapport publié lundi") is dated by the report, not by the
+// time of what it is about nor by the publication; a material act keeps its own time.
+func TestLangStatementTime(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "La Asociación Pro Derechos Humanos de Andalucía ha criticado al Gobierno por las devoluciones de febrero, en un informe presentado este lunes.", []string{"ACCUSE ESP ESP 2024-03-11", "COERCE ESP ESP 2024-02"}},
+		{"fr", "L'Association marocaine des droits humains a dénoncé le gouvernement pour les expulsions de février, dans un rapport publié lundi.", []string{"ACCUSE MAR MAR 2024-03-11", "COERCE MAR MAR 2024-02"}},
+		{"es", "La Policía Nacional detuvo en febrero a doce personas en Almería, según un informe presentado este lunes.", []string{"COERCE ESP ESP 2024-02"}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
