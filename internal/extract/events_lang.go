@@ -1106,7 +1106,9 @@ func (s *state) passiveAgent(from, end int) (side, bool) {
 		}
 		if m := s.mentionAt(j); m != nil && j < end {
 			// "por el presidente senegalés": an adjective after a title names its state.
-			office := j > k+1 && (s.lx.Titles.Has(toks[j-1].Low) || s.lx.Agencies.Has(toks[j-1].Low))
+			// "por su homólogo marroquí", "par son homologue marocain": so does one after a
+			// counterpart.
+			office := j > k+1 && (s.lx.Titles.Has(toks[j-1].Low) || s.lx.Agencies.Has(toks[j-1].Low) || s.word("counterpart", toks[j-1].Low))
 			if sd := s.sideOf(int(s.at[j])); sd.code != "" && (!m.adj || office) {
 				sd.how = "passive agent"
 				return sd, true

@@ -2165,3 +2165,23 @@ func TestLangStatementTime(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
 	}
 }
+
+// TestLangVisitReceived: a minister who travels to a capital ("viajó el martes a Rabat") or is
+// received by a counterpart whose adjective names the host ("fue recibido por su homólogo
+// marroquí", "a été reçue par son homologue marocain") consults the host's state; a trip of
+// people who act for no state, or within the visitor's own state, is none.
+func TestLangVisitReceived(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El ministro del Interior, Pedro Ruiz Gómez, viajó el martes a Rabat.", []string{"CONSULT ESP MAR"}},
+		{"es", "Madrid, 14 mar (EFE).- El ministro del Interior, Pedro Ruiz Gómez, fue recibido el martes en Rabat por su homólogo marroquí.", []string{"CONSULT MAR ESP"}},
+		{"fr", "Rabat - La ministre espagnole de l'Intérieur, Ana López, a été reçue mardi par son homologue marocain.", []string{"CONSULT MAR ESP"}},
+		{"es", "Madrid, 14 mar (EFE).- El ministro del Interior, Pedro Ruiz Gómez, viajó el martes a Canarias.", []string{}},
+		{"es", "Madrid, 14 mar (EFE).- Unos 200 migrantes viajaron el martes a Canarias en cayucos.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
