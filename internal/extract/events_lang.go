@@ -58,10 +58,14 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			continue
 		}
 		fut, future := s.futureTense(tr, first)
+		promised := false // an act to come, promised to another state
 		if future || s.lx.Modal("future", s.doc.Tokens[tr.i].Low) || s.lx.Modal("future", s.doc.Tokens[tr.j-1].Low) {
-			if !cooperativeTypes[typ] {
+			// "déploiera des patrouilles en Mauritanie", "desplegará agentes": a deployment to
+			// come, told as a plan with another state, is promised as cooperation is.
+			if !cooperativeTypes[typ] && typ != "MOBILIZE" {
 				continue
 			}
+			promised = typ != "AGREE"
 			typ = "AGREE"
 		}
 		// "movilizó a la Salvamar Mimosa para auxiliar a una patera", "a mobilisé une vedette
@@ -383,7 +387,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		for _, tgt := range tgts {
 			// "a rejeté des accusations « infondées »", "rechazó las acusaciones": a rejection
 			// of charges whose author is not named is coded with no target (codebook 5).
-			if tgt.code == "" && !rejectsCharges || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && tgt.how != "home government" && tgt.how != "unnamed people at home" && !s.domesticDemand(typ, src, tgt) {
+			if tgt.code == "" && !rejectsCharges || promised && tgt.code == src.code || tgt.code == src.code && !materialTypes[typ] && !r.Frame.Self && !r.Frame.People && tgt.how != "own state of a national body" && tgt.how != "author of the accusations" && tgt.how != "home government" && tgt.how != "unnamed people at home" && !s.domesticDemand(typ, src, tgt) {
 				continue
 			}
 			date := actDate

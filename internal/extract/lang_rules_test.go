@@ -2185,3 +2185,23 @@ func TestLangVisitReceived(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangPromisedAid: money or a deployment told in the future or the conditional ("aportará
+// 30 millones a Mauritania", "versera 10 millions au Sénégal", "déploiera des patrouilles en
+// Mauritanie") is a promise, AGREE with the other state; a deployment to come at home is none.
+func TestLangPromisedAid(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- España aportará 25 millones de euros a Gambia para el control de fronteras.", []string{"AGREE ESP GMB"}},
+		{"es", "Madrid, 14 mar (EFE).- Italia desplegará 40 carabineros en Túnez.", []string{"AGREE ITA TUN"}},
+		{"fr", "Dakar - L'Italie versera 12 millions d'euros à la Gambie.", []string{"AGREE ITA GMB"}},
+		{"fr", "Tunis - L'Italie déploierait des patrouilles en Tunisie.", []string{"AGREE ITA TUN"}},
+		{"fr", "Rabat - Le Maroc déploiera 500 agents à la frontière.", []string{}},
+		{"es", "Madrid, 14 mar (EFE).- Marruecos desplegará 500 agentes en la frontera.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
