@@ -121,6 +121,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !nominal && !actNoun && tr.i > first && s.isArticle(s.doc.Tokens[tr.i-1].Low) && !s.word("act-noun", s.doc.Tokens[tr.i].Low) && !s.infinitive(tr) && !remand {
 			continue
 		}
+		// "a rejeté toute idée d'installer des centres pour les migrants expulsés", "rechazó
+		// acoger a los migrantes devueltos": a participle in the object of a refusal describes
+		// the people refused, it tells no act.
+		if s.refusedParticiple(tr, trigs, first) {
+			continue
+		}
 		src, ok := nsrc, nominal
 		// "del Juzgado de Instrucción número 2 de Ceuta, que decretó prisión provisional", "placés
 		// sous mandat de dépôt par le juge du tribunal de Nador": a remand is the act of the
@@ -1942,6 +1948,31 @@ func (s *state) statementTime(first, end int) string {
 		}
 	}
 	return ""
+}
+
+// refusedParticiple reports whether the trigger tr is a lone participle after a noun in the
+// clause of a refusal told before it in the sentence: what the refusal is about, not an act.
+func (s *state) refusedParticiple(tr trigger, trigs []trigger, first int) bool {
+	toks := s.doc.Tokens
+	if tr.j != tr.i+1 || tr.i == first || !s.passiveForm(tr) || toks[tr.i-1].Kind != text.Word || s.word("before-verb", toks[tr.i-1].Low) {
+		return false
+	}
+	for _, p := range trigs {
+		if p.i >= tr.i || p.rules[0].Type != "REJECT" || s.inQuote[p.i] || tr.i-p.j > 15 {
+			continue
+		}
+		clause := true
+		for k := p.j; k < tr.i; k++ {
+			if toks[k].Kind == text.Punct || s.word("complementizer", toks[k].Low) {
+				clause = false
+				break
+			}
+		}
+		if clause {
+			return true
+		}
+	}
+	return false
 }
 
 // shortSpan reports whether date is a span of two days at most: a weekend, "ces deux

@@ -2205,3 +2205,20 @@ func TestLangPromisedAid(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangRefusedParticiple: a participle in the object of a refusal ("a rejeté toute idée de
+// centres pour les migrants expulsés", "rechazó acoger a los migrantes devueltos") describes the
+// people refused and tells no act; an act told in its own clause after the refusal still is one.
+func TestLangRefusedParticiple(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Dakar - Le Sénégal a refusé mardi l'idée d'accueillir des camps pour les migrants expulsés d'Italie.", []string{}},
+		{"es", "Madrid, 14 mar (EFE).- Argelia rechazó el martes acoger a los migrantes devueltos por España.", []string{"REJECT DZA ESP"}},
+		{"fr", "Dakar - Le Sénégal a refusé mardi les camps, et 40 passeurs ont été arrêtés.", []string{"COERCE SEN SEN"}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
