@@ -2222,3 +2222,24 @@ func TestLangRefusedParticiple(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangDeliveryReinforcement: a delivery told in the pluperfect or after an adverb ("avait
+// déjà livré en octobre quatre vedettes", "había entregado seis patrulleras") is AID to the
+// receiving state; reinforcements sent ("envió a Ceuta un refuerzo de 40 agentes", "a dépêché
+// des renforts") are a MOBILIZE; a letter sent is neither.
+func TestLangDeliveryReinforcement(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Dakar - L'Italie avait déjà livré en janvier trois vedettes au Sénégal.", []string{"AID ITA SEN"}},
+		{"es", "Madrid, 14 mar (EFE).- Italia había entregado en enero tres patrulleras a Senegal.", []string{"AID ITA SEN"}},
+		{"es", "Madrid, 14 mar (EFE).- El Ministerio del Interior envió el martes a Melilla un refuerzo de 30 policías.", []string{"MOBILIZE ESP ESP"}},
+		{"fr", "Tunis - La Tunisie a dépêché mardi des renforts à Sfax.", []string{"MOBILIZE TUN TUN"}},
+		{"es", "Madrid, 14 mar (EFE).- El Gobierno envió el martes una carta a Marruecos.", []string{}},
+		{"fr", "Rabat - Le Maroc a envoyé une lettre à l'Espagne pour demander des renforts.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
