@@ -226,6 +226,15 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if !ok && opOK && materialTypes[typ] {
 			src, ok = opSrc, true // "en los que los agentes intervinieron": the operation's agents
 		}
+		// "L'UE a annoncé une aide de 100 millions à la Tunisie. Une première tranche de 60
+		// millions a été versée mardi": money paid with no payer named is the donor's told
+		// before, to its recipient.
+		if !ok && typ == "AID" && r.Mode == "" && s.passiveForm(tr) {
+			if ev := s.lastGrant(); ev != nil {
+				pair = ev
+				src, ok = side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "donor told before"}, true
+			}
+		}
 		agentless := false
 		if !ok && materialTypes[typ] {
 			agentless = true
@@ -1973,6 +1982,17 @@ func (s *state) refusedParticiple(tr trigger, trigs []trigger, first int) bool {
 		}
 	}
 	return false
+}
+
+// lastGrant is the last aid or promise of aid between two sides coded so far, or nil.
+func (s *state) lastGrant() *record.Event {
+	for k := len(s.events) - 1; k >= 0; k-- {
+		e := &s.events[k]
+		if (e.Type == "AID" && e.Mode == "" || e.Type == "AGREE") && e.Source.Actor != e.Target.Actor && e.Target.Actor != "" {
+			return e
+		}
+	}
+	return nil
 }
 
 // shortSpan reports whether date is a span of two days at most: a weekend, "ces deux

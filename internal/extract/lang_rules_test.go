@@ -2243,3 +2243,20 @@ func TestLangDeliveryReinforcement(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangPaidTranche: money paid in the passive with no payer named ("une première tranche de
+// 60 millions a été versée mardi", "fue desembolsado el martes") is an AID of the donor told
+// before, to its recipient; with no aid told before, none.
+func TestLangPaidTranche(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Bruxelles - L'UE a annoncé une aide de 80 millions d'euros au Niger. Une première tranche de 20 millions a été versée mardi.", []string{"AGREE EU NER 2024-03-14", "AID EU NER 2024-03-12"}},
+		{"es", "Madrid, 14 mar (EFE).- Italia concedió en enero 30 millones a Gambia. Un primer tramo de 10 millones fue desembolsado el martes.", []string{"AID ITA GMB 2024-01", "AID ITA GMB 2024-03-12"}},
+		{"es", "Madrid, 14 mar (EFE).- Un primer tramo de 10 millones fue desembolsado el martes.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
