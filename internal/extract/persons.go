@@ -1089,7 +1089,7 @@ func (s *state) townCountry(p int) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	if pl, ok := g.Lookup(t.Text, s.rankCountries()); ok && pl.Kind == record.PlaceCity && s.isCountry(pl.Country) {
+	if pl, ok := g.Lookup(t.Text, s.rankPlaces()); ok && pl.Kind == record.PlaceCity && s.isCountry(pl.Country) {
 		return pl.Country, true
 	}
 	return "", false

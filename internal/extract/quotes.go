@@ -1061,6 +1061,9 @@ func (s *state) mentionWho(m int) who {
 		w.name = s.entities[mm.entity].name
 	default:
 		w.name = s.fullestName(mm)
+		if e := s.branchEnd(mm); e > mm.end {
+			w.name = s.span(mm.start, e) // quotes_lang.go
+		}
 	}
 	return w
 }

@@ -301,6 +301,9 @@ var wordRoles = map[string]bool{
 	"year-before":          true, // before a year that names a period, never a count: "en todo 2025", "au premier semestre 2027"
 	"part-possessive":      true, // a possessive in a partitive: "cinco de sus ocupantes"
 	"with":                 true, // before a figure of a list whose noun is left out: "con 214", "avec 300"
+	"national-society":     true, // a Red Cross or Red Crescent named alone, the home country's society: "Cruz Roja", "Croix-Rouge"
+	"place-country":        true, // a country whose place a homonym names before any other's: "esp" ("Valencia", "Cádiz")
+	"place-head-prep":      true, // opens a place's name after a preposition of place, a person's elsewhere: "Sidi"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
