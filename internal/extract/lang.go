@@ -653,6 +653,36 @@ func (s *state) officePlaced(e int) bool {
 	return !known
 }
 
+// privateTitle reports whether a Spanish or French title is a profession that acts for a
+// client, never a state ("abogado", "avocate"; data: private-title): its holder's country is
+// a stated nationality or none, not the country where the report is set. Always false for
+// English.
+func (s *state) privateTitle(title string) bool {
+	if s.ownLang() == "" {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		if s.word("private-title", w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyAfter reports whether a Spanish or French name ending at b is followed by the body it
+// belongs to: ", de la Fundación Apip-Acam", ", du cabinet Lahlou".
+func (s *state) bodyAfter(b int) bool {
+	toks := s.doc.Tokens
+	if b+2 >= len(toks) || toks[b].Text != "," || !s.nameOf(b+1) || toks[b+2].Sent != toks[b].Sent {
+		return false
+	}
+	k := b + 2
+	if s.isArticle(toks[k].Low) && k+1 < len(toks) {
+		k++
+	}
+	return isCapWord(toks[k]) || s.word("ngo-noun", toks[k].Low)
+}
+
 // placeOrBodyName reports whether the capitalised run that starts at a, its name at k, names a
 // place or a body rather than a person: its first word opens places' names ("Isla Cristina",
 // "Punta Umbría", "Cap Skirring", "Oued Laou"; "Sidi Ifni" only after a preposition), or it follows the lower-case noun of an association that it

@@ -643,3 +643,27 @@ func TestLangBodyBranch(t *testing.T) {
 		{"es", "Cáritas Diocesana de Cádiz ha acusado al Gobierno de devolver a Marruecos \"sin ninguna de las garantías legales\" a 35 menores.", ""},
 	})
 }
+
+// TestLangLawyerCountry checks a lawyer ("l'avocat de la défense", "la abogada de la familia"):
+// they speak for a client, not the state where the report is set, so their country is "";
+// one whose body is named after the name is the body's, and "abogado del Estado" is the
+// state's.
+func TestLangLawyerCountry(t *testing.T) {
+	checkLangPersons(t, []struct{ lang, body, want string }{
+		{"fr", "RABAT, 3 mars 2026 (MAP) - Le tribunal a condamné trois passeurs arrêtés par la Gendarmerie royale au Maroc. « Mon client est innocent », a déclaré l'avocat de la défense, Me Youssef Alami Idrissi.", "Youssef Alami Idrissi:"},
+		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia Provincial de Almería condenó a tres patrones detenidos por la Guardia Civil en España. \"Es una sentencia justa\", afirmó el jueves la abogada de la acusación particular, Lucía Pérez Navarro.", "Lucía Pérez Navarro:"},
+		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia Provincial de Almería condenó a tres patrones detenidos por la Guardia Civil en España. \"Es una sentencia justa\", afirmó el jueves la abogada de la acusación particular, Lucía Pérez Navarro, de la Fundación Amad-Icor.", "Lucía Pérez Navarro:ESP"},
+		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia Provincial de Almería condenó a tres patrones detenidos por la Guardia Civil en España. \"Es una sentencia justa\", afirmó el jueves el abogado del Estado, Luis Gómez Prieto.", "Luis Gómez Prieto:ESP"},
+	})
+}
+
+// TestLangRepresentativeSpeaker checks a speaker named after an inverted verb through a
+// representative's title ("le représentant du ministère public, X, lors de l'audience").
+func TestLangRepresentativeSpeaker(t *testing.T) {
+	checkLangQuotes(t, []langQuoteCase{
+		{"fr", "RABAT, 3 mars 2026 (MAP) - Le tribunal a condamné trois passeurs.\n\n« Ce jugement est un avertissement pour tous les réseaux », a estimé le représentant du ministère public, Hassan Tazi Alami, lors de l'audience.",
+			[]speakerText{{"Hassan Tazi Alami", "Ce jugement est un avertissement pour tous les réseaux"}}},
+		{"es", "CEUTA, 3 mar (EFE).- El tribunal condenó a tres patrones.\n\n\"Esta sentencia es un aviso para todas las redes\", afirmó el representante de la Fiscalía, Luis Gómez Prieto, durante la vista.",
+			[]speakerText{{"Luis Gómez Prieto", "Esta sentencia es un aviso para todas las redes"}}},
+	})
+}

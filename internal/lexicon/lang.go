@@ -304,6 +304,7 @@ var wordRoles = map[string]bool{
 	"national-society":     true, // a Red Cross or Red Crescent named alone, the home country's society: "Cruz Roja", "Croix-Rouge"
 	"place-country":        true, // a country whose place a homonym names before any other's: "esp" ("Valencia", "Cádiz")
 	"place-head-prep":      true, // opens a place's name after a preposition of place, a person's elsewhere: "Sidi"
+	"private-title":        true, // a profession that acts for a client, never a state: "abogado", "avocat"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
