@@ -667,3 +667,17 @@ func TestLangRepresentativeSpeaker(t *testing.T) {
 			[]speakerText{{"Luis Gómez Prieto", "Esta sentencia es un aviso para todas las redes"}}},
 	})
 }
+
+// TestLangAnaphorNounSpeaker checks a noun that stands for whoever holds the office named
+// before ("Le responsable a appelé … à « … »", "El titular pidió …"): the person named last
+// speaks; "un responsable de l'OIM" is someone else and names no one.
+func TestLangAnaphorNounSpeaker(t *testing.T) {
+	checkLangQuotes(t, []langQuoteCase{
+		{"fr", "RABAT, 3 mars 2026 (MAP) - Le directeur de la migration au ministère de l'Intérieur, Khalid Benali Tazi, a présenté lundi le bilan annuel.\n\nLe responsable a appelé les familles à « faire preuve de vigilance face aux réseaux ».",
+			[]speakerText{{"Khalid Benali Tazi", "faire preuve de vigilance face aux réseaux"}}},
+		{"es", "MADRID, 3 mar (EFE).- El director general de Migraciones, Luis Gómez Prieto, presentó el lunes el balance anual.\n\nEl titular pidió a las familias \"extremar la vigilancia ante las redes\".",
+			[]speakerText{{"Luis Gómez Prieto", "extremar la vigilancia ante las redes"}}},
+		{"fr", "RABAT, 3 mars 2026 (MAP) - Le directeur de la migration au ministère de l'Intérieur, Khalid Benali Tazi, a présenté lundi le bilan annuel.\n\n« Le centre est plein », prévient un responsable de l'OIM sous couvert d'anonymat.",
+			[]speakerText{{"", "Le centre est plein"}}},
+	})
+}

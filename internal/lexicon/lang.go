@@ -305,6 +305,7 @@ var wordRoles = map[string]bool{
 	"place-country":        true, // a country whose place a homonym names before any other's: "esp" ("Valencia", "Cádiz")
 	"place-head-prep":      true, // opens a place's name after a preposition of place, a person's elsewhere: "Sidi"
 	"private-title":        true, // a profession that acts for a client, never a state: "abogado", "avocat"
+	"anaphor-noun":         true, // a noun for whoever holds the office named before, the person named last: "responsable", "titular"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
