@@ -80,6 +80,14 @@ func (s *state) findActors() {
 			}
 		}
 		men := mention{start: i, end: m.End, code: a.Code, name: s.span(i, m.End), entity: -1}
+		// "Cruz Roja", "la Croix-Rouge" named alone: the national society of the report's home
+		// country, which acts for it; only "Comité Internacional de la Cruz Roja" or "CICR" is
+		// the ICRC.
+		if a.Kind == lexicon.Org && s.ownLang() != "" && s.word("national-society", strings.ToLower(men.name)) {
+			if h := s.home(); h != "" {
+				a.Code, a.Type, men.code = h, "agency", h
+			}
+		}
 		switch a.Kind {
 		case lexicon.Org:
 			men.kind, men.orgType = mOrg, a.Type

@@ -1,8 +1,10 @@
 package extract
 
 import (
-	"github.com/alboran/alboran/internal/record"
+	"slices"
 	"strings"
+
+	"github.com/alboran/alboran/internal/record"
 
 	"github.com/alboran/alboran/internal/geo"
 	"github.com/alboran/alboran/internal/lexicon"
@@ -169,8 +171,9 @@ func (s *state) officeFirst(i int) (mention, bool) {
 			}
 		}
 		// "el Ministerio del Interior marroquí ... El portavoz del Ministerio": the office named
-		// in full before.
-		for k := len(s.mentions) - 1; k >= 0; k-- {
+		// in full before; not an office that a place of its own completes ("la policía marroquí
+		// ... el jefe superior de Policía de la Comunitat Valenciana").
+		for k := len(s.mentions) - 1; k >= 0 && !s.officePlaced(ag.End); k-- {
 			if m := s.mentions[k]; (m.kind == mAgency || m.kind == mOrg) && m.start < i && s.isCountry(m.code) && toks[m.start].Low == toks[i].Low && m.end-m.start > ag.End-i {
 				code = m.code
 				break
@@ -268,7 +271,7 @@ func (s *state) tieNamedFirst(named map[string]int) string {
 	}{{title, s.title}, {lead, s.doc.Text}} {
 		pick := ""
 		for _, c := range tied {
-			if namesPlace(s.lx, where.toks, where.src, c) {
+			if namesPlace(s.lx, where.toks, where.src, c, s.placeCountries(true)) {
 				if pick != "" {
 					return ""
 				}
@@ -285,19 +288,19 @@ func (s *state) tieNamedFirst(named map[string]int) string {
 // leadNames reports whether the report's headline or first sentence names country c, its
 // capital or a place of it in the gazetteer; its people ("son homologue tunisien") do not count.
 func (s *state) leadNames(c string) bool {
-	if s.title != "" && namesPlace(s.lx, text.Tokenize(s.title), s.title, c) {
+	if s.title != "" && namesPlace(s.lx, text.Tokenize(s.title), s.title, c, s.placeCountries(true)) {
 		return true // "En Mauritanie, les expulsions … se poursuivent"
 	}
 	if len(s.doc.Sents) == 0 {
 		return false
 	}
 	lead := s.doc.Sents[0]
-	return namesPlace(s.lx, s.doc.Tokens[lead.First:lead.First+len(lead.Tokens)], s.doc.Text, c)
+	return namesPlace(s.lx, s.doc.Tokens[lead.First:lead.First+len(lead.Tokens)], s.doc.Text, c, s.placeCountries(true))
 }
 
 // namesPlace reports whether the tokens of src name country c, its capital or a place of it in
-// the gazetteer.
-func namesPlace(lx *lexicon.Lexicon, toks []text.Token, src string, c string) bool {
+// the gazetteer, a homonym read as the place of the countries first (placeCountries) when it is one.
+func namesPlace(lx *lexicon.Lexicon, toks []text.Token, src string, c string, first []string) bool {
 	g, gerr := geo.Default()
 	for k := 0; k < len(toks); k++ {
 		if m, ok := lx.Actors.Longest(toks, k); ok {
@@ -316,7 +319,7 @@ func namesPlace(lx *lexicon.Lexicon, toks []text.Token, src string, c string) bo
 		for e < len(toks) && e < k+4 && isCapWord(toks[e]) {
 			e++
 		}
-		if p, ok := g.Lookup(src[toks[k].Start:toks[e-1].End], nil); ok && p.Country == c && p.Kind != record.PlaceSea && p.Kind != record.PlaceStrait {
+		if p, ok := lookupFirst(g, src[toks[k].Start:toks[e-1].End], first); ok && p.Country == c && p.Kind != record.PlaceSea && p.Kind != record.PlaceStrait {
 			return true
 		}
 	}
@@ -407,10 +410,64 @@ func (s *state) datelinePlace() string {
 	if err != nil {
 		return ""
 	}
-	if p, ok := g.Lookup(s.span(0, e), nil); ok && s.isCountry(p.Country) {
+	if p, ok := lookupFirst(g, s.span(0, e), s.placeCountries(false)); ok && s.isCountry(p.Country) {
 		return p.Country
 	}
 	return ""
+}
+
+// placeCountries are the countries whose places a Spanish or French report's place names
+// stand for before any other's: the dateline's (when dateline is set), the home country of
+// the language's press, and those of the data's place-country ("Valencia" is Spain's, not
+// Venezuela's; "Cádiz" is not a town of the Philippines). It is nil for English.
+func (s *state) placeCountries(dateline bool) []string {
+	if s.ownLang() == "" {
+		return nil
+	}
+	var out []string
+	add := func(c string) {
+		if c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	if dateline {
+		add(s.datelinePlace())
+	}
+	add(s.lx.Home)
+	var rest []string
+	for c := range s.lx.Words["place-country"] {
+		rest = append(rest, strings.ToUpper(c))
+	}
+	slices.Sort(rest)
+	for _, c := range rest {
+		add(c)
+	}
+	return out
+}
+
+// rankPlaces is rankCountries with a Spanish or French report's placeCountries first.
+func (s *state) rankPlaces() []string {
+	first := s.placeCountries(true)
+	if first == nil {
+		return s.rankCountries()
+	}
+	for _, c := range s.rankCountries() {
+		if c == "" || !slices.Contains(first, c) {
+			first = append(first, c)
+		}
+	}
+	return first
+}
+
+// lookupFirst looks a name up in the gazetteer among the countries given first, then among
+// all: a small town of another country is still found.
+func lookupFirst(g *geo.Gazetteer, name string, countries []string) (record.Geo, bool) {
+	if len(countries) > 0 {
+		if p, ok := g.Lookup(name, countries); ok {
+			return p, true
+		}
+	}
+	return g.Lookup(name, nil)
 }
 
 // isAnd reports whether w joins two names in Spanish or French: "y", "e", "et".
@@ -572,9 +629,63 @@ func (s *state) capitalFront(i int) string {
 	return ""
 }
 
+// officePlaced reports whether the office whose name ends at e is completed by a place of its
+// own that the gazetteer's countries do not name: "de la Comunitat Valenciana", "de Melilla",
+// "en Almería", "du Grand Casablanca".
+func (s *state) officePlaced(e int) bool {
+	toks := s.doc.Tokens
+	if e+1 >= len(toks) || toks[e+1].Sent != toks[e-1].Sent {
+		return false
+	}
+	switch toks[e].Low {
+	case "de", "del", "du", "d'", "d’", "en":
+	default:
+		return false
+	}
+	k := e + 1
+	if s.isArticle(toks[k].Low) && k+1 < len(toks) {
+		k++
+	}
+	if !isCapWord(toks[k]) || s.lx.Titles.Has(toks[k].Low) {
+		return false
+	}
+	_, known := s.lx.Actors.Longest(toks, k)
+	return !known
+}
+
+// privateTitle reports whether a Spanish or French title is a profession that acts for a
+// client, never a state ("abogado", "avocate"; data: private-title): its holder's country is
+// a stated nationality or none, not the country where the report is set. Always false for
+// English.
+func (s *state) privateTitle(title string) bool {
+	if s.ownLang() == "" {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		if s.word("private-title", w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyAfter reports whether a Spanish or French name ending at b is followed by the body it
+// belongs to: ", de la Fundación Apip-Acam", ", du cabinet Lahlou".
+func (s *state) bodyAfter(b int) bool {
+	toks := s.doc.Tokens
+	if b+2 >= len(toks) || toks[b].Text != "," || !s.nameOf(b+1) || toks[b+2].Sent != toks[b].Sent {
+		return false
+	}
+	k := b + 2
+	if s.isArticle(toks[k].Low) && k+1 < len(toks) {
+		k++
+	}
+	return isCapWord(toks[k]) || s.word("ngo-noun", toks[k].Low)
+}
+
 // placeOrBodyName reports whether the capitalised run that starts at a, its name at k, names a
 // place or a body rather than a person: its first word opens places' names ("Isla Cristina",
-// "Punta Umbría", "Cap Skirring"), or it follows the lower-case noun of an association that it
+// "Punta Umbría", "Cap Skirring", "Oued Laou"; "Sidi Ifni" only after a preposition), or it follows the lower-case noun of an association that it
 // names ("el colectivo Caminando Juntos", "le collectif Alarme Phone Sahara"). Always false
 // for English.
 func (s *state) placeOrBodyName(a, k int) bool {
@@ -586,6 +697,20 @@ func (s *state) placeOrBodyName(a, k int) bool {
 		return true
 	}
 	p := a - 1
+	// "au large de Mostaganem et de Sidi Lakhdar", "frente a Alhucemas y Sidi Kacem", but
+	// "con Sidi Mohamed Ould Cheikhna".
+	if s.word("place-head-prep", toks[k].Low) && p >= 0 && toks[p].Sent == toks[a].Sent {
+		q := p
+		if isAnd(toks[q].Low) { // the preposition of the place before: "frente a Alhucemas y"
+			q--
+			for q >= 0 && q > p-5 && isCapWord(toks[q]) {
+				q--
+			}
+		}
+		if q >= 0 && toks[q].Sent == toks[a].Sent && s.isPrep(toks[q].Low) && !s.word("partner", toks[q].Low) {
+			return true
+		}
+	}
 	return p > 0 && toks[p].Sent == toks[a].Sent && !isCapWord(toks[p]) && (s.word("ngo-noun", toks[p].Low) || s.word("org-head", toks[p].Low))
 }
 

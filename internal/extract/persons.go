@@ -366,7 +366,9 @@ func (s *state) personRun(a, b int) {
 	// A person the report quotes or describes, with no office, organization or nationality of
 	// their own, lives and acts where the report is set; a reporter's or a contributor's credit
 	// says nothing of a country.
-	if !known && !gov && !s.credit(k) && !app.org && !(rule == "person.apposed" && s.displacedBefore(k)) {
+	// A lawyer speaks for a client, never a state: "l'avocat de la défense, Karim Lahlou";
+	// one of a body ("la abogada …, Montserrat Vila, de la Fundación X") is the body's (lang.go).
+	if !known && !gov && !s.credit(k) && !app.org && !(rule == "person.apposed" && s.displacedBefore(k)) && !(s.privateTitle(title) && !s.bodyAfter(b)) {
 		country = s.focusCountry()
 	}
 	s.addPerson(k, b, name, country, actor, title, gov)
@@ -1089,7 +1091,7 @@ func (s *state) townCountry(p int) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	if pl, ok := g.Lookup(t.Text, s.rankCountries()); ok && pl.Kind == record.PlaceCity && s.isCountry(pl.Country) {
+	if pl, ok := g.Lookup(t.Text, s.rankPlaces()); ok && pl.Kind == record.PlaceCity && s.isCountry(pl.Country) {
 		return pl.Country, true
 	}
 	return "", false

@@ -817,8 +817,24 @@ func (s *state) titleHolder(a, e int) (int, string) {
 			return k, "quote.role-of-nationality"
 		}
 	}
+	// "Le responsable a appelé les familles à « … »", "el titular": a noun that stands for
+	// whoever holds the office named before is the person named last (data: anaphor-noun).
+	// "un responsable de l'OIM" is someone else: an indefinite or a complement of its own.
+	if e == a+1 && s.word("anaphor-noun", head) && a > 0 && s.isArticle(s.doc.Tokens[a-1].Low) && !indefinite[s.doc.Tokens[a-1].Low] && (e >= len(s.doc.Tokens) || !s.nameOf(e)) {
+		for k := len(s.mentions) - 1; k >= 0; k-- {
+			if m := s.mentions[k]; m.kind == mPerson && m.start < a {
+				if s.sameGender(g, k, head) {
+					return k, "quote.anaphor-noun"
+				}
+				break
+			}
+		}
+	}
 	return -1, ""
 }
+
+// indefinite articles, Spanish and French: "un responsable" is no one named before.
+var indefinite = set("un", "una", "une", "unos", "unas", "des")
 
 // roleNationality is the country of the demonym that follows a role ending at token e in
 // Spanish or French copy ("el ministro marroquí", "le chef de la diplomatie marocaine"), else "".
@@ -1061,6 +1077,9 @@ func (s *state) mentionWho(m int) who {
 		w.name = s.entities[mm.entity].name
 	default:
 		w.name = s.fullestName(mm)
+		if e := s.branchEnd(mm); e > mm.end {
+			w.name = s.span(mm.start, e) // quotes_lang.go
+		}
 	}
 	return w
 }

@@ -1042,3 +1042,28 @@ func (s *state) ngoBefore(st int) bool {
 	}
 	return false
 }
+
+// branchEnd is the end of the place that names the local branch of a body of no state, when
+// "de" and that place follow the body's name as a speaker: "Cáritas Diocesana de Ceuta", "le
+// Secours catholique de Marseille". The place is one to three capitalised words the text
+// reads as no other body or person. It is m.end otherwise, and always for English.
+func (s *state) branchEnd(m mention) int {
+	toks := s.doc.Tokens
+	e := m.end
+	if s.ownLang() == "" || m.kind != mOrg || m.orgType != "ngo" || e+1 >= len(toks) || toks[e+1].Sent != toks[m.start].Sent {
+		return m.end
+	}
+	switch toks[e].Low {
+	case "de", "d'", "d’":
+	default:
+		return m.end
+	}
+	k := e + 1
+	for k < len(toks) && k <= e+3 && isCapWord(toks[k]) && s.at[k] < 0 && !s.lx.Stop[toks[k].Low] {
+		k++
+	}
+	if k == e+1 || k < len(toks) && isCapWord(toks[k]) {
+		return m.end
+	}
+	return k
+}

@@ -547,3 +547,137 @@ func TestLangGovernmentOfPerson(t *testing.T) {
 		}
 	}
 }
+
+// checkLangPersons checks the persons of each Spanish or French report dated 2026-03-03, as
+// "name:country" in order; "name:*" leaves the country unchecked.
+func checkLangPersons(t *testing.T, tests []struct{ lang, body, want string }) {
+	t.Helper()
+	x := extractor(t)
+	for _, tt := range tests {
+		var got, want []string
+		wild := map[string]bool{}
+		for _, w := range strings.Split(tt.want, "|") {
+			if name, ok := strings.CutSuffix(w, ":*"); ok {
+				wild[name] = true
+			}
+		}
+		for _, e := range x.Extract(langDoc(tt.lang, "2026-03-03", tt.body)).Entities {
+			if e.Type != record.Person {
+				continue
+			}
+			if wild[e.Name] {
+				got = append(got, e.Name+":*")
+			} else {
+				got = append(got, e.Name+":"+e.Country)
+			}
+		}
+		if tt.want != "" {
+			want = strings.Split(tt.want, "|")
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q: persons %q, want %q", tt.body, got, want)
+		}
+	}
+}
+
+// TestLangPlaceNames checks Maghreb place names that open with a word a person's name may
+// also open with: "Oued", "Aïn", "Hassi" always open a place; "Sidi" after a preposition of
+// place (or "y", "et" after one) opens a place, before a verb's subject a person. A place
+// that is also one of Spain or Morocco is theirs in the dateline ("Valencia" is no town of
+// Venezuela, "Cádiz" none of the Philippines); a town of Senegal stays Senegal's.
+func TestLangPlaceNames(t *testing.T) {
+	checkLangPersons(t, []struct{ lang, body, want string }{
+		{"fr", "ORAN - Les garde-côtes ont intercepté 30 migrants au large de Ténès et de Sidi Kacem, à bord de deux embarcations, a indiqué dimanche le ministère de la Défense nationale.", ""},
+		{"es", "NADOR, 3 mar (EFE).- La Marina Real interceptó a 40 migrantes frente a Alhucemas y Sidi Kacem, a bordo de dos embarcaciones, informó el domingo el Ministerio del Interior.", ""},
+		{"es", "NADOR, 3 mar (EFE).- La Marina Real interceptó a 40 migrantes frente a Alhucemas y Oued Kacem, a bordo de dos embarcaciones, informó el domingo el Ministerio del Interior.", ""},
+		{"fr", "ORAN - Les garde-côtes ont intercepté 30 migrants près de Hassi Kacem, à bord de deux embarcations, a indiqué dimanche le ministère de la Défense nationale.", ""},
+		{"fr", "NOUAKCHOTT - « Nous avons fait notre part », a déclaré Sidi Mohamed Ould Bah, ministre de l'Intérieur.", "Sidi Mohamed Ould Bah:*"},
+		{"es", "NUAKCHOT, 3 mar (EFE).- \"Hemos hecho nuestra parte\", declaró Sidi Mohamed Ould Bah, ministro del Interior.", "Sidi Mohamed Ould Bah:*"},
+		{"fr", "VALENCIA - Le ministre de l'Intérieur, Juan Pérez Soto, a affirmé que la route est fermée.", "Juan Pérez Soto:ESP"},
+		{"fr", "Cádiz - Le ministre de l'Intérieur, Juan Pérez Soto, a affirmé que la route est fermée.", "Juan Pérez Soto:ESP"},
+		{"fr", "Saint-Louis - Le ministre de l'Intérieur, Juan Pérez Soto, a affirmé que la route est fermée.", "Juan Pérez Soto:SEN"},
+	})
+}
+
+// TestLangNationalSociety checks a Red Cross or Red Crescent named alone ("Cruz Roja", "la
+// Croix-Rouge"): the national society of the report's home country, whose officer is that
+// country's; one named with its country ("Croissant-Rouge marocain") is that country's; only
+// the International Committee is the ICRC.
+func TestLangNationalSociety(t *testing.T) {
+	checkLangPersons(t, []struct{ lang, body, want string }{
+		{"es", "ALMERÍA, 3 mar (EFE).- \"Llegaron exhaustos\", relató a EFE la coordinadora de Cruz Roja en Almería, Lucía Pérez Navarro.\n\n\"Es una tragedia\", dijo el portavoz del Comité Internacional de la Cruz Roja, Pierre Dubois Martin.",
+			"Lucía Pérez Navarro:ESP|Pierre Dubois Martin:ICRC"},
+		{"fr", "NADOR, 3 mars 2026 (MAP) - « Ils étaient épuisés », a déclaré la coordinatrice de la Croix-Rouge à Nador, Amina Berrada Alaoui.\n\n« C'est un drame », a dit le porte-parole du Comité international de la Croix-Rouge, Pierre Dubois Martin.",
+			"Amina Berrada Alaoui:MAR|Pierre Dubois Martin:ICRC"},
+		{"fr", "PARIS, 3 mars 2026 (AFP) - « Ils étaient épuisés », a déclaré la présidente du Croissant-Rouge marocain, Amina Berrada Alaoui.",
+			"Amina Berrada Alaoui:MAR"},
+	})
+}
+
+// TestLangOfficePlaced checks a bare office ("Policía") that a place of its own completes
+// ("jefe superior de Policía de Andalucía Oriental"): it is the home country's, not the
+// office of another country named in full before ("la policía marroquí"), which a bare
+// office alone still refers to.
+func TestLangOfficePlaced(t *testing.T) {
+	checkLangPersons(t, []struct{ lang, body, want string }{
+		{"es", "MADRID, 3 mar (EFE).- La policía marroquí detuvo a cuatro personas en Nador. El jefe superior de Policía de Andalucía Oriental, Luis Gómez Prieto, agradeció \"la colaboración\" marroquí. El portavoz de la Policía, Ahmed Tazi Alami, habló después.",
+			"Luis Gómez Prieto:ESP|Ahmed Tazi Alami:MAR"},
+		{"fr", "MADRID, 3 mars 2026 (AFP) - La police marocaine a arrêté quatre passeurs à Nador. Le chef de la Police de la Communauté valencienne, Jorge Ruiz Soler, a salué « la collaboration » marocaine.",
+			"Jorge Ruiz Soler:ESP"},
+	})
+}
+
+// TestLangBodyBranch checks a body of no state named as a speaker with the place of its local
+// branch ("Cáritas Diocesana de Cádiz", "Caritas de Tétouan"): the branch speaks, and names
+// no person; words after "de" that are no place's stay out.
+func TestLangBodyBranch(t *testing.T) {
+	checkLangQuotes(t, []langQuoteCase{
+		{"es", "Cáritas Diocesana de Cádiz ha acusado al Gobierno de devolver a Marruecos \"sin ninguna de las garantías legales\" a 35 menores.",
+			[]speakerText{{"Cáritas Diocesana de Cádiz", "sin ninguna de las garantías legales"}}},
+		{"fr", "Caritas de Tétouan a accusé le gouvernement de renvoyer au Maroc « sans aucune des garanties légales » 35 mineurs.",
+			[]speakerText{{"Caritas de Tétouan", "sans aucune des garanties légales"}}},
+		{"es", "Cáritas de nuevo ha acusado al Gobierno de devolver a Marruecos \"sin ninguna de las garantías legales\" a 35 menores.",
+			[]speakerText{{"Cáritas", "sin ninguna de las garantías legales"}}},
+	})
+	checkLangPersons(t, []struct{ lang, body, want string }{
+		{"es", "Cáritas Diocesana de Cádiz ha acusado al Gobierno de devolver a Marruecos \"sin ninguna de las garantías legales\" a 35 menores.", ""},
+	})
+}
+
+// TestLangLawyerCountry checks a lawyer ("l'avocat de la défense", "la abogada de la familia"):
+// they speak for a client, not the state where the report is set, so their country is "";
+// one whose body is named after the name is the body's, and "abogado del Estado" is the
+// state's.
+func TestLangLawyerCountry(t *testing.T) {
+	checkLangPersons(t, []struct{ lang, body, want string }{
+		{"fr", "RABAT, 3 mars 2026 (MAP) - Le tribunal a condamné trois passeurs arrêtés par la Gendarmerie royale au Maroc. « Mon client est innocent », a déclaré l'avocat de la défense, Me Youssef Alami Idrissi.", "Youssef Alami Idrissi:"},
+		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia Provincial de Almería condenó a tres patrones detenidos por la Guardia Civil en España. \"Es una sentencia justa\", afirmó el jueves la abogada de la acusación particular, Lucía Pérez Navarro.", "Lucía Pérez Navarro:"},
+		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia Provincial de Almería condenó a tres patrones detenidos por la Guardia Civil en España. \"Es una sentencia justa\", afirmó el jueves la abogada de la acusación particular, Lucía Pérez Navarro, de la Fundación Amad-Icor.", "Lucía Pérez Navarro:ESP"},
+		{"es", "ALMERÍA, 3 mar (EFE).- La Audiencia Provincial de Almería condenó a tres patrones detenidos por la Guardia Civil en España. \"Es una sentencia justa\", afirmó el jueves el abogado del Estado, Luis Gómez Prieto.", "Luis Gómez Prieto:ESP"},
+	})
+}
+
+// TestLangRepresentativeSpeaker checks a speaker named after an inverted verb through a
+// representative's title ("le représentant du ministère public, X, lors de l'audience").
+func TestLangRepresentativeSpeaker(t *testing.T) {
+	checkLangQuotes(t, []langQuoteCase{
+		{"fr", "RABAT, 3 mars 2026 (MAP) - Le tribunal a condamné trois passeurs.\n\n« Ce jugement est un avertissement pour tous les réseaux », a estimé le représentant du ministère public, Hassan Tazi Alami, lors de l'audience.",
+			[]speakerText{{"Hassan Tazi Alami", "Ce jugement est un avertissement pour tous les réseaux"}}},
+		{"es", "CEUTA, 3 mar (EFE).- El tribunal condenó a tres patrones.\n\n\"Esta sentencia es un aviso para todas las redes\", afirmó el representante de la Fiscalía, Luis Gómez Prieto, durante la vista.",
+			[]speakerText{{"Luis Gómez Prieto", "Esta sentencia es un aviso para todas las redes"}}},
+	})
+}
+
+// TestLangAnaphorNounSpeaker checks a noun that stands for whoever holds the office named
+// before ("Le responsable a appelé … à « … »", "El titular pidió …"): the person named last
+// speaks; "un responsable de l'OIM" is someone else and names no one.
+func TestLangAnaphorNounSpeaker(t *testing.T) {
+	checkLangQuotes(t, []langQuoteCase{
+		{"fr", "RABAT, 3 mars 2026 (MAP) - Le directeur de la migration au ministère de l'Intérieur, Khalid Benali Tazi, a présenté lundi le bilan annuel.\n\nLe responsable a appelé les familles à « faire preuve de vigilance face aux réseaux ».",
+			[]speakerText{{"Khalid Benali Tazi", "faire preuve de vigilance face aux réseaux"}}},
+		{"es", "MADRID, 3 mar (EFE).- El director general de Migraciones, Luis Gómez Prieto, presentó el lunes el balance anual.\n\nEl titular pidió a las familias \"extremar la vigilancia ante las redes\".",
+			[]speakerText{{"Luis Gómez Prieto", "extremar la vigilancia ante las redes"}}},
+		{"fr", "RABAT, 3 mars 2026 (MAP) - Le directeur de la migration au ministère de l'Intérieur, Khalid Benali Tazi, a présenté lundi le bilan annuel.\n\n« Le centre est plein », prévient un responsable de l'OIM sous couvert d'anonymat.",
+			[]speakerText{{"", "Le centre est plein"}}},
+	})
+}

@@ -50,7 +50,7 @@ func (s *state) lookupPlace(from, to int) scenePlace {
 		return scenePlace{}
 	}
 	base := toks[from].Start
-	m, ok := g.FindLang(s.doc.Text[base:toks[to-1].End], s.ownLang(), s.rankCountries())
+	m, ok := g.FindLang(s.doc.Text[base:toks[to-1].End], s.ownLang(), s.rankPlaces())
 	if !ok {
 		return scenePlace{}
 	}
@@ -195,7 +195,7 @@ func (s *state) homeCountry() string {
 	}
 	if d != "" {
 		if g, err := geo.Default(); err == nil {
-			if p, ok := g.Lookup(d, s.rankCountries()); ok && s.isCountry(p.Country) {
+			if p, ok := g.Lookup(d, s.rankPlaces()); ok && s.isCountry(p.Country) {
 				return p.Country
 			}
 		}

@@ -303,6 +303,10 @@ var wordRoles = map[string]bool{
 	"with":                 true, // before a figure of a list whose noun is left out: "con 214", "avec 300"
 	"cooperation-phrase":   true, // names the partner of an operation after it: "en colaboración con", "avec le concours de"
 	"anaphor-noun":         true, // a common noun for the person named before, as a subject: "el responsable", "le diplomate"
+	"national-society":     true, // a Red Cross or Red Crescent named alone, the home country's society: "Cruz Roja", "Croix-Rouge"
+	"place-country":        true, // a country whose place a homonym names before any other's: "esp" ("Valencia", "Cádiz")
+	"place-head-prep":      true, // opens a place's name after a preposition of place, a person's elsewhere: "Sidi"
+	"private-title":        true, // a profession that acts for a client, never a state: "abogado", "avocat"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
