@@ -2261,3 +2261,25 @@ func TestLangPaidTranche(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
 	}
 }
+
+// TestLangDayOfMonth: a day of the month is no count ("el pasado día 1", "le 3 à Rabat",
+// "27/11/2026"); a number after an article that counts something still counts.
+func TestLangDayOfMonth(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+	}{
+		{"es", "El cayuco zarpó el pasado día 2 de Nuadibú y murieron cinco personas.", 2},
+		{"fr", "La pirogue a quitté Nouadhibou le 2, et cinq personnes sont mortes.", 2},
+		{"es", "Madrid, 14/03/2024 - Murieron cinco personas en el naufragio.", 14},
+		{"fr", "Dakar, 14/03/2024 - Cinq personnes sont mortes dans le naufrage.", 2024},
+		{"es", "Los 40 rescatados llegaron desde el 9 al puerto de Motril, donde murieron dos.", 9},
+	} {
+		wantNoStatistic(t, x, tc.lang, tc.text, tc.value, "is a day", func(record.Statistic) bool { return true })
+	}
+	checkLangStats(t, []langStat{
+		{"es", "Salvamento Marítimo rescató el martes a 12 migrantes.", 12, "migrants_rescued", "ESP", ""},
+		{"fr", "La Marine a secouru mardi 9 migrants au large de Dakhla.", 9, "migrants_rescued", "MAR", ""},
+	})
+}

@@ -148,6 +148,9 @@ func (s *state) notAStatistic(n number) bool {
 	if s.yearNamed(n) { // stats_lang.go
 		return true // "en todo 2025"
 	}
+	if s.dayOfMonth(n) { // stats_lang.go
+		return true // "el pasado día 1", "le 3"
+	}
 	if n.end < len(toks) {
 		nx := toks[n.end].Low
 		// "two thirds", "39 counts of manslaughter", "a 40-metre ship": fractions, charges,

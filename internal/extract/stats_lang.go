@@ -702,6 +702,35 @@ func (s *state) yearNamed(n number) bool {
 	return n.end >= len(toks) || toks[n.end].Sent != toks[n.start].Sent || toks[n.end].Kind != text.Word || s.isPrep(toks[n.end].Low) || s.word("list-join", toks[n.end].Low)
 }
 
+// dayOfMonth reports whether the Spanish or French number n is a day of the month, no count:
+// after a noun for the day ("el pasado día 1", "du jour 3"), after a singular article with
+// nothing counted after it ("le 3 à Rabat", "desde el 28,"), or within a date written with
+// slashes ("27/11/2026"). Always false for English.
+func (s *state) dayOfMonth(n number) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || n.words || n.currency != "" || n.end != n.start+1 {
+		return false
+	}
+	if n.end+1 < len(toks) && toks[n.end].Text == "/" && toks[n.end].Start == toks[n.start].End && toks[n.end+1].Kind == text.Number ||
+		n.start > 1 && toks[n.start-1].Text == "/" && toks[n.start-1].End == toks[n.start].Start && toks[n.start-2].Kind == text.Number {
+		return true // "27/11/2026"
+	}
+	if n.value < 1 || n.value > 31 || n.value != float64(int(n.value)) {
+		return false
+	}
+	if n.start == 0 || toks[n.start-1].Sent != toks[n.start].Sent {
+		return false
+	}
+	before := toks[n.start-1].Low
+	if s.word("day-noun", before) {
+		return true
+	}
+	if !s.word("day-article", before) {
+		return false
+	}
+	return n.end >= len(toks) || toks[n.end].Sent != toks[n.start].Sent || toks[n.end].Kind == text.Punct && toks[n.end].Text != "%" || s.isPrep(toks[n.end].Low)
+}
+
 // sentenceCount gives the category of a bare Spanish or French number that a figure of its
 // sentence explains: the figure it is compared with ("intercepté 6 480 candidats … contre 11
 // 900 sur la même période", "frente a 9.800") or the next of a list whose noun is left out

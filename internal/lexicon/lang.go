@@ -299,6 +299,8 @@ var wordRoles = map[string]bool{
 	"victims-noun":         true, // victims, of a death toll in a report on deaths: "víctimas", "victimes"
 	"versus":               true, // before the figure another is compared with: "frente a", "contre"
 	"year-before":          true, // before a year that names a period, never a count: "en todo 2025", "au premier semestre 2027"
+	"day-noun":             true, // before a day of the month, never a count: "el pasado día 1"
+	"day-article":          true, // a singular article before a day of the month with nothing counted after it: "le 3 à Rabat"
 	"part-possessive":      true, // a possessive in a partitive: "cinco de sus ocupantes"
 	"with":                 true, // before a figure of a list whose noun is left out: "con 214", "avec 300"
 	"cooperation-phrase":   true, // names the partner of an operation after it: "en colaboración con", "avec le concours de"
