@@ -2283,3 +2283,25 @@ func TestLangDayOfMonth(t *testing.T) {
 		{"fr", "La Marine a secouru mardi 9 migrants au large de Dakhla.", 9, "migrants_rescued", "MAR", ""},
 	})
 }
+
+// TestLangNamedWhole: a partitive that opens a sentence with a noun for an act's people
+// ("Parmi les rescapés figurent", "Entre los rescatados hay") is a part of the figure of
+// that act, not of the last figure told.
+func TestLangNamedWhole(t *testing.T) {
+	checkLangStats(t, []langStat{
+		{"fr", "La Marine a secouru mardi 120 migrants au large de Dakhla. Deux passeurs ont été arrêtés. Parmi les rescapés figurent 30 Maliens.", 30, "migrants_rescued", "MAR", ""},
+		{"es", "Salvamento Marítimo rescató el martes a 120 migrantes cerca de Motril. Dos patrones fueron detenidos. Entre los rescatados hay 30 malienses.", 30, "migrants_rescued", "ESP", ""},
+		{"fr", "La Marine a secouru mardi 120 migrants au large de Dakhla. Deux passeurs ont été arrêtés. Parmi eux figurent 30 Maliens.", 30, "suspects_arrested", "MAR", ""},
+	})
+}
+
+// TestLangThingsAfterParts: boats or networks joined to a list of parts of a count of people
+// ("dont 300 Maliens, et 12 réseaux") are a figure of their own, with their own category;
+// people joined to it are still parts.
+func TestLangThingsAfterParts(t *testing.T) {
+	checkLangStats(t, []langStat{
+		{"fr", "Selon la Garde nationale tunisienne, 2 000 migrants ont été interceptés en février, dont 300 Maliens, et 12 réseaux de passeurs ont été démantelés.", 12, "networks_dismantled", "TUN", ""},
+		{"es", "Según la Guardia Civil, 2.000 migrantes fueron interceptados en febrero en Almería, entre ellos 300 malienses, y 12 redes de tráfico fueron desarticuladas.", 12, "networks_dismantled", "ESP", ""},
+		{"fr", "Selon la Garde nationale tunisienne, 2 000 migrants ont été interceptés en février, dont 300 Maliens et 12 Guinéens.", 12, "migrants_intercepted", "TUN", ""},
+	})
+}

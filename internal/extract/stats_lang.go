@@ -81,7 +81,7 @@ func (s *state) partWhole(n number, sent int) int {
 		opens = k // "dont 9 femmes"
 	case s.word("part-pronoun", toks[k].Low) && k > first && (s.word("part", toks[k-1].Low) || s.word("part-of", toks[k-1].Low)):
 		opens = k - 1 // "entre ellas 34 mujeres"
-	case s.word("list-join", toks[k].Low) && s.listedPart(k, sent):
+	case s.word("list-join", toks[k].Low) && s.listedPart(k, sent) && !s.thingsAfterPeople(n):
 		return s.stats[len(s.stats)-1].partIndex()
 	case (toks[prev].Low == "," || s.word("list-join", toks[prev].Low)) && s.gappedPart(n, prev, sent):
 		return s.stats[len(s.stats)-1].partIndex() // "…, 38.900 por colombianos", "…, 1 980 Ivoiriens"
@@ -111,6 +111,11 @@ func (s *state) partWhole(n number, sent int) int {
 		from = sent - 2 // the noun names a whole told here or before
 	}
 	people := s.namesPeople(n)
+	if opens == first && !nominal {
+		if i := s.namedWhole(first+1, n.start, from, to); i >= 0 {
+			return i // "Parmi les rescapés figurent 23 Gambiens": the rescued, not the arrested told last
+		}
+	}
 	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= from; i-- {
 		if w := s.stats[i]; w.Kind != record.KindChange && w.PartOf == "" && w.sent <= to {
 			if people && s.countsThings(w) {
@@ -120,6 +125,38 @@ func (s *state) partWhole(n number, sent int) int {
 		}
 	}
 	return -1
+}
+
+// namedWhole finds, among the figures of sentences from to to, the last whose category the
+// noun after the article at token k names, before token end ("Parmi les rescapés figurent",
+// "Entre los detenidos hay"), or -1 when the noun names no category of its own.
+func (s *state) namedWhole(k, end, from, to int) int {
+	toks := s.doc.Tokens
+	if k+1 >= end || !s.isArticle(toks[k].Low) && !s.word("part-article", toks[k].Low) {
+		return -1
+	}
+	m, ok := s.lx.StatCueAt(toks, k+1)
+	if !ok || m.Vals[0].Category == "migrants" || m.Vals[0].Category == "other" {
+		return -1
+	}
+	for i := len(s.stats) - 1; i >= 0 && s.stats[i].sent >= from; i-- {
+		if w := s.stats[i]; w.Kind == record.KindCount && w.PartOf == "" && w.sent <= to && w.Category == m.Vals[0].Category {
+			return i
+		}
+	}
+	return -1
+}
+
+// thingsAfterPeople reports whether the number n counts boats or networks ("et 38 réseaux")
+// while the whole of the list before it counts people ("9 850 migrants …, dont 3 400
+// Maliens"): a new figure joined to the list, no part of it.
+func (s *state) thingsAfterPeople(n number) bool {
+	c, _, ok := s.countedNoun(n)
+	if !ok || c != "boats_seized" && c != "networks_dismantled" {
+		return false
+	}
+	w := s.stats[len(s.stats)-1].partIndex()
+	return w >= 0 && !s.countsThings(s.stats[w])
 }
 
 // namesPeople reports whether a nationality or a noun for people follows the number n
