@@ -2305,3 +2305,55 @@ func TestLangThingsAfterParts(t *testing.T) {
 		{"fr", "Selon la Garde nationale tunisienne, 2 000 migrants ont été interceptés en février, dont 300 Maliens et 12 Guinéens.", 12, "migrants_intercepted", "TUN", ""},
 	})
 }
+
+// TestLangPerHead: a sum paid by each person ("por persona", "par tête") is no funding; a sum
+// given for a year still is.
+func TestLangPerHead(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+	}{
+		{"es", "La red ofrecía a los migrantes la travesía hasta Almería a cambio de 4.000 euros por persona.", 4000},
+		{"fr", "Le réseau proposait la traversée vers les Canaries moyennant 2 500 euros par tête.", 2500},
+	} {
+		wantNoStatistic(t, x, tc.lang, tc.text, tc.value, "is a price", func(st record.Statistic) bool { return st.Category == "funding" })
+	}
+	checkLangStats(t, []langStat{
+		{"es", "España aportará a Mauritania 10 millones de euros por año para sus guardacostas.", 10e6, "funding", "ESP", ""},
+		{"fr", "L'Union européenne versera à la Tunisie 10 millions d'euros par an pour ses garde-côtes.", 10e6, "funding", "EU", ""},
+	})
+}
+
+// TestLangNoActPredicate: a count whose own predicate tells no act ("fueron evacuados",
+// "ont été acquittés") or that is a vessel's load after "con", "avec" is no toll and no
+// arrest, even in a sentence or after a figure that counts one; a count whose own predicate
+// tells the act keeps it.
+func TestLangNoActPredicate(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+	}{
+		{"es", "Murieron dos migrantes en la patera. Siete de ellos fueron evacuados al hospital de Motril.", 7},
+		{"fr", "Deux migrants sont morts dans la pirogue. Sept d'entre eux ont été évacués vers l'hôpital de Dakhla.", 7},
+		{"fr", "La police a arrêté 12 passeurs en juin. Cinq des prévenus ont été acquittés mardi.", 5},
+		{"es", "La policía detuvo a 12 personas en junio. Cinco de los acusados fueron absueltos el martes.", 5},
+		{"es", "La patera salió de Orán con 45 ocupantes y dos personas siguen desaparecidas.", 45},
+		{"fr", "La pirogue a quitté Nouadhibou avec 45 passagers et deux personnes sont portées disparues.", 45},
+	} {
+		wantNoStatistic(t, x, tc.lang, tc.text, tc.value, "tells no act", func(st record.Statistic) bool { return st.Category != "other" })
+	}
+	checkLangStats(t, []langStat{
+		{"es", "La patera salió de Orán y siete de sus ocupantes siguen desaparecidos.", 7, "migrants_dead_missing", "", ""},
+		{"fr", "La police a arrêté 12 passeurs en juin. Cinq d'entre eux ont été arrêtés à Nador.", 5, "suspects_arrested", "", ""},
+	})
+}
+
+// TestLangLoadRescued: a vessel's load after "con" is the rescued when the rescue is its
+// sentence's act ("auxiliar a una patera con 14 ocupantes").
+func TestLangLoadRescued(t *testing.T) {
+	checkLangStats(t, []langStat{
+		{"es", "Salvamento Marítimo movilizó el martes la Salvamar Mimosa para auxiliar a una patera con 31 ocupantes.", 31, "migrants_rescued", "ESP", ""},
+	})
+}

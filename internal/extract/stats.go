@@ -255,7 +255,7 @@ func (s *state) addNumber(n number) {
 	case n.currency != "":
 		st.Kind, st.Unit, st.Category, st.rule = record.KindAmount, n.currency, "funding", "statistic.amount"
 		if s.near(n, 6, "paid", "pay", "charged", "price", "fee", "fees", "each", "per", "fine", "fined", "worth", "salary", "costs",
-			"seized", "confiscated", "cash", "ransom", "bail", "bribe", "bribes", "stolen", "earns", "earned", "revenue", "turnover") || s.nearRole(n, 6, "not-funding") {
+			"seized", "confiscated", "cash", "ransom", "bail", "bribe", "bribes", "stolen", "earns", "earned", "revenue", "turnover") || s.nearRole(n, 6, "not-funding") || s.perHead(n) { // stats_lang.go
 			st.Category, st.rule = "other", "statistic.amount-not-funding"
 		}
 	case s.isAboard(n):
@@ -322,6 +322,9 @@ func (s *state) addNumber(n number) {
 			st.rule = "statistic.shared-clause"
 		}
 		st.Category = shared
+	}
+	if st.Category != "" && st.Kind == record.KindCount && s.noActPredicate(n, st.Category, nounEnd, hasNoun) { // stats_lang.go
+		st.Category, st.rule, whole = "other", "statistic.no-act", -1 // "cuatro de ellos fueron evacuados"
 	}
 	if st.Category == "" {
 		return

@@ -645,6 +645,49 @@ func (s *state) aboardAfter(e int) bool {
 	return j+1 >= len(toks) || toks[j+1].Sent != toks[j].Sent || !s.word("part-of", toks[j+1].Low) && !s.isPrep(toks[j+1].Low)
 }
 
+// perHead reports whether the Spanish or French sum n is a price paid by each person, no
+// funding: "por persona", "par personne", "par tête", "par migrant" right after it. Always
+// false for English.
+func (s *state) perHead(n number) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || n.currency == "" || n.end+1 >= len(toks) || toks[n.end+1].Sent != toks[n.start].Sent {
+		return false
+	}
+	return s.word("per", toks[n.end].Low) && s.word("per-head", toks[n.end+1].Low)
+}
+
+// noActPredicate reports whether the Spanish or French count n tells no act of the codebook,
+// whatever the cues of its sentence: its own predicate, after its noun or partitive and the
+// auxiliaries, is a verb of no counted act ("cuatro de ellos fueron evacuados al hospital",
+// "Deux des prévenus ont été acquittés"), or, read as a toll, it is the load of a vessel after
+// "con", "avec" ("partió … con 58 ocupantes"; "auxiliar a una patera con 14 ocupantes" still
+// counts the rescued). Always false for English.
+func (s *state) noActPredicate(n number, category string, nounEnd int, hasNoun bool) bool {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || n.currency != "" {
+		return false
+	}
+	sent := toks[n.start].Sent
+	if category == "migrants_dead_missing" && n.end < len(toks) && toks[n.end].Sent == sent && s.word("load-noun", toks[n.end].Low) {
+		if k := s.wordBefore(n, sent); k >= 0 && s.word("with", toks[k].Low) {
+			return true // "con 58 ocupantes"
+		}
+	}
+	j := n.end
+	if hasNoun {
+		j = nounEnd
+	}
+	if k := s.partitiveEnd(j); k > j {
+		j = k
+	} else if j+1 < len(toks) && toks[j+1].Sent == sent && toks[j+1].Kind == text.Word && s.isPrep(toks[j].Low) && s.word("part-article", toks[j].Low) {
+		j += 2 // "des prévenus"
+	}
+	for steps := 0; j < len(toks) && toks[j].Sent == sent && steps < 3 && s.word("auxiliary", toks[j].Low); steps++ {
+		j++
+	}
+	return j > n.end && j < len(toks) && toks[j].Sent == sent && s.word("no-act", toks[j].Low)
+}
+
 // moneyGoesOn finds the amount that a Spanish or French sum told without its currency goes on
 // from: "una partida de 45 millones de euros … De esa cantidad, 27 millones irán a
 // Mauritania", "dont 60 millions". The number must end in a scale word ("millones",
