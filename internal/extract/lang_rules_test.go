@@ -2357,3 +2357,25 @@ func TestLangLoadRescued(t *testing.T) {
 		{"es", "Salvamento Marítimo movilizó el martes la Salvamar Mimosa para auxiliar a una patera con 31 ocupantes.", 31, "migrants_rescued", "ESP", ""},
 	})
 }
+
+// TestLangRelativePart: a relative partitive ("de los cuales", "entre las cuales", "parmi
+// lesquels") opens a part of the figure before it in the sentence, which takes its category.
+func TestLangRelativePart(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		value      float64
+		category   string
+	}{
+		{"es", "Según Interior, llegaron a Canarias 9.300 migrantes en febrero, de los cuales 2.100 lo hicieron a El Hierro.", 2100, "migrants_arrived"},
+		{"es", "La Guardia Civil rescató el martes a 64 personas, entre las cuales 11 ciudadanos malienses.", 11, "migrants_rescued"},
+		{"fr", "La Marine a intercepté 1 240 candidats à l'émigration en février, parmi lesquels 310 ressortissants guinéens.", 310, "migrants_intercepted"},
+	} {
+		got := x.Extract(langDoc(tc.lang, "2024-03-14", tc.text))
+		if !slices.ContainsFunc(got.Statistics, func(st record.Statistic) bool {
+			return st.Value == tc.value && st.Category == tc.category && st.PartOf != ""
+		}) {
+			t.Errorf("%q: no part %v %s in %+v", tc.text, tc.value, tc.category, got.Statistics)
+		}
+	}
+}

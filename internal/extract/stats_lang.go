@@ -81,6 +81,10 @@ func (s *state) partWhole(n number, sent int) int {
 		opens = k // "dont 9 femmes"
 	case s.word("part-pronoun", toks[k].Low) && k > first && (s.word("part", toks[k-1].Low) || s.word("part-of", toks[k-1].Low)):
 		opens = k - 1 // "entre ellas 34 mujeres"
+	case s.word("part-relative", toks[k].Low) && k > first && (s.word("part", toks[k-1].Low) || s.word("part-of", toks[k-1].Low)):
+		opens = k - 1 // "parmi lesquelles 418 ressortissants"
+	case s.word("part-relative", toks[k].Low) && k > first+1 && s.word("part-article", toks[k-1].Low) && (s.word("part", toks[k-2].Low) || s.word("part-of", toks[k-2].Low)):
+		opens = k - 2 // "de los cuales 5.912"
 	case s.word("list-join", toks[k].Low) && s.listedPart(k, sent) && !s.thingsAfterPeople(n):
 		return s.stats[len(s.stats)-1].partIndex()
 	case (toks[prev].Low == "," || s.word("list-join", toks[prev].Low)) && s.gappedPart(n, prev, sent):

@@ -303,6 +303,7 @@ var wordRoles = map[string]bool{
 	"per-head":             true, // after "por", "par": a person each pays for, "persona", "tête", "migrant"
 	"no-act":               true, // a count's own predicate that tells no act of the codebook: "evacuados", "acquittés"
 	"load-noun":            true, // after "con", "avec" and a number, the load of a vessel: "ocupantes", "passagers"
+	"part-relative":        true, // a relative pronoun after "de los", "parmi" that opens a part of the figure before: "de los cuales", "parmi lesquelles"
 	"day-noun":             true, // before a day of the month, never a count: "el pasado día 1"
 	"day-article":          true, // a singular article before a day of the month with nothing counted after it: "le 3 à Rabat"
 	"part-possessive":      true, // a possessive in a partitive: "cinco de sus ocupantes"
