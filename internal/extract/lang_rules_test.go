@@ -2379,3 +2379,12 @@ func TestLangRelativePart(t *testing.T) {
 		}
 	}
 }
+
+// TestLangOthersAfterVerb: "otros" before a number ("detuvo a otros cinco miembros") keeps the
+// verb before it as the number's act, as "autres" after it does.
+func TestLangOthersAfterVerb(t *testing.T) {
+	checkLangStats(t, []langStat{
+		{"es", "La Guardia Civil detuvo a otros cinco integrantes de la organización en Almería.", 5, "suspects_arrested", "ESP", ""},
+		{"fr", "La gendarmerie a arrêté mardi cinq autres membres de l'organisation à Nador.", 5, "suspects_arrested", "MAR", ""},
+	})
+}

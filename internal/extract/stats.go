@@ -416,7 +416,7 @@ func (s *state) countCategory(n number, noun string, nounEnd int, hasNoun bool) 
 	if !hasNoun && !n.words && verb != "" && verb != "suspects_arrested" && s.nounInSentence(n.start) == "migrants" {
 		return verb // "arrivals tripled from around 27,000 in 2021"
 	}
-	if !hasNoun && verb != "" && verb != "migrants_dead_missing" && dist <= 1 && s.verbBefore(n) {
+	if !hasNoun && verb != "" && verb != "migrants_dead_missing" && dist-s.elidedBefore(n) <= 1 && s.verbBefore(n) { // stats_lang.go
 		return verb // "Border Patrol apprehended 16,162 in April"
 	}
 	// "9 arrested", "12 police officials have been arrested"

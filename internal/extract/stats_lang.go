@@ -713,6 +713,17 @@ func (s *state) moneyGoesOn(n number, sent int, hasNoun bool) int {
 	return -1
 }
 
+// elidedBefore is 1 when "otros", "otras" stands right before the number n ("arrestó a otros
+// cuatro miembros"): a word of the number's phrase, no distance from the verb before. Always 0
+// for English.
+func (s *state) elidedBefore(n number) int {
+	toks := s.doc.Tokens
+	if s.ownLang() == "" || n.start == 0 || toks[n.start-1].Sent != toks[n.start].Sent || !s.word("elided-before", toks[n.start-1].Low) {
+		return 0
+	}
+	return 1
+}
+
 // elidedCategory gives the category of a Spanish or French number whose noun is left out,
 // "otras 17", "17 autres": it counts what the figure before it in the sentence, or in the one
 // before, counted ("rescató a 21 personas … y una patrullera recogió a otras 17"), when it
