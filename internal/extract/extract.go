@@ -17,7 +17,7 @@ import (
 )
 
 // Version names the rules. Stores compare it to decide what to re-extract.
-const Version = "0.6.4"
+const Version = "0.6.5"
 
 // Extractor extracts records from documents. It is safe for concurrent use.
 type Extractor struct {
