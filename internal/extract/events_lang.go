@@ -569,6 +569,9 @@ func (s *state) operationSubject(si int, seen map[string]bool) (side, bool) {
 			if x := &s.events[m]; x.Evidence.Start == ev.Evidence.Start && (materialTypes[x.Type] || x.Type == "COOPERATE") {
 				d := date
 				x.Date, x.DateInferred = &d, false
+				// "se ha saldado con 17 detenidos", "a permis l'arrestation de": the
+				// operation's own acts restate those now dated.
+				seen[x.Type+"|"+x.Source.Actor+"|"+x.Target.Actor+"|"+date] = true
 			}
 		}
 		src := side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "operation told before"}

@@ -2261,3 +2261,22 @@ func TestLangPaidTranche(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
 	}
 }
+
+// TestLangOperationEnded: a sentence that opens with the operation told before and a participle
+// of its end with a time ("La operación, culminada la víspera", "L'opération, achevée mardi")
+// dates the acts of that sentence, the cooperation with them; with no act told before, nothing
+// is dated by it.
+func TestLangOperationEnded(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "ALMERÍA, 14 Mar. (EFE) - La Guardia Civil ha desmantelado en Almería una red de tráfico de migrantes en colaboración con la Policía de Marruecos. La operación, culminada la víspera, se ha saldado con nueve detenidos.", []string{"COERCE ESP ESP 2024-03-13", "COOPERATE ESP MAR 2024-03-13"}},
+		{"fr", "Rabat, 14 mars (MAP) - La police a démantelé à Nador un réseau de passeurs en coordination avec la Guardia Civil espagnole. L'opération, achevée mardi, a permis l'arrestation de neuf suspects.", []string{"COERCE MAR MAR 2024-03-12", "COOPERATE MAR ESP 2024-03-12"}},
+		{"es", "ALMERÍA, 14 Mar. (EFE) - El ministro visitó la comisaría. La operación, concluida la víspera, era secreta.", []string{}},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministre a visité le port. L'opération, terminée mardi, était secrète.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
