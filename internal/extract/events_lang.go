@@ -515,6 +515,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			s.partnerEvents(first, end, src, s.events[n0], seen)
 		}
 	}
+	s.visitEvents(si, seen)
 }
 
 // partnerEvents adds a COOPERATE between the side src of the material act ev and each state
@@ -2638,6 +2639,115 @@ func (s *state) attributed(k, first int) bool {
 		}
 		if s.word("according", toks[m].Low) {
 			return true
+		}
+	}
+	return false
+}
+
+// visitEvents reads the visits sentence si names by a noun after a word that tells it took
+// place ("durante una visita a Rabat", "lors d'une visite de la ministre espagnole de
+// l'Intérieur à Nouakchott, reçue par son homologue"): a CONSULT of the visitor's state, named
+// after "de" or else the subject before the noun, with the host's, the state of the place
+// after "a" or "à" or else of the counterpart that received the visitor. A visit to come is
+// none; nor is one with no two states.
+func (s *state) visitEvents(si int, seen map[string]bool) {
+	sent := s.doc.Sents[si]
+	first, end := sent.First, sent.First+len(sent.Tokens)
+	toks := s.doc.Tokens
+	for k := first + 1; k < end; k++ {
+		if !s.word("visit-noun", toks[k].Low) || s.inQuote[k] || !s.visitFramed(k, first) {
+			continue
+		}
+		visitor, host := side{}, side{}
+		for j := k + 1; j < end && j <= k+14; j++ {
+			t := toks[j]
+			if t.Text == "." || t.Text == ";" || t.Text == ":" || s.inQuote[j] || s.futureForm(j) {
+				break
+			}
+			m := s.mentionAt(j)
+			if m == nil {
+				continue
+			}
+			sd := s.sideOf(int(s.at[j]))
+			office := j > first && (s.lx.Titles.Has(toks[j-1].Low) || s.lx.Agencies.Has(toks[j-1].Low))
+			switch {
+			case sd.code == "" || m.adj && !office:
+			case s.visitPlace(j, k):
+				host = sd
+			case visitor.code == "" && host.code == "":
+				visitor = sd // "de la ministre espagnole de l'Intérieur"
+			}
+			if host.code != "" {
+				break
+			}
+			j = m.end - 1
+		}
+		if visitor.code == "" {
+			if sd, ok := s.surfaceSource(first, k); ok {
+				visitor = s.ownCountryOf(sd, first)
+			} else if sd, ok := s.titleSubject(first, k); ok {
+				visitor = sd // "El ministro del Interior, X, firmó … durante una visita"
+			}
+		}
+		// "reçue par son homologue marocain", "recibida por el ministro marroquí": the agent
+		// of the participle that tells the visitor was received.
+		for p := k + 1; host.code == "" && p < end && p <= k+30; p++ {
+			if w := toks[p].Low; w == "." || w == ";" || w == ":" || s.inQuote[p] {
+				break
+			}
+			if p > k+1 && (toks[p].Low == "por" || toks[p].Low == "par") && s.word("received", toks[p-1].Low) {
+				host, _ = s.passiveAgent(p, end)
+			}
+		}
+		if visitor.code == "" || host.code == "" || visitor.code == host.code || !s.isCountry(visitor.code) || !s.isCountry(host.code) {
+			continue
+		}
+		date := s.explicitTime(k, false)
+		key := "CONSULT|" + visitor.code + "|" + host.code + "|" + date
+		if seen[key] || seen["CONSULT|"+host.code+"|"+visitor.code+"|"+date] {
+			continue
+		}
+		seen[key] = true
+		visitor.how, host.how = "visitor", "host"
+		ev := record.Event{Type: "CONSULT", Mode: "visit", Contexts: []string{"diplomatic"}, Trigger: s.span(k, k+1), Confidence: 0.5}
+		ev.Source = record.Actor{Actor: visitor.code, Entity: visitor.entity}
+		ev.Target = record.Actor{Actor: host.code, Entity: host.entity}
+		if date != "" {
+			ev.Date = &date
+			ev.Confidence += 0.2
+		}
+		ev.Evidence = s.evidence(si)
+		ev.Explain = s.why("surface CONSULT visit named by a noun", s.tokUse("trigger", k, k+1), s.sideUseSurface("source", visitor), s.sideUseSurface("target", host))
+		s.events = append(s.events, ev)
+	}
+}
+
+// visitFramed reports whether the visit noun at k follows a word that tells the visit took
+// place, past the articles and possessives between them: "durante una visita", "lors d'une
+// visite", "au cours de sa visite", "en visite".
+func (s *state) visitFramed(k, first int) bool {
+	for j := k - 1; j >= first && j >= k-4; j-- {
+		w := s.doc.Tokens[j].Low
+		if s.word("visit-frame", w) {
+			return true
+		}
+		if !s.word("visit-skip", w) {
+			return false
+		}
+	}
+	return false
+}
+
+// visitPlace reports whether the mention at j follows a preposition of destination after
+// the visit noun at k: "a Rabat", "à Nouakchott", "au Maroc", "en Mauritanie".
+func (s *state) visitPlace(j, k int) bool {
+	for p := j - 1; p > k && p >= j-2; p-- {
+		switch s.doc.Tokens[p].Low {
+		case "a", "al", "à", "au", "aux", "en": // "a" before "la": the English article is none here
+			return true
+		}
+		if !s.isArticle(s.doc.Tokens[p].Low) {
+			return false
 		}
 	}
 	return false

@@ -2280,3 +2280,26 @@ func TestLangOperationEnded(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
 	}
 }
+
+// TestLangVisitNoun: a visit named by a noun after a word that tells it took place ("durante
+// una visita a Rabat", "lors d'une visite de la ministre espagnole à Nouakchott") is a CONSULT
+// of the visitor's state with the host's; a visit to come, or to a place of the visitor's own
+// state, is none.
+func TestLangVisitNoun(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El ministro español del Interior anunció el martes, durante una visita a Nuakchot, un refuerzo de las patrullas.", []string{"CONSULT ESP MRT"}},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministre mauritanien, en visite au Maroc, a salué la coopération.", []string{"CONSULT MRT MAR"}},
+		{"fr", "Dakar - Lors d'une visite de la ministre espagnole de l'Intérieur à Dakar, les deux pays ont renforcé leurs patrouilles.", []string{"CONSULT ESP SEN"}},
+		{"es", "Nuakchot - Mauritania y España firmaron el sábado un acuerdo durante una visita de la secretaria de Estado española de Seguridad, Ana López, recibida por el ministro mauritano del Interior.", []string{"SUPPORT ESP MRT", "CONSULT ESP MRT"}},
+		{"fr", "Nouakchott - La Mauritanie et l'Espagne ont signé samedi un accord lors d'une visite de la secrétaire d'État espagnole à la Sécurité, Ana López, reçue par le ministre mauritanien de l'Intérieur.", []string{"SUPPORT MRT ESP", "CONSULT ESP MRT"}},
+		{"es", "Madrid, 14 mar (EFE).- El ministro hará una visita a Rabat el martes.", []string{}},
+		{"es", "Madrid, 14 mar (EFE).- El ministro español del Interior inauguró el martes, durante una visita a Algeciras, la nueva comisaría.", []string{}},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministre se rendra au Sénégal pour une visite de deux jours.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}

@@ -307,6 +307,10 @@ var wordRoles = map[string]bool{
 	"place-country":        true, // a country whose place a homonym names before any other's: "esp" ("Valencia", "Cádiz")
 	"place-head-prep":      true, // opens a place's name after a preposition of place, a person's elsewhere: "Sidi"
 	"private-title":        true, // a profession that acts for a client, never a state: "abogado", "avocat"
+	"visit-noun":           true, // a visit named by a noun, a meeting of the visitor's and the host's states: "visita", "visite"
+	"visit-frame":          true, // before a visit noun, tells the visit took place: "durante", "lors"
+	"visit-skip":           true, // between a frame word and a visit noun: "una", "d'", "su"
+	"received":             true, // a participle that tells a visitor was received, before its host: "recibido", "reçue"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
