@@ -373,6 +373,18 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		// européenne": a demand, criticism or thanks on two coordinated sides is one act on each,
 		// and so is an aid to two states.
 		tgts := []side{tgt}
+		// "una semana después de que Rabat rechazara la readmisión", "après que Rabat a refusé":
+		// a refusal told in a clause of time is the act of its subject toward the other side of
+		// the last act between two states it took part in, a week or days before that act.
+		var clauseDate string
+		if typ == "REJECT" && (tgt.code == "" || tgt.node < 0) {
+			if days, ok := s.afterClause(tr.i, first); ok {
+				if p, ev := s.otherSideBefore(src.code); p.code != "" && (tgt.code == "" || tgt.code == p.code) {
+					tgt, tgts[0] = p, p
+					clauseDate = shiftDay(ev.Date, -days)
+				}
+			}
+		}
 		if (verbalTypes[typ] || typ == "AID" && tgt.how == "aim of an aid") && !nominal && pair == nil {
 			if t2 := s.coordinatedAfter(tgt, end); t2.code != "" {
 				tgts = append(tgts, t2)
@@ -406,6 +418,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				continue
 			}
 			date := actDate
+			if clauseDate != "" {
+				date = clauseDate
+			}
 			if nominal && date == "" && !future {
 				date = s.timeAfter(tr.i) // "la reunión ..., celebrada este jueves", "s'est tenue lundi"
 			}
@@ -2751,4 +2766,83 @@ func (s *state) visitPlace(j, k int) bool {
 		}
 	}
 	return false
+}
+
+// afterClause reports whether the trigger at i is the verb of a clause of time that opens
+// with "después de que", "après que" within the words before it, and the days its measure
+// names before that word ("una semana después de que", "deux jours après que"), 0 with none.
+func (s *state) afterClause(i, first int) (days int, ok bool) {
+	toks := s.doc.Tokens
+	for q := i - 1; q > first && q >= i-5; q-- {
+		if toks[q].Low != "que" && toks[q].Low != "qu'" && toks[q].Low != "qu’" {
+			continue
+		}
+		a := q - 1
+		if a > first && toks[a].Low == "de" {
+			a--
+		}
+		if !s.word("after-clause", toks[a].Low) {
+			return 0, false
+		}
+		if a-2 >= first {
+			if d, found := s.lx.Words["time-unit-days"]; found {
+				for u := range d {
+					name, n, _ := strings.Cut(u, ":")
+					if toks[a-1].Low == name {
+						if k, err := strconv.Atoi(n); err == nil {
+							return k * s.smallNumber(toks[a-2].Low), true
+						}
+					}
+				}
+			}
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+// smallNumber is the value of a number word or figure from one to ten ("una", "deux", "3"),
+// else 0.
+func (s *state) smallNumber(w string) int {
+	if n, err := strconv.Atoi(w); err == nil && n > 0 && n <= 10 {
+		return n
+	}
+	for v := range s.lx.Words["small-number"] {
+		name, n, _ := strings.Cut(v, ":")
+		if name == w {
+			k, _ := strconv.Atoi(n)
+			return k
+		}
+	}
+	return 0
+}
+
+// otherSideBefore is the other state of the last act coded before between two states that
+// code is a side of, and that act; no side when there is none.
+func (s *state) otherSideBefore(code string) (side, *record.Event) {
+	for k := len(s.events) - 1; k >= 0; k-- {
+		ev := &s.events[k]
+		if ev.Source.Actor == ev.Target.Actor || !s.isCountry(ev.Source.Actor) || !s.isCountry(ev.Target.Actor) {
+			continue
+		}
+		switch code {
+		case ev.Source.Actor:
+			return side{code: ev.Target.Actor, entity: ev.Target.Entity, node: -1, how: "other side of the last act between two states"}, ev
+		case ev.Target.Actor:
+			return side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "other side of the last act between two states"}, ev
+		}
+	}
+	return side{}, nil
+}
+
+// shiftDay is the day date moved by days, when date is a day and days is not 0; else "".
+func shiftDay(date *string, days int) string {
+	if date == nil || days == 0 {
+		return ""
+	}
+	t, err := time.Parse("2006-01-02", *date)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, days).Format("2006-01-02")
 }

@@ -2303,3 +2303,22 @@ func TestLangVisitNoun(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangRefusalClause: a refusal told in a clause of time ("una semana después de que Rabat
+// rechazara la readmisión", "deux jours après que Rabat a refusé") is a REJECT of its subject
+// toward the other side of the last act between two states, dated the days its measure names
+// before that act; with no such act, or no state refusing, none.
+func TestLangRefusalClause(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El ministro español se reunió el martes en Rabat con su homólogo marroquí. La visita se produce una semana después de que Rabat rechazara la readmisión de 70 migrantes.", []string{"CONSULT ESP MAR 2024-03-12", "REJECT MAR ESP 2024-03-05"}},
+		{"fr", "Paris - Le ministre français s'est entretenu mardi à Rabat avec son homologue marocain. La visite intervient deux jours après que Rabat a refusé la réadmission de 70 migrants.", []string{"CONSULT FRA MAR 2024-03-12", "REJECT MAR FRA 2024-03-10"}},
+		{"fr", "Paris - La police a arrêté mardi trois passeurs, deux jours après que le tribunal a refusé leur libération.", []string{"COERCE FRA FRA 2024-03-12"}},
+		{"es", "Madrid, 14 mar (EFE).- La visita se produce una semana después de que Rabat rechazara la readmisión de 70 migrantes.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}

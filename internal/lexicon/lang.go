@@ -311,6 +311,9 @@ var wordRoles = map[string]bool{
 	"visit-frame":          true, // before a visit noun, tells the visit took place: "durante", "lors"
 	"visit-skip":           true, // between a frame word and a visit noun: "una", "d'", "su"
 	"received":             true, // a participle that tells a visitor was received, before its host: "recibido", "reçue"
+	"after-clause":         true, // opens a clause of time after the act it names, before "que": "después", "après"
+	"time-unit-days":       true, // a unit of time and its days, before an after-clause: "semana:7", "jours:1"
+	"small-number":         true, // a number word from one to ten and its value: "una:1", "deux:2"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
