@@ -364,7 +364,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		// "ha aprobado una partida de 45 millones para reforzar el control fronterizo de Senegal
 		// y Mauritania", "a débloqué 10 millions d'euros pour le Niger et le Mali": the states
 		// named in the aim of an aid that names no recipient receive it.
-		if typ == "AID" && r.Mode == "" && !nominal && (tgt.code == "" || tgt.code == src.code) {
+		// "España financiará patrulleras para la Gendarmería mauritana", "Bruxelles financerait
+		// des équipements pour les garde-côtes tunisiens": so does an aid to come, a promise.
+		if (typ == "AID" || r.Type == "AID" && typ == "AGREE") && r.Mode == "" && !nominal && (tgt.code == "" || tgt.code == src.code) {
 			if t := s.aimRecipient(tr.j, end, src); t.code != "" {
 				tgt = t
 			}
@@ -646,7 +648,10 @@ func (s *state) aimRecipient(from, end int, src side) side {
 			continue
 		}
 		k = m.end - 1
-		if m.adj || m.kind != mCountry {
+		// "para la Gendarmería mauritana", "pour les garde-côtes tunisiens": a state's body, or
+		// an adjective after a body or an office, names the state that receives.
+		body := m.adj && m.start > aim+1 && (s.lx.Agencies.Has(toks[m.start-1].Low) || s.lx.Titles.Has(toks[m.start-1].Low))
+		if m.adj && !body || m.kind != mCountry && m.kind != mAgency {
 			continue
 		}
 		sd := s.sideOf(int(s.at[m.start]))

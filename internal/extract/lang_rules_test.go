@@ -2322,3 +2322,22 @@ func TestLangRefusalClause(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
 	}
 }
+
+// TestLangFundingFor: a funding to come, in the future or the conditional, whose recipient
+// follows "para", "pour" ("España financiará patrulleras para la Gendarmería mauritana",
+// "Bruxelles financerait des équipements pour les garde-côtes tunisiens") is a promise, AGREE
+// with that state; people of a nationality after "pour" are no recipient.
+func TestLangFundingFor(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- Italia financiará cuatro lanchas para la Guardia Nacional tunecina.", []string{"AGREE ITA TUN"}},
+		{"fr", "Dakar - Selon l'accord, Madrid financerait des radars pour la Marine sénégalaise.", []string{"AGREE ESP SEN"}},
+		{"fr", "Tunis - L'UE financera des formations pour les migrants tunisiens.", []string{}},
+		{"es", "Madrid, 14 mar (EFE).- España financiará seis patrulleras para vigilar la costa.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
