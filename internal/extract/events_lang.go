@@ -533,6 +533,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 	}
 	s.visitEvents(si, seen)
+	s.tripToSign(si, seen)
 }
 
 // partnerEvents adds a COOPERATE between the side src of the material act ev and each state
@@ -2729,16 +2730,7 @@ func (s *state) visitEvents(si int, seen map[string]bool) {
 		}
 		seen[key] = true
 		visitor.how, host.how = "visitor", "host"
-		ev := record.Event{Type: "CONSULT", Mode: "visit", Contexts: []string{"diplomatic"}, Trigger: s.span(k, k+1), Confidence: 0.5}
-		ev.Source = record.Actor{Actor: visitor.code, Entity: visitor.entity}
-		ev.Target = record.Actor{Actor: host.code, Entity: host.entity}
-		if date != "" {
-			ev.Date = &date
-			ev.Confidence += 0.2
-		}
-		ev.Evidence = s.evidence(si)
-		ev.Explain = s.why("surface CONSULT visit named by a noun", s.tokUse("trigger", k, k+1), s.sideUseSurface("source", visitor), s.sideUseSurface("target", host))
-		s.events = append(s.events, ev)
+		s.addWordEvent(record.Event{Type: "CONSULT", Mode: "visit"}, "visit named by a noun", si, k, visitor, host, date)
 	}
 }
 
@@ -2850,4 +2842,80 @@ func shiftDay(date *string, days int) string {
 		return ""
 	}
 	return t.AddDate(0, 0, days).Format("2006-01-02")
+}
+
+// tripToSign reads a trip to come whose aim is a signing ("viajará el lunes a Nuakchot para
+// firmar el convenio", "se rendra lundi à Dakar pour signer un accord"): a promise, AGREE of
+// the traveller's state with the destination's, dated by its telling. A trip to a place of
+// the traveller's own state, or with no signing as its aim, is none.
+func (s *state) tripToSign(si int, seen map[string]bool) {
+	sent := s.doc.Sents[si]
+	first, end := sent.First, sent.First+len(sent.Tokens)
+	toks := s.doc.Tokens
+	for k := first + 1; k < end; k++ {
+		if !s.word("trip-future", toks[k].Low) || s.inQuote[k] {
+			continue
+		}
+		host, signs := side{}, false
+		for j := k + 1; j < end && j <= k+12; j++ {
+			if w := toks[j].Low; w == "." || w == ";" || w == ":" || s.inQuote[j] {
+				break
+			}
+			if s.word("aim", toks[j].Low) {
+				signs = j+1 < end && s.word("sign-infinitive", toks[j+1].Low)
+				break
+			}
+			if m := s.mentionAt(j); m != nil && host.code == "" && !m.adj && s.visitPlace(j, k) {
+				host = s.sideOf(int(s.at[j]))
+				j = m.end - 1
+			}
+		}
+		if !signs || host.code == "" {
+			continue
+		}
+		traveller, ok := s.surfaceSource(first, k)
+		if ok {
+			traveller = s.ownCountryOf(traveller, first)
+		} else if traveller, ok = s.titleSubject(first, k); !ok {
+			continue
+		}
+		if traveller.code == "" || traveller.code == host.code || !s.isCountry(traveller.code) || !s.isCountry(host.code) {
+			continue
+		}
+		date := s.promiseDay(k, first)
+		key := "AGREE|" + traveller.code + "|" + host.code + "|" + date
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		traveller.how, host.how = "traveller", "destination"
+		s.addWordEvent(record.Event{Type: "AGREE"}, "trip to sign", si, k, traveller, host, date)
+	}
+}
+
+// namesTrip reports whether sentence si holds a word of a trip to come ("viajará", "se
+// rendra"), which tripToSign reads though no trigger stands in the sentence.
+func (s *state) namesTrip(si int) bool {
+	sent := s.doc.Sents[si]
+	for k := sent.First; k < sent.First+len(sent.Tokens); k++ {
+		if s.word("trip-future", s.doc.Tokens[k].Low) {
+			return true
+		}
+	}
+	return false
+}
+
+// addWordEvent adds the diplomatic act ev (its type and mode set) of src toward tgt that the
+// word at k of sentence si tells, dated date when not empty; how names the construction.
+func (s *state) addWordEvent(ev record.Event, how string, si, k int, src, tgt side, date string) {
+	ev.Contexts, ev.Trigger, ev.Confidence = []string{"diplomatic"}, s.span(k, k+1), 0.5
+	ev.Source = record.Actor{Actor: src.code, Entity: src.entity}
+	ev.Target = record.Actor{Actor: tgt.code, Entity: tgt.entity}
+	if date != "" {
+		ev.Date = &date
+		ev.Confidence += 0.2
+	}
+	ev.Evidence = s.evidence(si)
+	ev.Explain = s.why("surface "+ev.Type+" "+how, s.tokUse("trigger", k, k+1), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
+	s.events = append(s.events, ev)
 }

@@ -2341,3 +2341,21 @@ func TestLangFundingFor(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangTripToSign: a trip to come whose aim is a signing ("viajará el lunes a Nuakchot para
+// firmar", "se rendra lundi à Dakar pour signer") is a promise, AGREE of the traveller's state
+// with the destination's; a trip to meet, or within the traveller's own state, is none.
+func TestLangTripToSign(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El ministro español del Interior viajará el jueves a Dakar para firmar un memorando con su homólogo senegalés.", []string{"AGREE ESP SEN"}},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministre marocain de l'Intérieur se rendra jeudi à Nouakchott pour signer une convention.", []string{"AGREE MAR MRT"}},
+		{"es", "Madrid, 14 mar (EFE).- La ministra viajará a Dakar para reunirse con su homólogo.", []string{}},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministre se rendra lundi à Tanger pour signer un accord.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}

@@ -314,6 +314,8 @@ var wordRoles = map[string]bool{
 	"after-clause":         true, // opens a clause of time after the act it names, before "que": "después", "après"
 	"time-unit-days":       true, // a unit of time and its days, before an after-clause: "semana:7", "jours:1"
 	"small-number":         true, // a number word from one to ten and its value: "una:1", "deux:2"
+	"trip-future":          true, // a trip to come, before its destination and aim: "viajará", "rendra"
+	"sign-infinitive":      true, // a signing as the aim of a trip, after "para", "pour": "firmar", "signer"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
