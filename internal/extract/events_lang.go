@@ -127,6 +127,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if s.refusedParticiple(tr, trigs, first) {
 			continue
 		}
+		// "Los supervivientes rescatados por la Salvamar, de origen subsahariano y marroquí,
+		// fueron desembarcados", "Les migrants secourus par la Marine": a participle on a noun
+		// of people that opens the sentence, after the act was told, names them again.
+		if s.restatedParticiple(tr, first, typ) {
+			continue
+		}
 		src, ok := nsrc, nominal
 		// "del Juzgado de Instrucción número 2 de Ceuta, que decretó prisión provisional", "placés
 		// sous mandat de dépôt par le juge du tribunal de Nador": a remand is the act of the
@@ -2918,4 +2924,21 @@ func (s *state) addWordEvent(ev record.Event, how string, si, k int, src, tgt si
 	ev.Evidence = s.evidence(si)
 	ev.Explain = s.why("surface "+ev.Type+" "+how, s.tokUse("trigger", k, k+1), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
 	s.events = append(s.events, ev)
+}
+
+// restatedParticiple reports whether the trigger at tr is a one-word participle right after
+// a noun of people that opens its sentence ("Los supervivientes rescatados", "Les 52 migrants
+// secourus"), when an act of type typ was told before the sentence.
+func (s *state) restatedParticiple(tr trigger, first int, typ string) bool {
+	toks := s.doc.Tokens
+	if tr.j != tr.i+1 || tr.i-first < 2 || tr.i-first > 3 || !s.word("people", toks[tr.i-1].Low) {
+		return false
+	}
+	for k := first; k < tr.i-1; k++ {
+		if !s.isArticle(toks[k].Low) && toks[k].Kind != text.Number {
+			return false
+		}
+	}
+	start := s.evidence(toks[first].Sent).Start
+	return slices.ContainsFunc(s.events, func(ev record.Event) bool { return ev.Type == typ && ev.Evidence.Start < start })
 }

@@ -2359,3 +2359,21 @@ func TestLangTripToSign(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangRestatedParticiple: a participle on a noun of people that opens a sentence after the
+// act was told ("Los supervivientes rescatados por la Salvamar, de origen subsahariano y
+// marroquí", "Les migrants secourus par la Marine") names them again: no new act, nor one
+// toward a nationality of theirs; with no act told before, the participle tells the act.
+func TestLangRestatedParticiple(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "MOTRIL, 14 Mar. (EFE) - Salvamento Marítimo auxilió el martes a 31 personas en una neumática. Los ocupantes auxiliados por la Guardamar, de origen argelino y marroquí, fueron trasladados a Motril.", []string{"AID ESP ESP"}},
+		{"fr", "Dakhla, 14 mars (MAP) - La Marine royale a secouru mardi 60 migrants. Les 60 migrants secourus par la patrouille, originaires de Guinée et du Mali, ont été débarqués à Dakhla.", []string{"AID MAR MAR"}},
+		{"es", "MOTRIL, 14 Mar. (EFE) - Los migrantes rescatados por Salvamento Marítimo el martes llegaron a Motril.", []string{"AID ESP ESP"}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
