@@ -70,11 +70,12 @@ func (s *state) findEvents() {
 		// Only a sentence that can hold an event is parsed: one with a trigger and an actor,
 		// or a trigger of an act that an unnamed agent may do ("were rescued").
 		// "La operación, desarrollada el pasado día 24 con la colaboración de …": a Spanish or
-		// French sentence opened by a dated operation tells of the acts before (events_lang.go).
+		// French sentence opened by a dated operation tells of the acts before (events_lang.go);
+		// so does one that tells of a trip to sign ("viajará a Nuakchot para firmar").
 		opens := false
 		if s.surfaceEvents() {
 			_, d := s.operationOpens(si)
-			opens = d != ""
+			opens = d != "" || s.namesTrip(si)
 		}
 		if !opens && (len(trigs) == 0 || !s.mayHoldEvent(sent, trigs) && !(s.surfaceEvents() && (s.bothSides(sent.First, end) != nil || s.titledSubject(sent.First, trigs)))) {
 			continue

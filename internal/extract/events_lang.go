@@ -127,6 +127,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if s.refusedParticiple(tr, trigs, first) {
 			continue
 		}
+		// "Los supervivientes rescatados por la Salvamar, de origen subsahariano y marroquí,
+		// fueron desembarcados", "Les migrants secourus par la Marine": a participle on a noun
+		// of people that opens the sentence, after the act was told, names them again.
+		if s.restatedParticiple(tr, first, typ) {
+			continue
+		}
 		src, ok := nsrc, nominal
 		// "del Juzgado de Instrucción número 2 de Ceuta, que decretó prisión provisional", "placés
 		// sous mandat de dépôt par le juge du tribunal de Nador": a remand is the act of the
@@ -364,7 +370,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		// "ha aprobado una partida de 45 millones para reforzar el control fronterizo de Senegal
 		// y Mauritania", "a débloqué 10 millions d'euros pour le Niger et le Mali": the states
 		// named in the aim of an aid that names no recipient receive it.
-		if typ == "AID" && r.Mode == "" && !nominal && (tgt.code == "" || tgt.code == src.code) {
+		// "España financiará patrulleras para la Gendarmería mauritana", "Bruxelles financerait
+		// des équipements pour les garde-côtes tunisiens": so does an aid to come, a promise.
+		if (typ == "AID" || r.Type == "AID" && typ == "AGREE") && r.Mode == "" && !nominal && (tgt.code == "" || tgt.code == src.code) {
 			if t := s.aimRecipient(tr.j, end, src); t.code != "" {
 				tgt = t
 			}
@@ -373,6 +381,18 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		// européenne": a demand, criticism or thanks on two coordinated sides is one act on each,
 		// and so is an aid to two states.
 		tgts := []side{tgt}
+		// "una semana después de que Rabat rechazara la readmisión", "après que Rabat a refusé":
+		// a refusal told in a clause of time is the act of its subject toward the other side of
+		// the last act between two states it took part in, a week or days before that act.
+		var clauseDate string
+		if typ == "REJECT" && (tgt.code == "" || tgt.node < 0) {
+			if days, ok := s.afterClause(tr.i, first); ok {
+				if p, ev := s.otherSideBefore(src.code); p.code != "" && (tgt.code == "" || tgt.code == p.code) {
+					tgt, tgts[0] = p, p
+					clauseDate = shiftDay(ev.Date, -days)
+				}
+			}
+		}
 		if (verbalTypes[typ] || typ == "AID" && tgt.how == "aim of an aid") && !nominal && pair == nil {
 			if t2 := s.coordinatedAfter(tgt, end); t2.code != "" {
 				tgts = append(tgts, t2)
@@ -406,6 +426,9 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 				continue
 			}
 			date := actDate
+			if clauseDate != "" {
+				date = clauseDate
+			}
 			if nominal && date == "" && !future {
 				date = s.timeAfter(tr.i) // "la reunión ..., celebrada este jueves", "s'est tenue lundi"
 			}
@@ -515,6 +538,8 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			s.partnerEvents(first, end, src, s.events[n0], seen)
 		}
 	}
+	s.visitEvents(si, seen)
+	s.tripToSign(si, seen)
 }
 
 // partnerEvents adds a COOPERATE between the side src of the material act ev and each state
@@ -569,6 +594,9 @@ func (s *state) operationSubject(si int, seen map[string]bool) (side, bool) {
 			if x := &s.events[m]; x.Evidence.Start == ev.Evidence.Start && (materialTypes[x.Type] || x.Type == "COOPERATE") {
 				d := date
 				x.Date, x.DateInferred = &d, false
+				// "se ha saldado con 17 detenidos", "a permis l'arrestation de": the
+				// operation's own acts restate those now dated.
+				seen[x.Type+"|"+x.Source.Actor+"|"+x.Target.Actor+"|"+date] = true
 			}
 		}
 		src := side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "operation told before"}
@@ -627,7 +655,10 @@ func (s *state) aimRecipient(from, end int, src side) side {
 			continue
 		}
 		k = m.end - 1
-		if m.adj || m.kind != mCountry {
+		// "para la Gendarmería mauritana", "pour les garde-côtes tunisiens": a state's body, or
+		// an adjective after a body or an office, names the state that receives.
+		body := m.adj && m.start > aim+1 && (s.lx.Agencies.Has(toks[m.start-1].Low) || s.lx.Titles.Has(toks[m.start-1].Low))
+		if m.adj && !body || m.kind != mCountry && m.kind != mAgency {
 			continue
 		}
 		sd := s.sideOf(int(s.at[m.start]))
@@ -2638,4 +2669,276 @@ func (s *state) attributed(k, first int) bool {
 		}
 	}
 	return false
+}
+
+// visitEvents reads the visits sentence si names by a noun after a word that tells it took
+// place ("durante una visita a Rabat", "lors d'une visite de la ministre espagnole de
+// l'Intérieur à Nouakchott, reçue par son homologue"): a CONSULT of the visitor's state, named
+// after "de" or else the subject before the noun, with the host's, the state of the place
+// after "a" or "à" or else of the counterpart that received the visitor. A visit to come is
+// none; nor is one with no two states.
+func (s *state) visitEvents(si int, seen map[string]bool) {
+	sent := s.doc.Sents[si]
+	first, end := sent.First, sent.First+len(sent.Tokens)
+	toks := s.doc.Tokens
+	for k := first + 1; k < end; k++ {
+		if !s.word("visit-noun", toks[k].Low) || s.inQuote[k] || !s.visitFramed(k, first) {
+			continue
+		}
+		visitor, host := side{}, side{}
+		for j := k + 1; j < end && j <= k+14; j++ {
+			t := toks[j]
+			if t.Text == "." || t.Text == ";" || t.Text == ":" || s.inQuote[j] || s.futureForm(j) {
+				break
+			}
+			m := s.mentionAt(j)
+			if m == nil {
+				continue
+			}
+			sd := s.sideOf(int(s.at[j]))
+			office := j > first && (s.lx.Titles.Has(toks[j-1].Low) || s.lx.Agencies.Has(toks[j-1].Low))
+			switch {
+			case sd.code == "" || m.adj && !office:
+			case s.visitPlace(j, k):
+				host = sd
+			case visitor.code == "" && host.code == "":
+				visitor = sd // "de la ministre espagnole de l'Intérieur"
+			}
+			if host.code != "" {
+				break
+			}
+			j = m.end - 1
+		}
+		if visitor.code == "" {
+			if sd, ok := s.surfaceSource(first, k); ok {
+				visitor = s.ownCountryOf(sd, first)
+			} else if sd, ok := s.titleSubject(first, k); ok {
+				visitor = sd // "El ministro del Interior, X, firmó … durante una visita"
+			}
+		}
+		// "reçue par son homologue marocain", "recibida por el ministro marroquí": the agent
+		// of the participle that tells the visitor was received.
+		for p := k + 1; host.code == "" && p < end && p <= k+30; p++ {
+			if w := toks[p].Low; w == "." || w == ";" || w == ":" || s.inQuote[p] {
+				break
+			}
+			if p > k+1 && (toks[p].Low == "por" || toks[p].Low == "par") && s.word("received", toks[p-1].Low) {
+				host, _ = s.passiveAgent(p, end)
+			}
+		}
+		if visitor.code == "" || host.code == "" || visitor.code == host.code || !s.isCountry(visitor.code) || !s.isCountry(host.code) {
+			continue
+		}
+		date := s.explicitTime(k, false)
+		key := "CONSULT|" + visitor.code + "|" + host.code + "|" + date
+		if seen[key] || seen["CONSULT|"+host.code+"|"+visitor.code+"|"+date] {
+			continue
+		}
+		seen[key] = true
+		visitor.how, host.how = "visitor", "host"
+		s.addWordEvent(record.Event{Type: "CONSULT", Mode: "visit"}, "visit named by a noun", si, k, visitor, host, date)
+	}
+}
+
+// visitFramed reports whether the visit noun at k follows a word that tells the visit took
+// place, past the articles and possessives between them: "durante una visita", "lors d'une
+// visite", "au cours de sa visite", "en visite".
+func (s *state) visitFramed(k, first int) bool {
+	for j := k - 1; j >= first && j >= k-4; j-- {
+		w := s.doc.Tokens[j].Low
+		if s.word("visit-frame", w) {
+			return true
+		}
+		if !s.word("visit-skip", w) {
+			return false
+		}
+	}
+	return false
+}
+
+// visitPlace reports whether the mention at j follows a preposition of destination after
+// the visit noun at k: "a Rabat", "à Nouakchott", "au Maroc", "en Mauritanie".
+func (s *state) visitPlace(j, k int) bool {
+	for p := j - 1; p > k && p >= j-2; p-- {
+		switch s.doc.Tokens[p].Low {
+		case "a", "al", "à", "au", "aux", "en": // "a" before "la": the English article is none here
+			return true
+		}
+		if !s.isArticle(s.doc.Tokens[p].Low) {
+			return false
+		}
+	}
+	return false
+}
+
+// afterClause reports whether the trigger at i is the verb of a clause of time that opens
+// with "después de que", "après que" within the words before it, and the days its measure
+// names before that word ("una semana después de que", "deux jours après que"), 0 with none.
+func (s *state) afterClause(i, first int) (days int, ok bool) {
+	toks := s.doc.Tokens
+	for q := i - 1; q > first && q >= i-5; q-- {
+		if toks[q].Low != "que" && toks[q].Low != "qu'" && toks[q].Low != "qu’" {
+			continue
+		}
+		a := q - 1
+		if a > first && toks[a].Low == "de" {
+			a--
+		}
+		if !s.word("after-clause", toks[a].Low) {
+			return 0, false
+		}
+		if a-2 >= first {
+			if d, found := s.lx.Words["time-unit-days"]; found {
+				for u := range d {
+					name, n, _ := strings.Cut(u, ":")
+					if toks[a-1].Low == name {
+						if k, err := strconv.Atoi(n); err == nil {
+							return k * s.smallNumber(toks[a-2].Low), true
+						}
+					}
+				}
+			}
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+// smallNumber is the value of a number word or figure from one to ten ("una", "deux", "3"),
+// else 0.
+func (s *state) smallNumber(w string) int {
+	if n, err := strconv.Atoi(w); err == nil && n > 0 && n <= 10 {
+		return n
+	}
+	for v := range s.lx.Words["small-number"] {
+		name, n, _ := strings.Cut(v, ":")
+		if name == w {
+			k, _ := strconv.Atoi(n)
+			return k
+		}
+	}
+	return 0
+}
+
+// otherSideBefore is the other state of the last act coded before between two states that
+// code is a side of, and that act; no side when there is none.
+func (s *state) otherSideBefore(code string) (side, *record.Event) {
+	for k := len(s.events) - 1; k >= 0; k-- {
+		ev := &s.events[k]
+		if ev.Source.Actor == ev.Target.Actor || !s.isCountry(ev.Source.Actor) || !s.isCountry(ev.Target.Actor) {
+			continue
+		}
+		switch code {
+		case ev.Source.Actor:
+			return side{code: ev.Target.Actor, entity: ev.Target.Entity, node: -1, how: "other side of the last act between two states"}, ev
+		case ev.Target.Actor:
+			return side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "other side of the last act between two states"}, ev
+		}
+	}
+	return side{}, nil
+}
+
+// shiftDay is the day date moved by days, when date is a day and days is not 0; else "".
+func shiftDay(date *string, days int) string {
+	if date == nil || days == 0 {
+		return ""
+	}
+	t, err := time.Parse("2006-01-02", *date)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, days).Format("2006-01-02")
+}
+
+// tripToSign reads a trip to come whose aim is a signing ("viajará el lunes a Nuakchot para
+// firmar el convenio", "se rendra lundi à Dakar pour signer un accord"): a promise, AGREE of
+// the traveller's state with the destination's, dated by its telling. A trip to a place of
+// the traveller's own state, or with no signing as its aim, is none.
+func (s *state) tripToSign(si int, seen map[string]bool) {
+	sent := s.doc.Sents[si]
+	first, end := sent.First, sent.First+len(sent.Tokens)
+	toks := s.doc.Tokens
+	for k := first + 1; k < end; k++ {
+		if !s.word("trip-future", toks[k].Low) || s.inQuote[k] {
+			continue
+		}
+		host, signs := side{}, false
+		for j := k + 1; j < end && j <= k+12; j++ {
+			if w := toks[j].Low; w == "." || w == ";" || w == ":" || s.inQuote[j] {
+				break
+			}
+			if s.word("aim", toks[j].Low) {
+				signs = j+1 < end && s.word("sign-infinitive", toks[j+1].Low)
+				break
+			}
+			if m := s.mentionAt(j); m != nil && host.code == "" && !m.adj && s.visitPlace(j, k) {
+				host = s.sideOf(int(s.at[j]))
+				j = m.end - 1
+			}
+		}
+		if !signs || host.code == "" {
+			continue
+		}
+		traveller, ok := s.surfaceSource(first, k)
+		if ok {
+			traveller = s.ownCountryOf(traveller, first)
+		} else if traveller, ok = s.titleSubject(first, k); !ok {
+			continue
+		}
+		if traveller.code == "" || traveller.code == host.code || !s.isCountry(traveller.code) || !s.isCountry(host.code) {
+			continue
+		}
+		date := s.promiseDay(k, first)
+		key := "AGREE|" + traveller.code + "|" + host.code + "|" + date
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		traveller.how, host.how = "traveller", "destination"
+		s.addWordEvent(record.Event{Type: "AGREE"}, "trip to sign", si, k, traveller, host, date)
+	}
+}
+
+// namesTrip reports whether sentence si holds a word of a trip to come ("viajará", "se
+// rendra"), which tripToSign reads though no trigger stands in the sentence.
+func (s *state) namesTrip(si int) bool {
+	sent := s.doc.Sents[si]
+	for k := sent.First; k < sent.First+len(sent.Tokens); k++ {
+		if s.word("trip-future", s.doc.Tokens[k].Low) {
+			return true
+		}
+	}
+	return false
+}
+
+// addWordEvent adds the diplomatic act ev (its type and mode set) of src toward tgt that the
+// word at k of sentence si tells, dated date when not empty; how names the construction.
+func (s *state) addWordEvent(ev record.Event, how string, si, k int, src, tgt side, date string) {
+	ev.Contexts, ev.Trigger, ev.Confidence = []string{"diplomatic"}, s.span(k, k+1), 0.5
+	ev.Source = record.Actor{Actor: src.code, Entity: src.entity}
+	ev.Target = record.Actor{Actor: tgt.code, Entity: tgt.entity}
+	if date != "" {
+		ev.Date = &date
+		ev.Confidence += 0.2
+	}
+	ev.Evidence = s.evidence(si)
+	ev.Explain = s.why("surface "+ev.Type+" "+how, s.tokUse("trigger", k, k+1), s.sideUseSurface("source", src), s.sideUseSurface("target", tgt))
+	s.events = append(s.events, ev)
+}
+
+// restatedParticiple reports whether the trigger at tr is a one-word participle right after
+// a noun of people that opens its sentence ("Los supervivientes rescatados", "Les 52 migrants
+// secourus"), when an act of type typ was told before the sentence.
+func (s *state) restatedParticiple(tr trigger, first int, typ string) bool {
+	toks := s.doc.Tokens
+	if tr.j != tr.i+1 || tr.i-first < 2 || tr.i-first > 3 || !s.word("people", toks[tr.i-1].Low) {
+		return false
+	}
+	for k := first; k < tr.i-1; k++ {
+		if !s.isArticle(toks[k].Low) && toks[k].Kind != text.Number {
+			return false
+		}
+	}
+	start := s.evidence(toks[first].Sent).Start
+	return slices.ContainsFunc(s.events, func(ev record.Event) bool { return ev.Type == typ && ev.Evidence.Start < start })
 }

@@ -2388,3 +2388,119 @@ func TestLangOthersAfterVerb(t *testing.T) {
 		{"fr", "La gendarmerie a arrêté mardi cinq autres membres de l'organisation à Nador.", 5, "suspects_arrested", "MAR", ""},
 	})
 }
+
+// TestLangOperationEnded: a sentence that opens with the operation told before and a participle
+// of its end with a time ("La operación, culminada la víspera", "L'opération, achevée mardi")
+// dates the acts of that sentence, the cooperation with them; with no act told before, nothing
+// is dated by it.
+func TestLangOperationEnded(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "ALMERÍA, 14 Mar. (EFE) - La Guardia Civil ha desmantelado en Almería una red de tráfico de migrantes en colaboración con la Policía de Marruecos. La operación, culminada la víspera, se ha saldado con nueve detenidos.", []string{"COERCE ESP ESP 2024-03-13", "COOPERATE ESP MAR 2024-03-13"}},
+		{"fr", "Rabat, 14 mars (MAP) - La police a démantelé à Nador un réseau de passeurs en coordination avec la Guardia Civil espagnole. L'opération, achevée mardi, a permis l'arrestation de neuf suspects.", []string{"COERCE MAR MAR 2024-03-12", "COOPERATE MAR ESP 2024-03-12"}},
+		{"es", "ALMERÍA, 14 Mar. (EFE) - El ministro visitó la comisaría. La operación, concluida la víspera, era secreta.", []string{}},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministre a visité le port. L'opération, terminée mardi, était secrète.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
+
+// TestLangVisitNoun: a visit named by a noun after a word that tells it took place ("durante
+// una visita a Rabat", "lors d'une visite de la ministre espagnole à Nouakchott") is a CONSULT
+// of the visitor's state with the host's; a visit to come, or to a place of the visitor's own
+// state, is none.
+func TestLangVisitNoun(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El ministro español del Interior anunció el martes, durante una visita a Nuakchot, un refuerzo de las patrullas.", []string{"CONSULT ESP MRT"}},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministre mauritanien, en visite au Maroc, a salué la coopération.", []string{"CONSULT MRT MAR"}},
+		{"fr", "Dakar - Lors d'une visite de la ministre espagnole de l'Intérieur à Dakar, les deux pays ont renforcé leurs patrouilles.", []string{"CONSULT ESP SEN"}},
+		{"es", "Nuakchot - Mauritania y España firmaron el sábado un acuerdo durante una visita de la secretaria de Estado española de Seguridad, Ana López, recibida por el ministro mauritano del Interior.", []string{"SUPPORT ESP MRT", "CONSULT ESP MRT"}},
+		{"fr", "Nouakchott - La Mauritanie et l'Espagne ont signé samedi un accord lors d'une visite de la secrétaire d'État espagnole à la Sécurité, Ana López, reçue par le ministre mauritanien de l'Intérieur.", []string{"SUPPORT MRT ESP", "CONSULT ESP MRT"}},
+		{"es", "Madrid, 14 mar (EFE).- El ministro hará una visita a Rabat el martes.", []string{}},
+		{"es", "Madrid, 14 mar (EFE).- El ministro español del Interior inauguró el martes, durante una visita a Algeciras, la nueva comisaría.", []string{}},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministre se rendra au Sénégal pour une visite de deux jours.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangRefusalClause: a refusal told in a clause of time ("una semana después de que Rabat
+// rechazara la readmisión", "deux jours après que Rabat a refusé") is a REJECT of its subject
+// toward the other side of the last act between two states, dated the days its measure names
+// before that act; with no such act, or no state refusing, none.
+func TestLangRefusalClause(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El ministro español se reunió el martes en Rabat con su homólogo marroquí. La visita se produce una semana después de que Rabat rechazara la readmisión de 70 migrantes.", []string{"CONSULT ESP MAR 2024-03-12", "REJECT MAR ESP 2024-03-05"}},
+		{"fr", "Paris - Le ministre français s'est entretenu mardi à Rabat avec son homologue marocain. La visite intervient deux jours après que Rabat a refusé la réadmission de 70 migrants.", []string{"CONSULT FRA MAR 2024-03-12", "REJECT MAR FRA 2024-03-10"}},
+		{"fr", "Paris - La police a arrêté mardi trois passeurs, deux jours après que le tribunal a refusé leur libération.", []string{"COERCE FRA FRA 2024-03-12"}},
+		{"es", "Madrid, 14 mar (EFE).- La visita se produce una semana después de que Rabat rechazara la readmisión de 70 migrantes.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want, true)
+	}
+}
+
+// TestLangFundingFor: a funding to come, in the future or the conditional, whose recipient
+// follows "para", "pour" ("España financiará patrulleras para la Gendarmería mauritana",
+// "Bruxelles financerait des équipements pour les garde-côtes tunisiens") is a promise, AGREE
+// with that state; people of a nationality after "pour" are no recipient.
+func TestLangFundingFor(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- Italia financiará cuatro lanchas para la Guardia Nacional tunecina.", []string{"AGREE ITA TUN"}},
+		{"fr", "Dakar - Selon l'accord, Madrid financerait des radars pour la Marine sénégalaise.", []string{"AGREE ESP SEN"}},
+		{"fr", "Tunis - L'UE financera des formations pour les migrants tunisiens.", []string{}},
+		{"es", "Madrid, 14 mar (EFE).- España financiará seis patrulleras para vigilar la costa.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangTripToSign: a trip to come whose aim is a signing ("viajará el lunes a Nuakchot para
+// firmar", "se rendra lundi à Dakar pour signer") is a promise, AGREE of the traveller's state
+// with the destination's; a trip to meet, or within the traveller's own state, is none.
+func TestLangTripToSign(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "Madrid, 14 mar (EFE).- El ministro español del Interior viajará el jueves a Dakar para firmar un memorando con su homólogo senegalés.", []string{"AGREE ESP SEN"}},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministre marocain de l'Intérieur se rendra jeudi à Nouakchott pour signer une convention.", []string{"AGREE MAR MRT"}},
+		{"es", "Madrid, 14 mar (EFE).- La ministra viajará a Dakar para reunirse con su homólogo.", []string{}},
+		{"fr", "Rabat, 14 mars (MAP) - Le ministre se rendra lundi à Tanger pour signer un accord.", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
+
+// TestLangRestatedParticiple: a participle on a noun of people that opens a sentence after the
+// act was told ("Los supervivientes rescatados por la Salvamar, de origen subsahariano y
+// marroquí", "Les migrants secourus par la Marine") names them again: no new act, nor one
+// toward a nationality of theirs; with no act told before, the participle tells the act.
+func TestLangRestatedParticiple(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"es", "MOTRIL, 14 Mar. (EFE) - Salvamento Marítimo auxilió el martes a 31 personas en una neumática. Los ocupantes auxiliados por la Guardamar, de origen argelino y marroquí, fueron trasladados a Motril.", []string{"AID ESP ESP"}},
+		{"fr", "Dakhla, 14 mars (MAP) - La Marine royale a secouru mardi 60 migrants. Les 60 migrants secourus par la patrouille, originaires de Guinée et du Mali, ont été débarqués à Dakhla.", []string{"AID MAR MAR"}},
+		{"es", "MOTRIL, 14 Mar. (EFE) - Los migrantes rescatados por Salvamento Marítimo el martes llegaron a Motril.", []string{"AID ESP ESP"}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}

@@ -314,6 +314,15 @@ var wordRoles = map[string]bool{
 	"place-country":        true, // a country whose place a homonym names before any other's: "esp" ("Valencia", "Cádiz")
 	"place-head-prep":      true, // opens a place's name after a preposition of place, a person's elsewhere: "Sidi"
 	"private-title":        true, // a profession that acts for a client, never a state: "abogado", "avocat"
+	"visit-noun":           true, // a visit named by a noun, a meeting of the visitor's and the host's states: "visita", "visite"
+	"visit-frame":          true, // before a visit noun, tells the visit took place: "durante", "lors"
+	"visit-skip":           true, // between a frame word and a visit noun: "una", "d'", "su"
+	"received":             true, // a participle that tells a visitor was received, before its host: "recibido", "reçue"
+	"after-clause":         true, // opens a clause of time after the act it names, before "que": "después", "après"
+	"time-unit-days":       true, // a unit of time and its days, before an after-clause: "semana:7", "jours:1"
+	"small-number":         true, // a number word from one to ten and its value: "una:1", "deux:2"
+	"trip-future":          true, // a trip to come, before its destination and aim: "viajará", "rendra"
+	"sign-infinitive":      true, // a signing as the aim of a trip, after "para", "pour": "firmar", "signer"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
