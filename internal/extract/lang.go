@@ -220,6 +220,50 @@ func (s *state) home() string {
 	return s.lx.Home
 }
 
+// officeHome is the country of a state office named before the person at token k without
+// one: home(), unless the report has no dateline and k's sentence names the person's
+// counterpart by that very country ("a reçu son homologue marocain", "recibió a su homólogo
+// marroquí"). Then it is the one other country that a title names by its adjective elsewhere
+// in the report ("l'entourage du ministre français"), never the counterpart's nor one after
+// a counterpart word; else "".
+func (s *state) officeHome(k int) string {
+	h := s.home()
+	if h == "" || s.datelinePlace() != "" || s.counterpartCountry(k) != h {
+		return h
+	}
+	toks := s.doc.Tokens
+	found := ""
+	for _, m := range s.mentions {
+		if m.kind != mCountry || !m.adj || m.code == h || !s.isCountry(m.code) || m.start == 0 {
+			continue
+		}
+		if w := toks[m.start-1].Low; !s.lx.Titles.Has(w) || s.word("counterpart", w) {
+			continue
+		}
+		if found != "" && found != m.code {
+			return ""
+		}
+		found = m.code
+	}
+	return found
+}
+
+// counterpartCountry is the country of the adjective after a counterpart word ("homologue",
+// "homólogo") in the sentence of token k, or "".
+func (s *state) counterpartCountry(k int) string {
+	toks := s.doc.Tokens
+	st := s.doc.Sents[toks[k].Sent]
+	for j := st.First; j+1 < st.First+len(st.Tokens); j++ {
+		if !s.word("counterpart", toks[j].Low) {
+			continue
+		}
+		if m := s.mentionAt(j + 1); m != nil && m.kind == mCountry && m.adj && m.start == j+1 {
+			return m.code
+		}
+	}
+	return ""
+}
+
 // awayHome is, for a report that never names the home country of its language's press, the
 // country it is about: the one it names most often (at least twice, more than any other) when
 // its first sentence names it or one of its places, not only its people. A report from Senegal that never names

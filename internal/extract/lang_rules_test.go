@@ -2504,3 +2504,24 @@ func TestLangRestatedParticiple(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangCounterpartHome: with no dateline, a minister named without a country who receives
+// "son homologue marocain", "su homólogo español" is not of the counterpart's country, though
+// it is the home of the language's press: he is of the one other country a title names by its
+// adjective ("l'entourage du ministre français"), never the counterpart's; else of none.
+func TestLangCounterpartHome(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       map[string]string
+	}{
+		{"fr", "Le ministre de l'intérieur, Bruno Garnier, a reçu mardi son homologue marocain, Karim Bennis. Un accord a été trouvé, a indiqué l'entourage du ministre français.", map[string]string{"Bruno Garnier": "FRA", "Karim Bennis": "MAR"}},
+		{"es", "El ministro del Interior, Rui Costa, recibió el jueves a su homólogo español, Julián Ortega. El portavoz del ministro portugués confirmó el acuerdo.", map[string]string{"Rui Costa": "PRT", "Julián Ortega": "ESP"}},
+		{"fr", "Le ministre de l'intérieur, Bruno Garnier, a reçu mardi son homologue marocain, Karim Bennis. Le ministre marocain a salué l'accord.", map[string]string{"Bruno Garnier": "", "Karim Bennis": "MAR"}},
+		{"fr", "Le ministre de l'intérieur, Karim Bennis, a reçu mardi son homologue espagnol, Julián Ortega. Le ministre français était absent.", map[string]string{"Karim Bennis": "MAR"}},
+		{"fr", "Paris - Le ministre de l'intérieur, Bruno Garnier, a reçu mardi son homologue marocain, Karim Bennis.", map[string]string{"Bruno Garnier": "FRA"}},
+	} {
+		wantPersons(t, x, tc.lang, tc.text, tc.want)
+	}
+	wantEventSet(t, x, "fr", "Le ministre de l'intérieur, Bruno Garnier, a reçu mardi son homologue marocain, Karim Bennis. Un accord a été trouvé, a indiqué l'entourage du ministre français.", []string{"CONSULT FRA MAR"})
+}

@@ -305,7 +305,7 @@ func (s *state) personRun(a, b int) {
 		} else if c, ok := s.apposedOfficePlace(titleStart); ok && title != "" {
 			country, known = c, true
 		} else if t, _ := s.titleCountry(title); title != "" && t == "" && s.isGovTitle(title) && s.lx.Home != "" && !app.org {
-			country, known = s.home(), true // French copy: the dateline's country; a report from elsewhere: its country
+			country, known = s.officeHome(k), true // French copy: the dateline's country; a report from elsewhere: its country
 		}
 	}
 	if !known && app.known {
