@@ -85,6 +85,13 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		if (typ == "COOPERATE" || s.word("meeting-noun", s.doc.Tokens[tr.i].Low) || s.word("act-nominal", s.doc.Tokens[tr.i].Low)) && s.agreedBefore(tr, trigs) {
 			continue // also "acordaron celebrar una nueva reunión": a meeting to come
 		}
+		// "ont signé un accord prévoyant des patrouilles conjointes", "firmaron un memorando
+		// que prevé patrullas conjuntas": a joint act that a signed text provides for is what
+		// was agreed, an AGREE of the same sides, not an act done.
+		provided := typ == "COOPERATE" && s.providedFor(tr, trigs)
+		if provided {
+			typ = "AGREE"
+		}
 		// "El rescate de 50 personas el martes", "l'arrestation de X lundi": a noun names a
 		// done act when a date follows it in its clause; else it names a kind of act.
 		// "La Gendarmerie royale a procédé à l'arrestation de", "ha procedido a la detención
@@ -380,6 +387,15 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		// "pidió al Gobierno de España y a la Unión Europea", "a appelé Rabat et l'Union
 		// européenne": a demand, criticism or thanks on two coordinated sides is one act on each,
 		// and so is an aid to two states.
+		if provided {
+			// the sides of the signing
+			ev := s.lastEventIn(si)
+			if ev == nil || ev.Type != "SUPPORT" {
+				continue
+			}
+			src = side{code: ev.Source.Actor, entity: ev.Source.Entity, node: -1, how: "sides of a signed text"}
+			tgt = side{code: ev.Target.Actor, entity: ev.Target.Entity, node: -1, how: "sides of a signed text"}
+		}
 		tgts := []side{tgt}
 		// "una semana después de que Rabat rechazara la readmisión", "après que Rabat a refusé":
 		// a refusal told in a clause of time is the act of its subject toward the other side of
@@ -1960,6 +1976,24 @@ func (s *state) agreedBefore(tr trigger, trigs []trigger) bool {
 		}
 		if clause {
 			return true
+		}
+	}
+	return false
+}
+
+// providedFor reports whether trigger tr follows, in its clause's sentence, a signing (a
+// SUPPORT trigger before it) and after that signing a word that tells what the signed text
+// provides for ("un accord prévoyant", "un acuerdo que prevé"; data: provide).
+func (s *state) providedFor(tr trigger, trigs []trigger) bool {
+	toks := s.doc.Tokens
+	for _, o := range trigs {
+		if o.i >= tr.i || o.rules[0].Type != "SUPPORT" {
+			continue
+		}
+		for k := o.j; k < tr.i && k < o.j+12; k++ {
+			if s.word("provide", toks[k].Low) {
+				return true
+			}
 		}
 	}
 	return false

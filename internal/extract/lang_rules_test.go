@@ -2525,3 +2525,21 @@ func TestLangCounterpartHome(t *testing.T) {
 	}
 	wantEventSet(t, x, "fr", "Le ministre de l'intérieur, Bruno Garnier, a reçu mardi son homologue marocain, Karim Bennis. Un accord a été trouvé, a indiqué l'entourage du ministre français.", []string{"CONSULT FRA MAR"})
 }
+
+// TestLangProvidedFor: a joint act that a signed text provides for ("ont signé un accord
+// prévoyant des patrouilles conjointes", "firmaron un memorando que prevé patrullas conjuntas")
+// is what was agreed, AGREE of the same sides, not COOPERATE; joint patrols told as done stay
+// COOPERATE.
+func TestLangProvidedFor(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Dakar - Le Sénégal et la Gambie ont signé lundi un protocole prévoyant des patrouilles conjointes sur le fleuve.", []string{"SUPPORT SEN GMB", "AGREE SEN GMB"}},
+		{"es", "Madrid, 14 mar (EFE).- España y Senegal firmaron el lunes un memorando que prevé patrullas conjuntas en la costa.", []string{"SUPPORT ESP SEN", "AGREE ESP SEN"}},
+		{"fr", "Dakar - Le Sénégal et la Gambie ont mené lundi des patrouilles conjointes sur le fleuve.", []string{"COOPERATE SEN GMB"}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}

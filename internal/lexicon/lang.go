@@ -323,6 +323,7 @@ var wordRoles = map[string]bool{
 	"small-number":         true, // a number word from one to ten and its value: "una:1", "deux:2"
 	"trip-future":          true, // a trip to come, before its destination and aim: "viajará", "rendra"
 	"sign-infinitive":      true, // a signing as the aim of a trip, after "para", "pour": "firmar", "signer"
+	"provide":              true, // after a signed text, tells what it provides for: "prevé", "prévoyant"
 }
 
 func (lx *Lexicon) addWords(c []string) error {
