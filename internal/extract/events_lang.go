@@ -182,6 +182,12 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 			src, ok = prevSrc, true // the act before may be a repeat, coded once
 			src.node, src.how = -1, "joined verb"
 		}
+		// "Le collectif Boza Fii a appelé le gouvernement", "El Foro de Entidades Cívicas ha
+		// denunciado": a civil body the gazetteer does not know, opening the sentence of a
+		// demand or a criticism, acts for the state of the dateline.
+		if !ok && (typ == "ACCUSE" || typ == "REQUEST") {
+			src, ok = s.unknownBodySubject(first, tr.i)
+		}
 		// "La commission mixte algéro-espagnole s'est réunie", "el Grupo Permanente
 		// hispano-marroquí acordó": a subject named by the compound adjective of two countries
 		// acts for both.
@@ -341,7 +347,7 @@ func (s *state) codeSurface(si int, trigs []trigger, seen map[string]bool) {
 		}
 		// "qui a reproché au gouvernement de", "pidió al Gobierno que": the government named
 		// with no country is that of the report's home state.
-		if tgt.code == "" && (typ == "REQUEST" || typ == "ACCUSE") && s.homeGovernment(tr.j, end) {
+		if (tgt.code == "" || tgt.node >= 0 && s.mentions[tgt.node].start > tr.j+1) && (typ == "REQUEST" || typ == "ACCUSE") && s.homeGovernment(tr.j, end) {
 			if c := s.home(); c != "" {
 				tgt = side{code: c, node: -1, how: "home government"}
 			}
@@ -1309,6 +1315,28 @@ func (s *state) surfaceSource(first, trig int) (side, bool) {
 		}
 	}
 	return side{}, false
+}
+
+// unknownBodySubject is the side of a body that opens the sentence from first with an article
+// and a word for a civil body ("Le collectif Boza Fii", "Le Forum des organisations nationales",
+// "La Coordinadora de Barrios"; data: org-head), before the trigger at i with no actor between:
+// a national body of the dateline's state, else of the state a report that never names the
+// home state of its language's press is about (codebook 3).
+func (s *state) unknownBodySubject(first, i int) (side, bool) {
+	toks := s.doc.Tokens
+	if i-first < 3 || !s.isArticle(toks[first].Low) || !s.word("org-head", toks[first+1].Low) {
+		return side{}, false
+	}
+	for k := first; k < i; k++ {
+		if s.mentionAt(k) != nil || s.inQuote[k] {
+			return side{}, false
+		}
+	}
+	c := s.datelinePlace()
+	if c == "" {
+		c = s.awayHome() // a report that never names the home state of its language's press
+	}
+	return side{code: c, node: -1, how: "national body"}, c != ""
 }
 
 // coordinatedAfterPrep reports whether the mention opening at k is joined by "y", "e", "et"

@@ -2543,3 +2543,24 @@ func TestLangProvidedFor(t *testing.T) {
 		wantEventSet(t, x, tc.lang, tc.text, tc.want)
 	}
 }
+
+// TestLangUnknownCivilBody: a civil body the gazetteer does not know that opens the sentence
+// of a demand or a criticism ("Le collectif Sunu Yoon a appelé le gouvernement à", "La
+// Coordinadora Vecinal ha denunciado") acts for the state of the dateline, toward it when it
+// names no one; "le gouvernement" right after the verb is the target, not a state in the aim.
+// A body after other words, or a report with no dateline and no state apart, gives no act.
+func TestLangUnknownCivilBody(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Dakar, 14 mars (APS) - Les départs continuent. Le collectif Sunu Yoon a appelé le gouvernement à « ouvrir des voies légales » avec l'Italie.", []string{"REQUEST SEN SEN"}},
+		{"fr", "Nouakchott, 14 mars (AMI) - Les reconduites se poursuivent. Le Forum des associations citoyennes a dénoncé mardi des « refoulements illégaux » et demandé au gouvernement de suspendre les reconduites.", []string{"ACCUSE MRT MRT", "REQUEST MRT MRT"}},
+		{"es", "Dakar, 14 mar (EFE).- Las expulsiones continúan. La Coordinadora de Barrios ha denunciado este martes las « expulsiones sumarias ».", []string{"ACCUSE SEN SEN"}},
+		{"fr", "Dakar, 14 mars (APS) - Selon eux, le collectif Sunu Yoon a dénoncé des « refoulements ».", []string{}},
+		{"fr", "Le collectif Sunu Yoon a dénoncé mardi des « refoulements illégaux ».", []string{}},
+	} {
+		wantEventSet(t, x, tc.lang, tc.text, tc.want)
+	}
+}
