@@ -735,14 +735,24 @@ func (s *state) anaphorSubject(first, i int) (side, bool) {
 
 // personBefore is the side of the person the text named last before token first, read as how.
 func (s *state) personBefore(first int, how string) (side, bool) {
+	j := s.lastPersonBefore(first)
+	if j < 0 {
+		return side{}, false
+	}
+	sd := s.sideOf(j)
+	sd.how = how
+	return sd, sd.code != ""
+}
+
+// lastPersonBefore is the index of the last person mention that starts before token t, or -1:
+// the person a pronoun or "le responsable" stands for.
+func (s *state) lastPersonBefore(t int) int {
 	for j := len(s.mentions) - 1; j >= 0; j-- {
-		if m := s.mentions[j]; m.kind == mPerson && m.start < first {
-			sd := s.sideOf(j)
-			sd.how = how
-			return sd, sd.code != ""
+		if m := s.mentions[j]; m.kind == mPerson && m.start < t {
+			return j
 		}
 	}
-	return side{}, false
+	return -1
 }
 
 // toldJoint reports whether the sentence of ev already holds a joint act of the two sides,

@@ -821,13 +821,8 @@ func (s *state) titleHolder(a, e int) (int, string) {
 	// whoever holds the office named before is the person named last (data: anaphor-noun).
 	// "un responsable de l'OIM" is someone else: an indefinite or a complement of its own.
 	if e == a+1 && s.word("anaphor-noun", head) && a > 0 && s.isArticle(s.doc.Tokens[a-1].Low) && !indefinite[s.doc.Tokens[a-1].Low] && (e >= len(s.doc.Tokens) || !s.nameOf(e)) {
-		for k := len(s.mentions) - 1; k >= 0; k-- {
-			if m := s.mentions[k]; m.kind == mPerson && m.start < a {
-				if s.sameGender(g, k, head) {
-					return k, "quote.anaphor-noun"
-				}
-				break
-			}
+		if k := s.lastPersonBefore(a); k >= 0 && s.sameGender(g, k, head) {
+			return k, "quote.anaphor-noun"
 		}
 	}
 	return -1, ""
